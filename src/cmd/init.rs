@@ -1,0 +1,55 @@
+//! `cermin init DIR`: a new site with the default theme, ready to build.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use include_dir::{Dir, include_dir};
+
+/// The default theme, built into the binary so `init` works anywhere.
+static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's README.
+title = "My News Mirror"
+description = "A clean mirror of the news"
+base_url = "https://example.org"
+language = "en"
+timezone = "UTC"
+theme = "default"
+paginate_by = 10
+"#;
+
+const FIRST_ARTICLE: &str = r#"---
+title: "Hello, mirror"
+date: {date}
+tags: ["Meta"]
+---
+
+This is the first article of the mirror. Write articles as Markdown files under `content/`,
+or bring scraped pages in with `cermin import`.
+"#;
+
+/// Creates the site folder; refuses a folder that already holds files.
+pub fn init(dir: &Path) -> Result<()> {
+    if dir.exists() && fs::read_dir(dir)?.next().is_some() {
+        bail!(
+            "{} is not empty: choose a new folder for the site",
+            dir.display()
+        );
+    }
+    let theme = dir.join("themes/default");
+    fs::create_dir_all(&theme).with_context(|| format!("cannot create {}", theme.display()))?;
+    DEFAULT_THEME
+        .extract(&theme)
+        .with_context(|| format!("cannot write {}", theme.display()))?;
+    fs::write(dir.join("site.toml"), SITE_TOML)?;
+    let now = chrono::Utc::now();
+    let article_dir = dir.join("content").join(now.format("%Y/%m").to_string());
+    fs::create_dir_all(&article_dir)?;
+    fs::write(
+        article_dir.join("hello-mirror.md"),
+        FIRST_ARTICLE.replace("{date}", &now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+    )?;
+    fs::write(dir.join(".gitignore"), "/public/\n")?;
+    Ok(())
+}

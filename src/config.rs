@@ -1,0 +1,255 @@
+//! `site.toml`: the site's settings, with defaults for every key.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use crate::i18n::Strings;
+
+/// How an article credits the page it mirrors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceCredit {
+    /// A visible credit line linking to the original.
+    Link,
+    /// The credit line, and the original as `<link rel="canonical">`.
+    Canonical,
+}
+
+/// Whether feeds carry whole articles or only their summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FeedContent {
+    Full,
+    Summary,
+}
+
+/// The settings as written in `site.toml` (every key optional except `title`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default = "default_base_url")]
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_timezone")]
+    timezone: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    copyright: String,
+    #[serde(default = "default_paginate_by")]
+    paginate_by: usize,
+    #[serde(default = "default_permalink")]
+    permalink: String,
+    #[serde(default)]
+    relative_links: bool,
+    #[serde(default = "default_source_credit")]
+    source_credit: SourceCredit,
+    #[serde(default = "default_feed_limit")]
+    feed_limit: usize,
+    #[serde(default = "default_feed_content")]
+    feed_content: FeedContent,
+    #[serde(default = "default_related_count")]
+    related_count: usize,
+    #[serde(default)]
+    strings: BTreeMap<String, String>,
+    #[serde(default)]
+    extra: toml::Table,
+    /// Read by `cermin import`; the build ignores it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    import: Option<toml::Table>,
+}
+
+fn default_base_url() -> String {
+    "http://127.0.0.1:1111".into()
+}
+fn default_language() -> String {
+    "en".into()
+}
+fn default_timezone() -> String {
+    "UTC".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_paginate_by() -> usize {
+    10
+}
+fn default_permalink() -> String {
+    "/:year/:month/:day/:slug/".into()
+}
+fn default_source_credit() -> SourceCredit {
+    SourceCredit::Link
+}
+fn default_feed_limit() -> usize {
+    20
+}
+fn default_feed_content() -> FeedContent {
+    FeedContent::Full
+}
+fn default_related_count() -> usize {
+    3
+}
+
+/// The site's settings, checked and ready to use.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's folder (holds `site.toml`, `content/`, `themes/`).
+    pub root: PathBuf,
+    pub title: String,
+    pub description: String,
+    /// Without a trailing slash, e.g. `https://example.org` or `https://example.org/mirror`.
+    pub base_url: String,
+    pub language: String,
+    pub timezone: Tz,
+    pub theme: String,
+    pub author: String,
+    pub copyright: String,
+    pub paginate_by: usize,
+    pub permalink: String,
+    pub relative_links: bool,
+    pub source_credit: SourceCredit,
+    pub feed_limit: usize,
+    pub feed_content: FeedContent,
+    pub related_count: usize,
+    pub strings: Strings,
+    pub extra: toml::Table,
+}
+
+impl Config {
+    /// Reads `<root>/site.toml`.
+    pub fn load(root: &Path) -> Result<Config> {
+        let path = root.join("site.toml");
+        let text = std::fs::read_to_string(&path).with_context(|| {
+            format!(
+                "cannot read {}: run `cermin init` to make a new site, or pass --root with the site's folder",
+                path.display()
+            )
+        })?;
+        Config::parse(root, &path, &text)
+    }
+
+    /// Parses the text of a `site.toml`; `path` is only used in messages.
+    pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let (line, col) = e
+                .span()
+                .map(|s| crate::text::line_col(text, s.start))
+                .unwrap_or((1, 1));
+            anyhow::anyhow!(
+                "{}:{line}:{col}: invalid site.toml: {}",
+                path.display(),
+                e.message()
+            )
+        })?;
+        let timezone: Tz = raw.timezone.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "{}: unknown timezone `{}`: use an IANA name such as \"Asia/Jakarta\" or \"UTC\"",
+                path.display(),
+                raw.timezone
+            )
+        })?;
+        if raw.paginate_by == 0 {
+            bail!("{}: paginate_by must be 1 or more", path.display());
+        }
+        crate::urls::check_permalink_pattern(&raw.permalink)
+            .map_err(|e| anyhow::anyhow!("{}: permalink: {e}", path.display()))?;
+        let base_url = raw.base_url.trim_end_matches('/').to_string();
+        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+            bail!(
+                "{}: base_url must start with http:// or https:// (got `{}`)",
+                path.display(),
+                raw.base_url
+            );
+        }
+        let strings = Strings::for_language(&raw.language, &raw.strings)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title,
+            description: raw.description,
+            base_url,
+            language: raw.language,
+            timezone,
+            theme: raw.theme,
+            author: raw.author,
+            copyright: raw.copyright,
+            paginate_by: raw.paginate_by,
+            permalink: raw.permalink,
+            relative_links: raw.relative_links,
+            source_credit: raw.source_credit,
+            feed_limit: raw.feed_limit,
+            feed_content: raw.feed_content,
+            related_count: raw.related_count,
+            strings,
+            extra: raw.extra,
+        })
+    }
+
+    /// Replaces `base_url` (from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<()> {
+        let url = url.trim_end_matches('/');
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            bail!("--base-url must start with http:// or https:// (got `{url}`)");
+        }
+        self.base_url = url.to_string();
+        Ok(())
+    }
+
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("/s"), Path::new("/s/site.toml"), text)
+    }
+
+    #[test]
+    fn defaults_fill_every_key() {
+        let c = parse("title = \"T\"").unwrap();
+        assert_eq!(c.paginate_by, 10);
+        assert_eq!(c.permalink, "/:year/:month/:day/:slug/");
+        assert_eq!(c.timezone, chrono_tz::UTC);
+        assert_eq!(c.source_credit, SourceCredit::Link);
+    }
+
+    #[test]
+    fn unknown_key_names_line() {
+        let err = parse("title = \"T\"\npagniate_by = 3\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with("/s/site.toml:2:1: invalid site.toml: unknown field `pagniate_by`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn bad_timezone_is_explained() {
+        let err = parse("title = \"T\"\ntimezone = \"Jakarta\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/s/site.toml: unknown timezone `Jakarta`: use an IANA name such as \"Asia/Jakarta\" or \"UTC\""
+        );
+    }
+
+    #[test]
+    fn base_url_loses_trailing_slash() {
+        let c = parse("title = \"T\"\nbase_url = \"https://x.org/m/\"").unwrap();
+        assert_eq!(c.base_url, "https://x.org/m");
+    }
+}

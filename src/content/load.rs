@@ -1,0 +1,236 @@
+//! Reading every `content/**/*.md` into Articles, in parallel, collecting every error.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::article::{Article, TagName};
+use super::date::parse_date;
+use super::front_matter::{self, KNOWN_KEYS};
+use crate::config::Config;
+use crate::markdown;
+use crate::text::{is_safe_url, slugify};
+
+/// What loading found: the articles, and warnings to show (unknown keys and such).
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub warnings: Vec<String>,
+}
+
+/// Every Markdown file under `content/`, sorted, as paths relative to the site root.
+pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
+    let dir = config.content_dir();
+    if !dir.is_dir() {
+        return Err(anyhow!(
+            "{}: no content folder: create it and put articles (*.md) in it",
+            dir.display()
+        ));
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+        let entry = entry.map_err(|e| match e.loop_ancestor() {
+            Some(ancestor) => anyhow!(
+                "{}: symbolic link loop back to {}: remove the link",
+                e.path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                ancestor.display()
+            ),
+            None => anyhow!("cannot read {}: {e}", dir.display()),
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.') {
+            let rel = entry
+                .path()
+                .strip_prefix(&config.root)
+                .unwrap_or(entry.path());
+            files.push(rel.to_path_buf());
+        }
+    }
+    Ok(files)
+}
+
+/// Loads every article; all broken files are reported together.
+pub fn load_all(config: &Config) -> Result<Loaded> {
+    let files = content_files(config)?;
+    let results: Vec<_> = files.par_iter().map(|f| load_file(config, f)).collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok((article, w)) => {
+                articles.push(article);
+                warnings.extend(w);
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        let n = errors.len();
+        let plural = if n == 1 {
+            "file has an error"
+        } else {
+            "files have errors"
+        };
+        return Err(anyhow!(
+            "{}\n{n} content {plural}; nothing was written",
+            errors.join("\n")
+        ));
+    }
+    Ok(Loaded { articles, warnings })
+}
+
+/// Reads and parses one file (`file` relative to the site root).
+pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), String> {
+    let bytes = std::fs::read(config.root.join(file))
+        .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        format!(
+            "{}:{line}: the file is not UTF-8 text: save it with UTF-8 encoding",
+            file.display()
+        )
+    })?;
+    parse_article(config, file, &text)
+}
+
+/// Turns the text of a content file into an Article.
+pub fn parse_article(
+    config: &Config,
+    file: &Path,
+    text: &str,
+) -> Result<(Article, Vec<String>), String> {
+    let name = file.display();
+    let at = |line: usize, msg: String| {
+        if msg.starts_with(|c: char| c.is_ascii_digit()) {
+            format!("{name}:{line}:{msg}")
+        } else {
+            format!("{name}:{line}: {msg}")
+        }
+    };
+    let split = front_matter::split(text).map_err(|(line, msg)| at(line, msg))?;
+    let parsed = front_matter::parse(&split).map_err(|(line, msg)| at(line, msg))?;
+    let warnings = parsed
+        .unknown_keys
+        .iter()
+        .map(|key| {
+            format!(
+                "{name}:{}: unknown front matter key `{key}` is ignored (known keys: {}; free-form data goes under `extra`)",
+                front_matter::key_line(&split, key),
+                KNOWN_KEYS.join(", ")
+            )
+        })
+        .collect();
+    let fm = parsed.front_matter;
+    let field_error = |key: &str, msg: String| at(front_matter::key_line(&split, key), msg);
+
+    let title = fm.title.trim().to_string();
+    if title.is_empty() {
+        return Err(field_error(
+            "title",
+            "`title` is empty: give the article a title".into(),
+        ));
+    }
+    let date = parse_date(&fm.date.0, config.timezone)
+        .map_err(|m| field_error("date", format!("date: {m}")))?;
+    let updated = match &fm.updated {
+        Some(d) => Some(
+            parse_date(&d.0, config.timezone)
+                .map_err(|m| field_error("updated", format!("updated: {m}")))?,
+        ),
+        None => None,
+    };
+    let slug_source = match &fm.slug {
+        Some(s) => s.clone(),
+        None => file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let slug = slugify(&slug_source);
+    if slug.is_empty() {
+        return Err(field_error(
+            "slug",
+            format!(
+                "cannot make a URL slug from `{slug_source}`: set `slug:` to letters, digits and dashes"
+            ),
+        ));
+    }
+    let mut authors: Vec<String> = fm.author.map(|a| a.into_vec()).unwrap_or_default();
+    authors.extend(fm.authors.unwrap_or_default());
+    authors.retain(|a| !a.trim().is_empty());
+
+    let mut seen = HashSet::new();
+    let mut tags = Vec::new();
+    for name in fm.tags.map(|t| t.into_vec()).unwrap_or_default() {
+        let name = name.trim().to_string();
+        let slug = slugify(&name);
+        if slug.is_empty() {
+            return Err(field_error(
+                "tags",
+                format!("tag `{name}` has no letters or digits: remove it or rename it"),
+            ));
+        }
+        if seen.insert(slug.clone()) {
+            tags.push(TagName { name, slug });
+        }
+    }
+    if let Some(source) = &fm.source
+        && !(source.starts_with("http://") || source.starts_with("https://"))
+    {
+        return Err(field_error(
+            "source",
+            format!(
+                "`source` must be the original article's URL starting with http:// or https:// (got `{source}`)"
+            ),
+        ));
+    }
+    if let Some(image) = &fm.image
+        && !(is_safe_url(image) && !image.starts_with("mailto:") && !image.starts_with("tel:"))
+    {
+        return Err(field_error(
+            "image",
+            format!(
+                "`image` must be an http(s) URL or a site path such as /images/a.jpg (got `{image}`)"
+            ),
+        ));
+    }
+
+    let rendered = markdown::render(split.body);
+    let (summary_html, description) = match fm.summary.as_deref().map(str::trim) {
+        Some(s) if !s.is_empty() => (markdown::summary_from_text(s), s.to_string()),
+        _ => (rendered.summary_html.clone(), rendered.summary_text.clone()),
+    };
+    let path = crate::urls::permalink(&config.permalink, &date, &slug);
+    let article = Article {
+        file: file.to_path_buf(),
+        title,
+        slug,
+        path,
+        date,
+        updated,
+        authors,
+        tags,
+        summary_html,
+        description,
+        reading_time: rendered.reading_time(),
+        word_count: rendered.word_count,
+        content_html: rendered.html,
+        toc: rendered.toc,
+        source: fm.source,
+        source_name: fm.source_name.filter(|s| !s.trim().is_empty()),
+        image: fm.image,
+        image_caption: fm.image_caption.filter(|s| !s.trim().is_empty()),
+        extra: fm.extra.into_iter().collect(),
+        draft: fm.draft,
+    };
+    Ok((article, warnings))
+}

@@ -1,0 +1,9 @@
+//! Content: loading `content/**/*.md`, front matter, validation, the Article type.
+
+pub mod article;
+pub mod date;
+pub mod front_matter;
+pub mod load;
+
+pub use article::{Article, TagName};
+pub use load::{Loaded, load_all, load_file, parse_article};

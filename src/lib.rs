@@ -1,0 +1,18 @@
+//! cermin: a static site generator for news mirrors.
+//!
+//! The data flow runs one way: `site.toml` → [`config`]; `content/**/*.md` → [`content`]
+//! (front matter, validation, [`markdown`]) → [`site`] (order, tags, archives) → [`render`]
+//! (Tera pages, feeds, sitemap) → [`output`] (staging folder swapped in).
+
+pub mod cmd;
+pub mod config;
+pub mod content;
+pub mod highlight;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod sanitize;
+pub mod site;
+pub mod text;
+pub mod urls;

@@ -1,0 +1,115 @@
+//! The `cermin` command line. Only this file prints; the library returns errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use cermin::cmd;
+
+#[derive(Parser)]
+#[command(
+    name = "cermin",
+    version,
+    about = "A static site generator for news mirrors"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into public/ (or --output).
+    Build {
+        /// The site's folder (holds site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public].
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Include articles dated in the future (embargoed).
+        #[arg(long)]
+        future: bool,
+        /// Use this base URL instead of site.toml's `base_url`.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Create a new site with the default theme in DIR.
+    Init {
+        /// The folder to create (must be new or empty).
+        dir: PathBuf,
+    },
+    /// Create a new article file in content/YYYY/MM/, dated now.
+    New {
+        /// The article's title.
+        title: String,
+        /// The site's folder (holds site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Tags, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+        /// Mark the article as a draft.
+        #[arg(long)]
+        draft: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Build {
+            root,
+            output,
+            drafts,
+            future,
+            base_url,
+        } => {
+            let args = cmd::build::BuildArgs {
+                root,
+                output,
+                drafts,
+                future,
+                base_url,
+            };
+            let report = cmd::build::build(&args)?;
+            for w in &report.warnings {
+                eprintln!("warning: {w}");
+            }
+            println!("{}", report.summary());
+        }
+        Command::Init { dir } => {
+            cmd::init::init(&dir)?;
+            println!(
+                "Created a new site in {}; build it with `cermin build --root {}`",
+                dir.display(),
+                dir.display()
+            );
+        }
+        Command::New {
+            title,
+            root,
+            tags,
+            draft,
+        } => {
+            let config = cmd::build::load_config(&root, None)?;
+            let path = cmd::new::new_article(&config, &title, &tags, draft)?;
+            println!("Created {}", root.join(path).display());
+        }
+    }
+    Ok(())
+}

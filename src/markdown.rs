@@ -1,0 +1,326 @@
+//! Markdown to HTML: pulldown-cmark, heading ids, highlighted code, summaries and word counts.
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+use crate::text::{escape_html, is_safe_url, slugify};
+
+/// Marks the end of an article's summary in its body.
+pub const MORE_MARKER: &str = "<!-- more -->";
+
+/// Words read per minute, for the reading time.
+const WORDS_PER_MINUTE: usize = 200;
+
+/// One heading of an article, for a table of contents.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// An article body, rendered.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    /// The part before `<!-- more -->`, else the first paragraph (empty if there is none).
+    pub summary_html: String,
+    /// The same summary as plain text, for meta descriptions.
+    pub summary_text: String,
+    pub toc: Vec<TocEntry>,
+    pub word_count: usize,
+}
+
+impl Rendered {
+    /// Minutes to read, at least one.
+    pub fn reading_time(&self) -> usize {
+        self.word_count.div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders a Markdown body. Raw HTML and unsafe links make the whole result go through the
+/// sanitizer; plain Markdown is safe as pulldown-cmark escapes it.
+pub fn render(body: &str) -> Rendered {
+    let mut pass = Pass::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut parser = Parser::new_ext(body, options());
+    while let Some(event) = parser.next() {
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                let inner: Vec<Event> = parser
+                    .by_ref()
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .collect();
+                let title = plain_text(&inner);
+                pass.count_words(&title);
+                let id = pass.heading_id(id.as_deref(), &title);
+                let level = level as u8;
+                let class_attr = if classes.is_empty() {
+                    String::new()
+                } else {
+                    let joined: Vec<&str> = classes.iter().map(|c| c.as_ref()).collect();
+                    format!(" class=\"{}\"", escape_html(&joined.join(" ")))
+                };
+                drop(attrs);
+                events.push(Event::Html(
+                    format!("<h{level} id=\"{}\"{class_attr}>", escape_html(&id)).into(),
+                ));
+                pass.check_links(&inner);
+                events.extend(inner);
+                events.push(Event::Html(format!("</h{level}>\n").into()));
+                pass.toc.push(TocEntry { level, id, title });
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let mut code = String::new();
+                for e in parser.by_ref() {
+                    match e {
+                        Event::Text(t) => code.push_str(&t),
+                        Event::End(TagEnd::CodeBlock) => break,
+                        _ => {}
+                    }
+                }
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(lang) => lang.as_ref(),
+                    CodeBlockKind::Indented => "",
+                };
+                events.push(Event::Html(
+                    crate::highlight::code_block(lang, &code).into(),
+                ));
+            }
+            Event::Html(ref raw) | Event::InlineHtml(ref raw) => {
+                if raw.trim() == MORE_MARKER {
+                    pass.more_at.get_or_insert(events.len());
+                } else {
+                    pass.needs_sanitizing = true;
+                    events.push(event);
+                }
+            }
+            Event::Start(Tag::Link { ref dest_url, .. })
+            | Event::Start(Tag::Image { ref dest_url, .. }) => {
+                if !is_safe_url(dest_url) {
+                    pass.needs_sanitizing = true;
+                }
+                events.push(event);
+            }
+            Event::Text(ref t) | Event::Code(ref t) => {
+                pass.count_words(t);
+                events.push(event);
+            }
+            _ => events.push(event),
+        }
+    }
+
+    let summary_events = match pass.more_at {
+        Some(end) => &events[..end],
+        None => first_paragraph(&events),
+    };
+    let mut summary_html = to_html(summary_events);
+    let summary_text = plain_text(summary_events).trim().to_string();
+    let mut html = to_html(&events);
+    if pass.needs_sanitizing {
+        html = crate::sanitize::clean_html(&html);
+        summary_html = crate::sanitize::clean_html(&summary_html);
+    }
+    Rendered {
+        html,
+        summary_html,
+        summary_text,
+        toc: pass.toc,
+        word_count: pass.word_count,
+    }
+}
+
+/// State gathered while walking one body's events.
+#[derive(Default)]
+struct Pass {
+    toc: Vec<TocEntry>,
+    ids: HashSet<String>,
+    word_count: usize,
+    needs_sanitizing: bool,
+    more_at: Option<usize>,
+}
+
+impl Pass {
+    fn count_words(&mut self, text: &str) {
+        self.word_count += text.split_whitespace().count();
+    }
+
+    /// The heading's own `{#id}`, else a slug of its text, made unique within the article.
+    fn heading_id(&mut self, given: Option<&str>, title: &str) -> String {
+        let base = match given {
+            Some(id) if !id.is_empty() => id.to_string(),
+            _ => {
+                let slug = slugify(title);
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
+            }
+        };
+        let mut id = base.clone();
+        let mut n = 1;
+        while !self.ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        id
+    }
+
+    fn check_links(&mut self, events: &[Event]) {
+        for e in events {
+            match e {
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                    if !is_safe_url(dest_url) =>
+                {
+                    self.needs_sanitizing = true
+                }
+                Event::InlineHtml(_) | Event::Html(_) => self.needs_sanitizing = true,
+                _ => {}
+            }
+        }
+    }
+}
+
+fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
+    let Some(start) = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::Paragraph)))
+    else {
+        return &[];
+    };
+    let mut depth = 0;
+    for (i, e) in events.iter().enumerate().skip(start) {
+        match e {
+            Event::Start(Tag::Paragraph) => depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                depth -= 1;
+                if depth == 0 {
+                    return &events[start..=i];
+                }
+            }
+            _ => {}
+        }
+    }
+    &events[start..]
+}
+
+fn to_html(events: &[Event]) -> String {
+    let mut out = String::new();
+    html::push_html(&mut out, events.iter().cloned());
+    out
+}
+
+/// The text of some events, with breaks turned into spaces.
+fn plain_text(events: &[Event]) -> String {
+    let mut out = String::new();
+    for e in events {
+        match e {
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(TagEnd::Paragraph) => out.push(' '),
+            _ => {}
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+/// HTML for a summary written in front matter (plain text).
+pub fn summary_from_text(text: &str) -> String {
+    format!("<p>{}</p>\n", escape_html(text.trim()))
+}
+
+#[allow(dead_code)]
+fn _assert_cowstr(_: CowStr) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids() {
+        let r = render("## Latar Belakang\n\ntext\n\n## Latar Belakang\n\n### Custom {#mine}\n");
+        assert!(
+            r.html
+                .contains("<h2 id=\"latar-belakang\">Latar Belakang</h2>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<h2 id=\"latar-belakang-1\">"));
+        assert!(r.html.contains("<h3 id=\"mine\">Custom</h3>"));
+        assert_eq!(r.toc.len(), 3);
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"quoted\"\n\n- [x] done\n\nNote[^1].\n\n[^1]: The note.\n",
+        );
+        assert!(r.html.contains("<table>"));
+        assert!(r.html.contains("<del>old</del>"));
+        assert!(r.html.contains("“quoted”"));
+        assert!(r.html.contains("type=\"checkbox\""));
+        assert!(r.html.contains("footnote-definition"));
+    }
+
+    #[test]
+    fn summary_is_first_paragraph_or_before_more() {
+        let r = render("# T\n\nFirst *para*.\n\nSecond.\n");
+        assert_eq!(r.summary_html, "<p>First <em>para</em>.</p>\n");
+        assert_eq!(r.summary_text, "First para.");
+        let r = render("One.\n\nTwo.\n\n<!-- more -->\n\nThree.\n");
+        assert_eq!(r.summary_html, "<p>One.</p>\n<p>Two.</p>\n");
+        assert!(!r.html.contains("more"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitized() {
+        let r = render(
+            "Hi <script>alert(1)</script> <b onclick=\"x\">b</b>\n\n<iframe src=\"https://x\"></iframe>\n",
+        );
+        assert!(!r.html.contains("script"), "{}", r.html);
+        assert!(!r.html.contains("onclick"));
+        assert!(!r.html.contains("iframe"));
+        assert!(r.html.contains("<b>b</b>"));
+    }
+
+    #[test]
+    fn javascript_links_are_neutralized() {
+        let r = render("[x](javascript:alert(1)) [y](https://ok.example/)\n");
+        assert!(!r.html.contains("javascript"), "{}", r.html);
+        assert!(r.html.contains("https://ok.example/"));
+    }
+
+    #[test]
+    fn words_and_reading_time() {
+        let body = "kata ".repeat(450);
+        let r = render(&body);
+        assert_eq!(r.word_count, 450);
+        assert_eq!(r.reading_time(), 3);
+        assert_eq!(render("").reading_time(), 1);
+    }
+
+    #[test]
+    fn code_is_highlighted() {
+        let r = render("```python\nprint('x')\n```\n");
+        assert!(r.html.contains("data-lang=\"python\""));
+        assert!(r.html.contains("hl-"));
+    }
+}

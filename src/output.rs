@@ -1,0 +1,263 @@
+//! Writing the site: everything goes to a staging folder beside the output folder, which is
+//! then swapped in at once. A failed or killed build leaves the old output as it was.
+//!
+//! Files whose bytes did not change are hard-linked from the old output instead of written,
+//! so they keep their modification time (rsync and bucket syncs upload only what changed);
+//! files no longer produced simply are not in the new tree.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use anyhow::{Context, Result, bail};
+
+/// Where rendered files go.
+pub trait Sink: Sync {
+    /// Stores one file; `path` is relative to the output root (`2022/01/27/a/index.html`).
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+}
+
+/// How a build changed the output folder.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+/// A new output tree being filled beside the current one.
+pub struct Staging {
+    output: PathBuf,
+    staging: PathBuf,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Starts a new tree for `output`. Refuses an output folder that holds a site's sources.
+    pub fn new(output: &Path) -> Result<Staging> {
+        if output.join("site.toml").exists() || output.join("content").is_dir() {
+            bail!(
+                "refusing to write the site into {}: it holds a site's sources (site.toml or content/); choose another --output",
+                output.display()
+            );
+        }
+        if output.exists() && !output.is_dir() {
+            bail!(
+                "{} exists and is not a folder: remove it or choose another --output",
+                output.display()
+            );
+        }
+        let name = output
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = output
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+        let staging = parent.join(format!(".{name}.cermin-staging"));
+        if staging.exists() {
+            // Left over by a build that was killed: it was never swapped in.
+            fs::remove_dir_all(&staging)
+                .with_context(|| format!("cannot remove {}", staging.display()))?;
+        }
+        fs::create_dir(&staging).with_context(|| {
+            format!(
+                "cannot create {}: is the folder writable?",
+                staging.display()
+            )
+        })?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            staging,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// Swaps the new tree in place of the old output, then deletes the old one.
+    pub fn commit(mut self) -> Result<WriteStats> {
+        let stats = WriteStats {
+            written: self.written.load(Ordering::Relaxed),
+            unchanged: self.unchanged.load(Ordering::Relaxed),
+        };
+        if !self.output.exists() {
+            fs::rename(&self.staging, &self.output).with_context(|| {
+                format!("cannot move the new site into {}", self.output.display())
+            })?;
+        } else if exchange(&self.staging, &self.output).is_ok() {
+            // The staging path now holds the old site.
+            fs::remove_dir_all(&self.staging)
+                .with_context(|| format!("cannot remove {}", self.staging.display()))?;
+        } else {
+            let old = self.staging.with_extension("old");
+            if old.exists() {
+                fs::remove_dir_all(&old)?;
+            }
+            fs::rename(&self.output, &old)
+                .with_context(|| format!("cannot move {} aside", self.output.display()))?;
+            fs::rename(&self.staging, &self.output).with_context(|| {
+                format!("cannot move the new site into {}", self.output.display())
+            })?;
+            fs::remove_dir_all(&old).with_context(|| format!("cannot remove {}", old.display()))?;
+        }
+        self.committed = true;
+        Ok(stats)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.staging.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        let old = self.output.join(path);
+        if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        fs::write(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
+            fs::read(path).is_ok_and(|old| old == bytes)
+        }
+        _ => false,
+    }
+}
+
+/// Atomically exchanges two paths (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes())?;
+    let b = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both are valid NUL-terminated paths; the call has no memory effects on us.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
+/// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
+pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            files.push((
+                rel.to_string_lossy().replace('\\', "/"),
+                entry.path().to_path_buf(),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    #[test]
+    fn unchanged_files_keep_their_mtime_and_stale_files_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.put("a.html", b"A").unwrap();
+        s.put("old.html", b"O").unwrap();
+        s.commit().unwrap();
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::options()
+            .write(true)
+            .open(out.join("a.html"))
+            .unwrap()
+            .set_modified(past)
+            .unwrap();
+
+        let s = Staging::new(&out).unwrap();
+        s.put("a.html", b"A").unwrap();
+        s.put("b.html", b"B").unwrap();
+        let stats = s.commit().unwrap();
+        assert_eq!((stats.written, stats.unchanged), (1, 1));
+        assert_eq!(
+            fs::metadata(out.join("a.html"))
+                .unwrap()
+                .modified()
+                .unwrap(),
+            past
+        );
+        assert!(!out.join("old.html").exists());
+        assert_eq!(fs::read(out.join("b.html")).unwrap(), b"B");
+        assert!(!dir.path().join(".public.cermin-staging").exists());
+    }
+
+    #[test]
+    fn dropped_staging_leaves_output_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.put("a.html", b"A").unwrap();
+        s.commit().unwrap();
+        let s = Staging::new(&out).unwrap();
+        s.put("a.html", b"CHANGED").unwrap();
+        drop(s);
+        assert_eq!(fs::read(out.join("a.html")).unwrap(), b"A");
+    }
+
+    #[test]
+    fn refuses_the_site_root() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("site.toml"), "title='x'").unwrap();
+        let err = Staging::new(dir.path()).err().unwrap();
+        assert!(
+            err.to_string()
+                .starts_with("refusing to write the site into")
+        );
+    }
+}

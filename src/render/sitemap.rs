@@ -1,0 +1,85 @@
+//! sitemap.xml (an index of several sitemaps past 50,000 URLs) and robots.txt.
+
+use std::fmt::Write;
+
+use super::xml::escape;
+use crate::urls::Links;
+
+/// The most URLs one sitemap file may hold (sitemaps.org).
+pub const MAX_URLS: usize = 50_000;
+
+/// A page in the sitemap: its site path and, for articles, when it last changed (RFC 3339).
+pub struct Entry {
+    pub path: String,
+    pub lastmod: Option<String>,
+}
+
+/// The sitemap files: `(site path, XML)`. One `sitemap.xml`, or an index and its parts.
+pub fn sitemaps(links: &Links, entries: &[Entry]) -> Vec<(String, String)> {
+    if entries.len() <= MAX_URLS {
+        return vec![("/sitemap.xml".into(), urlset(links, entries))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, chunk) in entries.chunks(MAX_URLS).enumerate() {
+        let path = format!("/sitemap-{}.xml", n + 1);
+        let _ = writeln!(
+            index,
+            "<sitemap><loc>{}</loc></sitemap>",
+            escape(&links.absolute(&path))
+        );
+        files.push((path, urlset(links, chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("/sitemap.xml".into(), index));
+    files
+}
+
+fn urlset(links: &Links, entries: &[Entry]) -> String {
+    let mut out = String::with_capacity(entries.len() * 96 + 128);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for e in entries {
+        let _ = write!(out, "<url><loc>{}</loc>", escape(&links.absolute(&e.path)));
+        if let Some(lastmod) = &e.lastmod {
+            let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// robots.txt: everything may be crawled; the sitemap is named.
+pub fn robots(links: &Links) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        links.absolute("/sitemap.xml")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_past_the_limit() {
+        let links = Links::new("https://m.org", false);
+        let entries: Vec<Entry> = (0..MAX_URLS + 1)
+            .map(|i| Entry {
+                path: format!("/{i}/"),
+                lastmod: None,
+            })
+            .collect();
+        let files = sitemaps(&links, &entries);
+        assert_eq!(files.len(), 3);
+        assert!(files[0].1.contains("<sitemapindex"));
+        assert!(
+            files[0]
+                .1
+                .contains("<loc>https://m.org/sitemap-2.xml</loc>")
+        );
+        assert_eq!(files[2].1.matches("<url>").count(), 1);
+    }
+}

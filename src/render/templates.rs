@@ -1,0 +1,220 @@
+//! The Tera environment: the theme's templates, the site's overrides, and cermin's filters.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Result, anyhow, bail};
+use tera::{Kwargs, State, Tera, Value};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::i18n::DateFormatter;
+use crate::urls::Links;
+
+/// Templates every theme must provide.
+pub const REQUIRED: &[&str] = &[
+    "index.html",
+    "article.html",
+    "tags.html",
+    "tag.html",
+    "archive.html",
+    "archive_year.html",
+    "archive_list.html",
+    "404.html",
+];
+
+/// The theme's folder, checked to exist.
+pub fn theme_dir(config: &Config) -> Result<PathBuf> {
+    let dir = config.root.join("themes").join(&config.theme);
+    if !dir.is_dir() {
+        bail!(
+            "theme `{}` not found: there is no folder {}; set `theme` in site.toml to a folder under themes/",
+            config.theme,
+            dir.display()
+        );
+    }
+    Ok(dir)
+}
+
+/// Template files by name: the theme's, then the site's own `templates/` replacing same names.
+fn template_files(config: &Config) -> Result<Vec<(PathBuf, String)>> {
+    let mut files: std::collections::BTreeMap<String, PathBuf> = Default::default();
+    for dir in [
+        theme_dir(config)?.join("templates"),
+        config.root.join("templates"),
+    ] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+            let entry = entry.map_err(|e| anyhow!("cannot read {}: {e}", dir.display()))?;
+            if entry.file_type().is_file() {
+                let name = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                let name = name.to_string_lossy().replace('\\', "/");
+                if !name.starts_with('.') {
+                    files.insert(name, entry.path().to_path_buf());
+                }
+            }
+        }
+    }
+    Ok(files.into_iter().map(|(name, path)| (path, name)).collect())
+}
+
+/// The compiled templates of a site, and the files they came from (for messages).
+pub struct Templates {
+    pub tera: Tera,
+    files: Vec<(PathBuf, String)>,
+    root: PathBuf,
+}
+
+impl Templates {
+    /// Renders one template; a failure names the template file and line.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.root, &self.files))
+    }
+}
+
+impl Templates {
+    /// Loads and compiles every template once, with cermin's filters registered first.
+    pub fn load(config: &Config, links: &Links) -> Result<Templates> {
+        load(config, links)
+    }
+}
+
+fn load(config: &Config, links: &Links) -> Result<Templates> {
+    let mut tera = Tera::new();
+    register_filters(&mut tera, config, links);
+    tera.global_context()
+        .insert_value("site", site_value(config));
+    tera.global_context().insert("t", &config.strings);
+    let files = template_files(config)?;
+    let mut sources = Vec::with_capacity(files.len());
+    for (path, name) in &files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow!("cannot read template {}: {e}", path.display()))?;
+        sources.push((name.clone(), text));
+    }
+    tera.add_raw_templates(sources)
+        .map_err(|e| template_error(&e, &config.root, &files))?;
+    for name in REQUIRED {
+        if !tera.contains_template(name) {
+            bail!(
+                "missing template `{name}`: the theme `{}` has no templates/{name}; add it to themes/{}/templates/ or to the site's templates/",
+                config.theme,
+                config.theme
+            );
+        }
+    }
+    Ok(Templates {
+        tera,
+        files,
+        root: config.root.clone(),
+    })
+}
+
+/// A Tera error as one message whose report names the template file, line and column.
+pub fn template_error(
+    e: &tera::Error,
+    root: &std::path::Path,
+    files: &[(PathBuf, String)],
+) -> anyhow::Error {
+    let mut msg = format!("template error: {e}");
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!("\n  caused by: {s}"));
+        source = s.source();
+    }
+    // Tera knows templates by name; show the file each name came from.
+    for (path, name) in files {
+        let shown = path.strip_prefix(root).unwrap_or(path);
+        msg = msg.replace(
+            &format!("--> {name}:"),
+            &format!("--> {}:", shown.display()),
+        );
+    }
+    anyhow!(msg)
+}
+
+fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
+    let l = Arc::new(links.clone());
+    let page_links = l.clone();
+    tera.register_filter(
+        "url",
+        move |path: &str, _: Kwargs, state: &State| -> String {
+            let from: String = state
+                .get("page_path")
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| "/".to_string());
+            page_links.link(path, &from)
+        },
+    );
+    let abs_links = l;
+    tera.register_filter(
+        "abs_url",
+        move |path: &str, _: Kwargs, _: &State| -> String { abs_links.absolute(path) },
+    );
+    let dates = DateFormatter::new(&config.language);
+    let tz = config.timezone;
+    tera.register_filter(
+        "date",
+        move |value: &str, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+            let format: String = kwargs
+                .get("format")?
+                .unwrap_or_else(|| "%Y-%m-%d".to_string());
+            let date = chrono::DateTime::parse_from_rfc3339(value).map_err(|_| {
+                tera::Error::message(format!("date filter: `{value}` is not an RFC 3339 date"))
+            })?;
+            Ok(dates.format(&date.with_timezone(&tz), &format))
+        },
+    );
+    tera.register_filter(
+        "jsonld",
+        |value: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let json = serde_json::to_string(&value)
+                .map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
+            Ok(Value::safe_string(&escape_json_for_script(&json)))
+        },
+    );
+}
+
+/// Makes JSON safe inside `<script>`: no `</script>`, no `<!--`, no HTML entities.
+fn escape_json_for_script(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The `site` object every template receives.
+fn site_value(config: &Config) -> Value {
+    use super::values::map;
+    let credit = match config.source_credit {
+        crate::config::SourceCredit::Link => "link",
+        crate::config::SourceCredit::Canonical => "canonical",
+    };
+    map([
+        ("title", config.title.as_str().into()),
+        ("description", config.description.as_str().into()),
+        ("base_url", config.base_url.as_str().into()),
+        ("language", config.language.as_str().into()),
+        ("author", config.author.as_str().into()),
+        ("copyright", config.copyright.as_str().into()),
+        ("relative_links", config.relative_links.into()),
+        ("source_credit", credit.into()),
+        ("extra", Value::from_serializable(&config.extra)),
+        (
+            "feeds",
+            map([("rss", "/rss.xml".into()), ("atom", "/atom.xml".into())]),
+        ),
+        (
+            "paths",
+            map([
+                ("home", "/".into()),
+                ("tags", "/tags/".into()),
+                ("archive", "/archive/".into()),
+            ]),
+        ),
+    ])
+}

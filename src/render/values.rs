@@ -1,0 +1,179 @@
+//! The objects templates receive, built as Tera values. Article cards are built once per
+//! article and shared (Tera values are reference-counted), never rebuilt per page.
+
+use tera::Value;
+
+use crate::content::Article;
+use crate::i18n::DateFormatter;
+use crate::site::{Period, Site, Tag};
+use crate::urls::{Links, page_path};
+
+/// A Tera map from `(key, value)` pairs.
+pub fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
+    let m: tera::Map = entries.into_iter().map(|(k, v)| (k.into(), v)).collect();
+    Value::from(m)
+}
+
+fn opt_str(s: Option<&str>) -> Value {
+    s.map(Value::from).unwrap_or(Value::none())
+}
+
+/// `{name, slug, path}` of each tag of an article.
+fn tag_refs(article: &Article) -> Value {
+    let tags: Vec<Value> = article
+        .tags
+        .iter()
+        .map(|t| {
+            map([
+                ("name", t.name.as_str().into()),
+                ("slug", t.slug.as_str().into()),
+                ("path", format!("/tags/{}/", t.slug).into()),
+            ])
+        })
+        .collect();
+    Value::from(tags)
+}
+
+/// The fields of an article every list shows (everything but the body).
+pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> Value {
+    use chrono::Datelike;
+    let updated = article.updated.as_ref();
+    map([
+        ("title", article.title.as_str().into()),
+        ("slug", article.slug.as_str().into()),
+        ("path", article.path.as_str().into()),
+        ("permalink", links.absolute(&article.path).into()),
+        ("date", article.date.to_rfc3339().into()),
+        ("date_display", dates.long_date(&article.date).into()),
+        ("time_display", dates.time(&article.date).into()),
+        (
+            "updated",
+            updated
+                .map(|d| Value::from(d.to_rfc3339()))
+                .unwrap_or(Value::none()),
+        ),
+        (
+            "updated_display",
+            updated
+                .map(|d| Value::from(dates.long_date(d)))
+                .unwrap_or(Value::none()),
+        ),
+        ("authors", Value::from(article.authors.clone())),
+        ("author", article.authors.join(", ").into()),
+        ("tags", tag_refs(article)),
+        ("summary", Value::safe_string(&article.summary_html)),
+        ("description", article.description.as_str().into()),
+        ("word_count", article.word_count.into()),
+        ("reading_time", article.reading_time.into()),
+        ("source", opt_str(article.source.as_deref())),
+        ("source_name", opt_str(article.source_name.as_deref())),
+        ("image", opt_str(article.image.as_deref())),
+        ("image_caption", opt_str(article.image_caption.as_deref())),
+        ("extra", Value::from_serializable(&article.extra)),
+        ("draft", article.draft.into()),
+        ("year", article.date.year().into()),
+        ("month", article.date.month().into()),
+        ("day", article.date.day().into()),
+    ])
+}
+
+/// The card plus `content` and `toc`, for the article's own page.
+pub fn article_full(card: &Value, article: &Article) -> Value {
+    let mut m: tera::Map = card.as_map().cloned().unwrap_or_default();
+    m.insert("content".into(), Value::safe_string(&article.content_html));
+    m.insert("toc".into(), Value::from_serializable(&article.toc));
+    Value::from(m)
+}
+
+/// `{name, slug, path, count, rss, atom}`.
+pub fn tag_value(tag: &Tag) -> Value {
+    let path = tag.path();
+    map([
+        ("name", tag.name.as_str().into()),
+        ("slug", tag.slug.as_str().into()),
+        ("rss", format!("{path}rss.xml").into()),
+        ("atom", format!("{path}atom.xml").into()),
+        ("path", path.into()),
+        ("count", tag.articles.len().into()),
+    ])
+}
+
+/// `{year, path, count}`.
+pub fn year_value(year: &Period) -> Value {
+    map([
+        ("year", year.year.into()),
+        ("path", year.path().into()),
+        ("count", year.articles.len().into()),
+    ])
+}
+
+/// A month or day with its localized name: `{kind, name, path, count, year, month, day}`.
+pub fn period_value(site: &Site, period: &Period, dates: &DateFormatter) -> Value {
+    let first = &site.articles[period.articles[0]];
+    let (kind, name) = match period.day {
+        Some(_) => ("day", dates.long_date(&first.date)),
+        None => ("month", dates.month(&first.date)),
+    };
+    map([
+        ("kind", kind.into()),
+        ("name", name.into()),
+        ("path", period.path().into()),
+        ("count", period.articles.len().into()),
+        ("year", period.year.into()),
+        (
+            "month",
+            period.month.map(Value::from).unwrap_or(Value::none()),
+        ),
+        ("day", period.day.map(Value::from).unwrap_or(Value::none())),
+    ])
+}
+
+/// `{name, path}` of a period, for up / previous / next links.
+pub fn period_link(site: &Site, period: &Period, dates: &DateFormatter) -> Value {
+    let first = &site.articles[period.articles[0]];
+    let name = match (period.month, period.day) {
+        (Some(_), Some(_)) => dates.long_date(&first.date),
+        (Some(_), None) => dates.month(&first.date),
+        _ => period.year.to_string(),
+    };
+    map([("name", name.into()), ("path", period.path().into())])
+}
+
+/// The paginator of page `current` (1-based) of a list at `path`.
+pub fn paginator(
+    path: &str,
+    current: usize,
+    total_pages: usize,
+    total_items: usize,
+    per_page: usize,
+) -> Value {
+    let link = |n: usize| Value::from(page_path(path, n));
+    let pages: Vec<Value> = (1..=total_pages)
+        .map(|n| map([("number", n.into()), ("path", link(n))]))
+        .collect();
+    map([
+        ("current", current.into()),
+        ("total_pages", total_pages.into()),
+        ("total_items", total_items.into()),
+        ("per_page", per_page.into()),
+        ("first", link(1)),
+        ("last", link(total_pages)),
+        (
+            "previous",
+            if current > 1 {
+                link(current - 1)
+            } else {
+                Value::none()
+            },
+        ),
+        (
+            "next",
+            if current < total_pages {
+                link(current + 1)
+            } else {
+                Value::none()
+            },
+        ),
+        ("pages", Value::from(pages)),
+    ])
+}

@@ -1,0 +1,231 @@
+//! The in-memory site: published articles in order, tags, date archives and related articles.
+//! Built in one pass over the articles; pages are rendered from it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use anyhow::{Result, bail};
+use chrono::{DateTime, Datelike, Utc};
+
+use crate::config::Config;
+use crate::content::Article;
+
+/// Which articles a build publishes.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    /// Include `draft: true` articles.
+    pub drafts: bool,
+    /// Include articles dated after `now` (embargoed news).
+    pub future: bool,
+    pub now: DateTime<Utc>,
+}
+
+/// A tag and its articles (indices into `Site::articles`, newest first).
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub slug: String,
+    pub articles: Vec<usize>,
+}
+
+impl Tag {
+    pub fn path(&self) -> String {
+        format!("/tags/{}/", self.slug)
+    }
+}
+
+/// A day, month or year of the date archive, with its articles (newest first).
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub articles: Vec<usize>,
+}
+
+impl Period {
+    pub fn path(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("/{:04}/{:02}/{:02}/", self.year, m, d),
+            (Some(m), None) => format!("/{:04}/{:02}/", self.year, m),
+            _ => format!("/{:04}/", self.year),
+        }
+    }
+}
+
+/// The whole site in memory.
+pub struct Site {
+    pub config: Config,
+    /// Published articles, newest first (ties broken by path, so the order is stable).
+    pub articles: Vec<Article>,
+    /// Sorted by name, case-insensitively.
+    pub tags: Vec<Tag>,
+    /// Newest first.
+    pub years: Vec<Period>,
+    /// Newest first, across all years.
+    pub months: Vec<Period>,
+    /// Newest first, across all months.
+    pub days: Vec<Period>,
+    /// For each article, its related articles (best first).
+    pub related: Vec<Vec<usize>>,
+}
+
+/// How many tag neighbours on each side are weighed when picking related articles: keeps the
+/// work per article bounded however large a tag grows.
+const RELATED_WINDOW: usize = 25;
+
+impl Site {
+    /// Orders and indexes the loaded articles. Fails when two articles share a permalink.
+    pub fn build(config: Config, articles: Vec<Article>, selection: Selection) -> Result<Site> {
+        let mut articles: Vec<Article> = articles
+            .into_iter()
+            .filter(|a| selection.drafts || !a.draft)
+            .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
+            .collect();
+        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+        check_unique_paths(&articles)?;
+
+        let tags = collect_tags(&articles);
+        let (years, months, days) = collect_periods(&articles);
+        let related = related_articles(&articles, &tags, config.related_count);
+        Ok(Site {
+            config,
+            articles,
+            tags,
+            years,
+            months,
+            days,
+            related,
+        })
+    }
+
+    /// The article after `i` in time (newer), if any.
+    pub fn newer(&self, i: usize) -> Option<usize> {
+        i.checked_sub(1)
+    }
+
+    /// The article before `i` in time (older), if any.
+    pub fn older(&self, i: usize) -> Option<usize> {
+        (i + 1 < self.articles.len()).then_some(i + 1)
+    }
+}
+
+fn check_unique_paths(articles: &[Article]) -> Result<()> {
+    let mut seen: HashMap<&str, &Article> = HashMap::with_capacity(articles.len());
+    let mut clashes = Vec::new();
+    for a in articles {
+        if let Some(first) = seen.insert(a.path.as_str(), a) {
+            let (x, y) = if first.file < a.file {
+                (first, a)
+            } else {
+                (a, first)
+            };
+            clashes.push(format!(
+                "{} and {} have the same permalink {}: give one of them a different `slug`",
+                x.file.display(),
+                y.file.display(),
+                a.path
+            ));
+        }
+    }
+    if clashes.is_empty() {
+        Ok(())
+    } else {
+        clashes.sort();
+        bail!("{}", clashes.join("\n"))
+    }
+}
+
+fn collect_tags(articles: &[Article]) -> Vec<Tag> {
+    let mut by_slug: BTreeMap<&str, Tag> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for t in &a.tags {
+            by_slug
+                .entry(t.slug.as_str())
+                .or_insert_with(|| Tag {
+                    name: t.name.clone(),
+                    slug: t.slug.clone(),
+                    articles: Vec::new(),
+                })
+                .articles
+                .push(i);
+        }
+    }
+    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    tags.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    tags
+}
+
+fn collect_periods(articles: &[Article]) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
+    let (mut years, mut months, mut days): (Vec<Period>, Vec<Period>, Vec<Period>) =
+        Default::default();
+    // Articles are newest first, so each period's articles arrive together.
+    for (i, a) in articles.iter().enumerate() {
+        let (y, m, d) = (a.date.year(), a.date.month(), a.date.day());
+        push_to_period(&mut years, i, y, None, None);
+        push_to_period(&mut months, i, y, Some(m), None);
+        push_to_period(&mut days, i, y, Some(m), Some(d));
+    }
+    (years, months, days)
+}
+
+fn push_to_period(
+    periods: &mut Vec<Period>,
+    i: usize,
+    year: i32,
+    month: Option<u32>,
+    day: Option<u32>,
+) {
+    match periods.last_mut() {
+        Some(p) if p.year == year && p.month == month && p.day == day => p.articles.push(i),
+        _ => periods.push(Period {
+            year,
+            month,
+            day,
+            articles: vec![i],
+        }),
+    }
+}
+
+/// Related articles: those sharing the most tags, nearest in time first, among each tag's
+/// neighbours of the article.
+fn related_articles(articles: &[Article], tags: &[Tag], count: usize) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    if count == 0 {
+        return vec![Vec::new(); articles.len()];
+    }
+    // Where each article sits in each of its tags' lists.
+    let mut positions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
+    for (t, tag) in tags.iter().enumerate() {
+        for (pos, &a) in tag.articles.iter().enumerate() {
+            positions[a].push((t, pos));
+        }
+    }
+    (0..articles.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut scores: HashMap<usize, usize> = HashMap::new();
+            for &(t, pos) in &positions[i] {
+                let list = &tags[t].articles;
+                let lo = pos.saturating_sub(RELATED_WINDOW);
+                let hi = (pos + RELATED_WINDOW + 1).min(list.len());
+                for &other in &list[lo..hi] {
+                    if other != i {
+                        *scores.entry(other).or_default() += 1;
+                    }
+                }
+            }
+            let mut ranked: Vec<(usize, usize)> = scores.into_iter().collect();
+            ranked.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then_with(|| a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))
+                    .then(a.0.cmp(&b.0))
+            });
+            ranked.into_iter().take(count).map(|(j, _)| j).collect()
+        })
+        .collect()
+}

@@ -1,0 +1,97 @@
+//! Small text helpers shared by several modules.
+
+/// 1-based (line, column) of a byte offset in `text`; the column counts characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// The largest char boundary at or before `i`.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The text of line `line` (1-based), without its line ending.
+pub fn nth_line(text: &str, line: usize) -> &str {
+    text.lines().nth(line.saturating_sub(1)).unwrap_or("")
+}
+
+/// A URL slug: lowercase ASCII letters, digits and dashes ("Amerika Latin" → "amerika-latin").
+pub fn slugify(text: &str) -> String {
+    slug::slugify(text)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a link target is safe to put in a page: relative, a fragment, or a harmless scheme.
+pub fn is_safe_url(url: &str) -> bool {
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
+    match trimmed.find(':') {
+        None => true,
+        Some(colon) => {
+            // A colon after a `/`, `?` or `#` is not a scheme separator.
+            if trimmed[..colon].contains(['/', '?', '#']) {
+                return true;
+            }
+            let scheme = trimmed[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 0), (1, 1));
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("é\nx", 3), (2, 1));
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slugify("Amerika Latin"), "amerika-latin");
+        assert_eq!(
+            slugify("Kuba, Venzuela & Nikaragua!"),
+            "kuba-venzuela-nikaragua"
+        );
+        assert_eq!(slugify("Café Olé"), "cafe-ole");
+    }
+
+    #[test]
+    fn dangerous_urls_are_refused() {
+        assert!(is_safe_url("https://example.org/a"));
+        assert!(is_safe_url("/2022/01/"));
+        assert!(is_safe_url("#fn-1"));
+        assert!(is_safe_url("a/b:c"));
+        assert!(!is_safe_url("javascript:alert(1)"));
+        assert!(!is_safe_url(" JaVa\tScRiPt:alert(1)"));
+        assert!(!is_safe_url("data:text/html,<script>"));
+        assert!(!is_safe_url("vbscript:x"));
+    }
+}

@@ -1,0 +1,184 @@
+//! Site paths and the links made from them.
+//!
+//! Inside cermin every page has a *site path* (`/2022/01/27/slug/`, `/tags/ekonomi/page/2/`).
+//! Links in pages are made from site paths by [`Links`]: absolute (`base_url` + path) or, in
+//! relative mode, relative to the page they appear on, so one `public/` works under any prefix
+//! and straight from disk.
+
+use chrono::{DateTime, Datelike, Timelike};
+use chrono_tz::Tz;
+
+const TOKENS: &[&str] = &[":year", ":month", ":day", ":hour", ":minute", ":slug"];
+
+/// Checks a permalink pattern such as `/:year/:month/:day/:slug/`.
+pub fn check_permalink_pattern(pattern: &str) -> Result<(), String> {
+    if !pattern.starts_with('/') {
+        return Err(format!("`{pattern}` must start with `/`"));
+    }
+    if !pattern.contains(":slug") {
+        return Err(format!(
+            "`{pattern}` must contain `:slug` so that every article gets its own page"
+        ));
+    }
+    if !(pattern.ends_with('/') || pattern.ends_with(".html")) {
+        return Err(format!(
+            "`{pattern}` must end with `/` (pretty URLs) or `.html`"
+        ));
+    }
+    let mut rest = pattern;
+    while let Some(i) = rest.find(':') {
+        let token = &rest[i..];
+        match TOKENS.iter().find(|t| token.starts_with(**t)) {
+            Some(t) => rest = &token[t.len()..],
+            None => {
+                return Err(format!(
+                    "`{pattern}` has an unknown placeholder at `{token}`; use {}",
+                    TOKENS.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The site path of an article.
+pub fn permalink(pattern: &str, date: &DateTime<Tz>, slug: &str) -> String {
+    pattern
+        .replace(":year", &format!("{:04}", date.year()))
+        .replace(":month", &format!("{:02}", date.month()))
+        .replace(":day", &format!("{:02}", date.day()))
+        .replace(":hour", &format!("{:02}", date.hour()))
+        .replace(":minute", &format!("{:02}", date.minute()))
+        .replace(":slug", slug)
+}
+
+/// The file a site path is written to, relative to the output folder.
+pub fn output_file(path: &str) -> String {
+    let trimmed = path.trim_start_matches('/');
+    if trimmed.is_empty() || trimmed.ends_with('/') {
+        format!("{trimmed}index.html")
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// Page `n` (1-based) of a list that lives at `path`.
+pub fn page_path(path: &str, n: usize) -> String {
+    if n <= 1 {
+        path.to_string()
+    } else {
+        format!("{path}page/{n}/")
+    }
+}
+
+/// How links are written in pages.
+#[derive(Debug, Clone)]
+pub struct Links {
+    base_url: String,
+    relative: bool,
+}
+
+impl Links {
+    pub fn new(base_url: &str, relative: bool) -> Links {
+        Links {
+            base_url: base_url.trim_end_matches('/').to_string(),
+            relative,
+        }
+    }
+
+    /// Whether links are relative to the page they are on.
+    pub fn is_relative(&self) -> bool {
+        self.relative
+    }
+
+    /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
+    pub fn absolute(&self, path: &str) -> String {
+        if is_external(path) {
+            return path.to_string();
+        }
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// The link to `target` (a site path) from the page at `from` (a site path).
+    pub fn link(&self, target: &str, from: &str) -> String {
+        if is_external(target) || !target.starts_with('/') {
+            return target.to_string();
+        }
+        if !self.relative {
+            return self.absolute(target);
+        }
+        let (target_path, suffix) = match target.find(['#', '?']) {
+            Some(i) => target.split_at(i),
+            None => (target, ""),
+        };
+        let from_dir_depth = from.trim_start_matches('/').matches('/').count();
+        let mut out = "../".repeat(from_dir_depth);
+        let file = target_path.trim_start_matches('/');
+        out.push_str(file);
+        if file.is_empty() || file.ends_with('/') {
+            out.push_str("index.html");
+        }
+        out.push_str(suffix);
+        out
+    }
+}
+
+fn is_external(url: &str) -> bool {
+    url.starts_with("http://")
+        || url.starts_with("https://")
+        || url.starts_with("//")
+        || url.starts_with("mailto:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn patterns_are_checked() {
+        assert!(check_permalink_pattern("/:year/:month/:day/:slug/").is_ok());
+        assert!(check_permalink_pattern("/news/:slug.html").is_ok());
+        assert!(check_permalink_pattern("/:year/").is_err());
+        assert_eq!(
+            check_permalink_pattern("/:yaer/:slug/").unwrap_err(),
+            "`/:yaer/:slug/` has an unknown placeholder at `:yaer/:slug/`; use :year, :month, :day, :hour, :minute, :slug"
+        );
+    }
+
+    #[test]
+    fn permalinks_fill_placeholders() {
+        let tz: Tz = "Asia/Jakarta".parse().unwrap();
+        let d = tz.with_ymd_and_hms(2022, 1, 7, 14, 52, 0).unwrap();
+        assert_eq!(
+            permalink("/:year/:month/:day/:slug/", &d, "x"),
+            "/2022/01/07/x/"
+        );
+    }
+
+    #[test]
+    fn output_files() {
+        assert_eq!(output_file("/"), "index.html");
+        assert_eq!(output_file("/tags/a/"), "tags/a/index.html");
+        assert_eq!(output_file("/404.html"), "404.html");
+    }
+
+    #[test]
+    fn absolute_links() {
+        let l = Links::new("https://x.org/m/", false);
+        assert_eq!(l.link("/tags/", "/2022/"), "https://x.org/m/tags/");
+    }
+
+    #[test]
+    fn relative_links_work_from_disk() {
+        let l = Links::new("https://x.org", true);
+        assert_eq!(
+            l.link("/tags/a/", "/2022/01/27/s/"),
+            "../../../../tags/a/index.html"
+        );
+        assert_eq!(l.link("/", "/"), "index.html");
+        assert_eq!(l.link("/style.css", "/tags/"), "../style.css");
+        assert_eq!(l.link("/a/#x", "/404.html"), "a/index.html#x");
+        assert_eq!(l.link("https://e.org/", "/"), "https://e.org/");
+    }
+}
