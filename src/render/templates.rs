@@ -173,7 +173,9 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
     tera.register_filter(
         "jsonld",
         |value: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            let json = serde_json::to_string(&value)
+            // Through serde_json's sorted maps: Tera's maps have no stable order.
+            let json = serde_json::to_value(&value)
+                .and_then(|v| serde_json::to_string(&v))
                 .map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
             Ok(Value::safe_string(&escape_json_for_script(&json)))
         },
