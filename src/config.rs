@@ -129,7 +129,7 @@ pub struct Config {
 impl Config {
     /// Reads `<root>/site.toml`.
     pub fn load(root: &Path) -> Result<Config> {
-        let path = root.join("site.toml");
+        let path = crate::text::in_root(root, "site.toml");
         let text = std::fs::read_to_string(&path).with_context(|| {
             format!(
                 "cannot read {}: run `cermin init` to make a new site, or pass --root with the site's folder",
@@ -206,8 +206,9 @@ impl Config {
         Ok(())
     }
 
+    /// `content/` as users see it (relative to the current folder when the root is `.`).
     pub fn content_dir(&self) -> PathBuf {
-        self.root.join("content")
+        crate::text::in_root(&self.root, "content")
     }
 }
 

@@ -22,6 +22,15 @@ pub fn nth_line(text: &str, line: usize) -> &str {
     text.lines().nth(line.saturating_sub(1)).unwrap_or("")
 }
 
+/// `root/rel` as users like to read it: just `rel` when the root is the current folder.
+pub fn in_root(root: &std::path::Path, rel: &str) -> std::path::PathBuf {
+    if root == std::path::Path::new(".") || root.as_os_str().is_empty() {
+        std::path::PathBuf::from(rel)
+    } else {
+        root.join(rel)
+    }
+}
+
 /// A URL slug: lowercase ASCII letters, digits and dashes ("Amerika Latin" → "amerika-latin").
 pub fn slugify(text: &str) -> String {
     slug::slugify(text)

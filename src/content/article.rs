@@ -17,7 +17,7 @@ pub struct TagName {
 /// One article, checked and rendered, ready for the site.
 #[derive(Debug, Clone)]
 pub struct Article {
-    /// The file it came from, relative to the site root (for messages).
+    /// The file it came from, as users see it (for messages).
     pub file: PathBuf,
     pub title: String,
     pub slug: String,

@@ -187,7 +187,7 @@ pub fn parse(split: &Split) -> Result<Parsed, (usize, String)> {
                     .location()
                     .map(|l| (l.line(), l.column()))
                     .unwrap_or((0, 0));
-                (line, col, yaml_message(&e))
+                (line, col, yaml_message(&e, split.front_line))
             })
         }
         Format::Toml => {
@@ -226,7 +226,16 @@ pub fn parse(split: &Split) -> Result<Parsed, (usize, String)> {
                 ));
             }
             let file_line = split.front_line + line - 1;
-            let source_line = nth_line(split.front, line);
+            let fence = match split.format {
+                Format::Yaml => "---",
+                Format::Toml => "+++",
+            };
+            // Past the front matter's last line is its closing fence.
+            let source_line = if line > split.front.lines().count() {
+                fence
+            } else {
+                nth_line(split.front, line)
+            };
             Err((
                 file_line,
                 format!(
@@ -237,13 +246,29 @@ pub fn parse(split: &Split) -> Result<Parsed, (usize, String)> {
     }
 }
 
-/// serde_yaml's message without its own " at line X column Y" suffix (we print our own).
-fn yaml_message(e: &serde_yaml::Error) -> String {
+/// serde_yaml's message without its first " at line X column Y" (we print our own), and with
+/// any further line numbers ("while parsing a flow sequence at line 3") counted in the file.
+fn yaml_message(e: &serde_yaml::Error, front_line: usize) -> String {
     let msg = e.to_string();
-    match msg.find(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
+    let Some(first) = msg.find(" at line ") else {
+        return msg;
+    };
+    let after = &msg[first + " at line ".len()..];
+    let rest = after.find(", ").map_or("", |i| &after[i..]);
+    let mut out = msg[..first].to_string();
+    let mut rest = rest;
+    while let Some(i) = rest.find("at line ") {
+        out.push_str(&rest[..i + "at line ".len()]);
+        rest = &rest[i + "at line ".len()..];
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        match rest[..digits].parse::<usize>() {
+            Ok(n) => out.push_str(&(n + front_line - 1).to_string()),
+            Err(_) => out.push_str(&rest[..digits]),
+        }
+        rest = &rest[digits..];
     }
+    out.push_str(rest);
+    out
 }
 
 /// The 1-based file line on which `key` is set, for messages about its value.

@@ -20,7 +20,7 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Every Markdown file under `content/`, sorted, as paths relative to the site root.
+/// Every Markdown file under `content/`, sorted, as paths users can read (and open).
 pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
     let dir = config.content_dir();
     if !dir.is_dir() {
@@ -43,11 +43,7 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
         })?;
         let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.') {
-            let rel = entry
-                .path()
-                .strip_prefix(&config.root)
-                .unwrap_or(entry.path());
-            files.push(rel.to_path_buf());
+            files.push(entry.path().to_path_buf());
         }
     }
     Ok(files)
@@ -84,10 +80,9 @@ pub fn load_all(config: &Config) -> Result<Loaded> {
     Ok(Loaded { articles, warnings })
 }
 
-/// Reads and parses one file (`file` relative to the site root).
+/// Reads and parses one file.
 pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), String> {
-    let bytes = std::fs::read(config.root.join(file))
-        .map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()

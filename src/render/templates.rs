@@ -25,7 +25,7 @@ pub const REQUIRED: &[&str] = &[
 
 /// The theme's folder, checked to exist.
 pub fn theme_dir(config: &Config) -> Result<PathBuf> {
-    let dir = config.root.join("themes").join(&config.theme);
+    let dir = crate::text::in_root(&config.root, "themes").join(&config.theme);
     if !dir.is_dir() {
         bail!(
             "theme `{}` not found: there is no folder {}; set `theme` in site.toml to a folder under themes/",

@@ -1,0 +1,442 @@
+//! Building fixture sites and the example site, asserting on what lands in public/.
+
+mod common;
+use common::{Fixture, snapshot};
+
+fn three_articles() -> Fixture {
+    let f = Fixture::new();
+    f.article(
+        "content/2023/05/pasar.md",
+        "Harga Cabai Turun",
+        "2023-05-02T08:00:00+07:00",
+        "author: Dewi\ntags: [Ekonomi, Jakarta]\nsource: https://asal.example/cabai\nsource_name: Kabar Asal\n",
+        "Paragraf pertama tentang cabai.\n\nParagraf kedua.",
+    );
+    f.article(
+        "content/2024/02/banjir.md",
+        "Banjir di Kampung Melayu",
+        "2024-02-10 16:40",
+        "authors: [Fajar, Sari]\ntags: [Cuaca, Jakarta]\n",
+        "Air naik.\n\n## Pengungsian\n\nWarga mengungsi.",
+    );
+    f.article(
+        "content/2024/02/bola.md",
+        "Tim Voli Juara",
+        "2024-02-10",
+        "tags: [Olahraga]\n",
+        "Juara lagi.",
+    );
+    f
+}
+
+#[test]
+fn build_ends_with_a_summary_line() {
+    let f = three_articles();
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stdout
+            .starts_with("Built 3 articles, 4 tags, 7 archive pages, 10 feeds in "),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn article_page_has_everything_a_reader_needs() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let html = f.read("2023/05/02/pasar/index.html");
+    assert!(html.contains("<h1"), "{html}");
+    assert!(html.contains("Harga Cabai Turun"));
+    assert!(
+        html.contains("Selasa, 2 Mei 2023"),
+        "localized date missing"
+    );
+    assert!(html.contains("Dewi"));
+    assert!(html.contains("href=\"https://uji.example/tags/ekonomi/\""));
+    assert!(
+        html.contains("href=\"https://asal.example/cabai\""),
+        "source credit missing"
+    );
+    assert!(html.contains("Kabar Asal"));
+    assert!(html.contains("\"@type\":\"NewsArticle\""));
+    assert!(html.contains("<meta property=\"og:title\" content=\"Harga Cabai Turun\">"));
+    // Not the canonical by default: credited with a link only.
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://uji.example/2023/05/02/pasar/\">")
+    );
+}
+
+#[test]
+fn canonical_points_at_the_original_when_configured() {
+    let f = Fixture::with_config(&format!(
+        "{}source_credit = \"canonical\"\n",
+        common::SITE_TOML
+    ));
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "source: https://asal.example/a\n",
+        "x",
+    );
+    f.build_ok(&[]);
+    let html = f.read("2024/01/01/a/index.html");
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://asal.example/a\">"),
+        "{html}"
+    );
+}
+
+#[test]
+fn articles_are_newest_first_and_paginated() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let banjir = home.find("Banjir di Kampung Melayu").unwrap();
+    let bola = home.find("Tim Voli Juara").unwrap();
+    assert!(banjir < bola, "16:40 comes before 00:00 on the same day");
+    assert!(!home.contains("Harga Cabai Turun"), "paginate_by = 2");
+    let page2 = f.read("page/2/index.html");
+    assert!(page2.contains("Harga Cabai Turun"));
+    assert!(
+        page2.contains("href=\"https://uji.example/\""),
+        "link back to page 1"
+    );
+}
+
+#[test]
+fn tags_and_archives_exist() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let tags = f.read("tags/index.html");
+    for name in ["Cuaca", "Ekonomi", "Jakarta", "Olahraga"] {
+        assert!(tags.contains(name), "{name} missing from tags index");
+    }
+    let jakarta = f.read("tags/jakarta/index.html");
+    assert!(jakarta.contains("Banjir di Kampung Melayu") && jakarta.contains("Harga Cabai Turun"));
+    assert!(f.read("archive/index.html").contains("2024"));
+    assert!(f.read("2024/index.html").contains("Februari 2024"));
+    let month = f.read("2024/02/index.html");
+    assert!(month.contains("Banjir di Kampung Melayu") && month.contains("Tim Voli Juara"));
+    assert!(
+        f.read("2024/02/10/index.html")
+            .contains("Sabtu, 10 Februari 2024")
+    );
+    // Month pages link across to the previous month that has articles.
+    assert!(
+        month.contains("href=\"https://uji.example/2023/05/\""),
+        "{month}"
+    );
+    assert!(f.exists("404.html"));
+}
+
+#[test]
+fn neighbours_and_related_articles() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let banjir = f.read("2024/02/10/banjir/index.html");
+    // Older neighbour is the 2023 article? No: bola (same day, earlier) is older.
+    assert!(banjir.contains("href=\"https://uji.example/2024/02/10/bola/\""));
+    // Related by the shared Jakarta tag.
+    assert!(banjir.contains("href=\"https://uji.example/2023/05/02/pasar/\""));
+}
+
+#[test]
+fn drafts_and_future_articles_are_left_out_unless_asked() {
+    let f = Fixture::new();
+    f.article("content/d.md", "Draf", "2024-01-01", "draft: true\n", "x");
+    f.article("content/e.md", "Embargo", "2999-01-01", "", "x");
+    f.article("content/n.md", "Biasa", "2024-01-02", "", "x");
+    f.build_ok(&[]);
+    assert!(!f.exists("2024/01/01/d/index.html"));
+    assert!(!f.exists("2999/01/01/e/index.html"));
+    assert!(!f.read("rss.xml").contains("Embargo"));
+    f.build_ok(&["--drafts", "--future"]);
+    assert!(f.exists("2024/01/01/d/index.html"));
+    assert!(f.exists("2999/01/01/e/index.html"));
+}
+
+#[test]
+fn feeds_are_valid_rss_and_atom() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).expect("valid RSS");
+    assert_eq!(rss.items().len(), 3);
+    let first = &rss.items()[0];
+    assert_eq!(first.title(), Some("Banjir di Kampung Melayu"));
+    assert_eq!(first.link(), Some("https://uji.example/2024/02/10/banjir/"));
+    assert_eq!(first.pub_date(), Some("Sat, 10 Feb 2024 16:40:00 +0700"));
+    assert_eq!(
+        first.guid().unwrap().value(),
+        "tag:uji.example,2024-02-10:banjir"
+    );
+    assert!(first.content().unwrap().contains("<h2 id=\"pengungsian\">"));
+    assert!(rss.atom_ext().unwrap().links()[0].href() == "https://uji.example/rss.xml");
+
+    let atom =
+        atom_syndication::Feed::read_from(f.read("atom.xml").as_bytes()).expect("valid Atom");
+    assert_eq!(atom.entries().len(), 3);
+    for entry in atom.entries() {
+        assert!(!entry.authors().is_empty(), "every entry has an author");
+    }
+    assert_eq!(atom.entries()[0].id(), "tag:uji.example,2024-02-10:banjir");
+    assert_eq!(
+        atom.entries()[0].published().unwrap().to_rfc3339(),
+        "2024-02-10T16:40:00+07:00"
+    );
+
+    let tag = rss::Channel::read_from(f.read("tags/jakarta/rss.xml").as_bytes()).unwrap();
+    assert_eq!(tag.items().len(), 2);
+    atom_syndication::Feed::read_from(f.read("tags/jakarta/atom.xml").as_bytes()).unwrap();
+}
+
+#[test]
+fn feed_limit_and_summaries() {
+    let f = Fixture::with_config(&format!(
+        "{}feed_limit = 1\nfeed_content = \"summary\"\n",
+        common::SITE_TOML
+    ));
+    f.article("content/a.md", "A", "2024-01-01", "", "Satu.\n\nDua.");
+    f.article("content/b.md", "B", "2024-01-02", "", "Tiga.\n\nEmpat.");
+    f.build_ok(&[]);
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).unwrap();
+    assert_eq!(rss.items().len(), 1);
+    assert_eq!(rss.items()[0].description(), Some("<p>Tiga.</p>"));
+    assert!(rss.items()[0].content().is_none());
+}
+
+#[test]
+fn sitemap_and_robots() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let sitemap = f.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://uji.example/2024/02/10/banjir/</loc><lastmod>2024-02-10T16:40:00+07:00</lastmod>"));
+    assert!(!sitemap.contains("404"));
+    assert_eq!(
+        f.read("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://uji.example/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn raw_html_in_articles_is_sanitized() {
+    let f = Fixture::new();
+    f.article(
+        "content/x.md",
+        "X",
+        "2024-01-01",
+        "",
+        "Halo <script>alert(1)</script><img src=x onerror=alert(2)>\n\n<iframe src=\"https://evil.example\"></iframe>\n\n[klik](javascript:alert(3))\n\n<img src=\"https://track.example/p.gif\" width=\"1\" height=\"1\">",
+    );
+    f.build_ok(&[]);
+    let html = f.read("2024/01/01/x/index.html");
+    let body = &html[html.find("<body").unwrap()..];
+    assert!(!body.contains("alert("), "{body}");
+    assert!(!body.contains("<iframe"));
+    assert!(!body.contains("track.example"));
+    assert!(!html.contains("javascript:"));
+}
+
+#[test]
+fn front_matter_summary_and_more_marker() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "summary: Ringkasan <b>tegas</b>\n",
+        "Isi.",
+    );
+    f.article(
+        "content/b.md",
+        "B",
+        "2024-01-02",
+        "",
+        "Awal.\n\n<!-- more -->\n\nLanjutan.",
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    assert!(
+        home.contains("Ringkasan &lt;b&gt;tegas&lt;/b&gt;"),
+        "front matter summary is text"
+    );
+    assert!(home.contains("<p>Awal.</p>"));
+    assert!(!home.contains("Lanjutan."));
+}
+
+#[test]
+fn code_is_highlighted_with_a_stylesheet() {
+    let f = Fixture::new();
+    f.article(
+        "content/c.md",
+        "C",
+        "2024-01-01",
+        "",
+        "```rust\nfn main() {}\n```",
+    );
+    f.build_ok(&[]);
+    assert!(
+        f.read("2024/01/01/c/index.html")
+            .contains("<span class=\"hl-")
+    );
+    let css = f.read("syntax.css");
+    assert!(css.contains("@media (prefers-color-scheme: dark)"));
+}
+
+#[test]
+fn base_url_from_the_command_line() {
+    let f = three_articles();
+    f.build_ok(&["--base-url", "https://cermin.lain/mirror/"]);
+    assert!(
+        f.read("index.html")
+            .contains("href=\"https://cermin.lain/mirror/tags/\"")
+    );
+    assert!(
+        f.read("rss.xml")
+            .contains("<link>https://cermin.lain/mirror/2024/02/10/banjir/</link>")
+    );
+}
+
+#[test]
+fn relative_mode_has_no_absolute_site_links() {
+    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "tags: [X]\nimage: /img/a.svg\n",
+        "[arsip](/2024/) ![i](/img/a.svg)",
+    );
+    f.write(
+        "static/img/a.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    f.build_ok(&[]);
+    let html = f.read("2024/01/01/a/index.html");
+    assert!(
+        html.contains("href=\"../../../../tags/x/index.html\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"../../../../2024/index.html\""),
+        "links in the body follow the mode"
+    );
+    assert!(html.contains("src=\"../../../../img/a.svg\""));
+    assert!(html.contains("href=\"../../../../style.css\""));
+    let body = &html[html.find("<body").unwrap()..];
+    assert!(!body.contains("href=\"https://uji.example"), "{body}");
+    // Feeds stay absolute.
+    assert!(
+        f.read("rss.xml")
+            .contains("https://uji.example/2024/01/01/a/")
+    );
+}
+
+#[test]
+fn unchanged_files_are_not_rewritten_and_removed_articles_disappear() {
+    use std::time::{Duration, SystemTime};
+    let f = three_articles();
+    f.build_ok(&[]);
+    // The day page of the 2023 article shows nothing the deletion touches.
+    let page = f.public("2023/05/02/index.html");
+    let past = SystemTime::now() - Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&page)
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+    std::fs::remove_file(f.root().join("content/2024/02/bola.md")).unwrap();
+    let run = f.build_ok(&[]);
+    assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), past);
+    assert!(!f.exists("2024/02/10/bola/index.html"));
+    assert!(!f.exists("tags/olahraga/index.html"));
+    assert!(run.stdout.contains("unchanged"), "{}", run.stdout);
+}
+
+#[test]
+fn same_input_gives_the_same_bytes() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let first = snapshot(&f.root().join("public"));
+    f.build_ok(&["--output", "public2"]);
+    assert_eq!(first, snapshot(&f.root().join("public2")));
+}
+
+#[test]
+fn site_templates_and_static_override_the_theme() {
+    let f = three_articles();
+    f.write(
+        "templates/404.html",
+        "<!doctype html><title>Hilang</title><p>Tidak ada di sini.</p>",
+    );
+    f.write("static/style.css", "body { color: red }");
+    f.build_ok(&[]);
+    assert!(f.read("404.html").contains("Tidak ada di sini."));
+    assert_eq!(f.read("style.css"), "body { color: red }");
+}
+
+#[test]
+fn the_example_site_builds_with_the_seed_article_clean() {
+    let f = Fixture::example();
+    f.build_ok(&[]);
+    let seed = f.read("2022/01/27/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua/index.html");
+    assert!(
+        seed.contains("Rusia Ungkap Rencana Kerja Sama Militer di Kuba, Venzuela dan Nikaragua")
+    );
+    assert!(seed.contains("Reni Erina"));
+    assert!(seed.contains("Kamis, 27 Januari 2022"));
+    assert!(seed.contains("Menteri Luar Negeri Sergey Lavrov/Net"));
+    for junk in [
+        "Dimensy.id",
+        "Apollo Solar Panel",
+        "rmol news logo",
+        "LAPORAN:",
+        "Google News",
+        "ARTIKEL LAINNYA",
+    ] {
+        assert!(!seed.contains(junk), "junk `{junk}` in the seed page");
+    }
+}
+
+#[test]
+fn init_and_new_make_a_site_that_builds() {
+    let f = Fixture::new();
+    let run = f.cermin(&["init", "baru"]);
+    assert!(run.ok, "{}", run.stderr);
+    let run = f.cermin(&[
+        "new",
+        "Gempa Kecil di Laut Selatan",
+        "--root",
+        "baru",
+        "--tags",
+        "Bencana,Cuaca",
+    ]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("Created baru/content/"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .trim_end()
+            .ends_with("/gempa-kecil-di-laut-selatan.md")
+    );
+    let run = f.cermin(&["build", "--root", "baru", "--future"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        f.root()
+            .join("baru/public/tags/bencana/index.html")
+            .exists()
+    );
+    let again = f.cermin(&["new", "Gempa Kecil di Laut Selatan", "--root", "baru"]);
+    assert!(!again.ok);
+    assert!(again.stderr.contains("already exists"));
+    let occupied = f.cermin(&["init", "baru"]);
+    assert_eq!(
+        occupied.stderr.trim_end(),
+        "error: baru is not empty: choose a new folder for the site"
+    );
+}
