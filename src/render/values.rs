@@ -139,6 +139,26 @@ pub fn period_link(site: &Site, period: &Period, dates: &DateFormatter) -> Value
     map([("name", name.into()), ("path", period.path().into())])
 }
 
+/// Pages worth a link from page `current`: the first, the last, and up to
+/// [`PAGE_WINDOW`] either side of the current one. A list of all pages would make every page of
+/// a 2,000-page list carry 2,000 links (quadratic work for the site).
+pub fn page_window(current: usize, total_pages: usize) -> Vec<usize> {
+    let lo = current.saturating_sub(PAGE_WINDOW).max(1);
+    let hi = (current + PAGE_WINDOW).min(total_pages);
+    let mut pages = Vec::with_capacity(2 * PAGE_WINDOW + 3);
+    if lo > 1 {
+        pages.push(1);
+    }
+    pages.extend(lo..=hi);
+    if hi < total_pages {
+        pages.push(total_pages);
+    }
+    pages
+}
+
+/// How many page links either side of the current page a paginator carries.
+pub const PAGE_WINDOW: usize = 2;
+
 /// The paginator of page `current` (1-based) of a list at `path`.
 pub fn paginator(
     path: &str,
@@ -148,7 +168,8 @@ pub fn paginator(
     per_page: usize,
 ) -> Value {
     let link = |n: usize| Value::from(page_path(path, n));
-    let pages: Vec<Value> = (1..=total_pages)
+    let pages: Vec<Value> = page_window(current, total_pages)
+        .into_iter()
         .map(|n| map([("number", n.into()), ("path", link(n))]))
         .collect();
     map([
@@ -176,4 +197,17 @@ pub fn paginator(
         ),
         ("pages", Value::from(pages)),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn page_window_keeps_ends_and_neighbours() {
+        assert_eq!(page_window(1, 1), vec![1]);
+        assert_eq!(page_window(1, 3), vec![1, 2, 3]);
+        assert_eq!(page_window(10, 2000), vec![1, 8, 9, 10, 11, 12, 2000]);
+        assert_eq!(page_window(2000, 2000), vec![1, 1998, 1999, 2000]);
+    }
 }
