@@ -2,6 +2,7 @@
 //! Built in one pass over the articles; pages are rendered from it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use anyhow::{Result, bail};
 use chrono::{DateTime, Datelike, Utc};
@@ -56,7 +57,7 @@ impl Period {
 pub struct Site {
     pub config: Config,
     /// Published articles, newest first (ties broken by path, so the order is stable).
-    pub articles: Vec<Article>,
+    pub articles: Vec<Arc<Article>>,
     /// Sorted by name, case-insensitively.
     pub tags: Vec<Tag>,
     /// Newest first.
@@ -75,8 +76,12 @@ const RELATED_WINDOW: usize = 25;
 
 impl Site {
     /// Orders and indexes the loaded articles. Fails when two articles share a permalink.
-    pub fn build(config: Config, articles: Vec<Article>, selection: Selection) -> Result<Site> {
-        let mut articles: Vec<Article> = articles
+    pub fn build(
+        config: Config,
+        articles: Vec<Arc<Article>>,
+        selection: Selection,
+    ) -> Result<Site> {
+        let mut articles: Vec<Arc<Article>> = articles
             .into_iter()
             .filter(|a| selection.drafts || !a.draft)
             .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
@@ -109,8 +114,8 @@ impl Site {
     }
 }
 
-fn check_unique_paths(articles: &[Article]) -> Result<()> {
-    let mut seen: HashMap<&str, &Article> = HashMap::with_capacity(articles.len());
+fn check_unique_paths(articles: &[Arc<Article>]) -> Result<()> {
+    let mut seen: HashMap<&str, &Arc<Article>> = HashMap::with_capacity(articles.len());
     let mut clashes = Vec::new();
     for a in articles {
         if let Some(first) = seen.insert(a.path.as_str(), a) {
@@ -135,7 +140,7 @@ fn check_unique_paths(articles: &[Article]) -> Result<()> {
     }
 }
 
-fn collect_tags(articles: &[Article]) -> Vec<Tag> {
+fn collect_tags(articles: &[Arc<Article>]) -> Vec<Tag> {
     let mut by_slug: BTreeMap<&str, Tag> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         for t in &a.tags {
@@ -160,7 +165,7 @@ fn collect_tags(articles: &[Article]) -> Vec<Tag> {
     tags
 }
 
-fn collect_periods(articles: &[Article]) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
+fn collect_periods(articles: &[Arc<Article>]) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
     let (mut years, mut months, mut days): (Vec<Period>, Vec<Period>, Vec<Period>) =
         Default::default();
     // Articles are newest first, so each period's articles arrive together.
@@ -193,7 +198,7 @@ fn push_to_period(
 
 /// Related articles: those sharing the most tags, nearest in time first, among each tag's
 /// neighbours of the article.
-fn related_articles(articles: &[Article], tags: &[Tag], count: usize) -> Vec<Vec<usize>> {
+fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
     if count == 0 {
         return vec![Vec::new(); articles.len()];

@@ -72,9 +72,20 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     };
     let links = crate::urls::Links::new(&config.base_url, config.relative_links);
     let templates = Templates::load(&config, &links)?;
-    let site = Site::build(config, loaded.articles, selection)?;
+    let articles = loaded
+        .articles
+        .into_iter()
+        .map(std::sync::Arc::new)
+        .collect();
+    let site = Site::build(config, articles, selection)?;
     let staging = Staging::new(&output)?;
-    let render = render::render_site(&site, &templates, &staging)?;
+    let (render, _) = render::render_site(
+        &site,
+        &templates,
+        &staging,
+        &Default::default(),
+        &Default::default(),
+    )?;
     let write = staging.commit()?;
     Ok(BuildReport {
         render,

@@ -19,6 +19,8 @@ pub struct TagName {
 pub struct Article {
     /// The file it came from, as users see it (for messages).
     pub file: PathBuf,
+    /// Hash of the file's text: equal hashes mean an unchanged article.
+    pub source_hash: u64,
     pub title: String,
     pub slug: String,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.

@@ -207,6 +207,7 @@ pub fn parse_article(
     let path = crate::urls::permalink(&config.permalink, &date, &slug);
     let article = Article {
         file: file.to_path_buf(),
+        source_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
         title,
         slug,
         path,

@@ -80,7 +80,7 @@ fn items<'s>(site: &'s Site, feed: &Feed) -> impl Iterator<Item = &'s Article> {
     feed.articles
         .iter()
         .take(site.config.feed_limit)
-        .map(|&i| &site.articles[i])
+        .map(|&i| &*site.articles[i])
 }
 
 /// RSS 2.0.
@@ -221,4 +221,18 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
     }
     out.push_str("</feed>\n");
     out
+}
+
+/// A hash of a feed's inputs: its identity and the full values of its entries.
+pub fn signature(site: &Site, feed: &Feed, hashes: &[crate::render::spec::ArticleHashes]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    (&feed.title, &feed.page, &feed.dir).hash(&mut h);
+    for &i in feed.articles.iter().take(site.config.feed_limit) {
+        hashes[i].full.hash(&mut h);
+        // The entry id and the author fallback read the article directly.
+        let a = &site.articles[i];
+        (&a.slug, a.date.timestamp()).hash(&mut h);
+    }
+    h.finish()
 }

@@ -4,11 +4,13 @@ pub mod feeds;
 pub mod links;
 pub mod pages;
 pub mod sitemap;
+pub mod spec;
 pub mod templates;
 pub mod values;
 pub mod xml;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;
@@ -16,7 +18,9 @@ use rayon::prelude::*;
 use crate::output::{Sink, files_under};
 use crate::site::Site;
 use crate::urls::{Links, output_file};
+pub use pages::ValueCache;
 use pages::{Page, PageRenderer};
+use spec::{PageSpec, SpecBuilder};
 pub use templates::Templates;
 
 /// What a build produced, for the closing line.
@@ -27,64 +31,96 @@ pub struct RenderStats {
     pub archive_pages: usize,
     pub feeds: usize,
     pub pages: usize,
-    pub files: usize,
+    /// Pages and feeds rendered this time (the rest were unchanged since `previous`).
+    pub rendered: usize,
 }
+
+/// Every output file of a render with the signature of its inputs (or of its bytes).
+pub type Signatures = HashMap<String, u64>;
 
 /// The link maker for a site.
 pub fn links_for(site: &Site) -> Links {
     Links::new(&site.config.base_url, site.config.relative_links)
 }
 
-/// Renders the whole site into `sink`.
-pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Result<RenderStats> {
+/// Renders the site into `sink`. Pages and feeds whose signature is the same as in `previous`
+/// are not rendered again (the sink still has them); pass an empty map to render everything.
+pub fn render_site(
+    site: &Site,
+    templates: &Templates,
+    sink: &dyn Sink,
+    cache: &ValueCache,
+    previous: &Signatures,
+) -> Result<(RenderStats, Signatures)> {
     let links = links_for(site);
-    let renderer = PageRenderer::new(site, templates, links.clone());
-    let pages = renderer.pages();
-    let paths: Vec<String> = pages.iter().map(|&p| renderer.path(p)).collect();
-    check_no_clashes(site, &pages, &paths)?;
+    let renderer = PageRenderer::new(site, templates, links.clone(), cache);
+    let specs = SpecBuilder::new(site);
+    let pages = spec::pages(site);
+    let specs: Vec<PageSpec> = pages.par_iter().map(|&p| specs.spec(p)).collect();
+    check_no_clashes(site, &pages, &specs)?;
 
-    pages
+    let rendered = AtomicUsize::new(0);
+    let page_signatures: Vec<(String, u64)> = specs
         .par_iter()
-        .zip(paths.par_iter())
-        .try_for_each(|(&page, path)| {
-            let html = renderer.render(page)?;
-            sink.put(&output_file(path), html.as_bytes())
-        })?;
+        .map(|spec| {
+            let file = output_file(&spec.path);
+            let signature = renderer.signature(spec);
+            if previous.get(&file) != Some(&signature) {
+                sink.put(&file, renderer.render(spec)?.as_bytes())?;
+                rendered.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok((file, signature))
+        })
+        .collect::<Result<_>>()?;
+    let mut signatures: Signatures = page_signatures.into_iter().collect();
 
     let feeds = feeds::feeds(site);
-    feeds.par_iter().try_for_each(|feed| {
-        sink.put(
-            &output_file(&format!("{}rss.xml", feed.dir)),
-            feeds::rss(site, &links, feed).as_bytes(),
-        )?;
-        sink.put(
-            &output_file(&format!("{}atom.xml", feed.dir)),
-            feeds::atom(site, &links, feed).as_bytes(),
-        )
-    })?;
+    let feed_signatures: Vec<Vec<(String, u64)>> = feeds
+        .par_iter()
+        .map(|feed| {
+            let signature = feeds::signature(site, feed, renderer.hashes());
+            let rss = output_file(&format!("{}rss.xml", feed.dir));
+            let atom = output_file(&format!("{}atom.xml", feed.dir));
+            if previous.get(&rss) != Some(&signature) || previous.get(&atom) != Some(&signature) {
+                sink.put(&rss, feeds::rss(site, &links, feed).as_bytes())?;
+                sink.put(&atom, feeds::atom(site, &links, feed).as_bytes())?;
+                rendered.fetch_add(2, Ordering::Relaxed);
+            }
+            Ok(vec![(rss, signature), (atom, signature)])
+        })
+        .collect::<Result<_>>()?;
+    signatures.extend(feed_signatures.into_iter().flatten());
 
-    let entries: Vec<sitemap::Entry> = pages
+    let entries: Vec<sitemap::Entry> = specs
         .iter()
-        .zip(&paths)
-        .filter(|(page, _)| **page != Page::NotFound)
-        .map(|(page, path)| sitemap::Entry {
-            path: path.clone(),
-            lastmod: match page {
-                Page::Article(i) => {
-                    let a = &site.articles[*i];
+        .filter(|spec| spec.kind != "404")
+        .map(|spec| sitemap::Entry {
+            path: spec.path.clone(),
+            lastmod: match spec.body {
+                spec::Body::Article { index, .. } => {
+                    let a = &site.articles[index];
                     Some(a.updated.unwrap_or(a.date).to_rfc3339())
                 }
                 _ => None,
             },
         })
         .collect();
-    let sitemap_files = sitemap::sitemaps(&links, &entries);
-    for (path, xml) in &sitemap_files {
-        sink.put(&output_file(path), xml.as_bytes())?;
+    let mut put_always = |path: String, bytes: &[u8]| -> Result<()> {
+        sink.put(&path, bytes)?;
+        signatures.insert(path, xxhash_rust::xxh3::xxh3_64(bytes));
+        Ok(())
+    };
+    for (path, xml) in sitemap::sitemaps(&links, &entries) {
+        put_always(output_file(&path), xml.as_bytes())?;
     }
-    sink.put("robots.txt", sitemap::robots(&links).as_bytes())?;
-    sink.put("syntax.css", crate::highlight::stylesheet().as_bytes())?;
-    let statics = copy_static(site, sink)?;
+    put_always("robots.txt".into(), sitemap::robots(&links).as_bytes())?;
+    put_always(
+        "syntax.css".into(),
+        crate::highlight::stylesheet().as_bytes(),
+    )?;
+    for (rel, bytes) in static_files(site)? {
+        put_always(rel, &bytes)?;
+    }
 
     let archive_pages = pages
         .iter()
@@ -95,20 +131,22 @@ pub fn render_site(site: &Site, templates: &Templates, sink: &dyn Sink) -> Resul
             )
         })
         .count();
-    Ok(RenderStats {
+    let stats = RenderStats {
         articles: site.articles.len(),
         tags: site.tags.len(),
         archive_pages,
         feeds: feeds.len() * 2,
         pages: pages.len(),
-        files: pages.len() + feeds.len() * 2 + sitemap_files.len() + 2 + statics,
-    })
+        rendered: rendered.into_inner(),
+    };
+    Ok((stats, signatures))
 }
 
 /// Two pages on one path (an article whose permalink is `/tags/`, say) is a user error.
-fn check_no_clashes(site: &Site, pages: &[Page], paths: &[String]) -> Result<()> {
+fn check_no_clashes(site: &Site, pages: &[Page], specs: &[PageSpec]) -> Result<()> {
     let mut seen: HashMap<String, Page> = HashMap::with_capacity(pages.len());
-    for (page, path) in pages.iter().zip(paths) {
+    for (page, spec) in pages.iter().zip(specs) {
+        let path = &spec.path;
         if let Some(other) = seen.insert(output_file(path), *page) {
             let describe = |p: Page| match p {
                 Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
@@ -124,17 +162,19 @@ fn check_no_clashes(site: &Site, pages: &[Page], paths: &[String]) -> Result<()>
     Ok(())
 }
 
-/// Copies the theme's `static/`, then the site's own `static/` (which wins on equal names).
-fn copy_static(site: &Site, sink: &dyn Sink) -> Result<usize> {
+/// The theme's `static/` files, then the site's own `static/` (which wins on equal names).
+fn static_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let theme = templates::theme_dir(&site.config)?;
     let mut files: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
     for dir in [theme.join("static"), site.config.root.join("static")] {
         files.extend(files_under(&dir)?);
     }
-    files.par_iter().try_for_each(|(rel, path)| {
-        let bytes = std::fs::read(path)
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-        sink.put(rel, &bytes)
-    })?;
-    Ok(files.len())
+    files
+        .into_par_iter()
+        .map(|(rel, path)| {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            Ok((rel, bytes))
+        })
+        .collect()
 }

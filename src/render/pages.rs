@@ -1,15 +1,23 @@
-//! Every HTML page of the site: which pages exist, and each one rendered through its template.
+//! Rendering pages: a page spec and the article values it names become a template context.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 use rayon::prelude::*;
 use tera::{Context, Value};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::links::rewrite_root_links;
+use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
 use super::templates::Templates;
 use super::values;
+use crate::content::Article;
 use crate::i18n::DateFormatter;
-use crate::site::{Period, Site};
-use crate::urls::{Links, page_path};
+use crate::site::Site;
+use crate::urls::Links;
 
 /// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,259 +33,232 @@ pub enum Page {
     NotFound,
 }
 
-/// Renders pages of one site; holds what all pages share, built once.
+/// An article's card (its fields for lists) and the hashes of its values.
+#[derive(Clone)]
+pub struct ArticleValues {
+    pub card: Value,
+    pub hashes: ArticleHashes,
+}
+
+/// Article values kept between builds of one session (`serve`), so an unchanged article's
+/// card is not rebuilt. Keyed by file and source hash; valid for one configuration.
+#[derive(Default)]
+pub struct ValueCache {
+    map: Mutex<HashMap<(PathBuf, u64), ArticleValues>>,
+}
+
+impl ValueCache {
+    fn get_or_make(
+        &self,
+        article: &Article,
+        make: impl FnOnce() -> ArticleValues,
+    ) -> ArticleValues {
+        let key = (article.file.clone(), article.source_hash);
+        if let Some(v) = self.map.lock().expect("cache lock").get(&key) {
+            return v.clone();
+        }
+        let v = make();
+        self.map.lock().expect("cache lock").insert(key, v.clone());
+        v
+    }
+
+    /// Forgets articles no longer in the site.
+    pub fn retain_only(&self, articles: &[Arc<Article>]) {
+        let keep: std::collections::HashSet<(&PathBuf, u64)> =
+            articles.iter().map(|a| (&a.file, a.source_hash)).collect();
+        self.map
+            .lock()
+            .expect("cache lock")
+            .retain(|(f, h), _| keep.contains(&(f, *h)));
+    }
+}
+
+fn article_values(article: &Article, links: &Links, dates: &DateFormatter) -> ArticleValues {
+    let card = values::article_card(article, links, dates);
+    let mut h = Xxh3Default::new();
+    serde_json::to_string(&card)
+        .expect("a card serializes")
+        .hash(&mut h);
+    let card_hash = h.finish();
+    article.content_html.hash(&mut h);
+    serde_json::to_string(&article.toc)
+        .expect("toc serializes")
+        .hash(&mut h);
+    ArticleValues {
+        card,
+        hashes: ArticleHashes {
+            card: card_hash,
+            full: h.finish(),
+        },
+    }
+}
+
+/// Renders the pages of one site; holds what all pages share, built once.
 pub struct PageRenderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     links: Links,
-    dates: DateFormatter,
-    /// One card per article (same order as `site.articles`).
-    cards: Vec<Value>,
-    /// Cards whose summary links to a site path, so relative mode must rewrite it per page.
-    summary_has_site_links: Vec<bool>,
-}
-
-fn page_count(items: usize, per_page: usize) -> usize {
-    items.div_ceil(per_page).max(1)
+    values: Vec<ArticleValues>,
+    hashes: Vec<ArticleHashes>,
 }
 
 impl<'a> PageRenderer<'a> {
-    pub fn new(site: &'a Site, templates: &'a Templates, links: Links) -> PageRenderer<'a> {
+    pub fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        links: Links,
+        cache: &ValueCache,
+    ) -> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
-        let cards = site
+        let values: Vec<ArticleValues> = site
             .articles
             .par_iter()
-            .map(|a| values::article_card(a, &links, &dates))
+            .map(|a| cache.get_or_make(a, || article_values(a, &links, &dates)))
             .collect();
-        let summary_has_site_links = site
-            .articles
-            .iter()
-            .map(|a| a.summary_html.contains("=\"/"))
-            .collect();
+        let hashes = values.iter().map(|v| v.hashes).collect();
         PageRenderer {
             site,
             templates,
             links,
-            dates,
-            cards,
-            summary_has_site_links,
+            values,
+            hashes,
         }
     }
 
-    /// Every page of the site, in a stable order.
-    pub fn pages(&self) -> Vec<Page> {
-        let site = self.site;
-        let per = site.config.paginate_by;
-        let mut pages = Vec::new();
-        pages.extend((1..=page_count(site.articles.len(), per)).map(Page::Home));
-        pages.extend((0..site.articles.len()).map(Page::Article));
-        pages.push(Page::Tags);
-        for (t, tag) in site.tags.iter().enumerate() {
-            pages.extend((1..=page_count(tag.articles.len(), per)).map(|n| Page::Tag(t, n)));
-        }
-        pages.push(Page::Archive);
-        pages.extend((0..site.years.len()).map(Page::Year));
-        for (m, month) in site.months.iter().enumerate() {
-            pages.extend((1..=page_count(month.articles.len(), per)).map(|n| Page::Month(m, n)));
-        }
-        for (d, day) in site.days.iter().enumerate() {
-            pages.extend((1..=page_count(day.articles.len(), per)).map(|n| Page::Day(d, n)));
-        }
-        pages.push(Page::NotFound);
-        pages
+    /// The hashes of every article's values, in site order.
+    pub fn hashes(&self) -> &[ArticleHashes] {
+        &self.hashes
     }
 
-    /// The site path a page is published at.
-    pub fn path(&self, page: Page) -> String {
-        let site = self.site;
-        match page {
-            Page::Home(n) => page_path("/", n),
-            Page::Article(i) => site.articles[i].path.clone(),
-            Page::Tags => "/tags/".into(),
-            Page::Tag(t, n) => page_path(&site.tags[t].path(), n),
-            Page::Archive => "/archive/".into(),
-            Page::Year(y) => site.years[y].path(),
-            Page::Month(m, n) => page_path(&site.months[m].path(), n),
-            Page::Day(d, n) => page_path(&site.days[d].path(), n),
-            Page::NotFound => "/404.html".into(),
-        }
+    /// The hash of a page's inputs: equal signatures render equal HTML.
+    pub fn signature(&self, spec: &PageSpec) -> u64 {
+        signature(spec, &self.hashes)
     }
 
     /// Renders one page to HTML.
-    pub fn render(&self, page: Page) -> Result<String> {
-        let site = self.site;
-        let path = self.path(page);
-        let mut ctx = Context::new();
-        ctx.insert("page_path", &path);
-        let template = match page {
-            Page::Home(n) => {
-                ctx.insert_value("page_kind", "home".into());
-                let all: Vec<usize> = (0..site.articles.len()).collect();
-                self.insert_list(&mut ctx, "/", &all, n, &path);
-                "index.html"
-            }
-            Page::Article(i) => {
-                ctx.insert_value("page_kind", "article".into());
-                self.insert_article(&mut ctx, i, &path);
-                "article.html"
-            }
-            Page::Tags => {
-                ctx.insert_value("page_kind", "tags".into());
-                let tags: Vec<Value> = site.tags.iter().map(values::tag_value).collect();
-                ctx.insert_value("tags", Value::from(tags));
-                "tags.html"
-            }
-            Page::Tag(t, n) => {
-                ctx.insert_value("page_kind", "tag".into());
-                let tag = &site.tags[t];
-                ctx.insert_value("tag", values::tag_value(tag));
-                self.insert_list(&mut ctx, &tag.path(), &tag.articles, n, &path);
-                "tag.html"
-            }
-            Page::Archive => {
-                ctx.insert_value("page_kind", "archive".into());
-                let years: Vec<Value> = site.years.iter().map(values::year_value).collect();
-                ctx.insert_value("years", Value::from(years));
-                "archive.html"
-            }
-            Page::Year(y) => {
-                ctx.insert_value("page_kind", "year".into());
-                let year = &site.years[y];
-                ctx.insert_value("year", values::year_value(year));
-                let months: Vec<Value> = site
-                    .months
-                    .iter()
-                    .filter(|m| m.year == year.year)
-                    .map(|m| values::period_value(site, m, &self.dates))
-                    .collect();
-                ctx.insert_value("months", Value::from(months));
-                // `previous` is older: the next one in the newest-first list.
-                ctx.insert_value(
-                    "previous_year",
-                    site.years
-                        .get(y + 1)
-                        .map(values::year_value)
-                        .unwrap_or(Value::none()),
-                );
-                ctx.insert_value(
-                    "next_year",
-                    y.checked_sub(1)
-                        .map(|n| values::year_value(&site.years[n]))
-                        .unwrap_or(Value::none()),
-                );
-                "archive_year.html"
-            }
-            Page::Month(m, n) => {
-                ctx.insert_value("page_kind", "month".into());
-                let month = &site.months[m];
-                let year = site
-                    .years
-                    .iter()
-                    .find(|y| y.year == month.year)
-                    .expect("month has its year");
-                self.insert_period(&mut ctx, &site.months, m, year, n, &path);
-                "archive_list.html"
-            }
-            Page::Day(d, n) => {
-                ctx.insert_value("page_kind", "day".into());
-                let day = &site.days[d];
-                let month = site
-                    .months
-                    .iter()
-                    .find(|m| m.year == day.year && m.month == day.month)
-                    .expect("day has its month");
-                self.insert_period(&mut ctx, &site.days, d, month, n, &path);
-                "archive_list.html"
-            }
-            Page::NotFound => {
-                ctx.insert_value("page_kind", "404".into());
-                "404.html"
-            }
-        };
-        self.templates.render(template, &ctx)
+    pub fn render(&self, spec: &PageSpec) -> Result<String> {
+        self.templates.render(spec.template, &self.context(spec))
     }
 
+    /// The card of article `i` as shown on the page at `page`: in relative mode, site paths in
+    /// its summary are rewritten for that page.
     fn card(&self, i: usize, page: &str) -> Value {
-        if self.links.is_relative() && self.summary_has_site_links[i] {
-            let mut m = self.cards[i].as_map().cloned().unwrap_or_default();
-            let summary = rewrite_root_links(&self.site.articles[i].summary_html, |p| {
-                self.links.link(p, page)
-            });
+        let summary = &self.site.articles[i].summary_html;
+        if self.links.is_relative() && summary.contains("=\"/") {
+            let mut m = self.values[i].card.as_map().cloned().unwrap_or_default();
+            let summary = rewrite_root_links(summary, |p| self.links.link(p, page));
             m.insert("summary".into(), Value::safe_string(&summary));
             Value::from(m)
         } else {
-            self.cards[i].clone()
+            self.values[i].card.clone()
         }
     }
 
-    fn cards_of(&self, indices: &[usize], page: &str) -> Value {
+    fn cards(&self, items: &[usize], page: &str) -> Value {
         Value::from(
-            indices
+            items
                 .iter()
                 .map(|&i| self.card(i, page))
                 .collect::<Vec<_>>(),
         )
     }
 
-    /// `articles` and `paginator` for page `n` of a list at `list_path`.
-    fn insert_list(
-        &self,
-        ctx: &mut Context,
-        list_path: &str,
-        items: &[usize],
-        n: usize,
-        page: &str,
-    ) {
-        let per = self.site.config.paginate_by;
-        let total_pages = page_count(items.len(), per);
-        let start = ((n - 1) * per).min(items.len());
-        let end = (start + per).min(items.len());
-        ctx.insert_value("articles", self.cards_of(&items[start..end], page));
+    fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) {
+        let p = &list.paginator;
+        ctx.insert_value("articles", self.cards(&list.items, page));
         ctx.insert_value(
             "paginator",
-            values::paginator(list_path, n, total_pages, items.len(), per),
+            values::paginator(
+                &p.list_path,
+                p.current,
+                p.total_pages,
+                p.total_items,
+                p.per_page,
+            ),
         );
     }
 
-    fn insert_article(&self, ctx: &mut Context, i: usize, page: &str) {
-        let site = self.site;
-        let article = &site.articles[i];
-        let mut full = values::article_full(&self.card(i, page), article);
-        if article.content_html.contains("=\"/")
-            && let Some(m) = full.as_map()
-        {
-            let mut m = m.clone();
-            let content = rewrite_root_links(&article.content_html, |p| self.links.link(p, page));
-            m.insert("content".into(), Value::safe_string(&content));
-            full = Value::from(m);
+    /// The template context of a page. Reads only the spec and the article values, which is
+    /// what makes [`signature`] exact.
+    fn context(&self, spec: &PageSpec) -> Context {
+        let page = spec.path.as_str();
+        let mut ctx = Context::new();
+        ctx.insert("page_path", page);
+        ctx.insert("page_kind", spec.kind);
+        let opt = |v: Option<Value>| v.unwrap_or(Value::none());
+        match &spec.body {
+            Body::Home(list) => self.insert_list(&mut ctx, list, page),
+            Body::Article {
+                index,
+                newer,
+                older,
+                related,
+            } => {
+                let article = &self.site.articles[*index];
+                let content = if article.content_html.contains("=\"/") {
+                    rewrite_root_links(&article.content_html, |p| self.links.link(p, page))
+                } else {
+                    article.content_html.clone()
+                };
+                ctx.insert_value(
+                    "article",
+                    values::article_full(&self.card(*index, page), &content, &article.toc),
+                );
+                ctx.insert_value("newer", opt(newer.map(|j| self.card(j, page))));
+                ctx.insert_value("older", opt(older.map(|j| self.card(j, page))));
+                ctx.insert_value("related", self.cards(related, page));
+            }
+            Body::Tags(tags) => {
+                ctx.insert_value(
+                    "tags",
+                    Value::from(tags.iter().map(values::tag_value).collect::<Vec<_>>()),
+                );
+            }
+            Body::Tag(tag, list) => {
+                ctx.insert_value("tag", values::tag_value(tag));
+                self.insert_list(&mut ctx, list, page);
+            }
+            Body::Archive(years) => {
+                ctx.insert_value(
+                    "years",
+                    Value::from(years.iter().map(values::year_value).collect::<Vec<_>>()),
+                );
+            }
+            Body::Year {
+                year,
+                months,
+                previous,
+                next,
+            } => {
+                ctx.insert_value("year", values::year_value(year));
+                ctx.insert_value(
+                    "months",
+                    Value::from(months.iter().map(values::period_value).collect::<Vec<_>>()),
+                );
+                ctx.insert_value(
+                    "previous_year",
+                    opt(previous.as_ref().map(values::year_value)),
+                );
+                ctx.insert_value("next_year", opt(next.as_ref().map(values::year_value)));
+            }
+            Body::Period {
+                period,
+                up,
+                previous,
+                next,
+                list,
+            } => {
+                ctx.insert_value("period", values::period_value(period));
+                ctx.insert_value("up", values::named_link(up));
+                ctx.insert_value(
+                    "previous_period",
+                    opt(previous.as_ref().map(values::named_link)),
+                );
+                ctx.insert_value("next_period", opt(next.as_ref().map(values::named_link)));
+                self.insert_list(&mut ctx, list, page);
+            }
+            Body::NotFound => {}
         }
-        ctx.insert_value("article", full);
-        let neighbour = |j: Option<usize>| j.map(|j| self.card(j, page)).unwrap_or(Value::none());
-        ctx.insert_value("newer", neighbour(site.newer(i)));
-        ctx.insert_value("older", neighbour(site.older(i)));
-        ctx.insert_value("related", self.cards_of(&site.related[i], page));
-    }
-
-    /// A month or day page: `period`, `up`, `previous_period`, `next_period`, the list.
-    fn insert_period(
-        &self,
-        ctx: &mut Context,
-        all: &[Period],
-        k: usize,
-        up: &Period,
-        n: usize,
-        page: &str,
-    ) {
-        let site = self.site;
-        let period = &all[k];
-        ctx.insert_value("period", values::period_value(site, period, &self.dates));
-        ctx.insert_value("up", values::period_link(site, up, &self.dates));
-        let link = |p: Option<&Period>| {
-            p.map(|p| values::period_link(site, p, &self.dates))
-                .unwrap_or(Value::none())
-        };
-        ctx.insert_value("previous_period", link(all.get(k + 1)));
-        ctx.insert_value("next_period", link(k.checked_sub(1).map(|j| &all[j])));
-        self.insert_list(ctx, &period.path(), &period.articles, n, page);
+        ctx
     }
 }

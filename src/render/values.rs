@@ -3,9 +3,10 @@
 
 use tera::Value;
 
+use super::spec::{NamedLink, PeriodInfo, TagInfo, YearInfo};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
-use crate::site::{Period, Site, Tag};
+use crate::markdown::TocEntry;
 use crate::urls::{Links, page_path};
 
 /// A Tera map from `(key, value)` pairs.
@@ -78,65 +79,54 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
 }
 
 /// The card plus `content` and `toc`, for the article's own page.
-pub fn article_full(card: &Value, article: &Article) -> Value {
+pub fn article_full(card: &Value, content_html: &str, toc: &[TocEntry]) -> Value {
     let mut m: tera::Map = card.as_map().cloned().unwrap_or_default();
-    m.insert("content".into(), Value::safe_string(&article.content_html));
-    m.insert("toc".into(), Value::from_serializable(&article.toc));
+    m.insert("content".into(), Value::safe_string(content_html));
+    m.insert("toc".into(), Value::from_serializable(toc));
     Value::from(m)
 }
 
 /// `{name, slug, path, count, rss, atom}`.
-pub fn tag_value(tag: &Tag) -> Value {
-    let path = tag.path();
+pub fn tag_value(tag: &TagInfo) -> Value {
+    let path = format!("/tags/{}/", tag.slug);
     map([
         ("name", tag.name.as_str().into()),
         ("slug", tag.slug.as_str().into()),
+        ("path", path.as_str().into()),
+        ("count", tag.count.into()),
         ("rss", format!("{path}rss.xml").into()),
         ("atom", format!("{path}atom.xml").into()),
-        ("path", path.into()),
-        ("count", tag.articles.len().into()),
     ])
 }
 
 /// `{year, path, count}`.
-pub fn year_value(year: &Period) -> Value {
+pub fn year_value(year: &YearInfo) -> Value {
     map([
         ("year", year.year.into()),
-        ("path", year.path().into()),
-        ("count", year.articles.len().into()),
+        ("path", format!("/{:04}/", year.year).into()),
+        ("count", year.count.into()),
     ])
 }
 
-/// A month or day with its localized name: `{kind, name, path, count, year, month, day}`.
-pub fn period_value(site: &Site, period: &Period, dates: &DateFormatter) -> Value {
-    let first = &site.articles[period.articles[0]];
-    let (kind, name) = match period.day {
-        Some(_) => ("day", dates.long_date(&first.date)),
-        None => ("month", dates.month(&first.date)),
-    };
+/// A month or day: `{kind, name, path, count, year, month, day}`.
+pub fn period_value(p: &PeriodInfo) -> Value {
     map([
-        ("kind", kind.into()),
-        ("name", name.into()),
-        ("path", period.path().into()),
-        ("count", period.articles.len().into()),
-        ("year", period.year.into()),
-        (
-            "month",
-            period.month.map(Value::from).unwrap_or(Value::none()),
-        ),
-        ("day", period.day.map(Value::from).unwrap_or(Value::none())),
+        ("kind", p.kind.into()),
+        ("name", p.name.as_str().into()),
+        ("path", p.path.as_str().into()),
+        ("count", p.count.into()),
+        ("year", p.year.into()),
+        ("month", p.month.map(Value::from).unwrap_or(Value::none())),
+        ("day", p.day.map(Value::from).unwrap_or(Value::none())),
     ])
 }
 
-/// `{name, path}` of a period, for up / previous / next links.
-pub fn period_link(site: &Site, period: &Period, dates: &DateFormatter) -> Value {
-    let first = &site.articles[period.articles[0]];
-    let name = match (period.month, period.day) {
-        (Some(_), Some(_)) => dates.long_date(&first.date),
-        (Some(_), None) => dates.month(&first.date),
-        _ => period.year.to_string(),
-    };
-    map([("name", name.into()), ("path", period.path().into())])
+/// `{name, path}`.
+pub fn named_link(link: &NamedLink) -> Value {
+    map([
+        ("name", link.name.as_str().into()),
+        ("path", link.path.as_str().into()),
+    ])
 }
 
 /// Pages worth a link from page `current`: the first, the last, and up to

@@ -1,0 +1,377 @@
+//! Page specs: everything a page shows, as plain data, before it becomes a template context.
+//!
+//! A page's HTML is a function of its spec, the article values it names, and the site-wide
+//! globals (settings, templates). So a spec's [`signature`] — its data, with each article
+//! replaced by the hash of that article's values — changes exactly when the page must be
+//! rendered again. `serve` re-renders only pages whose signature changed.
+
+use std::hash::{Hash, Hasher};
+
+use xxhash_rust::xxh3::Xxh3Default;
+
+use super::pages::Page;
+use crate::i18n::DateFormatter;
+use crate::site::{Period, Site};
+use crate::urls::page_path;
+
+/// `{name, slug, count}` of a tag (paths follow from the slug).
+#[derive(Debug, Clone, Hash)]
+pub struct TagInfo {
+    pub name: String,
+    pub slug: String,
+    pub count: usize,
+}
+
+/// A year of the archive.
+#[derive(Debug, Clone, Hash)]
+pub struct YearInfo {
+    pub year: i32,
+    pub count: usize,
+}
+
+/// A month or day of the archive, with its localized name.
+#[derive(Debug, Clone, Hash)]
+pub struct PeriodInfo {
+    pub kind: &'static str,
+    pub name: String,
+    pub path: String,
+    pub count: usize,
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// A named link (up / previous / next period).
+#[derive(Debug, Clone, Hash)]
+pub struct NamedLink {
+    pub name: String,
+    pub path: String,
+}
+
+/// Page `current` of a list at `list_path`.
+#[derive(Debug, Clone, Hash)]
+pub struct PaginatorSpec {
+    pub list_path: String,
+    pub current: usize,
+    pub total_pages: usize,
+    pub total_items: usize,
+    pub per_page: usize,
+}
+
+/// The articles of one page of a list (indices into the site's articles) and its paginator.
+#[derive(Debug, Clone)]
+pub struct ListSpec {
+    pub items: Vec<usize>,
+    pub paginator: PaginatorSpec,
+}
+
+/// What one page shows.
+#[derive(Debug, Clone)]
+pub enum Body {
+    Home(ListSpec),
+    Article {
+        index: usize,
+        newer: Option<usize>,
+        older: Option<usize>,
+        related: Vec<usize>,
+    },
+    Tags(Vec<TagInfo>),
+    Tag(TagInfo, ListSpec),
+    Archive(Vec<YearInfo>),
+    Year {
+        year: YearInfo,
+        months: Vec<PeriodInfo>,
+        previous: Option<YearInfo>,
+        next: Option<YearInfo>,
+    },
+    Period {
+        period: PeriodInfo,
+        up: NamedLink,
+        previous: Option<NamedLink>,
+        next: Option<NamedLink>,
+        list: ListSpec,
+    },
+    NotFound,
+}
+
+/// A page: where it is published, its kind, its template and what it shows.
+#[derive(Debug, Clone)]
+pub struct PageSpec {
+    pub path: String,
+    pub kind: &'static str,
+    pub template: &'static str,
+    pub body: Body,
+}
+
+fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page).max(1)
+}
+
+/// Every page of the site, in a stable order.
+pub fn pages(site: &Site) -> Vec<Page> {
+    let per = site.config.paginate_by;
+    let mut pages = Vec::new();
+    pages.extend((1..=page_count(site.articles.len(), per)).map(Page::Home));
+    pages.extend((0..site.articles.len()).map(Page::Article));
+    pages.push(Page::Tags);
+    for (t, tag) in site.tags.iter().enumerate() {
+        pages.extend((1..=page_count(tag.articles.len(), per)).map(|n| Page::Tag(t, n)));
+    }
+    pages.push(Page::Archive);
+    pages.extend((0..site.years.len()).map(Page::Year));
+    for (m, month) in site.months.iter().enumerate() {
+        pages.extend((1..=page_count(month.articles.len(), per)).map(|n| Page::Month(m, n)));
+    }
+    for (d, day) in site.days.iter().enumerate() {
+        pages.extend((1..=page_count(day.articles.len(), per)).map(|n| Page::Day(d, n)));
+    }
+    pages.push(Page::NotFound);
+    pages
+}
+
+/// Builds page specs from a site.
+pub struct SpecBuilder<'a> {
+    site: &'a Site,
+    dates: DateFormatter,
+}
+
+impl<'a> SpecBuilder<'a> {
+    pub fn new(site: &'a Site) -> SpecBuilder<'a> {
+        SpecBuilder {
+            site,
+            dates: DateFormatter::new(&site.config.language),
+        }
+    }
+
+    fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
+        let per = self.site.config.paginate_by;
+        let start = ((n - 1) * per).min(items.len());
+        let end = (start + per).min(items.len());
+        ListSpec {
+            items: items[start..end].to_vec(),
+            paginator: PaginatorSpec {
+                list_path: list_path.to_string(),
+                current: n,
+                total_pages: page_count(items.len(), per),
+                total_items: items.len(),
+                per_page: per,
+            },
+        }
+    }
+
+    fn period_info(&self, p: &Period) -> PeriodInfo {
+        let first = &self.site.articles[p.articles[0]];
+        let (kind, name) = match p.day {
+            Some(_) => ("day", self.dates.long_date(&first.date)),
+            None => ("month", self.dates.month(&first.date)),
+        };
+        PeriodInfo {
+            kind,
+            name,
+            path: p.path(),
+            count: p.articles.len(),
+            year: p.year,
+            month: p.month,
+            day: p.day,
+        }
+    }
+
+    fn period_link(&self, p: &Period) -> NamedLink {
+        let first = &self.site.articles[p.articles[0]];
+        let name = match (p.month, p.day) {
+            (Some(_), Some(_)) => self.dates.long_date(&first.date),
+            (Some(_), None) => self.dates.month(&first.date),
+            _ => p.year.to_string(),
+        };
+        NamedLink {
+            name,
+            path: p.path(),
+        }
+    }
+
+    fn period_page(&self, all: &[Period], k: usize, up: &Period, n: usize) -> Body {
+        let period = &all[k];
+        Body::Period {
+            period: self.period_info(period),
+            up: self.period_link(up),
+            // Lists are newest first: the previous (older) period is the next in the list.
+            previous: all.get(k + 1).map(|p| self.period_link(p)),
+            next: k.checked_sub(1).map(|j| self.period_link(&all[j])),
+            list: self.list(&period.path(), &period.articles, n),
+        }
+    }
+
+    /// The spec of one page.
+    pub fn spec(&self, page: Page) -> PageSpec {
+        let site = self.site;
+        let year_info = |p: &Period| YearInfo {
+            year: p.year,
+            count: p.articles.len(),
+        };
+        let tag_info = |t: usize| {
+            let tag = &site.tags[t];
+            TagInfo {
+                name: tag.name.clone(),
+                slug: tag.slug.clone(),
+                count: tag.articles.len(),
+            }
+        };
+        let (path, kind, template, body) = match page {
+            Page::Home(n) => {
+                let all: Vec<usize> = (0..site.articles.len()).collect();
+                (
+                    page_path("/", n),
+                    "home",
+                    "index.html",
+                    Body::Home(self.list("/", &all, n)),
+                )
+            }
+            Page::Article(i) => (
+                site.articles[i].path.clone(),
+                "article",
+                "article.html",
+                Body::Article {
+                    index: i,
+                    newer: site.newer(i),
+                    older: site.older(i),
+                    related: site.related[i].clone(),
+                },
+            ),
+            Page::Tags => (
+                "/tags/".into(),
+                "tags",
+                "tags.html",
+                Body::Tags((0..site.tags.len()).map(tag_info).collect()),
+            ),
+            Page::Tag(t, n) => {
+                let tag = &site.tags[t];
+                (
+                    page_path(&tag.path(), n),
+                    "tag",
+                    "tag.html",
+                    Body::Tag(tag_info(t), self.list(&tag.path(), &tag.articles, n)),
+                )
+            }
+            Page::Archive => (
+                "/archive/".into(),
+                "archive",
+                "archive.html",
+                Body::Archive(site.years.iter().map(year_info).collect()),
+            ),
+            Page::Year(y) => {
+                let year = &site.years[y];
+                let months = site
+                    .months
+                    .iter()
+                    .filter(|m| m.year == year.year)
+                    .map(|m| self.period_info(m))
+                    .collect();
+                let body = Body::Year {
+                    year: year_info(year),
+                    months,
+                    previous: site.years.get(y + 1).map(year_info),
+                    next: y.checked_sub(1).map(|n| year_info(&site.years[n])),
+                };
+                (year.path(), "year", "archive_year.html", body)
+            }
+            Page::Month(m, n) => {
+                let month = &site.months[m];
+                let year = site
+                    .years
+                    .iter()
+                    .find(|y| y.year == month.year)
+                    .expect("a month has its year");
+                (
+                    page_path(&month.path(), n),
+                    "month",
+                    "archive_list.html",
+                    self.period_page(&site.months, m, year, n),
+                )
+            }
+            Page::Day(d, n) => {
+                let day = &site.days[d];
+                let month = site
+                    .months
+                    .iter()
+                    .find(|m| m.year == day.year && m.month == day.month)
+                    .expect("a day has its month");
+                (
+                    page_path(&day.path(), n),
+                    "day",
+                    "archive_list.html",
+                    self.period_page(&site.days, d, month, n),
+                )
+            }
+            Page::NotFound => ("/404.html".into(), "404", "404.html", Body::NotFound),
+        };
+        PageSpec {
+            path,
+            kind,
+            template,
+            body,
+        }
+    }
+}
+
+/// Hashes of an article's template values: its card, and its card plus body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ArticleHashes {
+    pub card: u64,
+    pub full: u64,
+}
+
+/// A stable hash of a page's inputs (see the module comment).
+pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
+    let mut h = Xxh3Default::new();
+    spec.path.hash(&mut h);
+    spec.kind.hash(&mut h);
+    spec.template.hash(&mut h);
+    let cards = |h: &mut Xxh3Default, items: &[usize]| {
+        items.len().hash(h);
+        for &i in items {
+            hashes[i].card.hash(h);
+        }
+    };
+    let list = |h: &mut Xxh3Default, l: &ListSpec| {
+        cards(h, &l.items);
+        l.paginator.hash(h);
+    };
+    match &spec.body {
+        Body::Home(l) => list(&mut h, l),
+        Body::Article {
+            index,
+            newer,
+            older,
+            related,
+        } => {
+            hashes[*index].full.hash(&mut h);
+            newer.map(|i| hashes[i].card).hash(&mut h);
+            older.map(|i| hashes[i].card).hash(&mut h);
+            cards(&mut h, related);
+        }
+        Body::Tags(tags) => tags.hash(&mut h),
+        Body::Tag(tag, l) => {
+            tag.hash(&mut h);
+            list(&mut h, l);
+        }
+        Body::Archive(years) => years.hash(&mut h),
+        Body::Year {
+            year,
+            months,
+            previous,
+            next,
+        } => (year, months, previous, next).hash(&mut h),
+        Body::Period {
+            period,
+            up,
+            previous,
+            next,
+            list: l,
+        } => {
+            (period, up, previous, next).hash(&mut h);
+            list(&mut h, l);
+        }
+        Body::NotFound => 0u8.hash(&mut h),
+    }
+    h.finish()
+}
