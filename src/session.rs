@@ -1,0 +1,318 @@
+//! A site kept in memory between rebuilds (used by `serve`).
+//!
+//! A rebuild re-reads only the content files that changed (by size and modification time, or
+//! because a watcher named them), rebuilds the site's indexes (cheap), and re-renders only the
+//! pages and feeds whose inputs changed, judged by their signatures (see `render::spec`).
+//! A change to site.toml or a template re-renders everything. The result is always the same
+//! bytes a full build of the same files produces; `tests/serve_incremental.rs` checks that
+//! after long random sequences of edits.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
+
+use anyhow::{Result, anyhow};
+
+use crate::cmd::build::load_config;
+use crate::config::Config;
+use crate::content::{Article, load_file};
+use crate::output::Sink;
+use crate::render::{self, RenderStats, Signatures, Templates, ValueCache};
+use crate::site::{Selection, Site};
+use crate::urls::Links;
+
+/// The served files: output path (`2022/01/27/a/index.html`) → bytes.
+pub type Files = HashMap<String, Arc<Vec<u8>>>;
+
+/// What a session builds.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    pub drafts: bool,
+    pub future: bool,
+    /// Replaces site.toml's `base_url` (the server's own address).
+    pub base_url: Option<String>,
+}
+
+/// What changed on disk, as far as a rebuild needs to know.
+#[derive(Debug, Default, Clone)]
+pub struct Changes {
+    /// Paths a watcher reported (files or folders, existing or not).
+    pub paths: Vec<PathBuf>,
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RebuildReport {
+    pub stats: RenderStats,
+    /// Only style sheets changed: a browser can swap them without reloading.
+    pub css_only: bool,
+}
+
+/// A content file as last read.
+struct Entry {
+    stamp: (u64, Option<SystemTime>),
+    article: Result<Arc<Article>, String>,
+}
+
+/// A site in memory.
+pub struct Session {
+    root: PathBuf,
+    options: SessionOptions,
+    config: Config,
+    templates: Templates,
+    entries: BTreeMap<PathBuf, Entry>,
+    cache: ValueCache,
+    signatures: Signatures,
+    files: Arc<Files>,
+    /// site.toml changed and is not loaded yet (a failed load keeps this set).
+    config_stale: bool,
+    /// Templates changed and are not loaded yet.
+    templates_stale: bool,
+    /// The last good render used other settings or templates: render everything next time.
+    render_all: bool,
+}
+
+/// Collects rendered files in memory.
+#[derive(Default)]
+struct MemorySink {
+    files: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.files
+            .lock()
+            .expect("sink lock")
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.len(), m.modified().ok()),
+        Err(_) => (0, None),
+    }
+}
+
+impl Session {
+    /// Loads and renders the whole site.
+    pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
+        let config = load_config(root, options.base_url.as_deref())?;
+        let templates = Templates::load(
+            &config,
+            &Links::new(&config.base_url, config.relative_links),
+        )?;
+        let mut session = Session {
+            root: root.to_path_buf(),
+            options,
+            config,
+            templates,
+            entries: BTreeMap::new(),
+            cache: ValueCache::default(),
+            signatures: Signatures::new(),
+            files: Arc::new(Files::new()),
+            config_stale: false,
+            templates_stale: false,
+            render_all: true,
+        };
+        session.rebuild_content(&[])?;
+        session.render()?;
+        Ok(session)
+    }
+
+    /// The files of the last good build.
+    pub fn files(&self) -> Arc<Files> {
+        self.files.clone()
+    }
+
+    /// The site's settings in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Folders and files whose changes matter: content, the theme, the site's templates and
+    /// static files, and site.toml.
+    pub fn watched_paths(&self) -> Vec<PathBuf> {
+        let r = &self.root;
+        vec![
+            r.join("content"),
+            r.join("themes").join(&self.config.theme),
+            r.join("templates"),
+            r.join("static"),
+            r.join("site.toml"),
+        ]
+    }
+
+    /// Applies changes on disk. On error the last good files stay in place.
+    pub fn rebuild(&mut self, changes: &Changes) -> Result<RebuildReport> {
+        let root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let under = |dir: &Path, p: &Path| {
+            p.starts_with(root.join(dir)) || p.starts_with(self.root.join(dir))
+        };
+        let theme_dir = PathBuf::from("themes").join(&self.config.theme);
+        let mut config_changed = false;
+        let mut templates_changed = false;
+        let mut content: Vec<PathBuf> = Vec::new();
+        let mut static_only = true;
+        let mut css_only = true;
+        for p in &changes.paths {
+            if p.file_name().is_some_and(|n| n == "site.toml")
+                && p.parent().is_some_and(|d| d == root || d == self.root)
+            {
+                config_changed = true;
+            } else if under(&theme_dir.join("templates"), p) || under(Path::new("templates"), p) {
+                templates_changed = true;
+            } else if under(&theme_dir.join("static"), p) || under(Path::new("static"), p) {
+                css_only &= p.extension().is_some_and(|e| e == "css");
+                continue;
+            } else if under(Path::new("content"), p) {
+                content.push(p.clone());
+            } else {
+                continue;
+            }
+            static_only = false;
+        }
+        self.config_stale |= config_changed;
+        self.templates_stale |= templates_changed;
+        if self.config_stale {
+            self.config = load_config(&self.root, self.options.base_url.as_deref())?;
+            self.cache = ValueCache::default();
+            // Dates and permalinks depend on the settings: read every article again.
+            self.entries.clear();
+            self.config_stale = false;
+            self.templates_stale = true;
+            self.render_all = true;
+        }
+        if self.templates_stale {
+            let links = Links::new(&self.config.base_url, self.config.relative_links);
+            self.templates = Templates::load(&self.config, &links)?;
+            self.templates_stale = false;
+            self.render_all = true;
+        }
+        if !static_only || config_changed {
+            self.rebuild_content(&content)?;
+        }
+        let stats = self.render()?;
+        Ok(RebuildReport {
+            stats,
+            css_only: static_only && css_only && !changes.paths.is_empty(),
+        })
+    }
+
+    /// Re-reads content files that are new, changed (size or time) or named in `named`; forgets
+    /// deleted ones. Fails, after reading everything, if any file has an error.
+    fn rebuild_content(&mut self, named: &[PathBuf]) -> Result<()> {
+        use rayon::prelude::*;
+        let files = crate::content::load::content_files(&self.config)?;
+        let named: std::collections::HashSet<PathBuf> = named
+            .iter()
+            .flat_map(|p| [p.clone(), p.canonicalize().unwrap_or_else(|_| p.clone())])
+            .collect();
+        let canonical_root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        let is_named = |file: &Path| {
+            if named.is_empty() {
+                return false;
+            }
+            let abs = if file.is_absolute() {
+                file.to_path_buf()
+            } else {
+                canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file))
+            };
+            named
+                .iter()
+                .any(|n| abs.starts_with(n) || file.starts_with(n))
+        };
+        let config = &self.config;
+        let old = &self.entries;
+        let fresh: Vec<(PathBuf, Option<Entry>)> = files
+            .par_iter()
+            .map(|file| {
+                let now = stamp(file);
+                match old.get(file) {
+                    Some(e) if e.stamp == now && !is_named(file) => (file.clone(), None),
+                    _ => {
+                        let article = load_file(config, file).map(|(a, _warnings)| Arc::new(a));
+                        (
+                            file.clone(),
+                            Some(Entry {
+                                stamp: now,
+                                article,
+                            }),
+                        )
+                    }
+                }
+            })
+            .collect();
+        let mut entries = BTreeMap::new();
+        for (file, entry) in fresh {
+            let entry = match entry {
+                Some(e) => e,
+                None => self.entries.remove(&file).expect("unchanged entry exists"),
+            };
+            entries.insert(file, entry);
+        }
+        self.entries = entries;
+        let errors: Vec<&str> = self
+            .entries
+            .values()
+            .filter_map(|e| e.article.as_ref().err().map(String::as_str))
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(anyhow!("{}", errors.join("\n")))
+        }
+    }
+
+    /// Renders what changed since the last good render (everything after a settings or
+    /// template change).
+    fn render(&mut self) -> Result<RenderStats> {
+        let articles: Vec<Arc<Article>> = self
+            .entries
+            .values()
+            .filter_map(|e| e.article.as_ref().ok().cloned())
+            .collect();
+        let selection = Selection {
+            drafts: self.options.drafts,
+            future: self.options.future,
+            now: chrono::Utc::now(),
+        };
+        let site = Site::build(self.config.clone(), articles, selection)?;
+        let sink = MemorySink::default();
+        let empty = Signatures::new();
+        let previous = if self.render_all {
+            &empty
+        } else {
+            &self.signatures
+        };
+        let (stats, signatures) =
+            render::render_site(&site, &self.templates, &sink, &self.cache, previous)?;
+        let mut files: Files = self
+            .files
+            .iter()
+            .filter(|(path, _)| signatures.contains_key(*path))
+            .map(|(p, b)| (p.clone(), b.clone()))
+            .collect();
+        for (path, bytes) in sink.files.into_inner().expect("sink lock") {
+            files.insert(path, Arc::new(bytes));
+        }
+        self.files = Arc::new(files);
+        self.signatures = signatures;
+        self.render_all = false;
+        self.cache.retain_only(&site.articles);
+        Ok(stats)
+    }
+}
+
+/// Renders a site from scratch into memory, the way `cermin build` would (for comparisons).
+pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
+    Ok((*Session::open(root, options)?.files()).clone())
+}
