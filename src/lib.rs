@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod sanitize;
+pub mod serve;
 pub mod session;
 pub mod site;
 pub mod text;

@@ -38,6 +38,30 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site in memory and serve it on a local HTTP server.
+    Serve {
+        /// The site's folder (holds site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Address to listen on (loopback by default).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Rebuild on every change and reload open browser tabs.
+        #[arg(long)]
+        watch: bool,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include articles marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Include articles dated in the future (embargoed).
+        #[arg(long)]
+        future: bool,
+    },
     /// Create a new site with the default theme in DIR.
     Init {
         /// The folder to create (must be new or empty).
@@ -91,6 +115,25 @@ fn run(command: Command) -> anyhow::Result<()> {
                 eprintln!("warning: {w}");
             }
             println!("{}", report.summary());
+        }
+        Command::Serve {
+            root,
+            bind,
+            port,
+            watch,
+            open,
+            drafts,
+            future,
+        } => {
+            cermin::serve::serve(cermin::serve::ServeArgs {
+                root,
+                bind,
+                port,
+                watch,
+                open,
+                drafts,
+                future,
+            })?;
         }
         Command::Init { dir } => {
             cmd::init::init(&dir)?;

@@ -169,9 +169,21 @@ fn static_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     for dir in [theme.join("static"), site.config.root.join("static")] {
         files.extend(files_under(&dir)?);
     }
+    let site_root = site.config.root.canonicalize()?;
     files
         .into_par_iter()
         .map(|(rel, path)| {
+            // A symbolic link must not publish a file from outside the site.
+            let real = path
+                .canonicalize()
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+            if !real.starts_with(&site_root) {
+                bail!(
+                    "{} is a symbolic link to {}, outside the site: copy the file into the site instead",
+                    path.display(),
+                    real.display()
+                );
+            }
             let bytes = std::fs::read(&path)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
             Ok((rel, bytes))

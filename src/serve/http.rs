@@ -1,0 +1,242 @@
+//! The HTTP side of `serve`: files from memory, the live-reload script and its event stream.
+//! Nothing is read from disk, so no request path can reach a file outside the site.
+
+use std::convert::Infallible;
+use std::sync::{Arc, RwLock};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
+use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::broadcast;
+use tokio_stream::wrappers::BroadcastStream;
+
+use crate::session::Files;
+
+const SCRIPT_PATH: &str = "/__cermin/livereload.js";
+const EVENTS_PATH: &str = "/__cermin/events";
+const SCRIPT: &str = include_str!("livereload.js");
+
+/// What open tabs are told.
+#[derive(Debug, Clone)]
+pub enum LiveEvent {
+    Reload,
+    Css,
+    BuildError(String),
+}
+
+/// State shared by the server and the rebuilder.
+pub struct Shared {
+    pub files: RwLock<Arc<Files>>,
+    pub error: RwLock<Option<String>>,
+    pub events: broadcast::Sender<LiveEvent>,
+}
+
+impl Shared {
+    pub fn new(files: Arc<Files>) -> Arc<Shared> {
+        Arc::new(Shared {
+            files: RwLock::new(files),
+            error: RwLock::new(None),
+            events: broadcast::channel(64).0,
+        })
+    }
+}
+
+pub fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route(SCRIPT_PATH, axum::routing::get(script))
+        .route(EVENTS_PATH, axum::routing::get(events))
+        .fallback(file)
+        .with_state(shared)
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        SCRIPT,
+    )
+}
+
+fn to_sse(event: LiveEvent) -> Event {
+    match event {
+        LiveEvent::Reload => Event::default().event("reload").data("{}"),
+        LiveEvent::Css => Event::default().event("css").data("{}"),
+        LiveEvent::BuildError(message) => Event::default()
+            .event("build-error")
+            .data(serde_json::json!({ "message": message }).to_string()),
+    }
+}
+
+async fn events(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // A tab that connects while the site is broken sees the error at once.
+    let current = shared.error.read().expect("error lock").clone();
+    let first = stream::iter(current.map(|m| Ok(to_sse(LiveEvent::BuildError(m)))));
+    let live = BroadcastStream::new(shared.events.subscribe())
+        .filter_map(|e| async move { e.ok().map(|e| Ok(to_sse(e))) });
+    Sse::new(first.chain(live)).keep_alive(KeepAlive::default())
+}
+
+/// The file a request path names, or why there is none.
+pub enum Resolved {
+    File(String),
+    /// A folder asked for without its trailing slash.
+    Redirect(String),
+    NotFound,
+    BadRequest,
+}
+
+/// Maps a request path (still percent-encoded) to a key of the served files.
+pub fn resolve(raw_path: &str, files: &Files) -> Resolved {
+    let Ok(decoded) = percent_encoding::percent_decode_str(raw_path).decode_utf8() else {
+        return Resolved::BadRequest;
+    };
+    if decoded.contains(['\0', '\\']) {
+        return Resolved::BadRequest;
+    }
+    let mut segments = Vec::new();
+    for segment in decoded.split('/') {
+        match segment {
+            "" => {}
+            "." | ".." => return Resolved::BadRequest,
+            s => segments.push(s),
+        }
+    }
+    let joined = segments.join("/");
+    let key = if decoded.ends_with('/') || joined.is_empty() {
+        if joined.is_empty() {
+            "index.html".to_string()
+        } else {
+            format!("{joined}/index.html")
+        }
+    } else {
+        joined.clone()
+    };
+    if files.contains_key(&key) {
+        Resolved::File(key)
+    } else if !decoded.ends_with('/') && files.contains_key(&format!("{joined}/index.html")) {
+        Resolved::Redirect(format!("{raw_path}/"))
+    } else {
+        Resolved::NotFound
+    }
+}
+
+/// HTML pages get the live-reload script, just before `</body>`.
+fn inject_script(html: &[u8]) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
+    }
+}
+
+fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
+    let mime = mime_guess::from_path(key).first_or_octet_stream();
+    let is_html = mime.essence_str() == "text/html";
+    let content_type = match mime.type_() {
+        mime_guess::mime::TEXT => format!("{}; charset=utf-8", mime.essence_str()),
+        _ if key.ends_with(".xml") || key.ends_with(".svg") || key.ends_with(".js") => {
+            format!("{}; charset=utf-8", mime.essence_str())
+        }
+        _ => mime.essence_str().to_string(),
+    };
+    let body = if is_html {
+        inject_script(bytes)
+    } else {
+        bytes.to_vec()
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&content_type).expect("valid header"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
+    response
+}
+
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response<Body> {
+    let files = shared.files.read().expect("files lock").clone();
+    match resolve(uri.path(), &files) {
+        Resolved::File(key) => respond(StatusCode::OK, &key, &files[&key]),
+        Resolved::Redirect(to) => Response::builder()
+            .status(StatusCode::PERMANENT_REDIRECT)
+            .header(header::LOCATION, to)
+            .body(Body::empty())
+            .expect("valid response"),
+        Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
+        Resolved::NotFound => match files.get("404.html") {
+            Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page),
+            None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files() -> Files {
+        [
+            "index.html",
+            "a/index.html",
+            "style.css",
+            "tags/x y/index.html",
+        ]
+        .into_iter()
+        .map(|k| (k.to_string(), Arc::new(b"x".to_vec())))
+        .collect()
+    }
+
+    fn key(path: &str) -> Option<String> {
+        match resolve(path, &files()) {
+            Resolved::File(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn paths_map_to_files() {
+        assert_eq!(key("/").as_deref(), Some("index.html"));
+        assert_eq!(key("/a/").as_deref(), Some("a/index.html"));
+        assert_eq!(key("/style.css").as_deref(), Some("style.css"));
+        assert_eq!(key("/tags/x%20y/").as_deref(), Some("tags/x y/index.html"));
+        assert!(matches!(resolve("/a", &files()), Resolved::Redirect(to) if to == "/a/"));
+        assert!(matches!(resolve("/nope", &files()), Resolved::NotFound));
+    }
+
+    #[test]
+    fn escapes_are_refused() {
+        for path in [
+            "/../etc/passwd",
+            "/a/%2e%2e/%2e%2e/etc/passwd",
+            "/..%2fetc%2fpasswd",
+            "/a\\..\\b",
+            "/%00",
+            "/%ff",
+        ] {
+            assert!(
+                matches!(resolve(path, &files()), Resolved::BadRequest),
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn script_goes_before_body_end() {
+        assert_eq!(
+            String::from_utf8(inject_script(b"<p>x</p></body></html>")).unwrap(),
+            "<p>x</p><script src=\"/__cermin/livereload.js\"></script></body></html>"
+        );
+    }
+}

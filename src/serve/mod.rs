@@ -1,0 +1,87 @@
+//! `cermin serve`: the site built in memory, served over HTTP, rebuilt on save, with live reload.
+
+pub mod http;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+
+use crate::session::{Session, SessionOptions};
+
+/// What `cermin serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeArgs {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub watch: bool,
+    pub open: bool,
+    pub drafts: bool,
+    pub future: bool,
+}
+
+/// Builds the site and serves it until Ctrl-C.
+pub fn serve(args: ServeArgs) -> Result<()> {
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(SocketAddr::new(
+            args.bind, args.port,
+        )))
+        .with_context(|| {
+            format!(
+                "cannot listen on {}:{}: is another server using the port? Pass --port",
+                args.bind, args.port
+            )
+        })?;
+    let port = listener.local_addr()?.port();
+    let host = if args.bind.is_unspecified() {
+        "127.0.0.1".to_string()
+    } else {
+        args.bind.to_string()
+    };
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    let url = format!("http://{host}:{port}");
+    let options = SessionOptions {
+        drafts: args.drafts,
+        future: args.future,
+        base_url: Some(url.clone()),
+    };
+    let started = std::time::Instant::now();
+    let session = Session::open(&args.root, options)?;
+    println!(
+        "Built {} files in {} ms; serving {} at {url}/ (Ctrl-C to stop)",
+        session.files().len(),
+        started.elapsed().as_millis(),
+        session.config().title
+    );
+    let shared = http::Shared::new(session.files());
+    if args.watch {
+        let shared = shared.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = watch::watch_and_rebuild(session, shared) {
+                eprintln!("error: {e:#}");
+            }
+        });
+        println!("Watching content/, the theme, templates/, static/ and site.toml for changes");
+    }
+    if args.open
+        && let Err(e) = open::that_detached(format!("{url}/"))
+    {
+        eprintln!("warning: cannot open a browser: {e}");
+    }
+    runtime.block_on(async move {
+        axum::serve(listener, http::router(shared))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })?;
+    println!("Stopped.");
+    Ok(())
+}
