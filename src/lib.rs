@@ -17,4 +17,5 @@ pub mod serve;
 pub mod session;
 pub mod site;
 pub mod text;
+pub mod timing;
 pub mod urls;

@@ -23,7 +23,7 @@ use crate::site::{Selection, Site};
 use crate::urls::Links;
 
 /// The served files: output path (`2022/01/27/a/index.html`) → bytes.
-pub type Files = HashMap<String, Arc<Vec<u8>>>;
+pub type Files = HashMap<Arc<str>, Arc<Vec<u8>>, ahash::RandomState>;
 
 /// What a session builds.
 #[derive(Debug, Clone, Default)]
@@ -39,12 +39,16 @@ pub struct SessionOptions {
 pub struct Changes {
     /// Paths a watcher reported (files or folders, existing or not).
     pub paths: Vec<PathBuf>,
+    /// The watcher may have missed events: check every file.
+    pub rescan: bool,
 }
 
 /// What a rebuild did.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RebuildReport {
     pub stats: RenderStats,
+    /// Output files added, removed or changed: zero means open tabs need nothing.
+    pub changed_files: usize,
     /// Only style sheets changed: a browser can swap them without reloading.
     pub css_only: bool,
 }
@@ -71,6 +75,8 @@ pub struct Session {
     templates_stale: bool,
     /// The last good render used other settings or templates: render everything next time.
     render_all: bool,
+    /// The last good site, whose indexes a rebuild may reuse.
+    site: Option<Site>,
 }
 
 /// Collects rendered files in memory.
@@ -111,11 +117,12 @@ impl Session {
             templates,
             entries: BTreeMap::new(),
             cache: ValueCache::default(),
-            signatures: Signatures::new(),
-            files: Arc::new(Files::new()),
+            signatures: Signatures::default(),
+            files: Arc::new(Files::default()),
             config_stale: false,
             templates_stale: false,
             render_all: true,
+            site: None,
         };
         session.rebuild_content(&[])?;
         session.render()?;
@@ -194,72 +201,103 @@ impl Session {
             self.templates_stale = false;
             self.render_all = true;
         }
-        if !static_only || config_changed {
+        if changes.rescan || self.entries.is_empty() {
+            self.rebuild_content(&[])?;
+        } else if !content.is_empty() {
+            let mut t = crate::timing::Phases::new("session");
             self.rebuild_content(&content)?;
+            t.mark("content");
         }
-        let stats = self.render()?;
+        let (stats, changed_files) = self.render()?;
         Ok(RebuildReport {
             stats,
+            changed_files,
             css_only: static_only && css_only && !changes.paths.is_empty(),
         })
     }
 
-    /// Re-reads content files that are new, changed (size or time) or named in `named`; forgets
-    /// deleted ones. Fails, after reading everything, if any file has an error.
-    fn rebuild_content(&mut self, named: &[PathBuf]) -> Result<()> {
-        use rayon::prelude::*;
-        let files = crate::content::load::content_files(&self.config)?;
-        let named: std::collections::HashSet<PathBuf> = named
-            .iter()
-            .flat_map(|p| [p.clone(), p.canonicalize().unwrap_or_else(|_| p.clone())])
-            .collect();
+    /// `path` (absolute, as a watcher reports it) in the form content files are keyed by.
+    fn content_key(&self, path: &Path) -> Option<PathBuf> {
         let canonical_root = self
             .root
             .canonicalize()
             .unwrap_or_else(|_| self.root.clone());
-        let is_named = |file: &Path| {
-            if named.is_empty() {
-                return false;
-            }
-            let abs = if file.is_absolute() {
-                file.to_path_buf()
-            } else {
-                canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file))
-            };
-            named
-                .iter()
-                .any(|n| abs.starts_with(n) || file.starts_with(n))
-        };
-        let config = &self.config;
-        let old = &self.entries;
-        let fresh: Vec<(PathBuf, Option<Entry>)> = files
-            .par_iter()
-            .map(|file| {
-                let now = stamp(file);
-                match old.get(file) {
-                    Some(e) if e.stamp == now && !is_named(file) => (file.clone(), None),
-                    _ => {
-                        let article = load_file(config, file).map(|(a, _warnings)| Arc::new(a));
-                        (
-                            file.clone(),
-                            Some(Entry {
-                                stamp: now,
-                                article,
-                            }),
-                        )
-                    }
+        let rel = path
+            .strip_prefix(&canonical_root)
+            .or_else(|_| path.strip_prefix(&self.root))
+            .ok()?;
+        Some(crate::text::in_root(&self.root, &rel.to_string_lossy()))
+    }
+
+    /// Brings the content files up to date. With `named` empty, every file is checked (new,
+    /// deleted, or changed in size or time); otherwise only the named files and folders are
+    /// read again, and named paths that are gone are forgotten with everything under them.
+    /// Fails, after reading everything, if any file has an error.
+    fn rebuild_content(&mut self, named: &[PathBuf]) -> Result<()> {
+        use rayon::prelude::*;
+        let mut to_read: Vec<PathBuf> = Vec::new();
+        if named.is_empty() {
+            let files = crate::content::load::content_files(&self.config)?;
+            let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
+            self.entries.retain(|file, _| present.contains(file));
+            to_read.extend(
+                files
+                    .iter()
+                    .filter(|f| self.entries.get(*f).is_none_or(|e| e.stamp != stamp(f)))
+                    .cloned(),
+            );
+        } else {
+            for path in named {
+                let Some(key) = self.content_key(path) else {
+                    continue;
+                };
+                // Whatever was under a path that changed is read again or forgotten.
+                let under: Vec<PathBuf> = self
+                    .entries
+                    .keys()
+                    .filter(|k| k.starts_with(&key))
+                    .cloned()
+                    .collect();
+                for k in under {
+                    self.entries.remove(&k);
                 }
+                if key.is_dir() {
+                    for entry in walkdir::WalkDir::new(&key)
+                        .follow_links(true)
+                        .sort_by_file_name()
+                    {
+                        let entry =
+                            entry.map_err(|e| anyhow!("cannot read {}: {e}", key.display()))?;
+                        if entry.file_type().is_file()
+                            && crate::content::load::is_content_file(entry.path())
+                        {
+                            to_read.push(entry.path().to_path_buf());
+                        }
+                    }
+                } else if key.is_file() && crate::content::load::is_content_file(&key) {
+                    to_read.push(key);
+                }
+            }
+        }
+        to_read.sort();
+        to_read.dedup();
+        let config = &self.config;
+        let fresh: Vec<(PathBuf, Entry)> = to_read
+            .into_par_iter()
+            .map(|file| {
+                let entry = Entry {
+                    stamp: stamp(&file),
+                    article: load_file(config, &file).map(|(a, _warnings)| Arc::new(a)),
+                };
+                (file, entry)
             })
             .collect();
-        let mut entries = BTreeMap::new();
-        for (file, entry) in fresh {
-            let entry = match entry {
-                Some(e) => e,
-                None => self.entries.remove(&file).expect("unchanged entry exists"),
-            };
-            entries.insert(file, entry);
-        }
-        self.entries = entries;
+        self.entries.extend(fresh);
+        Ok(())
+    }
+
+    /// Every content file's error, all at once (the site is not rendered while there are any).
+    fn content_errors(&self) -> Result<()> {
         let errors: Vec<&str> = self
             .entries
             .values()
@@ -274,7 +312,9 @@ impl Session {
 
     /// Renders what changed since the last good render (everything after a settings or
     /// template change).
-    fn render(&mut self) -> Result<RenderStats> {
+    fn render(&mut self) -> Result<(RenderStats, usize)> {
+        self.content_errors()?;
+        let mut t = crate::timing::Phases::new("session render");
         let articles: Vec<Arc<Article>> = self
             .entries
             .values()
@@ -285,9 +325,15 @@ impl Session {
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let site = Site::build(self.config.clone(), articles, selection)?;
+        let previous_site = if self.render_all {
+            None
+        } else {
+            self.site.as_ref()
+        };
+        let site = Site::build_reusing(self.config.clone(), articles, selection, previous_site)?;
+        t.mark("site");
         let sink = MemorySink::default();
-        let empty = Signatures::new();
+        let empty = Signatures::default();
         let previous = if self.render_all {
             &empty
         } else {
@@ -295,20 +341,31 @@ impl Session {
         };
         let (stats, signatures) =
             render::render_site(&site, &self.templates, &sink, &self.cache, previous)?;
+        t.mark("render_site");
         let mut files: Files = self
             .files
             .iter()
-            .filter(|(path, _)| signatures.contains_key(*path))
+            .filter(|(path, _)| signatures.contains_key(&***path))
             .map(|(p, b)| (p.clone(), b.clone()))
             .collect();
+        let mut changed = self.files.len().abs_diff(files.len());
         for (path, bytes) in sink.files.into_inner().expect("sink lock") {
-            files.insert(path, Arc::new(bytes));
+            if self
+                .files
+                .get(path.as_str())
+                .is_none_or(|old| **old != bytes)
+            {
+                changed += 1;
+            }
+            files.insert(path.into(), Arc::new(bytes));
         }
         self.files = Arc::new(files);
         self.signatures = signatures;
         self.render_all = false;
         self.cache.retain_only(&site.articles);
-        Ok(stats)
+        self.site = Some(site);
+        t.mark("swap");
+        Ok((stats, changed))
     }
 }
 

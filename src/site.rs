@@ -9,6 +9,7 @@ use chrono::{DateTime, Datelike, Utc};
 
 use crate::config::Config;
 use crate::content::Article;
+use crate::i18n::DateFormatter;
 
 /// Which articles a build publishes.
 #[derive(Debug, Clone, Copy)]
@@ -41,6 +42,8 @@ pub struct Period {
     pub month: Option<u32>,
     pub day: Option<u32>,
     pub articles: Vec<usize>,
+    /// Shown in the site's language: "2022", "Januari 2022", "Kamis, 27 Januari 2022".
+    pub name: String,
 }
 
 impl Period {
@@ -68,6 +71,19 @@ pub struct Site {
     pub days: Vec<Period>,
     /// For each article, its related articles (best first).
     pub related: Vec<Vec<usize>>,
+    /// Per article, a hash of what places it in the site (path, date, tags): equal lists
+    /// mean equal tags, archives and related articles.
+    structure: Vec<u64>,
+}
+
+/// What places an article in the site's indexes.
+fn structure_hash(a: &Article) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    a.path.hash(&mut h);
+    a.date.timestamp().hash(&mut h);
+    a.tags.hash(&mut h);
+    h.finish()
 }
 
 /// How many tag neighbours on each side are weighed when picking related articles: keeps the
@@ -81,16 +97,41 @@ impl Site {
         articles: Vec<Arc<Article>>,
         selection: Selection,
     ) -> Result<Site> {
+        Site::build_reusing(config, articles, selection, None)
+    }
+
+    /// Like [`Site::build`], but takes the indexes of `previous` (built with the same
+    /// settings) when no article moved: an edit that keeps dates and tags costs no re-indexing.
+    pub fn build_reusing(
+        config: Config,
+        articles: Vec<Arc<Article>>,
+        selection: Selection,
+        previous: Option<&Site>,
+    ) -> Result<Site> {
         let mut articles: Vec<Arc<Article>> = articles
             .into_iter()
             .filter(|a| selection.drafts || !a.draft)
             .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
             .collect();
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+        let structure: Vec<u64> = articles.iter().map(|a| structure_hash(a)).collect();
+        if let Some(p) = previous.filter(|p| p.structure == structure) {
+            return Ok(Site {
+                config,
+                articles,
+                tags: p.tags.clone(),
+                years: p.years.clone(),
+                months: p.months.clone(),
+                days: p.days.clone(),
+                related: p.related.clone(),
+                structure,
+            });
+        }
         check_unique_paths(&articles)?;
 
         let tags = collect_tags(&articles);
-        let (years, months, days) = collect_periods(&articles);
+        let dates = DateFormatter::new(&config.language);
+        let (years, months, days) = collect_periods(&articles, &dates);
         let related = related_articles(&articles, &tags, config.related_count);
         Ok(Site {
             config,
@@ -100,6 +141,7 @@ impl Site {
             months,
             days,
             related,
+            structure,
         })
     }
 
@@ -165,15 +207,20 @@ fn collect_tags(articles: &[Arc<Article>]) -> Vec<Tag> {
     tags
 }
 
-fn collect_periods(articles: &[Arc<Article>]) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
+fn collect_periods(
+    articles: &[Arc<Article>],
+    dates: &DateFormatter,
+) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
     let (mut years, mut months, mut days): (Vec<Period>, Vec<Period>, Vec<Period>) =
         Default::default();
     // Articles are newest first, so each period's articles arrive together.
     for (i, a) in articles.iter().enumerate() {
         let (y, m, d) = (a.date.year(), a.date.month(), a.date.day());
-        push_to_period(&mut years, i, y, None, None);
-        push_to_period(&mut months, i, y, Some(m), None);
-        push_to_period(&mut days, i, y, Some(m), Some(d));
+        push_to_period(&mut years, i, (y, None, None), || y.to_string());
+        push_to_period(&mut months, i, (y, Some(m), None), || dates.month(&a.date));
+        push_to_period(&mut days, i, (y, Some(m), Some(d)), || {
+            dates.long_date(&a.date)
+        });
     }
     (years, months, days)
 }
@@ -181,9 +228,8 @@ fn collect_periods(articles: &[Arc<Article>]) -> (Vec<Period>, Vec<Period>, Vec<
 fn push_to_period(
     periods: &mut Vec<Period>,
     i: usize,
-    year: i32,
-    month: Option<u32>,
-    day: Option<u32>,
+    (year, month, day): (i32, Option<u32>, Option<u32>),
+    name: impl FnOnce() -> String,
 ) {
     match periods.last_mut() {
         Some(p) if p.year == year && p.month == month && p.day == day => p.articles.push(i),
@@ -192,6 +238,7 @@ fn push_to_period(
             month,
             day,
             articles: vec![i],
+            name: name(),
         }),
     }
 }

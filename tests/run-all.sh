@@ -26,6 +26,9 @@ sed -i 's/^relative_links = false/relative_links = true/' "$rel/site/site.toml"
 cargo run --release --locked -- build --root "$rel/site" --output "$rel/public"
 bash tests/e2e/run.sh "$rel/public" https://cermin.example.id
 
+echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404)"
+CERMIN_BIN=target/debug/cermin bash tests/browser/run.sh
+
 echo "== end-to-end checker self-test"
 E2E_SKIP_VNU=1 bash tests/e2e/selftest.sh
 echo "All tests passed."

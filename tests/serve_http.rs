@@ -84,7 +84,9 @@ fn pages_feeds_and_assets_have_the_right_types() {
     );
     let body = String::from_utf8(body).unwrap();
     assert!(body.contains("Berita A"));
-    assert!(body.contains("<script src=\"/__cermin/livereload.js\"></script></body>"));
+    assert!(
+        body.contains("<script src=\"/__cermin/livereload.js\" data-build=\"1\"></script></body>")
+    );
     assert!(
         body.contains("href=\"http://127.0.0.1:"),
         "links point at the dev server"

@@ -81,7 +81,7 @@ impl World {
 
     /// Makes one random edit; returns what it did and the paths a watcher would report.
     fn step(&mut self) -> (String, Vec<PathBuf>) {
-        let action = self.rng.below(11);
+        let action = self.rng.below(13);
         self.counter += 1;
         let n = self.counter;
         match (action, self.pick()) {
@@ -165,6 +165,37 @@ impl World {
                     .write("static/extra.css", &format!("body {{ --n: {n}; }}"));
                 ("static css".into(), vec![self.path("static/extra.css")])
             }
+            (11, _) if self.path("content/sub").is_dir() => {
+                // A whole folder renamed, as a `git mv` or a file manager does.
+                let to = format!("content/sub{n}");
+                std::fs::rename(self.path("content/sub"), self.path(&to)).unwrap();
+                for f in self.files.iter_mut() {
+                    if let Some(rest) = f.strip_prefix("content/sub/") {
+                        *f = format!("{to}/{rest}");
+                    }
+                }
+                (
+                    format!("rename folder content/sub -> {to}"),
+                    vec![self.path("content/sub"), self.path(&to)],
+                )
+            }
+            (12, _) => {
+                // Many files at once, as a `git checkout` does.
+                let mut paths = Vec::new();
+                for k in 0..3 {
+                    let rel = format!("content/sub/borong-{n}-{k}.md");
+                    let text = self.article_text(&format!("Borongan {n} {k}"));
+                    self.f.write(&rel, &text);
+                    self.files.push(rel.clone());
+                    paths.push(self.path(&rel));
+                }
+                if let Some(victim) = self.pick() {
+                    std::fs::remove_file(self.path(&victim)).unwrap();
+                    self.files.retain(|f| f != &victim);
+                    paths.push(self.path(&victim));
+                }
+                (format!("burst of files {n}"), paths)
+            }
             (_, Some(rel)) => {
                 // Draft toggling moves an article in and out of every list.
                 let text = std::fs::read_to_string(self.path(&rel)).unwrap();
@@ -180,7 +211,7 @@ impl World {
 }
 
 fn first_difference(a: &cermin::session::Files, b: &cermin::session::Files) -> Option<String> {
-    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    let mut keys: Vec<&std::sync::Arc<str>> = a.keys().chain(b.keys()).collect();
     keys.sort();
     keys.dedup();
     for k in keys {
@@ -216,7 +247,10 @@ fn random_edits_always_match_a_full_build() {
             let (what, paths) = world.step();
             history.push(what);
             session
-                .rebuild(&Changes { paths })
+                .rebuild(&Changes {
+                    paths,
+                    rescan: false,
+                })
                 .unwrap_or_else(|e| panic!("{}: {e}", history.join("\n")));
             let fresh = render_fresh(world.f.root(), options()).unwrap();
             if let Some(diff) = first_difference(&session.files(), &fresh) {
@@ -228,7 +262,7 @@ fn random_edits_always_match_a_full_build() {
         assert!(run.ok, "{}", run.stderr);
         let on_disk: cermin::session::Files = common::snapshot(&world.f.root().join("public"))
             .into_iter()
-            .map(|(p, b)| (p, std::sync::Arc::new(b)))
+            .map(|(p, b)| (p.into(), std::sync::Arc::new(b)))
             .collect();
         assert_eq!(first_difference(&session.files(), &on_disk), None);
     }
@@ -243,6 +277,7 @@ fn a_broken_file_keeps_the_last_good_site_and_fixing_it_recovers() {
     f.write("content/a.md", "---\ntitle: A\ndate: nanti\n---\nDua.\n");
     let err = session
         .rebuild(&Changes {
+            rescan: false,
             paths: vec![f.root().join("content/a.md")],
         })
         .unwrap_err();
@@ -258,6 +293,7 @@ fn a_broken_file_keeps_the_last_good_site_and_fixing_it_recovers() {
     f.article("content/a.md", "A", "2024-01-01", "", "Tiga.");
     session
         .rebuild(&Changes {
+            rescan: false,
             paths: vec![f.root().join("content/a.md")],
         })
         .unwrap();
@@ -273,6 +309,7 @@ fn a_css_change_is_reported_as_css_only() {
     f.write("static/style.css", "body{}");
     let report = session
         .rebuild(&Changes {
+            rescan: false,
             paths: vec![f.root().join("static/style.css")],
         })
         .unwrap();
@@ -281,8 +318,52 @@ fn a_css_change_is_reported_as_css_only() {
     f.article("content/a.md", "A", "2024-01-01", "", "Dua.");
     let report = session
         .rebuild(&Changes {
+            rescan: false,
             paths: vec![f.root().join("content/a.md")],
         })
         .unwrap();
     assert!(!report.css_only);
+}
+
+#[test]
+fn a_static_change_while_an_article_is_broken_keeps_the_error_and_the_article() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Satu.");
+    let mut session = Session::open(f.root(), options()).unwrap();
+    f.write("content/a.md", "---\ntitle: A\ndate: nanti\n---\nDua.\n");
+    let change = |p: &str| Changes {
+        rescan: false,
+        paths: vec![f.root().join(p)],
+    };
+    assert!(session.rebuild(&change("content/a.md")).is_err());
+    f.write("static/style.css", "body{}");
+    let err = session.rebuild(&change("static/style.css")).unwrap_err();
+    assert!(err.to_string().contains("`nanti` is not a date"), "{err}");
+    assert!(
+        session.files().contains_key("2024/01/01/a/index.html"),
+        "the last good article stays"
+    );
+}
+
+#[test]
+fn a_change_nobody_can_see_changes_no_file() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Satu.");
+    let mut session = Session::open(f.root(), options()).unwrap();
+    f.write("content/catatan.txt", "bukan artikel");
+    let report = session
+        .rebuild(&Changes {
+            rescan: false,
+            paths: vec![f.root().join("content/catatan.txt")],
+        })
+        .unwrap();
+    assert_eq!(report.changed_files, 0);
+    f.article("content/a.md", "A", "2024-01-01", "", "Dua.");
+    let report = session
+        .rebuild(&Changes {
+            rescan: false,
+            paths: vec![f.root().join("content/a.md")],
+        })
+        .unwrap();
+    assert!(report.changed_files >= 1);
 }

@@ -41,12 +41,20 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
             ),
             None => anyhow!("cannot read {}: {e}", dir.display()),
         })?;
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && name.ends_with(".md") && !name.starts_with('.') {
+        if entry.file_type().is_file() && is_content_file(entry.path()) {
             files.push(entry.path().to_path_buf());
         }
     }
     Ok(files)
+}
+
+/// Whether a file is an article: `*.md`, not hidden (editors' temporary files are).
+pub fn is_content_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.ends_with(".md") && !name.starts_with('.')
 }
 
 /// Loads every article; all broken files are reported together.

@@ -36,7 +36,7 @@ pub struct RenderStats {
 }
 
 /// Every output file of a render with the signature of its inputs (or of its bytes).
-pub type Signatures = HashMap<String, u64>;
+pub type Signatures = HashMap<String, u64, ahash::RandomState>;
 
 /// The link maker for a site.
 pub fn links_for(site: &Site) -> Links {
@@ -52,12 +52,15 @@ pub fn render_site(
     cache: &ValueCache,
     previous: &Signatures,
 ) -> Result<(RenderStats, Signatures)> {
+    let mut t = crate::timing::Phases::new("render");
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
+    t.mark("article values");
     let specs = SpecBuilder::new(site);
     let pages = spec::pages(site);
     let specs: Vec<PageSpec> = pages.par_iter().map(|&p| specs.spec(p)).collect();
     check_no_clashes(site, &pages, &specs)?;
+    t.mark("specs");
 
     let rendered = AtomicUsize::new(0);
     let page_signatures: Vec<(String, u64)> = specs
@@ -73,6 +76,7 @@ pub fn render_site(
         })
         .collect::<Result<_>>()?;
     let mut signatures: Signatures = page_signatures.into_iter().collect();
+    t.mark("pages");
 
     let feeds = feeds::feeds(site);
     let feed_signatures: Vec<Vec<(String, u64)>> = feeds
@@ -90,6 +94,7 @@ pub fn render_site(
         })
         .collect::<Result<_>>()?;
     signatures.extend(feed_signatures.into_iter().flatten());
+    t.mark("feeds");
 
     let entries: Vec<sitemap::Entry> = specs
         .iter()
@@ -122,6 +127,7 @@ pub fn render_site(
         put_always(rel, &bytes)?;
     }
 
+    t.mark("sitemap, static");
     let archive_pages = pages
         .iter()
         .filter(|p| {

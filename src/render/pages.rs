@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
@@ -41,35 +40,39 @@ pub struct ArticleValues {
 }
 
 /// Article values kept between builds of one session (`serve`), so an unchanged article's
-/// card is not rebuilt. Keyed by file and source hash; valid for one configuration.
+/// card is not rebuilt. Keyed by the article's address, which stays valid because the cache
+/// holds the article; valid for one configuration.
 #[derive(Default)]
 pub struct ValueCache {
-    map: Mutex<HashMap<(PathBuf, u64), ArticleValues>>,
+    map: Mutex<HashMap<usize, (Arc<Article>, ArticleValues), ahash::RandomState>>,
 }
 
 impl ValueCache {
     fn get_or_make(
         &self,
-        article: &Article,
+        article: &Arc<Article>,
         make: impl FnOnce() -> ArticleValues,
     ) -> ArticleValues {
-        let key = (article.file.clone(), article.source_hash);
-        if let Some(v) = self.map.lock().expect("cache lock").get(&key) {
+        let key = Arc::as_ptr(article) as usize;
+        if let Some((_, v)) = self.map.lock().expect("cache lock").get(&key) {
             return v.clone();
         }
         let v = make();
-        self.map.lock().expect("cache lock").insert(key, v.clone());
+        self.map
+            .lock()
+            .expect("cache lock")
+            .insert(key, (article.clone(), v.clone()));
         v
     }
 
     /// Forgets articles no longer in the site.
     pub fn retain_only(&self, articles: &[Arc<Article>]) {
-        let keep: std::collections::HashSet<(&PathBuf, u64)> =
-            articles.iter().map(|a| (&a.file, a.source_hash)).collect();
+        let keep: std::collections::HashSet<usize> =
+            articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
         self.map
             .lock()
             .expect("cache lock")
-            .retain(|(f, h), _| keep.contains(&(f, *h)));
+            .retain(|k, _| keep.contains(k));
     }
 }
 

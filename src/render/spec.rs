@@ -10,7 +10,6 @@ use std::hash::{Hash, Hasher};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::pages::Page;
-use crate::i18n::DateFormatter;
 use crate::site::{Period, Site};
 use crate::urls::page_path;
 
@@ -132,15 +131,11 @@ pub fn pages(site: &Site) -> Vec<Page> {
 /// Builds page specs from a site.
 pub struct SpecBuilder<'a> {
     site: &'a Site,
-    dates: DateFormatter,
 }
 
 impl<'a> SpecBuilder<'a> {
     pub fn new(site: &'a Site) -> SpecBuilder<'a> {
-        SpecBuilder {
-            site,
-            dates: DateFormatter::new(&site.config.language),
-        }
+        SpecBuilder { site }
     }
 
     fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
@@ -160,14 +155,9 @@ impl<'a> SpecBuilder<'a> {
     }
 
     fn period_info(&self, p: &Period) -> PeriodInfo {
-        let first = &self.site.articles[p.articles[0]];
-        let (kind, name) = match p.day {
-            Some(_) => ("day", self.dates.long_date(&first.date)),
-            None => ("month", self.dates.month(&first.date)),
-        };
         PeriodInfo {
-            kind,
-            name,
+            kind: if p.day.is_some() { "day" } else { "month" },
+            name: p.name.clone(),
             path: p.path(),
             count: p.articles.len(),
             year: p.year,
@@ -177,14 +167,8 @@ impl<'a> SpecBuilder<'a> {
     }
 
     fn period_link(&self, p: &Period) -> NamedLink {
-        let first = &self.site.articles[p.articles[0]];
-        let name = match (p.month, p.day) {
-            (Some(_), Some(_)) => self.dates.long_date(&first.date),
-            (Some(_), None) => self.dates.month(&first.date),
-            _ => p.year.to_string(),
-        };
         NamedLink {
-            name,
+            name: p.name.clone(),
             path: p.path(),
         }
     }

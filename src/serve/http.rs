@@ -2,6 +2,7 @@
 //! Nothing is read from disk, so no request path can reach a file outside the site.
 
 use std::convert::Infallible;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
@@ -33,6 +34,9 @@ pub struct Shared {
     pub files: RwLock<Arc<Files>>,
     pub error: RwLock<Option<String>>,
     pub events: broadcast::Sender<LiveEvent>,
+    /// Counts builds whose output changed. Pages carry the number they were served with, and a
+    /// tab that connects with an older one reloads: a reload sent while it was loading is not lost.
+    pub build: AtomicU64,
 }
 
 impl Shared {
@@ -41,7 +45,18 @@ impl Shared {
             files: RwLock::new(files),
             error: RwLock::new(None),
             events: broadcast::channel(64).0,
+            build: AtomicU64::new(1),
         })
+    }
+
+    /// Publishes a new build's files and tells open tabs.
+    pub fn publish(&self, files: Arc<Files>, event: LiveEvent) {
+        {
+            let mut current = self.files.write().expect("files lock");
+            *current = files;
+            self.build.fetch_add(1, Ordering::SeqCst);
+        }
+        let _ = self.events.send(event);
     }
 }
 
@@ -73,11 +88,19 @@ fn to_sse(event: LiveEvent) -> Event {
 async fn events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    // Subscribe first, so nothing published after the hello below is missed.
+    let receiver = shared.events.subscribe();
+    let build = shared.build.load(Ordering::SeqCst);
+    let hello = Event::default()
+        .event("hello")
+        .data(serde_json::json!({ "build": build }).to_string());
     // A tab that connects while the site is broken sees the error at once.
     let current = shared.error.read().expect("error lock").clone();
-    let first = stream::iter(current.map(|m| Ok(to_sse(LiveEvent::BuildError(m)))));
-    let live = BroadcastStream::new(shared.events.subscribe())
-        .filter_map(|e| async move { e.ok().map(|e| Ok(to_sse(e))) });
+    let first = stream::iter(
+        std::iter::once(Ok(hello)).chain(current.map(|m| Ok(to_sse(LiveEvent::BuildError(m))))),
+    );
+    let live =
+        BroadcastStream::new(receiver).filter_map(|e| async move { e.ok().map(|e| Ok(to_sse(e))) });
     Sse::new(first.chain(live)).keep_alive(KeepAlive::default())
 }
 
@@ -116,18 +139,19 @@ pub fn resolve(raw_path: &str, files: &Files) -> Resolved {
     } else {
         joined.clone()
     };
-    if files.contains_key(&key) {
+    if files.contains_key(key.as_str()) {
         Resolved::File(key)
-    } else if !decoded.ends_with('/') && files.contains_key(&format!("{joined}/index.html")) {
+    } else if !decoded.ends_with('/') && files.contains_key(format!("{joined}/index.html").as_str())
+    {
         Resolved::Redirect(format!("{raw_path}/"))
     } else {
         Resolved::NotFound
     }
 }
 
-/// HTML pages get the live-reload script, just before `</body>`.
-fn inject_script(html: &[u8]) -> Vec<u8> {
-    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+/// HTML pages get the live-reload script, just before `</body>`, with the build they show.
+fn inject_script(html: &[u8], build: u64) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" data-build=\"{build}\"></script>");
     let text = String::from_utf8_lossy(html);
     match text.rfind("</body>") {
         Some(i) => format!("{}{tag}{}", &text[..i], &text[i..]).into_bytes(),
@@ -135,7 +159,7 @@ fn inject_script(html: &[u8]) -> Vec<u8> {
     }
 }
 
-fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
+fn respond(status: StatusCode, key: &str, bytes: &[u8], build: u64) -> Response<Body> {
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let content_type = match mime.type_() {
@@ -146,7 +170,7 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
         _ => mime.essence_str().to_string(),
     };
     let body = if is_html {
-        inject_script(bytes)
+        inject_script(bytes, build)
     } else {
         bytes.to_vec()
     };
@@ -166,9 +190,13 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8]) -> Response<Body> {
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response<Body> {
-    let files = shared.files.read().expect("files lock").clone();
+    // Read together, so a page never carries a newer build number than its content.
+    let (files, build) = {
+        let files = shared.files.read().expect("files lock");
+        (files.clone(), shared.build.load(Ordering::SeqCst))
+    };
     match resolve(uri.path(), &files) {
-        Resolved::File(key) => respond(StatusCode::OK, &key, &files[&key]),
+        Resolved::File(key) => respond(StatusCode::OK, &key, &files[key.as_str()], build),
         Resolved::Redirect(to) => Response::builder()
             .status(StatusCode::PERMANENT_REDIRECT)
             .header(header::LOCATION, to)
@@ -176,7 +204,7 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response<Body> {
             .expect("valid response"),
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
         Resolved::NotFound => match files.get("404.html") {
-            Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page),
+            Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page, build),
             None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
     }
@@ -194,7 +222,7 @@ mod tests {
             "tags/x y/index.html",
         ]
         .into_iter()
-        .map(|k| (k.to_string(), Arc::new(b"x".to_vec())))
+        .map(|k| (Arc::from(k), Arc::new(b"x".to_vec())))
         .collect()
     }
 
@@ -235,8 +263,8 @@ mod tests {
     #[test]
     fn script_goes_before_body_end() {
         assert_eq!(
-            String::from_utf8(inject_script(b"<p>x</p></body></html>")).unwrap(),
-            "<p>x</p><script src=\"/__cermin/livereload.js\"></script></body></html>"
+            String::from_utf8(inject_script(b"<p>x</p></body></html>", 7)).unwrap(),
+            "<p>x</p><script src=\"/__cermin/livereload.js\" data-build=\"7\"></script></body></html>"
         );
     }
 }

@@ -1,7 +1,12 @@
 // Injected by `cermin serve` only; never part of `cermin build` output.
 (() => {
   const OVERLAY_ID = "cermin-error-overlay";
+  // The build this page was served from; a newer one on (re)connect means we missed a reload.
+  const build = Number(document.currentScript && document.currentScript.dataset.build);
   const events = new EventSource("/__cermin/events");
+  events.addEventListener("hello", (e) => {
+    if (JSON.parse(e.data).build !== build) location.reload();
+  });
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", () => {
     for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {

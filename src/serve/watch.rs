@@ -80,25 +80,30 @@ pub fn watch_and_rebuild(mut session: Session, shared: Arc<Shared>) -> Result<()
                 eprintln!("watch: {:?} {:?}", e.kind, e.paths);
             }
         }
+        let rescan = events.iter().any(|e| e.need_rescan());
         let started = Instant::now();
-        let result = session.rebuild(&Changes { paths });
+        let result = session.rebuild(&Changes { paths, rescan });
         // A theme switch or a new templates/ or static/ folder needs watching too.
         watch_existing(&mut debouncer, &session.watched_paths());
         match result {
             Ok(report) => {
-                *shared.files.write().expect("files lock") = session.files();
                 let was_broken = shared.error.write().expect("error lock").take().is_some();
                 last_error = None;
+                if report.changed_files == 0 && !was_broken {
+                    // Nothing a reader could see changed (a temporary file, a touch).
+                    continue;
+                }
                 let event = if report.css_only && !was_broken {
                     LiveEvent::Css
                 } else {
                     LiveEvent::Reload
                 };
-                let _ = shared.events.send(event);
+                shared.publish(session.files(), event);
                 println!(
-                    "Rebuilt in {} ms ({} pages and feeds rendered)",
+                    "Rebuilt in {} ms ({} pages and feeds rendered, {} files changed)",
                     started.elapsed().as_millis(),
-                    report.stats.rendered
+                    report.stats.rendered,
+                    report.changed_files
                 );
             }
             Err(e) => {
