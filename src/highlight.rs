@@ -52,7 +52,13 @@ fn highlighted(lang: &str, code: &str) -> Option<String> {
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
-pub fn stylesheet() -> String {
+/// Made once per process (loading syntect's themes takes milliseconds).
+pub fn stylesheet() -> &'static str {
+    static CSS: OnceLock<String> = OnceLock::new();
+    CSS.get_or_init(make_stylesheet)
+}
+
+fn make_stylesheet() -> String {
     let themes = ThemeSet::load_defaults();
     let light = css_for_theme_with_class_style(&themes.themes[LIGHT_THEME], CLASS_STYLE)
         .expect("bundled theme converts to CSS");

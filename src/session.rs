@@ -18,7 +18,7 @@ use crate::cmd::build::load_config;
 use crate::config::Config;
 use crate::content::{Article, load_file};
 use crate::output::Sink;
-use crate::render::{self, RenderStats, Signatures, Templates, ValueCache};
+use crate::render::{self, RenderStats, Signatures, StaticFiles, Templates, ValueCache};
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
@@ -77,6 +77,9 @@ pub struct Session {
     render_all: bool,
     /// The last good site, whose indexes a rebuild may reuse.
     site: Option<Site>,
+    /// The theme's and site's static files, read again when one of them changes.
+    statics: StaticFiles,
+    statics_stale: bool,
 }
 
 /// Collects rendered files in memory.
@@ -123,6 +126,8 @@ impl Session {
             templates_stale: false,
             render_all: true,
             site: None,
+            statics: StaticFiles::default(),
+            statics_stale: true,
         };
         session.rebuild_content(&[])?;
         session.render()?;
@@ -137,19 +142,6 @@ impl Session {
     /// The site's settings in use.
     pub fn config(&self) -> &Config {
         &self.config
-    }
-
-    /// Folders and files whose changes matter: content, the theme, the site's templates and
-    /// static files, and site.toml.
-    pub fn watched_paths(&self) -> Vec<PathBuf> {
-        let r = &self.root;
-        vec![
-            r.join("content"),
-            r.join("themes").join(&self.config.theme),
-            r.join("templates"),
-            r.join("static"),
-            r.join("site.toml"),
-        ]
     }
 
     /// Applies changes on disk. On error the last good files stay in place.
@@ -176,6 +168,7 @@ impl Session {
                 templates_changed = true;
             } else if under(&theme_dir.join("static"), p) || under(Path::new("static"), p) {
                 css_only &= p.extension().is_some_and(|e| e == "css");
+                self.statics_stale = true;
                 continue;
             } else if under(Path::new("content"), p) {
                 content.push(p.clone());
@@ -314,6 +307,10 @@ impl Session {
     /// template change).
     fn render(&mut self) -> Result<(RenderStats, usize)> {
         self.content_errors()?;
+        if self.statics_stale || self.render_all {
+            self.statics = StaticFiles::load(&self.config)?;
+            self.statics_stale = false;
+        }
         let mut t = crate::timing::Phases::new("session render");
         let articles: Vec<Arc<Article>> = self
             .entries
@@ -340,7 +337,7 @@ impl Session {
             &self.signatures
         };
         let (stats, signatures) =
-            render::render_site(&site, &self.templates, &sink, &self.cache, previous)?;
+            render::render_site(&site, &self.templates, &self.statics, &sink, &self.cache, previous)?;
         t.mark("render_site");
         let mut files: Files = self
             .files

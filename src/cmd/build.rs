@@ -78,10 +78,12 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .map(std::sync::Arc::new)
         .collect();
     let site = Site::build(config, articles, selection)?;
+    let statics = render::StaticFiles::load(&site.config)?;
     let staging = Staging::new(&output)?;
     let (render, _) = render::render_site(
         &site,
         &templates,
+        &statics,
         &staging,
         &Default::default(),
         &Default::default(),

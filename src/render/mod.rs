@@ -48,6 +48,7 @@ pub fn links_for(site: &Site) -> Links {
 pub fn render_site(
     site: &Site,
     templates: &Templates,
+    statics: &StaticFiles,
     sink: &dyn Sink,
     cache: &ValueCache,
     previous: &Signatures,
@@ -110,23 +111,23 @@ pub fn render_site(
             },
         })
         .collect();
-    let mut put_always = |path: String, bytes: &[u8]| -> Result<()> {
-        sink.put(&path, bytes)?;
-        signatures.insert(path, xxhash_rust::xxh3::xxh3_64(bytes));
+    // Files without a spec: their signature is the hash of their bytes.
+    let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        if previous.get(&path) != Some(&hash) {
+            sink.put(&path, bytes)?;
+        }
+        signatures.insert(path, hash);
         Ok(())
     };
     for (path, xml) in sitemap::sitemaps(&links, &entries) {
-        put_always(output_file(&path), xml.as_bytes())?;
+        put_unless_same(output_file(&path), xml.as_bytes())?;
     }
-    put_always("robots.txt".into(), sitemap::robots(&links).as_bytes())?;
-    put_always(
-        "syntax.css".into(),
-        crate::highlight::stylesheet().as_bytes(),
-    )?;
-    for (rel, bytes) in static_files(site)? {
-        put_always(rel, &bytes)?;
+    put_unless_same("robots.txt".into(), sitemap::robots(&links).as_bytes())?;
+    put_unless_same("syntax.css".into(), crate::highlight::stylesheet().as_bytes())?;
+    for (rel, bytes) in &statics.0 {
+        put_unless_same(rel.clone(), bytes)?;
     }
-
     t.mark("sitemap, static");
     let archive_pages = pages
         .iter()
@@ -168,31 +169,39 @@ fn check_no_clashes(site: &Site, pages: &[Page], specs: &[PageSpec]) -> Result<(
     Ok(())
 }
 
-/// The theme's `static/` files, then the site's own `static/` (which wins on equal names).
-fn static_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
-    let theme = templates::theme_dir(&site.config)?;
-    let mut files: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
-    for dir in [theme.join("static"), site.config.root.join("static")] {
-        files.extend(files_under(&dir)?);
+/// The theme's `static/` files, then the site's own `static/` (which wins on equal names):
+/// `(output path, bytes)`, sorted.
+#[derive(Debug, Default, Clone)]
+pub struct StaticFiles(pub Vec<(String, Vec<u8>)>);
+
+impl StaticFiles {
+    /// Reads them all. A symbolic link out of the site is an error.
+    pub fn load(config: &crate::config::Config) -> Result<StaticFiles> {
+        let theme = templates::theme_dir(config)?;
+        let mut files: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+        for dir in [theme.join("static"), config.root.join("static")] {
+            files.extend(files_under(&dir)?);
+        }
+        let site_root = config.root.canonicalize()?;
+        let files = files
+            .into_par_iter()
+            .map(|(rel, path)| {
+                // A symbolic link must not publish a file from outside the site.
+                let real = path
+                    .canonicalize()
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+                if !real.starts_with(&site_root) {
+                    bail!(
+                        "{} is a symbolic link to {}, outside the site: copy the file into the site instead",
+                        path.display(),
+                        real.display()
+                    );
+                }
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+                Ok((rel, bytes))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(StaticFiles(files))
     }
-    let site_root = site.config.root.canonicalize()?;
-    files
-        .into_par_iter()
-        .map(|(rel, path)| {
-            // A symbolic link must not publish a file from outside the site.
-            let real = path
-                .canonicalize()
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-            if !real.starts_with(&site_root) {
-                bail!(
-                    "{} is a symbolic link to {}, outside the site: copy the file into the site instead",
-                    path.display(),
-                    real.display()
-                );
-            }
-            let bytes = std::fs::read(&path)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-            Ok((rel, bytes))
-        })
-        .collect()
 }

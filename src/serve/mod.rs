@@ -52,23 +52,24 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         future: args.future,
         base_url: Some(url.clone()),
     };
+    // Watching starts before the first build, so a save made while it runs is not lost.
+    let watcher = if args.watch { Some(watch::Watcher::start(&args.root)?) } else { None };
     let started = std::time::Instant::now();
     let session = Session::open(&args.root, options)?;
+    let title = session.config().title.clone();
+    let shared = http::Shared::new(session.files());
+    if let Some(watcher) = watcher {
+        let shared = shared.clone();
+        std::thread::spawn(move || watcher.run(session, shared));
+    }
     println!(
         "Built {} files in {} ms; serving {} at {url}/ (Ctrl-C to stop)",
-        session.files().len(),
+        shared.files.read().expect("files lock").len(),
         started.elapsed().as_millis(),
-        session.config().title
+        title
     );
-    let shared = http::Shared::new(session.files());
     if args.watch {
-        let shared = shared.clone();
-        std::thread::spawn(move || {
-            if let Err(e) = watch::watch_and_rebuild(session, shared) {
-                eprintln!("error: {e:#}");
-            }
-        });
-        println!("Watching content/, the theme, templates/, static/ and site.toml for changes");
+        println!("Watching content/, themes/, templates/, static/ and site.toml for changes");
     }
     if args.open
         && let Err(e) = open::that_detached(format!("{url}/"))

@@ -28,34 +28,52 @@ fn ignored(path: &Path) -> bool {
         || name == "4913" // vim's write test file
 }
 
-/// Watches until the process ends, rebuilding `session` and telling open tabs.
-pub fn watch_and_rebuild(mut session: Session, shared: Arc<Shared>) -> Result<()> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
-    let root = session.watched_paths()[0]
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_default();
-    // The root itself (not recursive) sees site.toml and folders that appear later.
-    debouncer
-        .watch(&root, RecursiveMode::NonRecursive)
-        .context("cannot watch the site folder")?;
-    let mut watched: Vec<PathBuf> = Vec::new();
-    let mut watch_existing = |debouncer: &mut notify_debouncer_full::Debouncer<_, _>,
-                              paths: &[PathBuf]| {
-        for p in paths {
-            if p.is_dir()
-                && !watched.contains(p)
-                && debouncer.watch(p, RecursiveMode::Recursive).is_ok()
+/// A file watcher on a site's folders, started before the first build so no save is missed.
+pub struct Watcher {
+    debouncer: notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>,
+    events: mpsc::Receiver<DebounceEventResult>,
+    root: PathBuf,
+    watched: Vec<PathBuf>,
+}
+
+/// Folders under the site root whose changes matter (`themes/` holds the theme in use).
+const WATCHED_FOLDERS: &[&str] = &["content", "themes", "templates", "static"];
+
+impl Watcher {
+    /// Watches `root` (for site.toml and folders created later) and its site folders.
+    pub fn start(root: &Path) -> Result<Watcher> {
+        let (tx, events) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer = new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
+        debouncer
+            .watch(root, RecursiveMode::NonRecursive)
+            .with_context(|| format!("cannot watch {}", root.display()))?;
+        let mut watcher = Watcher { debouncer, events, root: root.to_path_buf(), watched: Vec::new() };
+        watcher.watch_new_folders();
+        Ok(watcher)
+    }
+
+    /// Starts watching site folders that exist now and were not watched yet.
+    fn watch_new_folders(&mut self) {
+        for name in WATCHED_FOLDERS {
+            let dir = self.root.join(name);
+            if dir.is_dir()
+                && !self.watched.contains(&dir)
+                && self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok()
             {
-                watched.push(p.clone());
+                self.watched.push(dir);
             }
         }
-    };
-    watch_existing(&mut debouncer, &session.watched_paths());
+    }
+
+    /// Rebuilds `session` on every change and tells open tabs, until the process ends.
+    pub fn run(self, session: Session, shared: Arc<Shared>) {
+        watch_and_rebuild(self, session, shared)
+    }
+}
+
+fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Shared>) {
     let mut last_error: Option<String> = None;
-    for result in rx {
+    while let Ok(result) = watcher.events.recv() {
         let events = match result {
             Ok(events) => events,
             Err(errors) => {
@@ -83,8 +101,8 @@ pub fn watch_and_rebuild(mut session: Session, shared: Arc<Shared>) -> Result<()
         let rescan = events.iter().any(|e| e.need_rescan());
         let started = Instant::now();
         let result = session.rebuild(&Changes { paths, rescan });
-        // A theme switch or a new templates/ or static/ folder needs watching too.
-        watch_existing(&mut debouncer, &session.watched_paths());
+        // A templates/ or static/ folder made after the start needs watching too.
+        watcher.watch_new_folders();
         match result {
             Ok(report) => {
                 let was_broken = shared.error.write().expect("error lock").take().is_some();
@@ -120,5 +138,4 @@ pub fn watch_and_rebuild(mut session: Session, shared: Arc<Shared>) -> Result<()
             }
         }
     }
-    Ok(())
 }
