@@ -339,12 +339,9 @@ impl Session {
         let (stats, signatures) =
             render::render_site(&site, &self.templates, &self.statics, &sink, &self.cache, previous)?;
         t.mark("render_site");
-        let mut files: Files = self
-            .files
-            .iter()
-            .filter(|(path, _)| signatures.contains_key(&***path))
-            .map(|(p, b)| (p.clone(), b.clone()))
-            .collect();
+        // Cloning the map copies its table (no rehashing); then drop what is no longer made.
+        let mut files: Files = (*self.files).clone();
+        files.retain(|path, _| signatures.contains_key(&**path));
         let mut changed = self.files.len().abs_diff(files.len());
         for (path, bytes) in sink.files.into_inner().expect("sink lock") {
             if self

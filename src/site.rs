@@ -62,29 +62,21 @@ pub struct Site {
     /// Published articles, newest first (ties broken by path, so the order is stable).
     pub articles: Vec<Arc<Article>>,
     /// Sorted by name, case-insensitively.
-    pub tags: Vec<Tag>,
+    pub tags: Arc<Vec<Tag>>,
     /// Newest first.
-    pub years: Vec<Period>,
+    pub years: Arc<Vec<Period>>,
     /// Newest first, across all years.
-    pub months: Vec<Period>,
+    pub months: Arc<Vec<Period>>,
     /// Newest first, across all months.
-    pub days: Vec<Period>,
+    pub days: Arc<Vec<Period>>,
     /// For each article, its related articles (best first).
-    pub related: Vec<Vec<usize>>,
+    pub related: Arc<Vec<Vec<usize>>>,
     /// Per article, a hash of what places it in the site (path, date, tags): equal lists
     /// mean equal tags, archives and related articles.
-    structure: Vec<u64>,
+    structure: Arc<Vec<u64>>,
 }
 
-/// What places an article in the site's indexes.
-fn structure_hash(a: &Article) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    a.path.hash(&mut h);
-    a.date.timestamp().hash(&mut h);
-    a.tags.hash(&mut h);
-    h.finish()
-}
+
 
 /// How many tag neighbours on each side are weighed when picking related articles: keeps the
 /// work per article bounded however large a tag grows.
@@ -114,8 +106,8 @@ impl Site {
             .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
             .collect();
         articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
-        let structure: Vec<u64> = articles.iter().map(|a| structure_hash(a)).collect();
-        if let Some(p) = previous.filter(|p| p.structure == structure) {
+        let structure: Vec<u64> = articles.iter().map(|a| a.structure_hash).collect();
+        if let Some(p) = previous.filter(|p| *p.structure == structure) {
             return Ok(Site {
                 config,
                 articles,
@@ -124,7 +116,7 @@ impl Site {
                 months: p.months.clone(),
                 days: p.days.clone(),
                 related: p.related.clone(),
-                structure,
+                structure: p.structure.clone(),
             });
         }
         check_unique_paths(&articles)?;
@@ -136,12 +128,12 @@ impl Site {
         Ok(Site {
             config,
             articles,
-            tags,
-            years,
-            months,
-            days,
-            related,
-            structure,
+            tags: Arc::new(tags),
+            years: Arc::new(years),
+            months: Arc::new(months),
+            days: Arc::new(days),
+            related: Arc::new(related),
+            structure: Arc::new(structure),
         })
     }
 

@@ -19,14 +19,16 @@ pub struct TagName {
 pub struct Article {
     /// The file it came from, as users see it (for messages).
     pub file: PathBuf,
-    /// Hash of the file's text: equal hashes mean an unchanged article.
-    pub source_hash: u64,
+    /// Hash of what places it in the site's indexes (path, date, tags).
+    pub structure_hash: u64,
     pub title: String,
     pub slug: String,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.
     pub path: String,
     pub date: DateTime<Tz>,
     pub updated: Option<DateTime<Tz>>,
+    /// When it last changed (`updated`, else `date`), RFC 3339: for sitemaps.
+    pub lastmod: String,
     pub authors: Vec<String>,
     pub tags: Vec<TagName>,
     /// HTML: the front matter summary, else the part before `<!-- more -->`, else paragraph one.
@@ -43,4 +45,15 @@ pub struct Article {
     pub image_caption: Option<String>,
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub draft: bool,
+}
+
+/// What places an article in the site's indexes: equal hashes for every article mean equal
+/// tags, archives and related articles.
+pub fn structure_hash(path: &str, date: &DateTime<Tz>, tags: &[TagName]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    path.hash(&mut h);
+    date.timestamp().hash(&mut h);
+    tags.hash(&mut h);
+    h.finish()
 }

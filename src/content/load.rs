@@ -215,10 +215,11 @@ pub fn parse_article(
     let path = crate::urls::permalink(&config.permalink, &date, &slug);
     let article = Article {
         file: file.to_path_buf(),
-        source_hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+        structure_hash: super::article::structure_hash(&path, &date, &tags),
         title,
         slug,
         path,
+        lastmod: updated.unwrap_or(date).to_rfc3339(),
         date,
         updated,
         authors,

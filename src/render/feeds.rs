@@ -35,7 +35,7 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
         dir: "/".into(),
         articles: newest.into(),
     });
-    for tag in &site.tags {
+    for tag in site.tags.iter() {
         feeds.push(Feed {
             title: format!("{} – {}", site.config.title, tag.name),
             page: tag.path(),

@@ -101,12 +101,9 @@ pub fn render_site(
         .iter()
         .filter(|spec| spec.kind != "404")
         .map(|spec| sitemap::Entry {
-            path: spec.path.clone(),
+            path: &spec.path,
             lastmod: match spec.body {
-                spec::Body::Article { index, .. } => {
-                    let a = &site.articles[index];
-                    Some(a.updated.unwrap_or(a.date).to_rfc3339())
-                }
+                spec::Body::Article { index, .. } => Some(site.articles[index].lastmod.as_str()),
                 _ => None,
             },
         })

@@ -48,21 +48,31 @@ pub struct ValueCache {
 }
 
 impl ValueCache {
-    fn get_or_make(
+    /// The values of every article, in order: cached ones looked up under one lock, the
+    /// others made in parallel.
+    fn values_for(
         &self,
-        article: &Arc<Article>,
-        make: impl FnOnce() -> ArticleValues,
-    ) -> ArticleValues {
-        let key = Arc::as_ptr(article) as usize;
-        if let Some((_, v)) = self.map.lock().expect("cache lock").get(&key) {
-            return v.clone();
+        articles: &[Arc<Article>],
+        make: impl Fn(&Article) -> ArticleValues + Sync,
+    ) -> Vec<ArticleValues> {
+        let cached: Vec<Option<ArticleValues>> = {
+            let map = self.map.lock().expect("cache lock");
+            articles
+                .iter()
+                .map(|a| map.get(&(Arc::as_ptr(a) as usize)).map(|(_, v)| v.clone()))
+                .collect()
+        };
+        let values: Vec<ArticleValues> = cached
+            .into_par_iter()
+            .zip(articles.par_iter())
+            .map(|(hit, a)| hit.unwrap_or_else(|| make(a)))
+            .collect();
+        let mut map = self.map.lock().expect("cache lock");
+        for (a, v) in articles.iter().zip(&values) {
+            map.entry(Arc::as_ptr(a) as usize)
+                .or_insert_with(|| (a.clone(), v.clone()));
         }
-        let v = make();
-        self.map
-            .lock()
-            .expect("cache lock")
-            .insert(key, (article.clone(), v.clone()));
-        v
+        values
     }
 
     /// Forgets articles no longer in the site.
@@ -113,11 +123,7 @@ impl<'a> PageRenderer<'a> {
         cache: &ValueCache,
     ) -> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
-        let values: Vec<ArticleValues> = site
-            .articles
-            .par_iter()
-            .map(|a| cache.get_or_make(a, || article_values(a, &links, &dates)))
-            .collect();
+        let values = cache.values_for(&site.articles, |a| article_values(a, &links, &dates));
         let hashes = values.iter().map(|v| v.hashes).collect();
         PageRenderer {
             site,

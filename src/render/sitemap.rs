@@ -9,9 +9,9 @@ use crate::urls::Links;
 pub const MAX_URLS: usize = 50_000;
 
 /// A page in the sitemap: its site path and, for articles, when it last changed (RFC 3339).
-pub struct Entry {
-    pub path: String,
-    pub lastmod: Option<String>,
+pub struct Entry<'a> {
+    pub path: &'a str,
+    pub lastmod: Option<&'a str>,
 }
 
 /// The sitemap files: `(site path, XML)`. One `sitemap.xml`, or an index and its parts.
@@ -38,12 +38,18 @@ pub fn sitemaps(links: &Links, entries: &[Entry]) -> Vec<(String, String)> {
 }
 
 fn urlset(links: &Links, entries: &[Entry]) -> String {
-    let mut out = String::with_capacity(entries.len() * 96 + 128);
+    let base = escape(&links.absolute(""));
+    let mut out = String::with_capacity(entries.len() * 120 + 128);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for e in entries {
-        let _ = write!(out, "<url><loc>{}</loc>", escape(&links.absolute(&e.path)));
-        if let Some(lastmod) = &e.lastmod {
-            let _ = write!(out, "<lastmod>{lastmod}</lastmod>");
+        out.push_str("<url><loc>");
+        out.push_str(&base);
+        out.push_str(&escape(e.path));
+        out.push_str("</loc>");
+        if let Some(lastmod) = e.lastmod {
+            out.push_str("<lastmod>");
+            out.push_str(lastmod);
+            out.push_str("</lastmod>");
         }
         out.push_str("</url>\n");
     }
@@ -66,12 +72,8 @@ mod tests {
     #[test]
     fn splits_past_the_limit() {
         let links = Links::new("https://m.org", false);
-        let entries: Vec<Entry> = (0..MAX_URLS + 1)
-            .map(|i| Entry {
-                path: format!("/{i}/"),
-                lastmod: None,
-            })
-            .collect();
+        let paths: Vec<String> = (0..MAX_URLS + 1).map(|i| format!("/{i}/")).collect();
+        let entries: Vec<Entry> = paths.iter().map(|p| Entry { path: p, lastmod: None }).collect();
         let files = sitemaps(&links, &entries);
         assert_eq!(files.len(), 3);
         assert!(files[0].1.contains("<sitemapindex"));

@@ -131,11 +131,13 @@ pub fn pages(site: &Site) -> Vec<Page> {
 /// Builds page specs from a site.
 pub struct SpecBuilder<'a> {
     site: &'a Site,
+    /// Every article's index, newest first: the home page's list.
+    all: Vec<usize>,
 }
 
 impl<'a> SpecBuilder<'a> {
     pub fn new(site: &'a Site) -> SpecBuilder<'a> {
-        SpecBuilder { site }
+        SpecBuilder { site, all: (0..site.articles.len()).collect() }
     }
 
     fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
@@ -202,12 +204,12 @@ impl<'a> SpecBuilder<'a> {
         };
         let (path, kind, template, body) = match page {
             Page::Home(n) => {
-                let all: Vec<usize> = (0..site.articles.len()).collect();
+                let all = &self.all;
                 (
                     page_path("/", n),
                     "home",
                     "index.html",
-                    Body::Home(self.list("/", &all, n)),
+                    Body::Home(self.list("/", all, n)),
                 )
             }
             Page::Article(i) => (
