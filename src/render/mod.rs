@@ -60,71 +60,25 @@ pub fn render_site(
     let specs = SpecBuilder::new(site);
     let pages = spec::pages(site);
     let specs: Vec<PageSpec> = pages.par_iter().map(|&p| specs.spec(p)).collect();
-    check_no_clashes(site, &pages, &specs)?;
+    let files: Vec<String> = specs.par_iter().map(|spec| output_file(&spec.path)).collect();
+    check_no_clashes(site, &pages, &specs, &files)?;
     t.mark("specs");
 
     let rendered = AtomicUsize::new(0);
-    let page_signatures: Vec<(String, u64)> = specs
-        .par_iter()
-        .map(|spec| {
-            let file = output_file(&spec.path);
-            let signature = renderer.signature(spec);
-            if previous.get(&file) != Some(&signature) {
-                sink.put(&file, renderer.render(spec)?.as_bytes())?;
-                rendered.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok((file, signature))
-        })
-        .collect::<Result<_>>()?;
-    let mut signatures: Signatures = page_signatures.into_iter().collect();
-    t.mark("pages");
-
-    let feeds = feeds::feeds(site);
-    let feed_signatures: Vec<Vec<(String, u64)>> = feeds
-        .par_iter()
-        .map(|feed| {
-            let signature = feeds::signature(site, feed, renderer.hashes());
-            let rss = output_file(&format!("{}rss.xml", feed.dir));
-            let atom = output_file(&format!("{}atom.xml", feed.dir));
-            if previous.get(&rss) != Some(&signature) || previous.get(&atom) != Some(&signature) {
-                sink.put(&rss, feeds::rss(site, &links, feed).as_bytes())?;
-                sink.put(&atom, feeds::atom(site, &links, feed).as_bytes())?;
-                rendered.fetch_add(2, Ordering::Relaxed);
-            }
-            Ok(vec![(rss, signature), (atom, signature)])
-        })
-        .collect::<Result<_>>()?;
-    signatures.extend(feed_signatures.into_iter().flatten());
-    t.mark("feeds");
-
-    let entries: Vec<sitemap::Entry> = specs
-        .iter()
-        .filter(|spec| spec.kind != "404")
-        .map(|spec| sitemap::Entry {
-            path: &spec.path,
-            lastmod: match spec.body {
-                spec::Body::Article { index, .. } => Some(site.articles[index].lastmod.as_str()),
-                _ => None,
-            },
-        })
-        .collect();
-    // Files without a spec: their signature is the hash of their bytes.
-    let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
-        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
-        if previous.get(&path) != Some(&hash) {
-            sink.put(&path, bytes)?;
-        }
-        signatures.insert(path, hash);
-        Ok(())
-    };
-    for (path, xml) in sitemap::sitemaps(&links, &entries) {
-        put_unless_same(output_file(&path), xml.as_bytes())?;
-    }
-    put_unless_same("robots.txt".into(), sitemap::robots(&links).as_bytes())?;
-    put_unless_same("syntax.css".into(), crate::highlight::stylesheet().as_bytes())?;
-    for (rel, bytes) in &statics.0 {
-        put_unless_same(rel.clone(), bytes)?;
-    }
+    // Pages, and (feeds, sitemap and the rest) side by side: both halves are parallel inside too.
+    let (pages_done, rest_done) = rayon::join(
+        || render_pages(&renderer, &specs, &files, sink, previous, &rendered),
+        || -> Result<_> {
+            let feeds = render_feeds(site, &links, &renderer, sink, previous, &rendered)?;
+            let others = render_other_files(site, &links, statics, &specs, sink, previous)?;
+            Ok((feeds, others))
+        },
+    );
+    let (feed_signatures, other_signatures) = rest_done?;
+    let feed_count = feed_signatures.len();
+    let mut signatures: Signatures = files.into_iter().zip(pages_done?).collect();
+    signatures.extend(feed_signatures);
+    signatures.extend(other_signatures);
     t.mark("sitemap, static");
     let archive_pages = pages
         .iter()
@@ -139,19 +93,110 @@ pub fn render_site(
         articles: site.articles.len(),
         tags: site.tags.len(),
         archive_pages,
-        feeds: feeds.len() * 2,
+        feeds: feed_count,
         pages: pages.len(),
         rendered: rendered.into_inner(),
     };
     Ok((stats, signatures))
 }
 
+/// Renders the pages whose signature changed; returns every page's signature.
+fn render_pages(
+    renderer: &PageRenderer,
+    specs: &[PageSpec],
+    files: &[String],
+    sink: &dyn Sink,
+    previous: &Signatures,
+    rendered: &AtomicUsize,
+) -> Result<Vec<u64>> {
+    specs
+        .par_iter()
+        .zip(files.par_iter())
+        .map(|(spec, file)| {
+            let signature = renderer.signature(spec);
+            if previous.get(file) != Some(&signature) {
+                sink.put(file, renderer.render(spec)?.as_bytes())?;
+                rendered.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(signature)
+        })
+        .collect()
+}
+
+/// Writes the feeds whose signature changed; returns every feed file's signature.
+fn render_feeds(
+    site: &Site,
+    links: &Links,
+    renderer: &PageRenderer,
+    sink: &dyn Sink,
+    previous: &Signatures,
+    rendered: &AtomicUsize,
+) -> Result<Vec<(String, u64)>> {
+    let feeds = feeds::feeds(site);
+    let signatures: Vec<Vec<(String, u64)>> = feeds
+        .par_iter()
+        .map(|feed| {
+            let signature = feeds::signature(site, feed, renderer.hashes());
+            let rss = output_file(&format!("{}rss.xml", feed.dir));
+            let atom = output_file(&format!("{}atom.xml", feed.dir));
+            if previous.get(&rss) != Some(&signature) || previous.get(&atom) != Some(&signature) {
+                sink.put(&rss, feeds::rss(site, links, feed).as_bytes())?;
+                sink.put(&atom, feeds::atom(site, links, feed).as_bytes())?;
+                rendered.fetch_add(2, Ordering::Relaxed);
+            }
+            Ok(vec![(rss, signature), (atom, signature)])
+        })
+        .collect::<Result<_>>()?;
+    Ok(signatures.into_iter().flatten().collect())
+}
+
+/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
+/// of their bytes; unchanged ones are not put again.
+fn render_other_files(
+    site: &Site,
+    links: &Links,
+    statics: &StaticFiles,
+    specs: &[PageSpec],
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<Vec<(String, u64)>> {
+    let entries: Vec<sitemap::Entry> = specs
+        .iter()
+        .filter(|spec| spec.kind != "404")
+        .map(|spec| sitemap::Entry {
+            path: &spec.path,
+            lastmod: match spec.body {
+                spec::Body::Article { index, .. } => Some(site.articles[index].lastmod.as_str()),
+                _ => None,
+            },
+        })
+        .collect();
+    let mut signatures = Vec::new();
+    let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
+        let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        if previous.get(&path) != Some(&hash) {
+            sink.put(&path, bytes)?;
+        }
+        signatures.push((path, hash));
+        Ok(())
+    };
+    for (path, xml) in sitemap::sitemaps(links, &entries) {
+        put_unless_same(output_file(&path), xml.as_bytes())?;
+    }
+    put_unless_same("robots.txt".into(), sitemap::robots(links).as_bytes())?;
+    put_unless_same("syntax.css".into(), crate::highlight::stylesheet().as_bytes())?;
+    for (rel, bytes) in &statics.0 {
+        put_unless_same(rel.clone(), bytes)?;
+    }
+    Ok(signatures)
+}
+
 /// Two pages on one path (an article whose permalink is `/tags/`, say) is a user error.
-fn check_no_clashes(site: &Site, pages: &[Page], specs: &[PageSpec]) -> Result<()> {
-    let mut seen: HashMap<String, Page> = HashMap::with_capacity(pages.len());
-    for (page, spec) in pages.iter().zip(specs) {
+fn check_no_clashes(site: &Site, pages: &[Page], specs: &[PageSpec], files: &[String]) -> Result<()> {
+    let mut seen: HashMap<&str, Page, ahash::RandomState> = HashMap::with_capacity_and_hasher(pages.len(), Default::default());
+    for ((page, spec), file) in pages.iter().zip(specs).zip(files) {
         let path = &spec.path;
-        if let Some(other) = seen.insert(output_file(path), *page) {
+        if let Some(other) = seen.insert(file, *page) {
             let describe = |p: Page| match p {
                 Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
                 other => format!("the {other:?} page"),

@@ -13,7 +13,7 @@ use super::http::{LiveEvent, Shared};
 use crate::session::{Changes, Session};
 
 /// How long the watcher waits for more events of one save (editors write several).
-pub const DEBOUNCE: Duration = Duration::from_millis(25);
+pub const DEBOUNCE: Duration = Duration::from_millis(20);
 
 /// Editor droppings that never affect the site.
 fn ignored(path: &Path) -> bool {
@@ -95,7 +95,7 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
         }
         if std::env::var_os("CERMIN_DEBUG_WATCH").is_some() {
             for e in &events {
-                eprintln!("watch: {:?} {:?}", e.kind, e.paths);
+                eprintln!("watch: {:?} {:?} ({} ms ago)", e.kind, e.paths, e.time.elapsed().as_millis());
             }
         }
         let rescan = events.iter().any(|e| e.need_rescan());
