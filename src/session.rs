@@ -336,8 +336,14 @@ impl Session {
         } else {
             &self.signatures
         };
-        let (stats, signatures) =
-            render::render_site(&site, &self.templates, &self.statics, &sink, &self.cache, previous)?;
+        let (stats, signatures) = render::render_site(
+            &site,
+            &self.templates,
+            &self.statics,
+            &sink,
+            &self.cache,
+            previous,
+        )?;
         t.mark("render_site");
         // Cloning the map copies its table (no rehashing); then drop what is no longer made.
         let mut files: Files = (*self.files).clone();

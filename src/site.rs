@@ -76,8 +76,6 @@ pub struct Site {
     structure: Arc<Vec<u64>>,
 }
 
-
-
 /// How many tag neighbours on each side are weighed when picking related articles: keeps the
 /// work per article bounded however large a tag grows.
 const RELATED_WINDOW: usize = 25;

@@ -60,7 +60,10 @@ pub fn render_site(
     let specs = SpecBuilder::new(site);
     let pages = spec::pages(site);
     let specs: Vec<PageSpec> = pages.par_iter().map(|&p| specs.spec(p)).collect();
-    let files: Vec<String> = specs.par_iter().map(|spec| output_file(&spec.path)).collect();
+    let files: Vec<String> = specs
+        .par_iter()
+        .map(|spec| output_file(&spec.path))
+        .collect();
     check_no_clashes(site, &pages, &specs, &files)?;
     t.mark("specs");
 
@@ -184,7 +187,10 @@ fn render_other_files(
         put_unless_same(output_file(&path), xml.as_bytes())?;
     }
     put_unless_same("robots.txt".into(), sitemap::robots(links).as_bytes())?;
-    put_unless_same("syntax.css".into(), crate::highlight::stylesheet().as_bytes())?;
+    put_unless_same(
+        "syntax.css".into(),
+        crate::highlight::stylesheet().as_bytes(),
+    )?;
     for (rel, bytes) in &statics.0 {
         put_unless_same(rel.clone(), bytes)?;
     }
@@ -192,8 +198,14 @@ fn render_other_files(
 }
 
 /// Two pages on one path (an article whose permalink is `/tags/`, say) is a user error.
-fn check_no_clashes(site: &Site, pages: &[Page], specs: &[PageSpec], files: &[String]) -> Result<()> {
-    let mut seen: HashMap<&str, Page, ahash::RandomState> = HashMap::with_capacity_and_hasher(pages.len(), Default::default());
+fn check_no_clashes(
+    site: &Site,
+    pages: &[Page],
+    specs: &[PageSpec],
+    files: &[String],
+) -> Result<()> {
+    let mut seen: HashMap<&str, Page, ahash::RandomState> =
+        HashMap::with_capacity_and_hasher(pages.len(), Default::default());
     for ((page, spec), file) in pages.iter().zip(specs).zip(files) {
         let path = &spec.path;
         if let Some(other) = seen.insert(file, *page) {

@@ -73,7 +73,13 @@ mod tests {
     fn splits_past_the_limit() {
         let links = Links::new("https://m.org", false);
         let paths: Vec<String> = (0..MAX_URLS + 1).map(|i| format!("/{i}/")).collect();
-        let entries: Vec<Entry> = paths.iter().map(|p| Entry { path: p, lastmod: None }).collect();
+        let entries: Vec<Entry> = paths
+            .iter()
+            .map(|p| Entry {
+                path: p,
+                lastmod: None,
+            })
+            .collect();
         let files = sitemaps(&links, &entries);
         assert_eq!(files.len(), 3);
         assert!(files[0].1.contains("<sitemapindex"));

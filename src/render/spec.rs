@@ -137,7 +137,10 @@ pub struct SpecBuilder<'a> {
 
 impl<'a> SpecBuilder<'a> {
     pub fn new(site: &'a Site) -> SpecBuilder<'a> {
-        SpecBuilder { site, all: (0..site.articles.len()).collect() }
+        SpecBuilder {
+            site,
+            all: (0..site.articles.len()).collect(),
+        }
     }
 
     fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {

@@ -53,7 +53,11 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         base_url: Some(url.clone()),
     };
     // Watching starts before the first build, so a save made while it runs is not lost.
-    let watcher = if args.watch { Some(watch::Watcher::start(&args.root)?) } else { None };
+    let watcher = if args.watch {
+        Some(watch::Watcher::start(&args.root)?)
+    } else {
+        None
+    };
     let started = std::time::Instant::now();
     let session = Session::open(&args.root, options)?;
     let title = session.config().title.clone();

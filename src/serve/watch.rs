@@ -30,7 +30,10 @@ fn ignored(path: &Path) -> bool {
 
 /// A file watcher on a site's folders, started before the first build so no save is missed.
 pub struct Watcher {
-    debouncer: notify_debouncer_full::Debouncer<notify::RecommendedWatcher, notify_debouncer_full::RecommendedCache>,
+    debouncer: notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
     events: mpsc::Receiver<DebounceEventResult>,
     root: PathBuf,
     watched: Vec<PathBuf>,
@@ -43,11 +46,17 @@ impl Watcher {
     /// Watches `root` (for site.toml and folders created later) and its site folders.
     pub fn start(root: &Path) -> Result<Watcher> {
         let (tx, events) = mpsc::channel::<DebounceEventResult>();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
+        let mut debouncer =
+            new_debouncer(DEBOUNCE, None, tx).context("cannot start the file watcher")?;
         debouncer
             .watch(root, RecursiveMode::NonRecursive)
             .with_context(|| format!("cannot watch {}", root.display()))?;
-        let mut watcher = Watcher { debouncer, events, root: root.to_path_buf(), watched: Vec::new() };
+        let mut watcher = Watcher {
+            debouncer,
+            events,
+            root: root.to_path_buf(),
+            watched: Vec::new(),
+        };
         watcher.watch_new_folders();
         Ok(watcher)
     }
@@ -95,7 +104,12 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
         }
         if std::env::var_os("CERMIN_DEBUG_WATCH").is_some() {
             for e in &events {
-                eprintln!("watch: {:?} {:?} ({} ms ago)", e.kind, e.paths, e.time.elapsed().as_millis());
+                eprintln!(
+                    "watch: {:?} {:?} ({} ms ago)",
+                    e.kind,
+                    e.paths,
+                    e.time.elapsed().as_millis()
+                );
             }
         }
         let rescan = events.iter().any(|e| e.need_rescan());

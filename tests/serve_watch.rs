@@ -1,0 +1,251 @@
+//! `cermin serve --watch` with real file-system events: however an editor or git saves, the
+//! served site ends up as a fresh build of the same files, and an error is printed once.
+
+mod common;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, ChildStderr, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::Fixture;
+
+struct Server {
+    child: Child,
+    port: u16,
+    stdout_lines: mpsc::Receiver<String>,
+    stderr: Option<ChildStderr>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(f: &Fixture) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(["serve", "--watch", "--port", "0"])
+        .current_dir(f.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let port = first
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let (tx, stdout_lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let stderr = child.stderr.take();
+    Server {
+        child,
+        port,
+        stdout_lines,
+        stderr,
+    }
+}
+
+fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let status = String::from_utf8_lossy(&raw[..split])
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    (status, raw[split + 4..].to_vec())
+}
+
+/// Waits until `check` holds for what the server serves (the watcher works asynchronously).
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+/// Served HTML without the live-reload script.
+fn page(port: u16, path: &str) -> (u16, String) {
+    let (status, body) = get(port, path);
+    let text = String::from_utf8_lossy(&body).into_owned();
+    let cut = match text.find("<script src=\"/__cermin/livereload.js\"") {
+        Some(i) => {
+            let end = text[i..].find("</script>").unwrap() + i + "</script>".len();
+            format!("{}{}", &text[..i], &text[end..])
+        }
+        None => text,
+    };
+    (status, cut)
+}
+
+/// Every page of a fresh build equals what the server serves.
+fn matches_fresh_build(f: &Fixture, port: u16) -> bool {
+    let out = f.root().join("fresh");
+    let run = f.build(&[
+        "--base-url",
+        &format!("http://127.0.0.1:{port}"),
+        "--output",
+        "fresh",
+    ]);
+    assert!(run.ok, "{}", run.stderr);
+    let ok = common::snapshot(&out).into_iter().all(|(rel, bytes)| {
+        let (status, body) = if rel.ends_with(".html") {
+            page(port, &format!("/{rel}"))
+        } else {
+            let (s, b) = get(port, &format!("/{rel}"));
+            (s, String::from_utf8_lossy(&b).into_owned())
+        };
+        let same = status == 200 && body.as_bytes() == bytes.as_slice();
+        if !same && std::env::var_os("DEBUG_WATCH_TEST").is_some() {
+            eprintln!(
+                "differs: {rel} ({status})\n{}\n----\n{}",
+                body,
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        same
+    });
+    std::fs::remove_dir_all(&out).unwrap();
+    ok
+}
+
+#[test]
+fn editor_and_git_style_saves_all_end_in_the_right_site() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Pertama",
+        "2024-01-01",
+        "tags: [Kota]\n",
+        "Isi awal.",
+    );
+    f.article(
+        "content/b.md",
+        "Kedua",
+        "2024-01-02",
+        "tags: [Kota]\n",
+        "Isi B.",
+    );
+    let s = serve(&f);
+    let a = f.root().join("content/a.md");
+
+    // Write a temporary file, then rename it over the article (vim, VS Code, many editors).
+    let tmp = f.root().join("content/.a.md.swp");
+    std::fs::write(
+        &tmp,
+        "---\ntitle: Pertama\ndate: 2024-01-01\ntags: [Kota]\n---\n\nSimpan dengan rename.\n",
+    )
+    .unwrap();
+    std::fs::rename(&tmp, &a).unwrap();
+    eventually("rename save shows", || {
+        page(s.port, "/2024/01/01/a/")
+            .1
+            .contains("Simpan dengan rename.")
+    });
+
+    // Delete and create again.
+    std::fs::remove_file(&a).unwrap();
+    f.article(
+        "content/a.md",
+        "Pertama",
+        "2024-01-01",
+        "tags: [Kota]\n",
+        "Dibuat ulang.",
+    );
+    eventually("recreated file shows", || {
+        page(s.port, "/2024/01/01/a/").1.contains("Dibuat ulang.")
+    });
+
+    // Several writes for one save (truncate, then write in pieces).
+    {
+        let mut file = std::fs::File::create(&a).unwrap();
+        file.write_all(b"---\ntitle: Pertama\ndate: 2024-01-01\n")
+            .unwrap();
+        file.flush().unwrap();
+        file.write_all(b"tags: [Desa]\n---\n\nDitulis bertahap.\n")
+            .unwrap();
+    }
+    eventually("piecewise save shows", || {
+        page(s.port, "/tags/desa/").1.contains("Pertama")
+    });
+
+    // Many files at once, as a `git checkout` does.
+    for i in 0..20 {
+        f.article(
+            &format!("content/git/c{i}.md"),
+            &format!("Cabang {i}"),
+            "2024-02-03",
+            "tags: [Cabang]\n",
+            "Dari git.",
+        );
+    }
+    std::fs::remove_file(f.root().join("content/b.md")).unwrap();
+    eventually("checkout shows", || {
+        let (_, tag) = page(s.port, "/tags/cabang/");
+        tag.contains("Cabang 0") && get(s.port, "/2024/01/02/b/").0 == 404
+    });
+    eventually("served site equals a fresh build", || {
+        matches_fresh_build(&f, s.port)
+    });
+}
+
+#[test]
+fn an_error_is_printed_once_and_the_fix_clears_it() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    let mut s = serve(&f);
+    for _ in 0..3 {
+        f.write("content/a.md", "---\ntitle: A\ndate: kemarin\n---\nIsi.\n");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(
+        page(s.port, "/2024/01/01/a/").0,
+        200,
+        "the last good page is still served"
+    );
+    f.article("content/a.md", "A", "2024-01-01", "", "Sudah benar.");
+    eventually("fixed page", || {
+        page(s.port, "/2024/01/01/a/").1.contains("Sudah benar.")
+    });
+    let _ = s.child.kill();
+    let _ = s.child.wait();
+    let mut stderr = String::new();
+    s.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(stderr.matches("is not a date").count(), 1, "{stderr}");
+    let rebuilt: Vec<String> = s
+        .stdout_lines
+        .try_iter()
+        .filter(|l| l.starts_with("Rebuilt"))
+        .collect();
+    assert!(!rebuilt.is_empty());
+}
