@@ -19,3 +19,4 @@ pub mod site;
 pub mod text;
 pub mod timing;
 pub mod urls;
+pub mod import;

@@ -1,0 +1,1 @@
+//! Dates in news pages (placeholder until written).

@@ -1,0 +1,1 @@
+//! HTML pages (placeholder until written).

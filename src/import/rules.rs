@@ -1,0 +1,206 @@
+//! Cleaning rules: the generic ones built in, and per-source ones from site.toml.
+//!
+//! ```toml
+//! [import.sources.rmol]
+//! domains = ["rmol.id"]                 # pages from these hosts use this source's rules
+//! source_name = "RMOL"                  # default source_name of its articles
+//! tags = ["Politik"]                    # tags added to every article from it
+//! drop_lines = ["Dimensy.id"]           # exact lines (after trimming) to drop
+//! drop_patterns = ["(?i)^apollo solar"] # regular expressions; a matching line is dropped
+//! cut_after = ["ARTIKEL LAINNYA"]       # a line starting with one ends the article
+//! byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']   # regexes with a `name` group
+//! date_patterns = ['(?P<date>\d{1,2} \w+ \d{4}, \d{2}:\d{2} WIB)']  # a `date` group
+//! ```
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, Result, anyhow};
+use regex::Regex;
+use serde::Deserialize;
+
+/// One source's rules as written in site.toml.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRulesToml {
+    #[serde(default)]
+    pub domains: Vec<String>,
+    pub source_name: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub drop_lines: Vec<String>,
+    #[serde(default)]
+    pub drop_patterns: Vec<String>,
+    #[serde(default)]
+    pub cut_after: Vec<String>,
+    #[serde(default)]
+    pub byline_patterns: Vec<String>,
+    #[serde(default)]
+    pub date_patterns: Vec<String>,
+}
+
+/// `[import]` in site.toml.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImportToml {
+    #[serde(default)]
+    pub sources: BTreeMap<String, SourceRulesToml>,
+}
+
+/// A source's rules, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct SourceRules {
+    /// The key under `[import.sources]`.
+    pub name: String,
+    pub domains: Vec<String>,
+    pub source_name: Option<String>,
+    pub tags: Vec<String>,
+    pub drop_lines: Vec<String>,
+    pub drop_patterns: Vec<Regex>,
+    pub cut_after: Vec<String>,
+    pub byline_patterns: Vec<Regex>,
+    pub date_patterns: Vec<Regex>,
+}
+
+/// The rules that apply to one page: the source's own (if any), used before the generic ones.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    pub source: Option<SourceRules>,
+}
+
+fn compile(source: &str, field: &str, patterns: &[String], group: Option<&str>) -> Result<Vec<Regex>> {
+    patterns
+        .iter()
+        .map(|p| {
+            let re = Regex::new(p).map_err(|e| {
+                anyhow!("site.toml: [import.sources.{source}] {field}: `{p}` is not a valid regular expression: {e}")
+            })?;
+            if let Some(g) = group
+                && !re.capture_names().flatten().any(|n| n == g)
+            {
+                return Err(anyhow!(
+                    "site.toml: [import.sources.{source}] {field}: `{p}` needs a named group (?P<{g}>...)"
+                ));
+            }
+            Ok(re)
+        })
+        .collect()
+}
+
+/// All sources' rules from site.toml, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct RuleBook {
+    pub sources: Vec<SourceRules>,
+}
+
+impl RuleBook {
+    /// Reads `[import]` from the text of site.toml (missing means no source rules).
+    pub fn from_site_toml(text: &str) -> Result<RuleBook> {
+        #[derive(Deserialize)]
+        struct Site {
+            #[serde(default)]
+            import: ImportToml,
+        }
+        let site: Site = toml::from_str::<toml::Table>(text)
+            .ok()
+            .and_then(|t| t.try_into().ok())
+            .unwrap_or(Site { import: ImportToml::default() });
+        let mut sources = Vec::new();
+        for (name, raw) in site.import.sources {
+            sources.push(SourceRules {
+                drop_patterns: compile(&name, "drop_patterns", &raw.drop_patterns, None)?,
+                byline_patterns: compile(&name, "byline_patterns", &raw.byline_patterns, Some("name"))?,
+                date_patterns: compile(&name, "date_patterns", &raw.date_patterns, Some("date"))?,
+                domains: raw.domains,
+                source_name: raw.source_name,
+                tags: raw.tags,
+                drop_lines: raw.drop_lines,
+                cut_after: raw.cut_after,
+                name,
+            });
+        }
+        Ok(RuleBook { sources })
+    }
+
+    /// Loads the rules of the site at `root` (no site.toml: no source rules).
+    pub fn load(root: &std::path::Path) -> Result<RuleBook> {
+        let path = crate::text::in_root(root, "site.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => RuleBook::from_site_toml(&text).with_context(|| format!("in {}", path.display())),
+            Err(_) => Ok(RuleBook::default()),
+        }
+    }
+
+    /// The rules for a page: by `--source NAME`, else by the host of its URL.
+    pub fn rules_for(&self, source: Option<&str>, url: Option<&str>) -> Result<Rules> {
+        if let Some(name) = source {
+            let found = self.sources.iter().find(|s| s.name == name).cloned();
+            return match found {
+                Some(s) => Ok(Rules { source: Some(s) }),
+                None => {
+                    let known: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
+                    Err(anyhow!(
+                        "--source {name}: site.toml has no [import.sources.{name}] (known: {})",
+                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    ))
+                }
+            };
+        }
+        let host = url.and_then(host_of);
+        let source = host.and_then(|h| {
+            self.sources
+                .iter()
+                .find(|s| s.domains.iter().any(|d| h == *d || h.ends_with(&format!(".{d}"))))
+                .cloned()
+        });
+        Ok(Rules { source })
+    }
+}
+
+/// The host of an http(s) URL, lowercased.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOML: &str = r#"
+title = "x"
+[import.sources.rmol]
+domains = ["rmol.id"]
+source_name = "RMOL"
+drop_lines = ["Dimensy.id"]
+byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
+"#;
+
+    #[test]
+    fn sources_are_found_by_name_and_host() {
+        let book = RuleBook::from_site_toml(TOML).unwrap();
+        assert_eq!(book.rules_for(Some("rmol"), None).unwrap().source.unwrap().source_name.as_deref(), Some("RMOL"));
+        let by_host = book.rules_for(None, Some("https://www.rmol.id/dunia/read/1")).unwrap();
+        assert_eq!(by_host.source.unwrap().name, "rmol");
+        assert!(book.rules_for(None, Some("https://example.org/")).unwrap().source.is_none());
+        let err = book.rules_for(Some("kompas"), None).unwrap_err().to_string();
+        assert_eq!(err, "--source kompas: site.toml has no [import.sources.kompas] (known: rmol)");
+    }
+
+    #[test]
+    fn bad_patterns_are_explained() {
+        let err = RuleBook::from_site_toml("[import.sources.x]\nbyline_patterns = ['^By (.+)$']\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "site.toml: [import.sources.x] byline_patterns: `^By (.+)$` needs a named group (?P<name>...)"
+        );
+    }
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://User@WWW.Rmol.id:443/a?b").as_deref(), Some("www.rmol.id"));
+        assert_eq!(host_of("not a url"), None);
+    }
+}

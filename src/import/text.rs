@@ -1,0 +1,1 @@
+//! Text dumps (placeholder until written).
