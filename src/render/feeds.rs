@@ -76,15 +76,45 @@ fn feed_html(links: &Links, html: &str) -> String {
     rewrite_root_links(html, |p| links.absolute(p))
 }
 
-fn items<'s>(site: &'s Site, feed: &Feed) -> impl Iterator<Item = &'s Article> {
+fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = (usize, &'s Article)> {
     feed.articles
         .iter()
         .take(site.config.feed_limit)
-        .map(|&i| &*site.articles[i])
+        .map(|&i| (i, &*site.articles[i]))
+}
+
+/// Each article's summary and body as escaped feed text, made once per build however many
+/// feeds (the site's, each of its tags', RSS and Atom) carry it.
+pub struct FeedTexts<'a> {
+    site: &'a Site,
+    links: &'a Links,
+    texts: Vec<std::sync::OnceLock<(String, String)>>,
+}
+
+impl<'a> FeedTexts<'a> {
+    pub fn new(site: &'a Site, links: &'a Links) -> FeedTexts<'a> {
+        let texts = (0..site.articles.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
+        FeedTexts { site, links, texts }
+    }
+
+    /// (summary, content) of article `i`, escaped for XML.
+    fn get(&self, i: usize) -> &(String, String) {
+        self.texts[i].get_or_init(|| {
+            let a = &self.site.articles[i];
+            let content = if self.site.config.feed_content == FeedContent::Full {
+                escape(&feed_html(self.links, &a.content_html))
+            } else {
+                String::new()
+            };
+            (escape(&feed_html(self.links, &a.summary_html)), content)
+        })
+    }
 }
 
 /// RSS 2.0.
-pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
+pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String {
     let c = &site.config;
     let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -99,7 +129,7 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
     let _ = writeln!(out, "<description>{}</description>", escape(description));
     let _ = writeln!(out, "<language>{}</language>", escape(&c.language));
     let _ = writeln!(out, "<generator>cermin</generator>");
-    if let Some(newest) = items(site, feed).next() {
+    if let Some((_, newest)) = items(site, feed).next() {
         let _ = writeln!(
             out,
             "<lastBuildDate>{}</lastBuildDate>",
@@ -111,7 +141,8 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         escape(&links.absolute(&format!("{}rss.xml", feed.dir)))
     );
-    for a in items(site, feed) {
+    for (i, a) in items(site, feed) {
+        let (summary, content) = texts.get(i);
         out.push_str("<item>\n");
         let _ = writeln!(out, "<title>{}</title>", escape(&a.title));
         let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&a.path)));
@@ -127,17 +158,9 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
         for t in &a.tags {
             let _ = writeln!(out, "<category>{}</category>", escape(&t.name));
         }
-        let _ = writeln!(
-            out,
-            "<description>{}</description>",
-            escape(&feed_html(links, &a.summary_html))
-        );
+        let _ = writeln!(out, "<description>{summary}</description>");
         if c.feed_content == FeedContent::Full {
-            let _ = writeln!(
-                out,
-                "<content:encoded>{}</content:encoded>",
-                escape(&feed_html(links, &a.content_html))
-            );
+            let _ = writeln!(out, "<content:encoded>{content}</content:encoded>");
         }
         out.push_str("</item>\n");
     }
@@ -146,7 +169,7 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
 }
 
 /// Atom 1.0.
-pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
+pub fn atom(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String {
     let c = &site.config;
     let rfc3339 =
         |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
@@ -173,13 +196,16 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
         escape(&self_url)
     );
     let _ = writeln!(out, "<id>{}</id>", escape(&self_url));
-    let updated = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
+    let updated = items(site, feed)
+        .map(|(_, a)| a.updated.unwrap_or(a.date))
+        .max();
     let updated = updated
         .map(|d| rfc3339(&d))
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
     let _ = writeln!(out, "<updated>{updated}</updated>");
     let _ = writeln!(out, "<generator>cermin</generator>");
-    for a in items(site, feed) {
+    for (i, a) in items(site, feed) {
+        let (summary, content) = texts.get(i);
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title type=\"text\">{}</title>", escape(&a.title));
         let _ = writeln!(
@@ -205,17 +231,9 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
                 escape(&t.name)
             );
         }
-        let _ = writeln!(
-            out,
-            "<summary type=\"html\">{}</summary>",
-            escape(&feed_html(links, &a.summary_html))
-        );
+        let _ = writeln!(out, "<summary type=\"html\">{summary}</summary>");
         if c.feed_content == FeedContent::Full {
-            let _ = writeln!(
-                out,
-                "<content type=\"html\">{}</content>",
-                escape(&feed_html(links, &a.content_html))
-            );
+            let _ = writeln!(out, "<content type=\"html\">{content}</content>");
         }
         out.push_str("</entry>\n");
     }

@@ -136,6 +136,7 @@ fn render_feeds(
     rendered: &AtomicUsize,
 ) -> Result<Vec<(String, u64)>> {
     let feeds = feeds::feeds(site);
+    let texts = feeds::FeedTexts::new(site, links);
     let signatures: Vec<Vec<(String, u64)>> = feeds
         .par_iter()
         .map(|feed| {
@@ -143,8 +144,8 @@ fn render_feeds(
             let rss = output_file(&format!("{}rss.xml", feed.dir));
             let atom = output_file(&format!("{}atom.xml", feed.dir));
             if previous.get(&rss) != Some(&signature) || previous.get(&atom) != Some(&signature) {
-                sink.put(&rss, feeds::rss(site, links, feed).as_bytes())?;
-                sink.put(&atom, feeds::atom(site, links, feed).as_bytes())?;
+                sink.put(&rss, feeds::rss(site, links, &texts, feed).as_bytes())?;
+                sink.put(&atom, feeds::atom(site, links, &texts, feed).as_bytes())?;
                 rendered.fetch_add(2, Ordering::Relaxed);
             }
             Ok(vec![(rss, signature), (atom, signature)])
