@@ -62,6 +62,33 @@ enum Command {
         #[arg(long)]
         future: bool,
     },
+    /// Turn scraped news pages (HTML or text dumps) into clean articles in content/.
+    Import {
+        /// Files or folders (walked recursively): .html, .htm, .html.gz, .txt.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The site's folder (holds site.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Use the rules of [import.sources.NAME] in site.toml.
+        #[arg(long)]
+        source: Option<String>,
+        /// The original URL of the page (for a single page without a canonical link).
+        #[arg(long)]
+        url: Option<String>,
+        /// Show what would be written, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print every line or block dropped and the rule that dropped it.
+        #[arg(long)]
+        explain: bool,
+        /// Rewrite articles that are already in content/.
+        #[arg(long)]
+        force: bool,
+        /// Tags to add to every imported article, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        tags: Vec<String>,
+    },
     /// Create a new site with the default theme in DIR.
     Init {
         /// The folder to create (must be new or empty).
@@ -134,6 +161,32 @@ fn run(command: Command) -> anyhow::Result<()> {
                 drafts,
                 future,
             })?;
+        }
+        Command::Import {
+            paths,
+            root,
+            source,
+            url,
+            dry_run,
+            explain,
+            force,
+            tags,
+        } => {
+            let args = cmd::import::ImportArgs {
+                root,
+                paths,
+                source,
+                url,
+                dry_run,
+                explain,
+                force,
+                tags,
+            };
+            if !cmd::import::run(&args)? {
+                return Err(anyhow::anyhow!(
+                    "some pages could not be imported (see the lines starting with `failed`)"
+                ));
+            }
         }
         Command::Init { dir } => {
             cmd::init::init(&dir)?;

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
 pub mod build;
+pub mod import;
 pub mod init;
 pub mod new;

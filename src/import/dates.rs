@@ -1,1 +1,519 @@
-//! Dates in news pages (placeholder until written).
+//! Dates as news sites write them, found anywhere in a short line.
+//!
+//! Indonesian sites write "Kamis, 27 Januari 2022, 14:52 WIB", "Senin 3 Okt 2022 - 08:15 WIB",
+//! "27/01/2022 14:52" or "27 Jan 2022 14.52 WIB"; English ones "January 27, 2022 2:52 PM";
+//! feeds and meta tags RFC 3339. [`parse_date`] reads all of them, with long and short month
+//! names in Indonesian and English, in any case.
+//!
+//! Time zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z, numeric offsets
+//! (`+07:00`, `+0700`, `GMT+7`) and a few common abbreviations (EST, PST, CET, JST, ...).
+//! A date written without a zone is taken as +07:00 (WIB): the mirrors this tool feeds are
+//! Indonesian, and Jakarta time is what their pages mean when they say nothing.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::{Captures, Regex};
+
+/// The offset of a date written without a zone: WIB, see the module notes.
+const DEFAULT_OFFSET_SECS: i32 = 7 * 3600;
+
+/// Month names and the abbreviations news sites use, Indonesian and English, lowercase.
+const MONTHS: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("pebruari", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("maret", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("august", 8),
+    ("agst", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("nop", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+/// Zone names and their offsets in hours (beyond numeric offsets).
+const ZONES: &[(&str, i32)] = &[
+    ("wib", 7),
+    ("wita", 8),
+    ("wit", 9),
+    ("gmt", 0),
+    ("utc", 0),
+    ("z", 0),
+    ("est", -5),
+    ("edt", -4),
+    ("cst", -6),
+    ("cdt", -5),
+    ("mst", -7),
+    ("mdt", -6),
+    ("pst", -8),
+    ("pdt", -7),
+    ("bst", 1),
+    ("cet", 1),
+    ("cest", 2),
+    ("jst", 9),
+    ("sgt", 8),
+    ("myt", 8),
+];
+
+/// The month alternation, longest names first so "Januari" is not read as "Jan".
+fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.iter().map(|(n, _)| *n).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+/// "27 Januari 2022", "3 Okt. 2022", "27-Jan-2022", "2nd February 2022".
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s./-]+(?P<mon>{})\b\.?,?[\s./-]+(?P<y>\d{{4}})\b",
+        month_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// "January 27, 2022", "Jan. 27 2022".
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<mon>{})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+        month_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// "27/01/2022", "27-01-2022", "27.01.2022" (day first, as Indonesian sites write it).
+static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b").expect("valid regex")
+});
+
+/// "2022-01-27", the date part of RFC 3339 (the day's end is checked in code: no lookahead).
+static ISO_YMD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})").expect("valid regex")
+});
+
+/// A clock time with optional seconds, am/pm and zone.
+fn time_pattern() -> String {
+    let mut zones: Vec<&str> = ZONES.iter().map(|(n, _)| *n).collect();
+    zones.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    format!(
+        r"(?P<h>\d{{1,2}})[:.](?P<min>\d{{2}})(?:[:.](?P<s>\d{{2}})(?:\.\d+)?)?(?P<more>\d)?(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?(?:\s*(?P<zone>(?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?\b|[+-]\d{{2}}:?\d{{2}}\b|(?:{})\b))?",
+        zones.join("|")
+    )
+}
+
+/// A time right after the date: "…2022, 14:52 WIB", "…2022 - 08:15", "…2022 pukul 10.00", "T14:52:00Z".
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:T|[\s,|•·/@–—-]+(?:(?:pukul|pkl\.?|jam|at|om)\s+)?){}",
+        time_pattern()
+    ))
+    .expect("valid regex")
+});
+
+/// A time anywhere (used before the date: "14:52 WIB, Kamis 27 Januari 2022").
+static TIME_ANYWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b{}", time_pattern())).expect("valid regex"));
+
+/// A date found in a line: the moment, and the bytes of the line it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundDate {
+    pub date: DateTime<FixedOffset>,
+    /// The date and, when present, its time and zone.
+    pub span: Range<usize>,
+}
+
+/// Reads the first date in `text` (see the module notes for the forms and zones).
+///
+/// A date without a time is midnight; a date without a zone is +07:00 (WIB), because the
+/// mirrors this tool feeds are Indonesian. Impossible dates ("30 Februari 2022", "25:61")
+/// give `None`.
+pub fn parse_date(text: &str) -> Option<DateTime<FixedOffset>> {
+    find_date(text).map(|f| f.date)
+}
+
+/// First tries a source's `date_patterns` (the text of their `date` group), then [`parse_date`].
+pub fn parse_date_with(text: &str, patterns: &[Regex]) -> Option<DateTime<FixedOffset>> {
+    patterns
+        .iter()
+        .filter_map(|re| re.captures(text))
+        .filter_map(|c| c.name("date").and_then(|m| parse_date(m.as_str())))
+        .next()
+        .or_else(|| parse_date(text))
+}
+
+/// Like [`parse_date`], also saying where in `text` the date was.
+pub fn find_date(text: &str) -> Option<FoundDate> {
+    let mut candidates: Vec<(usize, usize, NaiveDate)> = Vec::new();
+    for caps in DAY_MONTH_YEAR.captures_iter(text) {
+        push_candidate(&mut candidates, &caps, day_month_year(&caps));
+    }
+    for caps in MONTH_DAY_YEAR.captures_iter(text) {
+        push_candidate(&mut candidates, &caps, day_month_year(&caps));
+    }
+    for caps in NUMERIC_DMY.captures_iter(text) {
+        push_candidate(&mut candidates, &caps, numeric_dmy(&caps));
+    }
+    for caps in ISO_YMD.captures_iter(text) {
+        let end = caps.get(0).map_or(0, |m| m.end());
+        if !text[end..].starts_with(|c: char| c.is_ascii_digit()) {
+            push_candidate(&mut candidates, &caps, iso_ymd(&caps));
+        }
+    }
+    candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
+    candidates
+        .into_iter()
+        .find_map(|(start, end, day)| with_time(text, start..end, day))
+}
+
+fn push_candidate(
+    out: &mut Vec<(usize, usize, NaiveDate)>,
+    caps: &Captures,
+    day: Option<NaiveDate>,
+) {
+    if let (Some(m), Some(day)) = (caps.get(0), day) {
+        out.push((m.start(), m.end(), day));
+    }
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let name = name.to_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == name).map(|(_, m)| *m)
+}
+
+/// Years a news page can mean; anything else is a number that only looks like a year.
+fn plausible_ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    (1900..=2199)
+        .contains(&y)
+        .then(|| NaiveDate::from_ymd_opt(y, m, d))
+        .flatten()
+}
+
+fn day_month_year(caps: &Captures) -> Option<NaiveDate> {
+    plausible_ymd(
+        caps["y"].parse().ok()?,
+        month_number(&caps["mon"])?,
+        caps["d"].parse().ok()?,
+    )
+}
+
+/// Day first; month first only when the first number cannot be a month ("1/27/2022").
+fn numeric_dmy(caps: &Captures) -> Option<NaiveDate> {
+    let a: u32 = caps["a"].parse().ok()?;
+    let b: u32 = caps["b"].parse().ok()?;
+    let y: i32 = caps["y"].parse().ok()?;
+    let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
+    plausible_ymd(y, m, d)
+}
+
+fn iso_ymd(caps: &Captures) -> Option<NaiveDate> {
+    plausible_ymd(
+        caps["y"].parse().ok()?,
+        caps["m"].parse().ok()?,
+        caps["d"].parse().ok()?,
+    )
+}
+
+/// Completes a date with the time written after it (or else before it) and its zone.
+/// `None` when the time or zone is impossible, so a line like "27/01/2022 25:61" is rejected.
+fn with_time(text: &str, span: Range<usize>, day: NaiveDate) -> Option<FoundDate> {
+    // A digit right after the minutes means a number such as "14.000", not a time.
+    let is_time = |caps: &Captures| caps.name("more").is_none();
+    let after = &text[span.end..];
+    let (time, offset, span) = if let Some(caps) = TIME_AFTER.captures(after).filter(is_time) {
+        let (time, offset) = clock(&caps)?;
+        (time, offset, span.start..span.end + caps[0].len())
+    } else if let Some(caps) = TIME_ANYWHERE
+        .captures_iter(&text[..span.start])
+        .filter(is_time)
+        .last()
+    {
+        let (time, offset) = clock(&caps)?;
+        (time, offset, caps.get(0)?.start()..span.end)
+    } else {
+        (NaiveTime::MIN, None, span)
+    };
+    let offset = offset.unwrap_or(FixedOffset::east_opt(DEFAULT_OFFSET_SECS)?);
+    let date = offset
+        .from_local_datetime(&NaiveDateTime::new(day, time))
+        .single()?;
+    Some(FoundDate { date, span })
+}
+
+/// The time and zone of a TIME match; a word after the time that is no zone is not part of it.
+fn clock(caps: &Captures) -> Option<(NaiveTime, Option<FixedOffset>)> {
+    let mut h: u32 = caps["h"].parse().ok()?;
+    let min: u32 = caps["min"].parse().ok()?;
+    let s: u32 = caps
+        .name("s")
+        .map_or(Some(0), |m| m.as_str().parse().ok())?;
+    if let Some(ampm) = caps.name("ampm") {
+        if !(1..=12).contains(&h) {
+            return None;
+        }
+        let pm = ampm.as_str().eq_ignore_ascii_case("p");
+        h = match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        };
+    }
+    let time = NaiveTime::from_hms_opt(h, min, s)?;
+    let offset = match caps.name("zone") {
+        Some(z) => zone_offset(z.as_str()),
+        None => None,
+    };
+    Some((time, offset))
+}
+
+/// "WIB" → +07:00, "GMT+7" → +07:00, "+0530" → +05:30; `None` for words that are no zone.
+fn zone_offset(zone: &str) -> Option<FixedOffset> {
+    let zone = zone.trim().to_lowercase();
+    if let Some((_, hours)) = ZONES.iter().find(|(n, _)| *n == zone) {
+        return FixedOffset::east_opt(hours * 3600);
+    }
+    let numeric = zone
+        .trim_start_matches("gmt")
+        .trim_start_matches("utc")
+        .replace([' ', ':'], "");
+    let (sign, digits) = match numeric.strip_prefix('+') {
+        Some(rest) => (1, rest),
+        None => (-1, numeric.strip_prefix('-')?),
+    };
+    let (h, m) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    if h > 14 || m > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (h * 3600 + m * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rfc(text: &str) -> String {
+        parse_date(text)
+            .map(|d| d.to_rfc3339())
+            .unwrap_or_else(|| format!("no date in {text:?}"))
+    }
+
+    #[test]
+    fn indonesian_long_form_with_wib() {
+        assert_eq!(
+            rfc("Kamis, 27 Januari 2022, 14:52 WIB"),
+            "2022-01-27T14:52:00+07:00"
+        );
+        assert_eq!(
+            rfc("  • Kamis, 27 Januari 2022, 14:52 WIB"),
+            "2022-01-27T14:52:00+07:00"
+        );
+    }
+
+    #[test]
+    fn short_month_and_dash() {
+        assert_eq!(
+            rfc("Senin 3 Okt 2022 - 08:15 WIB"),
+            "2022-10-03T08:15:00+07:00"
+        );
+        assert_eq!(rfc("27 Jan 2022 14.52 WIB"), "2022-01-27T14:52:00+07:00");
+    }
+
+    #[test]
+    fn numeric_forms() {
+        assert_eq!(rfc("27/01/2022 14:52"), "2022-01-27T14:52:00+07:00");
+        assert_eq!(rfc("27-01-2022 14:52 WITA"), "2022-01-27T14:52:00+08:00");
+        assert_eq!(
+            rfc("Kompas.com - 27/01/2022, 14:52 WIB"),
+            "2022-01-27T14:52:00+07:00"
+        );
+        assert_eq!(rfc("27.01.2022"), "2022-01-27T00:00:00+07:00");
+        assert_eq!(rfc("1/27/2022"), "2022-01-27T00:00:00+07:00");
+    }
+
+    #[test]
+    fn wit_and_pipe() {
+        assert_eq!(
+            rfc("Rabu, 2 Februari 2022 | 10:05 WIT"),
+            "2022-02-02T10:05:00+09:00"
+        );
+    }
+
+    #[test]
+    fn year_first() {
+        assert_eq!(rfc("2022-01-27 14:52"), "2022-01-27T14:52:00+07:00");
+        assert_eq!(rfc("2022-01-27"), "2022-01-27T00:00:00+07:00");
+    }
+
+    #[test]
+    fn english_month_first_with_pm() {
+        assert_eq!(rfc("January 27, 2022 2:52 PM"), "2022-01-27T14:52:00+07:00");
+        assert_eq!(
+            rfc("Published Jan. 27, 2022 at 9:05 a.m. GMT"),
+            "2022-01-27T09:05:00+00:00"
+        );
+        assert_eq!(
+            rfc("Thursday 27 January 2022 12:10 AM UTC"),
+            "2022-01-27T00:10:00+00:00"
+        );
+        assert_eq!(
+            rfc("March 3rd, 2022, 12:30 pm EST"),
+            "2022-03-03T12:30:00-05:00"
+        );
+    }
+
+    #[test]
+    fn rfc3339_and_offsets() {
+        assert_eq!(
+            rfc("2022-01-27T14:52:00+07:00"),
+            "2022-01-27T14:52:00+07:00"
+        );
+        assert_eq!(rfc("2022-01-27T07:52:00Z"), "2022-01-27T07:52:00+00:00");
+        assert_eq!(rfc("2022-01-27T07:52:00.123Z"), "2022-01-27T07:52:00+00:00");
+        assert_eq!(rfc("27 Jan 2022 14:52 +0800"), "2022-01-27T14:52:00+08:00");
+        assert_eq!(rfc("27 Jan 2022 14:52 GMT+7"), "2022-01-27T14:52:00+07:00");
+        assert_eq!(rfc("27 Jan 2022 14:52 UTC"), "2022-01-27T14:52:00+00:00");
+    }
+
+    #[test]
+    fn every_month_name() {
+        let names = [
+            ("Januari", 1),
+            ("jan", 1),
+            ("Februari", 2),
+            ("Feb", 2),
+            ("Peb", 2),
+            ("Maret", 3),
+            ("Mar", 3),
+            ("April", 4),
+            ("Apr", 4),
+            ("Mei", 5),
+            ("May", 5),
+            ("Juni", 6),
+            ("Jun", 6),
+            ("Juli", 7),
+            ("Jul", 7),
+            ("Agustus", 8),
+            ("Agu", 8),
+            ("Agt", 8),
+            ("Ags", 8),
+            ("August", 8),
+            ("September", 9),
+            ("Sep", 9),
+            ("Sept", 9),
+            ("Oktober", 10),
+            ("Okt", 10),
+            ("October", 10),
+            ("November", 11),
+            ("Nov", 11),
+            ("Nop", 11),
+            ("Desember", 12),
+            ("Des", 12),
+            ("DECEMBER", 12),
+        ];
+        for (name, month) in names {
+            let d = parse_date(&format!("5 {name} 2021")).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(
+                d.date_naive(),
+                NaiveDate::from_ymd_opt(2021, month, 5).unwrap(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn time_before_the_date() {
+        assert_eq!(
+            rfc("14:52 WIB, Kamis 27 Januari 2022"),
+            "2022-01-27T14:52:00+07:00"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        for text in [
+            "30 Februari 2022",
+            "31/04/2022",
+            "2022-13-01",
+            "27/01/2022 25:10",
+            "27 Jan 2022 14:61 WIB",
+            "27 Jan 2022 13:00 PM",
+            "32 Januari 2022",
+            "Rabu (26/1) siang",
+            "27 Januari",
+            "tidak ada tanggal di sini",
+            "",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn numbers_after_the_date_are_no_time() {
+        assert_eq!(
+            rfc("27 Jan 2022 - 14.000 orang"),
+            "2022-01-27T00:00:00+07:00"
+        );
+    }
+
+    #[test]
+    fn the_span_covers_date_time_and_zone() {
+        let line = "  • Kamis, 27 Januari 2022, 14:52 WIB";
+        let found = find_date(line).unwrap();
+        assert_eq!(&line[found.span], "27 Januari 2022, 14:52 WIB");
+    }
+
+    #[test]
+    fn source_patterns_come_first() {
+        let re = Regex::new(r"Diperbarui (?P<date>\S+ \S+)").unwrap();
+        let text = "Terbit 27/01/2022 14:52 · Diperbarui 28/01/2022 09:00";
+        assert_eq!(
+            parse_date_with(text, &[re]).unwrap().to_rfc3339(),
+            "2022-01-28T09:00:00+07:00"
+        );
+        assert_eq!(
+            parse_date_with(text, &[]).unwrap().to_rfc3339(),
+            "2022-01-27T14:52:00+07:00"
+        );
+    }
+}

@@ -68,7 +68,12 @@ pub struct Rules {
     pub source: Option<SourceRules>,
 }
 
-fn compile(source: &str, field: &str, patterns: &[String], group: Option<&str>) -> Result<Vec<Regex>> {
+fn compile(
+    source: &str,
+    field: &str,
+    patterns: &[String],
+    group: Option<&str>,
+) -> Result<Vec<Regex>> {
     patterns
         .iter()
         .map(|p| {
@@ -101,15 +106,30 @@ impl RuleBook {
             #[serde(default)]
             import: ImportToml,
         }
-        let site: Site = toml::from_str::<toml::Table>(text)
-            .ok()
-            .and_then(|t| t.try_into().ok())
-            .unwrap_or(Site { import: ImportToml::default() });
+        // site.toml itself is checked by the build; here only `[import]` matters.
+        let table: toml::Table = toml::from_str(text).unwrap_or_default();
+        let site: Site = match table.get("import") {
+            None => Site {
+                import: ImportToml::default(),
+            },
+            Some(_) => {
+                let mut only_import = toml::Table::new();
+                only_import.insert("import".into(), table["import"].clone());
+                only_import
+                    .try_into()
+                    .map_err(|e: toml::de::Error| anyhow!("site.toml: [import]: {}", e.message()))?
+            }
+        };
         let mut sources = Vec::new();
         for (name, raw) in site.import.sources {
             sources.push(SourceRules {
                 drop_patterns: compile(&name, "drop_patterns", &raw.drop_patterns, None)?,
-                byline_patterns: compile(&name, "byline_patterns", &raw.byline_patterns, Some("name"))?,
+                byline_patterns: compile(
+                    &name,
+                    "byline_patterns",
+                    &raw.byline_patterns,
+                    Some("name"),
+                )?,
                 date_patterns: compile(&name, "date_patterns", &raw.date_patterns, Some("date"))?,
                 domains: raw.domains,
                 source_name: raw.source_name,
@@ -126,7 +146,9 @@ impl RuleBook {
     pub fn load(root: &std::path::Path) -> Result<RuleBook> {
         let path = crate::text::in_root(root, "site.toml");
         match std::fs::read_to_string(&path) {
-            Ok(text) => RuleBook::from_site_toml(&text).with_context(|| format!("in {}", path.display())),
+            Ok(text) => {
+                RuleBook::from_site_toml(&text).with_context(|| format!("in {}", path.display()))
+            }
             Err(_) => Ok(RuleBook::default()),
         }
     }
@@ -141,7 +163,11 @@ impl RuleBook {
                     let known: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
                     Err(anyhow!(
                         "--source {name}: site.toml has no [import.sources.{name}] (known: {})",
-                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
                     ))
                 }
             };
@@ -150,7 +176,11 @@ impl RuleBook {
         let source = host.and_then(|h| {
             self.sources
                 .iter()
-                .find(|s| s.domains.iter().any(|d| h == *d || h.ends_with(&format!(".{d}"))))
+                .find(|s| {
+                    s.domains
+                        .iter()
+                        .any(|d| h == *d || h.ends_with(&format!(".{d}")))
+                })
                 .cloned()
         });
         Ok(Rules { source })
@@ -181,17 +211,39 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
     #[test]
     fn sources_are_found_by_name_and_host() {
         let book = RuleBook::from_site_toml(TOML).unwrap();
-        assert_eq!(book.rules_for(Some("rmol"), None).unwrap().source.unwrap().source_name.as_deref(), Some("RMOL"));
-        let by_host = book.rules_for(None, Some("https://www.rmol.id/dunia/read/1")).unwrap();
+        assert_eq!(
+            book.rules_for(Some("rmol"), None)
+                .unwrap()
+                .source
+                .unwrap()
+                .source_name
+                .as_deref(),
+            Some("RMOL")
+        );
+        let by_host = book
+            .rules_for(None, Some("https://www.rmol.id/dunia/read/1"))
+            .unwrap();
         assert_eq!(by_host.source.unwrap().name, "rmol");
-        assert!(book.rules_for(None, Some("https://example.org/")).unwrap().source.is_none());
-        let err = book.rules_for(Some("kompas"), None).unwrap_err().to_string();
-        assert_eq!(err, "--source kompas: site.toml has no [import.sources.kompas] (known: rmol)");
+        assert!(
+            book.rules_for(None, Some("https://example.org/"))
+                .unwrap()
+                .source
+                .is_none()
+        );
+        let err = book
+            .rules_for(Some("kompas"), None)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "--source kompas: site.toml has no [import.sources.kompas] (known: rmol)"
+        );
     }
 
     #[test]
     fn bad_patterns_are_explained() {
-        let err = RuleBook::from_site_toml("[import.sources.x]\nbyline_patterns = ['^By (.+)$']\n").unwrap_err();
+        let err = RuleBook::from_site_toml("[import.sources.x]\nbyline_patterns = ['^By (.+)$']\n")
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
             "site.toml: [import.sources.x] byline_patterns: `^By (.+)$` needs a named group (?P<name>...)"
@@ -199,8 +251,21 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
     }
 
     #[test]
+    fn unknown_rule_keys_are_errors() {
+        let err = RuleBook::from_site_toml("[import.sources.x]\ndrop_line = ['a']\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("site.toml: [import]: unknown field `drop_line`"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn hosts() {
-        assert_eq!(host_of("https://User@WWW.Rmol.id:443/a?b").as_deref(), Some("www.rmol.id"));
+        assert_eq!(
+            host_of("https://User@WWW.Rmol.id:443/a?b").as_deref(),
+            Some("www.rmol.id")
+        );
         assert_eq!(host_of("not a url"), None);
     }
 }

@@ -1,0 +1,415 @@
+//! `cermin import PATH...`: scraped pages (HTML or text dumps) into content files.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow};
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::front_matter;
+use crate::import::{self, Extraction, ImportedArticle, NoArticle, RuleBook};
+
+/// What `cermin import` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct ImportArgs {
+    pub root: PathBuf,
+    pub paths: Vec<PathBuf>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub dry_run: bool,
+    pub explain: bool,
+    pub force: bool,
+    /// Added to every imported article.
+    pub tags: Vec<String>,
+}
+
+/// What happened to one input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Created(PathBuf),
+    Updated(PathBuf),
+    Unchanged(PathBuf),
+    Failed(String),
+}
+
+/// The result of one input, with what its cleaning dropped.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub input: PathBuf,
+    pub outcome: Outcome,
+    pub dropped: Vec<import::Dropped>,
+}
+
+/// Counts for the closing line.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Counts {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+}
+
+impl Counts {
+    pub fn of(results: &[Imported]) -> Counts {
+        let mut c = Counts::default();
+        for r in results {
+            match r.outcome {
+                Outcome::Created(_) => c.created += 1,
+                Outcome::Updated(_) => c.updated += 1,
+                Outcome::Unchanged(_) => c.unchanged += 1,
+                Outcome::Failed(_) => c.failed += 1,
+            }
+        }
+        c
+    }
+}
+
+/// Inputs the importer reads, from files and folders (walked recursively, sorted).
+pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(true)
+                .sort_by_file_name()
+            {
+                let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
+                if entry.file_type().is_file() && is_importable(entry.path()) {
+                    files.push(entry.path().to_path_buf());
+                }
+            }
+        } else {
+            // A file named on the command line is always tried, whatever its name.
+            files.push(path.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn is_importable(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    [".html", ".htm", ".html.gz", ".htm.gz", ".txt", ".txt.gz"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Reads an input, unpacking `.gz`.
+fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    let raw = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(raw.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| format!("not a valid gzip file: {e}"))?;
+        Ok(out)
+    } else {
+        Ok(raw)
+    }
+}
+
+fn looks_like_html(path: &Path, bytes: &[u8]) -> bool {
+    let name = path.to_string_lossy().to_lowercase();
+    if name.ends_with(".html")
+        || name.ends_with(".htm")
+        || name.ends_with(".html.gz")
+        || name.ends_with(".htm.gz")
+    {
+        return true;
+    }
+    if name.ends_with(".txt") || name.ends_with(".txt.gz") {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
+    head.trim_start().starts_with('<') && (head.contains("<html") || head.contains("<!doctype"))
+}
+
+/// Runs the right extractor; a page whose URL belongs to a configured source is cleaned again
+/// with that source's rules.
+fn extract(
+    path: &Path,
+    bytes: &[u8],
+    book: &RuleBook,
+    args: &ImportArgs,
+) -> Result<Extraction, String> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("the file is empty".into());
+    }
+    let html = looks_like_html(path, bytes);
+    if !html && bytes[..bytes.len().min(8192)].contains(&0) {
+        return Err("a binary file, not an HTML page or a text dump".into());
+    }
+    let run = |rules: &import::Rules| -> Result<Extraction, NoArticle> {
+        if html {
+            import::html::extract(bytes, rules, args.url.as_deref())
+        } else {
+            import::text::extract(&String::from_utf8_lossy(bytes), rules, args.url.as_deref())
+        }
+    };
+    let rules = book
+        .rules_for(args.source.as_deref(), args.url.as_deref())
+        .map_err(|e| e.to_string())?;
+    let first = run(&rules).map_err(|e| e.0)?;
+    if rules.source.is_none() && args.source.is_none() {
+        let found = book
+            .rules_for(None, first.article.source.as_deref())
+            .map_err(|e| e.to_string())?;
+        if found.source.is_some() {
+            return run(&found).map_err(|e| e.0);
+        }
+    }
+    Ok(first)
+}
+
+/// Articles already in the mirror, by source URL and by (title, date).
+#[derive(Default)]
+struct Existing {
+    by_source: HashMap<String, PathBuf>,
+    by_title_date: HashMap<(String, i64), PathBuf>,
+}
+
+impl Existing {
+    fn scan(config: &Config) -> Result<Existing> {
+        let mut existing = Existing::default();
+        if !config.content_dir().is_dir() {
+            return Ok(existing);
+        }
+        for file in crate::content::load::content_files(config)? {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let Ok(split) = front_matter::split(&text) else {
+                continue;
+            };
+            let Ok(parsed) = front_matter::parse(&split) else {
+                continue;
+            };
+            let fm = parsed.front_matter;
+            if let Some(source) = fm.source {
+                existing
+                    .by_source
+                    .insert(normalize_url(&source), file.clone());
+            }
+            if let Ok(date) = crate::content::date::parse_date(&fm.date.0, config.timezone) {
+                existing
+                    .by_title_date
+                    .insert((fm.title.trim().to_string(), date.timestamp()), file);
+            }
+        }
+        Ok(existing)
+    }
+
+    fn find(&self, a: &ImportedArticle) -> Option<&PathBuf> {
+        a.source
+            .as_ref()
+            .and_then(|s| self.by_source.get(&normalize_url(s)))
+            .or_else(|| {
+                let date = a.date?;
+                self.by_title_date
+                    .get(&(a.title.trim().to_string(), date.timestamp()))
+            })
+    }
+}
+
+/// URLs compared without scheme, `www.`, trailing slash or fragment.
+fn normalize_url(url: &str) -> String {
+    let url = url.split('#').next().unwrap_or(url);
+    let url = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    url.trim_end_matches('/').to_lowercase()
+}
+
+/// Where a new article goes: `content/YYYY/MM/slug.md`, made unique.
+fn new_path(
+    config: &Config,
+    a: &ImportedArticle,
+    taken: &std::collections::HashSet<PathBuf>,
+) -> Result<PathBuf, String> {
+    let date = a.date.ok_or("no publication date found in the page")?;
+    let slug = crate::text::slugify(&a.title);
+    if slug.is_empty() {
+        return Err("the headline has no letters or digits to make a file name from".into());
+    }
+    let dir = config.content_dir().join(date.format("%Y/%m").to_string());
+    let mut path = dir.join(format!("{slug}.md"));
+    let mut n = 2;
+    while path.exists() || taken.contains(&path) {
+        path = dir.join(format!("{slug}-{n}.md"));
+        n += 1;
+    }
+    Ok(path)
+}
+
+/// Writes through a temporary file, so a crash never leaves half an article.
+fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    let dir = path.parent().ok_or("no folder")?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.cermin-tmp",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Imports every input; never stops at a bad one.
+pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<Vec<Imported>> {
+    let config = crate::cmd::build::load_config(&args.root, None)?;
+    let book = RuleBook::load(&args.root)?;
+    if let Some(name) = &args.source {
+        book.rules_for(Some(name), None)?;
+    }
+    let inputs = input_files(&args.paths)?;
+    if inputs.is_empty() {
+        return Err(anyhow!(
+            "nothing to import: no .html, .htm, .html.gz or .txt files in the given paths"
+        ));
+    }
+    let existing = Existing::scan(&config)?;
+    // Extraction is the slow part and independent per page; writing stays in input order.
+    let extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
+        .par_iter()
+        .map(|input| {
+            let result = read_input(input).and_then(|bytes| extract(input, &bytes, &book, args));
+            (input.clone(), result)
+        })
+        .collect();
+    let mut taken = std::collections::HashSet::new();
+    let mut results = Vec::with_capacity(extracted.len());
+    for (input, extraction) in extracted {
+        let (outcome, dropped) = match extraction {
+            Err(reason) => (Outcome::Failed(reason), Vec::new()),
+            Ok(mut ex) => {
+                for tag in &args.tags {
+                    if !ex.article.tags.contains(tag) {
+                        ex.article.tags.push(tag.clone());
+                    }
+                }
+                (
+                    place(&config, &existing, &mut taken, &ex.article, args),
+                    ex.dropped,
+                )
+            }
+        };
+        let imported = Imported {
+            input,
+            outcome,
+            dropped,
+        };
+        progress(&imported);
+        results.push(imported);
+    }
+    Ok(results)
+}
+
+/// Decides where an extracted article goes and writes it (unless `--dry-run`).
+fn place(
+    config: &Config,
+    existing: &Existing,
+    taken: &mut std::collections::HashSet<PathBuf>,
+    article: &ImportedArticle,
+    args: &ImportArgs,
+) -> Outcome {
+    if article.title.trim().is_empty() {
+        return Outcome::Failed("no headline found".into());
+    }
+    if article.date.is_none() {
+        return Outcome::Failed("no publication date found in the page".into());
+    }
+    let text = import::write::to_content_file(article);
+    if let Some(path) = existing.find(article) {
+        let same = std::fs::read_to_string(path).is_ok_and(|old| old == text);
+        if !args.force || same {
+            return Outcome::Unchanged(path.clone());
+        }
+        if let Err(e) = check_readable(config, path, &text) {
+            return Outcome::Failed(e);
+        }
+        if !args.dry_run
+            && let Err(e) = write_file(path, &text)
+        {
+            return Outcome::Failed(e);
+        }
+        return Outcome::Updated(path.clone());
+    }
+    let path = match new_path(config, article, taken) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(e),
+    };
+    if let Err(e) = check_readable(config, &path, &text) {
+        return Outcome::Failed(e);
+    }
+    taken.insert(path.clone());
+    if !args.dry_run
+        && let Err(e) = write_file(&path, &text)
+    {
+        return Outcome::Failed(e);
+    }
+    Outcome::Created(path)
+}
+
+/// The file we are about to write must be an article the build accepts.
+fn check_readable(config: &Config, path: &Path, text: &str) -> Result<(), String> {
+    crate::content::parse_article(config, path, text)
+        .map(|_| ())
+        .map_err(|e| format!("the imported article would not build: {e}"))
+}
+
+/// Prints the report: one line per input (and the drops with `--explain`), then the counts.
+pub fn run(args: &ImportArgs) -> Result<bool> {
+    let total = input_files(&args.paths)?.len();
+    let bar = (std::io::stderr().is_terminal() && total > 5 && !args.explain).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                .expect("valid template"),
+        );
+        bar
+    });
+    let verb = if args.dry_run { "would be " } else { "" };
+    let results = import(args, |r| {
+        let line = match &r.outcome {
+            Outcome::Created(p) => {
+                format!("{verb}created   {} <- {}", p.display(), r.input.display())
+            }
+            Outcome::Updated(p) => {
+                format!("{verb}updated   {} <- {}", p.display(), r.input.display())
+            }
+            Outcome::Unchanged(p) => format!("unchanged {} <- {}", p.display(), r.input.display()),
+            Outcome::Failed(why) => format!("failed    {}: {why}", r.input.display()),
+        };
+        match &bar {
+            Some(bar) => {
+                if matches!(r.outcome, Outcome::Failed(_)) {
+                    bar.println(&line);
+                }
+                bar.inc(1);
+            }
+            None => println!("{line}"),
+        }
+        if args.explain {
+            for d in &r.dropped {
+                let text: String = d.text.chars().take(100).collect();
+                println!("    dropped [{}] {}", d.rule, text.replace('\n', " "));
+            }
+        }
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let c = Counts::of(&results);
+    println!(
+        "{} {} pages: {} created, {} updated, {} unchanged, {} failed",
+        if args.dry_run { "Checked" } else { "Imported" },
+        results.len(),
+        c.created,
+        c.updated,
+        c.unchanged,
+        c.failed
+    );
+    Ok(c.failed == 0)
+}

@@ -1,1 +1,0 @@
-//! HTML pages (placeholder until written).

@@ -1,0 +1,403 @@
+//! The article body: found by readability (dom_smoothie) in the page cleaned of boilerplate,
+//! then cleaned line by line (junk lines, the source's own rules, repeated headline, byline
+//! and dateline) and shaped for Markdown (figures, tables, quotes, links and images).
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability};
+use url::Url;
+
+use super::dom::{
+    collapse_whitespace, leaf_blocks, link_text_len, select, shown_text, tag_name, text_of,
+    unwrap_element, word_count,
+};
+use super::junk::{is_related_heading, junk_line_rule, shorten};
+use super::names::is_byline;
+use super::urls::{image_source, is_safe, resolve};
+use crate::import::{Dropped, Rules, dates};
+
+/// The article's HTML as readability finds it in the (already cleaned) page.
+pub fn readable_html(doc: Document, base: Option<&Url>) -> Option<String> {
+    let config = Config {
+        disable_json_ld: true,
+        ..Default::default()
+    };
+    let mut readability =
+        Readability::with_document(doc, base.map(Url::as_str), Some(config)).ok()?;
+    let article = readability.parse().ok()?;
+    Some(article.content.to_string())
+}
+
+/// What the line rules compare the body's lines with.
+pub struct BodyContext<'a> {
+    pub title: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub lead_image: Option<&'a str>,
+    pub rules: &'a Rules,
+    pub base: Option<&'a Url>,
+}
+
+/// Drops the lines that are not the article, noting each with its rule.
+pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>) {
+    let root = doc.root();
+    cut_after_markers(&root, ctx.rules, dropped);
+    let blocks = leaf_blocks(&root);
+    let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
+    for (position, block) in blocks.into_iter().enumerate() {
+        if block.parent().is_none() || is_detached(&block) {
+            continue;
+        }
+        let text = text_of(&block);
+        if text.is_empty() {
+            continue;
+        }
+        if is_related_heading(&text) && tag_name(&block) != "li" {
+            remove_related_list(&block, &text, dropped);
+            continue;
+        }
+        if is_pull_quote(&block, &texts[position], &texts) {
+            dropped.push(Dropped {
+                text: shorten(&text),
+                rule: "pull quote (repeats the text)".into(),
+            });
+            block.remove_from_parent();
+            continue;
+        }
+        if let Some(rule) = line_rule(&block, &text, position, ctx) {
+            dropped.push(Dropped {
+                text: shorten(&text),
+                rule,
+            });
+            block.remove_from_parent();
+        }
+    }
+    remove_lead_image_copies(&root, ctx, dropped);
+    remove_empty_elements(&root);
+}
+
+/// The rule that drops a line of the body, if one does: the source's rules first, then the
+/// generic ones.
+fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) -> Option<String> {
+    if matches!(tag_name(block).as_str(), "table" | "pre") {
+        return None;
+    }
+    if let Some(source) = &ctx.rules.source {
+        let name = &source.name;
+        if source.drop_lines.iter().any(|l| l.trim() == text) {
+            return Some(format!("source {name}: drop_lines"));
+        }
+        if let Some(re) = source.drop_patterns.iter().find(|re| re.is_match(text)) {
+            return Some(format!("source {name}: drop_patterns `{}`", re.as_str()));
+        }
+    }
+    if let Some(rule) = junk_line_rule(text) {
+        return Some(rule.to_string());
+    }
+    let same = |other: Option<&str>| other.is_some_and(|o| normalized(o) == normalized(text));
+    if same(ctx.title) {
+        return Some("headline repeated".into());
+    }
+    if position < 4 && same(ctx.summary) {
+        return Some("summary repeated (kept as summary)".into());
+    }
+    if is_byline(text) {
+        return Some("byline".into());
+    }
+    if is_dateline(text) {
+        return Some("dateline".into());
+    }
+    if is_link_row(block, text) {
+        return Some("row of links".into());
+    }
+    None
+}
+
+/// A short quote set apart (in a `<blockquote>`, `<aside>` or `<figure>`) whose words are
+/// also in a paragraph of the text: a pull quote.
+fn is_pull_quote(block: &NodeRef, text: &str, all: &[String]) -> bool {
+    let words = word_count(text);
+    let set_apart = std::iter::once(*block)
+        .chain(block.ancestors_it(Some(3)))
+        .any(|a| matches!(tag_name(&a).as_str(), "blockquote" | "aside" | "figure"));
+    set_apart
+        && (4..=40).contains(&words)
+        && all
+            .iter()
+            .any(|other| other.len() > text.len() && other.contains(text))
+}
+
+fn normalized(text: &str) -> String {
+    collapse_whitespace(text)
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024").
+fn is_dateline(text: &str) -> bool {
+    if word_count(text) > 14 {
+        return false;
+    }
+    let Some(found) = dates::find_date(text) else {
+        return false;
+    };
+    let rest = format!("{} {}", &text[..found.span.start], &text[found.span.end..]);
+    word_count(&rest) <= 4
+}
+
+/// A short line that is mostly links ("E-mail | Print | Comments (12)").
+fn is_link_row(block: &NodeRef, text: &str) -> bool {
+    let words = word_count(text);
+    if words == 0 || words > 15 || tag_name(block).starts_with('h') {
+        return false;
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let link_chars = link_text_len(block);
+    link_chars * 10 >= chars * 8 && link_chars > 0
+}
+
+fn is_detached(node: &NodeRef) -> bool {
+    !node
+        .ancestors_it(None)
+        .any(|a| a.is_document() || a.is_fragment())
+}
+
+/// A source's `cut_after` markers: the line starting with one and everything after it go.
+fn cut_after_markers(root: &NodeRef, rules: &Rules, dropped: &mut Vec<Dropped>) {
+    let Some(source) = &rules.source else {
+        return;
+    };
+    if source.cut_after.is_empty() {
+        return;
+    }
+    let marker_line = leaf_blocks(root).into_iter().find(|b| {
+        let text = text_of(b);
+        source.cut_after.iter().any(|m| text.starts_with(m.trim()))
+    });
+    let Some(line) = marker_line else {
+        return;
+    };
+    let rule = format!("source {}: cut_after", source.name);
+    let mut current = line;
+    loop {
+        while let Some(next) = current.next_sibling() {
+            note_removed(&next, &rule, dropped);
+            next.remove_from_parent();
+        }
+        match current.parent() {
+            Some(parent) if !parent.is_document() && !parent.is_fragment() => current = parent,
+            _ => break,
+        }
+    }
+    note_removed(&line, &rule, dropped);
+    line.remove_from_parent();
+}
+
+fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
+    let text = shown_text(node);
+    if !text.is_empty() {
+        dropped.push(Dropped {
+            text: shorten(&text),
+            rule: rule.to_string(),
+        });
+    }
+}
+
+/// A "Berita Terkait" / "Most read" heading and the lists of links right after it.
+fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>) {
+    let rule = "related-articles list";
+    dropped.push(Dropped {
+        text: shorten(text),
+        rule: rule.into(),
+    });
+    while let Some(next) = heading.next_element_sibling() {
+        let next_text = text_of(&next);
+        let mostly_links = link_text_len(&next) * 2 >= next_text.chars().count();
+        if !mostly_links {
+            break;
+        }
+        note_removed(&next, rule, dropped);
+        next.remove_from_parent();
+    }
+    heading.remove_from_parent();
+}
+
+/// Readability may keep the lead photo; the front matter has it already.
+fn remove_lead_image_copies(root: &NodeRef, ctx: &BodyContext, dropped: &mut Vec<Dropped>) {
+    let Some(lead) = ctx.lead_image else {
+        return;
+    };
+    for img in select(root, "img") {
+        let src = image_source(&img).map(|s| resolve(&s, ctx.base));
+        if src.as_deref() == Some(lead) {
+            let container = img
+                .ancestors_it(Some(3))
+                .find(|a| tag_name(a) == "figure")
+                .unwrap_or(img);
+            dropped.push(Dropped {
+                text: shorten(&text_of(&container)),
+                rule: "lead image repeated".into(),
+            });
+            container.remove_from_parent();
+        }
+    }
+}
+
+/// Elements left with no text and no image, innermost first.
+fn remove_empty_elements(root: &NodeRef) {
+    let nodes: Vec<NodeRef> = root.descendants_it().filter(|n| n.is_element()).collect();
+    for node in nodes.into_iter().rev() {
+        let tag = tag_name(&node);
+        if matches!(
+            tag.as_str(),
+            "img" | "br" | "hr" | "td" | "th" | "tr" | "picture" | "source"
+        ) {
+            continue;
+        }
+        if text_of(&node).is_empty()
+            && select(&node, "img").is_empty()
+            && select(&node, "table").is_empty()
+        {
+            node.remove_from_parent();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Shaping for Markdown
+
+/// Rewrites the body so the Markdown converter gives what an editor would write: figures as
+/// an image and an emphasised caption, quotes' `<cite>` as "— Name", absolute safe links and
+/// images, tables with a header row.
+pub fn shape_for_markdown(doc: &Document, base: Option<&Url>) {
+    let root = doc.root();
+    fix_images(&root, base);
+    fix_links(&root, base);
+    figures_to_paragraphs(&root);
+    quote_citations(&root);
+    unwrap_layout_tables(&root);
+    table_headers(&root);
+}
+
+/// Tables used for layout (a cell holding paragraphs, headings or another table, or a long
+/// text; a table of one cell) are not data: they become plain blocks.
+fn unwrap_layout_tables(root: &NodeRef) {
+    for table in select(root, "table") {
+        let cells = select(&table, "td, th");
+        let layout = cells.len() <= 1
+            || cells.iter().any(|c| {
+                word_count(&text_of(c)) > 60
+                    || select(c, "p").len() > 1
+                    || !select(c, "h1, h2, h3, h4, h5, h6, blockquote, figure, table").is_empty()
+            });
+        if layout {
+            for part in select(&table, "caption, thead, tbody, tfoot, tr, td, th") {
+                part.rename("div");
+            }
+            table.rename("div");
+        }
+    }
+}
+
+fn fix_images(root: &NodeRef, base: Option<&Url>) {
+    for img in select(root, "img") {
+        let src = image_source(&img).map(|s| resolve(&s, base));
+        let tiny = ["width", "height"].iter().any(|a| {
+            img.attr(a)
+                .is_some_and(|v| matches!(v.trim().trim_end_matches("px"), "0" | "1"))
+        });
+        match src {
+            Some(src) if is_safe(&src) && !tiny => {
+                let alt = img
+                    .attr("alt")
+                    .map(|a| collapse_whitespace(&a))
+                    .unwrap_or_default();
+                img.remove_all_attrs();
+                img.set_attr("src", &src);
+                img.set_attr("alt", &alt);
+            }
+            _ => img.remove_from_parent(),
+        }
+    }
+}
+
+fn fix_links(root: &NodeRef, base: Option<&Url>) {
+    for a in select(root, "a") {
+        let href = a
+            .attr("href")
+            .map(|h| h.trim().to_string())
+            .unwrap_or_default();
+        let keep = !href.is_empty() && !href.starts_with('#') && is_safe(&href);
+        if keep {
+            let href = resolve(&href, base);
+            a.remove_all_attrs();
+            a.set_attr("href", &href);
+        } else {
+            unwrap_element(&a);
+        }
+    }
+}
+
+/// `<figure><img><figcaption>` becomes `<p><img></p><p><em>caption</em></p>`.
+fn figures_to_paragraphs(root: &NodeRef) {
+    for figure in select(root, "figure") {
+        let images: Vec<String> = select(&figure, "img")
+            .iter()
+            .map(|i| i.html().to_string())
+            .collect();
+        let caption = select(&figure, "figcaption")
+            .first()
+            .map(|c| c.inner_html().to_string());
+        if images.is_empty() {
+            match caption {
+                Some(_) => select(&figure, "figcaption")
+                    .iter()
+                    .for_each(|c| c.remove_from_parent()),
+                None => continue,
+            }
+            figure.rename("div");
+            continue;
+        }
+        let mut html = String::new();
+        for img in images {
+            html.push_str(&format!("<p>{img}</p>"));
+        }
+        if let Some(caption) = caption.filter(|c| !collapse_whitespace(c).is_empty()) {
+            html.push_str(&format!("<p><em>{}</em></p>", caption.trim()));
+        }
+        figure.replace_with_html(html);
+    }
+}
+
+/// A `<cite>` that closes a quote becomes its own line: "— Harold Finch, resident".
+fn quote_citations(root: &NodeRef) {
+    for quote in select(root, "blockquote") {
+        for cite in select(&quote, "cite") {
+            let inside_paragraph = cite
+                .ancestors_it(None)
+                .take_while(|a| a.id != quote.id)
+                .any(|a| tag_name(&a) == "p");
+            if !inside_paragraph {
+                let text = text_of(&cite);
+                cite.replace_with_html(format!("<p>— {}</p>", super::markdown::escape_text(&text)));
+            }
+        }
+    }
+}
+
+/// Tables without header cells get their first row as the header (Markdown tables need one);
+/// bold in header cells is dropped.
+fn table_headers(root: &NodeRef) {
+    for table in select(root, "table") {
+        if !table.has_name("table") || !select(&table, "th").is_empty() {
+            continue;
+        }
+        let Some(first_row) = select(&table, "tr").first().copied() else {
+            continue;
+        };
+        for cell in select(&first_row, "td") {
+            cell.rename("th");
+        }
+        for bold in select(&first_row, "b, strong") {
+            unwrap_element(&bold);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Small helpers over dom_query nodes: collapsed text, class and id words, block elements.
+
+use dom_query::{NodeRef, Selection};
+
+/// Elements that start a block of their own; text inside one of these without another block
+/// inside it is one "line" of the page for the cleaning rules.
+pub const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+    "center",
+];
+
+/// The elements under `node` that match a CSS selector, in document order.
+pub fn select<'a>(node: &NodeRef<'a>, css: &str) -> Vec<NodeRef<'a>> {
+    Selection::from(*node).select(css).nodes().to_vec()
+}
+
+/// Replaces an element by its children ("<a>text</a>" becomes "text").
+pub fn unwrap_element(node: &NodeRef) {
+    if let Some(first) = node.first_child() {
+        node.insert_siblings_before(&first);
+    }
+    node.remove_from_parent();
+}
+
+/// Whitespace runs (including no-break spaces) become one space; ends trimmed.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The text of a node with whitespace collapsed.
+pub fn text_of(node: &NodeRef) -> String {
+    collapse_whitespace(&node.text())
+}
+
+/// The text of a node as a reader sees it, with a space between blocks ("Home News", not
+/// "HomeNews" for two list items); for showing dropped text.
+pub fn shown_text(node: &NodeRef) -> String {
+    collapse_whitespace(&node.formatted_text())
+}
+
+/// The text of a node split at its `<br>` elements, each line collapsed, empty ones left out.
+pub fn text_lines(node: &NodeRef) -> Vec<String> {
+    let mut raw = String::new();
+    for d in node.descendants_it() {
+        if d.is_text() {
+            raw.push_str(&d.text());
+        } else if d.is_element() && d.has_name("br") {
+            raw.push('\n');
+        }
+    }
+    raw.split('\n')
+        .map(collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// Number of words (runs of letters or digits) in a text.
+pub fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// The lowercase element name, or "" for other nodes.
+pub fn tag_name(node: &NodeRef) -> String {
+    node.node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Whether the element starts a block (see [`BLOCK_TAGS`]).
+pub fn is_block(node: &NodeRef) -> bool {
+    node.is_element() && BLOCK_TAGS.contains(&tag_name(node).as_str())
+}
+
+/// Block elements with no block element inside them, in document order: the "lines" of a page.
+pub fn leaf_blocks<'a>(root: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    let mut out = Vec::new();
+    collect_leaf_blocks(root, &mut out);
+    out
+}
+
+/// Pushes the leaf blocks under `node`; returns whether `node` contains any block.
+fn collect_leaf_blocks<'a>(node: &NodeRef<'a>, out: &mut Vec<NodeRef<'a>>) -> bool {
+    let mut has_block = false;
+    for child in node.children_it(false).filter(|c| c.is_element()) {
+        let child_has_block = collect_leaf_blocks(&child, out);
+        if is_block(&child) {
+            if !child_has_block {
+                out.push(child);
+            }
+            has_block = true;
+        } else {
+            has_block |= child_has_block;
+        }
+    }
+    has_block
+}
+
+/// The words of an element's class and id: "ShareBar-x detail__body-tag" gives
+/// share, bar, x, detail, body, tag (camelCase, dashes and underscores split words).
+pub fn class_id_words(node: &NodeRef) -> Vec<String> {
+    let mut words = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            for token in value.split_whitespace() {
+                split_identifier(token, &mut words);
+            }
+        }
+    }
+    words
+}
+
+/// The class and id tokens of an element as written ("jp-relatedposts", "ShareBar").
+pub fn class_id_tokens(node: &NodeRef) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(value) = node.attr(attr) {
+            tokens.extend(value.split_whitespace().map(str::to_string));
+        }
+    }
+    tokens
+}
+
+/// The words of one class or id token (see [`class_id_words`]).
+pub fn identifier_words(token: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    split_identifier(token, &mut words);
+    words
+}
+
+fn split_identifier(token: &str, words: &mut Vec<String>) {
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in token.chars() {
+        if !c.is_alphanumeric() {
+            push_word(&mut word, words);
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            push_word(&mut word, words);
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        word.extend(c.to_lowercase());
+    }
+    push_word(&mut word, words);
+}
+
+fn push_word(word: &mut String, words: &mut Vec<String>) {
+    if !word.is_empty() {
+        words.push(std::mem::take(word));
+    }
+}
+
+/// Text length of the links inside a node.
+pub fn link_text_len(node: &NodeRef) -> usize {
+    let mut len = 0;
+    for d in node.descendants_it() {
+        if d.is_element() && tag_name(&d) == "a" {
+            len += text_of(&d).chars().count();
+        }
+    }
+    len
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_split_into_words() {
+        let mut w = Vec::new();
+        split_identifier("ShareBar-x", &mut w);
+        split_identifier("detail__body-tag", &mut w);
+        split_identifier("jp-relatedposts", &mut w);
+        assert_eq!(
+            w,
+            [
+                "share",
+                "bar",
+                "x",
+                "detail",
+                "body",
+                "tag",
+                "jp",
+                "relatedposts"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaf_blocks_are_innermost_blocks() {
+        let doc = dom_query::Document::from(
+            "<div><p>a <b>b</b></p><div>c<ul><li>d</li></ul></div><span>e</span></div>",
+        );
+        let body = doc.body().unwrap();
+        let texts: Vec<String> = leaf_blocks(&body).iter().map(text_of).collect();
+        assert_eq!(texts, ["a b", "d"]);
+        assert_eq!(collapse_whitespace(" a\u{a0} b \n c "), "a b c");
+        assert_eq!(word_count("Rp15.620 per-kg, ya"), 5);
+        let doc = dom_query::Document::from("<p>Pewarta: A B<br>Editor: <b>C</b> D<br><br></p>");
+        assert_eq!(
+            text_lines(&select(&doc.root(), "p")[0]),
+            ["Pewarta: A B", "Editor: C D"]
+        );
+        let frag = dom_query::Document::fragment("<p>a <b>b <i>c</i></b> d</p>");
+        unwrap_element(&select(&frag.root(), "b")[0]);
+        assert_eq!(frag.select("p").html().to_string(), "<p>a b <i>c</i> d</p>");
+    }
+}

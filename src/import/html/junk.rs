@@ -1,0 +1,485 @@
+//! Boilerplate rules: elements that are never the article (by tag, by class or id words), and
+//! lines that are never part of it ("Baca juga: ...", Google News promos, share prompts).
+//! Every rule has a name, shown by `--explain` next to what it dropped.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeId, NodeRef};
+use regex::Regex;
+
+use super::anchor::Anchor;
+use super::dom::{class_id_tokens, identifier_words, select, shown_text, tag_name, word_count};
+use crate::import::Dropped;
+
+/// Removed without a note: never visible text.
+const SILENT_TAGS: &[&str] = &[
+    "script", "style", "link", "meta", "template", "svg", "canvas", "object", "embed", "source",
+    "track", "map", "area", "head",
+];
+
+/// Page furniture by element name.
+const FURNITURE_TAGS: &[&str] = &[
+    "nav", "aside", "footer", "header", "form", "button", "select", "textarea", "input", "dialog",
+    "marquee", "menu", "iframe", "frame", "frameset",
+];
+
+/// Inline elements: class rules leave them alone (a linked keyword in a paragraph may have
+/// class "tag"); the block around them is what gets judged.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q",
+    "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "img", "picture",
+    "br", "wbr", "font",
+];
+
+/// Class and id words of boilerplate containers.
+const JUNK_WORDS: &[&str] = &[
+    // ads
+    "ad",
+    "ads",
+    "adv",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "adsense",
+    "adslot",
+    "adsbygoogle",
+    "dfp",
+    "gpt",
+    "iklan",
+    "banner",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "promotion",
+    "promoted",
+    "outbrain",
+    "taboola",
+    "mgid",
+    "paywall",
+    "pullquote",
+    // sharing and following
+    "share",
+    "shares",
+    "sharing",
+    "sharebar",
+    "sharethis",
+    "sharedaddy",
+    "addtoany",
+    "social",
+    "socials",
+    "sosmed",
+    "follow",
+    // other articles
+    "related",
+    "relatedposts",
+    "terkait",
+    "popular",
+    "populer",
+    "terpopuler",
+    "trending",
+    "mostread",
+    "recommended",
+    "recommendation",
+    "rekomendasi",
+    "readmore",
+    "bacajuga",
+    "ticker",
+    // reader input and sign-ups
+    "comment",
+    "comments",
+    "komentar",
+    "disqus",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "langganan",
+    "signup",
+    "mc4wp",
+    "login",
+    "search",
+    "poll",
+    "polling",
+    // consent and overlays
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "popup",
+    "modal",
+    "overlay",
+    "hidden",
+    // page furniture
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "widget",
+    "widgets",
+    "rail",
+    "aside",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "topbar",
+    "footer",
+    "header",
+    "masthead",
+    "branding",
+    "logo",
+    "skip",
+    "pagination",
+    "pager",
+    "paging",
+    "print",
+    "toolbar",
+    "tools",
+    "storytools",
+    "copyright",
+    // labels and metadata shown around the article
+    "tag",
+    "tags",
+    "tagcloud",
+    "taglist",
+    "byline",
+    "author",
+    "penulis",
+    "editor",
+    "meta",
+    "date",
+    "dateline",
+    "tanggal",
+    "kanal",
+    "rubric",
+    "kicker",
+    "category",
+    "categories",
+];
+
+/// Two class or id words in a row that mark boilerplate ("baca-juga", "MostRead").
+const JUNK_PAIRS: &[(&str, &str)] = &[
+    ("baca", "juga"),
+    ("lihat", "juga"),
+    ("read", "more"),
+    ("read", "also"),
+    ("also", "read"),
+    ("most", "read"),
+    ("most", "popular"),
+    ("more", "stories"),
+    ("more", "news"),
+    ("berita", "lain"),
+    ("berita", "lainnya"),
+    ("artikel", "lain"),
+    ("artikel", "lainnya"),
+    ("you", "may"),
+    ("screen", "reader"),
+    ("sr", "only"),
+    ("visually", "hidden"),
+    ("pull", "quote"),
+];
+
+/// Removes everything that is never the article from a page, except the main text container
+/// and its ancestors; notes each removed block that had text.
+pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<Dropped>) {
+    let Some(body) = doc.body() else {
+        return;
+    };
+    doc.select("head").remove();
+    let nodes: Vec<NodeRef> = body.descendants_it().filter(|n| n.is_element()).collect();
+    let mut removed: HashSet<NodeId> = HashSet::new();
+    for node in nodes {
+        if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
+            continue;
+        }
+        let Some(rule) = junk_element_rule(&node) else {
+            continue;
+        };
+        if let Some(rule) = rule {
+            let text = shown_text(&node);
+            if !text.is_empty() {
+                dropped.push(Dropped {
+                    text: shorten(&text),
+                    rule,
+                });
+            }
+        }
+        removed.insert(node.id);
+        node.remove_from_parent();
+    }
+}
+
+/// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
+/// `Some(Some(rule))` for others, `None` to keep it.
+fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
+    let tag = tag_name(node);
+    if SILENT_TAGS.contains(&tag.as_str()) {
+        return Some(None);
+    }
+    if tag == "noscript" {
+        // Lazy-loading pages put the real <img> in <noscript>; readability unwraps it.
+        return select(node, "img").is_empty().then_some(None);
+    }
+    if FURNITURE_TAGS.contains(&tag.as_str()) {
+        return Some(Some(format!("page furniture <{tag}>")));
+    }
+    if is_hidden(node) {
+        return Some(Some("hidden element".to_string()));
+    }
+    if INLINE_TAGS.contains(&tag.as_str()) {
+        return None;
+    }
+    let (token, word) = junk_class_word(node)?;
+    Some(Some(format!("boilerplate class/id \"{token}\" ({word})")))
+}
+
+/// The class or id token that marks an element as boilerplate, and the word (or pair of
+/// words) in it that does.
+fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
+    class_id_tokens(node).into_iter().find_map(|token| {
+        // Utility classes ("md:hidden", "print:block") say how, not what.
+        if token.contains(':') {
+            return None;
+        }
+        let words = identifier_words(&token);
+        let word = words
+            .iter()
+            .find(|w| JUNK_WORDS.contains(&w.as_str()))
+            .cloned()
+            .or_else(|| {
+                words.windows(2).find_map(|pair| {
+                    JUNK_PAIRS
+                        .iter()
+                        .any(|(a, b)| pair[0] == *a && pair[1] == *b)
+                        .then(|| format!("{} {}", pair[0], pair[1]))
+                })
+            })?;
+        Some((token, word))
+    })
+}
+
+/// `hidden`, `aria-hidden` containers, `display:none` and `visibility:hidden`.
+fn is_hidden(node: &NodeRef) -> bool {
+    if node.has_attr("hidden") {
+        return true;
+    }
+    node.attr("style").is_some_and(|s| {
+        let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// A dropped text as `--explain` shows it: at most 160 characters.
+pub fn shorten(text: &str) -> String {
+    const MAX: usize = 160;
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+
+/// Lines no article needs, with the name of the rule. Each applies to a short block only
+/// (see [`MAX_JUNK_LINE_WORDS`]).
+static JUNK_LINES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+    let rules: &[(&str, &str)] = &[
+        (
+            "read-also link",
+            r"(?i)^\W*(baca|lihat|simak|cek|klik|tonton)\s+(juga|pula|selengkapnya|video)\b|^\W*pilihan\s+editor\s*:|^\W*(read|see)\s+(also|more)\b|^\W*(related|recommended)\s*(articles?|stories|reading)?\s*:|^\W*(berita|artikel)\s+(terkait|lainnya|pilihan)\s*:",
+        ),
+        (
+            "follow-us promo",
+            r"(?i)\b(whatsapp\s+channel|saluran\s+whatsapp|telegram\s+channel|klik\s+tanda\s+bintang)\b|^.*\b(temukan|ikuti|follow|simak|klik|gabung|join|pantau|dapatkan|update|akses)\b.*\b(google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram)\b",
+        ),
+        (
+            "follow-us promo",
+            r"(?i)^\W*(ikuti|follow|gabung|bergabung|join|subscribe|download|unduh)\b.{0,100}\b(google\s+news|whatsapp|telegram|instagram|twitter|tiktok|youtube|facebook|kanal|channel|saluran|aplikasi|app)\b|^untuk\s+mengikuti\b",
+        ),
+        (
+            "newsletter promo",
+            r"(?i)^\W*(subscribe|sign\s+up|langganan|berlangganan|daftar)\b.{0,120}\b(newsletter|inbox|email|e-mail|surel|gratis|free)\b",
+        ),
+        (
+            "copyright line",
+            r"(?i)^\W*(©|\(c\)|copyright\b|hak\s+cipta\b)|\ball\s+rights?\s+reserved\b|\bmay\s+not\s+be\s+(published|reproduced)\b|\bdilarang\s+(keras\s+)?(mengambil|mengutip|menyalin|memuat\s+ulang)\b",
+        ),
+        (
+            "advertisement label",
+            r"(?i)^\W*(advertisement|advertisements|advertorial|iklan|ads|sponsored|scroll\s+to\s+continue(\s+with\s+content)?|scroll\s+(untuk|ke\s+bawah\s+untuk)\s+(melanjutkan|lanjut)(\s+membaca)?|lanjut(kan)?\s+(baca|membaca)|continue\s+reading(\s+below)?|story\s+continues\s+below(\s+advertisement)?|artikel\s+berlanjut\s+di\s+bawah)\W*$",
+        ),
+        (
+            "share prompt",
+            r"(?i)^\W*(share|bagikan|share\s+this(\s+article|\s+story)?|bagikan\s+(artikel|berita)\s+ini|salin\s+(link|tautan)|copy\s+link)\b\W*(facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|\W)*$",
+        ),
+        (
+            "comments prompt",
+            r"(?i)^\W*(comments?|komentar|\d+\s+comments?|leave\s+a\s+(reply|comment)|tulis\s+komentar)\W*\d*\W*$",
+        ),
+        (
+            "embed placeholder",
+            r"(?i)^\[(gambas|embed|video|foto|baca\s+juga|instagram|twitter|tiktok|youtube)\b[^\]]*\]$",
+        ),
+        (
+            "page navigation",
+            r"(?i)^\W*(halaman\s*\d+\s*(/|dari)\s*\d+|page\s+\d+\s+of\s+\d+|(baca\s+)?halaman\s+(selanjutnya|berikutnya|sebelumnya)|(next|previous)\s+page|tampilkan\s+semua|show\s+all)\W*$",
+        ),
+        (
+            "credit line",
+            r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$",
+        ),
+    ];
+    rules
+        .iter()
+        .map(|(name, re)| (*name, Regex::new(re).expect("junk line rule")))
+        .collect()
+});
+
+/// Junk-line rules apply to blocks of at most this many words; longer blocks are prose.
+pub const MAX_JUNK_LINE_WORDS: usize = 40;
+
+/// The name of the generic rule that drops a line, if one does.
+pub fn junk_line_rule(text: &str) -> Option<&'static str> {
+    if word_count(text) > MAX_JUNK_LINE_WORDS {
+        return None;
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    JUNK_LINES
+        .iter()
+        .find(|(_, re)| re.is_match(text))
+        .map(|(name, _)| *name)
+}
+
+/// Headings of "related" and "most read" lists: the heading and the links under it go.
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss)\W*$",
+    )
+    .expect("related heading")
+});
+
+/// Whether a short text is the heading of a "related" or "most read" list.
+pub fn is_related_heading(text: &str) -> bool {
+    word_count(text) <= 6 && RELATED_HEADING.is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn junk_lines_are_named() {
+        let rule = |t| junk_line_rule(t);
+        assert_eq!(rule("Baca juga: Harga Gabah Naik"), Some("read-also link"));
+        assert_eq!(rule("BACA JUGA"), Some("read-also link"));
+        assert_eq!(
+            rule(
+                "Temukan berita-berita hangat terpercaya dari Kantor Berita Politik RMOL di Google News."
+            ),
+            Some("follow-us promo")
+        );
+        assert_eq!(
+            rule("Untuk mengikuti silakan klik tanda bintang."),
+            Some("follow-us promo")
+        );
+        assert_eq!(
+            rule("Ikuti berita terkini Harian Pagi di WhatsApp Channel dan Google News."),
+            Some("follow-us promo")
+        );
+        assert_eq!(rule("ADVERTISEMENT"), Some("advertisement label"));
+        assert_eq!(
+            rule("SCROLL TO CONTINUE WITH CONTENT"),
+            Some("advertisement label")
+        );
+        assert_eq!(rule("___"), Some("separator"));
+        assert_eq!(rule("Editor: Dimas Prasetyo"), Some("credit line"));
+        assert_eq!(
+            rule("Copyright 2024 Global Wire Service. All rights reserved."),
+            Some("copyright line")
+        );
+        assert_eq!(rule("Share this:"), Some("share prompt"));
+        assert_eq!(rule("[Gambas:Video CNN]"), Some("embed placeholder"));
+        assert_eq!(rule("Halaman 1/1"), Some("page navigation"));
+        assert_eq!(rule("BACA HALAMAN BERIKUTNYA"), Some("page navigation"));
+        assert_eq!(
+            rule(
+                "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini tanpa izin tertulis dari Kantor Berita ANTARA."
+            ),
+            Some("copyright line")
+        );
+        assert_eq!(
+            rule("Bagikan: Facebook Twitter WhatsApp"),
+            Some("share prompt")
+        );
+        assert_eq!(rule("Warga membaca juga berita lain di pasar."), None);
+        assert_eq!(
+            rule("Warga diminta mengikuti berita resmi dari BMKG."),
+            None
+        );
+        assert_eq!(
+            rule("Follow us on Instagram for more"),
+            Some("follow-us promo")
+        );
+        assert_eq!(
+            rule("Pilihan Editor: Harga Beras Naik"),
+            Some("read-also link")
+        );
+        assert_eq!(
+            rule("The editor said the council would share the report."),
+            None
+        );
+        assert_eq!(
+            rule("Advertisement revenue fell by a third last year."),
+            None
+        );
+    }
+
+    #[test]
+    fn related_headings() {
+        for h in [
+            "Berita Terkait",
+            "Related Coverage",
+            "Most Read",
+            "Terpopuler",
+            "ARTIKEL LAINNYA",
+            "Read more",
+        ] {
+            assert!(is_related_heading(h), "{h}");
+        }
+        assert!(!is_related_heading("What the council approved"));
+        assert!(!is_related_heading(
+            "Related to the flood, the council said"
+        ));
+    }
+
+    #[test]
+    fn boilerplate_containers_go_but_the_article_stays() {
+        let long = "word ".repeat(30);
+        let html = format!(
+            "<body><nav>Home News</nav><article class='post tag-share'><div class='entry'><p>{long}</p>\
+             <div class='ShareBar'>Share on X</div><p>{long}</p><span class='tag'>kw</span></div></article>\
+             <div id='jp-relatedposts'>Other</div><div class='baca-juga'>Baca</div></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let text = doc.select("body").text();
+        assert!(text.contains("kw") && text.contains("word"));
+        assert!(!text.contains("Share on X") && !text.contains("Other") && !text.contains("Home"));
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "page furniture <nav>",
+                "boilerplate class/id \"ShareBar\" (share)",
+                "boilerplate class/id \"jp-relatedposts\" (relatedposts)",
+                "boilerplate class/id \"baca-juga\" (baca juga)"
+            ]
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The lead image: the photo at the top of the article, with its caption. It moves to the
+//! front matter (`image`, `image_caption`; themes show it above the text), so it is taken out
+//! of the page before the body is extracted.
+
+use dom_query::{Document, NodeRef};
+use url::Url;
+
+use super::anchor::Anchor;
+use super::dom::{
+    class_id_words, collapse_whitespace, link_text_len, select, tag_name, text_of, word_count,
+};
+use super::urls::{image_source, resolve};
+use crate::import::Dropped;
+
+/// Class and id words of a caption next to an image.
+const CAPTION_WORDS: &[&str] = &[
+    "caption",
+    "figcaption",
+    "keterangan",
+    "credit",
+    "credits",
+    "ket",
+    "photo-caption",
+];
+
+/// Class and id words of containers whose images are never the lead.
+const NOT_LEAD_WORDS: &[&str] = &[
+    "logo",
+    "avatar",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "iklan",
+    "sponsor",
+    "related",
+    "thumb",
+    "thumbnail",
+    "icon",
+    "author",
+];
+
+pub struct LeadImage {
+    /// Absolute when the page's URL is known.
+    pub url: Option<String>,
+    pub caption: Option<String>,
+}
+
+/// Finds the lead image, removes it (with its figure and caption) from the page, and
+/// returns it. `known` is the image the metadata names (JSON-LD or og:image), resolved.
+pub fn take_lead_image(
+    doc: &Document,
+    anchor: &Anchor,
+    known: Option<&str>,
+    base: Option<&Url>,
+    dropped: &mut Vec<Dropped>,
+) -> LeadImage {
+    let Some(img) = find_lead_img(doc, anchor, known, base) else {
+        return LeadImage {
+            url: None,
+            caption: None,
+        };
+    };
+    let url = image_source(&img).map(|s| resolve(&s, base));
+    let (container, caption) = figure_and_caption(&img);
+    let caption = caption.filter(|c| !c.is_empty());
+    dropped.push(Dropped {
+        text: caption.clone().or_else(|| url.clone()).unwrap_or_default(),
+        rule: "lead image (moved to image and image_caption)".to_string(),
+    });
+    container.remove_from_parent();
+    LeadImage { url, caption }
+}
+
+/// The image the metadata names, else the first photo in a figure (or with a caption) after
+/// the headline and before the article's first paragraph.
+fn find_lead_img<'a>(
+    doc: &'a Document,
+    anchor: &Anchor,
+    known: Option<&str>,
+    base: Option<&Url>,
+) -> Option<NodeRef<'a>> {
+    let imgs: Vec<NodeRef> = doc
+        .select("body img")
+        .nodes()
+        .iter()
+        .copied()
+        .filter(|i| !in_excluded_container(i))
+        .collect();
+    if let Some(known) = known {
+        let same = imgs
+            .iter()
+            .find(|i| image_source(i).is_some_and(|s| same_image(&resolve(&s, base), known)));
+        if let Some(img) = same {
+            return Some(*img);
+        }
+    }
+    let headline = doc.select("h1").nodes().first().map(|h| h.id);
+    let first_paragraph = anchor
+        .node(doc)
+        .and_then(|a| first_paragraph(&a))
+        .map(|p| p.id)?;
+    imgs.into_iter().find(|i| {
+        headline.is_none_or(|h| i.id > h)
+            && i.id < first_paragraph
+            && image_source(i).is_some()
+            && figure_and_caption(i).1.is_some()
+    })
+}
+
+/// Node ids grow in document order in a freshly parsed page, so comparing them compares
+/// positions.
+fn first_paragraph<'a>(anchor: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    anchor.descendants_it().find(|n| {
+        (n.is_text() && word_count(&n.text()) >= 8)
+            || (tag_name(n) == "p" && word_count(&n.text()) >= 8)
+    })
+}
+
+/// Two image URLs name the same picture (ignoring a query string).
+fn same_image(a: &str, b: &str) -> bool {
+    let strip = |s: &str| {
+        s.split(['?', '#'])
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('/')
+            .to_string()
+    };
+    a == b || strip(a) == strip(b)
+}
+
+fn in_excluded_container(img: &NodeRef) -> bool {
+    std::iter::once(*img)
+        .chain(img.ancestors_it(Some(4)))
+        .any(|n| {
+            matches!(tag_name(&n).as_str(), "nav" | "footer" | "aside")
+                || class_id_words(&n)
+                    .iter()
+                    .any(|w| NOT_LEAD_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// What to remove with the image (its `<figure>`, or a wrapper holding only it and its
+/// caption) and the caption's text.
+fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
+    if let Some(figure) = img.ancestors_it(Some(4)).find(|a| tag_name(a) == "figure") {
+        let caption = select(&figure, "figcaption")
+            .first()
+            .map(caption_text)
+            .or_else(|| caption_near(&figure).map(|c| caption_text(&c)));
+        return (figure, caption);
+    }
+    for wrapper in img.ancestors_it(Some(3)) {
+        if tag_name(&wrapper) == "body" {
+            break;
+        }
+        if let Some(caption) = caption_near(&wrapper) {
+            let text = caption_text(&caption);
+            if text_of(&wrapper) == text_of(&caption) {
+                return (wrapper, Some(text));
+            }
+            caption.remove_from_parent();
+            return (*img, Some(text));
+        }
+        if let Some(text) = sole_text_beside_image(&wrapper) {
+            return (wrapper, Some(text));
+        }
+        if !text_of(&wrapper).is_empty() {
+            break;
+        }
+    }
+    (image_only_wrapper(img), None)
+}
+
+/// The text of a wrapper that holds the image and one short line of text beside it: a
+/// caption without a class saying so.
+fn sole_text_beside_image(wrapper: &NodeRef) -> Option<String> {
+    let children = wrapper.element_children();
+    let [a, b] = children.as_slice() else {
+        return None;
+    };
+    let holds_image = |n: &NodeRef| n.has_name("img") || !select(n, "img").is_empty();
+    let other = match (holds_image(a), holds_image(b)) {
+        (true, false) => b,
+        (false, true) => a,
+        _ => return None,
+    };
+    let image_side = if other.id == a.id { b } else { a };
+    let text = text_of(other);
+    let words = word_count(&text);
+    let few_links = link_text_len(other) * 2 < text.chars().count();
+    (text_of(image_side).is_empty() && (2..=40).contains(&words) && few_links)
+        .then(|| caption_text(other))
+}
+
+/// A caption's text without the buttons sites put in it ("Purchase Licensing Rights").
+fn caption_text(node: &NodeRef) -> String {
+    let mut raw = String::new();
+    for d in node.descendants_it() {
+        let in_button = d
+            .ancestors_it(None)
+            .take_while(|a| a.id != node.id)
+            .any(|a| a.has_name("button"));
+        if d.is_text() && !in_button {
+            raw.push_str(&d.text());
+        }
+    }
+    collapse_whitespace(&raw)
+}
+
+/// The outermost close ancestor that holds nothing but this image, else the image.
+fn image_only_wrapper<'a>(img: &NodeRef<'a>) -> NodeRef<'a> {
+    let mut container = *img;
+    for a in img.ancestors_it(Some(2)) {
+        if tag_name(&a) == "body" || !text_of(&a).is_empty() || select(&a, "img").len() != 1 {
+            break;
+        }
+        container = a;
+    }
+    container
+}
+
+/// A caption element inside `container` (class "caption", "keterangan", ...).
+fn caption_near<'a>(container: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    container.descendants_it().find(|n| {
+        n.is_element()
+            && class_id_words(n)
+                .iter()
+                .any(|w| CAPTION_WORDS.contains(&w.as_str()))
+            && !text_of(n).is_empty()
+    })
+}

@@ -1,0 +1,203 @@
+//! The cleaned body as Markdown (htmd): paragraphs, headings, lists, quotes, links, images
+//! with captions, and compact GFM tables.
+
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeRef};
+use htmd::HtmlToMarkdown;
+use htmd::options::{BrStyle, BulletListMarker, Options};
+
+use super::dom::{collapse_whitespace, select};
+
+/// Elements whose content never belongs in Markdown (the body is cleaned before, this is a
+/// second lock on the door).
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "iframe", "noscript", "svg", "video", "audio", "object", "embed", "form",
+    "button", "input", "select", "textarea", "template", "canvas", "head",
+];
+
+static CONVERTER: LazyLock<HtmlToMarkdown> = LazyLock::new(|| {
+    HtmlToMarkdown::builder()
+        .options(Options {
+            bullet_list_marker: BulletListMarker::Dash,
+            ul_bullet_spacing: 1,
+            ol_number_spacing: 1,
+            br_style: BrStyle::Backslash,
+            ..Default::default()
+        })
+        .skip_tags(SKIPPED_TAGS.to_vec())
+        .build()
+});
+
+/// Marks where a table goes; Markdown tables are written by [`table_markdown`].
+const TABLE_PLACEHOLDER: &str = "CERMINTABLEPLACEHOLDER";
+
+/// The body's Markdown: blocks separated by one blank line, no trailing spaces, one final
+/// newline.
+pub fn to_markdown(doc: &Document) -> String {
+    let root = doc.root();
+    let tables: Vec<String> = outer_tables(&root)
+        .iter()
+        .enumerate()
+        .map(|(i, table)| {
+            let md = table_markdown(table);
+            table.replace_with_html(format!("<p>{TABLE_PLACEHOLDER}{i}</p>"));
+            md
+        })
+        .collect();
+    let markdown = CONVERTER.convert(&root.html()).unwrap_or_default();
+    tidy(&markdown, &tables)
+}
+
+fn outer_tables<'a>(root: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    select(root, "table")
+        .iter()
+        .filter(|t| !t.ancestors_it(None).any(|a| a.has_name("table")))
+        .copied()
+        .collect()
+}
+
+/// A table as a GFM table: an emphasised caption line, the header row, a `| --- |` row and
+/// the other rows; cells on one line, `|` escaped.
+fn table_markdown(table: &NodeRef) -> String {
+    let rows: Vec<Vec<String>> = select(table, "tr")
+        .iter()
+        .map(|tr| {
+            tr.element_children()
+                .iter()
+                .filter(|c| c.has_name("td") || c.has_name("th"))
+                .map(cell_markdown)
+                .collect::<Vec<_>>()
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut out = String::new();
+    if let Some(caption) = select(table, "caption").first() {
+        let text = collapse_whitespace(&caption.text());
+        if !text.is_empty() {
+            out.push_str(&format!("*{}*\n\n", escape_markdown(&text)));
+        }
+    }
+    for (i, row) in rows.iter().enumerate() {
+        let mut cells = row.clone();
+        cells.resize(columns, String::new());
+        let line: String = cells
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    " |".to_string()
+                } else {
+                    format!(" {c} |")
+                }
+            })
+            .collect();
+        out.push_str(&format!("|{line}\n"));
+        if i == 0 {
+            out.push_str(&format!("|{}\n", " --- |".repeat(columns)));
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn cell_markdown(cell: &NodeRef) -> String {
+    let md = CONVERTER.convert(&cell.inner_html()).unwrap_or_default();
+    collapse_whitespace(&md.replace("\\\n", " ")).replace('|', "\\|")
+}
+
+/// Escapes text put into HTML that htmd will read.
+pub fn escape_text(text: &str) -> String {
+    crate::text::escape_html(text)
+}
+
+/// Escapes the characters Markdown reads as emphasis in a caption written directly.
+fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '`' | '\\' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Trailing spaces and no-break spaces gone, one blank line between blocks, tables put back.
+fn tidy(markdown: &str, tables: &[String]) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut blank = true;
+    for line in markdown.lines() {
+        let line = line.replace('\u{a0}', " ");
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !blank {
+                out.push('\n');
+                blank = true;
+            }
+            continue;
+        }
+        let table = line
+            .trim()
+            .strip_prefix(TABLE_PLACEHOLDER)
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| tables.get(i));
+        match table {
+            Some(t) => out.push_str(t),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+        blank = false;
+    }
+    let trimmed = out.trim();
+    if trimmed.is_empty() {
+        String::new()
+    } else {
+        format!("{trimmed}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(html: &str) -> String {
+        to_markdown(&Document::fragment(html))
+    }
+
+    #[test]
+    fn blocks_lists_quotes_and_tables() {
+        assert_eq!(
+            md(
+                "<h2>Sub</h2><p>A <a href=\"https://x.example/\">link</a>&nbsp;and <em>em</em>.</p><ul><li>one</li><li>two</li></ul>\
+                <blockquote><p>q1</p><p>q2</p></blockquote>"
+            ),
+            "## Sub\n\nA [link](https://x.example/) and *em*.\n\n- one\n- two\n\n> q1\n>\n> q2\n"
+        );
+        assert_eq!(
+            md(
+                "<table><caption>Cap</caption><tr><th>A</th><th>B</th></tr><tr><td>1 | 2</td></tr></table>"
+            ),
+            "*Cap*\n\n| A | B |\n| --- | --- |\n| 1 \\| 2 | |\n"
+        );
+    }
+
+    #[test]
+    fn layout_tables_become_blocks() {
+        let doc = Document::fragment(
+            "<table><tr><td><p>First paragraph of the story.</p><p>Second one.</p></td><td><h2>x</h2></td></tr></table>",
+        );
+        super::super::content::shape_for_markdown(&doc, None);
+        assert_eq!(
+            to_markdown(&doc),
+            "First paragraph of the story.\n\nSecond one.\n\n## x\n"
+        );
+    }
+
+    #[test]
+    fn nothing_executable_survives() {
+        let out = md(
+            "<p>x<script>alert(1)</script></p><iframe src=\"https://e\"></iframe><p>&lt;script&gt;</p>",
+        );
+        assert_eq!(out, "x\n\n\\<script>\n");
+    }
+}

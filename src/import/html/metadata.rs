@@ -1,0 +1,715 @@
+//! The article's metadata, read before any cleaning: JSON-LD first, then Open Graph and
+//! `article:*` meta tags, `<link rel=canonical>`, `<time datetime>`, and the visible byline
+//! and dateline.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, FixedOffset};
+use dom_query::{Document, NodeId, NodeRef};
+
+use super::dom::{
+    class_id_words, collapse_whitespace, leaf_blocks, select, tag_name, text_lines, text_of,
+    word_count,
+};
+use super::iso_date::{has_offset, naive, parse_iso};
+use super::jsonld::{self, JsonLdArticle};
+use super::names::{BYLINE_PREFIX, clean_names, dedup};
+use crate::import::Rules;
+use crate::import::dates;
+
+/// What the page says about its article (URLs as written, not yet resolved).
+#[derive(Debug, Default, Clone)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub authors: Vec<String>,
+    pub tags: Vec<String>,
+    pub summary: Option<String>,
+    /// The page's own URL: canonical link, else og:url, else JSON-LD url.
+    pub page_url: Option<String>,
+    pub site_name: Option<String>,
+    pub image: Option<String>,
+    /// `<title>`, for messages about pages that are not articles.
+    pub page_title: Option<String>,
+}
+
+/// Reads the metadata of a page.
+pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
+    let ld = jsonld::read_article(doc).unwrap_or_default();
+    let meta = MetaTags::read(doc);
+    let lang = doc
+        .select("html")
+        .attr("lang")
+        .map(|l| l.to_ascii_lowercase())
+        .unwrap_or_default();
+    let page = Page::new(doc);
+    let site_name = rules
+        .source
+        .as_ref()
+        .and_then(|s| s.source_name.clone())
+        .or_else(|| meta.first(&["og:site_name"]))
+        .or_else(|| ld.publisher.clone());
+    let page_title = doc
+        .select("title")
+        .nodes()
+        .first()
+        .map(text_of)
+        .filter(|t| !t.is_empty());
+    PageMeta {
+        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref()),
+        date: published(&page, &ld, &meta, rules, &lang),
+        authors: without_outlet_names(
+            authors(&page, &ld, &meta, rules),
+            &[
+                site_name.as_deref(),
+                ld.publisher.as_deref(),
+                meta.first(&["og:site_name"]).as_deref(),
+            ],
+        ),
+        tags: tags(&ld, &meta, rules),
+        summary: ld
+            .description
+            .clone()
+            .or_else(|| meta.first(&["og:description", "description", "twitter:description"])),
+        page_url: page_url(&meta, &ld),
+        site_name,
+        image: ld
+            .image
+            .clone()
+            .or_else(|| {
+                meta.first(&[
+                    "og:image",
+                    "og:image:secure_url",
+                    "og:image:url",
+                    "twitter:image",
+                    "twitter:image:src",
+                ])
+            })
+            .filter(|i| !is_logo(i)),
+        page_title,
+    }
+}
+
+/// A site's logo given as the image of every page is not the article's photo.
+fn is_logo(url: &str) -> bool {
+    let file = url.rsplit('/').next().unwrap_or(url).to_ascii_lowercase();
+    file.contains("logo") || file.starts_with("default")
+}
+
+/// Decodes HTML character references ("&#8211;", "&amp;") in a text taken from JSON.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    Document::fragment(text).text().to_string()
+}
+
+/// `<meta>` values by their property, name or itemprop (lowercased), and the canonical link.
+struct MetaTags {
+    values: HashMap<String, Vec<String>>,
+    canonical: Option<String>,
+}
+
+impl MetaTags {
+    fn read(doc: &Document) -> MetaTags {
+        let mut values: HashMap<String, Vec<String>> = HashMap::new();
+        for m in doc.select("meta").nodes() {
+            let key = m
+                .attr("property")
+                .or_else(|| m.attr("name"))
+                .or_else(|| m.attr("itemprop"));
+            let (Some(key), Some(content)) = (key, m.attr("content")) else {
+                continue;
+            };
+            let content = collapse_whitespace(&content);
+            if !content.is_empty() {
+                values
+                    .entry(key.trim().to_ascii_lowercase())
+                    .or_default()
+                    .push(content);
+            }
+        }
+        let canonical = doc
+            .select("link[rel]")
+            .nodes()
+            .iter()
+            .find(|l| {
+                l.attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                })
+            })
+            .and_then(|l| l.attr("href"))
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty());
+        MetaTags { values, canonical }
+    }
+
+    /// The first value of the first key present.
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .find_map(|k| self.values.get(*k).and_then(|v| v.first()).cloned())
+    }
+
+    fn all(&self, key: &str) -> &[String] {
+        self.values.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The page's own URL: the canonical link, else og:url, else JSON-LD's; a relative canonical
+/// link is resolved against the absolute one.
+fn page_url(meta: &MetaTags, ld: &JsonLdArticle) -> Option<String> {
+    let candidates: Vec<String> = [
+        meta.canonical.clone(),
+        meta.first(&["og:url"]),
+        ld.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let first = candidates.first()?;
+    if first.contains("://") {
+        return Some(first.clone());
+    }
+    let absolute = candidates.iter().find_map(|c| url::Url::parse(c).ok());
+    match absolute {
+        Some(base) => base.join(first).ok().map(String::from),
+        None => Some(first.clone()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Title
+
+const TITLE_SEPARATORS: &[&str] = &[
+    " - ", " | ", " – ", " — ", " :: ", " : ", " · ", " • ", " « ", " » ",
+];
+
+/// JSON-LD headline, og:title, the page's `<h1>` or `<title>`, without the site's name.
+fn title(
+    doc: &Document,
+    ld: &JsonLdArticle,
+    meta: &MetaTags,
+    page_title: Option<&str>,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let h1 = main_heading(doc, page_title);
+    // A JSON-LD "headline" that shares no word with the page's headline describes the page
+    // rather than titling it (Wikipedia puts the short description there).
+    let ld_headline = ld
+        .headline
+        .clone()
+        .filter(|hl| h1.as_deref().is_none_or(|h| shares_a_word(hl, h)));
+    let candidates = [
+        ld_headline,
+        meta.first(&["og:title", "twitter:title"]),
+        h1.clone(),
+        page_title.map(str::to_string),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|t| strip_site_name(&t, site_name, h1.as_deref()))
+        .find(|t| !t.is_empty())
+}
+
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
+}
+
+/// The `<h1>` that is the article's headline: one the `<title>` contains, else the first
+/// with a few words (a logo in an `<h1>` has one or two).
+fn main_heading(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let h1s: Vec<String> = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(text_of)
+        .filter(|t| word_count(t) >= 2)
+        .collect();
+    let in_title = page_title.and_then(|pt| {
+        let pt = pt.to_lowercase();
+        h1s.iter().find(|h| pt.contains(&h.to_lowercase())).cloned()
+    });
+    in_title.or_else(|| h1s.into_iter().find(|h| word_count(h) >= 3))
+}
+
+/// Removes " - Site Name" / " | Site" / "Site: " from a title.
+fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> String {
+    let title = collapse_whitespace(title);
+    if let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) {
+        let lower = title.to_lowercase();
+        let site_lower = site.to_lowercase();
+        for sep in TITLE_SEPARATORS {
+            let suffix = format!("{sep}{site_lower}");
+            if lower.ends_with(&suffix) {
+                return title[..title.len() - suffix.len()].trim().to_string();
+            }
+            let prefix = format!("{site_lower}{sep}");
+            if lower.starts_with(&prefix) {
+                return title[prefix.len()..].trim().to_string();
+            }
+        }
+        if lower == site_lower {
+            return String::new();
+        }
+    }
+    if let Some(h1) = h1
+        && title.len() > h1.len()
+        && title.starts_with(h1)
+        && TITLE_SEPARATORS.iter().any(|sep| {
+            title[h1.len()..].starts_with(sep.trim_end()) || title[h1.len()..].starts_with(sep)
+        })
+    {
+        return h1.to_string();
+    }
+    strip_short_last_part(&title)
+}
+
+/// "Headline | Site" without a known site name: a last part of a few capitalised words after
+/// " | " (or " - " when it looks like a site: "Kompas.com", "GWS News") is the site.
+fn strip_short_last_part(title: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        let Some((head, tail)) = title.rsplit_once(sep) else {
+            continue;
+        };
+        let tail_words = tail.split_whitespace().count();
+        let looks_like_site = tail.contains('.')
+            || tail.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            });
+        let short = if sep == " | " {
+            tail_words <= 4
+        } else {
+            tail_words <= 3
+        };
+        if short && looks_like_site && head.split_whitespace().count() >= 4 {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// Date
+
+/// Meta tags that carry the publication date.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "date",
+];
+
+/// Class and id words of elements that show a date.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "dateline",
+    "time",
+    "pubdate",
+    "published",
+    "posted",
+    "tanggal",
+    "tgl",
+    "waktu",
+    "timestamp",
+    "meta",
+    "info",
+    "byline",
+];
+
+/// JSON-LD datePublished, the date meta tags, `<time datetime>`, then a visible date.
+fn published(
+    page: &Page,
+    ld: &JsonLdArticle,
+    meta: &MetaTags,
+    rules: &Rules,
+    lang: &str,
+) -> Option<DateTime<FixedOffset>> {
+    let machine = ld
+        .date_published
+        .clone()
+        .or_else(|| meta.first(DATE_META))
+        .or_else(|| time_element_date(page));
+    let visible = || visible_date(page.lines(), rules);
+    match machine {
+        Some(raw) if has_offset(&raw) => parse_iso(&raw, utc()),
+        Some(raw) => {
+            let local = naive(&raw.trim().replacen(' ', "T", 1).replace('/', "-"));
+            let shown = visible();
+            // A visible "13:45 WITA" for the same moment gives the offset the ISO date lacks.
+            if let (Some(local), Some(shown)) = (local, shown)
+                && shown.naive_local() == local
+            {
+                return Some(shown);
+            }
+            let offset = if lang.starts_with("id") {
+                FixedOffset::east_opt(7 * 3600).expect("WIB")
+            } else {
+                utc()
+            };
+            parse_iso(&raw, offset).or(shown)
+        }
+        None => visible(),
+    }
+}
+
+fn utc() -> FixedOffset {
+    FixedOffset::east_opt(0).expect("UTC")
+}
+
+/// The `datetime` of the page's publication `<time>`: one marked as such, else the first
+/// outside the comments.
+fn time_element_date(page: &Page) -> Option<String> {
+    let times = page.doc.select("time[datetime]");
+    let nodes = times.nodes();
+    let marked = nodes.iter().find(|t| {
+        t.attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+            || class_id_words(t)
+                .iter()
+                .any(|w| w == "published" || w == "entry")
+    });
+    marked
+        .or_else(|| nodes.iter().find(|t| !page.in_comments(t)))
+        .and_then(|t| t.attr("datetime"))
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+}
+
+/// A date shown on the page: by the source's date patterns, else in a short line that is
+/// marked as a date (class "date", "tanggal", ...) or that follows the headline.
+fn visible_date(lines: &[Line], rules: &Rules) -> Option<DateTime<FixedOffset>> {
+    let patterns = rules
+        .source
+        .as_ref()
+        .map_or(&[][..], |s| &s.date_patterns[..]);
+    if !patterns.is_empty() {
+        let by_pattern = lines.iter().find_map(|l| {
+            patterns
+                .iter()
+                .filter_map(|re| re.captures(&l.text))
+                .find_map(|c| c.name("date").and_then(|m| dates::parse_date(m.as_str())))
+        });
+        if by_pattern.is_some() {
+            return by_pattern;
+        }
+    }
+    lines
+        .iter()
+        .filter(|l| l.words <= 20 && (l.date_marked || l.near_headline))
+        .find_map(|l| dates::parse_date(&l.text))
+}
+
+// ---------------------------------------------------------------------------------------
+// Authors
+
+/// Class and id words of elements that show the author.
+const AUTHOR_WORDS: &[&str] = &[
+    "author", "byline", "penulis", "reporter", "writer", "wartawan", "oleh", "creator",
+];
+
+/// Words of boxes about an author rather than bylines.
+const AUTHOR_BIO_WORDS: &[&str] = &["bio", "description", "about", "avatar", "profile"];
+
+/// Meta tags that name the author.
+const AUTHOR_META: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+];
+
+fn authors(page: &Page, ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> Vec<String> {
+    let patterns = rules
+        .source
+        .as_ref()
+        .map_or(&[][..], |s| &s.byline_patterns[..]);
+    let lines: &[Line] = if patterns.is_empty() {
+        &[]
+    } else {
+        page.lines()
+    };
+    let by_pattern = lines.iter().find_map(|l| {
+        patterns
+            .iter()
+            .find_map(|re| re.captures(&l.text))
+            .and_then(|c| c.name("name").map(|m| m.as_str().to_string()))
+    });
+    if let Some(raw) = by_pattern {
+        let names = clean_names(&raw);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_names(a)).collect();
+    if !from_ld.is_empty() {
+        return dedup(from_ld);
+    }
+    for key in AUTHOR_META {
+        for value in meta.all(key) {
+            if value.contains("://") || value.starts_with('@') {
+                continue;
+            }
+            let names = clean_names(value);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    let visible = visible_byline(page);
+    if !visible.is_empty() {
+        return visible;
+    }
+    dedup(ld.author_organizations.clone())
+}
+
+/// Authors that are really the outlet ("CNN Indonesia" as the author of a CNN Indonesia
+/// page) are no authors.
+fn without_outlet_names(authors: Vec<String>, outlets: &[Option<&str>]) -> Vec<String> {
+    authors
+        .into_iter()
+        .filter(|a| {
+            !outlets
+                .iter()
+                .flatten()
+                .any(|o| o.trim().eq_ignore_ascii_case(a.trim()))
+        })
+        .collect()
+}
+
+/// Names in the page's byline: `rel=author`, `itemprop=author`, an element whose class says
+/// author or byline, else a short line starting "By" / "Oleh" / "Penulis:".
+fn visible_byline(page: &Page) -> Vec<String> {
+    let marked = page
+        .doc
+        .select("[rel=author], [itemprop=author]")
+        .nodes()
+        .iter()
+        .filter(|n| !page.in_comments(n))
+        .map(|n| {
+            let name = select(n, "[itemprop=name]");
+            if let Some(name) = name.first() {
+                text_of(name)
+            } else {
+                text_of(n)
+            }
+        })
+        .flat_map(|t: String| clean_names(&t))
+        .collect::<Vec<_>>();
+    if !marked.is_empty() {
+        return dedup(marked);
+    }
+    for node in page.doc.select("body *").nodes() {
+        let words = class_id_words(node);
+        if !words.iter().any(|w| AUTHOR_WORDS.contains(&w.as_str()))
+            || words.iter().any(|w| AUTHOR_BIO_WORDS.contains(&w.as_str()))
+            || page.in_comments(node)
+        {
+            continue;
+        }
+        let text = text_of(node);
+        if (1..=12).contains(&word_count(&text)) {
+            let names = clean_names(&text);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    page.lines()
+        .iter()
+        .filter(|l| l.words <= 10)
+        .find_map(|l| {
+            BYLINE_PREFIX
+                .is_match(&l.text)
+                .then(|| clean_names(&l.text))
+        })
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------
+// Tags
+
+/// JSON-LD keywords and `article:tag`, then the source's own tags; each once.
+fn tags(ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> Vec<String> {
+    let mut all: Vec<String> = ld.keywords.clone();
+    all.extend(meta.all("article:tag").iter().flat_map(|t| {
+        t.split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+    }));
+    if let Some(source) = &rules.source {
+        all.extend(source.tags.iter().cloned());
+    }
+    dedup(all)
+}
+
+// ---------------------------------------------------------------------------------------
+// Visible lines
+
+/// A short visible line of the page, for bylines and datelines.
+pub struct Line {
+    pub text: String,
+    pub words: usize,
+    /// Its element (or a close ancestor) is marked as a date by class or id.
+    pub date_marked: bool,
+    /// One of the few lines right after the headline.
+    pub near_headline: bool,
+}
+
+/// The page being read, with what several readers need computed once.
+struct Page<'a> {
+    doc: &'a Document,
+    /// Elements whose class or id says comment(s), Disqus or komentar.
+    comment_boxes: HashSet<NodeId>,
+    lines: OnceCell<Vec<Line>>,
+}
+
+impl<'a> Page<'a> {
+    fn new(doc: &'a Document) -> Page<'a> {
+        let comment_boxes = doc
+            .select("[class], [id]")
+            .nodes()
+            .iter()
+            .filter(|n| is_comment_box(n))
+            .map(|n| n.id)
+            .collect();
+        Page {
+            doc,
+            comment_boxes,
+            lines: OnceCell::new(),
+        }
+    }
+
+    /// The page's short visible lines (computed on first use).
+    fn lines(&self) -> &[Line] {
+        self.lines.get_or_init(|| visible_lines(self))
+    }
+
+    /// Whether a node is inside a comment section.
+    fn in_comments(&self, node: &NodeRef) -> bool {
+        !self.comment_boxes.is_empty()
+            && std::iter::once(*node)
+                .chain(node.ancestors_it(None))
+                .any(|n| self.comment_boxes.contains(&n.id))
+    }
+}
+
+/// Whether an element's class or id says it holds comments.
+fn is_comment_box(node: &NodeRef) -> bool {
+    let raw = format!(
+        "{} {}",
+        node.attr("class").unwrap_or_default(),
+        node.attr("id").unwrap_or_default()
+    )
+    .to_ascii_lowercase();
+    (raw.contains("comment") || raw.contains("disqus") || raw.contains("komentar"))
+        && class_id_words(node).iter().any(|w| {
+            w.starts_with("comment") && w != "commentary" || w == "disqus" || w == "komentar"
+        })
+}
+
+/// The page's leaf blocks with text, outside comment sections, in order.
+fn visible_lines(page: &Page) -> Vec<Line> {
+    let Some(body) = page.doc.body() else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut after_headline: Option<usize> = None;
+    for node in leaf_blocks(&body) {
+        let tag = tag_name(&node);
+        if matches!(tag.as_str(), "script" | "style" | "table") || page.in_comments(&node) {
+            continue;
+        }
+        let segments = text_lines(&node);
+        if segments.is_empty() {
+            continue;
+        }
+        if tag == "h1" {
+            after_headline = Some(0);
+            continue;
+        }
+        let near_headline = after_headline.is_some_and(|n| n < 4);
+        if let Some(n) = after_headline.as_mut() {
+            *n += 1;
+        }
+        let date_marked = std::iter::once(node)
+            .chain(node.ancestors_it(Some(2)))
+            .chain(node.descendants_it().filter(|d| d.is_element()))
+            .any(|n| {
+                class_id_words(&n)
+                    .iter()
+                    .any(|w| DATE_WORDS.contains(&w.as_str()))
+            });
+        for text in segments {
+            lines.push(Line {
+                words: word_count(&text),
+                text,
+                date_marked,
+                near_headline,
+            });
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_names_leave_titles() {
+        let s = |t, site| strip_site_name(t, site, None);
+        assert_eq!(
+            s("Judul Berita | Harian Pagi", Some("Harian Pagi")),
+            "Judul Berita"
+        );
+        assert_eq!(
+            s(
+                "The Harbor Gazette - Café closes",
+                Some("The Harbor Gazette")
+            ),
+            "Café closes"
+        );
+        assert_eq!(
+            s("Jokowi - Prabowo Bertemu di Istana", Some("Kompas")),
+            "Jokowi - Prabowo Bertemu di Istana"
+        );
+        assert_eq!(
+            s("UN agency warns of record heat | GWS News", None),
+            "UN agency warns of record heat"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Warga Tolak TPA :: Suara Priangan",
+                None,
+                Some("Warga Tolak TPA")
+            ),
+            "Warga Tolak TPA"
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! HTML pages: a scraped news page in, the article and its metadata out.
+//!
+//! The steps, each in its own module:
+//! 1. [`decode`]: bytes to text by the declared charset, else detection.
+//! 2. [`metadata`]: title, date, authors, tags, summary, URL, site name and image from
+//!    JSON-LD ([`jsonld`]), Open Graph and `article:*` meta tags, `<time>` and the visible
+//!    byline ([`names`]), read before anything is removed.
+//! 3. [`lead_image`]: the photo at the top and its caption move to the front matter.
+//! 4. [`junk`]: boilerplate elements go (navigation, ads, share bars, comments, related and
+//!    most-read lists, newsletter and cookie boxes), except the main text container
+//!    ([`anchor`]).
+//! 5. [`content`]: readability (dom_smoothie) finds the article in what is left; junk lines,
+//!    the source's own rules, the repeated headline, byline and dateline are dropped.
+//! 6. [`verdict`]: error pages, index pages and pages with too little text are refused.
+//! 7. [`markdown`]: the body as Markdown (htmd), links and images absolute.
+//!
+//! Every drop is recorded with the rule that made it, for `--explain`.
+
+mod anchor;
+mod content;
+mod decode;
+mod dom;
+mod iso_date;
+mod jsonld;
+mod junk;
+mod lead_image;
+mod markdown;
+mod metadata;
+mod names;
+mod urls;
+mod verdict;
+
+#[cfg(test)]
+mod golden;
+
+use dom_query::Document;
+
+use super::{Extraction, ImportedArticle, NoArticle, Rules};
+use content::BodyContext;
+
+/// Extracts the article of an HTML page. `url` is the page's original address when the
+/// caller knows it (`--url`); otherwise the page's canonical link or og:url is used.
+pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
+    // A page that trips a bug in a parser must not stop a batch of a thousand pages.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        extract_page(bytes, rules, url)
+    }))
+    .unwrap_or_else(|_| {
+        Err(NoArticle(
+            "the page could not be read (internal error in the HTML extractor; please report it)"
+                .into(),
+        ))
+    })
+}
+
+fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
+    let html = decode::decode_page(bytes)?;
+    let doc = Document::from(decode::without_code(&html));
+    let meta = metadata::read(&doc, rules);
+    let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
+    let base = urls::base_url(source.as_deref());
+    let known_image = meta
+        .image
+        .as_deref()
+        .map(|i| urls::resolve(i, base.as_ref()));
+    let mut dropped = Vec::new();
+
+    let (lead, longest_block) = clean_page(
+        &doc,
+        &meta,
+        known_image.as_deref(),
+        base.as_ref(),
+        &mut dropped,
+    )?;
+    let image = known_image.or(lead.url);
+    let context = BodyContext {
+        title: meta.title.as_deref(),
+        summary: meta.summary.as_deref(),
+        lead_image: image.as_deref(),
+        rules,
+        base: base.as_ref(),
+    };
+    let body = article_body(doc, &context, longest_block, &mut dropped)?;
+
+    let article = ImportedArticle {
+        title: meta.title.unwrap_or_default(),
+        date: meta.date,
+        authors: meta.authors,
+        tags: meta.tags,
+        summary: meta.summary,
+        source,
+        source_name: meta.site_name,
+        image,
+        image_caption: lead.caption,
+        body,
+    };
+    Ok(Extraction { article, dropped })
+}
+
+/// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
+/// lead image and the word count of the longest line left (for messages).
+fn clean_page(
+    doc: &Document,
+    meta: &metadata::PageMeta,
+    known_image: Option<&str>,
+    base: Option<&url::Url>,
+    dropped: &mut Vec<super::Dropped>,
+) -> Result<(lead_image::LeadImage, usize), NoArticle> {
+    let anchor = anchor::find_anchor(doc);
+    let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
+    junk::remove_junk_elements(doc, &anchor, dropped);
+    let longest_block = verdict::longest_block_words(doc);
+    match verdict::error_page(doc, meta, longest_block) {
+        Some(refusal) => Err(refusal),
+        None => Ok((lead, longest_block)),
+    }
+}
+
+/// The article's body as Markdown: found by readability, cleaned line by line, checked to
+/// be an article, converted.
+fn article_body(
+    doc: Document,
+    context: &BodyContext,
+    longest_block: usize,
+    dropped: &mut Vec<super::Dropped>,
+) -> Result<String, NoArticle> {
+    let no_text = || {
+        NoArticle(format!(
+            "no article text found (the longest text block has {longest_block} words)"
+        ))
+    };
+    let content_html = content::readable_html(doc, context.base).ok_or_else(no_text)?;
+    let body = Document::fragment(content_html);
+    content::clean_body(&body, context, dropped);
+    verdict::check_body(&body, longest_block)?;
+    content::shape_for_markdown(&body, context.base);
+    Ok(markdown::to_markdown(&body))
+}

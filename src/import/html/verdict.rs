@@ -1,0 +1,156 @@
+//! Pages that hold no article: error pages, index and home pages, pages with too little text.
+
+use std::sync::LazyLock;
+
+use dom_query::{Document, NodeRef};
+use regex::Regex;
+
+use super::dom::{leaf_blocks, link_text_len, select, text_of, word_count};
+use super::metadata::PageMeta;
+use crate::import::NoArticle;
+
+/// An article body has at least this many words outside links.
+const MIN_ARTICLE_WORDS: usize = 40;
+
+/// A body with this many linked headlines, and few words for each, is a list of teasers.
+const MAX_LINKED_HEADINGS: usize = 3;
+
+/// Words per linked headline below which a body is a list of teasers (a teaser has a
+/// sentence or two; an article with a few linked subheadings has far more text).
+const TEASER_WORDS: usize = 60;
+
+static ERROR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        // A bare number is not enough ("500 Warga Mengungsi" is news): it must come with an
+        // error word, or be the whole title.
+        r"(?i)^\W*(404|410|500)\W*$|\b(error|kesalahan)\s*(404|410|500)\b|\b(404|410|500)\s*[-–:|]?\s*(not\s+found|error|page|halaman|tidak)\b|\binternal\s+(server\s+)?error\b|\bnot\s+found\b|\bpage\s+(you.{1,20}looking\s+for|does\s*n.t\s+exist|no\s+longer\s+exists)\b|\btidak\s+ditemukan\b|\bhalaman\s+tidak\b|\berror\s+page\b",
+    )
+    .expect("error title")
+});
+
+/// The words of the longest line of a page (for the message about pages with no article).
+pub fn longest_block_words(doc: &Document) -> usize {
+    doc.body()
+        .map(|b| {
+            leaf_blocks(&b)
+                .iter()
+                .map(|n| word_count(&text_of(n)))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0)
+}
+
+/// A "404" or "not found" page: its title or headline says so and it has no long text.
+pub fn error_page(doc: &Document, meta: &PageMeta, longest_block: usize) -> Option<NoArticle> {
+    if longest_block >= 60 {
+        return None;
+    }
+    let h1 = doc.select("h1").nodes().first().map(text_of);
+    let says_error = [meta.page_title.as_deref(), h1.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|t| ERROR_TITLE.is_match(t))?;
+    Some(NoArticle(format!(
+        "the page is an error page (\"{says_error}\"), not an article"
+    )))
+}
+
+/// Whether the extracted body is an article: not a list of linked headlines, not mostly
+/// links, and long enough.
+pub fn check_body(body: &Document, longest_block: usize) -> Result<(), NoArticle> {
+    let root = body.root();
+    let text = text_of(&root);
+    let words = word_count(&text);
+    let prose_words = words.saturating_sub(link_words(&root));
+    let linked_headings = linked_headings(&root);
+    if linked_headings >= MAX_LINKED_HEADINGS && prose_words < linked_headings * TEASER_WORDS {
+        return Err(NoArticle(format!(
+            "the page is a list of {linked_headings} linked headlines (an index or home page), not an article"
+        )));
+    }
+    let link_chars = link_text_len(&root);
+    let chars = text.chars().count().max(1);
+    if link_chars * 2 > chars && words < 500 {
+        return Err(NoArticle(format!(
+            "the page is mostly links ({}% of its text), not an article",
+            link_chars * 100 / chars
+        )));
+    }
+    if prose_words < MIN_ARTICLE_WORDS {
+        return Err(NoArticle(format!(
+            "no article text found (the longest text block has {longest_block} words)"
+        )));
+    }
+    Ok(())
+}
+
+/// Headings whose whole text is a link: the teasers of an index page.
+fn linked_headings(root: &NodeRef) -> usize {
+    select(root, "h1, h2, h3, h4")
+        .iter()
+        .filter(|h| {
+            let text = text_of(h);
+            !text.is_empty() && link_text_len(h) >= text.chars().count()
+        })
+        .count()
+}
+
+fn link_words(root: &NodeRef) -> usize {
+    select(root, "a")
+        .iter()
+        .map(|a| word_count(&text_of(a)))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teasers_are_refused_but_articles_with_linked_subheads_kept() {
+        let teaser = "<h3><a href='/a'>Judul berita</a></h3><p>Satu kalimat ringkas tentang berita ini saja.</p>";
+        let index = Document::fragment(teaser.repeat(5));
+        let err = check_body(&index, 7).unwrap_err();
+        assert!(
+            err.0
+                .starts_with("the page is a list of 5 linked headlines"),
+            "{err}"
+        );
+        let paragraph = format!("<p>{}</p>", "kata ".repeat(80));
+        let article = Document::fragment(format!(
+            "{paragraph}<h2><a href='/x'>Satu</a></h2>{paragraph}<h2><a href='/y'>Dua</a></h2>{paragraph}<h2><a href='/z'>Tiga</a></h2>{paragraph}"
+        ));
+        assert!(check_body(&article, 80).is_ok());
+        let short = Document::fragment("<p>Hanya beberapa kata di sini.</p>");
+        assert_eq!(
+            check_body(&short, 5).unwrap_err().0,
+            "no article text found (the longest text block has 5 words)"
+        );
+    }
+}
+
+#[cfg(test)]
+mod error_title_tests {
+    use super::ERROR_TITLE;
+
+    #[test]
+    fn numbers_in_headlines_are_not_errors() {
+        for news in [
+            "500 Warga Mengungsi Akibat Banjir",
+            "Nomor 404 di Daftar Tunggu",
+            "BPS: 410 Desa Tertinggal",
+        ] {
+            assert!(!ERROR_TITLE.is_match(news), "{news}");
+        }
+        for error in [
+            "404",
+            "404 Not Found",
+            "Error 404 | Kompas",
+            "Halaman tidak ditemukan",
+            "500 - Internal error",
+        ] {
+            assert!(ERROR_TITLE.is_match(error), "{error}");
+        }
+    }
+}

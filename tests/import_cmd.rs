@@ -1,0 +1,202 @@
+//! `cermin import` end to end: the seed sample, re-imports, bad input, dry runs, --explain.
+
+mod common;
+use common::{Fixture, repo};
+
+const SEED: &str =
+    "content/2022/01/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua.md";
+const SEED_URL: &str = "https://rmol.id/dunia/read/2022/01/27/520736/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua";
+
+fn sample() -> String {
+    repo()
+        .join("../shared/samples/000_6e0f6fd499433cba.txt")
+        .display()
+        .to_string()
+}
+
+/// A site with the example site.toml (and its import rules) and no articles.
+fn site() -> Fixture {
+    Fixture::with_config(&std::fs::read_to_string(repo().join("site.toml")).unwrap())
+}
+
+fn import_seed(f: &Fixture, extra: &[&str]) -> common::Run {
+    let sample = sample();
+    let mut args = vec![
+        "import",
+        sample.as_str(),
+        "--url",
+        SEED_URL,
+        "--tags",
+        "Rusia,Amerika Latin,Militer",
+    ];
+    args.extend_from_slice(extra);
+    f.cermin(&args)
+}
+
+#[test]
+fn the_seed_sample_imports_to_exactly_the_example_article() {
+    let f = site();
+    let run = import_seed(&f, &[]);
+    assert!(run.ok, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "created   {SEED} <- {}\nImported 1 pages: 1 created, 0 updated, 0 unchanged, 0 failed\n",
+            sample()
+        )
+    );
+    let imported = std::fs::read_to_string(f.root().join(SEED)).unwrap();
+    let expected = std::fs::read_to_string(repo().join(SEED)).unwrap();
+    assert_eq!(imported, expected);
+}
+
+#[test]
+fn importing_again_makes_no_duplicate() {
+    let f = site();
+    assert!(import_seed(&f, &[]).ok);
+    let again = import_seed(&f, &[]);
+    assert!(again.ok);
+    assert!(
+        again.stdout.starts_with(&format!("unchanged {SEED} <- ")),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again
+            .stdout
+            .ends_with("Imported 1 pages: 0 created, 0 updated, 1 unchanged, 0 failed\n")
+    );
+    // An editor changed the article; --force brings the mirror back to the source.
+    let path = f.root().join(SEED);
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Rencana Rusia", "RENCANA RUSIA");
+    std::fs::write(&path, edited).unwrap();
+    assert!(import_seed(&f, &[]).stdout.contains("1 unchanged"));
+    let forced = import_seed(&f, &["--force"]);
+    assert!(
+        forced.stdout.starts_with(&format!("updated   {SEED} <- ")),
+        "{}",
+        forced.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        std::fs::read_to_string(repo().join(SEED)).unwrap()
+    );
+    let files: Vec<_> = walkdir::WalkDir::new(f.root().join("content"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .collect();
+    assert_eq!(files.len(), 1, "no duplicate, no temporary file left");
+}
+
+#[test]
+fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
+    let f = site();
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(inbox.join("a-empty.txt"), "").unwrap();
+    std::fs::write(inbox.join("b-binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
+    std::fs::copy(sample(), inbox.join("c-seed.txt")).unwrap();
+    std::fs::write(inbox.join("d-nothing.html"), "<html><head><title>Beranda</title></head><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></body></html>").unwrap();
+    let run = f.cermin(&["import", "inbox", "--source", "rmol"]);
+    assert!(!run.ok);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    assert_eq!(lines[0], "failed    inbox/a-empty.txt: the file is empty");
+    assert_eq!(
+        lines[1],
+        "failed    inbox/b-binary.txt: a binary file, not an HTML page or a text dump"
+    );
+    assert!(
+        lines[2].starts_with("created   content/2022/01/rusia-ungkap"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("failed    inbox/d-nothing.html: "),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(
+        lines[4],
+        "Imported 4 pages: 1 created, 0 updated, 0 unchanged, 3 failed"
+    );
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: some pages could not be imported (see the lines starting with `failed`)"
+    );
+}
+
+#[test]
+fn an_unreadable_input_is_named() {
+    let f = site();
+    // A link to a file that is gone: named on the command line, but it cannot be read.
+    std::os::unix::fs::symlink("/nonexistent/page.html", f.root().join("gone.html")).unwrap();
+    let run = f.cermin(&["import", "gone.html"]);
+    assert!(!run.ok);
+    assert_eq!(
+        run.stdout,
+        "failed    gone.html: cannot read the file: No such file or directory (os error 2)\nImported 1 pages: 0 created, 0 updated, 0 unchanged, 1 failed\n"
+    );
+}
+
+#[test]
+fn dry_run_writes_nothing() {
+    let f = site();
+    let run = import_seed(&f, &["--dry-run"]);
+    assert!(run.ok);
+    assert!(
+        run.stdout
+            .starts_with(&format!("would be created   {SEED} <- ")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("Checked 1 pages: 1 created, 0 updated, 0 unchanged, 0 failed\n")
+    );
+    assert!(!f.root().join(SEED).exists());
+}
+
+#[test]
+fn explain_names_every_drop_and_its_rule() {
+    let f = site();
+    let run = import_seed(&f, &["--explain", "--dry-run"]);
+    assert!(run.ok);
+    for junk in [
+        "Dimensy.id Mobile",
+        "Apollo Solar Panel",
+        "LAPORAN: RENI ERINA",
+        "Untuk mengikuti silakan klik tanda bintang.",
+        "ARTIKEL LAINNYA",
+    ] {
+        let line = run
+            .stdout
+            .lines()
+            .find(|l| l.contains(junk))
+            .unwrap_or_else(|| panic!("`{junk}` not explained:\n{}", run.stdout));
+        assert!(line.starts_with("    dropped ["), "{line}");
+    }
+}
+
+#[test]
+fn gzipped_pages_are_read() {
+    use std::io::Write;
+    let f = site();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&std::fs::read(sample()).unwrap()).unwrap();
+    std::fs::write(f.root().join("seed.txt.gz"), gz.finish().unwrap()).unwrap();
+    let run = f.cermin(&["import", "seed.txt.gz", "--source", "rmol"]);
+    assert!(run.ok, "{}", run.stdout);
+    assert!(run.stdout.contains("1 created"));
+}
+
+#[test]
+fn the_imported_site_builds() {
+    let f = site();
+    assert!(import_seed(&f, &[]).ok);
+    f.build_ok(&[]);
+    assert!(f.read("2022/01/27/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua/index.html").contains("Reni Erina"));
+}
