@@ -9,7 +9,7 @@ const SEED_URL: &str = "https://rmol.id/dunia/read/2022/01/27/520736/rusia-ungka
 
 fn sample() -> String {
     repo()
-        .join("../shared/samples/000_6e0f6fd499433cba.txt")
+        .join("tests/fixtures/000_6e0f6fd499433cba.txt")
         .display()
         .to_string()
 }

@@ -64,7 +64,9 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .output
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
+    let mut t = crate::timing::Phases::new("build");
     let loaded = crate::content::load_all(&config)?;
+    t.mark("load content");
     let selection = Selection {
         drafts: args.drafts,
         future: args.future,
@@ -78,6 +80,7 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .map(std::sync::Arc::new)
         .collect();
     let site = Site::build(config, articles, selection)?;
+    t.mark("templates, site");
     let statics = render::StaticFiles::load(&site.config)?;
     let staging = Staging::new(&output)?;
     let (render, _) = render::render_site(
@@ -88,7 +91,9 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         &Default::default(),
         &Default::default(),
     )?;
+    t.mark("render");
     let write = staging.commit()?;
+    t.mark("commit");
     Ok(BuildReport {
         render,
         write,

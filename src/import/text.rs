@@ -1352,7 +1352,7 @@ fn authors(credits: &[Credit]) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../shared/samples/000_6e0f6fd499433cba.txt");
+    const SEED: &str = include_str!("../../tests/fixtures/000_6e0f6fd499433cba.txt");
     const SEED_ARTICLE: &str = include_str!(
         "../../content/2022/01/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua.md"
     );

@@ -14,7 +14,7 @@
 //
 // Run through tests/browser/run.sh, or directly with:
 //   NODE_PATH=tests/browser/.tools/node_modules node tests/browser/serve_test.mjs
-// Environment: CERMIN_BIN (default /work/main/target/debug/cermin), CERMIN_SITE (the example
+// Environment: CERMIN_BIN (default target/debug/cermin in this repository), CERMIN_SITE (the example
 // site, default: the repository root), CERMIN_BROWSER (default /usr/bin/chromium),
 // CERMIN_KEEP_TMP=1 keeps the temp site for inspection.
 
@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
 const SITE = process.env.CERMIN_SITE || REPO;
-const BIN = path.resolve(process.env.CERMIN_BIN || '/work/main/target/debug/cermin');
+const BIN = path.resolve(process.env.CERMIN_BIN || path.join(REPO, 'target/debug/cermin'));
 const BROWSER = process.env.CERMIN_BROWSER || '/usr/bin/chromium';
 
 const ARTICLE_REL = path.join('content', '2025', '02', 'pemkot-buka-data-kualitas-udara.md');
