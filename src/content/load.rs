@@ -48,6 +48,19 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The text without control characters (but tabs and line breaks) and non-characters: no
+/// HTML page or XML feed may hold them, and a mirrored page sometimes does.
+fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.chars().any(bad) {
+        text.chars().filter(|c| !bad(*c)).collect::<String>().into()
+    } else {
+        text.into()
+    }
+}
+
 /// Whether a file is an article: `*.md`, not hidden (editors' temporary files are).
 pub fn is_content_file(path: &Path) -> bool {
     let name = path
@@ -111,6 +124,8 @@ pub fn parse_article(
     file: &Path,
     text: &str,
 ) -> Result<(Article, Vec<String>), String> {
+    let cleaned = without_control_characters(text);
+    let text = cleaned.as_ref();
     let name = file.display();
     let at = |line: usize, msg: String| {
         if msg.starts_with(|c: char| c.is_ascii_digit()) {
