@@ -89,6 +89,24 @@ enum Command {
         #[arg(long, value_delimiter = ',')]
         tags: Vec<String>,
     },
+    /// Build the site in memory and report every broken link, duplicate and missing field.
+    Check {
+        /// The site's folder (holds site.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Check drafts too.
+        #[arg(long)]
+        drafts: bool,
+        /// Check articles dated in the future too.
+        #[arg(long)]
+        future: bool,
+        /// Also list external links (they are not fetched: no network is assumed).
+        #[arg(long)]
+        external: bool,
+        /// `text` (default) or `json`.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
     /// Create a new site with the default theme in DIR.
     Init {
         /// The folder to create (must be new or empty).
@@ -185,6 +203,26 @@ fn run(command: Command) -> anyhow::Result<()> {
             if !cmd::import::run(&args)? {
                 return Err(anyhow::anyhow!(
                     "some pages could not be imported (see the lines starting with `failed`)"
+                ));
+            }
+        }
+        Command::Check {
+            root,
+            drafts,
+            future,
+            external,
+            format,
+        } => {
+            let options = cermin::session::SessionOptions {
+                drafts,
+                future,
+                base_url: None,
+            };
+            let report = cermin::check::check(&root, options, external)?;
+            if !cmd::check::print(&report, format == "json")? {
+                return Err(anyhow::anyhow!(
+                    "the check found {} errors",
+                    report.errors()
                 ));
             }
         }

@@ -440,3 +440,21 @@ fn init_and_new_make_a_site_that_builds() {
         "error: baru is not empty: choose a new folder for the site"
     );
 }
+
+#[test]
+fn site_paths_in_summaries_follow_base_url() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "",
+        "Lihat [arsip](/2024/) dulu.",
+    );
+    f.build_ok(&["--base-url", "https://cermin.lain/mirror"]);
+    let home = f.read("index.html");
+    assert!(
+        home.contains("<a href=\"https://cermin.lain/mirror/2024/\">arsip</a>"),
+        "{home}"
+    );
+}

@@ -15,6 +15,8 @@ cargo test --locked
 echo "== build the example site"
 out="$(mktemp -d)/public"
 cargo run --release --locked -- build --output "$out"
+echo "== cermin check on the example site"
+cargo run --release --locked -- check
 echo "== end-to-end checks: absolute links"
 bash tests/e2e/run.sh "$out" https://cermin.example.id
 
@@ -24,6 +26,7 @@ mkdir -p "$rel/site"
 cp -r site.toml content themes static "$rel/site/"
 sed -i 's/^relative_links = false/relative_links = true/' "$rel/site/site.toml"
 cargo run --release --locked -- build --root "$rel/site" --output "$rel/public"
+cargo run --release --locked -- check --root "$rel/site"
 bash tests/e2e/run.sh "$rel/public" https://cermin.example.id
 
 echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404)"

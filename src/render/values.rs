@@ -37,6 +37,13 @@ fn tag_refs(article: &Article) -> Value {
 
 /// The fields of an article every list shows (everything but the body).
 pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> Value {
+    // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
+    // them per page (see `PageRenderer::card`).
+    let summary = if !links.is_relative() && article.summary_html.contains("=\"/") {
+        super::links::rewrite_root_links(&article.summary_html, |p| links.absolute(p))
+    } else {
+        article.summary_html.clone()
+    };
     use chrono::Datelike;
     let updated = article.updated.as_ref();
     map([
@@ -62,7 +69,7 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
         ("authors", Value::from(article.authors.clone())),
         ("author", article.authors.join(", ").into()),
         ("tags", tag_refs(article)),
-        ("summary", Value::safe_string(&article.summary_html)),
+        ("summary", Value::safe_string(&summary)),
         ("description", article.description.as_str().into()),
         ("word_count", article.word_count.into()),
         ("reading_time", article.reading_time.into()),

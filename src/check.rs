@@ -1,0 +1,346 @@
+//! `cermin check`: builds the site in memory and reports every problem at once: broken internal
+//! links (pages, anchors, images, files), duplicate permalinks and slugs, articles missing what
+//! the theme shows, feed entries without a stable id. Nothing is written.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::LazyLock;
+
+use anyhow::Result;
+use regex::Regex;
+use serde::Serialize;
+
+use crate::session::{Files, Session, SessionOptions};
+
+/// How bad a problem is: errors fail the check, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    /// `broken-link`, `broken-anchor`, `missing-image`, `duplicate-permalink`, `duplicate-slug`,
+    /// `content`, `missing-field`, `feed-id`.
+    pub kind: &'static str,
+    /// The output file or content file it is in.
+    pub location: String,
+    pub message: String,
+}
+
+/// Everything a check found.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    /// External links (only collected with `--external`), with the pages that use them.
+    pub external_links: BTreeMap<String, Vec<String>>,
+    pub pages_checked: usize,
+    pub links_checked: usize,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.problems.len() - self.errors()
+    }
+}
+
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<(a|link|img|script|source|iframe|video|audio)\b[^>]*?\s(href|src)="([^"]*)""#)
+        .expect("link pattern")
+});
+static ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"\sid="([^"]+)""#).expect("id pattern"));
+static FEED_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(item|entry)>[\s\S]*?</(item|entry)>").expect("entry pattern"));
+static ENTRY_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<(guid[^>]*|id)>([^<]*)</(guid|id)>").expect("id pattern"));
+
+fn problem(
+    severity: Severity,
+    kind: &'static str,
+    location: impl Into<String>,
+    message: String,
+) -> Problem {
+    Problem {
+        severity,
+        kind,
+        location: location.into(),
+        message,
+    }
+}
+
+/// Checks the site at `root`.
+pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Report> {
+    let mut report = Report::default();
+    let config = crate::cmd::build::load_config(root, options.base_url.as_deref())?;
+    // Content first, all files: a broken file is reported, not fatal to the rest of the check.
+    let mut articles = Vec::new();
+    for file in crate::content::load::content_files(&config)? {
+        match crate::content::load_file(&config, &file) {
+            Ok((article, _)) => articles.push(article),
+            Err(message) => report.problems.push(problem(
+                Severity::Error,
+                "content",
+                file.display().to_string(),
+                message,
+            )),
+        }
+    }
+    check_duplicates(&articles, &mut report);
+    check_fields(&config, &articles, &mut report);
+    if report.errors() > 0 {
+        // The site cannot be built; what was found so far is the report.
+        report.problems.sort();
+        return Ok(report);
+    }
+    let files = Session::open(root, options)?.files();
+    check_links(&files, &config.base_url, external, &mut report);
+    check_feeds(&files, &mut report);
+    report.problems.sort();
+    Ok(report)
+}
+
+fn check_duplicates(articles: &[crate::content::Article], report: &mut Report) {
+    let mut by_path: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for a in articles {
+        by_path
+            .entry(&a.path)
+            .or_default()
+            .push(a.file.display().to_string());
+        by_slug
+            .entry(&a.slug)
+            .or_default()
+            .push(a.file.display().to_string());
+    }
+    for (path, files) in by_path.iter().filter(|(_, f)| f.len() > 1) {
+        report.problems.push(problem(
+            Severity::Error,
+            "duplicate-permalink",
+            files[0].clone(),
+            format!(
+                "{} have the same permalink {path}: give all but one a different `slug`",
+                files.join(" and ")
+            ),
+        ));
+    }
+    for (slug, files) in by_slug.iter().filter(|(_, f)| f.len() > 1) {
+        report.problems.push(problem(
+            Severity::Warning,
+            "duplicate-slug",
+            files[0].clone(),
+            format!(
+                "{} share the slug `{slug}` (their permalinks differ only by date)",
+                files.join(" and ")
+            ),
+        ));
+    }
+}
+
+/// What the default theme shows of an article: a byline, and alt text for the lead image.
+fn check_fields(
+    config: &crate::config::Config,
+    articles: &[crate::content::Article],
+    report: &mut Report,
+) {
+    for a in articles {
+        let file = a.file.display().to_string();
+        if a.authors.is_empty() && config.author.is_empty() {
+            report.problems.push(problem(
+                Severity::Warning,
+                "missing-field",
+                file.clone(),
+                "no `author` (and no `author` in site.toml): pages show no byline and feeds name the site".into(),
+            ));
+        }
+        if a.image.is_some() && a.image_caption.is_none() {
+            report.problems.push(problem(
+                Severity::Warning,
+                "missing-field",
+                file.clone(),
+                "`image` without `image_caption`: the picture's alt text falls back to the title"
+                    .into(),
+            ));
+        }
+        if a.description.is_empty() {
+            report.problems.push(problem(
+                Severity::Warning,
+                "missing-field",
+                file,
+                "no `summary` and no text paragraph: lists and feeds show an empty summary".into(),
+            ));
+        }
+    }
+}
+
+/// The output file a site path names, if the site has it.
+fn target_file(files: &Files, path: &str) -> Option<String> {
+    let path = path.trim_start_matches('/');
+    let candidates = if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        vec![path.to_string(), format!("{path}/index.html")]
+    };
+    candidates
+        .into_iter()
+        .find(|c| files.contains_key(c.as_str()))
+}
+
+/// Joins a relative link to the folder of the page it is on.
+fn resolve_relative(page: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in link.split('/') {
+        match segment {
+            "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+fn check_links(files: &Files, base_url: &str, external: bool, report: &mut Report) {
+    let html: Vec<(&str, &str)> = files
+        .iter()
+        .filter(|(k, _)| k.ends_with(".html"))
+        .filter_map(|(k, v)| std::str::from_utf8(v).ok().map(|t| (&**k, t)))
+        .collect();
+    let ids: HashMap<&str, HashSet<&str>> = html
+        .iter()
+        .map(|(k, t)| {
+            (
+                *k,
+                ID.captures_iter(t)
+                    .map(|c| c.get(1).expect("group").as_str())
+                    .collect(),
+            )
+        })
+        .collect();
+    report.pages_checked = html.len();
+    let base = format!("{}/", base_url.trim_end_matches('/'));
+    for (page, text) in &html {
+        for cap in LINK.captures_iter(text) {
+            let tag = &cap[1];
+            let raw = cap[3].replace("&amp;", "&");
+            report.links_checked += 1;
+            if raw.starts_with("mailto:") || raw.starts_with("tel:") || raw.is_empty() {
+                continue;
+            }
+            let (target, fragment) = match raw.split_once('#') {
+                Some((t, f)) => (t.to_string(), Some(f.to_string())),
+                None => (raw.clone(), None),
+            };
+            let target = target.split('?').next().unwrap_or("").to_string();
+            let site_path = if let Some(rest) = target.strip_prefix(&base) {
+                format!("/{rest}")
+            } else if target.starts_with("http://")
+                || target.starts_with("https://")
+                || target.starts_with("//")
+            {
+                if external {
+                    report
+                        .external_links
+                        .entry(raw.clone())
+                        .or_default()
+                        .push(page.to_string());
+                }
+                continue;
+            } else if target.is_empty() {
+                format!("/{page}")
+            } else if target.starts_with('/') {
+                target.clone()
+            } else {
+                resolve_relative(page, &target)
+            };
+            let Some(file) = target_file(files, &site_path) else {
+                let kind = if tag == "img" || tag == "source" {
+                    "missing-image"
+                } else {
+                    "broken-link"
+                };
+                report.problems.push(problem(
+                    Severity::Error,
+                    kind,
+                    page.to_string(),
+                    format!("<{tag}> links to {raw}, which the site does not have"),
+                ));
+                continue;
+            };
+            if let Some(fragment) = fragment.filter(|f| !f.is_empty() && f != "top")
+                && file.ends_with(".html")
+                && !ids
+                    .get(file.as_str())
+                    .is_some_and(|set| set.contains(fragment.as_str()))
+            {
+                report.problems.push(problem(
+                    Severity::Error,
+                    "broken-anchor",
+                    page.to_string(),
+                    format!(
+                        "<{tag}> links to {raw}, but {file} has no element with id `{fragment}`"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_feeds(files: &Files, report: &mut Report) {
+    for (path, bytes) in files
+        .iter()
+        .filter(|(k, _)| k.ends_with("rss.xml") || k.ends_with("atom.xml"))
+    {
+        let text = String::from_utf8_lossy(bytes);
+        let mut seen = HashSet::new();
+        for entry in FEED_ID.find_iter(&text) {
+            match ENTRY_ID
+                .captures(entry.as_str())
+                .map(|c| c[2].trim().to_string())
+            {
+                Some(id) if !id.is_empty() => {
+                    if !seen.insert(id.clone()) {
+                        report.problems.push(problem(
+                            Severity::Error,
+                            "feed-id",
+                            path.to_string(),
+                            format!("two entries have the id {id}: readers will show only one"),
+                        ));
+                    }
+                }
+                _ => report.problems.push(problem(
+                    Severity::Error,
+                    "feed-id",
+                    path.to_string(),
+                    "an entry has no id (guid): readers cannot tell it from others".into(),
+                )),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_against_the_page() {
+        assert_eq!(
+            resolve_relative("2022/01/27/a/index.html", "../../../../tags/x/index.html"),
+            "/tags/x/index.html"
+        );
+        assert_eq!(resolve_relative("index.html", "style.css"), "/style.css");
+    }
+}
