@@ -223,3 +223,17 @@ fn unsafe_source_url_is_refused() {
         "error: content/s.md:4: `source` must be the original article's URL starting with http:// or https:// (got `javascript:alert(1)`)\n1 content file has an error; nothing was written",
     );
 }
+
+#[test]
+fn too_many_tags_are_refused_quickly() {
+    let f = built_fixture();
+    let tags: String = (0..100_000).map(|i| format!("  - tag{i}\n")).collect();
+    f.write(
+        "content/banyak.md",
+        &format!("---\ntitle: T\ndate: 2024-01-02\ntags:\n{tags}---\nIsi\n"),
+    );
+    assert_fails_with(
+        &f,
+        "error: content/banyak.md:4: 100000 tags; an article may have at most 200 (every tag page lists all of an article's tags): keep the ones readers will follow\n1 content file has an error; nothing was written",
+    );
+}

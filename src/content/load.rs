@@ -48,6 +48,10 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Tags one article may have. Every page that lists an article shows its tags, so a page of
+/// thousands of tags makes every tag page huge (100,000 tags would write terabytes).
+pub const MAX_TAGS: usize = 200;
+
 /// The text without control characters (but tabs and line breaks) and non-characters: no
 /// HTML page or XML feed may hold them, and a mirrored page sometimes does.
 fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
@@ -128,7 +132,11 @@ pub fn parse_article(
     let text = cleaned.as_ref();
     let name = file.display();
     let at = |line: usize, msg: String| {
-        if msg.starts_with(|c: char| c.is_ascii_digit()) {
+        // Parser messages start with their column: "7: invalid YAML front matter: ...".
+        let has_column = msg
+            .split_once(": invalid ")
+            .is_some_and(|(col, _)| !col.is_empty() && col.chars().all(|c| c.is_ascii_digit()));
+        if has_column {
             format!("{name}:{line}:{msg}")
         } else {
             format!("{name}:{line}: {msg}")
@@ -186,9 +194,19 @@ pub fn parse_article(
     authors.extend(fm.authors.unwrap_or_default());
     authors.retain(|a| !a.trim().is_empty());
 
+    let tag_names = fm.tags.map(|t| t.into_vec()).unwrap_or_default();
+    if tag_names.len() > MAX_TAGS {
+        return Err(field_error(
+            "tags",
+            format!(
+                "{} tags; an article may have at most {MAX_TAGS} (every tag page lists all of an article's tags): keep the ones readers will follow",
+                tag_names.len()
+            ),
+        ));
+    }
     let mut seen = HashSet::new();
     let mut tags = Vec::new();
-    for name in fm.tags.map(|t| t.into_vec()).unwrap_or_default() {
+    for name in tag_names {
         let name = name.trim().to_string();
         let slug = slugify(&name);
         if slug.is_empty() {
