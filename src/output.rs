@@ -57,6 +57,13 @@ impl Staging {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        if let Some(file) = parent.ancestors().find(|a| a.is_file()) {
+            bail!(
+                "cannot write the site into {}: {} is a file, not a folder; choose another --output",
+                output.display(),
+                file.display()
+            );
+        }
         fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
         let staging = parent.join(format!(".{name}.cermin-staging"));
