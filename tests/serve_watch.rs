@@ -249,3 +249,81 @@ fn an_error_is_printed_once_and_the_fix_clears_it() {
         .collect();
     assert!(!rebuilt.is_empty());
 }
+
+#[test]
+fn many_clients_are_served_without_errors_while_the_site_rebuilds() {
+    let f = Fixture::new();
+    for i in 0..20 {
+        f.article(
+            &format!("content/a{i}.md"),
+            &format!("Berita {i}"),
+            "2024-01-01",
+            "tags: [Kota]\n",
+            "Isi.",
+        );
+    }
+    let s = serve(&f);
+    let port = s.port;
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let clients: Vec<_> = (0..16)
+        .map(|i| {
+            let stop = stop.clone();
+            std::thread::spawn(move || {
+                let paths = [
+                    "/",
+                    "/tags/kota/",
+                    "/2024/01/01/a0/",
+                    "/rss.xml",
+                    "/style.css",
+                    "/sitemap.xml",
+                ];
+                let mut statuses = Vec::new();
+                let mut n = i;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    statuses.push(get(port, paths[n % paths.len()]).0);
+                    n += 1;
+                }
+                statuses
+            })
+        })
+        .collect();
+    // Rebuilds while the clients read: edits, a new article, a deletion.
+    for round in 0..10 {
+        f.article(
+            "content/a0.md",
+            "Berita 0",
+            "2024-01-01",
+            "tags: [Kota]\n",
+            &format!("Isi ronde {round}."),
+        );
+        f.article(
+            &format!("content/baru{round}.md"),
+            "Baru",
+            "2024-01-02",
+            "tags: [Kota]\n",
+            "Isi.",
+        );
+        if round > 0 {
+            std::fs::remove_file(f.root().join(format!("content/baru{}.md", round - 1))).unwrap();
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let statuses: Vec<u16> = clients
+        .into_iter()
+        .flat_map(|c| c.join().unwrap())
+        .collect();
+    assert!(
+        statuses.len() > 200,
+        "only {} requests made",
+        statuses.len()
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 200),
+        "{:?}",
+        statuses.iter().filter(|s| **s != 200).collect::<Vec<_>>()
+    );
+    eventually("the last edit is served", || {
+        page(port, "/2024/01/01/a0/").1.contains("Isi ronde 9.")
+    });
+}
