@@ -24,7 +24,11 @@ fn markupish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    // 300 cases in CI; PROPTEST_CASES=N for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn front_matter_and_articles_never_panic(front in markupish(), body in markupish()) {
