@@ -12,22 +12,22 @@ cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo test"
 cargo test --locked
 
-echo "== build the example site"
+echo "== build the example site (relative links: the same public/ under any prefix and from disk)"
 out="$(mktemp -d)/public"
 cargo run --release --locked -- build --output "$out"
 echo "== cermin check on the example site"
 cargo run --release --locked -- check
-echo "== end-to-end checks: absolute links"
 bash tests/e2e/run.sh "$out" https://cermin.example.id
 
-echo "== end-to-end checks: relative links (the same public/ under any prefix and from disk)"
-rel="$(mktemp -d)"
-mkdir -p "$rel/site"
-cp -r site.toml content themes static "$rel/site/"
-sed -i 's/^relative_links = false/relative_links = true/' "$rel/site/site.toml"
-cargo run --release --locked -- build --root "$rel/site" --output "$rel/public"
-cargo run --release --locked -- check --root "$rel/site"
-bash tests/e2e/run.sh "$rel/public" https://cermin.example.id
+echo "== the example site with absolute links"
+abs="$(mktemp -d)"
+mkdir -p "$abs/site"
+cp -r site.toml content themes static "$abs/site/"
+sed -i 's/^relative_links = true/relative_links = false/' "$abs/site/site.toml"
+grep -q '^relative_links = false' "$abs/site/site.toml"
+cargo run --release --locked -- build --root "$abs/site" --output "$abs/public"
+cargo run --release --locked -- check --root "$abs/site"
+bash tests/e2e/run.sh "$abs/public" https://cermin.example.id
 
 echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404)"
 CERMIN_BIN=target/debug/cermin bash tests/browser/run.sh
