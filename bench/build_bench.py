@@ -21,20 +21,8 @@ import subprocess
 import sys
 import time
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
-WORK = pathlib.Path(os.environ.get("CERMIN_BENCH_DIR", "/dev/shm/cermin-bench"))
 
-
-def corpus(n: int) -> pathlib.Path:
-    site = WORK / str(n)
-    if not (site / "content").is_dir():
-        site.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(GEN), str(n), str(site)], check=True, stdout=subprocess.DEVNULL)
-    shutil.copy(REPO / "site.toml", site / "site.toml")
-    shutil.rmtree(site / "themes", ignore_errors=True)
-    shutil.copytree(REPO / "themes", site / "themes")
-    return site
+from corpus import REPO, corpus  # noqa: E402
 
 
 def run(cmd):

@@ -21,19 +21,8 @@ import subprocess
 import sys
 import time
 
-REPO = pathlib.Path(__file__).resolve().parent.parent
-GEN = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 
-
-def corpus(n: int) -> pathlib.Path:
-    site = pathlib.Path(f"/dev/shm/cermin-bench/serve-{n}")
-    if not (site / "content").is_dir():
-        site.mkdir(parents=True, exist_ok=True)
-        subprocess.run([sys.executable, str(GEN), str(n), str(site)], check=True, stdout=subprocess.DEVNULL)
-    shutil.copy(REPO / "site.toml", site / "site.toml")
-    shutil.rmtree(site / "themes", ignore_errors=True)
-    shutil.copytree(REPO / "themes", site / "themes")
-    return site
+from corpus import REPO, corpus  # noqa: E402
 
 
 def events(resp):
@@ -58,7 +47,7 @@ def main() -> int:
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
     args = ap.parse_args()
 
-    site = corpus(args.articles)
+    site = corpus(args.articles, "serve-")
     files = sorted((site / "content").rglob("*.md"))
     server = subprocess.Popen(
         [args.bin, "serve", "--watch", "--port", "0", "--root", str(site)],

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
 use crate::text::{escape_html, is_safe_url, slugify};
@@ -246,9 +246,6 @@ fn plain_text(events: &[Event]) -> String {
 pub fn summary_from_text(text: &str) -> String {
     format!("<p>{}</p>\n", escape_html(text.trim()))
 }
-
-#[allow(dead_code)]
-fn _assert_cowstr(_: CowStr) {}
 
 #[cfg(test)]
 mod tests {
