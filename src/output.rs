@@ -5,17 +5,27 @@
 //! so they keep their modification time (rsync and bucket syncs upload only what changed);
 //! files no longer produced simply are not in the new tree.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, bail};
+
+use crate::cache::outputs::OutputCache;
 
 /// Where rendered files go.
 pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the output root (`2022/01/27/a/index.html`).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Keeps the file the previous build made at `path`, whose inputs did not change.
+    /// False when the sink cannot (the file is then rendered and put).
+    fn keep(&self, _path: &str) -> Result<bool> {
+        Ok(false)
+    }
 }
 
 /// How a build changed the output folder.
@@ -32,6 +42,11 @@ pub struct Staging {
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
+    /// Folders made so far (relative): saves two system calls per file.
+    made_dirs: Mutex<HashSet<String, ahash::RandomState>>,
+    /// The build cache to link unchanged files from, and the files put (not linked).
+    reuse: Option<Arc<OutputCache>>,
+    put_paths: Mutex<Vec<String>>,
 }
 
 impl Staging {
@@ -84,7 +99,36 @@ impl Staging {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
+            made_dirs: Mutex::default(),
+            reuse: None,
+            put_paths: Mutex::default(),
         })
+    }
+
+    /// Links files whose inputs did not change from `cache` instead of rendering them.
+    pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
+        self.reuse = Some(cache);
+        self
+    }
+
+    /// The files put (rendered and written, not linked from the cache) so far.
+    pub fn put_paths(&self) -> Vec<String> {
+        std::mem::take(&mut *self.put_paths.lock().expect("staging lock"))
+    }
+
+    /// Makes the folder of `path` in the staging tree, once.
+    fn make_parent(&self, path: &str) -> Result<PathBuf> {
+        let target = self.staging.join(path);
+        if let Some((dir, _)) = path.rsplit_once('/') {
+            let mut made = self.made_dirs.lock().expect("staging lock");
+            if !made.contains(dir) {
+                let full = self.staging.join(dir);
+                fs::create_dir_all(&full)
+                    .with_context(|| format!("cannot create {}", full.display()))?;
+                made.insert(dir.to_string());
+            }
+        }
+        Ok(target)
     }
 
     /// Swaps the new tree in place of the old output, then deletes the old one.
@@ -128,19 +172,54 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.staging.join(path);
-        if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let target = self.make_parent(path)?;
+        if self.reuse.is_some() {
+            self.put_paths
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
         }
         let old = self.output.join(path);
         if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
-        fs::write(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
+        write_new(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
+
+    fn keep(&self, path: &str) -> Result<bool> {
+        let Some(cache) = &self.reuse else {
+            return Ok(false);
+        };
+        let target = self.make_parent(path)?;
+        let kept = cache.link_to(path, &target);
+        if kept {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(kept)
+    }
+}
+
+/// Writes a new file. A file already there (linked from the cache a moment ago, say) is
+/// replaced, never written through: its inode is shared with the cache.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(path)?;
+            open()?
+        }
+        other => other?,
+    };
+    file.write_all(bytes)
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

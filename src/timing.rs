@@ -35,3 +35,34 @@ impl Phases {
         }
     }
 }
+
+/// CPU time summed over many small tasks (one per page, say) under a name: it tells where
+/// the time of a parallel phase goes. Printed by [`print_totals`].
+pub fn add(name: &'static str, started: Instant) {
+    if enabled() {
+        let took = started.elapsed();
+        let mut totals = TOTALS.lock().expect("timing lock");
+        let entry = totals.entry(name).or_default();
+        entry.0 += 1;
+        entry.1 += took;
+    }
+}
+
+static TOTALS: std::sync::Mutex<
+    std::collections::BTreeMap<&'static str, (usize, std::time::Duration)>,
+> = std::sync::Mutex::new(std::collections::BTreeMap::new());
+
+/// Prints (and clears) the totals of [`add`].
+pub fn print_totals() {
+    if enabled() {
+        let mut totals = TOTALS.lock().expect("timing lock");
+        for (name, (count, took)) in totals.iter() {
+            eprintln!(
+                "timing total: {name} {:.1} ms over {count} ({:.1} µs each)",
+                took.as_secs_f64() * 1000.0,
+                took.as_secs_f64() * 1e6 / *count as f64
+            );
+        }
+        totals.clear();
+    }
+}

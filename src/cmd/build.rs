@@ -5,8 +5,13 @@ use std::time::Instant;
 
 use anyhow::Result;
 
+use std::sync::Arc;
+
+use crate::cache::articles::ArticleCache;
+use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
-use crate::output::{Staging, WriteStats};
+use crate::content::Article;
+use crate::output::{Sink, Staging, WriteStats};
 use crate::render::{self, RenderStats, Templates};
 use crate::site::{Selection, Site};
 
@@ -18,6 +23,8 @@ pub struct BuildArgs {
     pub drafts: bool,
     pub future: bool,
     pub base_url: Option<String>,
+    /// Neither read nor write `.cermin-cache/`.
+    pub no_cache: bool,
 }
 
 /// The result of a build, for the closing line.
@@ -65,7 +72,15 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
     let mut t = crate::timing::Phases::new("build");
-    let loaded = crate::content::load_all(&config)?;
+    let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
+    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;
+    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    let mut warnings = loaded.warnings;
+    if let Some(cache) = &article_cache
+        && let Err(e) = cache.save(&articles, &loaded.origins)
+    {
+        warnings.push(cache_warning(&config, &e));
+    }
     t.mark("load content");
     let selection = Selection {
         drafts: args.drafts,
@@ -74,31 +89,120 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     };
     let links = crate::urls::Links::new(&config.base_url, config.relative_links);
     let templates = Templates::load(&config, &links)?;
-    let articles = loaded
-        .articles
-        .into_iter()
-        .map(std::sync::Arc::new)
-        .collect();
     let site = Site::build(config, articles, selection)?;
     t.mark("templates, site");
     let statics = render::StaticFiles::load(&site.config)?;
-    let staging = Staging::new(&output)?;
-    let (render, _) = render::render_site(
+    let output_cache = (!args.no_cache).then(|| {
+        let options = format!("drafts={} future={}", args.drafts, args.future);
+        let fingerprint = outputs::fingerprint(&site.config, templates.fingerprint, &options);
+        Arc::new(OutputCache::load(&site.config.root, fingerprint))
+    });
+    let previous = output_cache
+        .as_ref()
+        .map(|c| c.signatures())
+        .unwrap_or_default();
+
+    if let Some(cache) = output_cache.as_ref().filter(|c| !c.is_empty())
+        && let Some(render) =
+            unchanged_in_place(&site, &templates, &statics, &output, cache, &previous)
+    {
+        t.mark("nothing changed");
+        let write = WriteStats {
+            written: 0,
+            unchanged: cache.len(),
+        };
+        return Ok(BuildReport {
+            render,
+            write,
+            warnings,
+            millis: started.elapsed().as_millis(),
+            output,
+        });
+    }
+
+    let mut staging = Staging::new(&output)?;
+    if let Some(cache) = &output_cache {
+        staging = staging.reusing(cache.clone());
+    }
+    let (render, signatures) = render::render_site(
         &site,
         &templates,
         &statics,
         &staging,
         &Default::default(),
-        &Default::default(),
+        &previous,
     )?;
     t.mark("render");
+    let put = staging.put_paths();
     let write = staging.commit()?;
     t.mark("commit");
+    if let Some(cache) = &output_cache
+        && let Err(e) = cache.save(&output, &signatures, &put)
+    {
+        warnings.push(cache_warning(&site.config, &e));
+    }
+    t.mark("cache");
+    crate::timing::print_totals();
     Ok(BuildReport {
         render,
         write,
-        warnings: loaded.warnings,
+        warnings,
         millis: started.elapsed().as_millis(),
         output,
     })
+}
+
+/// A build cache that cannot be written slows the next build down; it does not fail this one.
+fn cache_warning(config: &Config, e: &std::io::Error) -> String {
+    format!(
+        "warning: cannot update the build cache in {}: {e} (the next build will be slower; delete the folder if this persists)",
+        crate::cache::dir(&config.root).display()
+    )
+}
+
+/// When every output file's inputs are unchanged and `output` still holds exactly the files
+/// the last build made, the build has nothing to do: it returns what a render would report.
+fn unchanged_in_place(
+    site: &Site,
+    templates: &Templates,
+    statics: &render::StaticFiles,
+    output: &Path,
+    cache: &OutputCache,
+    previous: &render::Signatures,
+) -> Option<RenderStats> {
+    if !output.is_dir() {
+        return None;
+    }
+    let probe = InPlace { output, cache };
+    let (stats, signatures) = render::render_site(
+        site,
+        templates,
+        statics,
+        &probe,
+        &Default::default(),
+        previous,
+    )
+    .ok()?;
+    (signatures.len() == cache.len()).then_some(stats)
+}
+
+/// A sink that accepts only files already in place: anything to put or missing stops the
+/// render with an error (then the build is done for real).
+struct InPlace<'a> {
+    output: &'a Path,
+    cache: &'a OutputCache,
+}
+
+impl Sink for InPlace<'_> {
+    fn put(&self, path: &str, _: &[u8]) -> Result<()> {
+        anyhow::bail!("{path} changed")
+    }
+
+    fn keep(&self, path: &str) -> Result<bool> {
+        if self.cache.is_intact(self.output, path) {
+            Ok(true)
+        } else {
+            anyhow::bail!("{path} is not in place")
+        }
+    }
 }

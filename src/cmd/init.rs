@@ -50,6 +50,6 @@ pub fn init(dir: &Path) -> Result<()> {
         article_dir.join("hello-mirror.md"),
         FIRST_ARTICLE.replace("{date}", &now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
     )?;
-    fs::write(dir.join(".gitignore"), "/public/\n")?;
+    fs::write(dir.join(".gitignore"), "/public/\n/.cermin-cache/\n")?;
     Ok(())
 }

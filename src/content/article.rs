@@ -6,16 +6,18 @@ use chrono::DateTime;
 use chrono_tz::Tz;
 
 use crate::markdown::TocEntry;
+use serde::{Deserialize, Serialize};
 
 /// A tag as shown (`Amerika Latin`) and as put in URLs (`amerika-latin`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TagName {
     pub name: String,
     pub slug: String,
 }
 
-/// One article, checked and rendered, ready for the site.
-#[derive(Debug, Clone)]
+/// One article, checked and rendered, ready for the site. Serializable for the build cache
+/// (`.cermin-cache/`), with a non-self-describing format, hence the `with` helpers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as users see it (for messages).
     pub file: PathBuf,
@@ -25,7 +27,9 @@ pub struct Article {
     pub slug: String,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.
     pub path: String,
+    #[serde(with = "zoned")]
     pub date: DateTime<Tz>,
+    #[serde(with = "zoned_option")]
     pub updated: Option<DateTime<Tz>>,
     /// When it last changed (`updated`, else `date`), RFC 3339: for sitemaps.
     pub lastmod: String,
@@ -43,6 +47,7 @@ pub struct Article {
     pub source_name: Option<String>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
+    #[serde(with = "json_text")]
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub draft: bool,
 }
@@ -56,4 +61,61 @@ pub fn structure_hash(path: &str, date: &DateTime<Tz>, tags: &[TagName]) -> u64 
     date.timestamp().hash(&mut h);
     tags.hash(&mut h);
     h.finish()
+}
+
+/// A zoned date as (seconds, nanoseconds, zone name).
+mod zoned {
+    use chrono::{DateTime, TimeZone};
+    use chrono_tz::Tz;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &DateTime<Tz>, s: S) -> Result<S::Ok, S::Error> {
+        (
+            date.timestamp(),
+            date.timestamp_subsec_nanos(),
+            date.timezone().name(),
+        )
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Tz>, D::Error> {
+        let (secs, nanos, zone) = <(i64, u32, String)>::deserialize(d)?;
+        let tz: Tz = zone.parse().map_err(D::Error::custom)?;
+        tz.timestamp_opt(secs, nanos)
+            .single()
+            .ok_or_else(|| D::Error::custom("date out of range"))
+    }
+}
+
+mod zoned_option {
+    use chrono::DateTime;
+    use chrono_tz::Tz;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Zoned(#[serde(with = "super::zoned")] DateTime<Tz>);
+
+    pub fn serialize<S: Serializer>(date: &Option<DateTime<Tz>>, s: S) -> Result<S::Ok, S::Error> {
+        date.map(Zoned).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Tz>>, D::Error> {
+        Ok(Option::<Zoned>::deserialize(d)?.map(|z| z.0))
+    }
+}
+
+/// Free-form JSON as its text (the cache's format cannot describe arbitrary JSON itself).
+mod json_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+    use serde_json::{Map, Value};
+
+    pub fn serialize<S: Serializer>(map: &Map<String, Value>, s: S) -> Result<S::Ok, S::Error> {
+        serde_json::to_string(map)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
+        serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
 }

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 use super::article::{Article, TagName};
 use super::date::parse_date;
 use super::front_matter::{self, KNOWN_KEYS};
+use crate::cache::articles::ArticleCache;
 use crate::config::Config;
 use crate::markdown;
 use crate::text::{is_safe_url, slugify};
@@ -18,6 +19,16 @@ use crate::text::{is_safe_url, slugify};
 pub struct Loaded {
     pub articles: Vec<Article>,
     pub warnings: Vec<String>,
+    /// Per article, where it came from (for the build cache).
+    pub origins: Vec<Origin>,
+}
+
+/// Where a loaded article came from: its file's bytes (by hash), parsed now or taken from
+/// the build cache, and the warnings parsing gave.
+pub struct Origin {
+    pub content_hash: u64,
+    pub warnings: Vec<String>,
+    pub from_cache: bool,
 }
 
 /// Every Markdown file under `content/`, sorted, as paths users can read (and open).
@@ -76,16 +87,31 @@ pub fn is_content_file(path: &Path) -> bool {
 
 /// Loads every article; all broken files are reported together.
 pub fn load_all(config: &Config) -> Result<Loaded> {
+    load_all_cached(config, None)
+}
+
+/// Loads every article, taking unchanged ones from the build cache when there is one.
+pub fn load_all_cached(config: &Config, cache: Option<&ArticleCache>) -> Result<Loaded> {
     let files = content_files(config)?;
-    let results: Vec<_> = files.par_iter().map(|f| load_file(config, f)).collect();
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let started = std::time::Instant::now();
+            let loaded = load_file_cached(config, f, cache);
+            crate::timing::add("load article", started);
+            loaded
+        })
+        .collect();
     let mut articles = Vec::with_capacity(results.len());
+    let mut origins = Vec::with_capacity(results.len());
     let mut warnings = Vec::new();
     let mut errors = Vec::new();
     for result in results {
         match result {
-            Ok((article, w)) => {
+            Ok((article, origin)) => {
                 articles.push(article);
-                warnings.extend(w);
+                warnings.extend(origin.warnings.iter().cloned());
+                origins.push(origin);
             }
             Err(e) => errors.push(e),
         }
@@ -102,12 +128,34 @@ pub fn load_all(config: &Config) -> Result<Loaded> {
             errors.join("\n")
         ));
     }
-    Ok(Loaded { articles, warnings })
+    Ok(Loaded {
+        articles,
+        warnings,
+        origins,
+    })
 }
 
 /// Reads and parses one file.
 pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), String> {
+    load_file_cached(config, file, None).map(|(article, origin)| (article, origin.warnings))
+}
+
+/// Reads one file; parses it unless the cache has it with the same bytes.
+fn load_file_cached(
+    config: &Config,
+    file: &Path,
+    cache: Option<&ArticleCache>,
+) -> Result<(Article, Origin), String> {
     let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
+        let origin = Origin {
+            content_hash,
+            warnings: entry.warnings,
+            from_cache: true,
+        };
+        return Ok((entry.article, origin));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()
@@ -119,7 +167,13 @@ pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>),
             file.display()
         )
     })?;
-    parse_article(config, file, &text)
+    let (article, warnings) = parse_article(config, file, &text)?;
+    let origin = Origin {
+        content_hash,
+        warnings,
+        from_cache: false,
+    };
+    Ok((article, origin))
 }
 
 /// Turns the text of a content file into an Article.

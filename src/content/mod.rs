@@ -6,4 +6,4 @@ pub mod front_matter;
 pub mod load;
 
 pub use article::{Article, TagName};
-pub use load::{Loaded, load_all, load_file, parse_article};
+pub use load::{Loaded, Origin, load_all, load_all_cached, load_file, parse_article};

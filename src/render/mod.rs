@@ -117,8 +117,13 @@ fn render_pages(
         .zip(files.par_iter())
         .map(|(spec, file)| {
             let signature = renderer.signature(spec);
-            if previous.get(file) != Some(&signature) {
-                sink.put(file, renderer.render(spec)?.as_bytes())?;
+            if previous.get(file) != Some(&signature) || !sink.keep(file)? {
+                let started = std::time::Instant::now();
+                let html = renderer.render(spec)?;
+                crate::timing::add(spec.template, started);
+                let started = std::time::Instant::now();
+                sink.put(file, html.as_bytes())?;
+                crate::timing::add("write", started);
                 rendered.fetch_add(1, Ordering::Relaxed);
             }
             Ok(signature)
@@ -143,9 +148,18 @@ fn render_feeds(
             let signature = feeds::signature(site, feed, renderer.hashes());
             let rss = output_file(&format!("{}rss.xml", feed.dir));
             let atom = output_file(&format!("{}atom.xml", feed.dir));
-            if previous.get(&rss) != Some(&signature) || previous.get(&atom) != Some(&signature) {
-                sink.put(&rss, feeds::rss(site, links, &texts, feed).as_bytes())?;
-                sink.put(&atom, feeds::atom(site, links, &texts, feed).as_bytes())?;
+            let unchanged = |file: &String| -> Result<bool> {
+                Ok(previous.get(file) == Some(&signature) && sink.keep(file)?)
+            };
+            if !unchanged(&rss)? || !unchanged(&atom)? {
+                let started = std::time::Instant::now();
+                let (rss_xml, atom_xml) = (
+                    feeds::rss(site, links, &texts, feed),
+                    feeds::atom(site, links, &texts, feed),
+                );
+                crate::timing::add("feeds", started);
+                sink.put(&rss, rss_xml.as_bytes())?;
+                sink.put(&atom, atom_xml.as_bytes())?;
                 rendered.fetch_add(2, Ordering::Relaxed);
             }
             Ok(vec![(rss, signature), (atom, signature)])
@@ -178,7 +192,7 @@ fn render_other_files(
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
-        if previous.get(&path) != Some(&hash) {
+        if previous.get(&path) != Some(&hash) || !sink.keep(&path)? {
             sink.put(&path, bytes)?;
         }
         signatures.push((path, hash));

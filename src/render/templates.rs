@@ -65,6 +65,8 @@ pub struct Templates {
     pub tera: Tera,
     files: Vec<(PathBuf, String)>,
     root: PathBuf,
+    /// Hash of every template's name and text (for the build cache).
+    pub fingerprint: u64,
 }
 
 impl Templates {
@@ -91,11 +93,14 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
     tera.global_context().insert("t", &config.strings);
     let files = template_files(config)?;
     let mut sources = Vec::with_capacity(files.len());
+    let mut fingerprint = xxhash_rust::xxh3::Xxh3Default::new();
     for (path, name) in &files {
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow!("cannot read template {}: {e}", path.display()))?;
+        std::hash::Hash::hash(&(name, &text), &mut fingerprint);
         sources.push((name.clone(), text));
     }
+    let fingerprint = std::hash::Hasher::finish(&fingerprint);
     tera.add_raw_templates(sources)
         .map_err(|e| template_error(&e, &config.root, &files))?;
     for name in REQUIRED {
@@ -111,6 +116,7 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
         tera,
         files,
         root: config.root.clone(),
+        fingerprint,
     })
 }
 

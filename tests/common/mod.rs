@@ -1,6 +1,8 @@
 //! Fixture sites in temporary folders, built with the real `cermin` binary.
 #![allow(dead_code)]
 
+pub mod edits;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,151 @@
+//! Parsed articles from the last build, keyed by file path and content hash.
+//!
+//! Stored in 64 shards (by path) so loading is parallel and an edit rewrites one shard only.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
+
+use crate::config::Config;
+use crate::content::Article;
+use crate::content::load::Origin;
+
+const SHARDS: usize = 64;
+
+/// One parsed file.
+#[derive(Serialize, Deserialize)]
+pub struct Entry {
+    /// Hash of the file's bytes.
+    pub content_hash: u64,
+    pub article: Article,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Shard {
+    fingerprint: u64,
+    entries: Vec<(PathBuf, Entry)>,
+}
+
+/// The article cache of one build: entries are taken out as files are loaded.
+pub struct ArticleCache {
+    dir: PathBuf,
+    fingerprint: u64,
+    shards: Vec<Mutex<HashMap<PathBuf, Entry>>>,
+}
+
+/// What parsing an article depends on besides its file: the program, the time zone (for
+/// dates without one) and the permalink pattern.
+fn fingerprint(config: &Config) -> u64 {
+    let mut h = Xxh3Default::new();
+    super::program_identity().hash(&mut h);
+    config.timezone.name().hash(&mut h);
+    config.permalink.hash(&mut h);
+    h.finish()
+}
+
+fn shard_of(file: &Path) -> usize {
+    (xxh3_64(file.as_os_str().as_encoded_bytes()) % SHARDS as u64) as usize
+}
+
+fn shard_path(dir: &Path, shard: usize) -> PathBuf {
+    dir.join(format!("articles-{shard:02}.bin"))
+}
+
+impl ArticleCache {
+    /// Reads what the last build left; unreadable or stale shards count as empty.
+    pub fn load(config: &Config) -> ArticleCache {
+        let dir = super::dir(&config.root);
+        let fingerprint = fingerprint(config);
+        let shards = (0..SHARDS)
+            .into_par_iter()
+            .map(|i| {
+                let entries = std::fs::read(shard_path(&dir, i))
+                    .ok()
+                    .and_then(|bytes| postcard::from_bytes::<Shard>(&bytes).ok())
+                    .filter(|shard| shard.fingerprint == fingerprint)
+                    .map(|shard| shard.entries.into_iter().collect())
+                    .unwrap_or_default();
+                Mutex::new(entries)
+            })
+            .collect();
+        ArticleCache {
+            dir,
+            fingerprint,
+            shards,
+        }
+    }
+
+    /// The cached parse of `file` if its bytes still hash to `content_hash`.
+    pub fn take(&self, file: &Path, content_hash: u64) -> Option<Entry> {
+        let mut shard = self.shards[shard_of(file)].lock().expect("cache lock");
+        let entry = shard.remove(file)?;
+        (entry.content_hash == content_hash).then_some(entry)
+    }
+
+    /// Stores the articles of this build (all of them, drafts and future ones too), rewriting
+    /// only the shards whose contents changed.
+    pub fn save(&self, articles: &[Arc<Article>], origins: &[Origin]) -> std::io::Result<()> {
+        let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
+        for (i, article) in articles.iter().enumerate() {
+            by_shard[shard_of(&article.file)].push(i);
+        }
+        std::fs::create_dir_all(&self.dir)?;
+        by_shard
+            .into_par_iter()
+            .enumerate()
+            .try_for_each(|(shard, members)| {
+                // Entries still in the map were not taken: their files are gone or changed.
+                let leftovers = !self.shards[shard].lock().expect("cache lock").is_empty();
+                let parsed = members.iter().any(|&i| !origins[i].from_cache);
+                let path = shard_path(&self.dir, shard);
+                if !leftovers && !parsed && path.exists() != members.is_empty() {
+                    return Ok(());
+                }
+                if members.is_empty() {
+                    return match std::fs::remove_file(&path) {
+                        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                        _ => Ok(()),
+                    };
+                }
+                let entries: Vec<(&Path, EntryRef)> = members
+                    .iter()
+                    .map(|&i| {
+                        (
+                            articles[i].file.as_path(),
+                            EntryRef {
+                                content_hash: origins[i].content_hash,
+                                article: &articles[i],
+                                warnings: &origins[i].warnings,
+                            },
+                        )
+                    })
+                    .collect();
+                let bytes = postcard::to_stdvec(&ShardRef {
+                    fingerprint: self.fingerprint,
+                    entries,
+                })
+                .map_err(std::io::Error::other)?;
+                super::write_atomically(&path, &bytes)
+            })
+    }
+}
+
+/// [`Entry`] by reference, for writing without cloning articles.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    content_hash: u64,
+    article: &'a Article,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct ShardRef<'a> {
+    fingerprint: u64,
+    entries: Vec<(&'a Path, EntryRef<'a>)>,
+}

@@ -1,0 +1,183 @@
+//! The output files of the last build, hard-linked into `.cermin-cache/output/` (no second
+//! copy on disk), with the signature of the inputs each was rendered from. A page whose
+//! signature is unchanged is linked from there instead of rendered and written, even into a
+//! fresh output folder.
+//!
+//! A file is only reused if it is still exactly what the last build made (same inode, size
+//! and modification time), so a file edited in place in the output is rendered again.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3Default;
+
+use crate::render::Signatures;
+
+/// What the last build made at one output path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Made {
+    pub signature: u64,
+    pub len: u64,
+    pub mtime: (i64, i64),
+    pub inode: u64,
+}
+
+impl Made {
+    fn matches(&self, meta: &std::fs::Metadata) -> bool {
+        meta.is_file()
+            && meta.len() == self.len
+            && (meta.mtime(), meta.mtime_nsec()) == self.mtime
+            && meta.ino() == self.inode
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    fingerprint: u64,
+    files: Vec<(String, Made)>,
+}
+
+/// The output cache of one site and settings.
+pub struct OutputCache {
+    manifest: PathBuf,
+    farm: PathBuf,
+    fingerprint: u64,
+    made: HashMap<String, Made, ahash::RandomState>,
+    /// Cleared at the first failed link (an output folder on another file system).
+    links_work: AtomicBool,
+}
+
+/// What rendering depends on besides the pages' own inputs: the program, every setting,
+/// the templates and the build's options. Any change makes every page render again.
+pub fn fingerprint(config: &crate::config::Config, templates: u64, options: &str) -> u64 {
+    let mut h = Xxh3Default::new();
+    super::program_identity().hash(&mut h);
+    format!("{config:?}").hash(&mut h);
+    templates.hash(&mut h);
+    options.hash(&mut h);
+    h.finish()
+}
+
+impl OutputCache {
+    /// Reads the last build's manifest; a missing, corrupt or stale one means nothing is reused.
+    pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
+        let dir = super::dir(root);
+        let manifest = dir.join("output.bin");
+        let made = std::fs::read(&manifest)
+            .ok()
+            .and_then(|bytes| postcard::from_bytes::<Manifest>(&bytes).ok())
+            .filter(|m| m.fingerprint == fingerprint)
+            .map(|m| m.files.into_iter().collect())
+            .unwrap_or_default();
+        OutputCache {
+            manifest,
+            farm: dir.join("output"),
+            fingerprint,
+            made,
+            links_work: AtomicBool::new(true),
+        }
+    }
+
+    /// The signature of every file the last build made, for [`crate::render::render_site`].
+    pub fn signatures(&self) -> Signatures {
+        self.made
+            .iter()
+            .map(|(path, made)| (path.clone(), made.signature))
+            .collect()
+    }
+
+    /// How many files the last build made.
+    pub fn len(&self) -> usize {
+        self.made.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.made.is_empty()
+    }
+
+    /// Whether `root/path` is still the very file the last build made at `path`.
+    pub fn is_intact(&self, root: &Path, path: &str) -> bool {
+        self.made
+            .get(path)
+            .is_some_and(|made| std::fs::metadata(root.join(path)).is_ok_and(|m| made.matches(&m)))
+    }
+
+    /// Hard-links the last build's `path` to `target`; false when it cannot be reused.
+    pub fn link_to(&self, path: &str, target: &Path) -> bool {
+        if !self.links_work.load(Ordering::Relaxed) || !self.is_intact(&self.farm, path) {
+            return false;
+        }
+        match std::fs::hard_link(self.farm.join(path), target) {
+            Ok(()) => true,
+            Err(e) => {
+                if e.raw_os_error() == Some(libc::EXDEV) {
+                    self.links_work.store(false, Ordering::Relaxed);
+                }
+                false
+            }
+        }
+    }
+
+    /// Records a finished build whose output folder is `output`: `signatures` are all its
+    /// files, `put` the ones it wrote (the others were linked from the cache).
+    pub fn save(
+        &self,
+        output: &Path,
+        signatures: &Signatures,
+        put: &[String],
+    ) -> std::io::Result<()> {
+        // Without a manifest nothing is reused, so a build killed while the links below are
+        // half made cannot mislead the next one.
+        match std::fs::remove_file(&self.manifest) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        for path in self.made.keys() {
+            if !signatures.contains_key(path) {
+                let _ = std::fs::remove_file(self.farm.join(path));
+            }
+        }
+        let mut made: HashMap<&str, Made, ahash::RandomState> = HashMap::default();
+        for path in put {
+            let cached = self.farm.join(path);
+            let _ = std::fs::remove_file(&cached);
+            if let Some(dir) = cached.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let source = output.join(path);
+            if std::fs::hard_link(&source, &cached).is_err() {
+                continue; // Another file system: this file will be rendered next time.
+            }
+            let meta = std::fs::metadata(&cached)?;
+            made.insert(
+                path,
+                Made {
+                    signature: signatures[path],
+                    len: meta.len(),
+                    mtime: (meta.mtime(), meta.mtime_nsec()),
+                    inode: meta.ino(),
+                },
+            );
+        }
+        let mut files: Vec<(String, Made)> = Vec::with_capacity(signatures.len());
+        for (path, &signature) in signatures {
+            if let Some(m) = made.get(path.as_str()) {
+                files.push((path.clone(), *m));
+            } else if let Some(old) = self.made.get(path).filter(|m| m.signature == signature) {
+                files.push((path.clone(), *old));
+            }
+        }
+        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let bytes = postcard::to_stdvec(&Manifest {
+            fingerprint: self.fingerprint,
+            files,
+        })
+        .map_err(std::io::Error::other)?;
+        std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
+        super::write_atomically(&self.manifest, &bytes)
+    }
+}

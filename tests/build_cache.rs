@@ -1,0 +1,145 @@
+//! The build cache (`.cermin-cache/`) never changes what a build writes: after every step of a
+//! long random sequence of edits (and of tampering with the output and the cache itself), a
+//! cached build is byte for byte an uncached one.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+
+use common::edits::World;
+use common::{Fixture, snapshot};
+
+/// Builds with the cache into public/ and without it into `fresh/`; both must be equal.
+fn assert_cached_equals_uncached(f: &Fixture, history: &[String]) -> String {
+    let cached = f.build(&[]);
+    assert!(
+        cached.ok,
+        "after:\n{}\n{}",
+        history.join("\n"),
+        cached.stderr
+    );
+    let fresh = f.root().join("fresh");
+    let uncached = f.build(&["--no-cache", "--output", fresh.to_str().unwrap()]);
+    assert!(uncached.ok, "{}", uncached.stderr);
+    let (a, b) = (snapshot(&f.root().join("public")), snapshot(&fresh));
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b), "after:\n{}", history.join("\n"));
+    for ((path, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{path} differs after:\n{}", history.join("\n"));
+    }
+    cached.stdout
+}
+
+#[test]
+fn random_edits_build_the_same_with_and_without_the_cache() {
+    for seed in [0x51ed_2701_c0ff_ee11u64, 0x0dd5_eed5_1234_4321] {
+        let mut world = World::new(seed, 10);
+        let mut history = vec!["first build".to_string()];
+        assert_cached_equals_uncached(&world.f, &history);
+        for step in 0..36 {
+            let (what, _) = world.step();
+            history.push(what);
+            let public = world.f.root().join("public");
+            match step % 9 {
+                // A deploy script that appends to a page in place (same inode, shared with
+                // the cache): the page must be rendered again, not reused.
+                2 => {
+                    use std::io::Write;
+                    let mut index = fs::OpenOptions::new()
+                        .append(true)
+                        .open(public.join("index.html"))
+                        .unwrap();
+                    index.write_all(b"<!-- tampered -->").unwrap();
+                    history.push("append to public/index.html in place".into());
+                }
+                4 => {
+                    fs::remove_dir_all(&public).unwrap();
+                    history.push("rm -rf public".into());
+                }
+                6 => {
+                    fs::remove_file(public.join("tags/index.html")).unwrap();
+                    history.push("rm public/tags/index.html".into());
+                }
+                8 => {
+                    // A damaged cache is ignored, never trusted.
+                    let cache = world.f.root().join(".cermin-cache");
+                    for entry in fs::read_dir(&cache).unwrap() {
+                        let path = entry.unwrap().path();
+                        if path.extension().is_some_and(|e| e == "bin") {
+                            let bytes = fs::read(&path).unwrap();
+                            fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+                        }
+                    }
+                    history.push("truncate every cache file".into());
+                }
+                _ => {}
+            }
+            assert_cached_equals_uncached(&world.f, &history);
+        }
+    }
+}
+
+#[test]
+fn a_build_with_nothing_changed_writes_nothing() {
+    let world = World::new(7, 8);
+    let f = &world.f;
+    let first = f.build_ok(&[]);
+    assert!(
+        first.stdout.contains(" files written, 0 unchanged)"),
+        "{}",
+        first.stdout
+    );
+    let index = f.public("index.html");
+    let before = fs::metadata(&index).unwrap();
+    let second = f.build_ok(&[]);
+    let files = snapshot(&f.root().join("public")).len();
+    assert!(
+        second
+            .stdout
+            .contains(&format!("(0 files written, {files} unchanged)")),
+        "{}",
+        second.stdout
+    );
+    let after = fs::metadata(&index).unwrap();
+    assert_eq!(
+        (before.ino(), before.mtime(), before.mtime_nsec()),
+        (after.ino(), after.mtime(), after.mtime_nsec())
+    );
+    // A fresh output folder is filled from the cache: nothing rendered or written again.
+    fs::remove_dir_all(f.root().join("public")).unwrap();
+    let third = f.build_ok(&[]);
+    assert!(
+        third
+            .stdout
+            .contains(&format!("(0 files written, {files} unchanged)")),
+        "{}",
+        third.stdout
+    );
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes_the_cache() {
+    let f = Fixture::new();
+    f.article("content/a.md", "Satu", "2024-01-01", "", "Pertama.");
+    f.build_ok(&["--no-cache"]);
+    assert!(!f.root().join(".cermin-cache").exists());
+    f.build_ok(&[]);
+    let manifest = f.root().join(".cermin-cache/output.bin");
+    let cached = fs::read(&manifest).unwrap();
+    f.article("content/a.md", "Dua", "2024-01-01", "", "Kedua.");
+    f.build_ok(&["--no-cache"]);
+    assert!(f.read("index.html").contains("Dua"));
+    assert_eq!(fs::read(&manifest).unwrap(), cached);
+}
+
+#[test]
+fn warnings_of_cached_articles_are_repeated() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "colour: red\n", "Satu.");
+    let first = f.build_ok(&[]);
+    let second = f.build_ok(&[]);
+    let warning = "unknown front matter key `colour` is ignored";
+    assert!(first.stderr.contains(warning), "{}", first.stderr);
+    assert!(second.stderr.contains(warning), "{}", second.stderr);
+}
