@@ -4,11 +4,16 @@
 Usage: bench/build_bench.py [--sizes 1000 10000 100000] [--runs 5] [--bin target/release/cermin]
 
 For each size it makes (once) a corpus with ../shared/bench/gen_corpus.py under
-/dev/shm/cermin-bench/N, with the example site's site.toml and default theme, then:
-  - a warm-up build, then --runs full builds into a fresh output folder;
-  - --runs no-change rebuilds over an existing output folder.
+/dev/shm/cermin-bench/N, with the example site's site.toml and default theme, then times,
+after one warm-up build each, --runs of:
+  - cold: `cermin build --no-cache` into a fresh output folder (everything parsed, rendered
+    and written; what a first build or a CI build without a cache does);
+  - cached: `cermin build` into a fresh output folder with the build cache of the last build
+    (`.cermin-cache/`) in place: unchanged articles are not parsed, unchanged pages are
+    hard-linked from the cache rather than rendered;
+  - no-change: `cermin build` again over the existing output folder.
 For each it records wall time, CPU time (user+sys) and peak RSS of the cermin process (from
-wait4), and the pages and bytes written. Prints a Markdown table of medians.
+wait4), and the files and bytes written. Prints a Markdown table of medians.
 Standard library only; Linux.
 """
 
@@ -53,22 +58,32 @@ def main() -> int:
     for n in args.sizes:
         site = corpus(n)
         out = site / "public"
+        cache = site / ".cermin-cache"
         build = [args.bin, "build", "--root", str(site), "--output", str(out)]
-        shutil.rmtree(out, ignore_errors=True)
-        run(build)  # warm-up (page cache, first run)
-        fresh = []
-        for _ in range(args.runs):
-            shutil.rmtree(out, ignore_errors=True)
-            fresh.append(run(build))
+        measured = {}
+        for mode, extra in (("cold", ["--no-cache"]), ("cached", []), ("no-change", [])):
+            runs = []
+            for i in range(args.runs + 1):  # the first is the warm-up
+                if mode == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                if mode != "no-change":
+                    shutil.rmtree(out, ignore_errors=True)
+                result = run(build + extra)
+                if i > 0:
+                    runs.append(result)
+            measured[mode] = runs
+            print(f"{n} {mode}: {runs[-1][3].strip()}", file=sys.stderr)
         files, size = tree_size(out)
-        again = [run(build) for _ in range(args.runs)]
-        med = lambda xs, i: statistics.median(x[i] for x in xs)
-        rows.append((n, med(fresh, 0), med(fresh, 1), max(x[2] for x in fresh), med(again, 0), files, size))
-        print(f"{n}: {fresh[-1][3].strip()}", file=sys.stderr)
-    print("| articles | full build (median) | CPU time | peak RSS | no-change rebuild | files | bytes |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for n, wall, cpu, rss, again, files, size in rows:
-        print(f"| {n:,} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MB | {again:.2f} s | {files:,} | {size / 1e6:.1f} MB |")
+        rows.append((n, measured, files, size))
+    med = lambda xs, i: statistics.median(x[i] for x in xs)
+    print("| articles | mode | wall (median) | CPU time | peak RSS | files | bytes |")
+    print("|---:|---|---:|---:|---:|---:|---:|")
+    for n, measured, files, size in rows:
+        for mode, runs in measured.items():
+            print(
+                f"| {n:,} | {mode} | {med(runs, 0):.2f} s | {med(runs, 1):.2f} s "
+                f"| {max(x[2] for x in runs):.0f} MB | {files:,} | {size / 1e6:.1f} MB |"
+            )
     return 0
 
 

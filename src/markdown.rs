@@ -14,7 +14,7 @@ pub const MORE_MARKER: &str = "<!-- more -->";
 const WORDS_PER_MINUTE: usize = 200;
 
 /// One heading of an article, for a table of contents.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Hash)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,

@@ -250,18 +250,22 @@ fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Ve
     (0..articles.len())
         .into_par_iter()
         .map(|i| {
-            let mut scores: HashMap<usize, usize> = HashMap::new();
+            // Every neighbour once per shared tag; sorted, equal runs give the scores.
+            let mut neighbours: Vec<usize> = Vec::with_capacity(positions[i].len() * 51);
             for &(t, pos) in &positions[i] {
                 let list = &tags[t].articles;
                 let lo = pos.saturating_sub(RELATED_WINDOW);
                 let hi = (pos + RELATED_WINDOW + 1).min(list.len());
-                for &other in &list[lo..hi] {
-                    if other != i {
-                        *scores.entry(other).or_default() += 1;
-                    }
+                neighbours.extend(list[lo..hi].iter().filter(|&&other| other != i));
+            }
+            neighbours.sort_unstable();
+            let mut ranked: Vec<(usize, usize)> = Vec::new();
+            for other in neighbours {
+                match ranked.last_mut() {
+                    Some((last, score)) if *last == other => *score += 1,
+                    _ => ranked.push((other, 1)),
                 }
             }
-            let mut ranked: Vec<(usize, usize)> = scores.into_iter().collect();
             ranked.sort_by(|a, b| {
                 b.1.cmp(&a.1)
                     .then_with(|| a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))

@@ -3,6 +3,7 @@
 //! Stored in 64 shards (by path) so loading is parallel and an edit rewrites one shard only.
 
 use std::collections::HashMap;
+use std::ffi::{OsStr, OsString};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -22,6 +23,9 @@ const SHARDS: usize = 64;
 pub struct Entry {
     /// Hash of the file's bytes.
     pub content_hash: u64,
+    /// The file's identity when it was parsed, if it had not been modified for a while then
+    /// (see [`FileStamp::of`]); an equal stamp now means the bytes need not be read again.
+    pub stamp: Option<FileStamp>,
     pub article: Article,
     pub warnings: Vec<String>,
 }
@@ -29,14 +33,39 @@ pub struct Entry {
 #[derive(Serialize, Deserialize)]
 struct Shard {
     fingerprint: u64,
-    entries: Vec<(PathBuf, Entry)>,
+    entries: Vec<(OsString, Entry)>,
 }
 
 /// The article cache of one build: entries are taken out as files are loaded.
 pub struct ArticleCache {
     dir: PathBuf,
     fingerprint: u64,
-    shards: Vec<Mutex<HashMap<PathBuf, Entry>>>,
+    shards: Vec<Mutex<HashMap<OsString, Entry, ahash::RandomState>>>,
+}
+
+/// Size, modification time and inode of a file, as `make` and `git` use them to tell an
+/// unchanged file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    len: u64,
+    mtime: (i64, i64),
+    inode: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file, or None when it was modified in the last two seconds: a write
+    /// in the same clock tick as the one just seen would leave the stamp equal (git calls
+    /// such files "racily clean"), so recent files are always read.
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let modified = meta.modified().ok()?;
+        let age = std::time::SystemTime::now().duration_since(modified).ok()?;
+        (age.as_secs() >= 2).then_some(FileStamp {
+            len: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            inode: meta.ino(),
+        })
+    }
 }
 
 /// What parsing an article depends on besides its file: the program, the time zone (for
@@ -81,10 +110,21 @@ impl ArticleCache {
         }
     }
 
+    /// The cached parse of `file` if it still has the stamp it had then.
+    pub fn take_by_stamp(&self, file: &Path, stamp: Option<FileStamp>) -> Option<Entry> {
+        let mut shard = self.shards[shard_of(file)].lock().expect("cache lock");
+        match shard.get(file.as_os_str()) {
+            Some(entry) if stamp.is_some() && entry.stamp == stamp => {
+                shard.remove(file.as_os_str())
+            }
+            _ => None,
+        }
+    }
+
     /// The cached parse of `file` if its bytes still hash to `content_hash`.
     pub fn take(&self, file: &Path, content_hash: u64) -> Option<Entry> {
         let mut shard = self.shards[shard_of(file)].lock().expect("cache lock");
-        let entry = shard.remove(file)?;
+        let entry = shard.remove(file.as_os_str())?;
         (entry.content_hash == content_hash).then_some(entry)
     }
 
@@ -113,13 +153,14 @@ impl ArticleCache {
                         _ => Ok(()),
                     };
                 }
-                let entries: Vec<(&Path, EntryRef)> = members
+                let entries: Vec<(&OsStr, EntryRef)> = members
                     .iter()
                     .map(|&i| {
                         (
-                            articles[i].file.as_path(),
+                            articles[i].file.as_os_str(),
                             EntryRef {
                                 content_hash: origins[i].content_hash,
+                                stamp: origins[i].stamp,
                                 article: &articles[i],
                                 warnings: &origins[i].warnings,
                             },
@@ -140,6 +181,7 @@ impl ArticleCache {
 #[derive(Serialize)]
 struct EntryRef<'a> {
     content_hash: u64,
+    stamp: Option<FileStamp>,
     article: &'a Article,
     warnings: &'a [String],
 }
@@ -147,5 +189,5 @@ struct EntryRef<'a> {
 #[derive(Serialize)]
 struct ShardRef<'a> {
     fingerprint: u64,
-    entries: Vec<(&'a Path, EntryRef<'a>)>,
+    entries: Vec<(&'a OsStr, EntryRef<'a>)>,
 }

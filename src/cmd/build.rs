@@ -73,15 +73,17 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .unwrap_or_else(|| config.root.join("public"));
     let mut t = crate::timing::Phases::new("build");
     let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
+    t.mark("read article cache");
     let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let mut warnings = loaded.warnings;
+    t.mark("load content");
     if let Some(cache) = &article_cache
         && let Err(e) = cache.save(&articles, &loaded.origins)
     {
         warnings.push(cache_warning(&config, &e));
     }
-    t.mark("load content");
+    t.mark("save article cache");
     let selection = Selection {
         drafts: args.drafts,
         future: args.future,
@@ -89,8 +91,9 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     };
     let links = crate::urls::Links::new(&config.base_url, config.relative_links);
     let templates = Templates::load(&config, &links)?;
+    t.mark("templates");
     let site = Site::build(config, articles, selection)?;
-    t.mark("templates, site");
+    t.mark("site");
     let statics = render::StaticFiles::load(&site.config)?;
     let output_cache = (!args.no_cache).then(|| {
         let options = format!("drafts={} future={}", args.drafts, args.future);

@@ -10,7 +10,7 @@ use walkdir::WalkDir;
 use super::article::{Article, TagName};
 use super::date::parse_date;
 use super::front_matter::{self, KNOWN_KEYS};
-use crate::cache::articles::ArticleCache;
+use crate::cache::articles::{ArticleCache, FileStamp};
 use crate::config::Config;
 use crate::markdown;
 use crate::text::{is_safe_url, slugify};
@@ -23,10 +23,11 @@ pub struct Loaded {
     pub origins: Vec<Origin>,
 }
 
-/// Where a loaded article came from: its file's bytes (by hash), parsed now or taken from
-/// the build cache, and the warnings parsing gave.
+/// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
+/// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
 pub struct Origin {
     pub content_hash: u64,
+    pub stamp: Option<FileStamp>,
     pub warnings: Vec<String>,
     pub from_cache: bool,
 }
@@ -146,13 +147,29 @@ fn load_file_cached(
     file: &Path,
     cache: Option<&ArticleCache>,
 ) -> Result<(Article, Origin), String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let cannot_read = |e: std::io::Error| format!("{}: cannot read: {e}", file.display());
+    let stamp = match cache {
+        Some(_) => FileStamp::of(&std::fs::metadata(file).map_err(cannot_read)?),
+        None => None,
+    };
+    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
+        let origin = Origin {
+            content_hash: entry.content_hash,
+            stamp,
+            warnings: entry.warnings,
+            from_cache: true,
+        };
+        return Ok((entry.article, origin));
+    }
+    let bytes = std::fs::read(file).map_err(cannot_read)?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
         let origin = Origin {
             content_hash,
+            stamp,
             warnings: entry.warnings,
-            from_cache: true,
+            // A file touched but not changed: the entry is right but its stamp is not.
+            from_cache: entry.stamp == stamp,
         };
         return Ok((entry.article, origin));
     }
@@ -170,6 +187,7 @@ fn load_file_cached(
     let (article, warnings) = parse_article(config, file, &text)?;
     let origin = Origin {
         content_hash,
+        stamp,
         warnings,
         from_cache: false,
     };

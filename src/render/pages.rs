@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -32,10 +32,11 @@ pub enum Page {
     NotFound,
 }
 
-/// An article's card (its fields for lists) and the hashes of its values.
+/// An article's card (its fields for lists, made when a page first shows it) and the hashes
+/// of its values.
 #[derive(Clone)]
 pub struct ArticleValues {
-    pub card: Value,
+    pub card: Arc<OnceLock<Value>>,
     pub hashes: ArticleHashes,
 }
 
@@ -86,21 +87,38 @@ impl ValueCache {
     }
 }
 
-fn article_values(article: &Article, links: &Links, dates: &DateFormatter) -> ArticleValues {
-    let card = values::article_card(article, links, dates);
+/// The hashes of what an article's card and page show. The card is made from the article's
+/// fields alone (with settings that are the same for the whole render), so hashing the
+/// fields is hashing the card, without making it.
+fn article_values(article: &Article) -> ArticleValues {
     let mut h = Xxh3Default::new();
-    serde_json::to_string(&card)
-        .expect("a card serializes")
+    let a = article;
+    (&a.title, &a.slug, &a.path, &a.lastmod, &a.authors, &a.tags).hash(&mut h);
+    (a.date.to_rfc3339(), a.updated.map(|d| d.to_rfc3339())).hash(&mut h);
+    (
+        &a.summary_html,
+        &a.description,
+        a.word_count,
+        a.reading_time,
+    )
         .hash(&mut h);
-    let card_hash = h.finish();
-    article.content_html.hash(&mut h);
-    serde_json::to_string(&article.toc)
-        .expect("toc serializes")
+    (
+        &a.source,
+        &a.source_name,
+        &a.image,
+        &a.image_caption,
+        a.draft,
+    )
         .hash(&mut h);
+    serde_json::to_string(&a.extra)
+        .expect("JSON serializes")
+        .hash(&mut h);
+    let card = h.finish();
+    (&a.content_html, &a.toc).hash(&mut h);
     ArticleValues {
-        card,
+        card: Arc::default(),
         hashes: ArticleHashes {
-            card: card_hash,
+            card,
             full: h.finish(),
         },
     }
@@ -111,6 +129,7 @@ pub struct PageRenderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     links: Links,
+    dates: DateFormatter,
     values: Vec<ArticleValues>,
     hashes: Vec<ArticleHashes>,
 }
@@ -123,12 +142,13 @@ impl<'a> PageRenderer<'a> {
         cache: &ValueCache,
     ) -> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
-        let values = cache.values_for(&site.articles, |a| article_values(a, &links, &dates));
+        let values = cache.values_for(&site.articles, article_values);
         let hashes = values.iter().map(|v| v.hashes).collect();
         PageRenderer {
             site,
             templates,
             links,
+            dates,
             values,
             hashes,
         }
@@ -153,13 +173,16 @@ impl<'a> PageRenderer<'a> {
     /// its summary are rewritten for that page.
     fn card(&self, i: usize, page: &str) -> Value {
         let summary = &self.site.articles[i].summary_html;
+        let card = self.values[i]
+            .card
+            .get_or_init(|| values::article_card(&self.site.articles[i], &self.links, &self.dates));
         if self.links.is_relative() && summary.contains("=\"/") {
-            let mut m = self.values[i].card.as_map().cloned().unwrap_or_default();
+            let mut m = card.as_map().cloned().unwrap_or_default();
             let summary = rewrite_root_links(summary, |p| self.links.link(p, page));
             m.insert("summary".into(), Value::safe_string(&summary));
             Value::from(m)
         } else {
-            self.values[i].card.clone()
+            card.clone()
         }
     }
 
