@@ -143,3 +143,35 @@ fn warnings_of_cached_articles_are_repeated() {
     assert!(first.stderr.contains(warning), "{}", first.stderr);
     assert!(second.stderr.contains(warning), "{}", second.stderr);
 }
+
+/// Files not modified for a while are recognized by size, time and inode without being read;
+/// an edit (which sets the modification time) is still seen, and so is a replaced file.
+#[test]
+fn old_files_are_known_by_their_stamp_and_edits_are_still_seen() {
+    let f = Fixture::new();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let age = |rel: &str| {
+        fs::File::options()
+            .write(true)
+            .open(f.root().join(rel))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    };
+    f.article("content/a.md", "Lama", "2024-01-01", "", "Isi.");
+    f.article("content/b.md", "Kedua", "2024-01-02", "", "Isi.");
+    age("content/a.md");
+    age("content/b.md");
+    f.build_ok(&[]);
+    f.build_ok(&[]);
+    f.article("content/a.md", "Baru", "2024-01-01", "", "Isi.");
+    // Replaced by another file (new inode) with the old time, as `rsync -t` does.
+    f.article("content/c.md", "Ganti", "2024-01-02", "", "Isi.");
+    fs::rename(f.root().join("content/c.md"), f.root().join("content/b.md")).unwrap();
+    age("content/b.md");
+    f.build_ok(&[]);
+    let a = f.read("2024/01/01/a/index.html");
+    assert!(a.contains("<h1 class=\"article-title\">Baru</h1>"), "{a}");
+    let b = f.read("2024/01/02/b/index.html");
+    assert!(b.contains("<h1 class=\"article-title\">Ganti</h1>"), "{b}");
+}
