@@ -137,6 +137,9 @@ pub fn render(body: &str) -> Rendered {
         html = crate::sanitize::clean_html(&html);
         summary_html = crate::sanitize::clean_html(&summary_html);
     }
+    // Kept for the whole build, for every article: no spare capacity from growing.
+    html.shrink_to_fit();
+    summary_html.shrink_to_fit();
     Rendered {
         html,
         summary_html,

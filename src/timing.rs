@@ -27,9 +27,10 @@ impl Phases {
         if enabled() {
             let now = Instant::now();
             eprintln!(
-                "timing {}: {name} {:.1} ms",
+                "timing {}: {name} {:.1} ms (RSS {} MB)",
                 self.label,
-                (now - self.last).as_secs_f64() * 1000.0
+                (now - self.last).as_secs_f64() * 1000.0,
+                resident_mb()
             );
             self.last = now;
         }
@@ -65,4 +66,12 @@ pub fn print_totals() {
         }
         totals.clear();
     }
+}
+
+/// The process's resident memory now, in MB (Linux; 0 elsewhere).
+fn resident_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / 1_000_000)
 }

@@ -36,9 +36,26 @@ struct Shard {
     entries: Vec<(OsString, Entry)>,
 }
 
+impl Entry {
+    /// The entry for the file as it is named now (`./content/a.md` or `/site/content/a.md`):
+    /// messages name the file the way the user gave the site.
+    fn found_at(mut self, file: &Path) -> Entry {
+        let old = self.article.file.display().to_string();
+        let new = file.display().to_string();
+        for warning in &mut self.warnings {
+            if let Some(rest) = warning.strip_prefix(&old) {
+                *warning = format!("{new}{rest}");
+            }
+        }
+        self.article.file = file.to_path_buf();
+        self
+    }
+}
+
 /// The article cache of one build: entries are taken out as files are loaded.
 pub struct ArticleCache {
     dir: PathBuf,
+    content: PathBuf,
     fingerprint: u64,
     shards: Vec<Mutex<HashMap<OsString, Entry, ahash::RandomState>>>,
 }
@@ -105,27 +122,36 @@ impl ArticleCache {
             .collect();
         ArticleCache {
             dir,
+            content: config.content_dir(),
             fingerprint,
             shards,
         }
     }
 
+    /// Entries are keyed by the path inside `content/`, so a build run from elsewhere
+    /// (`--root`) finds them too.
+    fn key<'p>(&self, file: &'p Path) -> &'p Path {
+        file.strip_prefix(&self.content).unwrap_or(file)
+    }
+
     /// The cached parse of `file` if it still has the stamp it had then.
     pub fn take_by_stamp(&self, file: &Path, stamp: Option<FileStamp>) -> Option<Entry> {
-        let mut shard = self.shards[shard_of(file)].lock().expect("cache lock");
-        match shard.get(file.as_os_str()) {
-            Some(entry) if stamp.is_some() && entry.stamp == stamp => {
-                shard.remove(file.as_os_str())
-            }
+        let key = self.key(file);
+        let mut shard = self.shards[shard_of(key)].lock().expect("cache lock");
+        match shard.get(key.as_os_str()) {
+            Some(entry) if stamp.is_some() && entry.stamp == stamp => shard
+                .remove(key.as_os_str())
+                .map(|entry| entry.found_at(file)),
             _ => None,
         }
     }
 
     /// The cached parse of `file` if its bytes still hash to `content_hash`.
     pub fn take(&self, file: &Path, content_hash: u64) -> Option<Entry> {
-        let mut shard = self.shards[shard_of(file)].lock().expect("cache lock");
-        let entry = shard.remove(file.as_os_str())?;
-        (entry.content_hash == content_hash).then_some(entry)
+        let key = self.key(file);
+        let mut shard = self.shards[shard_of(key)].lock().expect("cache lock");
+        let entry = shard.remove(key.as_os_str())?;
+        (entry.content_hash == content_hash).then(|| entry.found_at(file))
     }
 
     /// Stores the articles of this build (all of them, drafts and future ones too), rewriting
@@ -133,7 +159,7 @@ impl ArticleCache {
     pub fn save(&self, articles: &[Arc<Article>], origins: &[Origin]) -> std::io::Result<()> {
         let mut by_shard: Vec<Vec<usize>> = vec![Vec::new(); SHARDS];
         for (i, article) in articles.iter().enumerate() {
-            by_shard[shard_of(&article.file)].push(i);
+            by_shard[shard_of(self.key(&article.file))].push(i);
         }
         std::fs::create_dir_all(&self.dir)?;
         by_shard
@@ -157,7 +183,7 @@ impl ArticleCache {
                     .iter()
                     .map(|&i| {
                         (
-                            articles[i].file.as_os_str(),
+                            self.key(&articles[i].file).as_os_str(),
                             EntryRef {
                                 content_hash: origins[i].content_hash,
                                 stamp: origins[i].stamp,
