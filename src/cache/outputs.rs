@@ -12,6 +12,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
@@ -144,28 +145,32 @@ impl OutputCache {
                 let _ = std::fs::remove_file(self.farm.join(path));
             }
         }
-        let mut made: HashMap<&str, Made, ahash::RandomState> = HashMap::default();
-        for path in put {
-            let cached = self.farm.join(path);
-            let _ = std::fs::remove_file(&cached);
-            if let Some(dir) = cached.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            let source = output.join(path);
-            if std::fs::hard_link(&source, &cached).is_err() {
-                continue; // Another file system: this file will be rendered next time.
-            }
-            let meta = std::fs::metadata(&cached)?;
-            made.insert(
-                path,
-                Made {
+        // Folders first (once each), then the links in parallel.
+        let dirs: std::collections::BTreeSet<&str> = put
+            .iter()
+            .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
+            .collect();
+        std::fs::create_dir_all(&self.farm)?;
+        for dir in dirs {
+            std::fs::create_dir_all(self.farm.join(dir))?;
+        }
+        let made: HashMap<&str, Made, ahash::RandomState> = put
+            .par_iter()
+            .filter_map(|path| {
+                let cached = self.farm.join(path);
+                let _ = std::fs::remove_file(&cached);
+                // Fails on another file system: the file is rendered again next time.
+                std::fs::hard_link(output.join(path), &cached).ok()?;
+                let meta = std::fs::metadata(&cached).ok()?;
+                let made = Made {
                     signature: signatures[path],
                     len: meta.len(),
                     mtime: (meta.mtime(), meta.mtime_nsec()),
                     inode: meta.ino(),
-                },
-            );
-        }
+                };
+                Some((path.as_str(), made))
+            })
+            .collect();
         let mut files: Vec<(String, Made)> = Vec::with_capacity(signatures.len());
         for (path, &signature) in signatures {
             if let Some(m) = made.get(path.as_str()) {
