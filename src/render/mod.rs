@@ -57,29 +57,23 @@ pub fn render_site(
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
     t.mark("article values");
-    let specs = SpecBuilder::new(site);
-    let pages = spec::pages(site);
-    let specs: Vec<PageSpec> = pages.par_iter().map(|&p| specs.spec(p)).collect();
-    let files: Vec<String> = specs
-        .par_iter()
-        .map(|spec| output_file(&spec.path))
-        .collect();
-    check_no_clashes(site, &pages, &specs, &files)?;
+    let laid_out = cache.layout(site, || lay_out(site))?;
+    let (pages, specs, files) = (&laid_out.pages, &laid_out.specs, &laid_out.files);
     t.mark("specs");
 
     let rendered = AtomicUsize::new(0);
     // Pages, and (feeds, sitemap and the rest) side by side: both halves are parallel inside too.
     let (pages_done, rest_done) = rayon::join(
-        || render_pages(&renderer, &specs, &files, sink, previous, &rendered),
+        || render_pages(&renderer, specs, files, sink, previous, &rendered),
         || -> Result<_> {
             let feeds = render_feeds(site, &links, &renderer, sink, previous, &rendered)?;
-            let others = render_other_files(site, &links, statics, &specs, sink, previous)?;
+            let others = render_other_files(site, &links, statics, specs, sink, previous)?;
             Ok((feeds, others))
         },
     );
     let (feed_signatures, other_signatures) = rest_done?;
     let feed_count = feed_signatures.len();
-    let mut signatures: Signatures = files.into_iter().zip(pages_done?).collect();
+    let mut signatures: Signatures = files.iter().cloned().zip(pages_done?).collect();
     signatures.extend(feed_signatures);
     signatures.extend(other_signatures);
     t.mark("sitemap, static");
@@ -101,6 +95,30 @@ pub fn render_site(
         rendered: rendered.into_inner(),
     };
     Ok((stats, signatures))
+}
+
+/// Every page of a site with its spec and output file: what the site's structure (its
+/// articles' places, tags and archives) and settings decide, before any article's text.
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub specs: Vec<PageSpec>,
+    pub files: Vec<String>,
+}
+
+fn lay_out(site: &Site) -> Result<Layout> {
+    let builder = SpecBuilder::new(site);
+    let pages = spec::pages(site);
+    let specs: Vec<PageSpec> = pages.par_iter().map(|&p| builder.spec(p)).collect();
+    let files: Vec<String> = specs
+        .par_iter()
+        .map(|spec| output_file(&spec.path))
+        .collect();
+    check_no_clashes(site, &pages, &specs, &files)?;
+    Ok(Layout {
+        pages,
+        specs,
+        files,
+    })
 }
 
 /// Renders the pages whose signature changed; returns every page's signature.

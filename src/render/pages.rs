@@ -46,9 +46,29 @@ pub struct ArticleValues {
 #[derive(Default)]
 pub struct ValueCache {
     map: Mutex<HashMap<usize, (Arc<Article>, ArticleValues), ahash::RandomState>>,
+    /// The last layout and the site indexes it was made from: a site that reuses those
+    /// indexes (no article moved) has the same layout.
+    layout: Mutex<Option<(Arc<Vec<crate::site::Tag>>, Arc<super::Layout>)>>,
 }
 
 impl ValueCache {
+    /// The layout of `site`: the last one if the site kept its indexes, else a new one.
+    pub(super) fn layout(
+        &self,
+        site: &Site,
+        make: impl FnOnce() -> Result<super::Layout>,
+    ) -> Result<Arc<super::Layout>> {
+        let mut last = self.layout.lock().expect("cache lock");
+        if let Some((tags, layout)) = &*last
+            && Arc::ptr_eq(tags, &site.tags)
+        {
+            return Ok(layout.clone());
+        }
+        let layout = Arc::new(make()?);
+        *last = Some((site.tags.clone(), layout.clone()));
+        Ok(layout)
+    }
+
     /// The values of every article, in order: cached ones looked up under one lock, the
     /// others made in parallel.
     fn values_for(
