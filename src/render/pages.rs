@@ -48,8 +48,11 @@ pub struct ValueCache {
     map: Mutex<HashMap<usize, (Arc<Article>, ArticleValues), ahash::RandomState>>,
     /// The last layout and the site indexes it was made from: a site that reuses those
     /// indexes (no article moved) has the same layout.
-    layout: Mutex<Option<(Arc<Vec<crate::site::Tag>>, Arc<super::Layout>)>>,
+    layout: Mutex<Option<LastLayout>>,
 }
+
+/// A layout and the tag index of the site it was made for.
+type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
 
 impl ValueCache {
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.
