@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 /// Where rendered files go.
 pub trait Sink: Sync {
@@ -64,20 +64,14 @@ impl Staging {
                 file.display()
             );
         }
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent).map_err(|e| write_failed(output, parent, e))?;
         let staging = parent.join(format!(".{name}.cermin-staging"));
         if staging.exists() {
             // Left over by a build that was killed: it was never swapped in.
             fs::remove_dir_all(&staging)
                 .with_context(|| format!("cannot remove {}", staging.display()))?;
         }
-        fs::create_dir(&staging).with_context(|| {
-            format!(
-                "cannot create {}: is the folder writable?",
-                staging.display()
-            )
-        })?;
+        fs::create_dir(&staging).map_err(|e| write_failed(output, parent, e))?;
         Ok(Staging {
             output: output.to_path_buf(),
             staging,
@@ -130,16 +124,43 @@ impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let target = self.staging.join(path);
         if let Some(dir) = target.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            fs::create_dir_all(dir).map_err(|e| write_failed(&self.output, dir, e))?;
         }
         let old = self.output.join(path);
         if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
-        fs::write(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
+        fs::write(&target, bytes)
+            .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+}
+
+/// An error writing the site, said in the user's terms: a full disk, a file over the size
+/// limit, a read-only or unwritable folder name the output folder and what to do; anything
+/// else names the path and the system's error.
+fn write_failed(output: &Path, path: &Path, e: io::Error) -> anyhow::Error {
+    let out = output.display();
+    let path = path.display();
+    match e.kind() {
+        io::ErrorKind::StorageFull => anyhow!(
+            "cannot write the site into {out}: the disk is full (no space left on device): free some space or choose another --output"
+        ),
+        io::ErrorKind::QuotaExceeded => anyhow!(
+            "cannot write the site into {out}: the disk quota is exceeded: free some space or choose another --output"
+        ),
+        io::ErrorKind::FileTooLarge => anyhow!(
+            "cannot write the site into {out}: {path} is larger than the file size limit allows (ulimit -f): raise the limit or make the page smaller"
+        ),
+        io::ErrorKind::ReadOnlyFilesystem => anyhow!(
+            "cannot write the site into {out}: the file system is read-only: choose another --output"
+        ),
+        io::ErrorKind::PermissionDenied => anyhow!(
+            "cannot write the site into {out}: permission denied on {path}: make the folder writable or choose another --output"
+        ),
+        _ => anyhow::Error::new(e).context(format!("cannot write {path}")),
     }
 }
 
