@@ -269,3 +269,162 @@ fn a_file_over_the_size_limit_is_a_clear_error() {
     assert_eq!(snapshot(&f.root().join("public")), old);
     assert!(staging_leftovers(f.root()).is_empty());
 }
+
+/// Runs `cermin ARGS` in the fixture, failing the test if it takes longer than `limit`
+/// (a build that blocks on a named pipe would never end).
+fn run_within(f: &Fixture, args: &[&str], limit: Duration) -> common::Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(args)
+        .current_dir(f.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("cermin {args:?} still running after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap().into()
+}
+
+fn mkfifo(path: &Path) {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    let r = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+    assert_eq!(r, 0, "mkfifo {}", path.display());
+}
+
+#[test]
+fn a_content_file_that_is_not_a_plain_file_is_a_clear_error() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    f.build_ok(&[]);
+    let old = snapshot(&f.root().join("public"));
+    let limit = Duration::from_secs(60);
+    let expect = |rel: &str, message: &str| {
+        let run = run_within(&f, &["build"], limit);
+        assert_eq!(run.code, Some(1), "{rel}: {}", run.stderr);
+        assert_eq!(run.stderr.trim_end(), message);
+        assert_eq!(snapshot(&f.root().join("public")), old);
+        std::fs::remove_file(f.root().join(rel)).unwrap();
+    };
+    // A named pipe would block a plain read forever.
+    mkfifo(&f.root().join("content/pipa.md"));
+    expect(
+        "content/pipa.md",
+        "error: content/pipa.md: is a named pipe (FIFO), not a file: content files must be plain Markdown files",
+    );
+    std::os::unix::fs::symlink("hilang.md", f.root().join("content/tautan.md")).unwrap();
+    expect(
+        "content/tautan.md",
+        "error: content/tautan.md: broken symbolic link (its target hilang.md does not exist): remove the link or restore its target",
+    );
+    // A folder named like an article is just a folder.
+    f.article("content/map.md/b.md", "B", "2024-01-02", "", "Isi.");
+    f.build_ok(&[]);
+    assert!(f.exists("2024/01/02/b/index.html"));
+}
+
+/// Whether public/ is a whole site: its front files, and a page for every sitemap entry.
+fn assert_complete_site(public: &Path) {
+    for file in [
+        "index.html",
+        "404.html",
+        "rss.xml",
+        "atom.xml",
+        "sitemap.xml",
+    ] {
+        assert!(public.join(file).is_file(), "public/{file} missing");
+    }
+    let sitemap = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let mut pages = 0;
+    for loc in sitemap.split("<loc>").skip(1) {
+        let url = loc.split("</loc>").next().unwrap();
+        let rel = url.strip_prefix("https://uji.example/").unwrap();
+        let file = public.join(rel).join("index.html");
+        assert!(
+            file.is_file(),
+            "{url} is in the sitemap, {file:?} is missing"
+        );
+        pages += 1;
+    }
+    assert!(pages > 1, "{sitemap}");
+}
+
+#[test]
+fn content_changing_during_builds_gives_errors_never_a_panic() {
+    let f = Fixture::new();
+    write_site(&f, "awal");
+    f.build_ok(&[]);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let root = f.root().to_path_buf();
+    // Deletes, rewrites (not atomically), and briefly replaces articles with a folder or a
+    // named pipe, as fast as it can, while builds run.
+    let changer = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut round = 0usize;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let i = round * 37 % 300;
+                let path = root.join(format!("content/{}/a{i}.md", 2020 + i % 5));
+                let text = format!(
+                    "---\ntitle: \"Berita {i} putaran {round}\"\ndate: {}-{:02}-{:02}\n---\n\nIsi {round}.\n",
+                    2020 + i % 5,
+                    1 + i % 12,
+                    1 + i % 28
+                );
+                let _ = std::fs::remove_file(&path);
+                match round % 3 {
+                    0 => {
+                        let _ = std::fs::create_dir(&path);
+                        std::thread::sleep(Duration::from_millis(1));
+                        let _ = std::fs::remove_dir(&path);
+                    }
+                    1 => {
+                        mkfifo(&path);
+                        std::thread::sleep(Duration::from_millis(1));
+                        let _ = std::fs::remove_file(&path);
+                    }
+                    _ => std::thread::sleep(Duration::from_millis(1)),
+                }
+                let _ = std::fs::write(&path, text);
+                round += 1;
+            }
+            round
+        })
+    };
+    let mut outcomes = (0, 0);
+    for _ in 0..6 {
+        let run = run_within(&f, &["build"], Duration::from_secs(120));
+        match run.code {
+            Some(0) => outcomes.0 += 1,
+            Some(1) => {
+                outcomes.1 += 1;
+                assert!(
+                    run.stderr.starts_with("error: content/20"),
+                    "the error names a content file: {}",
+                    run.stderr
+                );
+            }
+            other => panic!("exit {other:?}:\n{}", run.stderr),
+        }
+        assert_complete_site(&f.root().join("public"));
+        assert!(staging_leftovers(f.root()).is_empty());
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let rounds = changer.join().unwrap();
+    assert!(rounds > 100, "only {rounds} changes made");
+    assert!(
+        outcomes.1 > 0,
+        "no build saw a change ({outcomes:?}): the test proves nothing"
+    );
+    // Once the content holds still, the build succeeds again.
+    f.build_ok(&[]);
+    assert_complete_site(&f.root().join("public"));
+}

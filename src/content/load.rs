@@ -39,9 +39,9 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
                     .unwrap_or_default(),
                 ancestor.display()
             ),
-            None => anyhow!("cannot read {}: {e}", dir.display()),
+            None => crate::files::walk_error(&dir, e),
         })?;
-        if entry.file_type().is_file() && is_content_file(entry.path()) {
+        if is_content_file(entry.path()) && crate::files::is_plain_file(&entry)? {
             files.push(entry.path().to_path_buf());
         }
     }
@@ -107,7 +107,7 @@ pub fn load_all(config: &Config) -> Result<Loaded> {
 
 /// Reads and parses one file.
 pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), String> {
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: cannot read: {e}", file.display()))?;
+    let bytes = crate::files::read_regular(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()
