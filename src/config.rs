@@ -165,13 +165,8 @@ impl Config {
         crate::urls::check_permalink_pattern(&raw.permalink)
             .map_err(|e| anyhow::anyhow!("{}: permalink: {e}", path.display()))?;
         let base_url = raw.base_url.trim_end_matches('/').to_string();
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
-            bail!(
-                "{}: base_url must start with http:// or https:// (got `{}`)",
-                path.display(),
-                raw.base_url
-            );
-        }
+        check_base_url(&raw.base_url)
+            .map_err(|e| anyhow::anyhow!("{}: base_url {e}", path.display()))?;
         let strings = Strings::for_language(&raw.language, &raw.strings)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         Ok(Config {
@@ -198,10 +193,8 @@ impl Config {
 
     /// Replaces `base_url` (from `--base-url`).
     pub fn set_base_url(&mut self, url: &str) -> Result<()> {
+        check_base_url(url).map_err(|e| anyhow::anyhow!("--base-url {e}"))?;
         let url = url.trim_end_matches('/');
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            bail!("--base-url must start with http:// or https:// (got `{url}`)");
-        }
         self.base_url = url.to_string();
         Ok(())
     }
@@ -209,6 +202,25 @@ impl Config {
     /// `content/` as users see it (relative to the current folder when the root is `.`).
     pub fn content_dir(&self) -> PathBuf {
         crate::text::in_root(&self.root, "content")
+    }
+}
+
+/// Checks a base URL; the error completes "base_url …" or "--base-url …".
+fn check_base_url(url: &str) -> std::result::Result<(), String> {
+    let example = "such as https://example.org or https://example.org/mirror";
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return Err(format!(
+            "must start with http:// or https://, {example} (got `{url}`)"
+        ));
+    }
+    match url::Url::parse(url) {
+        Err(e) => Err(format!(
+            "is not a valid URL ({e}): give the site's address, {example} (got `{url}`)"
+        )),
+        Ok(u) if u.query().is_some() || u.fragment().is_some() => Err(format!(
+            "must not have a query (`?…`) or fragment (`#…`), {example} (got `{url}`)"
+        )),
+        Ok(_) => Ok(()),
     }
 }
 

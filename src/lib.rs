@@ -9,6 +9,7 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod files;
 pub mod highlight;
 pub mod i18n;
 pub mod import;

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 use crate::cache::outputs::OutputCache;
 
@@ -79,20 +79,14 @@ impl Staging {
                 file.display()
             );
         }
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
+        fs::create_dir_all(parent).map_err(|e| write_failed(output, parent, e))?;
         let staging = parent.join(format!(".{name}.cermin-staging"));
         if staging.exists() {
             // Left over by a build that was killed: it was never swapped in.
             fs::remove_dir_all(&staging)
                 .with_context(|| format!("cannot remove {}", staging.display()))?;
         }
-        fs::create_dir(&staging).with_context(|| {
-            format!(
-                "cannot create {}: is the folder writable?",
-                staging.display()
-            )
-        })?;
+        fs::create_dir(&staging).map_err(|e| write_failed(output, parent, e))?;
         Ok(Staging {
             output: output.to_path_buf(),
             staging,
@@ -123,8 +117,7 @@ impl Staging {
             let mut made = self.made_dirs.lock().expect("staging lock");
             if !made.contains(dir) {
                 let full = self.staging.join(dir);
-                fs::create_dir_all(&full)
-                    .with_context(|| format!("cannot create {}", full.display()))?;
+                fs::create_dir_all(&full).map_err(|e| write_failed(&self.output, &full, e))?;
                 made.insert(dir.to_string());
             }
         }
@@ -184,7 +177,8 @@ impl Sink for Staging {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
-        write_new(&target, bytes).with_context(|| format!("cannot write {}", target.display()))?;
+        write_new(&target, bytes)
+            .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -220,6 +214,32 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         other => other?,
     };
     file.write_all(bytes)
+}
+
+/// An error writing the site, said in the user's terms: a full disk, a file over the size
+/// limit, a read-only or unwritable folder name the output folder and what to do; anything
+/// else names the path and the system's error.
+fn write_failed(output: &Path, path: &Path, e: io::Error) -> anyhow::Error {
+    let out = output.display();
+    let path = path.display();
+    match e.kind() {
+        io::ErrorKind::StorageFull => anyhow!(
+            "cannot write the site into {out}: the disk is full (no space left on device): free some space or choose another --output"
+        ),
+        io::ErrorKind::QuotaExceeded => anyhow!(
+            "cannot write the site into {out}: the disk quota is exceeded: free some space or choose another --output"
+        ),
+        io::ErrorKind::FileTooLarge => anyhow!(
+            "cannot write the site into {out}: {path} is larger than the file size limit allows (ulimit -f): raise the limit or make the page smaller"
+        ),
+        io::ErrorKind::ReadOnlyFilesystem => anyhow!(
+            "cannot write the site into {out}: the file system is read-only: choose another --output"
+        ),
+        io::ErrorKind::PermissionDenied => anyhow!(
+            "cannot write the site into {out}: permission denied on {path}: make the folder writable or choose another --output"
+        ),
+        _ => anyhow::Error::new(e).context(format!("cannot write {path}")),
+    }
 }
 
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {

@@ -237,3 +237,58 @@ fn too_many_tags_are_refused_quickly() {
         "error: content/banyak.md:4: 100000 tags; an article may have at most 200 (every tag page lists all of an article's tags): keep the ones readers will follow\n1 content file has an error; nothing was written",
     );
 }
+
+#[test]
+fn a_base_url_that_is_not_a_site_address_is_refused() {
+    let f = built_fixture();
+    let before = snapshot(&f.root().join("public"));
+    let example = "such as https://example.org or https://example.org/mirror";
+    for (url, expected) in [
+        (
+            "not a url",
+            format!("must start with http:// or https://, {example} (got `not a url`)"),
+        ),
+        (
+            "ftp://x.example",
+            format!("must start with http:// or https://, {example} (got `ftp://x.example`)"),
+        ),
+        (
+            "https://",
+            format!(
+                "is not a valid URL (empty host): give the site's address, {example} (got `https://`)"
+            ),
+        ),
+        (
+            "https://contoh example.org",
+            format!(
+                "is not a valid URL (invalid international domain name): give the site's address, {example} (got `https://contoh example.org`)"
+            ),
+        ),
+        (
+            "https://contoh.example/?halaman=1",
+            format!(
+                "must not have a query (`?…`) or fragment (`#…`), {example} (got `https://contoh.example/?halaman=1`)"
+            ),
+        ),
+    ] {
+        let run = f.build(&["--base-url", url]);
+        assert_eq!(run.code, Some(1), "{url}: {}", run.stderr);
+        assert_eq!(
+            run.stderr.trim_end(),
+            format!("error: --base-url {expected}")
+        );
+    }
+    f.write(
+        "site.toml",
+        &common::SITE_TOML.replace("https://uji.example", "uji.example"),
+    );
+    let run = f.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr.trim_end(),
+        format!(
+            "error: site.toml: base_url must start with http:// or https://, {example} (got `uji.example`)"
+        )
+    );
+    assert_eq!(snapshot(&f.root().join("public")), before);
+}

@@ -202,3 +202,35 @@ fn serving_does_not_touch_public() {
             .contains("livereload")
     );
 }
+
+#[test]
+fn a_port_already_in_use_is_a_clear_error() {
+    let f = site();
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        format!(
+            "error: cannot listen on 127.0.0.1:{port}: the port is already in use (another `cermin serve`?): stop that server, or pass another port such as --port {} (--port 0 picks a free one)",
+            port + 1
+        )
+    );
+    // An address this machine does not have.
+    let out = Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(["serve", "--port", "0", "--bind", "192.0.2.1"])
+        .current_dir(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        "error: cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine: pass --bind 127.0.0.1 or one of its own addresses"
+    );
+    drop(taken);
+}

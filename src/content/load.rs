@@ -51,9 +51,9 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
                     .unwrap_or_default(),
                 ancestor.display()
             ),
-            None => anyhow!("cannot read {}: {e}", dir.display()),
+            None => crate::files::walk_error(&dir, e),
         })?;
-        if entry.file_type().is_file() && is_content_file(entry.path()) {
+        if is_content_file(entry.path()) && crate::files::is_plain_file(&entry)? {
             files.push(entry.path().to_path_buf());
         }
     }
@@ -161,7 +161,7 @@ fn load_file_cached(
         };
         return Ok((entry.article, origin));
     }
-    let bytes = std::fs::read(file).map_err(cannot_read)?;
+    let bytes = crate::files::read_regular(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
         let origin = Origin {

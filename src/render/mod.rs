@@ -284,8 +284,8 @@ impl StaticFiles {
                         real.display()
                     );
                 }
-                let bytes = std::fs::read(&path)
-                    .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+                let bytes = crate::files::read_regular(&path)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
                 Ok((rel, bytes))
             })
             .collect::<Result<Vec<_>>>()?;

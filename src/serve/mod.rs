@@ -22,6 +22,24 @@ pub struct ServeArgs {
     pub future: bool,
 }
 
+/// Why the server could not listen, and what to do about it.
+fn listen_error(bind: IpAddr, port: u16, e: &std::io::Error) -> anyhow::Error {
+    let at = SocketAddr::new(bind, port);
+    let other = if port == u16::MAX { port - 1 } else { port + 1 };
+    match e.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "cannot listen on {at}: the port is already in use (another `cermin serve`?): stop that server, or pass another port such as --port {other} (--port 0 picks a free one)"
+        ),
+        std::io::ErrorKind::AddrNotAvailable => anyhow::anyhow!(
+            "cannot listen on {at}: {bind} is not an address of this machine: pass --bind 127.0.0.1 or one of its own addresses"
+        ),
+        std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
+            "cannot listen on {at}: permission denied (ports below 1024 need privileges): pass a port such as --port 1111"
+        ),
+        _ => anyhow::anyhow!("cannot listen on {at}: {e}"),
+    }
+}
+
 /// Builds the site and serves it until Ctrl-C.
 pub fn serve(args: ServeArgs) -> Result<()> {
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
@@ -29,12 +47,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         .block_on(tokio::net::TcpListener::bind(SocketAddr::new(
             args.bind, args.port,
         )))
-        .with_context(|| {
-            format!(
-                "cannot listen on {}:{}: is another server using the port? Pass --port",
-                args.bind, args.port
-            )
-        })?;
+        .map_err(|e| listen_error(args.bind, args.port, &e))?;
     let port = listener.local_addr()?.port();
     let host = if args.bind.is_unspecified() {
         "127.0.0.1".to_string()

@@ -21,6 +21,8 @@ pub struct Fixture {
 /// What a run printed and how it ended.
 pub struct Run {
     pub ok: bool,
+    /// The exit status (`None` if a signal ended the process). A panic exits with 101.
+    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -29,6 +31,7 @@ impl From<Output> for Run {
     fn from(o: Output) -> Run {
         Run {
             ok: o.status.success(),
+            code: o.status.code(),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         }

@@ -1,0 +1,132 @@
+//! Reading the site's own files when they may change under us: a file may be deleted,
+//! replaced by a folder, or be a named pipe (which would block a plain `read` forever).
+//! Only regular files are read, and the messages say what happened in the user's terms.
+
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+/// What kind of thing a path is, in words (for "… is a named pipe, not a file").
+pub fn kind_of(file_type: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if file_type.is_socket() {
+        "a socket"
+    } else if file_type.is_block_device() || file_type.is_char_device() {
+        "a device"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Whether a listed entry is a file to read (`false` for a folder). A named pipe (which would
+/// block the build forever), a socket or a device is an error naming it.
+pub fn is_plain_file(entry: &walkdir::DirEntry) -> anyhow::Result<bool> {
+    let kind = entry.file_type();
+    if kind.is_file() || kind.is_dir() {
+        return Ok(kind.is_file());
+    }
+    anyhow::bail!(
+        "{}: is {}, not a file: content files must be plain Markdown files",
+        entry.path().display(),
+        kind_of(kind)
+    )
+}
+
+/// A folder walk error in the user's terms: a broken symbolic link, or an entry that
+/// vanished while the folder was read, names its path.
+pub fn walk_error(dir: &Path, e: walkdir::Error) -> anyhow::Error {
+    let (Some(path), Some(io)) = (e.path(), e.io_error()) else {
+        return anyhow::anyhow!("cannot read {}: {e}", dir.display());
+    };
+    let broken_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    if io.kind() == io::ErrorKind::NotFound && broken_link {
+        let target = fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        anyhow::anyhow!(
+            "{}: broken symbolic link (its target {target} does not exist): remove the link or restore its target",
+            path.display()
+        )
+    } else {
+        anyhow::anyhow!("{}: cannot read: {}", path.display(), read_failure(io))
+    }
+}
+
+/// Why a read failed, as the end of a `PATH: cannot read: …` message.
+pub fn read_failure(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => {
+            "the file is gone (deleted or renamed while cermin was reading the site): run the command again".into()
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a whole file that must be a regular file. Never blocks on a named pipe: the file is
+/// opened without blocking and checked before anything is read. The error is the end of a
+/// `PATH: …` message (`cannot read: …`, or `is a folder, not a file …`).
+pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+    #[cfg(unix)]
+    let opened = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::File::options()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+    };
+    #[cfg(not(unix))]
+    let opened = fs::File::open(path);
+    let mut file = opened.map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
+    if !meta.is_file() {
+        return Err(format!(
+            "is {}, not a file (was it replaced while cermin was reading the site?): make it a plain file or remove it",
+            kind_of(meta.file_type())
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_folders_and_pipes_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a.md");
+        fs::create_dir(&folder).unwrap();
+        assert!(
+            read_regular(&folder)
+                .unwrap_err()
+                .starts_with("is a folder, not a file")
+        );
+        let fifo = dir.path().join("b.md");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+        assert!(
+            read_regular(&fifo)
+                .unwrap_err()
+                .starts_with("is a named pipe (FIFO), not a file")
+        );
+        assert!(
+            read_regular(&dir.path().join("c.md"))
+                .unwrap_err()
+                .starts_with("cannot read: the file is gone")
+        );
+        fs::write(dir.path().join("d.md"), "isi").unwrap();
+        assert_eq!(read_regular(&dir.path().join("d.md")).unwrap(), b"isi");
+    }
+}
