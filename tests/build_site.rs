@@ -458,3 +458,58 @@ fn site_paths_in_summaries_follow_base_url() {
         "{home}"
     );
 }
+
+/// List pages show each article through the theme's `partials/card.html`, rendered once and
+/// reused (`cards_html`): a site's own partial is used everywhere, with links made for each
+/// page's depth in relative mode.
+#[test]
+fn list_pages_use_the_sites_card_partial_with_links_for_the_page() {
+    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    f.article(
+        "content/a.md",
+        "Satu",
+        "2024-01-02",
+        "tags: [Ekonomi]\n",
+        "Isi.",
+    );
+    f.article(
+        "content/b.md",
+        "Dua",
+        "2024-01-01",
+        "tags: [Ekonomi]\n",
+        "Isi.",
+    );
+    f.article(
+        "content/c.md",
+        "Tiga",
+        "2023-12-31",
+        "tags: [Ekonomi]\n",
+        "Isi.",
+    );
+    f.write(
+        "templates/partials/card.html",
+        "<p class=\"kartu{% if lead %} utama{% endif %}\"><a href=\"{{ card.path | url }}\">{{ card.title }}</a></p>\n",
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    assert!(
+        home.contains("<p class=\"kartu utama\"><a href=\"2024/01/02/a/index.html\">Satu</a></p>"),
+        "{home}"
+    );
+    assert!(
+        home.contains("<p class=\"kartu\"><a href=\"2024/01/01/b/index.html\">Dua</a></p>"),
+        "{home}"
+    );
+    let tag_page_2 = f.read("tags/ekonomi/page/2/index.html");
+    assert!(
+        tag_page_2.contains(
+            "<p class=\"kartu\"><a href=\"../../../../2023/12/31/c/index.html\">Tiga</a></p>"
+        ),
+        "{tag_page_2}"
+    );
+    let day = f.read("2024/01/01/index.html");
+    assert!(
+        day.contains("<p class=\"kartu\"><a href=\"../../../2024/01/01/b/index.html\">Dua</a></p>"),
+        "{day}"
+    );
+}

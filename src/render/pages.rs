@@ -18,6 +18,9 @@ use crate::i18n::DateFormatter;
 use crate::site::Site;
 use crate::urls::Links;
 
+/// The partial that shows one article in a list; lists get it pre-rendered as `cards_html`.
+const CARD_TEMPLATE: &str = "partials/card.html";
+
 /// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -155,6 +158,8 @@ pub struct PageRenderer<'a> {
     dates: DateFormatter,
     values: Vec<ArticleValues>,
     hashes: Vec<ArticleHashes>,
+    /// Each article through `partials/card.html`, made once per render on first use.
+    card_html: Vec<OnceLock<Result<String, String>>>,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -167,6 +172,7 @@ impl<'a> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
         let values = cache.values_for(&site.articles, article_values);
         let hashes = values.iter().map(|v| v.hashes).collect();
+        let card_html = (0..site.articles.len()).map(|_| OnceLock::new()).collect();
         PageRenderer {
             site,
             templates,
@@ -174,6 +180,7 @@ impl<'a> PageRenderer<'a> {
             dates,
             values,
             hashes,
+            card_html,
         }
     }
 
@@ -189,7 +196,7 @@ impl<'a> PageRenderer<'a> {
 
     /// Renders one page to HTML.
     pub fn render(&self, spec: &PageSpec) -> Result<String> {
-        self.templates.render(spec.template, &self.context(spec))
+        self.templates.render(spec.template, &self.context(spec)?)
     }
 
     /// The card of article `i` as shown on the page at `page`: in relative mode, site paths in
@@ -218,9 +225,49 @@ impl<'a> PageRenderer<'a> {
         )
     }
 
-    fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) {
+    /// Article `i` rendered through `partials/card.html` (not as the lead story) for the page
+    /// at `page`. Rendered once per render with site paths, which are then made relative to
+    /// the page in relative-links mode: a card is the same on every list it appears in.
+    fn card_html(&self, i: usize, page: &str) -> Result<String> {
+        let html = self.card_html[i].get_or_init(|| {
+            let mut ctx = Context::new();
+            let relative = self.links.is_relative();
+            ctx.insert(
+                "page_path",
+                if relative {
+                    super::templates::ROOT_PATHS
+                } else {
+                    "/"
+                },
+            );
+            let card = self.values[i].card.get_or_init(|| {
+                values::article_card(&self.site.articles[i], &self.links, &self.dates)
+            });
+            ctx.insert_value("card", card.clone());
+            ctx.insert("lead", &false);
+            self.templates
+                .render(CARD_TEMPLATE, &ctx)
+                .map_err(|e| e.to_string())
+        });
+        let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        Ok(if self.links.is_relative() && html.contains("=\"/") {
+            rewrite_root_links(html, |p| self.links.link(p, page))
+        } else {
+            html.clone()
+        })
+    }
+
+    fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
         let p = &list.paginator;
         ctx.insert_value("articles", self.cards(&list.items, page));
+        if self.templates.tera.contains_template(CARD_TEMPLATE) {
+            let html = list
+                .items
+                .iter()
+                .map(|&i| Ok(Value::safe_string(&self.card_html(i, page)?)))
+                .collect::<Result<Vec<Value>>>()?;
+            ctx.insert_value("cards_html", Value::from(html));
+        }
         ctx.insert_value(
             "paginator",
             values::paginator(
@@ -231,18 +278,19 @@ impl<'a> PageRenderer<'a> {
                 p.per_page,
             ),
         );
+        Ok(())
     }
 
     /// The template context of a page. Reads only the spec and the article values, which is
     /// what makes [`signature`] exact.
-    fn context(&self, spec: &PageSpec) -> Context {
+    fn context(&self, spec: &PageSpec) -> Result<Context> {
         let page = spec.path.as_str();
         let mut ctx = Context::new();
         ctx.insert("page_path", page);
         ctx.insert("page_kind", spec.kind);
         let opt = |v: Option<Value>| v.unwrap_or(Value::none());
         match &spec.body {
-            Body::Home(list) => self.insert_list(&mut ctx, list, page),
+            Body::Home(list) => self.insert_list(&mut ctx, list, page)?,
             Body::Article {
                 index,
                 newer,
@@ -271,7 +319,7 @@ impl<'a> PageRenderer<'a> {
             }
             Body::Tag(tag, list) => {
                 ctx.insert_value("tag", values::tag_value(tag));
-                self.insert_list(&mut ctx, list, page);
+                self.insert_list(&mut ctx, list, page)?;
             }
             Body::Archive(years) => {
                 ctx.insert_value(
@@ -310,10 +358,10 @@ impl<'a> PageRenderer<'a> {
                     opt(previous.as_ref().map(values::named_link)),
                 );
                 ctx.insert_value("next_period", opt(next.as_ref().map(values::named_link)));
-                self.insert_list(&mut ctx, list, page);
+                self.insert_list(&mut ctx, list, page)?;
             }
             Body::NotFound => {}
         }
-        ctx
+        Ok(ctx)
     }
 }

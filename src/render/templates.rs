@@ -11,6 +11,10 @@ use crate::config::Config;
 use crate::i18n::DateFormatter;
 use crate::urls::Links;
 
+/// A `page_path` that makes the `url` filter leave site paths as they are (`/tags/x/`): for
+/// fragments rendered once and then placed, links rewritten, on pages at any depth.
+pub const ROOT_PATHS: &str = "\u{1}root-paths";
+
 /// Templates every theme must provide.
 pub const REQUIRED: &[&str] = &[
     "index.html",
@@ -154,6 +158,9 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
                 .ok()
                 .flatten()
                 .unwrap_or_else(|| "/".to_string());
+            if from == ROOT_PATHS {
+                return path.to_string();
+            }
             page_links.link(path, &from)
         },
     );
