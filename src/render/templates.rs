@@ -153,6 +153,10 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
     tera.register_filter(
         "url",
         move |path: &str, _: Kwargs, state: &State| -> String {
+            if !page_links.is_relative() {
+                // Absolute links do not depend on the page: no context lookup.
+                return page_links.link(path, "/");
+            }
             let from: String = state
                 .get("page_path")
                 .ok()
