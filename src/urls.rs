@@ -71,17 +71,29 @@ pub fn page_path(path: &str, n: usize) -> String {
     }
 }
 
+/// The site path of the not-found page.
+pub const NOT_FOUND_PATH: &str = "/404.html";
+
 /// How links are written in pages.
 #[derive(Debug, Clone)]
 pub struct Links {
     base_url: String,
+    /// The path part of `base_url`, without a trailing slash (`/mirror`, or empty).
+    base_path: String,
     relative: bool,
 }
 
 impl Links {
     pub fn new(base_url: &str, relative: bool) -> Links {
+        let base_url = base_url.trim_end_matches('/').to_string();
+        let after_scheme = base_url.split_once("://").map_or("", |(_, rest)| rest);
+        let base_path = after_scheme
+            .find('/')
+            .map_or("", |i| &after_scheme[i..])
+            .to_string();
         Links {
-            base_url: base_url.trim_end_matches('/').to_string(),
+            base_url,
+            base_path,
             relative,
         }
     }
@@ -106,6 +118,12 @@ impl Links {
         }
         if !self.relative {
             return self.absolute(target);
+        }
+        if from == NOT_FOUND_PATH {
+            // Hosts serve the not-found page at whatever path was missing, at any depth:
+            // links relative to /404.html would break there, so they start at the site's
+            // root path instead (`/mirror/style.css`).
+            return format!("{}{target}", self.base_path);
         }
         let (target_path, suffix) = match target.find(['#', '?']) {
             Some(i) => target.split_at(i),
@@ -170,6 +188,23 @@ mod tests {
     }
 
     #[test]
+    fn the_not_found_page_links_from_the_sites_root_path() {
+        let links = Links::new("https://m.org/mirror/", true);
+        assert_eq!(links.link("/style.css", "/404.html"), "/mirror/style.css");
+        assert_eq!(links.link("/tags/", "/404.html"), "/mirror/tags/");
+        assert_eq!(links.link("/", "/404.html"), "/mirror/");
+        let links = Links::new("https://m.org", true);
+        assert_eq!(links.link("/", "/404.html"), "/");
+        assert_eq!(links.link("/a/#x", "/404.html"), "/a/#x");
+        assert_eq!(links.link("/style.css", "/a/"), "../style.css");
+        let links = Links::new("https://m.org/mirror", false);
+        assert_eq!(
+            links.link("/style.css", "/404.html"),
+            "https://m.org/mirror/style.css"
+        );
+    }
+
+    #[test]
     fn relative_links_work_from_disk() {
         let l = Links::new("https://x.org", true);
         assert_eq!(
@@ -178,7 +213,7 @@ mod tests {
         );
         assert_eq!(l.link("/", "/"), "index.html");
         assert_eq!(l.link("/style.css", "/tags/"), "../style.css");
-        assert_eq!(l.link("/a/#x", "/404.html"), "a/index.html#x");
+        assert_eq!(l.link("/a/#x", "/tentang.html"), "a/index.html#x");
         assert_eq!(l.link("https://e.org/", "/"), "https://e.org/");
     }
 }

@@ -334,6 +334,34 @@ fn relative_mode_has_no_absolute_site_links() {
 }
 
 #[test]
+fn the_404_page_links_from_the_site_root_in_relative_mode() {
+    // Hosts serve 404.html at whatever path was missing (`/mirror/a/b/c/`): links relative to
+    // /404.html would break there, so in relative mode its links start at the base URL's path.
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        common::SITE_TOML.replace("https://uji.example", "https://uji.example/cermin")
+    ));
+    f.article("content/a.md", "A", "2024-01-01", "tags: [X]\n", "Isi.");
+    f.build_ok(&[]);
+    let html = f.read("404.html");
+    assert!(html.contains("href=\"/cermin/style.css\""), "{html}");
+    assert!(html.contains("href=\"/cermin/\""), "{html}");
+    for attr in ["href=\"", "src=\""] {
+        for value in html.split(attr).skip(1) {
+            assert!(
+                value.starts_with("/cermin/")
+                    || value.starts_with("https://")
+                    || value.starts_with('#'),
+                "a link on the 404 page that breaks when it is served deeper: {attr}{}",
+                &value[..value.find('"').unwrap()]
+            );
+        }
+    }
+    // Every other page keeps links relative to itself.
+    assert!(f.read("index.html").contains("href=\"style.css\""));
+}
+
+#[test]
 fn unchanged_files_are_not_rewritten_and_removed_articles_disappear() {
     use std::time::{Duration, SystemTime};
     let f = three_articles();

@@ -72,3 +72,50 @@ fn regressions() {
         let _ = cermin::content::parse_article(&config, Path::new("content/r.md"), text);
     }
 }
+
+/// Inputs cargo-fuzz found (`fuzz/`), kept in `tests/fuzz_regressions/<target>/`: each goes
+/// through the entry point of its target again, and must neither panic nor take long.
+#[test]
+fn inputs_found_by_cargo_fuzz() {
+    let config = config();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
+    let mut replayed = 0;
+    for target in ["front_matter", "markdown", "text_import", "html_import"] {
+        let Ok(entries) = std::fs::read_dir(dir.join(target)) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            let started = std::time::Instant::now();
+            match target {
+                "front_matter" => {
+                    let _ =
+                        cermin::content::parse_article(&config, Path::new("content/f.md"), &text);
+                }
+                "markdown" => {
+                    let html = cermin::markdown::render(&text).html.to_lowercase();
+                    assert!(!html.contains("<script"), "{}", path.display());
+                }
+                "text_import" => {
+                    let _ = text::extract(&text, &Rules::default(), None);
+                }
+                _ => {
+                    // The extractor turns a panic into this message; it must not need to.
+                    if let Err(e) = html::extract(
+                        &bytes,
+                        &Rules::default(),
+                        Some("https://x.example/berita/a"),
+                    ) {
+                        assert!(!e.0.contains("internal error"), "{}: {e}", path.display());
+                    }
+                }
+            }
+            let took = started.elapsed();
+            assert!(took.as_secs() < 10, "{} took {took:?}", path.display());
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 0, "no inputs in {}", dir.display());
+}

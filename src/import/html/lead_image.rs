@@ -151,7 +151,9 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
             .or_else(|| caption_near(&figure).map(|c| caption_text(&c)));
         return (figure, caption);
     }
-    for wrapper in img.ancestors_it(Some(3)) {
+    // Collected first: the iterator borrows the tree, which removing a caption changes.
+    let wrappers: Vec<NodeRef> = img.ancestors_it(Some(3)).collect();
+    for wrapper in wrappers {
         if tag_name(&wrapper) == "body" {
             break;
         }
