@@ -185,3 +185,17 @@ fn old_files_are_known_by_their_stamp_and_edits_are_still_seen() {
     let b = f.read("2024/01/02/b/index.html");
     assert!(b.contains("<h1 class=\"article-title\">Ganti</h1>"), "{b}");
 }
+
+/// A cache that cannot be written is one warning; the build itself succeeds.
+#[test]
+fn an_unwritable_cache_is_a_warning_not_an_error() {
+    let f = Fixture::new();
+    f.article("content/a.md", "Satu", "2024-01-01", "", "Pertama.");
+    f.write(".cermin-cache", "bukan folder");
+    let run = f.build_ok(&[]);
+    assert_eq!(
+        run.stderr.trim_end(),
+        "warning: cannot update the build cache ./.cermin-cache: File exists (os error 17) (the next build will be slower; delete ./.cermin-cache if this persists)"
+    );
+    assert!(f.read("index.html").contains("Satu"));
+}

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
+pub use super::FileStamp;
 use crate::config::Config;
 use crate::content::Article;
 use crate::content::load::Origin;
@@ -58,31 +59,6 @@ pub struct ArticleCache {
     content: PathBuf,
     fingerprint: u64,
     shards: Vec<Mutex<HashMap<OsString, Entry, ahash::RandomState>>>,
-}
-
-/// Size, modification time and inode of a file, as `make` and `git` use them to tell an
-/// unchanged file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileStamp {
-    len: u64,
-    mtime: (i64, i64),
-    inode: u64,
-}
-
-impl FileStamp {
-    /// The stamp of a file, or None when it was modified in the last two seconds: a write
-    /// in the same clock tick as the one just seen would leave the stamp equal (git calls
-    /// such files "racily clean"), so recent files are always read.
-    pub fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
-        use std::os::unix::fs::MetadataExt;
-        let modified = meta.modified().ok()?;
-        let age = std::time::SystemTime::now().duration_since(modified).ok()?;
-        (age.as_secs() >= 2).then_some(FileStamp {
-            len: meta.len(),
-            mtime: (meta.mtime(), meta.mtime_nsec()),
-            inode: meta.ino(),
-        })
-    }
 }
 
 /// What parsing an article depends on besides its file: the program, the time zone (for

@@ -11,6 +11,7 @@ pub mod outputs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 /// The cache folder of a site.
@@ -31,6 +32,36 @@ pub fn program_identity() -> u64 {
         meta.modified().ok().hash(&mut h);
     }
     h.finish()
+}
+
+/// Size, modification time and inode of a file, as `make` and `git` use them to tell an
+/// unchanged file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    len: u64,
+    mtime: (i64, i64),
+    inode: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file as it is now.
+    pub fn exact(meta: &std::fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            len: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            inode: meta.ino(),
+        }
+    }
+
+    /// The stamp of a file, or None when it was modified in the last two seconds: a write
+    /// in the same clock tick as the one just seen would leave the stamp equal (git calls
+    /// such files "racily clean"), so recent files are always read.
+    pub fn settled(meta: &std::fs::Metadata) -> Option<FileStamp> {
+        let modified = meta.modified().ok()?;
+        let age = std::time::SystemTime::now().duration_since(modified).ok()?;
+        (age.as_secs() >= 2).then(|| FileStamp::exact(meta))
+    }
 }
 
 /// Writes `bytes` to `path` whole or not at all (temporary file, then rename).

@@ -8,7 +8,6 @@
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -16,23 +15,19 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
+use super::FileStamp;
 use crate::render::Signatures;
 
 /// What the last build made at one output path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Made {
     pub signature: u64,
-    pub len: u64,
-    pub mtime: (i64, i64),
-    pub inode: u64,
+    pub stamp: FileStamp,
 }
 
 impl Made {
     fn matches(&self, meta: &std::fs::Metadata) -> bool {
-        meta.is_file()
-            && meta.len() == self.len
-            && (meta.mtime(), meta.mtime_nsec()) == self.mtime
-            && meta.ino() == self.inode
+        meta.is_file() && FileStamp::exact(meta) == self.stamp
     }
 }
 
@@ -164,9 +159,7 @@ impl OutputCache {
                 let meta = std::fs::metadata(&cached).ok()?;
                 let made = Made {
                     signature: signatures[path],
-                    len: meta.len(),
-                    mtime: (meta.mtime(), meta.mtime_nsec()),
-                    inode: meta.ino(),
+                    stamp: FileStamp::exact(&meta),
                 };
                 Some((path.as_str(), made))
             })

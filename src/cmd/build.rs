@@ -78,10 +78,13 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let mut warnings = loaded.warnings;
     t.mark("load content");
+    // One warning for an unwritable cache, however many parts of it fail.
+    let mut cache_warned = false;
     if let Some(cache) = &article_cache
         && let Err(e) = cache.save(&articles, &loaded.origins)
     {
         warnings.push(cache_warning(&config, &e));
+        cache_warned = true;
     }
     t.mark("save article cache");
     let selection = Selection {
@@ -141,6 +144,7 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     t.mark("commit");
     if let Some(cache) = &output_cache
         && let Err(e) = cache.save(&output, &signatures, &put)
+        && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));
     }
@@ -158,8 +162,8 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
 /// A build cache that cannot be written slows the next build down; it does not fail this one.
 fn cache_warning(config: &Config, e: &std::io::Error) -> String {
     format!(
-        "warning: cannot update the build cache in {}: {e} (the next build will be slower; delete the folder if this persists)",
-        crate::cache::dir(&config.root).display()
+        "cannot update the build cache {dir}: {e} (the next build will be slower; delete {dir} if this persists)",
+        dir = crate::cache::dir(&config.root).display()
     )
 }
 

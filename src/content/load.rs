@@ -149,29 +149,26 @@ fn load_file_cached(
 ) -> Result<(Article, Origin), String> {
     let cannot_read = |e: std::io::Error| format!("{}: cannot read: {e}", file.display());
     let stamp = match cache {
-        Some(_) => FileStamp::of(&std::fs::metadata(file).map_err(cannot_read)?),
+        Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
         None => None,
     };
-    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
+    let hit = |entry: crate::cache::articles::Entry| {
         let origin = Origin {
             content_hash: entry.content_hash,
             stamp,
+            // A file touched but not changed: the entry is right but its stamp is not.
+            from_cache: entry.stamp == stamp,
             warnings: entry.warnings,
-            from_cache: true,
         };
-        return Ok((entry.article, origin));
+        (entry.article, origin)
+    };
+    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
+        return Ok(hit(entry));
     }
     let bytes = crate::files::read_regular(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
-        let origin = Origin {
-            content_hash,
-            stamp,
-            warnings: entry.warnings,
-            // A file touched but not changed: the entry is right but its stamp is not.
-            from_cache: entry.stamp == stamp,
-        };
-        return Ok((entry.article, origin));
+        return Ok(hit(entry));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]

@@ -199,13 +199,18 @@ impl<'a> PageRenderer<'a> {
         self.templates.render(spec.template, &self.context(spec)?)
     }
 
+    /// The card of article `i` (the same on every page), made on first use.
+    fn card_value(&self, i: usize) -> &Value {
+        self.values[i]
+            .card
+            .get_or_init(|| values::article_card(&self.site.articles[i], &self.links, &self.dates))
+    }
+
     /// The card of article `i` as shown on the page at `page`: in relative mode, site paths in
     /// its summary are rewritten for that page.
     fn card(&self, i: usize, page: &str) -> Value {
         let summary = &self.site.articles[i].summary_html;
-        let card = self.values[i]
-            .card
-            .get_or_init(|| values::article_card(&self.site.articles[i], &self.links, &self.dates));
+        let card = self.card_value(i);
         if self.links.is_relative() && summary.contains("=\"/") {
             let mut m = card.as_map().cloned().unwrap_or_default();
             let summary = rewrite_root_links(summary, |p| self.links.link(p, page));
@@ -240,10 +245,7 @@ impl<'a> PageRenderer<'a> {
                     "/"
                 },
             );
-            let card = self.values[i].card.get_or_init(|| {
-                values::article_card(&self.site.articles[i], &self.links, &self.dates)
-            });
-            ctx.insert_value("card", card.clone());
+            ctx.insert_value("card", self.card_value(i).clone());
             ctx.insert("lead", &false);
             self.templates
                 .render(CARD_TEMPLATE, &ctx)
