@@ -9,6 +9,8 @@ use cermin::cmd;
 
 // Builds allocate many small strings and Tera values on every core; mimalloc is markedly
 // faster at that than the system allocator (see bench/RESULTS.md).
+// `--features system-alloc` builds with the system allocator, for heap profilers (heaptrack).
+#[cfg(not(feature = "system-alloc"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -161,7 +161,7 @@ struct Pass {
 
 impl Pass {
     fn count_words(&mut self, text: &str) {
-        self.word_count += text.split_whitespace().count();
+        self.word_count += count_words(text);
     }
 
     /// The heading's own `{#id}`, else a slug of its text, made unique within the article.
@@ -201,6 +201,23 @@ impl Pass {
     }
 }
 
+/// Words in a text, as `split_whitespace` counts them; a byte loop for ASCII text, which is
+/// most of what an article holds.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
+        let space = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
 fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
     let Some(start) = events
         .iter()
@@ -225,7 +242,15 @@ fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
 }
 
 fn to_html(events: &[Event]) -> String {
-    let mut out = String::new();
+    // Text events hold most of the output; room for them and some tags saves regrowing.
+    let text: usize = events
+        .iter()
+        .map(|e| match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => t.len(),
+            _ => 8,
+        })
+        .sum();
+    let mut out = String::with_capacity(text + text / 8);
     html::push_html(&mut out, events.iter().cloned());
     out
 }
@@ -306,6 +331,28 @@ mod tests {
         let r = render("[x](javascript:alert(1)) [y](https://ok.example/)\n");
         assert!(!r.html.contains("javascript"), "{}", r.html);
         assert!(r.html.contains("https://ok.example/"));
+    }
+
+    #[test]
+    fn counts_words_like_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "a  b\tc\nd\u{b}e\u{c}f\rg",
+            "kata-kata, ya.",
+            "é b",
+            "a\u{a0}b c",
+            "\u{2003}x\u{2003}",
+            "x\u{85}y",
+        ] {
+            assert_eq!(
+                count_words(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use chrono::SecondsFormat;
 
 use super::links::rewrite_root_links;
-use super::xml::escape;
+use super::xml::{escape, escape_into};
 use crate::config::FeedContent;
 use crate::content::Article;
 use crate::site::Site;
@@ -61,62 +61,49 @@ pub fn entry_id(links: &Links, article: &Article) -> String {
     )
 }
 
-fn authors_or_site(site: &Site, article: &Article) -> Vec<String> {
+/// The article's authors, else the site's author, else the site's title.
+fn authors_or_site<'s>(site: &'s Site, article: &'s Article) -> Vec<&'s str> {
     if !article.authors.is_empty() {
-        article.authors.clone()
+        article.authors.iter().map(String::as_str).collect()
     } else if !site.config.author.is_empty() {
-        vec![site.config.author.clone()]
+        vec![site.config.author.as_str()]
     } else {
-        vec![site.config.title.clone()]
+        vec![site.config.title.as_str()]
     }
 }
 
-/// Article HTML for a feed: site paths made absolute.
-fn feed_html(links: &Links, html: &str) -> String {
-    rewrite_root_links(html, |p| links.absolute(p))
+/// Article HTML escaped into a feed, site paths made absolute.
+fn push_feed_html(out: &mut String, links: &Links, html: &str) {
+    if super::links::has_root_links(html) {
+        escape_into(out, &rewrite_root_links(html, |p| links.absolute(p)));
+    } else {
+        escape_into(out, html);
+    }
 }
 
-fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = (usize, &'s Article)> {
+fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = &'s Article> {
     feed.articles
         .iter()
         .take(site.config.feed_limit)
-        .map(|&i| (i, &*site.articles[i]))
+        .map(|&i| &*site.articles[i])
 }
 
-/// Each article's summary and body as escaped feed text, made once per build however many
-/// feeds (the site's, each of its tags', RSS and Atom) carry it.
-pub struct FeedTexts<'a> {
-    site: &'a Site,
-    links: &'a Links,
-    texts: Vec<std::sync::OnceLock<(String, String)>>,
-}
-
-impl<'a> FeedTexts<'a> {
-    pub fn new(site: &'a Site, links: &'a Links) -> FeedTexts<'a> {
-        let texts = (0..site.articles.len())
-            .map(|_| std::sync::OnceLock::new())
-            .collect();
-        FeedTexts { site, links, texts }
-    }
-
-    /// (summary, content) of article `i`, escaped for XML.
-    fn get(&self, i: usize) -> &(String, String) {
-        self.texts[i].get_or_init(|| {
-            let a = &self.site.articles[i];
-            let content = if self.site.config.feed_content == FeedContent::Full {
-                escape(&feed_html(self.links, &a.content_html))
-            } else {
-                String::new()
-            };
-            (escape(&feed_html(self.links, &a.summary_html)), content)
+/// Room for a whole feed, so it is not copied while it grows: its entries' text, escaped
+/// (a little longer), plus the tags around them.
+fn feed_capacity(site: &Site, feed: &Feed) -> usize {
+    let full = site.config.feed_content == FeedContent::Full;
+    2048 + items(site, feed)
+        .map(|a| {
+            let text = a.summary_html.len() + if full { a.content_html.len() } else { 0 };
+            text + text / 8 + 1024
         })
-    }
+        .sum::<usize>()
 }
 
 /// RSS 2.0.
-pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String {
+pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
     let c = &site.config;
-    let mut out = String::with_capacity(4096);
+    let mut out = String::with_capacity(feed_capacity(site, feed));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
@@ -129,7 +116,7 @@ pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String
     let _ = writeln!(out, "<description>{}</description>", escape(description));
     let _ = writeln!(out, "<language>{}</language>", escape(&c.language));
     let _ = writeln!(out, "<generator>cermin</generator>");
-    if let Some((_, newest)) = items(site, feed).next() {
+    if let Some(newest) = items(site, feed).next() {
         let _ = writeln!(
             out,
             "<lastBuildDate>{}</lastBuildDate>",
@@ -141,8 +128,7 @@ pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         escape(&links.absolute(&format!("{}rss.xml", feed.dir)))
     );
-    for (i, a) in items(site, feed) {
-        let (summary, content) = texts.get(i);
+    for a in items(site, feed) {
         out.push_str("<item>\n");
         let _ = writeln!(out, "<title>{}</title>", escape(&a.title));
         let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&a.path)));
@@ -153,14 +139,18 @@ pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String
         );
         let _ = writeln!(out, "<pubDate>{}</pubDate>", a.date.to_rfc2822());
         for author in authors_or_site(site, a) {
-            let _ = writeln!(out, "<dc:creator>{}</dc:creator>", escape(&author));
+            let _ = writeln!(out, "<dc:creator>{}</dc:creator>", escape(author));
         }
         for t in &a.tags {
             let _ = writeln!(out, "<category>{}</category>", escape(&t.name));
         }
-        let _ = writeln!(out, "<description>{summary}</description>");
+        out.push_str("<description>");
+        push_feed_html(&mut out, links, &a.summary_html);
+        out.push_str("</description>\n");
         if c.feed_content == FeedContent::Full {
-            let _ = writeln!(out, "<content:encoded>{content}</content:encoded>");
+            out.push_str("<content:encoded>");
+            push_feed_html(&mut out, links, &a.content_html);
+            out.push_str("</content:encoded>\n");
         }
         out.push_str("</item>\n");
     }
@@ -169,11 +159,11 @@ pub fn rss(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String
 }
 
 /// Atom 1.0.
-pub fn atom(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> String {
+pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
     let c = &site.config;
     let rfc3339 =
         |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
-    let mut out = String::with_capacity(4096);
+    let mut out = String::with_capacity(feed_capacity(site, feed));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -196,16 +186,13 @@ pub fn atom(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> Strin
         escape(&self_url)
     );
     let _ = writeln!(out, "<id>{}</id>", escape(&self_url));
-    let updated = items(site, feed)
-        .map(|(_, a)| a.updated.unwrap_or(a.date))
-        .max();
+    let updated = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
     let updated = updated
         .map(|d| rfc3339(&d))
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
     let _ = writeln!(out, "<updated>{updated}</updated>");
     let _ = writeln!(out, "<generator>cermin</generator>");
-    for (i, a) in items(site, feed) {
-        let (summary, content) = texts.get(i);
+    for a in items(site, feed) {
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title type=\"text\">{}</title>", escape(&a.title));
         let _ = writeln!(
@@ -221,7 +208,7 @@ pub fn atom(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> Strin
             rfc3339(&a.updated.unwrap_or(a.date))
         );
         for author in authors_or_site(site, a) {
-            let _ = writeln!(out, "<author><name>{}</name></author>", escape(&author));
+            let _ = writeln!(out, "<author><name>{}</name></author>", escape(author));
         }
         for t in &a.tags {
             let _ = writeln!(
@@ -231,9 +218,13 @@ pub fn atom(site: &Site, links: &Links, texts: &FeedTexts, feed: &Feed) -> Strin
                 escape(&t.name)
             );
         }
-        let _ = writeln!(out, "<summary type=\"html\">{summary}</summary>");
+        out.push_str("<summary type=\"html\">");
+        push_feed_html(&mut out, links, &a.summary_html);
+        out.push_str("</summary>\n");
         if c.feed_content == FeedContent::Full {
-            let _ = writeln!(out, "<content type=\"html\">{content}</content>");
+            out.push_str("<content type=\"html\">");
+            push_feed_html(&mut out, links, &a.content_html);
+            out.push_str("</content>\n");
         }
         out.push_str("</entry>\n");
     }

@@ -1,31 +1,36 @@
 //! Site paths inside article HTML (`<a href="/2022/">`, `<img src="/images/a.jpg">`) must follow
 //! the link mode too: absolute in feeds, relative to the page in relative mode.
 
+/// Whether some HTML may hold a site path in an attribute (`="/`): most articles do not, and
+/// they skip [`rewrite_root_links`].
+pub fn has_root_links(html: &str) -> bool {
+    memchr::memmem::find(html.as_bytes(), b"=\"/").is_some()
+}
+
 /// Rewrites every `href="/…"` and `src="/…"` (but not protocol-relative `//host`) with `to_link`.
 pub fn rewrite_root_links(html: &str, to_link: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    loop {
-        let next = ["href=\"/", "src=\"/"]
-            .iter()
-            .filter_map(|needle| rest.find(needle).map(|i| (i, needle.len() - 1)))
-            .min();
-        let Some((at, attr_len)) = next else { break };
-        let value_start = at + attr_len;
-        let Some(value_len) = rest[value_start..].find('"') else {
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), b"=\"/") {
+        let before = &html[..at];
+        if at < copied || !(before.ends_with("href") || before.ends_with("src")) {
+            continue;
+        }
+        let value_start = at + 2;
+        let Some(value_len) = html[value_start..].find('"') else {
             break;
         };
-        let value = &rest[value_start..value_start + value_len];
-        out.push_str(&rest[..value_start]);
+        let value = &html[value_start..value_start + value_len];
+        out.push_str(&html[copied..value_start]);
         if value.starts_with("//") {
             out.push_str(value);
         } else {
             // Values in our HTML are entity-escaped; paths with `&` are rare, keep them as written.
             out.push_str(&to_link(value));
         }
-        rest = &rest[value_start + value_len..];
+        copied = value_start + value_len;
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     out
 }
 
@@ -41,5 +46,14 @@ mod tests {
             out,
             r#"<a href="https://m.org/2022/">y</a><img src="https://m.org/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a>"#
         );
+    }
+
+    #[test]
+    fn leaves_other_attributes_and_unclosed_values() {
+        let html = r#"<a title="/x" href="/a/">a</a> href="/open"#;
+        let out = rewrite_root_links(html, |p| format!("..{p}"));
+        assert_eq!(out, r#"<a title="/x" href="../a/">a</a> href="/open"#);
+        assert!(has_root_links(html));
+        assert!(!has_root_links(r#"<a href="https://e/">e</a>"#));
     }
 }

@@ -159,7 +159,6 @@ fn render_feeds(
     rendered: &AtomicUsize,
 ) -> Result<Vec<(String, u64)>> {
     let feeds = feeds::feeds(site);
-    let texts = feeds::FeedTexts::new(site, links);
     let signatures: Vec<Vec<(String, u64)>> = feeds
         .par_iter()
         .map(|feed| {
@@ -172,8 +171,8 @@ fn render_feeds(
             if !unchanged(&rss)? || !unchanged(&atom)? {
                 let started = std::time::Instant::now();
                 let (rss_xml, atom_xml) = (
-                    feeds::rss(site, links, &texts, feed),
-                    feeds::atom(site, links, &texts, feed),
+                    feeds::rss(site, links, feed),
+                    feeds::atom(site, links, feed),
                 );
                 crate::timing::add("feeds", started);
                 sink.put(&rss, rss_xml.as_bytes())?;

@@ -211,7 +211,7 @@ impl<'a> PageRenderer<'a> {
     fn card(&self, i: usize, page: &str) -> Value {
         let summary = &self.site.articles[i].summary_html;
         let card = self.card_value(i);
-        if self.links.is_relative() && summary.contains("=\"/") {
+        if self.links.is_relative() && super::links::has_root_links(summary) {
             let mut m = card.as_map().cloned().unwrap_or_default();
             let summary = rewrite_root_links(summary, |p| self.links.link(p, page));
             m.insert("summary".into(), Value::safe_string(&summary));
@@ -252,11 +252,13 @@ impl<'a> PageRenderer<'a> {
                 .map_err(|e| e.to_string())
         });
         let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(if self.links.is_relative() && html.contains("=\"/") {
-            rewrite_root_links(html, |p| self.links.link(p, page))
-        } else {
-            html.clone()
-        })
+        Ok(
+            if self.links.is_relative() && super::links::has_root_links(html) {
+                rewrite_root_links(html, |p| self.links.link(p, page))
+            } else {
+                html.clone()
+            },
+        )
     }
 
     fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
@@ -300,7 +302,7 @@ impl<'a> PageRenderer<'a> {
                 related,
             } => {
                 let article = &self.site.articles[*index];
-                let content = if article.content_html.contains("=\"/") {
+                let content = if super::links::has_root_links(&article.content_html) {
                     rewrite_root_links(&article.content_html, |p| self.links.link(p, page))
                 } else {
                     article.content_html.clone()

@@ -39,7 +39,7 @@ fn tag_refs(article: &Article) -> Value {
 pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> Value {
     // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
     // them per page (see `PageRenderer::card`).
-    let summary = if !links.is_relative() && article.summary_html.contains("=\"/") {
+    let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
         super::links::rewrite_root_links(&article.summary_html, |p| links.absolute(p))
     } else {
         article.summary_html.clone()
