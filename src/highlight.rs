@@ -21,6 +21,7 @@ fn syntax_set() -> &'static SyntaxSet {
 
 /// A fenced code block as HTML. Known languages are highlighted; others are escaped text.
 pub fn code_block(lang: &str, code: &str) -> String {
+    let started = std::time::Instant::now();
     let lang = lang.split([' ', ',', '{']).next().unwrap_or("").trim();
     let mut out = String::with_capacity(code.len() * 2 + 64);
     if lang.is_empty() {
@@ -33,6 +34,7 @@ pub fn code_block(lang: &str, code: &str) -> String {
     }
     out.push_str(&highlighted(lang, code).unwrap_or_else(|| escape_html(code)));
     out.push_str("</code></pre>\n");
+    crate::timing::add("highlight", started);
     out
 }
 

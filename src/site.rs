@@ -271,7 +271,8 @@ fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Ve
                     .then_with(|| a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))
                     .then(a.0.cmp(&b.0))
             });
-            ranked.into_iter().take(count).map(|(j, _)| j).collect()
+            // A fresh vector: collecting from `ranked` would keep its whole allocation.
+            ranked.iter().take(count).map(|&(j, _)| j).collect()
         })
         .collect()
 }

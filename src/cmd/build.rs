@@ -72,6 +72,9 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
     let mut t = crate::timing::Phases::new("build");
+    // A build holds every article at once: bodies wait in a scratch file, bounding memory.
+    // Without one (no writable temporary folder) they stay in memory, which only costs memory.
+    let _ = crate::content::body::keep_bodies_on_disk();
     let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;

@@ -39,7 +39,7 @@ pub struct Article {
     pub summary_html: String,
     /// The summary as plain text, for meta descriptions and feeds.
     pub description: String,
-    pub content_html: String,
+    pub content_html: super::BodyHtml,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
     pub reading_time: usize,

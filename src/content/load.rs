@@ -67,6 +67,9 @@ pub const MAX_TAGS: usize = 200;
 /// The text without control characters (but tabs and line breaks) and non-characters: no
 /// HTML page or XML feed may hold them, and a mirrored page sometimes does.
 fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
+    if !may_hold_control_characters(text.as_bytes()) {
+        return text.into();
+    }
     let bad = |c: char| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
     };
@@ -75,6 +78,15 @@ fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
     } else {
         text.into()
     }
+}
+
+/// False when a text surely has no control character (but tab and line breaks), U+FFFE or
+/// U+FFFF: a byte scan, as decoding every character of every article is slow.
+fn may_hold_control_characters(bytes: &[u8]) -> bool {
+    // C0 controls and DEL are single bytes; C1 controls start with 0xC2; U+FFFE/F with 0xEF.
+    bytes.iter().any(|&b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || matches!(b, 0x7F | 0xC2 | 0xEF)
+    })
 }
 
 /// Whether a file is an article: `*.md`, not hidden (editors' temporary files are).
@@ -330,7 +342,7 @@ pub fn parse_article(
         description,
         reading_time: rendered.reading_time(),
         word_count: rendered.word_count,
-        content_html: rendered.html,
+        content_html: super::BodyHtml::new(rendered.html),
         toc: rendered.toc,
         source: fm.source,
         source_name: fm.source_name.filter(|s| !s.trim().is_empty()),
@@ -340,4 +352,23 @@ pub fn parse_article(
         draft: fm.draft,
     };
     Ok((article, warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_control_characters;
+
+    #[test]
+    fn drops_control_characters_only() {
+        let text = "a\u{0}b\tc\n\u{7f}d\u{85}e\u{a0}f\u{fffe}g\u{ffff}h\u{fffd}é\r\n";
+        assert_eq!(
+            without_control_characters(text),
+            "ab\tc\nde\u{a0}fgh\u{fffd}é\r\n"
+        );
+        // Plain text is passed through without a copy.
+        assert!(matches!(
+            without_control_characters("kata · kata"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 }

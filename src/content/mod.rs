@@ -1,9 +1,11 @@
 //! Content: loading `content/**/*.md`, front matter, validation, the Article type.
 
 pub mod article;
+pub mod body;
 pub mod date;
 pub mod front_matter;
 pub mod load;
 
 pub use article::{Article, TagName};
+pub use body::BodyHtml;
 pub use load::{Loaded, Origin, load_all, load_all_cached, load_file, parse_article};

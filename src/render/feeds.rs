@@ -101,7 +101,7 @@ fn feed_capacity(site: &Site, feed: &Feed) -> usize {
 }
 
 /// RSS 2.0.
-pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
+pub fn rss(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
     let c = &site.config;
     let mut out = String::with_capacity(feed_capacity(site, feed));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -149,17 +149,17 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> String {
         out.push_str("</description>\n");
         if c.feed_content == FeedContent::Full {
             out.push_str("<content:encoded>");
-            push_feed_html(&mut out, links, &a.content_html);
+            push_feed_html(&mut out, links, &a.content_html.html()?);
             out.push_str("</content:encoded>\n");
         }
         out.push_str("</item>\n");
     }
     out.push_str("</channel>\n</rss>\n");
-    out
+    Ok(out)
 }
 
 /// Atom 1.0.
-pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
+pub fn atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
     let c = &site.config;
     let rfc3339 =
         |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
@@ -223,13 +223,13 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> String {
         out.push_str("</summary>\n");
         if c.feed_content == FeedContent::Full {
             out.push_str("<content type=\"html\">");
-            push_feed_html(&mut out, links, &a.content_html);
+            push_feed_html(&mut out, links, &a.content_html.html()?);
             out.push_str("</content>\n");
         }
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");
-    out
+    Ok(out)
 }
 
 /// A hash of a feed's inputs: its identity and the full values of its entries.

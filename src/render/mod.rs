@@ -171,8 +171,8 @@ fn render_feeds(
             if !unchanged(&rss)? || !unchanged(&atom)? {
                 let started = std::time::Instant::now();
                 let (rss_xml, atom_xml) = (
-                    feeds::rss(site, links, feed),
-                    feeds::atom(site, links, feed),
+                    feeds::rss(site, links, feed)?,
+                    feeds::atom(site, links, feed)?,
                 );
                 crate::timing::add("feeds", started);
                 sink.put(&rss, rss_xml.as_bytes())?;

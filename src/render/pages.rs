@@ -140,7 +140,7 @@ fn article_values(article: &Article) -> ArticleValues {
         .expect("JSON serializes")
         .hash(&mut h);
     let card = h.finish();
-    (&a.content_html, &a.toc).hash(&mut h);
+    (a.content_html.hash(), &a.toc).hash(&mut h);
     ArticleValues {
         card: Arc::default(),
         hashes: ArticleHashes {
@@ -159,7 +159,7 @@ pub struct PageRenderer<'a> {
     values: Vec<ArticleValues>,
     hashes: Vec<ArticleHashes>,
     /// Each article through `partials/card.html`, made once per render on first use.
-    card_html: Vec<OnceLock<Result<String, String>>>,
+    card_html: Vec<OnceLock<Result<Box<str>, String>>>,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -247,8 +247,10 @@ impl<'a> PageRenderer<'a> {
             );
             ctx.insert_value("card", self.card_value(i).clone());
             ctx.insert("lead", &false);
+            // Boxed: kept all build long, without the rendering buffer's spare room.
             self.templates
                 .render(CARD_TEMPLATE, &ctx)
+                .map(String::into_boxed_str)
                 .map_err(|e| e.to_string())
         });
         let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -256,7 +258,7 @@ impl<'a> PageRenderer<'a> {
             if self.links.is_relative() && super::links::has_root_links(html) {
                 rewrite_root_links(html, |p| self.links.link(p, page))
             } else {
-                html.clone()
+                html.to_string()
             },
         )
     }
@@ -302,10 +304,11 @@ impl<'a> PageRenderer<'a> {
                 related,
             } => {
                 let article = &self.site.articles[*index];
-                let content = if super::links::has_root_links(&article.content_html) {
-                    rewrite_root_links(&article.content_html, |p| self.links.link(p, page))
+                let html = article.content_html.html()?;
+                let content = if super::links::has_root_links(&html) {
+                    std::borrow::Cow::Owned(rewrite_root_links(&html, |p| self.links.link(p, page)))
                 } else {
-                    article.content_html.clone()
+                    html
                 };
                 ctx.insert_value(
                     "article",
