@@ -208,16 +208,21 @@ fn count_words(text: &str) -> usize {
         return text.split_whitespace().count();
     }
     // ASCII White_Space: tab, line feed, vertical tab, form feed, carriage return, space.
-    let space = |b: u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    let bytes = text.as_bytes();
-    // A word starts at a non-space byte after a space (or at the start); each pair is
-    // independent, so the loop vectorizes.
-    let starts = bytes
-        .iter()
-        .zip(bytes.get(1..).unwrap_or_default())
-        .filter(|&(&before, &b)| space(before) && !space(b))
-        .count();
-    starts + usize::from(bytes.first().is_some_and(|&b| !space(b)))
+    let space = |b: u8| b == b' ' || (b'\t'..=b'\r').contains(&b);
+    // 64 bytes at a time: a mask of the spaces, and a word starts at each non-space whose
+    // previous byte is a space (or the start of the text).
+    let mut words = 0;
+    let mut space_before = 1u64;
+    for chunk in text.as_bytes().chunks(64) {
+        let mut spaces = 0u64;
+        for (i, &b) in chunk.iter().enumerate() {
+            spaces |= u64::from(space(b)) << i;
+        }
+        let in_chunk = u64::MAX >> (64 - chunk.len());
+        words += (!spaces & ((spaces << 1) | space_before) & in_chunk).count_ones() as usize;
+        space_before = (spaces >> (chunk.len() - 1)) & 1;
+    }
+    words
 }
 
 fn first_paragraph<'e, 'a>(events: &'e [Event<'a>]) -> &'e [Event<'a>] {
@@ -371,5 +376,17 @@ mod tests {
         let r = render("```python\nprint('x')\n```\n");
         assert!(r.html.contains("data-lang=\"python\""));
         assert!(r.html.contains("hl-"));
+    }
+}
+
+#[cfg(test)]
+mod word_count_props {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn count_words_agrees_with_split_whitespace(text in "[a. \t\n\u{b}\u{c}\r\u{a0}é]{0,300}") {
+            prop_assert_eq!(super::count_words(&text), text.split_whitespace().count());
+        }
     }
 }

@@ -114,11 +114,16 @@ impl Staging {
     fn make_parent(&self, path: &str) -> Result<PathBuf> {
         let target = self.staging.join(path);
         if let Some((dir, _)) = path.rsplit_once('/') {
-            let mut made = self.made_dirs.lock().expect("staging lock");
-            if !made.contains(dir) {
+            let made = self.made_dirs.lock().expect("staging lock").contains(dir);
+            if !made {
+                // Not under the lock: other threads keep writing meanwhile, and
+                // `create_dir_all` accepts a folder another thread made first.
                 let full = self.staging.join(dir);
                 fs::create_dir_all(&full).map_err(|e| write_failed(&self.output, &full, e))?;
-                made.insert(dir.to_string());
+                self.made_dirs
+                    .lock()
+                    .expect("staging lock")
+                    .insert(dir.to_string());
             }
         }
         Ok(target)

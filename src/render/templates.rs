@@ -190,20 +190,69 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
     tera.register_filter(
         "jsonld",
         |value: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            // Through serde_json's sorted maps: Tera's maps have no stable order.
-            let json = serde_json::to_value(&value)
-                .and_then(|v| serde_json::to_string(&v))
-                .map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
+            let json =
+                json_sorted(&value).map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
             Ok(Value::safe_string(&escape_json_for_script(&json)))
         },
     );
 }
 
+/// JSON with every map's keys sorted (Tera's maps keep insertion order, which templates that
+/// build a value piece by piece do not control), written straight from the Tera value.
+fn json_sorted(value: &Value) -> serde_json::Result<String> {
+    fn write(value: &Value, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        if let Some(map) = value.as_map() {
+            let mut entries: Vec<(&str, &Value)> = Vec::with_capacity(map.len());
+            for (key, v) in map {
+                match key.as_str() {
+                    Some(k) => entries.push((k, v)),
+                    // Non-string keys: serde_json's own conversion turns them into strings.
+                    None => return serde_json::to_writer(out, &serde_json::to_value(value)?),
+                }
+            }
+            entries.sort_unstable_by_key(|&(k, _)| k);
+            out.push(b'{');
+            for (n, (k, v)) in entries.into_iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                serde_json::to_writer(&mut *out, k)?;
+                out.push(b':');
+                write(v, out)?;
+            }
+            out.push(b'}');
+            Ok(())
+        } else if let Some(items) = value.as_array() {
+            out.push(b'[');
+            for (n, v) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                write(v, out)?;
+            }
+            out.push(b']');
+            Ok(())
+        } else {
+            serde_json::to_writer(out, value)
+        }
+    }
+    let mut out = Vec::with_capacity(1024);
+    write(value, &mut out)?;
+    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+}
+
 /// Makes JSON safe inside `<script>`: no `</script>`, no `<!--`, no HTML entities.
 fn escape_json_for_script(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The `site` object every template receives.
@@ -236,4 +285,45 @@ fn site_value(config: &Config) -> Value {
             ]),
         ),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape_json_for_script, json_sorted};
+    use tera::Value;
+
+    #[test]
+    fn jsonld_sorts_keys_like_serde_json_and_escapes_for_script() {
+        use crate::render::values::map;
+        // Built in an unsorted order, as a template builds its JSON-LD.
+        let value = map([
+            ("z", Value::from(1)),
+            (
+                "a",
+                Value::from(vec![
+                    map([
+                        ("y", Value::from("</script>")),
+                        ("b", Value::from(2.5)),
+                        ("x", Value::none()),
+                    ]),
+                    Value::from(true),
+                    Value::from(-3),
+                ]),
+            ),
+            (
+                "m",
+                map([
+                    ("é", Value::from("\"q\" & <b>")),
+                    ("A", Value::from("tab\there")),
+                ]),
+            ),
+            ("@type", Value::from("NewsArticle")),
+        ]);
+        let expected = serde_json::to_string(&serde_json::to_value(&value).unwrap()).unwrap();
+        assert_eq!(json_sorted(&value).unwrap(), expected);
+        assert_eq!(
+            escape_json_for_script(&expected),
+            r#"{"@type":"NewsArticle","a":[{"b":2.5,"x":null,"y":"\u003c/script\u003e"},true,-3],"m":{"A":"tab\there","é":"\"q\" \u0026 \u003cb\u003e"},"z":1}"#
+        );
+    }
 }
