@@ -113,31 +113,50 @@ impl Links {
 
     /// The link to `target` (a site path) from the page at `from` (a site path).
     pub fn link(&self, target: &str, from: &str) -> String {
+        let mut out = String::with_capacity(target.len() + 32);
+        self.push_link(&mut out, target, from);
+        out
+    }
+
+    /// Appends [`Links::link`]`(target, from)` to `out`: pages hold many links, this saves
+    /// an allocation for each.
+    pub fn push_link(&self, out: &mut String, target: &str, from: &str) {
         if is_external(target) || !target.starts_with('/') {
-            return target.to_string();
+            out.push_str(target);
+            return;
         }
         if !self.relative {
-            return self.absolute(target);
+            out.push_str(&self.base_url);
+            out.push_str(target);
+            return;
         }
         if from == NOT_FOUND_PATH {
             // Hosts serve the not-found page at whatever path was missing, at any depth:
             // links relative to /404.html would break there, so they start at the site's
             // root path instead (`/mirror/style.css`).
-            return format!("{}{target}", self.base_path);
+            out.push_str(&self.base_path);
+            out.push_str(target);
+            return;
         }
-        let (target_path, suffix) = match target.find(['#', '?']) {
+        // Byte searches: this runs for every link of every page.
+        let (target_path, suffix) = match target.bytes().position(|b| b == b'#' || b == b'?') {
             Some(i) => target.split_at(i),
             None => (target, ""),
         };
-        let from_dir_depth = from.trim_start_matches('/').matches('/').count();
-        let mut out = "../".repeat(from_dir_depth);
+        let from_dir_depth = from
+            .trim_start_matches('/')
+            .bytes()
+            .filter(|&b| b == b'/')
+            .count();
+        for _ in 0..from_dir_depth {
+            out.push_str("../");
+        }
         let file = target_path.trim_start_matches('/');
         out.push_str(file);
         if file.is_empty() || file.ends_with('/') {
             out.push_str("index.html");
         }
         out.push_str(suffix);
-        out
     }
 }
 

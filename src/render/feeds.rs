@@ -75,7 +75,10 @@ fn authors_or_site<'s>(site: &'s Site, article: &'s Article) -> Vec<&'s str> {
 /// Article HTML escaped into a feed, site paths made absolute.
 fn push_feed_html(out: &mut String, links: &Links, html: &str) {
     if super::links::has_root_links(html) {
-        escape_into(out, &rewrite_root_links(html, |p| links.absolute(p)));
+        escape_into(
+            out,
+            &rewrite_root_links(html, |out, p| out.push_str(&links.absolute(p))),
+        );
     } else {
         escape_into(out, html);
     }

@@ -7,8 +7,9 @@ pub fn has_root_links(html: &str) -> bool {
     memchr::memmem::find(html.as_bytes(), b"=\"/").is_some()
 }
 
-/// Rewrites every `href="/…"` and `src="/…"` (but not protocol-relative `//host`) with `to_link`.
-pub fn rewrite_root_links(html: &str, to_link: impl Fn(&str) -> String) -> String {
+/// Rewrites every `href="/…"` and `src="/…"` (but not protocol-relative `//host`) with
+/// `push_link`, which appends the new value for a site path.
+pub fn rewrite_root_links(html: &str, push_link: impl Fn(&mut String, &str)) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut copied = 0;
     for at in memchr::memmem::find_iter(html.as_bytes(), b"=\"/") {
@@ -26,7 +27,7 @@ pub fn rewrite_root_links(html: &str, to_link: impl Fn(&str) -> String) -> Strin
             out.push_str(value);
         } else {
             // Values in our HTML are entity-escaped; paths with `&` are rare, keep them as written.
-            out.push_str(&to_link(value));
+            push_link(&mut out, value);
         }
         copied = value_start + value_len;
     }
@@ -41,7 +42,7 @@ mod tests {
     #[test]
     fn rewrites_site_paths_only() {
         let html = r#"<a href="/2022/">y</a><img src="/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a>"#;
-        let out = rewrite_root_links(html, |p| format!("https://m.org{p}"));
+        let out = rewrite_root_links(html, |out, p| out.push_str(&format!("https://m.org{p}")));
         assert_eq!(
             out,
             r#"<a href="https://m.org/2022/">y</a><img src="https://m.org/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a>"#
@@ -51,7 +52,7 @@ mod tests {
     #[test]
     fn leaves_other_attributes_and_unclosed_values() {
         let html = r#"<a title="/x" href="/a/">a</a> href="/open"#;
-        let out = rewrite_root_links(html, |p| format!("..{p}"));
+        let out = rewrite_root_links(html, |out, p| out.push_str(&format!("..{p}")));
         assert_eq!(out, r#"<a title="/x" href="../a/">a</a> href="/open"#);
         assert!(has_root_links(html));
         assert!(!has_root_links(r#"<a href="https://e/">e</a>"#));

@@ -140,7 +140,7 @@ fn render_pages(
                 let html = renderer.render(spec)?;
                 crate::timing::add(spec.template, started);
                 let started = std::time::Instant::now();
-                sink.put(file, html.as_bytes())?;
+                sink.put(file, &html)?;
                 crate::timing::add("write", started);
                 rendered.fetch_add(1, Ordering::Relaxed);
             }

@@ -195,8 +195,9 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// Renders one page to HTML.
-    pub fn render(&self, spec: &PageSpec) -> Result<String> {
-        self.templates.render(spec.template, &self.context(spec)?)
+    pub fn render(&self, spec: &PageSpec) -> Result<Vec<u8>> {
+        self.templates
+            .render_bytes(spec.template, &self.context(spec)?)
     }
 
     /// The card of article `i` (the same on every page), made on first use.
@@ -213,7 +214,7 @@ impl<'a> PageRenderer<'a> {
         let card = self.card_value(i);
         if self.links.is_relative() && super::links::has_root_links(summary) {
             let mut m = card.as_map().cloned().unwrap_or_default();
-            let summary = rewrite_root_links(summary, |p| self.links.link(p, page));
+            let summary = rewrite_root_links(summary, |out, p| self.links.push_link(out, p, page));
             m.insert("summary".into(), Value::safe_string(&summary));
             Value::from(m)
         } else {
@@ -256,7 +257,7 @@ impl<'a> PageRenderer<'a> {
         let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(
             if self.links.is_relative() && super::links::has_root_links(html) {
-                rewrite_root_links(html, |p| self.links.link(p, page))
+                rewrite_root_links(html, |out, p| self.links.push_link(out, p, page))
             } else {
                 html.to_string()
             },
@@ -306,7 +307,9 @@ impl<'a> PageRenderer<'a> {
                 let article = &self.site.articles[*index];
                 let html = article.content_html.html()?;
                 let content = if super::links::has_root_links(&html) {
-                    std::borrow::Cow::Owned(rewrite_root_links(&html, |p| self.links.link(p, page)))
+                    std::borrow::Cow::Owned(rewrite_root_links(&html, |out, p| {
+                        self.links.push_link(out, p, page)
+                    }))
                 } else {
                     html
                 };

@@ -80,6 +80,16 @@ impl Templates {
             .render(name, context)
             .map_err(|e| template_error(&e, &self.root, &self.files))
     }
+
+    /// [`Templates::render`] as bytes, for pages that go straight to a file: no UTF-8 check
+    /// of the whole page, and room for a typical page from the start.
+    pub fn render_bytes(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(name, context, &mut out)
+            .map_err(|e| template_error(&e, &self.root, &self.files))?;
+        Ok(out)
+    }
 }
 
 impl Templates {

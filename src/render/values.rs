@@ -40,7 +40,9 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
     // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
     // them per page (see `PageRenderer::card`).
     let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
-        super::links::rewrite_root_links(&article.summary_html, |p| links.absolute(p))
+        super::links::rewrite_root_links(&article.summary_html, |out, p| {
+            out.push_str(&links.absolute(p))
+        })
     } else {
         article.summary_html.clone()
     };
