@@ -103,8 +103,39 @@ fn feed_capacity(site: &Site, feed: &Feed) -> usize {
         .sum::<usize>()
 }
 
+/// An entry's summary and body, escaped for XML once for both of a feed's formats.
+pub struct EntryText {
+    summary: String,
+    content: String,
+}
+
+fn entry_texts(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<Vec<EntryText>> {
+    let full = site.config.feed_content == FeedContent::Full;
+    items(site, feed)
+        .map(|a| {
+            let mut summary = String::with_capacity(a.summary_html.len() + 64);
+            push_feed_html(&mut summary, links, &a.summary_html);
+            let mut content = String::new();
+            if full {
+                content.reserve(a.content_html.len() + a.content_html.len() / 8);
+                push_feed_html(&mut content, links, &a.content_html.html()?);
+            }
+            Ok(EntryText { summary, content })
+        })
+        .collect()
+}
+
+/// A feed as RSS 2.0 and as Atom 1.0.
+pub fn rss_and_atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<(String, String)> {
+    let texts = entry_texts(site, links, feed)?;
+    Ok((
+        rss(site, links, feed, &texts),
+        atom(site, links, feed, &texts),
+    ))
+}
+
 /// RSS 2.0.
-pub fn rss(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
+fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
     let c = &site.config;
     let mut out = String::with_capacity(feed_capacity(site, feed));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -131,7 +162,7 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         escape(&links.absolute(&format!("{}rss.xml", feed.dir)))
     );
-    for a in items(site, feed) {
+    for (a, text) in items(site, feed).zip(texts) {
         out.push_str("<item>\n");
         let _ = writeln!(out, "<title>{}</title>", escape(&a.title));
         let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&a.path)));
@@ -148,21 +179,21 @@ pub fn rss(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
             let _ = writeln!(out, "<category>{}</category>", escape(&t.name));
         }
         out.push_str("<description>");
-        push_feed_html(&mut out, links, &a.summary_html);
+        out.push_str(&text.summary);
         out.push_str("</description>\n");
         if c.feed_content == FeedContent::Full {
             out.push_str("<content:encoded>");
-            push_feed_html(&mut out, links, &a.content_html.html()?);
+            out.push_str(&text.content);
             out.push_str("</content:encoded>\n");
         }
         out.push_str("</item>\n");
     }
     out.push_str("</channel>\n</rss>\n");
-    Ok(out)
+    out
 }
 
 /// Atom 1.0.
-pub fn atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> {
+fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
     let c = &site.config;
     let rfc3339 =
         |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
@@ -195,7 +226,7 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> 
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
     let _ = writeln!(out, "<updated>{updated}</updated>");
     let _ = writeln!(out, "<generator>cermin</generator>");
-    for a in items(site, feed) {
+    for (a, text) in items(site, feed).zip(texts) {
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title type=\"text\">{}</title>", escape(&a.title));
         let _ = writeln!(
@@ -222,17 +253,17 @@ pub fn atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<String> 
             );
         }
         out.push_str("<summary type=\"html\">");
-        push_feed_html(&mut out, links, &a.summary_html);
+        out.push_str(&text.summary);
         out.push_str("</summary>\n");
         if c.feed_content == FeedContent::Full {
             out.push_str("<content type=\"html\">");
-            push_feed_html(&mut out, links, &a.content_html.html()?);
+            out.push_str(&text.content);
             out.push_str("</content>\n");
         }
         out.push_str("</entry>\n");
     }
     out.push_str("</feed>\n");
-    Ok(out)
+    out
 }
 
 /// A hash of a feed's inputs: its identity and the full values of its entries.

@@ -170,10 +170,7 @@ fn render_feeds(
             };
             if !unchanged(&rss)? || !unchanged(&atom)? {
                 let started = std::time::Instant::now();
-                let (rss_xml, atom_xml) = (
-                    feeds::rss(site, links, feed)?,
-                    feeds::atom(site, links, feed)?,
-                );
+                let (rss_xml, atom_xml) = feeds::rss_and_atom(site, links, feed)?;
                 crate::timing::add("feeds", started);
                 sink.put(&rss, rss_xml.as_bytes())?;
                 sink.put(&atom, atom_xml.as_bytes())?;

@@ -1,5 +1,13 @@
 //! Escaping for XML documents (feeds, sitemaps).
 
+/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids
+/// (control characters, U+FFFE, U+FFFF) so a feed stays well-formed whatever an article holds.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    escape_into(&mut out, text);
+    out
+}
+
 /// Bytes that need a look: markup characters, control characters, and 0xEF, the first byte of
 /// U+FFFE and U+FFFF.
 const SPECIAL: [bool; 256] = {
@@ -17,14 +25,6 @@ const SPECIAL: [bool; 256] = {
     table[0xEF] = true;
     table
 };
-
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids
-/// (control characters, U+FFFE, U+FFFF) so a feed stays well-formed whatever an article holds.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    escape_into(&mut out, text);
-    out
-}
 
 /// [`escape`], appending to `out`. Copies runs of plain text whole: feeds carry whole
 /// articles, so this is the hot path of feed writing.
@@ -118,12 +118,15 @@ mod tests {
             "\u{10ffff}",
             " ",
         ];
-        // Every string of up to three pieces.
+        // Every string of up to three pieces, alone and after plain runs of several lengths
+        // (specials before, inside and after a 16-byte block).
         for a in pieces {
             for b in pieces {
                 for c in pieces {
-                    let text = format!("{a}{b}{c}");
-                    assert_eq!(super::escape(&text), reference(&text), "{text:?}");
+                    for run in [0, 13, 16, 31] {
+                        let text = format!("{}{a}{b}{}{c}", "x".repeat(run), "y".repeat(run / 2));
+                        assert_eq!(super::escape(&text), reference(&text), "{text:?}");
+                    }
                 }
             }
         }
