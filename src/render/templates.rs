@@ -167,15 +167,13 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
                 // Absolute links do not depend on the page: no context lookup.
                 return page_links.link(path, "/");
             }
-            let from: String = state
-                .get("page_path")
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| "/".to_string());
+            // As a Value: its string is shared, not copied, on every link of every page.
+            let from: Option<Value> = state.get("page_path").ok().flatten();
+            let from = from.as_ref().and_then(Value::as_str).unwrap_or("/");
             if from == ROOT_PATHS {
                 return path.to_string();
             }
-            page_links.link(path, &from)
+            page_links.link(path, from)
         },
     );
     let abs_links = l;
