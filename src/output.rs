@@ -42,6 +42,8 @@ pub struct Staging {
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
+    /// Whether there was an output folder to compare new files with (a first build has none).
+    had_output: bool,
     /// Folders made so far (relative): saves two system calls per file.
     made_dirs: Mutex<HashSet<String, ahash::RandomState>>,
     /// The build cache to link unchanged files from, and the files put (not linked).
@@ -93,6 +95,7 @@ impl Staging {
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
+            had_output: output.is_dir(),
             made_dirs: Mutex::default(),
             reuse: None,
             put_paths: Mutex::default(),
@@ -178,7 +181,7 @@ impl Sink for Staging {
                 .push(path.to_string());
         }
         let old = self.output.join(path);
-        if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
+        if self.had_output && same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             return Ok(());
         }
