@@ -17,12 +17,14 @@ echo
 echo "## Phases (CERMIN_TIMINGS=1; 'timing total' lines are CPU time summed over tasks)"
 CERMIN_TIMINGS=1 perf record -q -F 250 --call-graph dwarf,16384 -o "$DATA" \
   "$BIN" build --no-cache --root "$SITE" --output "$OUT/public" 2>&1 | sed 's/^/    /'
+# The reports below are cut short with `head`: perf then dies of SIGPIPE, which is expected.
+set +o pipefail
 echo
 echo "## Inclusive share of samples, cermin's functions and the libraries they call"
 perf report -i "$DATA" --children --sort symbol --stdio 2>/dev/null \
-  | grep -E '^ +[0-9]' | grep -E 'cermin::|tera::Tera::render|syntect::|pulldown_cmark::|serde_yaml|do_syscall_64|exc_page_fault' \
+  | grep -E '^ +[0-9.]+%' | grep -E 'cermin::|tera::Tera::render|syntect::|pulldown_cmark::|serde_yaml|do_syscall_64|exc_page_fault' \
   | awk '{printf "    %7s  %s\n", $1, substr($0, index($0, "]") + 2)}' | sed 's/ *$//' | head -45
 echo
 echo "## Top 30 functions by self time"
 perf report -i "$DATA" --no-children --sort dso,symbol --stdio 2>/dev/null \
-  | grep -E '^ +[0-9]' | awk '{printf "    %7s  %-10s %s\n", $1, $2, substr($0, index($0, "]") + 2)}' | sed 's/ *$//' | head -30
+  | grep -E '^ +[0-9.]+%' | awk '{printf "    %7s  %-10s %s\n", $1, $2, substr($0, index($0, "]") + 2)}' | sed 's/ *$//' | head -30
