@@ -560,6 +560,10 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
         "{}",
         String::from_utf8_lossy(&run.stderr)
     );
-    assert!(run.stderr.is_empty(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(
+        run.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     assert_eq!(snapshot(&f.root().join("public")), with_scratch);
 }

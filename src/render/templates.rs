@@ -206,12 +206,17 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
 }
 
 /// JSON with every map's keys sorted (Tera's maps keep insertion order, which templates that
-/// build a value piece by piece do not control), written straight from the Tera value.
+/// build a value piece by piece do not control), written straight from the Tera value. Map
+/// entries whose value is `none` are left out, so a template can write optional properties
+/// in one literal (`"image": image if image else none`).
 fn json_sorted(value: &Value) -> serde_json::Result<String> {
     fn write(value: &Value, out: &mut Vec<u8>) -> serde_json::Result<()> {
         if let Some(map) = value.as_map() {
             let mut entries: Vec<(&str, &Value)> = Vec::with_capacity(map.len());
             for (key, v) in map {
+                if v.is_none() {
+                    continue;
+                }
                 match key.as_str() {
                     Some(k) => entries.push((k, v)),
                     // Non-string keys: serde_json's own conversion turns them into strings.
@@ -252,14 +257,19 @@ fn json_sorted(value: &Value) -> serde_json::Result<String> {
 /// Makes JSON safe inside `<script>`: no `</script>`, no `<!--`, no HTML entities.
 fn escape_json_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
+    let mut plain_from = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let replacement = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[plain_from..i]);
+        out.push_str(replacement);
+        plain_from = i + 1;
     }
+    out.push_str(&json[plain_from..]);
     out
 }
 
@@ -326,12 +336,17 @@ mod tests {
                 ]),
             ),
             ("@type", Value::from("NewsArticle")),
+            ("image", Value::none()),
         ]);
-        let expected = serde_json::to_string(&serde_json::to_value(&value).unwrap()).unwrap();
+        let mut expected = serde_json::to_value(&value).unwrap();
+        // Keys with no value are left out, at the top and inside lists of maps alike.
+        expected.as_object_mut().unwrap().remove("image");
+        expected["a"][0].as_object_mut().unwrap().remove("x");
+        let expected = serde_json::to_string(&expected).unwrap();
         assert_eq!(json_sorted(&value).unwrap(), expected);
         assert_eq!(
             escape_json_for_script(&expected),
-            r#"{"@type":"NewsArticle","a":[{"b":2.5,"x":null,"y":"\u003c/script\u003e"},true,-3],"m":{"A":"tab\there","é":"\"q\" \u0026 \u003cb\u003e"},"z":1}"#
+            r#"{"@type":"NewsArticle","a":[{"b":2.5,"y":"\u003c/script\u003e"},true,-3],"m":{"A":"tab\there","é":"\"q\" \u0026 \u003cb\u003e"},"z":1}"#
         );
     }
 }
