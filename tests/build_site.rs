@@ -542,28 +542,32 @@ fn list_pages_use_the_sites_card_partial_with_links_for_the_page() {
     );
 }
 
-/// A build keeps article bodies in a scratch file in the temporary folder; without a usable
-/// one they stay in memory. Either way the site is the same, and the build succeeds.
+/// A build keeps article bodies beyond a memory budget in a scratch file in the temporary
+/// folder; without a usable one they stay in memory. Either way the site is the same.
 #[test]
 fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
     let f = Fixture::example();
-    f.build_ok(&["--no-cache"]);
-    let with_scratch = snapshot(&f.root().join("public"));
-    let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
-        .args(["build", "--no-cache"])
-        .env("TMPDIR", f.root().join("no-such-folder"))
-        .current_dir(f.root())
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert!(
-        run.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    assert_eq!(snapshot(&f.root().join("public")), with_scratch);
+    let build = |env: &[(&str, std::path::PathBuf)]| {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
+            .args(["build", "--no-cache"])
+            .envs(env.iter().cloned())
+            .current_dir(f.root())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success() && run.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        snapshot(&f.root().join("public"))
+    };
+    let in_memory = build(&[]);
+    // A budget of 0 MB: every body but the shortest goes to the scratch file.
+    let on_disk = build(&[("CERMIN_BODY_MEMORY_MB", "0".into())]);
+    assert_eq!(on_disk, in_memory);
+    let no_temporary_folder = build(&[
+        ("CERMIN_BODY_MEMORY_MB", "0".into()),
+        ("TMPDIR", f.root().join("no-such-folder")),
+    ]);
+    assert_eq!(no_temporary_folder, in_memory);
 }

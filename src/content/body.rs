@@ -1,20 +1,40 @@
 //! An article's body HTML. Bodies are most of a loaded site's memory (about 6 KB each, 650 MB
 //! at 100,000 articles) yet each is read only when its own page and its feeds are written. A
-//! build therefore keeps them in a scratch file (unlinked, in the system's temporary folder)
-//! and reads each back when needed; the operating system's page cache decides what stays in
-//! memory. Without a scratch file (serve, check, tests) bodies stay in memory.
+//! build therefore keeps the bodies beyond the first [`memory_budget`] bytes in a scratch file
+//! (unlinked, in the system's temporary folder) and reads each back when needed; the operating
+//! system's page cache decides what stays in memory. Sites whose bodies fit the budget (about
+//! 20,000 articles) never touch the disk. Without a scratch file (serve, check, tests) bodies
+//! stay in memory.
 
 use std::borrow::Cow;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Bodies shorter than this stay in memory: a file read would cost more than they do.
 const SMALL: usize = 512;
+
+/// Body bytes kept in memory before bodies go to the scratch file: 128 MiB, or
+/// `CERMIN_BODY_MEMORY_MB` (like Hugo's `HUGO_MEMORYLIMIT`, for machines short of memory or
+/// of temporary space).
+fn memory_budget() -> usize {
+    static BUDGET: OnceLock<usize> = OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        std::env::var("CERMIN_BODY_MEMORY_MB")
+            .ok()
+            .and_then(|mb| mb.trim().parse::<usize>().ok())
+            .map_or(MEMORY_BUDGET, |mb| mb << 20)
+    })
+}
+
+const MEMORY_BUDGET: usize = 128 << 20;
+
+/// Body bytes in memory so far, against [`memory_budget`].
+static IN_MEMORY: AtomicUsize = AtomicUsize::new(0);
 
 /// The scratch file, shared by every thread: writers reserve their place by moving `end`.
 struct ScratchFile {
@@ -51,12 +71,21 @@ enum Stored {
     Scratch { offset: u64 },
 }
 
+/// Takes `len` bytes from the memory budget if they fit.
+fn fits_in_memory(len: usize) -> bool {
+    IN_MEMORY
+        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+            (used + len <= memory_budget()).then_some(used + len)
+        })
+        .is_ok()
+}
+
 impl BodyHtml {
     pub fn new(html: String) -> BodyHtml {
         let len = html.len();
         let hash = xxhash_rust::xxh3::xxh3_64(html.as_bytes());
         let stored = match SCRATCH.get() {
-            Some(scratch) if len >= SMALL => {
+            Some(scratch) if len >= SMALL && !fits_in_memory(len) => {
                 let offset = scratch.end.fetch_add(len as u64, Ordering::Relaxed);
                 match scratch.file.write_all_at(html.as_bytes(), offset) {
                     Ok(()) => Stored::Scratch { offset },
@@ -146,6 +175,8 @@ mod tests {
         let before = BodyHtml::new(long.clone());
         assert!(matches!(before.stored, Stored::Memory(_)) || SCRATCH.get().is_some());
         keep_bodies_on_disk().unwrap();
+        // Use up the memory budget: from now on long bodies go to the scratch file.
+        while fits_in_memory(1 << 20) {}
         let (small_body, long_body) = (BodyHtml::new(small.clone()), BodyHtml::new(long.clone()));
         assert!(matches!(small_body.stored, Stored::Memory(_)));
         assert!(matches!(long_body.stored, Stored::Scratch { .. }));
