@@ -91,15 +91,12 @@ fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = &'s Article
         .map(|&i| &*site.articles[i])
 }
 
-/// Room for a whole feed, so it is not copied while it grows: its entries' text, escaped
-/// (a little longer), plus the tags around them.
-fn feed_capacity(site: &Site, feed: &Feed) -> usize {
-    let full = site.config.feed_content == FeedContent::Full;
-    2048 + items(site, feed)
-        .map(|a| {
-            let text = a.summary_html.len() + if full { a.content_html.len() } else { 0 };
-            text + text / 8 + 1024
-        })
+/// Room for a whole feed, so it is not copied while it grows: its entries' escaped text
+/// plus the tags around them.
+fn feed_capacity(texts: &[EntryText]) -> usize {
+    2048 + texts
+        .iter()
+        .map(|t| t.summary.len() + t.content.len() + 1024)
         .sum::<usize>()
 }
 
@@ -137,7 +134,7 @@ pub fn rss_and_atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<
 /// RSS 2.0.
 fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
     let c = &site.config;
-    let mut out = String::with_capacity(feed_capacity(site, feed));
+    let mut out = String::with_capacity(feed_capacity(texts));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
@@ -197,7 +194,7 @@ fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String 
     let c = &site.config;
     let rfc3339 =
         |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
-    let mut out = String::with_capacity(feed_capacity(site, feed));
+    let mut out = String::with_capacity(feed_capacity(texts));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
