@@ -82,7 +82,7 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     };
     #[cfg(not(unix))]
     let opened = fs::File::open(path);
-    let mut file = opened.map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
+    let file = opened.map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
     let meta = file
         .metadata()
         .map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
@@ -93,7 +93,10 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.read_to_end(&mut bytes)
+    // Through `take`: `File::read_to_end` would ask the system for the size and position
+    // again, two calls per file for what `meta` already says.
+    file.take(u64::MAX)
+        .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
     Ok(bytes)
 }

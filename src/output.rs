@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::cache::FileStamp;
 use crate::cache::outputs::OutputCache;
 
 /// Where rendered files go.
@@ -46,9 +47,10 @@ pub struct Staging {
     had_output: bool,
     /// Folders made so far (relative): saves two system calls per file.
     made_dirs: Mutex<HashSet<String, ahash::RandomState>>,
-    /// The build cache to link unchanged files from, and the files put (not linked).
+    /// The build cache to link unchanged files from, and the files put (not linked from the
+    /// cache) with their stamps, for the cache to record.
     reuse: Option<Arc<OutputCache>>,
-    put_paths: Mutex<Vec<String>>,
+    put_files: Mutex<Vec<(String, FileStamp)>>,
 }
 
 impl Staging {
@@ -98,7 +100,7 @@ impl Staging {
             had_output: output.is_dir(),
             made_dirs: Mutex::default(),
             reuse: None,
-            put_paths: Mutex::default(),
+            put_files: Mutex::default(),
         })
     }
 
@@ -108,9 +110,9 @@ impl Staging {
         self
     }
 
-    /// The files put (rendered and written, not linked from the cache) so far.
-    pub fn put_paths(&self) -> Vec<String> {
-        std::mem::take(&mut *self.put_paths.lock().expect("staging lock"))
+    /// The files put (rendered, not linked from the cache) so far, with their stamps.
+    pub fn put_files(&self) -> Vec<(String, FileStamp)> {
+        std::mem::take(&mut *self.put_files.lock().expect("staging lock"))
     }
 
     /// Makes the folder of `path` in the staging tree, once.
@@ -119,17 +121,44 @@ impl Staging {
         if let Some((dir, _)) = path.rsplit_once('/') {
             let made = self.made_dirs.lock().expect("staging lock").contains(dir);
             if !made {
-                // Not under the lock: other threads keep writing meanwhile, and
-                // `create_dir_all` accepts a folder another thread made first.
-                let full = self.staging.join(dir);
-                fs::create_dir_all(&full).map_err(|e| write_failed(&self.output, &full, e))?;
-                self.made_dirs
-                    .lock()
-                    .expect("staging lock")
-                    .insert(dir.to_string());
+                self.make_dir(dir)?;
             }
         }
         Ok(target)
+    }
+
+    /// Makes `dir` (relative) and those of its parents not made yet, top down: asking for a
+    /// folder whose parent is missing would be a failed system call first.
+    fn make_dir(&self, dir: &str) -> Result<()> {
+        let missing: Vec<&str> = {
+            let made = self.made_dirs.lock().expect("staging lock");
+            let mut missing = vec![dir];
+            let mut at = dir;
+            while let Some((parent, _)) = at.rsplit_once('/') {
+                if made.contains(parent) {
+                    break;
+                }
+                missing.push(parent);
+                at = parent;
+            }
+            missing
+        };
+        // Not under the lock: other threads keep writing meanwhile, and one of them may
+        // make the same folder first.
+        for dir in missing.into_iter().rev() {
+            let full = self.staging.join(dir);
+            match fs::create_dir(&full) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    return Err(write_failed(&self.output, &full, e));
+                }
+                _ => {}
+            }
+            self.made_dirs
+                .lock()
+                .expect("staging lock")
+                .insert(dir.to_string());
+        }
+        Ok(())
     }
 
     /// Swaps the new tree in place of the old output, then deletes the old one.
@@ -174,20 +203,35 @@ impl Drop for Staging {
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let target = self.make_parent(path)?;
+        let old = self.output.join(path);
+        let kept = self
+            .had_output
+            .then(|| same_file(&old, bytes))
+            .flatten()
+            .filter(|_| fs::hard_link(&old, &target).is_ok());
+        let meta = match kept {
+            Some(meta) => {
+                self.unchanged.fetch_add(1, Ordering::Relaxed);
+                meta
+            }
+            None => {
+                let file = write_new(&target, bytes)
+                    .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?;
+                self.written.fetch_add(1, Ordering::Relaxed);
+                if self.reuse.is_none() {
+                    return Ok(());
+                }
+                // From the open file: no second walk of the path.
+                file.metadata()
+                    .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?
+            }
+        };
         if self.reuse.is_some() {
-            self.put_paths
+            self.put_files
                 .lock()
                 .expect("staging lock")
-                .push(path.to_string());
+                .push((path.to_string(), FileStamp::exact(&meta)));
         }
-        let old = self.output.join(path);
-        if self.had_output && same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
-        }
-        write_new(&target, bytes)
-            .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?;
-        self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
 
@@ -204,9 +248,9 @@ impl Sink for Staging {
     }
 }
 
-/// Writes a new file. A file already there (linked from the cache a moment ago, say) is
-/// replaced, never written through: its inode is shared with the cache.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// Writes a new file, returned still open. A file already there (linked from the cache a
+/// moment ago, say) is replaced, never written through: its inode is shared with the cache.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
     use std::io::Write;
     let open = || {
         fs::OpenOptions::new()
@@ -221,7 +265,8 @@ fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         other => other?,
     };
-    file.write_all(bytes)
+    file.write_all(bytes)?;
+    Ok(file)
 }
 
 /// An error writing the site, said in the user's terms: a full disk, a file over the size
@@ -250,12 +295,13 @@ fn write_failed(output: &Path, path: &Path, e: io::Error) -> anyhow::Error {
     }
 }
 
-fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+/// The metadata of the file at `path` if it holds exactly `bytes`.
+fn same_file(path: &Path, bytes: &[u8]) -> Option<fs::Metadata> {
     match fs::metadata(path) {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {
-            fs::read(path).is_ok_and(|old| old == bytes)
+            fs::read(path).is_ok_and(|old| old == bytes).then_some(m)
         }
-        _ => false,
+        _ => None,
     }
 }
 

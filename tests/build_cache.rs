@@ -118,6 +118,59 @@ fn a_build_with_nothing_changed_writes_nothing() {
     );
 }
 
+/// The cache links every output file side by side in one folder (a folder per page would
+/// make a first build's cache nearly as dear as the site); one it cannot trust (no manifest)
+/// is emptied, not merged with.
+#[test]
+fn the_cache_keeps_its_links_in_one_folder_and_drops_one_it_cannot_trust() {
+    let world = World::new(11, 6);
+    let f = &world.f;
+    f.build_ok(&[]);
+    let farm = f.root().join(".cermin-cache/output");
+    let entries = |dir: &std::path::Path| {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .collect::<Vec<_>>()
+    };
+    let files = snapshot(&f.root().join("public")).len();
+    let links = entries(&farm);
+    assert_eq!(links.len(), files);
+    for link in &links {
+        assert!(link.file_type().unwrap().is_file(), "{:?}", link.path());
+        assert_eq!(
+            fs::metadata(link.path()).unwrap().nlink(),
+            2,
+            "{:?}",
+            link.path()
+        );
+    }
+    // Killed mid-save: no manifest, and a stray file and folder in the links' folder.
+    fs::remove_file(f.root().join(".cermin-cache/output.bin")).unwrap();
+    fs::write(farm.join("stray"), "x").unwrap();
+    fs::create_dir(farm.join("2024")).unwrap();
+    fs::remove_dir_all(f.root().join("public")).unwrap();
+    let rebuilt = f.build_ok(&[]);
+    assert!(
+        rebuilt
+            .stdout
+            .contains(&format!("({files} files written, 0 unchanged)")),
+        "{}",
+        rebuilt.stdout
+    );
+    assert_eq!(entries(&farm).len(), files);
+    assert!(!farm.join("stray").exists() && !farm.join("2024").exists());
+    fs::remove_dir_all(f.root().join("public")).unwrap();
+    let linked = f.build_ok(&[]);
+    assert!(
+        linked
+            .stdout
+            .contains(&format!("(0 files written, {files} unchanged)")),
+        "{}",
+        linked.stdout
+    );
+}
+
 #[test]
 fn no_cache_neither_reads_nor_writes_the_cache() {
     let f = Fixture::new();

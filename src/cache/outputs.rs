@@ -3,6 +3,10 @@
 //! signature is unchanged is linked from there instead of rendered and written, even into a
 //! fresh output folder.
 //!
+//! The links sit side by side in that one folder, each named by a hash of its output path:
+//! mirroring the site's tree would cost a folder per page (one per article), which would
+//! make a first build's cache almost as dear to write as the site itself.
+//!
 //! A file is only reused if it is still exactly what the last build made (same inode, size
 //! and modification time), so a file edited in place in the output is rendered again.
 
@@ -98,19 +102,33 @@ impl OutputCache {
         self.made.is_empty()
     }
 
-    /// Whether `root/path` is still the very file the last build made at `path`.
-    pub fn is_intact(&self, root: &Path, path: &str) -> bool {
+    /// Whether `output/path` is still the very file the last build made at `path`.
+    pub fn is_intact(&self, output: &Path, path: &str) -> bool {
+        self.is_at(path, &output.join(path))
+    }
+
+    /// Whether `file` is the very file the last build made at `path`.
+    fn is_at(&self, path: &str, file: &Path) -> bool {
         self.made
             .get(path)
-            .is_some_and(|made| std::fs::metadata(root.join(path)).is_ok_and(|m| made.matches(&m)))
+            .is_some_and(|made| std::fs::metadata(file).is_ok_and(|m| made.matches(&m)))
+    }
+
+    /// Where the cache keeps its link to the output file `path`.
+    fn farm_file(&self, path: &str) -> PathBuf {
+        self.farm.join(format!(
+            "{:016x}",
+            xxhash_rust::xxh3::xxh3_64(path.as_bytes())
+        ))
     }
 
     /// Hard-links the last build's `path` to `target`; false when it cannot be reused.
     pub fn link_to(&self, path: &str, target: &Path) -> bool {
-        if !self.links_work.load(Ordering::Relaxed) || !self.is_intact(&self.farm, path) {
+        let cached = self.farm_file(path);
+        if !self.links_work.load(Ordering::Relaxed) || !self.is_at(path, &cached) {
             return false;
         }
-        match std::fs::hard_link(self.farm.join(path), target) {
+        match std::fs::hard_link(cached, target) {
             Ok(()) => true,
             Err(e) => {
                 if e.raw_os_error() == Some(libc::EXDEV) {
@@ -122,12 +140,13 @@ impl OutputCache {
     }
 
     /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files, `put` the ones it wrote (the others were linked from the cache).
+    /// files, `put` the ones it wrote (the others were linked from the cache) with their
+    /// stamps as written.
     pub fn save(
         &self,
         output: &Path,
         signatures: &Signatures,
-        put: &[String],
+        put: &[(String, FileStamp)],
     ) -> std::io::Result<()> {
         // Without a manifest nothing is reused, so a build killed while the links below are
         // half made cannot mislead the next one.
@@ -135,32 +154,42 @@ impl OutputCache {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
             _ => {}
         }
-        for path in self.made.keys() {
-            if !signatures.contains_key(path) {
-                let _ = std::fs::remove_file(self.farm.join(path));
+        if self.made.is_empty() {
+            // Nothing in the folder can be trusted (no manifest, or an old program's or
+            // settings'): start it afresh rather than replace its files one by one.
+            match std::fs::remove_dir_all(&self.farm) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        } else {
+            for path in self.made.keys() {
+                if !signatures.contains_key(path) {
+                    let _ = std::fs::remove_file(self.farm_file(path));
+                }
             }
         }
-        // Folders first (once each), then the links in parallel.
-        let dirs: std::collections::BTreeSet<&str> = put
-            .iter()
-            .filter_map(|p| p.rsplit_once('/').map(|(dir, _)| dir))
-            .collect();
         std::fs::create_dir_all(&self.farm)?;
-        for dir in dirs {
-            std::fs::create_dir_all(self.farm.join(dir))?;
-        }
         let made: HashMap<&str, Made, ahash::RandomState> = put
             .par_iter()
-            .filter_map(|path| {
-                let cached = self.farm.join(path);
-                let _ = std::fs::remove_file(&cached);
-                // Fails on another file system: the file is rendered again next time.
-                std::fs::hard_link(output.join(path), &cached).ok()?;
-                let meta = std::fs::metadata(&cached).ok()?;
+            .filter_map(|(path, stamp)| {
                 let made = Made {
                     signature: signatures[path],
-                    stamp: FileStamp::exact(&meta),
+                    stamp: *stamp,
                 };
+                if self.made.get(path).is_some_and(|old| old.stamp == *stamp) {
+                    // Written again with the same bytes and kept: the cache links it already.
+                    return Some((path.as_str(), made));
+                }
+                let cached = self.farm_file(path);
+                let link = || std::fs::hard_link(output.join(path), &cached);
+                // Fails on another file system: the file is rendered again next time.
+                match link() {
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        std::fs::remove_file(&cached).ok()?;
+                        link().ok()?;
+                    }
+                    other => other.ok()?,
+                }
                 Some((path.as_str(), made))
             })
             .collect();

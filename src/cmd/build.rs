@@ -142,7 +142,7 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         &previous,
     )?;
     t.mark("render");
-    let put = staging.put_paths();
+    let put = staging.put_files();
     let write = staging.commit()?;
     t.mark("commit");
     if let Some(cache) = &output_cache
