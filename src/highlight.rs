@@ -1,10 +1,12 @@
 //! Code highlighting with syntect, into CSS classes (the colours live in `/syntax.css`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
-use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
-use syntect::parsing::SyntaxSet;
+use syntect::html::{ClassStyle, css_for_theme_with_class_style, line_tokens_to_classed_spans};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 use crate::text::escape_html;
@@ -44,13 +46,94 @@ fn highlighted(lang: &str, code: &str) -> Option<String> {
     }
     let set = syntax_set();
     let syntax = set.find_syntax_by_token(lang)?;
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        generator
-            .parse_html_for_line_which_includes_newline(line)
-            .ok()?;
+    // What syntect's `ClassedHTMLGenerator` does, with each line's result remembered.
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut open_spans = 0;
+    let mut html = String::with_capacity(code.len() * 4);
+    LINES.with_borrow_mut(|lines| {
+        for line in LinesWithEndings::from(code) {
+            open_spans += lines.highlight(line, &mut state, &mut stack, &mut html)?;
+        }
+        Some(())
+    })?;
+    for _ in 0..open_spans {
+        html.push_str("</span>");
     }
-    Some(generator.finalize())
+    Some(html)
+}
+
+/// Lines already highlighted by this thread. A line's HTML depends only on the line and on
+/// the parser's state and scopes before it, so a line seen again in the same state (an
+/// `import`, a closing brace, a YAML key: code in news is repetitive) skips syntect's
+/// regular expressions, which cost about 30 µs a line.
+struct LineMemo {
+    lines: HashMap<Box<str>, Vec<Highlighted>, ahash::RandomState>,
+    entries: usize,
+}
+
+struct Highlighted {
+    state_before: ParseState,
+    stack_before: ScopeStack,
+    html: Box<str>,
+    spans_opened: isize,
+    state_after: ParseState,
+    stack_after: ScopeStack,
+}
+
+/// Lines remembered per thread before the memo starts afresh (a few MB at most).
+const MEMO_LINES: usize = 8192;
+
+thread_local! {
+    static LINES: RefCell<LineMemo> = RefCell::new(LineMemo {
+        lines: HashMap::default(),
+        entries: 0,
+    });
+}
+
+impl LineMemo {
+    /// Appends `line` highlighted to `html`, moving `state` and `stack` past it; returns the
+    /// number of spans it leaves open (negative when it closes earlier ones).
+    fn highlight(
+        &mut self,
+        line: &str,
+        state: &mut ParseState,
+        stack: &mut ScopeStack,
+        html: &mut String,
+    ) -> Option<isize> {
+        if let Some(seen) = self.lines.get(line).and_then(|seen| {
+            seen.iter()
+                .find(|h| h.state_before == *state && h.stack_before == *stack)
+        }) {
+            html.push_str(&seen.html);
+            state.clone_from(&seen.state_after);
+            stack.clone_from(&seen.stack_after);
+            return Some(seen.spans_opened);
+        }
+        let state_before = state.clone();
+        let stack_before = stack.clone();
+        let ops = state.parse_line(line, syntax_set()).ok()?;
+        let (line_html, spans_opened) =
+            line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, stack).ok()?;
+        html.push_str(&line_html);
+        if self.entries >= MEMO_LINES {
+            self.lines.clear();
+            self.entries = 0;
+        }
+        self.entries += 1;
+        self.lines
+            .entry(line.into())
+            .or_default()
+            .push(Highlighted {
+                state_before,
+                stack_before,
+                html: line_html.into_boxed_str(),
+                spans_opened,
+                state_after: state.clone(),
+                stack_after: stack.clone(),
+            });
+        Some(spans_opened)
+    }
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
@@ -84,6 +167,72 @@ mod tests {
             )
         );
         assert!(html.contains("<span class=\"hl-"), "{html}");
+    }
+
+    /// What syntect's own generator makes of `code`.
+    fn reference(lang: &str, code: &str) -> String {
+        let set = syntax_set();
+        let syntax = set.find_syntax_by_token(lang).unwrap();
+        let mut generator =
+            syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            generator
+                .parse_html_for_line_which_includes_newline(line)
+                .unwrap();
+        }
+        generator.finalize()
+    }
+
+    /// Remembered lines give the same HTML as syntect's generator, including lines that
+    /// read the same but sit in another state (inside a string or a comment).
+    #[test]
+    fn remembered_lines_highlight_as_syntect_does() {
+        let lines = [
+            "fn main() {\n",
+            "    let x = \"a\";\n",
+            "    /* open comment\n",
+            "    let x = \"a\";\n",
+            "    */\n",
+            "}\n",
+            "let s = \"unterminated\n",
+            "r#\"raw\n",
+            "\"#;\n",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..300 {
+            let mut code = String::new();
+            for _ in 0..(seed % 9) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                code.push_str(lines[(seed >> 33) as usize % lines.len()]);
+            }
+            seed = seed.wrapping_add(1);
+            assert_eq!(
+                highlighted("rust", &code).unwrap(),
+                reference("rust", &code),
+                "{code}"
+            );
+        }
+        for (lang, code) in [
+            (
+                "python",
+                "def f():\n    '''doc\n    def f():\n    '''\n    return 1\n",
+            ),
+            ("yaml", "a: 1\nb: |\n  a: 1\nc: 2\na: 1\n"),
+            ("sql", "SELECT 1;\n-- SELECT 1;\nSELECT 1;\n"),
+        ] {
+            assert_eq!(
+                highlighted(lang, code).unwrap(),
+                reference(lang, code),
+                "{code}"
+            );
+            assert_eq!(
+                highlighted(lang, code).unwrap(),
+                reference(lang, code),
+                "{code}"
+            );
+        }
     }
 
     #[test]
