@@ -39,16 +39,8 @@ pub fn slugify(text: &str) -> String {
 /// Escapes text for HTML element content and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
+    // pulldown-cmark's vectorized escape: `&`, `<`, `>`, `"` and `'` (as `&#39;`).
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
     out
 }
 
@@ -74,6 +66,20 @@ pub fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_html_escapes_markup_and_both_quotes() {
+        assert_eq!(
+            escape_html("<a href=\"x\">Tom & Jerry's</a> é日本"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt; é日本"
+        );
+        // Past one 16-byte block, where the vectorized scan takes over.
+        let long = format!("{}<{}'", "a".repeat(17), "b".repeat(31));
+        assert_eq!(
+            escape_html(&long),
+            format!("{}&lt;{}&#39;", "a".repeat(17), "b".repeat(31))
+        );
+    }
 
     #[test]
     fn line_col_counts_from_one() {
