@@ -171,6 +171,66 @@ fn the_cache_keeps_its_links_in_one_folder_and_drops_one_it_cannot_trust() {
     );
 }
 
+/// Bodies stay in the cache's shard files until a page needs them. One damaged in place
+/// (never done by cermin, which replaces files whole) fails the build that reads it with a
+/// message naming the file, which is removed: the next build parses those articles again.
+#[test]
+fn a_damaged_cached_body_is_reported_and_dropped() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Satu",
+        "2024-01-01",
+        "",
+        "Isi pertama yang cukup panjang.",
+    );
+    f.build_ok(&[]);
+    let shard = fs::read_dir(f.root().join(".cermin-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("articles-")
+        })
+        .unwrap();
+    // The body is the end of the file.
+    let mut bytes = fs::read(&shard).unwrap();
+    let last = bytes.len() - 2;
+    assert!(bytes[last].is_ascii_graphic(), "{:?}", bytes[last] as char);
+    bytes[last] = if bytes[last] == b'x' { b'y' } else { b'x' };
+    fs::write(&shard, &bytes).unwrap();
+    let before = snapshot(&f.root().join("public"));
+    // Nothing to render: the body is not read.
+    f.build_ok(&[]);
+    // New settings render every page again, from the cached article.
+    let settings = fs::read_to_string(f.root().join("site.toml")).unwrap();
+    let retitled = settings.replacen("title = \"", "title = \"Baru ", 1);
+    assert_ne!(retitled, settings);
+    f.write("site.toml", &retitled);
+    let failed = f.build(&[]);
+    assert!(!failed.ok);
+    assert_eq!(
+        failed.stderr.trim_end(),
+        format!(
+            "error: the build cache file ./.cermin-cache/{} is damaged (now removed): run the build again",
+            shard.file_name().unwrap().to_str().unwrap()
+        )
+    );
+    assert!(!shard.exists());
+    assert!(
+        snapshot(&f.root().join("public")) == before,
+        "output left as it was"
+    );
+    f.build_ok(&[]);
+    assert!(
+        f.read("2024/01/01/a/index.html")
+            .contains("Isi pertama yang cukup panjang.")
+    );
+}
+
 #[test]
 fn no_cache_neither_reads_nor_writes_the_cache() {
     let f = Fixture::new();

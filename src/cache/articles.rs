@@ -1,6 +1,9 @@
 //! Parsed articles from the last build, keyed by file path and content hash.
 //!
 //! Stored in 64 shards (by path) so loading is parallel and an edit rewrites one shard only.
+//! A shard file is the length of its entries, the entries (postcard), then the articles' body
+//! HTML, which is most of its bytes: a build reads the entries only, and each body when a
+//! page needs it (see [`BodyHtml`]), so a build with little to do reads little.
 
 use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
@@ -14,8 +17,9 @@ use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 pub use super::FileStamp;
 use crate::config::Config;
-use crate::content::Article;
+use crate::content::body::CacheFile;
 use crate::content::load::Origin;
+use crate::content::{Article, BodyHtml};
 
 const SHARDS: usize = 64;
 
@@ -29,6 +33,15 @@ pub struct Entry {
     pub stamp: Option<FileStamp>,
     pub article: Article,
     pub warnings: Vec<String>,
+    /// Where the article's body is among the shard's bodies.
+    body: BodyPlace,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct BodyPlace {
+    offset: u64,
+    len: u64,
+    hash: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -87,11 +100,8 @@ impl ArticleCache {
         let shards = (0..SHARDS)
             .into_par_iter()
             .map(|i| {
-                let entries = std::fs::read(shard_path(&dir, i))
-                    .ok()
-                    .and_then(|bytes| postcard::from_bytes::<Shard>(&bytes).ok())
-                    .filter(|shard| shard.fingerprint == fingerprint)
-                    .map(|shard| shard.entries.into_iter().collect())
+                let entries = read_shard(&shard_path(&dir, i), fingerprint)
+                    .map(|entries| entries.into_iter().collect())
                     .unwrap_or_default();
                 Mutex::new(entries)
             })
@@ -155,28 +165,82 @@ impl ArticleCache {
                         _ => Ok(()),
                     };
                 }
-                let entries: Vec<(&OsStr, EntryRef)> = members
+                let mut bodies = Vec::new();
+                let entries = members
                     .iter()
                     .map(|&i| {
-                        (
-                            self.key(&articles[i].file).as_os_str(),
-                            EntryRef {
-                                content_hash: origins[i].content_hash,
-                                stamp: origins[i].stamp,
-                                article: &articles[i],
-                                warnings: &origins[i].warnings,
-                            },
-                        )
+                        let body = &articles[i].content_html;
+                        let place = BodyPlace {
+                            offset: bodies.len() as u64,
+                            len: body.len() as u64,
+                            hash: body.hash(),
+                        };
+                        bodies.extend_from_slice(body.html()?.as_bytes());
+                        let entry = EntryRef {
+                            content_hash: origins[i].content_hash,
+                            stamp: origins[i].stamp,
+                            article: &articles[i],
+                            warnings: &origins[i].warnings,
+                            body: place,
+                        };
+                        Ok((self.key(&articles[i].file).as_os_str(), entry))
                     })
-                    .collect();
-                let bytes = postcard::to_stdvec(&ShardRef {
+                    .collect::<std::io::Result<Vec<(&OsStr, EntryRef)>>>()?;
+                let meta = postcard::to_stdvec(&ShardRef {
                     fingerprint: self.fingerprint,
                     entries,
                 })
                 .map_err(std::io::Error::other)?;
+                let mut bytes = Vec::with_capacity(8 + meta.len() + bodies.len());
+                bytes.extend_from_slice(&(meta.len() as u64).to_le_bytes());
+                bytes.extend_from_slice(&meta);
+                bytes.extend_from_slice(&bodies);
                 super::write_atomically(&path, &bytes)
             })
     }
+}
+
+/// The entries of the shard file at `path` with their bodies left in the file, if it is a
+/// whole shard written for `fingerprint`.
+fn read_shard(path: &Path, fingerprint: u64) -> Option<Vec<(OsString, Entry)>> {
+    use std::io::Read;
+    use std::os::unix::fs::FileExt;
+    let mut file = std::fs::File::open(path).ok()?;
+    let file_len = file.metadata().ok()?.len();
+    let mut len = [0; 8];
+    file.read_exact(&mut len).ok()?;
+    let meta_len = u64::from_le_bytes(len);
+    let bodies_at = 8u64.checked_add(meta_len).filter(|&end| end <= file_len)?;
+    let mut meta = vec![0; usize::try_from(meta_len).ok()?];
+    file.read_exact_at(&mut meta, 8).ok()?;
+    let shard = postcard::from_bytes::<Shard>(&meta).ok()?;
+    if shard.fingerprint != fingerprint {
+        return None;
+    }
+    let bodies_len = file_len - bodies_at;
+    let fits = |p: &BodyPlace| {
+        p.offset
+            .checked_add(p.len)
+            .is_some_and(|end| end <= bodies_len)
+    };
+    if !shard.entries.iter().all(|(_, entry)| fits(&entry.body)) {
+        return None;
+    }
+    let file = Arc::new(CacheFile {
+        file,
+        path: path.to_path_buf(),
+    });
+    let mut entries = shard.entries;
+    for (_, entry) in &mut entries {
+        let place = entry.body;
+        entry.article.content_html = BodyHtml::in_cache_file(
+            file.clone(),
+            bodies_at + place.offset,
+            place.len as usize,
+            place.hash,
+        );
+    }
+    Some(entries)
 }
 
 /// [`Entry`] by reference, for writing without cloning articles.
@@ -186,6 +250,7 @@ struct EntryRef<'a> {
     stamp: Option<FileStamp>,
     article: &'a Article,
     warnings: &'a [String],
+    body: BodyPlace,
 }
 
 #[derive(Serialize)]

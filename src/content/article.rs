@@ -39,6 +39,8 @@ pub struct Article {
     pub summary_html: String,
     /// The summary as plain text, for meta descriptions and feeds.
     pub description: String,
+    /// Kept by the build cache beside the article, not in it (see `cache::articles`).
+    #[serde(skip)]
     pub content_html: super::BodyHtml,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,

@@ -4,16 +4,15 @@
 //! (unlinked, in the system's temporary folder) and reads each back when needed; the operating
 //! system's page cache decides what stays in memory. Sites whose bodies fit the budget (about
 //! 20,000 articles) never touch the disk. Without a scratch file (serve, check, tests) bodies
-//! stay in memory.
+//! stay in memory. Bodies taken from the build cache stay where they are, in the cache's file,
+//! until a page needs them.
 
 use std::borrow::Cow;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::sync::{Arc, OnceLock};
 
 /// Bodies shorter than this stay in memory: a file read would cost more than they do.
 const SMALL: usize = 512;
@@ -59,7 +58,7 @@ pub fn keep_bodies_on_disk() -> io::Result<()> {
     Ok(())
 }
 
-/// An article's body HTML, in memory or in the scratch file.
+/// An article's body HTML, in memory, in the scratch file or in a build cache file.
 #[derive(Debug, Clone)]
 pub struct BodyHtml {
     stored: Stored,
@@ -70,7 +69,28 @@ pub struct BodyHtml {
 #[derive(Debug, Clone)]
 enum Stored {
     Memory(Box<str>),
-    Scratch { offset: u64 },
+    Scratch {
+        offset: u64,
+    },
+    /// In a file of the build cache, open since it was read: replacing the file (the cache
+    /// is only ever replaced whole, by renaming) leaves this one readable.
+    Cached {
+        file: Arc<CacheFile>,
+        offset: u64,
+    },
+}
+
+impl Default for BodyHtml {
+    fn default() -> BodyHtml {
+        BodyHtml::new(String::new())
+    }
+}
+
+/// An open build cache file that holds bodies.
+#[derive(Debug)]
+pub struct CacheFile {
+    pub file: File,
+    pub path: std::path::PathBuf,
 }
 
 /// Takes `len` bytes from the memory budget if they fit.
@@ -100,32 +120,63 @@ impl BodyHtml {
         BodyHtml { stored, len, hash }
     }
 
-    /// The HTML, read back from the scratch file if it is there.
+    /// A body `len` bytes long at `offset` in `file`, a build cache file, whose bytes hash to
+    /// `hash` (checked when it is read).
+    pub fn in_cache_file(file: Arc<CacheFile>, offset: u64, len: usize, hash: u64) -> BodyHtml {
+        BodyHtml {
+            stored: Stored::Cached { file, offset },
+            len,
+            hash,
+        }
+    }
+
+    /// The HTML, read back from the file it waits in if it is not in memory.
     pub fn html(&self) -> io::Result<Cow<'_, str>> {
-        match &self.stored {
-            Stored::Memory(html) => Ok(Cow::Borrowed(html)),
+        let (file, offset, cached) = match &self.stored {
+            Stored::Memory(html) => return Ok(Cow::Borrowed(html)),
             Stored::Scratch { offset } => {
                 let scratch = SCRATCH
                     .get()
                     .expect("a scratch body implies the scratch file");
-                let mut bytes = vec![0; self.len];
-                scratch
-                    .file
-                    .read_exact_at(&mut bytes, *offset)
-                    .map_err(|e| {
-                        io::Error::new(
-                            e.kind(),
-                            format!("cannot read an article body back from the build's scratch file: {e}"),
-                        )
-                    })?;
-                String::from_utf8(bytes).map(Cow::Owned).map_err(|_| {
-                    io::Error::new(
+                (&scratch.file, *offset, None)
+            }
+            Stored::Cached { file, offset } => (&file.file, *offset, Some(&**file)),
+        };
+        let mut bytes = vec![0; self.len];
+        let read = file.read_exact_at(&mut bytes, offset);
+        let intact = read.is_ok() && xxhash_rust::xxh3::xxh3_64(&bytes) == self.hash;
+        match (intact, cached) {
+            (true, _) => {}
+            (false, Some(cache)) => {
+                // Damaged since it was written (the cache is replaced whole, never edited):
+                // without it the next build parses its articles again.
+                let _ = std::fs::remove_file(&cache.path);
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "the build cache file {} is damaged (now removed): run the build again",
+                        cache.path.display()
+                    ),
+                ));
+            }
+            (false, None) => {
+                return Err(match read {
+                    Err(e) => io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot read an article body back from the build's scratch file: {e}"
+                        ),
+                    ),
+                    Ok(()) => io::Error::new(
                         io::ErrorKind::InvalidData,
-                        "an article body in the build's scratch file was changed while building",
-                    )
-                })
+                        "an article body in the build's scratch file was changed while building: run the build again",
+                    ),
+                });
             }
         }
+        String::from_utf8(bytes)
+            .map(Cow::Owned)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "an article body is not UTF-8"))
     }
 
     /// Length in bytes.
@@ -151,18 +202,6 @@ impl PartialEq for BodyHtml {
                 (Ok(a), Ok(b)) => a == b,
                 _ => false,
             }
-    }
-}
-
-impl Serialize for BodyHtml {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.html().map_err(serde::ser::Error::custom)?.serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for BodyHtml {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<BodyHtml, D::Error> {
-        Ok(BodyHtml::new(String::deserialize(d)?))
     }
 }
 
