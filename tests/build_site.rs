@@ -570,4 +570,18 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
         ("TMPDIR", f.root().join("no-such-folder")),
     ]);
     assert_eq!(no_temporary_folder, in_memory);
+    // A budget that is not a number stops the build before anything is written.
+    std::fs::remove_dir_all(f.root().join("public")).unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(["build", "--no-cache"])
+        .env("CERMIN_BODY_MEMORY_MB", "1G")
+        .current_dir(f.root())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr),
+        "error: CERMIN_BODY_MEMORY_MB=\"1G\" is not a number of megabytes: set it to a whole number such as 256, or unset it\n"
+    );
+    assert!(!f.root().join("public").exists());
 }

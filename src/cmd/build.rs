@@ -74,7 +74,7 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     let mut t = crate::timing::Phases::new("build");
     // A build holds every article at once: bodies wait in a scratch file, bounding memory.
     // Without one (no writable temporary folder) they stay in memory, which only costs memory.
-    let _ = crate::content::body::keep_bodies_on_disk();
+    crate::content::body::keep_bodies_on_disk().map_err(anyhow::Error::msg)?;
     let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;

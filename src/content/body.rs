@@ -19,15 +19,33 @@ const SMALL: usize = 512;
 
 /// Body bytes kept in memory before bodies go to the scratch file: 128 MiB, or
 /// `CERMIN_BODY_MEMORY_MB` (like Hugo's `HUGO_MEMORYLIMIT`, for machines short of memory or
-/// of temporary space).
+/// of temporary space), checked by [`keep_bodies_on_disk`].
 fn memory_budget() -> usize {
     static BUDGET: OnceLock<usize> = OnceLock::new();
     *BUDGET.get_or_init(|| {
-        std::env::var("CERMIN_BODY_MEMORY_MB")
+        budget_setting()
             .ok()
-            .and_then(|mb| mb.trim().parse::<usize>().ok())
-            .map_or(DEFAULT_MEMORY_BUDGET, |mb| mb << 20)
+            .flatten()
+            .unwrap_or(DEFAULT_MEMORY_BUDGET)
     })
+}
+
+/// The budget `CERMIN_BODY_MEMORY_MB` asks for, if it is set.
+fn budget_setting() -> Result<Option<usize>, String> {
+    let Some(value) = std::env::var_os("CERMIN_BODY_MEMORY_MB") else {
+        return Ok(None);
+    };
+    let text = value.to_string_lossy();
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|mb| mb.checked_mul(1 << 20))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "CERMIN_BODY_MEMORY_MB={text:?} is not a number of megabytes: set it to a whole number such as 256, or unset it"
+            )
+        })
 }
 
 /// About 20,000 articles' bodies: a 10,000-article build stays well under 300 MB.
@@ -46,10 +64,13 @@ struct ScratchFile {
 static SCRATCH: OnceLock<ScratchFile> = OnceLock::new();
 
 /// Keeps the bodies made from now on that do not fit the memory budget in a scratch file.
-/// Called by a build; if no scratch file can be made, bodies stay in memory.
-pub fn keep_bodies_on_disk() -> io::Result<()> {
-    if SCRATCH.get().is_none() {
-        let file = tempfile::tempfile()?;
+/// Called by a build. Fails on a `CERMIN_BODY_MEMORY_MB` that is not a number; if no scratch
+/// file can be made, bodies stay in memory.
+pub fn keep_bodies_on_disk() -> Result<(), String> {
+    budget_setting()?;
+    if SCRATCH.get().is_none()
+        && let Ok(file) = tempfile::tempfile()
+    {
         let _ = SCRATCH.set(ScratchFile {
             file,
             end: AtomicU64::new(0),
