@@ -52,6 +52,16 @@ fn options() -> Options {
 /// Renders a Markdown body. Raw HTML and unsafe links make the whole result go through the
 /// sanitizer; plain Markdown is safe as pulldown-cmark escapes it.
 pub fn render(body: &str) -> Rendered {
+    render_with(body, true)
+}
+
+/// [`render`] for an article whose front matter gives its summary: the summary fields are
+/// left empty rather than made from the body.
+pub fn render_without_summary(body: &str) -> Rendered {
+    render_with(body, false)
+}
+
+fn render_with(body: &str, make_summary: bool) -> Rendered {
     let mut pass = Pass::default();
     let mut events: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(body, options());
@@ -130,8 +140,14 @@ pub fn render(body: &str) -> Rendered {
         Some(end) => &events[..end],
         None => first_paragraph(&events),
     };
-    let mut summary_html = to_html(summary_events);
-    let summary_text = plain_text(summary_events).trim().to_string();
+    let (mut summary_html, summary_text) = if make_summary {
+        (
+            to_html(summary_events),
+            plain_text(summary_events).trim().to_string(),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     let mut html = to_html(&events);
     if pass.needs_sanitizing {
         html = crate::sanitize::clean_html(&html);
@@ -325,6 +341,11 @@ mod tests {
         assert_eq!(r.summary_html, "<p>First <em>para</em>.</p>\n");
         assert_eq!(r.summary_text, "First para.");
         let r = render("One.\n\nTwo.\n\n<!-- more -->\n\nThree.\n");
+        let given = render_without_summary("One.\n\nTwo.\n\n<!-- more -->\n\nThree.\n");
+        assert_eq!(
+            (given.summary_html.as_str(), given.html.as_str()),
+            ("", r.html.as_str())
+        );
         assert_eq!(r.summary_html, "<p>One.</p>\n<p>Two.</p>\n");
         assert!(!r.html.contains("more"));
     }

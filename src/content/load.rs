@@ -325,10 +325,18 @@ pub fn parse_article(
         ));
     }
 
-    let rendered = markdown::render(split.body);
-    let (summary_html, description) = match fm.summary.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => (markdown::summary_from_text(s), s.to_string()),
-        _ => (rendered.summary_html.clone(), rendered.summary_text.clone()),
+    let given_summary = fm
+        .summary
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let rendered = match given_summary {
+        Some(_) => markdown::render_without_summary(split.body),
+        None => markdown::render(split.body),
+    };
+    let (summary_html, description) = match given_summary {
+        Some(s) => (markdown::summary_from_text(s), s.to_string()),
+        None => (rendered.summary_html.clone(), rendered.summary_text.clone()),
     };
     let path = crate::urls::permalink(&config.permalink, &date, &slug);
     let article = Article {
