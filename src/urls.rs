@@ -43,13 +43,35 @@ pub fn check_permalink_pattern(pattern: &str) -> Result<(), String> {
 
 /// The site path of an article.
 pub fn permalink(pattern: &str, date: &DateTime<Tz>, slug: &str) -> String {
-    pattern
-        .replace(":year", &format!("{:04}", date.year()))
-        .replace(":month", &format!("{:02}", date.month()))
-        .replace(":day", &format!("{:02}", date.day()))
-        .replace(":hour", &format!("{:02}", date.hour()))
-        .replace(":minute", &format!("{:02}", date.minute()))
-        .replace(":slug", slug)
+    use std::fmt::Write;
+    // One look-up of the time zone's offset, not one per field.
+    let local = date.naive_local();
+    let mut out = String::with_capacity(pattern.len() + slug.len() + 8);
+    let mut rest = pattern;
+    while let Some(i) = rest.find(':') {
+        out.push_str(&rest[..i]);
+        let token = &rest[i..];
+        let Some(t) = TOKENS.iter().find(|t| token.starts_with(**t)) else {
+            // Not a placeholder (checked patterns have none such): kept as written.
+            out.push(':');
+            rest = &token[1..];
+            continue;
+        };
+        let _ = match *t {
+            ":year" => write!(out, "{:04}", local.year()),
+            ":month" => write!(out, "{:02}", local.month()),
+            ":day" => write!(out, "{:02}", local.day()),
+            ":hour" => write!(out, "{:02}", local.hour()),
+            ":minute" => write!(out, "{:02}", local.minute()),
+            _ => {
+                out.push_str(slug);
+                Ok(())
+            }
+        };
+        rest = &token[t.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The file a site path is written to, relative to the output folder.
@@ -190,6 +212,12 @@ mod tests {
         assert_eq!(
             permalink("/:year/:month/:day/:slug/", &d, "x"),
             "/2022/01/07/x/"
+        );
+        // Local time: 01:05 in Jakarta is still the evening before in UTC.
+        let early = tz.with_ymd_and_hms(2022, 1, 7, 1, 5, 0).unwrap();
+        assert_eq!(
+            permalink("/:year/:day/:hour-:minute/:slug.html", &early, "a:year"),
+            "/2022/07/01-05/a:year.html"
         );
     }
 

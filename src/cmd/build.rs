@@ -133,14 +133,9 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let (render, signatures) = render::render_site(
-        &site,
-        &templates,
-        &statics,
-        &staging,
-        &Default::default(),
-        &previous,
-    )?;
+    let values = render::ValueCache::default();
+    let (render, signatures) =
+        render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
     let put = staging.put_files();
     let write = staging.commit()?;
@@ -152,6 +147,18 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         warnings.push(cache_warning(&site.config, &e));
     }
     t.mark("cache");
+    // One process, one build: the system takes the memory back at exit at once, where
+    // freeing every article, value and signature one by one is a serial pass over all of
+    // them (about 0.6 s at 100,000 articles).
+    std::mem::forget((
+        values,
+        site,
+        previous,
+        signatures,
+        article_cache,
+        output_cache,
+    ));
+    t.mark("done");
     crate::timing::print_totals();
     Ok(BuildReport {
         render,
