@@ -7,7 +7,9 @@ For each size it makes (once) a corpus with ../shared/bench/gen_corpus.py under
 /dev/shm/cermin-bench/N, with the example site's site.toml and default theme, then times,
 after one warm-up build each, --runs of:
   - cold: `cermin build --no-cache` into a fresh output folder (everything parsed, rendered
-    and written; what a first build or a CI build without a cache does);
+    and written; what a CI build without a cache does);
+  - first: `cermin build` with no `.cermin-cache/` yet, into a fresh output folder: cold plus
+    writing the build cache (what a user's first build of a site does);
   - cached: `cermin build` into a fresh output folder with the build cache of the last build
     (`.cermin-cache/`) in place: unchanged articles are not parsed, unchanged pages are
     hard-linked from the cache rather than rendered;
@@ -61,10 +63,11 @@ def main() -> int:
         cache = site / ".cermin-cache"
         build = [args.bin, "build", "--root", str(site), "--output", str(out)]
         measured = {}
-        for mode, extra in (("cold", ["--no-cache"]), ("cached", []), ("no-change", [])):
+        modes = (("cold", ["--no-cache"]), ("first", []), ("cached", []), ("no-change", []))
+        for mode, extra in modes:
             runs = []
             for i in range(args.runs + 1):  # the first is the warm-up
-                if mode == "cold":
+                if mode in ("cold", "first"):
                     shutil.rmtree(cache, ignore_errors=True)
                 if mode != "no-change":
                     shutil.rmtree(out, ignore_errors=True)
