@@ -222,6 +222,7 @@ mod tests {
             ("yaml", "a: 1\nb: |\n  a: 1\nc: 2\na: 1\n"),
             ("sql", "SELECT 1;\n-- SELECT 1;\nSELECT 1;\n"),
         ] {
+            // Twice: the second time every line comes from the memo.
             assert_eq!(
                 highlighted(lang, code).unwrap(),
                 reference(lang, code),

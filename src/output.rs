@@ -209,24 +209,25 @@ impl Sink for Staging {
             .then(|| same_file(&old, bytes))
             .flatten()
             .filter(|_| fs::hard_link(&old, &target).is_ok());
+        let failed = |e| write_failed(&self.output, &self.output.join(path), e);
         let meta = match kept {
             Some(meta) => {
                 self.unchanged.fetch_add(1, Ordering::Relaxed);
-                meta
+                Some(meta)
             }
             None => {
-                let file = write_new(&target, bytes)
-                    .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?;
+                let file = write_new(&target, bytes).map_err(failed)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
-                if self.reuse.is_none() {
-                    return Ok(());
-                }
-                // From the open file: no second walk of the path.
-                file.metadata()
-                    .map_err(|e| write_failed(&self.output, &self.output.join(path), e))?
+                // Only the cache needs it; asked of the open file: no second walk of the path.
+                self.reuse
+                    .is_some()
+                    .then(|| file.metadata())
+                    .transpose()
+                    .map_err(failed)?
             }
         };
-        if self.reuse.is_some() {
+        if let (Some(_), Some(meta)) = (&self.reuse, meta) {
+            // The cache records what it may link next time.
             self.put_files
                 .lock()
                 .expect("staging lock")

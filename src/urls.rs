@@ -127,10 +127,17 @@ impl Links {
 
     /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
     pub fn absolute(&self, path: &str) -> String {
-        if is_external(path) {
-            return path.to_string();
+        let mut out = String::with_capacity(self.base_url.len() + path.len());
+        self.push_absolute(&mut out, path);
+        out
+    }
+
+    /// Appends [`Links::absolute`]`(path)` to `out`.
+    pub fn push_absolute(&self, out: &mut String, path: &str) {
+        if !is_external(path) {
+            out.push_str(&self.base_url);
         }
-        format!("{}{}", self.base_url, path)
+        out.push_str(path);
     }
 
     /// The link to `target` (a site path) from the page at `from` (a site path).
@@ -148,8 +155,7 @@ impl Links {
             return;
         }
         if !self.relative {
-            out.push_str(&self.base_url);
-            out.push_str(target);
+            self.push_absolute(out, target);
             return;
         }
         if from == NOT_FOUND_PATH {

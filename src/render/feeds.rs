@@ -77,7 +77,7 @@ fn push_feed_html(out: &mut String, links: &Links, html: &str) {
     if super::links::has_root_links(html) {
         escape_into(
             out,
-            &rewrite_root_links(html, |out, p| out.push_str(&links.absolute(p))),
+            &rewrite_root_links(html, |out, p| links.push_absolute(out, p)),
         );
     } else {
         escape_into(out, html);

@@ -41,7 +41,7 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
     // them per page (see `PageRenderer::card`).
     let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
         super::links::rewrite_root_links(&article.summary_html, |out, p| {
-            out.push_str(&links.absolute(p))
+            links.push_absolute(out, p)
         })
     } else {
         article.summary_html.clone()
