@@ -140,6 +140,19 @@ impl Links {
         out.push_str(path);
     }
 
+    /// Pages of one class link to any site path alike: the same number for two pages means
+    /// [`Links::push_link`] writes the same links from both. Absolute links are one class;
+    /// relative ones depend on the folder depth, and the not-found page is a class of its own.
+    pub fn page_class(&self, from: &str) -> usize {
+        if !self.relative {
+            0
+        } else if from == NOT_FOUND_PATH {
+            usize::MAX
+        } else {
+            1 + folder_depth(from)
+        }
+    }
+
     /// The link to `target` (a site path) from the page at `from` (a site path).
     pub fn link(&self, target: &str, from: &str) -> String {
         let mut out = String::with_capacity(target.len() + 32);
@@ -171,12 +184,7 @@ impl Links {
             Some(i) => target.split_at(i),
             None => (target, ""),
         };
-        let from_dir_depth = from
-            .trim_start_matches('/')
-            .bytes()
-            .filter(|&b| b == b'/')
-            .count();
-        for _ in 0..from_dir_depth {
+        for _ in 0..folder_depth(from) {
             out.push_str("../");
         }
         let file = target_path.trim_start_matches('/');
@@ -186,6 +194,14 @@ impl Links {
         }
         out.push_str(suffix);
     }
+}
+
+/// How many folders down from the root the page at `from` is (`/a/b/` and `/a/b/c.html`: 2).
+fn folder_depth(from: &str) -> usize {
+    from.trim_start_matches('/')
+        .bytes()
+        .filter(|&b| b == b'/')
+        .count()
 }
 
 fn is_external(url: &str) -> bool {

@@ -93,7 +93,7 @@ fn line_ending_len(rest: &str) -> usize {
 }
 
 /// A date as written: a string, or a TOML date-time literal.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DateInput(pub String);
 
 impl<'de> Deserialize<'de> for DateInput {
@@ -120,7 +120,7 @@ impl<'de> Deserialize<'de> for DateInput {
 }
 
 /// One string or a list of strings (`tags: Ekonomi` or `tags: [Ekonomi, Jakarta]`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
     One(String),
@@ -137,7 +137,7 @@ impl OneOrMany {
 }
 
 /// The front matter as written, before validation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 pub struct FrontMatter {
     pub title: String,
     pub date: DateInput,
@@ -180,6 +180,12 @@ pub fn parse(split: &Split) -> Result<Parsed, (usize, String)> {
                     split.front_line,
                     "the front matter is empty: add `title:` and `date:` lines".into(),
                 ));
+            }
+            if let Some(front_matter) = super::plain_yaml::read(split.front) {
+                return Ok(Parsed {
+                    front_matter,
+                    unknown_keys,
+                });
             }
             let de = serde_yaml::Deserializer::from_str(split.front);
             serde_ignored::deserialize(de, &mut note_unknown).map_err(|e| {

@@ -5,6 +5,7 @@ pub mod body;
 pub mod date;
 pub mod front_matter;
 pub mod load;
+mod plain_yaml;
 
 pub use article::{Article, TagName};
 pub use body::BodyHtml;

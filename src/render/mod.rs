@@ -1,6 +1,8 @@
 //! Rendering: the Site in, every output file out (pages, feeds, sitemap, robots, static files).
 
+mod cached_partial;
 pub mod feeds;
+mod jsonld;
 pub mod links;
 pub mod pages;
 pub mod sitemap;

@@ -7,6 +7,8 @@ use anyhow::{Result, anyhow, bail};
 use tera::{Kwargs, State, Tera, Value};
 use walkdir::WalkDir;
 
+use super::cached_partial::{CachedPartial, TeraSlot};
+use super::jsonld;
 use crate::config::Config;
 use crate::i18n::DateFormatter;
 use crate::urls::Links;
@@ -66,7 +68,7 @@ fn template_files(config: &Config) -> Result<Vec<(PathBuf, String)>> {
 
 /// The compiled templates of a site, and the files they came from (for messages).
 pub struct Templates {
-    pub tera: Tera,
+    pub tera: Arc<Tera>,
     files: Vec<(PathBuf, String)>,
     root: PathBuf,
     /// Hash of every template's name and text (for the build cache).
@@ -100,11 +102,7 @@ impl Templates {
 }
 
 fn load(config: &Config, links: &Links) -> Result<Templates> {
-    let mut tera = Tera::new();
-    register_filters(&mut tera, config, links);
-    tera.global_context()
-        .insert_value("site", site_value(config));
-    tera.global_context().insert("t", &config.strings);
+    let (mut tera, tera_slot) = environment(config, links);
     let files = template_files(config)?;
     let mut sources = Vec::with_capacity(files.len());
     let mut fingerprint = xxhash_rust::xxh3::Xxh3Default::new();
@@ -126,12 +124,36 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
             );
         }
     }
+    let tera = ready(tera, &tera_slot);
     Ok(Templates {
         tera,
         files,
         root: config.root.clone(),
         fingerprint,
     })
+}
+
+/// A Tera environment with cermin's filters, functions and globals, and no templates yet.
+/// [`ready`] it once its templates are added.
+pub(super) fn environment(config: &Config, links: &Links) -> (Tera, TeraSlot) {
+    let mut tera = Tera::new();
+    register_filters(&mut tera, config, links);
+    let tera_slot = TeraSlot::default();
+    let cached_partial = CachedPartial::new(tera_slot.clone(), links.clone());
+    tera.register_function("cached_partial", move |kwargs: Kwargs, state: &State| {
+        cached_partial.call(kwargs, state)
+    });
+    tera.global_context()
+        .insert_value("site", site_value(config));
+    tera.global_context().insert("t", &config.strings);
+    (tera, tera_slot)
+}
+
+/// The environment, shared, and known to the functions that render templates themselves.
+pub(super) fn ready(tera: Tera, slot: &TeraSlot) -> Arc<Tera> {
+    let tera = Arc::new(tera);
+    let _ = slot.set(Arc::downgrade(&tera));
+    tera
 }
 
 /// A Tera error as one message whose report names the template file, line and column.
@@ -198,79 +220,21 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
     tera.register_filter(
         "jsonld",
         |value: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
-            let json =
-                json_sorted(&value).map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
-            Ok(Value::safe_string(&escape_json_for_script(&json)))
+            let json = jsonld::json_sorted(&value)
+                .map_err(|e| tera::Error::message(format!("jsonld: {e}")))?;
+            Ok(Value::safe_string(&jsonld::escape_json_for_script(&json)))
         },
     );
-}
-
-/// JSON with every map's keys sorted (Tera's maps keep insertion order, which templates that
-/// build a value piece by piece do not control), written straight from the Tera value. Map
-/// entries whose value is `none` are left out, so a template can write optional properties
-/// in one literal (`"image": image if image else none`).
-fn json_sorted(value: &Value) -> serde_json::Result<String> {
-    fn write(value: &Value, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        if let Some(map) = value.as_map() {
-            let mut entries: Vec<(&str, &Value)> = Vec::with_capacity(map.len());
-            for (key, v) in map {
-                if v.is_none() {
-                    continue;
-                }
-                match key.as_str() {
-                    Some(k) => entries.push((k, v)),
-                    // Non-string keys: serde_json's own conversion turns them into strings.
-                    None => return serde_json::to_writer(out, &serde_json::to_value(value)?),
-                }
-            }
-            entries.sort_unstable_by_key(|&(k, _)| k);
-            out.push(b'{');
-            for (n, (k, v)) in entries.into_iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
-                serde_json::to_writer(&mut *out, k)?;
-                out.push(b':');
-                write(v, out)?;
-            }
-            out.push(b'}');
-            Ok(())
-        } else if let Some(items) = value.as_array() {
-            out.push(b'[');
-            for (n, v) in items.iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
-                write(v, out)?;
-            }
-            out.push(b']');
-            Ok(())
-        } else {
-            serde_json::to_writer(out, value)
-        }
-    }
-    let mut out = Vec::with_capacity(1024);
-    write(value, &mut out)?;
-    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
-}
-
-/// Makes JSON safe inside `<script>`: no `</script>`, no `<!--`, no HTML entities.
-fn escape_json_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut plain_from = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let replacement = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[plain_from..i]);
-        out.push_str(replacement);
-        plain_from = i + 1;
-    }
-    out.push_str(&json[plain_from..]);
-    out
+    let publisher = jsonld::Publisher::new(&config.title, &config.language, links);
+    tera.register_filter(
+        "news_article_ld",
+        move |article: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let json = publisher
+                .news_article(&article)
+                .map_err(|e| tera::Error::message(format!("news_article_ld: {e}")))?;
+            Ok(Value::safe_string(&jsonld::escape_json_for_script(&json)))
+        },
+    );
 }
 
 /// The `site` object every template receives.
@@ -303,50 +267,4 @@ fn site_value(config: &Config) -> Value {
             ]),
         ),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{escape_json_for_script, json_sorted};
-    use tera::Value;
-
-    #[test]
-    fn jsonld_sorts_keys_like_serde_json_and_escapes_for_script() {
-        use crate::render::values::map;
-        // Built in an unsorted order, as a template builds its JSON-LD.
-        let value = map([
-            ("z", Value::from(1)),
-            (
-                "a",
-                Value::from(vec![
-                    map([
-                        ("y", Value::from("</script>")),
-                        ("b", Value::from(2.5)),
-                        ("x", Value::none()),
-                    ]),
-                    Value::from(true),
-                    Value::from(-3),
-                ]),
-            ),
-            (
-                "m",
-                map([
-                    ("é", Value::from("\"q\" & <b>")),
-                    ("A", Value::from("tab\there")),
-                ]),
-            ),
-            ("@type", Value::from("NewsArticle")),
-            ("image", Value::none()),
-        ]);
-        let mut expected = serde_json::to_value(&value).unwrap();
-        // Keys with no value are left out, at the top and inside lists of maps alike.
-        expected.as_object_mut().unwrap().remove("image");
-        expected["a"][0].as_object_mut().unwrap().remove("x");
-        let expected = serde_json::to_string(&expected).unwrap();
-        assert_eq!(json_sorted(&value).unwrap(), expected);
-        assert_eq!(
-            escape_json_for_script(&expected),
-            r#"{"@type":"NewsArticle","a":[{"b":2.5,"y":"\u003c/script\u003e"},true,-3],"m":{"A":"tab\there","é":"\"q\" \u0026 \u003cb\u003e"},"z":1}"#
-        );
-    }
 }
