@@ -297,68 +297,87 @@ mod tests {
         }
     }
 
+    /// Words YAML may read as something other than a string, or not at all.
+    const TRICKY: &[&str] = &[
+        "null",
+        "Null",
+        "NULL",
+        "~",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "n",
+        "inf",
+        "Inf",
+        "nan",
+        "NaN",
+        "Infinity",
+        "infinity",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "1e5",
+        "e5",
+        "E5",
+        "0x10",
+        "0o7",
+        "0b1",
+        "1_000",
+        "12:30",
+        "12:30:00",
+        "2023-06-22",
+        "2023-06-22T04:00:34+07:00",
+        "2023-06-22 04:00",
+        "2023-06-22 #x",
+        "2023-06-22:",
+        "a: b",
+        "a:b",
+        "a:",
+        "a #b",
+        "a#b",
+        "&a",
+        "*a",
+        "!a",
+        "|",
+        ">",
+        "-",
+        "- a",
+        "? a",
+        "?a",
+        "Ekonomi",
+        "Hello world",
+        "x,y",
+        "it's",
+        "e",
+        ".5",
+        "+1",
+        "-1",
+        "1-2",
+        "1 -2",
+        "Ümit",
+        "\u{e9}t\u{e9}",
+        "a\tb",
+        "%a",
+        "@a",
+        "`a",
+        "a]",
+        "a}",
+        "{a}",
+        "[a]",
+        "<<",
+        "=",
+        "!!str a",
+    ];
+
     fn word() -> impl Strategy<Value = String> {
         prop_oneof![
-            select(vec![
-                "null",
-                "Null",
-                "~",
-                "true",
-                "True",
-                "yes",
-                "no",
-                "on",
-                "off",
-                "y",
-                "n",
-                "inf",
-                "nan",
-                "NaN",
-                "Infinity",
-                "1e5",
-                "0x10",
-                "0o7",
-                "1_000",
-                "12:30",
-                "2023-06-22",
-                "2023-06-22T04:00:34+07:00",
-                "2023-06-22 04:00",
-                "2023-06-22 #x",
-                "a: b",
-                "a:b",
-                "a:",
-                "a #b",
-                "a#b",
-                "&a",
-                "*a",
-                "!a",
-                "|",
-                ">",
-                "-",
-                "- a",
-                "? a",
-                "Ekonomi",
-                "Hello world",
-                "x,y",
-                "it's",
-                "e",
-                "E5",
-                ".5",
-                "+1",
-                "1-2",
-                "1 -2",
-                "Ümit",
-                "\u{e9}t\u{e9}",
-                "a\tb",
-                "%a",
-                "@a",
-                "`a",
-                "a]",
-                "a}",
-                "{a}",
-                "[a]",
-            ])
-            .prop_map(String::from),
+            select(TRICKY.to_vec()).prop_map(String::from),
             "[a-zA-Z0-9 :#\"'\\\\,\\[\\]{}\t\u{e9}\u{85}\u{2028}.\\-]{0,8}",
         ]
     }
@@ -462,6 +481,30 @@ mod tests {
                 all.extend(lines);
                 all.iter().map(|l| format!("{l}{eol}")).collect()
             })
+    }
+
+    /// Every tricky word in every place a string goes, not left to chance.
+    #[test]
+    fn agrees_with_serde_yaml_on_each_tricky_word() {
+        for w in TRICKY {
+            for line in [
+                format!("title: {w}"),
+                format!("author: {w}"),
+                format!("tags: [{w}]"),
+                format!("tags: [a, {w}]"),
+                format!("updated: {w}"),
+                format!("draft: {w}"),
+            ] {
+                let front = format!("title: A\ndate: 2022-01-01\n{line}\n").replacen(
+                    "title: A\n",
+                    "",
+                    usize::from(line.starts_with("title")),
+                );
+                if let Some(quick) = read(&front) {
+                    assert_eq!(Some(quick), serde_read(&front), "{front:?}");
+                }
+            }
+        }
     }
 
     proptest! {
