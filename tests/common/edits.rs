@@ -88,7 +88,7 @@ impl World {
 
     /// Makes one random edit; returns what it did and the paths a watcher would report.
     pub fn step(&mut self) -> (String, Vec<PathBuf>) {
-        let action = self.rng.below(13);
+        let action = self.rng.below(14);
         self.counter += 1;
         let n = self.counter;
         match (action, self.pick()) {
@@ -156,9 +156,12 @@ impl World {
             }
             (8, _) => {
                 let per = 1 + self.rng.below(4);
+                // A new title too: the header and footer are cached partials that show it.
                 let toml = format!(
                     "{}paginate_by = {per}\nrelated_count = {}\n",
-                    super::SITE_TOML.replace("paginate_by = 2\n", ""),
+                    super::SITE_TOML
+                        .replace("paginate_by = 2\n", "")
+                        .replace("title = \"Uji\"", &format!("title = \"Uji {n}\"")),
                     self.rng.below(4)
                 );
                 self.f.write("site.toml", &toml);
@@ -185,6 +188,19 @@ impl World {
                     format!("rename folder content/sub -> {to}"),
                     vec![self.path("content/sub"), self.path(&to)],
                 )
+            }
+            (13, _) => {
+                // The site overrides a partial the theme renders through `cached_partial`.
+                let rel = "templates/partials/site_footer.html";
+                let theme = std::fs::read_to_string(
+                    self.path("themes/default/templates/partials/site_footer.html"),
+                )
+                .unwrap();
+                self.f.write(
+                    rel,
+                    &theme.replacen("<footer", &format!("<!-- kaki {n} --><footer"), 1),
+                );
+                (format!("partial edit {rel}"), vec![self.path(rel)])
             }
             (12, _) => {
                 // Many files at once, as a `git checkout` does.
