@@ -436,25 +436,9 @@ mod tests {
     }
 
     fn line() -> impl Strategy<Value = String> {
-        let key = select(vec![
-            "title",
-            "date",
-            "updated",
-            "author",
-            "authors",
-            "tags",
-            "summary",
-            "slug",
-            "draft",
-            "source",
-            "source_name",
-            "image",
-            "image_caption",
-            "extra",
-            "auther",
-            "Title",
-            "",
-        ]);
+        let mut keys = crate::content::front_matter::KNOWN_KEYS.to_vec();
+        keys.extend(["auther", "Title", ""]);
+        let key = select(keys);
         let sep = select(vec![": ", ": ", ": ", ":", " : ", ":\t", ":  "]);
         prop_oneof![
             10 => good_line(),
