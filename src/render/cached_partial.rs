@@ -13,8 +13,8 @@ use std::sync::{Arc, OnceLock, RwLock, Weak};
 
 use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
-use super::links::{has_root_links, rewrite_root_links};
-use super::templates::ROOT_PATHS;
+use super::links::for_page;
+use super::templates::fragment_page_path;
 use crate::urls::Links;
 
 /// The Tera the function renders with, set once it is built (it holds the function itself).
@@ -68,11 +68,7 @@ impl CachedPartial {
             Some(html) => html,
             None => {
                 let html = self.render(name, &kwargs)?;
-                let html: Arc<str> = if self.links.is_relative() && has_root_links(&html) {
-                    rewrite_root_links(&html, |out, p| self.links.push_link(out, p, page)).into()
-                } else {
-                    html.into()
-                };
+                let html: Arc<str> = for_page(&self.links, &html, page).into();
                 self.rendered
                     .write()
                     .expect("cache lock")
@@ -104,12 +100,7 @@ impl CachedPartial {
         }
         // Without `page_path` as an argument, `url` writes site paths, made relative per page.
         if kwargs.get::<Value>("page_path")?.is_none() {
-            let page_path = if self.links.is_relative() {
-                ROOT_PATHS
-            } else {
-                "/"
-            };
-            ctx.insert("page_path", page_path);
+            ctx.insert("page_path", fragment_page_path(&self.links));
         }
         tera.render(name, &ctx)
     }

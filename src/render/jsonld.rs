@@ -138,16 +138,12 @@ impl Publisher {
         let mut out = Vec::with_capacity(1024);
         out.extend_from_slice(br#"{"@context":"https://schema.org","@type":"NewsArticle""#);
         if !authors.is_empty() {
-            out.extend_from_slice(br#","author":["#);
-            for (n, name) in authors.iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
+            out.extend_from_slice(br#","author":"#);
+            json_list(&mut out, &authors, |out, name| {
                 out.extend_from_slice(br#"{"@type":"Person","name":"#);
-                json_string(&mut out, name);
+                json_string(out, name);
                 out.push(b'}');
-            }
-            out.push(b']');
+            });
         }
         out.extend_from_slice(br#","dateModified":"#);
         json_string(&mut out, text("updated").unwrap_or(date));
@@ -171,14 +167,8 @@ impl Publisher {
             json_string(&mut out, source);
         }
         if !keywords.is_empty() {
-            out.extend_from_slice(br#","keywords":["#);
-            for (n, name) in keywords.iter().enumerate() {
-                if n > 0 {
-                    out.push(b',');
-                }
-                json_string(&mut out, name);
-            }
-            out.push(b']');
+            out.extend_from_slice(br#","keywords":"#);
+            json_list(&mut out, &keywords, json_string);
         }
         out.extend_from_slice(br#","mainEntityOfPage":{"@id":"#);
         json_string(&mut out, &permalink);
@@ -197,6 +187,18 @@ impl Publisher {
 fn field<'m>(map: &'m Map, key: &'static str) -> Option<&'m Value> {
     map.get(&Key::Str(key))
         .filter(|v| !v.is_none() && !v.is_undefined())
+}
+
+/// `[item,item,…]`, each item written by `write`.
+fn json_list(out: &mut Vec<u8>, items: &[&str], write: impl Fn(&mut Vec<u8>, &str)) {
+    out.push(b'[');
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
 }
 
 fn json_string(out: &mut Vec<u8>, s: &str) {
@@ -329,6 +331,44 @@ mod tests {
         assert_eq!(
             publisher.news_article(&Value::from("x")).unwrap_err(),
             "expects an article, such as `article`"
+        );
+        let untitled = with(&[("title", Value::none())]);
+        assert_eq!(
+            publisher.news_article(&untitled).unwrap_err(),
+            "the article has no `title`"
+        );
+        let mut uncounted = full().as_map().unwrap().clone();
+        uncounted.shift_remove(&tera::value::Key::Str("word_count"));
+        assert_eq!(
+            publisher.news_article(&Value::from(uncounted)).unwrap_err(),
+            "the article has no `word_count`"
+        );
+    }
+
+    #[test]
+    fn a_template_that_misuses_news_article_ld_is_told_how() {
+        let config = crate::config::Config::parse(
+            std::path::Path::new("/s"),
+            std::path::Path::new("/s/site.toml"),
+            "title = \"Kabar\"\nbase_url = \"https://kabar.example\"\n",
+        )
+        .unwrap();
+        let links = Links::new(&config.base_url, false);
+        let (mut tera, _) = crate::render::templates::environment(&config, &links);
+        tera.add_raw_template("page.html", "{{ page_kind | news_article_ld }}")
+            .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("page_kind", "home");
+        let err = tera.render("page.html", &ctx).unwrap_err();
+        let mut msg = err.to_string();
+        let mut source = std::error::Error::source(&err);
+        while let Some(s) = source {
+            msg.push_str(&format!(" / {s}"));
+            source = s.source();
+        }
+        assert!(
+            msg.contains("news_article_ld: expects an article, such as `article`"),
+            "{msg}"
         );
     }
 }

@@ -1,6 +1,10 @@
 //! Site paths inside article HTML (`<a href="/2022/">`, `<img src="/images/a.jpg">`) must follow
 //! the link mode too: absolute in feeds, relative to the page in relative mode.
 
+use std::borrow::Cow;
+
+use crate::urls::Links;
+
 /// Whether some HTML may hold a site path in an attribute (`="/`): most articles do not, and
 /// they skip [`rewrite_root_links`].
 pub fn has_root_links(html: &str) -> bool {
@@ -33,6 +37,19 @@ pub fn rewrite_root_links(html: &str, push_link: impl Fn(&mut String, &str)) -> 
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// A fragment rendered once with site paths (a card, a cached partial) as the page at `page`
+/// shows it: in relative-links mode its site paths are rewritten for that page; otherwise it
+/// is used as it is.
+pub fn for_page<'h>(links: &Links, html: &'h str, page: &str) -> Cow<'h, str> {
+    if links.is_relative() && has_root_links(html) {
+        Cow::Owned(rewrite_root_links(html, |out, p| {
+            links.push_link(out, p, page)
+        }))
+    } else {
+        Cow::Borrowed(html)
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Rendering pages: a page spec and the article values it names become a template context.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -9,9 +10,9 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::links::rewrite_root_links;
+use super::links::{for_page, rewrite_root_links};
 use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
-use super::templates::Templates;
+use super::templates::{Templates, fragment_page_path};
 use super::values;
 use crate::content::Article;
 use crate::i18n::DateFormatter;
@@ -212,13 +213,13 @@ impl<'a> PageRenderer<'a> {
     fn card(&self, i: usize, page: &str) -> Value {
         let summary = &self.site.articles[i].summary_html;
         let card = self.card_value(i);
-        if self.links.is_relative() && super::links::has_root_links(summary) {
-            let mut m = card.as_map().cloned().unwrap_or_default();
-            let summary = rewrite_root_links(summary, |out, p| self.links.push_link(out, p, page));
-            m.insert("summary".into(), Value::safe_string(&summary));
-            Value::from(m)
-        } else {
-            card.clone()
+        match for_page(&self.links, summary, page) {
+            Cow::Owned(summary) => {
+                let mut m = card.as_map().cloned().unwrap_or_default();
+                m.insert("summary".into(), Value::safe_string(&summary));
+                Value::from(m)
+            }
+            Cow::Borrowed(_) => card.clone(),
         }
     }
 
@@ -234,18 +235,10 @@ impl<'a> PageRenderer<'a> {
     /// Article `i` rendered through `partials/card.html` (not as the lead story) for the page
     /// at `page`. Rendered once per render with site paths, which are then made relative to
     /// the page in relative-links mode: a card is the same on every list it appears in.
-    fn card_html(&self, i: usize, page: &str) -> Result<String> {
+    fn card_html(&self, i: usize, page: &str) -> Result<Value> {
         let html = self.card_html[i].get_or_init(|| {
             let mut ctx = Context::new();
-            let relative = self.links.is_relative();
-            ctx.insert(
-                "page_path",
-                if relative {
-                    super::templates::ROOT_PATHS
-                } else {
-                    "/"
-                },
-            );
+            ctx.insert("page_path", fragment_page_path(&self.links));
             ctx.insert_value("card", self.card_value(i).clone());
             ctx.insert("lead", &false);
             // Boxed: kept all build long, without the rendering buffer's spare room.
@@ -255,13 +248,7 @@ impl<'a> PageRenderer<'a> {
                 .map_err(|e| e.to_string())
         });
         let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(
-            if self.links.is_relative() && super::links::has_root_links(html) {
-                rewrite_root_links(html, |out, p| self.links.push_link(out, p, page))
-            } else {
-                html.to_string()
-            },
-        )
+        Ok(Value::safe_string(&for_page(&self.links, html, page)))
     }
 
     fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
@@ -271,7 +258,7 @@ impl<'a> PageRenderer<'a> {
             let html = list
                 .items
                 .iter()
-                .map(|&i| Ok(Value::safe_string(&self.card_html(i, page)?)))
+                .map(|&i| self.card_html(i, page))
                 .collect::<Result<Vec<Value>>>()?;
             ctx.insert_value("cards_html", Value::from(html));
         }
@@ -307,7 +294,7 @@ impl<'a> PageRenderer<'a> {
                 let article = &self.site.articles[*index];
                 let html = article.content_html.html()?;
                 let content = if super::links::has_root_links(&html) {
-                    std::borrow::Cow::Owned(rewrite_root_links(&html, |out, p| {
+                    Cow::Owned(rewrite_root_links(&html, |out, p| {
                         self.links.push_link(out, p, page)
                     }))
                 } else {
