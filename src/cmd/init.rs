@@ -9,7 +9,7 @@ use include_dir::{Dir, include_dir};
 /// The default theme, built into the binary so `init` works anywhere.
 static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's README.
+const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's docs/configuration.md.
 title = "My News Mirror"
 description = "A clean mirror of the news"
 base_url = "https://example.org"
