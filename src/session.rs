@@ -4,7 +4,7 @@
 //! because a watcher named them), rebuilds the site's indexes (cheap), and re-renders only the
 //! pages and feeds whose inputs changed, judged by their signatures (see `render::spec`).
 //! A change to site.toml or a template re-renders everything. The result is always the same
-//! bytes a full build of the same files produces; `tests/serve_incremental.rs` checks that
+//! bytes a full build of the same files produces; `tests/it/serve_incremental.rs` checks that
 //! after long random sequences of edits.
 
 use std::collections::{BTreeMap, HashMap};

@@ -1,7 +1,6 @@
 //! `cermin check`: every problem reported at once, as text or JSON, with the exit status.
 
-mod common;
-use common::Fixture;
+use crate::common::Fixture;
 
 fn site_with_problems() -> Fixture {
     let f = Fixture::new();

@@ -1,7 +1,6 @@
 //! Building fixture sites and the example site, asserting on what lands in public/.
 
-mod common;
-use common::{Fixture, snapshot};
+use crate::common::{Fixture, snapshot};
 
 fn three_articles() -> Fixture {
     let f = Fixture::new();
@@ -71,7 +70,7 @@ fn article_page_has_everything_a_reader_needs() {
 fn canonical_points_at_the_original_when_configured() {
     let f = Fixture::with_config(&format!(
         "{}source_credit = \"canonical\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article(
         "content/a.md",
@@ -195,7 +194,7 @@ fn feeds_are_valid_rss_and_atom() {
 fn feed_limit_and_summaries() {
     let f = Fixture::with_config(&format!(
         "{}feed_limit = 1\nfeed_content = \"summary\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article("content/a.md", "A", "2024-01-01", "", "Satu.\n\nDua.");
     f.article("content/b.md", "B", "2024-01-02", "", "Tiga.\n\nEmpat.");
@@ -300,7 +299,10 @@ fn base_url_from_the_command_line() {
 
 #[test]
 fn relative_mode_has_no_absolute_site_links() {
-    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    ));
     f.article(
         "content/a.md",
         "A",
@@ -339,7 +341,7 @@ fn the_404_page_links_from_the_site_root_in_relative_mode() {
     // /404.html would break there, so in relative mode its links start at the base URL's path.
     let f = Fixture::with_config(&format!(
         "{}relative_links = true\n",
-        common::SITE_TOML.replace("https://uji.example", "https://uji.example/cermin")
+        crate::common::SITE_TOML.replace("https://uji.example", "https://uji.example/cermin")
     ));
     f.article("content/a.md", "A", "2024-01-01", "tags: [X]\n", "Isi.");
     f.build_ok(&[]);
@@ -492,7 +494,10 @@ fn site_paths_in_summaries_follow_base_url() {
 /// page's depth in relative mode.
 #[test]
 fn list_pages_use_the_sites_card_partial_with_links_for_the_page() {
-    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    ));
     f.article(
         "content/a.md",
         "Satu",

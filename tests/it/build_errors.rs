@@ -1,8 +1,7 @@
 //! Every user mistake gives one clear message naming the file and line, a non-zero exit, and
 //! leaves public/ exactly as it was.
 
-mod common;
-use common::{Fixture, snapshot};
+use crate::common::{Fixture, snapshot};
 
 const GOOD: &str = "content/2024/01/baik.md";
 
@@ -280,7 +279,7 @@ fn a_base_url_that_is_not_a_site_address_is_refused() {
     }
     f.write(
         "site.toml",
-        &common::SITE_TOML.replace("https://uji.example", "uji.example"),
+        &crate::common::SITE_TOML.replace("https://uji.example", "uji.example"),
     );
     let run = f.build(&[]);
     assert_eq!(run.code, Some(1));

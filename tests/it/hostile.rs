@@ -1,8 +1,7 @@
 //! Hostile mirrored content: script-injection vectors through every front-matter field and the
 //! body must come out inert in every page, feed and sitemap.
 
-mod common;
-use common::Fixture;
+use crate::common::Fixture;
 
 const VECTORS: &[&str] = &[
     "<script>alert(1)</script>",
@@ -139,7 +138,7 @@ fn injection_vectors_are_inert_everywhere() {
         "{}",
         run.stdout
     );
-    let files = common::snapshot(&f.root().join("public"));
+    let files = crate::common::snapshot(&f.root().join("public"));
     let mut checked = 0;
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);
