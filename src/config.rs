@@ -139,6 +139,15 @@ impl Config {
         Config::parse(root, &path, &text)
     }
 
+    /// Reads `<root>/site.toml` with `--base-url`, when given, in place of its `base_url`.
+    pub fn load_with_base_url(root: &Path, base_url: Option<&str>) -> Result<Config> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = base_url {
+            config.set_base_url(url)?;
+        }
+        Ok(config)
+    }
+
     /// Parses the text of a `site.toml`; `path` is only used in messages.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
         let raw: RawConfig = toml::from_str(text).map_err(|e| {

@@ -14,7 +14,6 @@ use std::time::SystemTime;
 
 use anyhow::{Result, anyhow};
 
-use crate::cmd::build::load_config;
 use crate::config::Config;
 use crate::content::{Article, load_file};
 use crate::output::Sink;
@@ -113,7 +112,7 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
 impl Session {
     /// Loads and renders the whole site.
     pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
-        let config = load_config(root, options.base_url.as_deref())?;
+        let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
         let templates = Templates::load(
             &config,
             &Links::new(&config.base_url, config.relative_links),
@@ -185,7 +184,7 @@ impl Session {
         self.config_stale |= config_changed;
         self.templates_stale |= templates_changed;
         if self.config_stale {
-            self.config = load_config(&self.root, self.options.base_url.as_deref())?;
+            self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
             self.cache = ValueCache::default();
             // Dates and permalinks depend on the settings: read every article again.
             self.entries.clear();

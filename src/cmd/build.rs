@@ -16,15 +16,36 @@ use crate::render::{self, RenderStats, Templates};
 use crate::site::{Selection, Site};
 
 /// What `cermin build` was asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct BuildArgs {
+    /// The site's folder (holds site.toml).
+    #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (embargoed).
+    #[arg(long)]
     pub future: bool,
+    /// Use this base URL instead of site.toml's `base_url`.
+    #[arg(long)]
     pub base_url: Option<String>,
-    /// Neither read nor write `.cermin-cache/`.
+    /// Do not use or update the build cache (.cermin-cache/): parse and render everything.
+    #[arg(long)]
     pub no_cache: bool,
+}
+
+/// `cermin build`: builds the site, prints its warnings and the closing line.
+pub fn execute(args: BuildArgs) -> Result<()> {
+    let report = build(&args)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!("{}", report.summary());
+    Ok(())
 }
 
 /// The result of a build, for the closing line.
@@ -54,19 +75,10 @@ impl BuildReport {
     }
 }
 
-/// Loads the site's settings with the command line's overrides applied.
-pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config> {
-    let mut config = Config::load(root)?;
-    if let Some(url) = base_url {
-        config.set_base_url(url)?;
-    }
-    Ok(config)
-}
-
 /// Loads, checks and renders the site, then swaps the new output in.
 pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     let started = Instant::now();
-    let config = load_config(&args.root, args.base_url.as_deref())?;
+    let config = Config::load_with_base_url(&args.root, args.base_url.as_deref())?;
     let output = args
         .output
         .clone()

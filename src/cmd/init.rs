@@ -1,7 +1,7 @@
 //! `cermin init DIR`: a new site with the default theme, ready to build.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use include_dir::{Dir, include_dir};
@@ -28,6 +28,24 @@ tags: ["Meta"]
 This is the first article of the mirror. Write articles as Markdown files under `content/`,
 or bring scraped pages in with `cermin import`.
 "#;
+
+/// What `cermin init` was asked to do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create (must be new or empty).
+    pub dir: PathBuf,
+}
+
+/// `cermin init DIR`: creates the site and says how to build it.
+pub fn execute(args: InitArgs) -> Result<()> {
+    init(&args.dir)?;
+    println!(
+        "Created a new site in {}; build it with `cermin build --root {}`",
+        args.dir.display(),
+        args.dir.display()
+    );
+    Ok(())
+}
 
 /// Creates the site folder; refuses a folder that already holds files.
 pub fn init(dir: &Path) -> Result<()> {
