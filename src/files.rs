@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What kind of thing a path is, in words (for "… is a named pipe, not a file").
 pub fn kind_of(file_type: fs::FileType) -> &'static str {
@@ -99,6 +99,29 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {}", read_failure(&e)))?;
     Ok(bytes)
+}
+
+/// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
+pub fn files_under(dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry =
+            anyhow::Context::with_context(entry, || format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            files.push((
+                rel.to_string_lossy().replace('\\', "/"),
+                entry.path().to_path_buf(),
+            ));
+        }
+    }
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use anyhow::{Result, anyhow};
 
 use crate::config::Config;
 use crate::content::{Article, load_file};
-use crate::output::Sink;
-use crate::render::{self, RenderStats, Signatures, StaticFiles, Templates, ValueCache};
+
+use crate::render::{self, RenderStats, Signatures, Sink, StaticFiles, Templates, ValueCache};
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 

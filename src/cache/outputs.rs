@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
-use crate::render::Signatures;
+
+/// Every output file of a render with the signature of its inputs (or of its bytes).
+pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
 
 /// What the last build made at one output path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,7 +87,7 @@ impl OutputCache {
         }
     }
 
-    /// The signature of every file the last build made, for [`crate::render::render_site`].
+    /// The signature of every file the last build made, which the next render compares with.
     pub fn signatures(&self) -> Signatures {
         self.made
             .iter()

@@ -11,8 +11,8 @@ use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
 use crate::content::Article;
-use crate::output::{Sink, Staging, WriteStats};
-use crate::render::{self, RenderStats, Templates};
+use crate::output::{Staging, WriteStats};
+use crate::render::{self, RenderStats, Sink, Templates};
 use crate::site::{Selection, Site};
 
 /// What `cermin build` was asked to do.

@@ -5,6 +5,7 @@ pub mod feeds;
 mod jsonld;
 pub mod links;
 pub mod pages;
+mod sink;
 pub mod sitemap;
 pub mod spec;
 pub mod templates;
@@ -17,12 +18,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
-use crate::output::{Sink, files_under};
+pub use crate::cache::outputs::Signatures;
+use crate::files::files_under;
 use crate::site::Site;
 use crate::urls::{Links, output_file};
+use pages::PageRenderer;
 pub use pages::ValueCache;
-use pages::{Page, PageRenderer};
-use spec::{PageSpec, SpecBuilder};
+pub use sink::Sink;
+use spec::{Page, PageSpec, SpecBuilder};
 pub use templates::Templates;
 
 /// What a build produced, for the closing line.
@@ -36,9 +39,6 @@ pub struct RenderStats {
     /// Pages and feeds rendered this time (the rest were unchanged since `previous`).
     pub rendered: usize,
 }
-
-/// Every output file of a render with the signature of its inputs (or of its bytes).
-pub type Signatures = HashMap<String, u64, ahash::RandomState>;
 
 /// The link maker for a site.
 pub fn links_for(site: &Site) -> Links {

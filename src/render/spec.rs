@@ -7,9 +7,22 @@
 
 use std::hash::{Hash, Hasher};
 
+/// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home(usize),
+    Article(usize),
+    Tags,
+    Tag(usize, usize),
+    Archive,
+    Year(usize),
+    Month(usize, usize),
+    Day(usize, usize),
+    NotFound,
+}
+
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::pages::Page;
 use crate::site::{Period, Site};
 use crate::urls::page_path;
 
