@@ -55,7 +55,7 @@ const WORDS: &[(&str, &str, &str)] = &[
 ];
 
 /// UI words in the site's language, with the overrides of `[strings]` applied.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Hash, serde::Serialize)]
 #[serde(transparent)]
 pub struct Strings(BTreeMap<String, String>);
 

@@ -58,10 +58,7 @@ pub struct OutputCache {
 pub fn fingerprint(config: &crate::config::Config, templates: u64, options: &str) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
-    // Every setting but where the site is: a moved site folder renders the same.
-    let mut settings = config.clone();
-    settings.root = PathBuf::new();
-    format!("{settings:?}").hash(&mut h);
+    config.output_settings_hash().hash(&mut h);
     templates.hash(&mut h);
     options.hash(&mut h);
     h.finish()

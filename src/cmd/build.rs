@@ -11,6 +11,7 @@ use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
 use crate::content::Article;
+use crate::content::body::BodyStore;
 use crate::output::{Staging, WriteStats};
 use crate::render::{self, RenderStats, Sink, Templates};
 use crate::site::{Selection, Site};
@@ -84,12 +85,11 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
     let mut t = crate::timing::Phases::new("build");
-    // A build holds every article at once: bodies wait in a scratch file, bounding memory.
-    // Without one (no writable temporary folder) they stay in memory, which only costs memory.
-    crate::content::body::keep_bodies_on_disk().map_err(anyhow::Error::msg)?;
+    // A build holds every article at once: bodies beyond the budget wait in a scratch file.
+    let bodies = BodyStore::with_scratch_file(config.build.body_memory_mb);
     let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
     t.mark("read article cache");
-    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;
+    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let mut warnings = loaded.warnings;
     t.mark("load content");

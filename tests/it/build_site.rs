@@ -575,6 +575,12 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
         ("TMPDIR", f.root().join("no-such-folder")),
     ]);
     assert_eq!(no_temporary_folder, in_memory);
+    // The same budget set in site.toml, as `[build] body_memory_mb`.
+    let settings = f.root().join("site.toml");
+    let toml = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{toml}\n[build]\nbody_memory_mb = 0\n")).unwrap();
+    assert_eq!(build(&[]), in_memory);
+    std::fs::write(&settings, toml).unwrap();
     // A budget that is not a number stops the build before anything is written.
     std::fs::remove_dir_all(f.root().join("public")).unwrap();
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
