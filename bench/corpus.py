@@ -94,3 +94,10 @@ def copied(content: str, name: str) -> pathlib.Path:
         shutil.copytree(source, site / "content")
         stamp.write_text(wanted)
     return with_example_settings(site)
+
+
+if __name__ == "__main__":
+    # bench/corpus.py N DIR [gen_corpus.py options]: DIR/content/ with N generated articles,
+    # made only when missing or made by another generator or options (for the shell scripts).
+    generate(int(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3:])
+    print(pathlib.Path(sys.argv[2]) / "content")
