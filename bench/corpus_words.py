@@ -232,6 +232,10 @@ SAY = ["mengatakan", "menyebutkan", "menjelaskan", "menegaskan", "mengungkapkan"
 SAY_SHORT = ["kata", "ujar", "ungkap", "jelas", "tutur", "tambah"]
 TRENDS = ["naik", "turun", "melonjak", "merosot", "bertahan", "meningkat", "menurun", "stabil"]
 HEADLINE_TRENDS = ["Naik", "Turun", "Melonjak", "Anjlok", "Stagnan", "Membaik"]
+HEADLINE_TIMES = [
+    "Sejak Awal Tahun", "Jelang Lebaran", "Sepekan Terakhir", "Saat Musim Hujan", "Lagi",
+    "Selama Kemarau", "Jelang Akhir Tahun", "Usai Libur Panjang",
+]
 ADJECTIVES = [
     "baru", "penting", "mendesak", "strategis", "terpadu", "berkelanjutan", "transparan",
     "menyeluruh", "bertahap", "terbuka", "ketat", "signifikan", "serius", "lanjutan",

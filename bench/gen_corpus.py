@@ -43,6 +43,8 @@ FIRST_DAY = date(2023, 1, 1)
 DAYS = (date(2025, 12, 31) - FIRST_DAY).days + 1
 # Share of articles published in each hour of the day (a newsroom's rhythm, WIB).
 HOUR_WEIGHTS = [1, 1, 1, 1, 2, 4, 6, 8, 9, 9, 9, 8, 8, 8, 8, 8, 7, 7, 6, 6, 5, 4, 3, 2]
+# Chance of a second reporter; about one in nine articles has one, as the second draw is
+# sometimes the first reporter again.
 TWO_AUTHORS = 0.125
 # Sentences in each section's bank; a power of two, so that any odd stride visits them all.
 SENTENCES_PER_SECTION = 4096
@@ -223,11 +225,11 @@ def make_title(rng: random.Random, section: str, place: str) -> str:
         lambda: f"{actor} {verb} {thing} di {place}",
         lambda: f"{thing} di {place} {rng.choice(W.HEADLINE_TRENDS)} {rng.randint(2, 60)} Persen",
         lambda: f"{place}: {actor} {verb} {thing}",
-        lambda: f"Soal {thing}, {actor} Minta Semua Pihak Menahan Diri",
+        lambda: f"Soal {thing} di {place}, {actor} Minta Semua Pihak Menahan Diri",
         lambda: f"{actor} {verb} {thing} Jelang {event}",
         lambda: f"{event} di {place}, {actor} {verb} {thing}",
-        lambda: f"Warga {place} Keluhkan {thing}",
-        lambda: f"{rng.randint(3, 9)} Hal yang Perlu Diketahui soal {thing}",
+        lambda: f"Warga {place} Keluhkan {thing} {rng.choice(W.HEADLINE_TIMES)}",
+        lambda: f"{rng.randint(3, 9)} Hal yang Perlu Diketahui soal {thing} di {place}",
     )
     return headline_case(rng.choice(templates)())
 
@@ -368,7 +370,7 @@ def body(rng: random.Random, section: str, place: str, outlet: dict) -> str:
 def article(seed: int, i: int) -> dict:
     """Article i of the corpus: depends on (seed, i) only."""
     rng = random.Random(f"{seed}:{i}")
-    section = SECTIONS[bisect.bisect_right(SECTION_CUMULATIVE, rng.random() * SECTION_CUMULATIVE[-1])]
+    section = pick(rng, SECTIONS, SECTION_CUMULATIVE)
     place = rng.choice(W.COUNTRIES if section == "Internasional" else W.CITIES)
     outlet = pick(rng, OUTLETS, OUTLET_CUMULATIVE)
     first = pick(rng, outlet["reporters"], outlet["cumulative"])
