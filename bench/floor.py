@@ -61,6 +61,7 @@ def main() -> int:
         f"(user {after.ru_utime - before.ru_utime:.2f} s, system {after.ru_stime - before.ru_stime:.2f} s)"
     )
     if not args.keep:
+        print(f"deleting {args.dest} (not timed)", file=sys.stderr, flush=True)
         shutil.rmtree(args.dest)
     return 0
 

@@ -47,7 +47,10 @@ die() { echo "bench/million.sh: $*" >&2; exit 1; }
 /usr/bin/time --version 2>&1 | grep -q GNU || die "needs GNU time at /usr/bin/time: apt-get install -y time"
 
 mkdir -p "$DIR"
-rm -rf "$OUT" "$FLOOR" "$SITE/.cermin-cache"  # what an interrupted run left
+if [[ -e $OUT || -e $FLOOR || -e $SITE/.cermin-cache ]]; then
+  log "deleting what an earlier run left in $DIR"
+  rm -rf "$OUT" "$FLOOR" "$SITE/.cermin-cache"
+fi
 
 # ---------------------------------------------------------------- space
 corpus_ready=$(cd "$HERE" && CERMIN_BENCH_DIR=$DIR python3 -c '
@@ -127,7 +130,9 @@ echo "$row" | tee -a "$DIR/results.md"
 if ((KEEP)); then
   log "output kept in $OUT"
 else
-  log "deleting the output"
+  log "deleting the output (on a disk that discards on delete this takes a while)"
+  start=$SECONDS
   rm -rf "$OUT" "$SITE/.cermin-cache"
+  log "deleted in $((SECONDS - start)) s"
 fi
 log "row appended to $DIR/results.md; the corpus stays in $SITE/content (rm -rf $SITE to free $(gb $((N * CORPUS_KB))))"
