@@ -25,7 +25,7 @@ use crate::urls::{Links, output_file};
 use pages::PageRenderer;
 pub use pages::ValueCache;
 pub use sink::Sink;
-use spec::{Page, PageSpec, SpecBuilder};
+use spec::{Page, PageKind, PageSpec, SpecBuilder};
 pub use templates::Templates;
 
 /// What a build produced, for the closing line.
@@ -140,7 +140,7 @@ fn render_pages(
             if previous.get(file) != Some(&signature) || !sink.keep(file)? {
                 let started = std::time::Instant::now();
                 let html = renderer.render(spec)?;
-                crate::timing::add(spec.template, started);
+                crate::timing::add(spec.kind.template(), started);
                 let started = std::time::Instant::now();
                 sink.put(file, &html)?;
                 crate::timing::add("write", started);
@@ -196,7 +196,7 @@ fn render_other_files(
 ) -> Result<Vec<(String, u64)>> {
     let entries: Vec<sitemap::Entry> = specs
         .iter()
-        .filter(|spec| spec.kind != "404")
+        .filter(|spec| spec.kind != PageKind::NotFound)
         .map(|spec| sitemap::Entry {
             path: &spec.path,
             lastmod: match spec.body {
@@ -242,7 +242,7 @@ fn check_no_clashes(
         if let Some(other) = seen.insert(file, *page) {
             let describe = |p: Page| match p {
                 Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
-                other => format!("the {other:?} page"),
+                other => other.kind().in_words().to_string(),
             };
             bail!(
                 "{} and {} are both published at {path}: change the article's `slug` or the `permalink` pattern in site.toml",

@@ -184,7 +184,7 @@ impl<'a> PageRenderer<'a> {
     /// Renders one page to HTML.
     pub fn render(&self, spec: &PageSpec) -> Result<Vec<u8>> {
         self.templates
-            .render_bytes(spec.template, &self.context(spec)?)
+            .render_bytes(spec.kind.template(), &self.context(spec)?)
     }
 
     /// The card of article `i` (the same on every page), made on first use.
@@ -267,7 +267,7 @@ impl<'a> PageRenderer<'a> {
         let page = spec.path.as_str();
         let mut ctx = Context::new();
         ctx.insert("page_path", page);
-        ctx.insert("page_kind", spec.kind);
+        ctx.insert("page_kind", spec.kind.name());
         let opt = |v: Option<Value>| v.unwrap_or(Value::none());
         match &spec.body {
             Body::Home(list) => self.insert_list(&mut ctx, list, page)?,
