@@ -69,7 +69,8 @@ pub fn render_site(
         || render_pages(&renderer, specs, files, sink, previous, &rendered),
         || -> Result<_> {
             let feeds = render_feeds(site, &links, &renderer, sink, previous, &rendered)?;
-            let others = render_other_files(site, &links, statics, specs, sink, previous)?;
+            let others =
+                render_other_files(site, &links, templates, statics, specs, sink, previous)?;
             Ok((feeds, others))
         },
     );
@@ -161,6 +162,7 @@ fn render_feeds(
     rendered: &AtomicUsize,
 ) -> Result<Vec<(String, u64)>> {
     let feeds = feeds::feeds(site);
+    let templates = renderer.templates();
     let signatures: Vec<Vec<(String, u64)>> = feeds
         .par_iter()
         .map(|feed| {
@@ -172,7 +174,19 @@ fn render_feeds(
             };
             if !unchanged(&rss)? || !unchanged(&atom)? {
                 let started = std::time::Instant::now();
-                let (rss_xml, atom_xml) = feeds::rss_and_atom(site, links, feed)?;
+                // A theme's own template replaces the built-in writer of its format.
+                let themed = |name: &str| templates.tera.contains_template(name);
+                let (mut rss_xml, mut atom_xml) = if themed("rss.xml") && themed("atom.xml") {
+                    Default::default()
+                } else {
+                    feeds::rss_and_atom(site, links, feed)?
+                };
+                for (name, xml) in [("rss.xml", &mut rss_xml), ("atom.xml", &mut atom_xml)] {
+                    if themed(name) {
+                        let ctx = feeds::template_context(site, links, feed, name)?;
+                        *xml = templates.render(name, &ctx)?;
+                    }
+                }
                 crate::timing::add("feeds", started);
                 sink.put(&rss, rss_xml.as_bytes())?;
                 sink.put(&atom, atom_xml.as_bytes())?;
@@ -189,6 +203,7 @@ fn render_feeds(
 fn render_other_files(
     site: &Site,
     links: &Links,
+    templates: &Templates,
     statics: &StaticFiles,
     specs: &[PageSpec],
     sink: &dyn Sink,
@@ -214,7 +229,16 @@ fn render_other_files(
         signatures.push((path, hash));
         Ok(())
     };
-    for (path, xml) in sitemap::sitemaps(links, &entries) {
+    let sitemaps = if templates.tera.contains_template("sitemap.xml") {
+        sitemap::sitemaps(links, &entries, |urls| {
+            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
+        })?
+    } else {
+        sitemap::sitemaps(links, &entries, |urls| {
+            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
+        })?
+    };
+    for (path, xml) in sitemaps {
         put_unless_same(output_file(&path), xml.as_bytes())?;
     }
     put_unless_same("robots.txt".into(), sitemap::robots(links).as_bytes())?;

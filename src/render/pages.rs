@@ -172,6 +172,11 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// The hashes of every article's values, in site order.
+    /// The site's templates.
+    pub fn templates(&self) -> &Templates {
+        self.templates
+    }
+
     pub fn hashes(&self) -> &[ArticleHashes] {
         &self.hashes
     }

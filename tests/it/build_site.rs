@@ -596,3 +596,73 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
     );
     assert!(!f.root().join("public").exists());
 }
+
+/// A site's (or theme's) `templates/rss.xml`, `atom.xml` and `sitemap.xml` replace the
+/// built-in writers, with the documented context; a format without a template keeps the
+/// built-in one.
+#[test]
+fn feed_and_sitemap_templates_replace_the_built_in_writers() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let built_in_atom = f.read("atom.xml");
+    f.write(
+        "templates/rss.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>{{ feed.title }} (tema)</title><link>{{ feed.link }}</link>
+<description>{{ feed.description }}</description><language>{{ feed.language }}</language>
+{% if feed.updated_rfc2822 %}<lastBuildDate>{{ feed.updated_rfc2822 }}</lastBuildDate>{% endif %}
+{% for e in entries %}<item><title>{{ e.title }}</title><link>{{ e.link }}</link>
+<guid isPermaLink="false">{{ e.id }}</guid><pubDate>{{ e.published_rfc2822 }}</pubDate>
+{% for c in e.categories %}<category domain="{{ c.slug }}">{{ c.name }}</category>{% endfor %}
+<author>{{ e.authors | join(sep=", ") }}</author>
+<description>{{ e.summary }}</description></item>
+{% endfor %}</channel></rss>
+"#,
+    );
+    f.write(
+        "templates/sitemap.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{% for e in entries %}
+<url><loc>{{ e.loc }}</loc>{% if e.lastmod %}<lastmod>{{ e.lastmod }}</lastmod>{% endif %}<priority>0.5</priority></url>{% endfor %}
+</urlset>
+"#,
+    );
+    f.build_ok(&[]);
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).expect("valid RSS");
+    assert_eq!(rss.title(), "Uji (tema)");
+    assert_eq!(rss.link(), "https://uji.example/");
+    assert_eq!(rss.items().len(), 3);
+    let first = &rss.items()[0];
+    assert_eq!(first.link(), Some("https://uji.example/2024/02/10/banjir/"));
+    assert_eq!(first.pub_date(), Some("Sat, 10 Feb 2024 16:40:00 +0700"));
+    assert_eq!(
+        first.guid().unwrap().value(),
+        "tag:uji.example,2024-02-10:banjir"
+    );
+    assert_eq!(first.author(), Some("Fajar, Sari"));
+    let categories: Vec<(&str, Option<&str>)> = first
+        .categories()
+        .iter()
+        .map(|c| (c.name(), c.domain()))
+        .collect();
+    assert_eq!(
+        categories,
+        [("Cuaca", Some("cuaca")), ("Jakarta", Some("jakarta"))]
+    );
+    // The summary is HTML, escaped once by the template's autoescaping.
+    assert_eq!(first.description(), Some("<p>Air naik.</p>"));
+    // The tag feeds use the template too; Atom, with no template, is the built-in one.
+    let tag = rss::Channel::read_from(f.read("tags/jakarta/rss.xml").as_bytes()).unwrap();
+    assert_eq!(tag.title(), "Uji – Jakarta (tema)");
+    assert_eq!(tag.link(), "https://uji.example/tags/jakarta/");
+    assert_eq!(f.read("atom.xml"), built_in_atom);
+
+    let sitemap = f.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<url><loc>https://uji.example/2024/02/10/banjir/</loc><lastmod>2024-02-10T16:40:00+07:00</lastmod><priority>0.5</priority></url>"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<url><loc>https://uji.example/</loc><priority>0.5</priority></url>"));
+    assert!(!sitemap.contains("404.html"));
+}
