@@ -207,6 +207,6 @@ impl OutputCache {
         })
         .map_err(std::io::Error::other)?;
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
-        super::write_atomically(&self.manifest, &bytes)
+        crate::files::write_atomically(&self.manifest, &bytes)
     }
 }
