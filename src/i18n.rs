@@ -45,6 +45,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("back_home", "Back to the front page", "Kembali ke beranda"),
     ("feeds", "Feeds", "Umpan"),
+    ("feed_tag", "Articles tagged", "Artikel bertopik"),
     ("all_articles", "All articles", "Semua artikel"),
     ("photo", "Photo", "Foto"),
     ("menu", "Menu", "Menu"),

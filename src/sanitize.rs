@@ -17,7 +17,8 @@ fn builder() -> &'static Builder<'static> {
             .add_tag_attributes("pre", ["data-lang"])
             .add_tag_attributes("img", ["width", "height", "loading"])
             .rm_tags(["map", "area"])
-            .link_rel(Some("noopener noreferrer"))
+            // Only links to other hosts get `rel` (see `mark_external_links`).
+            .link_rel(None)
             .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
         b
     })
@@ -30,9 +31,37 @@ pub fn clean_html(html: &str) -> String {
     // 1×1 images are web bugs that report who read a page.
     let cleaned = drop_void_elements(&cleaned, "<img", is_tracking_pixel);
     // Task-list check boxes stay; any other form field is dropped.
-    drop_void_elements(&cleaned, "<input", |tag| {
+    let cleaned = drop_void_elements(&cleaned, "<input", |tag| {
         attribute(tag, "type") != Some("checkbox")
-    })
+    });
+    mark_external_links(&cleaned)
+}
+
+/// Adds `rel="noopener noreferrer"` to links that leave the site (absolute `http(s)` and
+/// protocol-relative URLs): the other host learns nothing of the page and cannot reach
+/// back into it. Links within the site and `#fragment` links stay as they are.
+/// Runs on ammonia's output, whose attributes are always `name="value"` and never `rel`.
+fn mark_external_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        out.push_str(tag);
+        let href = attribute(tag, "href").unwrap_or("");
+        let leaves_the_site = ["http://", "https://", "//"].iter().any(|scheme| {
+            href.len() > scheme.len() && href[..scheme.len()].eq_ignore_ascii_case(scheme)
+        });
+        if leaves_the_site {
+            out.push_str(" rel=\"noopener noreferrer\"");
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes void elements (`<img …>`, `<input …>`) for which `drop` says so.
@@ -108,6 +137,17 @@ mod tests {
             "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\" alt=\"\"><img src=\"/a.jpg\" alt=\"A\" width=\"640\">",
         );
         assert_eq!(out, "<img src=\"/a.jpg\" alt=\"A\" width=\"640\">");
+    }
+
+    #[test]
+    fn only_links_to_other_hosts_get_noopener() {
+        let out = clean_html(
+            "<a href=\"https://asal.example/x\" rel=\"nofollow\">luar</a> <a href=\"//cdn.example/y\">cdn</a> <a href=\"/2024/01/01/a/\">dalam</a> <a href=\"#bagian-dua\">bagian</a> <a href=\"mailto:r@x.id\">surel</a>",
+        );
+        assert_eq!(
+            out,
+            "<a href=\"https://asal.example/x\" rel=\"noopener noreferrer\">luar</a> <a href=\"//cdn.example/y\" rel=\"noopener noreferrer\">cdn</a> <a href=\"/2024/01/01/a/\">dalam</a> <a href=\"#bagian-dua\">bagian</a> <a href=\"mailto:r@x.id\">surel</a>"
+        );
     }
 
     #[test]

@@ -22,6 +22,9 @@ use crate::urls::Links;
 /// A feed to write: its title, the page it describes and where it is published.
 pub struct Feed<'a> {
     pub title: String,
+    /// What the feed is: the site's description for the site feed (if it has one), "Articles
+    /// tagged Politik — Site" for a tag's.
+    pub description: Option<String>,
     /// Site path of the HTML page the feed belongs to (`/` or `/tags/x/`).
     pub page: String,
     /// Site path of the feed's folder (`/` or `/tags/x/`); files are `rss.xml` and `atom.xml`.
@@ -33,15 +36,23 @@ pub struct Feed<'a> {
 pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     let mut feeds = Vec::with_capacity(site.tags.len() + 1);
     let newest: Vec<usize> = (0..site.articles.len().min(site.config.feed_limit)).collect();
+    let c = &site.config;
     feeds.push(Feed {
-        title: site.config.title.clone(),
+        title: c.title.clone(),
+        description: (!c.description.is_empty()).then(|| c.description.clone()),
         page: "/".into(),
         dir: "/".into(),
         articles: newest.into(),
     });
     for tag in site.tags.iter() {
         feeds.push(Feed {
-            title: format!("{} – {}", site.config.title, tag.name),
+            title: format!("{} – {}", c.title, tag.name),
+            description: Some(format!(
+                "{} {} — {}",
+                c.strings.get("feed_tag"),
+                tag.name,
+                c.title
+            )),
             page: tag.path(),
             dir: tag.path(),
             articles: tag.articles.as_slice().into(),
@@ -215,7 +226,7 @@ pub fn template_context(
         "feed",
         super::values::map([
             ("title", feed.title.as_str().into()),
-            ("description", channel_description(site).into()),
+            ("description", channel_description(site, feed).into()),
             ("language", site.config.language.as_str().into()),
             ("link", links.absolute(&feed.page).into()),
             ("url", links.absolute(&format!("{}{file}", feed.dir)).into()),
@@ -240,13 +251,9 @@ pub fn template_context(
     Ok(ctx)
 }
 
-/// The channel's description: the site's, else its title.
-fn channel_description(site: &Site) -> &str {
-    if site.config.description.is_empty() {
-        &site.config.title
-    } else {
-        &site.config.description
-    }
+/// The channel's description (RSS requires one): the feed's, else the site's title.
+fn channel_description<'s>(site: &'s Site, feed: &'s Feed) -> &'s str {
+    feed.description.as_deref().unwrap_or(&site.config.title)
 }
 
 /// A date as Atom writes it (`2022-01-27T14:52:00+07:00`).
@@ -265,7 +272,7 @@ fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
     let _ = writeln!(
         out,
         "<description>{}</description>",
-        escape(channel_description(site))
+        escape(channel_description(site, feed))
     );
     let _ = writeln!(out, "<language>{}</language>", escape(&c.language));
     let _ = writeln!(out, "<generator>cermin</generator>");
@@ -327,8 +334,8 @@ fn atom(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
         escape(&c.language)
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
-    if !c.description.is_empty() {
-        let _ = writeln!(out, "<subtitle>{}</subtitle>", escape(&c.description));
+    if let Some(description) = &feed.description {
+        let _ = writeln!(out, "<subtitle>{}</subtitle>", escape(description));
     }
     let _ = writeln!(
         out,
@@ -391,7 +398,7 @@ fn atom(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
 pub fn signature(site: &Site, feed: &Feed, hashes: &[crate::render::spec::ArticleHashes]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    (&feed.title, &feed.page, &feed.dir).hash(&mut h);
+    (&feed.title, &feed.description, &feed.page, &feed.dir).hash(&mut h);
     for &i in feed.articles.iter().take(site.config.feed_limit) {
         hashes[i].full.hash(&mut h);
         // The entry id and the author fallback read the article directly.
