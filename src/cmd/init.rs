@@ -12,16 +12,22 @@ static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's docs/configuration.md.
 title = "My News Mirror"
 description = "A clean mirror of the news"
+# The address the site will be published at (with its path, if any): feeds and the sitemap
+# use it. Pages link relatively (relative_links), so public/ also works from disk.
 base_url = "https://example.org"
+relative_links = true
 language = "en"
 timezone = "UTC"
 theme = "default"
 paginate_by = 10
+# Byline of articles that name no author.
+author = "The Editors"
 "#;
 
 const FIRST_ARTICLE: &str = r#"---
 title: "Hello, mirror"
 date: {date}
+author: "The Editors"
 tags: ["Meta"]
 ---
 
@@ -39,12 +45,19 @@ pub struct InitArgs {
 /// `cermin init DIR`: creates the site and says how to build it.
 pub fn execute(args: InitArgs) -> Result<()> {
     init(&args.dir)?;
-    println!(
-        "Created a new site in {}; build it with `cermin build --root {}`",
-        args.dir.display(),
-        args.dir.display()
-    );
+    print!("{}", next_steps(&args.dir));
     Ok(())
+}
+
+/// What to do after `init`, with the commands for this folder.
+fn next_steps(dir: &Path) -> String {
+    let dir = dir.display();
+    format!(
+        "Created a new site in {dir}. Next:\n  \
+         1. set `title`, `base_url` and `language` in {dir}/site.toml\n  \
+         2. cermin serve --watch --root {dir}    preview at http://127.0.0.1:1111/, reloads on save\n  \
+         3. cermin build --root {dir}            writes {dir}/public/ (opens from disk too)\n"
+    )
 }
 
 /// Creates the site folder; refuses a folder that already holds files.

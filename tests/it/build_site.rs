@@ -490,6 +490,28 @@ fn init_and_new_make_a_site_that_builds() {
     let f = Fixture::new();
     let run = f.cermin(&["init", "baru"]);
     assert!(run.ok, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Created a new site in baru. Next:\n  \
+         1. set `title`, `base_url` and `language` in baru/site.toml\n  \
+         2. cermin serve --watch --root baru    preview at http://127.0.0.1:1111/, reloads on save\n  \
+         3. cermin build --root baru            writes baru/public/ (opens from disk too)\n"
+    );
+    // A new site is clean and opens from disk: its links are relative.
+    let check = f.cermin(&["check", "--root", "baru"]);
+    assert!(check.ok, "{}", check.stdout);
+    assert!(
+        check.stdout.ends_with(": 0 errors, 0 warnings\n"),
+        "{}",
+        check.stdout
+    );
+    let run = f.cermin(&["build", "--root", "baru"]);
+    assert!(run.ok && run.stderr.is_empty(), "{}", run.stderr);
+    let home = std::fs::read_to_string(f.root().join("baru/public/index.html")).unwrap();
+    assert!(
+        home.contains("<link rel=\"stylesheet\" href=\"style.css\">"),
+        "{home}"
+    );
     let run = f.cermin(&[
         "new",
         "Gempa Kecil di Laut Selatan",
