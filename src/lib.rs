@@ -4,6 +4,7 @@
 //! (front matter, validation, [`markdown`]) → [`site`] (order, tags, archives) → [`render`]
 //! (Tera pages, feeds, sitemap) → [`output`] (staging folder swapped in).
 
+pub mod build_lock;
 pub mod cache;
 pub mod check;
 pub mod cmd;
