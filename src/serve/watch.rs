@@ -114,7 +114,17 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
         }
         let rescan = events.iter().any(|e| e.need_rescan());
         let started = Instant::now();
-        let result = session.rebuild(&Changes { paths, rescan });
+        // A bug (a panic) must not end the rebuilding: it is reported like a broken file,
+        // and the next save rebuilds the whole site afresh.
+        let result = crate::internal_error::catch("rebuilding", || {
+            session.rebuild(&Changes { paths, rescan })
+        });
+        let panicked = result
+            .as_ref()
+            .is_err_and(crate::internal_error::is_internal);
+        if panicked {
+            session.start_over();
+        }
         // A templates/ or static/ folder made after the start needs watching too.
         watcher.watch_new_folders();
         match result {
@@ -142,9 +152,12 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
                 let message = format!("{e:#}");
                 // The same error once in the terminal, not once per save.
                 if last_error.as_deref() != Some(message.as_str()) {
-                    eprintln!(
-                        "error: {message}\n(serving the last good version; fix the file to rebuild)"
-                    );
+                    let next = if panicked {
+                        "the next save rebuilds the whole site"
+                    } else {
+                        "fix the file to rebuild"
+                    };
+                    eprintln!("error: {message}\n(serving the last good version; {next})");
                 }
                 last_error = Some(message.clone());
                 *shared.error.write().expect("error lock") = Some(message.clone());

@@ -427,3 +427,33 @@ fn content_changing_during_builds_gives_errors_never_a_panic() {
     f.build_ok(&[]);
     assert_complete_site(&f.root().join("public"));
 }
+
+/// A bug (a panic) in any command ends it with an error that says so, exit status 1, never a
+/// crash trace. The bug is a test fault that exists in debug builds only: reading a content
+/// file named meledak.md panics.
+#[cfg(debug_assertions)]
+#[test]
+fn a_bug_ends_a_command_with_an_internal_error_not_a_crash() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    f.article("content/meledak.md", "Meledak", "2024-01-02", "", "Isi.");
+    let out = Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .arg("check")
+        .env("CERMIN_TEST_PANIC_ON_READING", "meledak.md")
+        .env_remove("CERMIN_BACKTRACE")
+        .current_dir(f.root())
+        .output()
+        .unwrap();
+    let run = crate::common::Run::from(out);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let (start, end) = run
+        .stderr
+        .split_once(" (at src/test_fault.rs:")
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert_eq!(
+        start,
+        "error: internal error while running cermin: test fault: reading content/meledak.md (CERMIN_TEST_PANIC_ON_READING)"
+    );
+    assert!(end.ends_with("), please report it\n"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+}
