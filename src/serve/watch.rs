@@ -129,7 +129,7 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
         watcher.watch_new_folders();
         match result {
             Ok(report) => {
-                let was_broken = shared.error.write().expect("error lock").take().is_some();
+                let was_broken = shared.set_error(None).is_some();
                 last_error = None;
                 if report.changed_files == 0 && !was_broken {
                     // Nothing a reader could see changed (a temporary file, a touch).
@@ -160,7 +160,7 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
                     eprintln!("error: {message}\n(serving the last good version; {next})");
                 }
                 last_error = Some(message.clone());
-                *shared.error.write().expect("error lock") = Some(message.clone());
+                shared.set_error(Some(message.clone()));
                 let _ = shared.events.send(LiveEvent::BuildError(message));
             }
         }

@@ -42,10 +42,15 @@ fn serve(f: &Fixture, extra: &[&str]) -> Server {
 
 /// Sends a raw request line (so paths reach the server exactly as written).
 fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    request(port, "GET", path)
+}
+
+/// Sends a raw request with `method` and an empty body; returns status, head and body.
+fn request(port: u16, method: &str, path: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -142,6 +147,67 @@ fn no_request_leaves_the_site() {
         );
         assert!(!text.contains("title = "), "{path} leaked site.toml");
     }
+}
+
+#[test]
+fn encoded_separators_are_a_bad_request() {
+    let f = site();
+    let s = serve(&f, &[]);
+    // Decoded, these would name real pages; encoded separators are refused, not decoded.
+    for path in [
+        "/tags%2Fkota/",
+        "/tags%2fkota/",
+        "/2024%2F01%2F01%2Fa/",
+        "/2024/01/01%2fa/",
+        "/tags%5Ckota/",
+        "/tags%5ckota/",
+        "/2024%5c01/01/a/",
+    ] {
+        let (status, _, body) = get(s.port, path);
+        assert_eq!(
+            (status, String::from_utf8_lossy(&body).into_owned()),
+            (400, "bad request path\n".to_string()),
+            "{path}"
+        );
+    }
+    // Other encoded characters are decoded as usual.
+    assert_eq!(get(s.port, "/tags/k%6Fta/").0, 200);
+    assert_eq!(get(s.port, "/tags/kota/").0, 200);
+}
+
+#[test]
+fn only_get_and_head_are_allowed() {
+    let f = site();
+    let s = serve(&f, &[]);
+    for path in [
+        "/",
+        "/2024/01/01/a/",
+        "/tidak/ada/",
+        "/style.css",
+        "/__cermin/livereload.js",
+        "/__cermin/events",
+    ] {
+        for method in [
+            "POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "CONNECT", "BREW", "FOO",
+        ] {
+            let (status, head, body) = request(s.port, method, path);
+            assert_eq!(status, 405, "{method} {path}");
+            assert!(
+                head.to_ascii_lowercase()
+                    .contains("\r\nallow: get, head\r\n"),
+                "{method} {path}: {head}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&body),
+                "method not allowed: use GET or HEAD\n",
+                "{method} {path}"
+            );
+        }
+    }
+    let (status, head, body) = request(s.port, "HEAD", "/2024/01/01/a/");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html"), "{head}");
+    assert!(body.is_empty());
 }
 
 #[test]
