@@ -312,6 +312,38 @@ mod tests {
         }
     }
 
+    /// Request paths leaning towards what matters to `resolve`: separators, dots, escapes.
+    fn request_path() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "/([a-z/.\\\\% ]|%2[fFeE]|%5[cC]|%00|%ff|%20|\\.\\.|tags|x y|index.html){0,12}",
+        )
+        .unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_path_resolves_to_a_served_file_or_a_clear_answer(path in request_path()) {
+            let files = files();
+            match resolve(&path, &files) {
+                Resolved::File(key) => {
+                    proptest::prop_assert!(files.contains_key(key.as_str()));
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::Redirect(to) => {
+                    proptest::prop_assert_eq!(to, format!("{path}/"));
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::NotFound => {
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::BadRequest => {}
+            }
+            if has_encoded_separator(&path) {
+                proptest::prop_assert!(matches!(resolve(&path, &files), Resolved::BadRequest));
+            }
+        }
+    }
+
     #[test]
     fn script_goes_before_body_end() {
         assert_eq!(

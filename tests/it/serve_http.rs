@@ -299,3 +299,52 @@ fn a_port_already_in_use_is_a_clear_error() {
     );
     drop(taken);
 }
+
+/// Whether the path part of a request target holds an encoded `/` or `\`.
+fn has_encoded_separator(target: &str) -> bool {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let lower = path.to_ascii_lowercase();
+    lower.contains("%2f") || lower.contains("%5c")
+}
+
+#[test]
+fn random_requests_get_a_clear_answer_and_never_break_the_server() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let f = site();
+    let s = serve(&f, &[]);
+    let method = prop_oneof![
+        Just("GET".to_string()),
+        Just("HEAD".to_string()),
+        Just("POST".to_string()),
+        Just("DELETE".to_string()),
+        Just("TRACE".to_string()),
+        "[A-Z]{1,8}",
+    ];
+    // Request targets as a client may send them: any visible ASCII, leaning towards
+    // separators, dots, escapes and the site's own paths.
+    let target = "/([!-~]|%2[fFeE]|%5[cC]|%00|%ff|%C3%A9|\\.\\.|tags|kota|2024/01/01|a/){0,16}";
+    let mut runner = TestRunner::new(Config {
+        cases: 200,
+        ..Config::default()
+    });
+    runner
+        .run(&(method, target), |(method, target)| {
+            let (status, head, _) = request(s.port, &method, &target);
+            let allowed = [200, 308, 400, 404, 405];
+            prop_assert!(allowed.contains(&status), "{method} {target}: {head}");
+            if method != "GET" && method != "HEAD" && status != 400 {
+                prop_assert_eq!(status, 405, "{} {}", method, target);
+            }
+            if method == "GET" && has_encoded_separator(&target) {
+                prop_assert_eq!(status, 400, "{} {}", method, target);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        get(s.port, "/2024/01/01/a/").0,
+        200,
+        "the server still serves"
+    );
+}
