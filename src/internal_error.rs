@@ -5,17 +5,21 @@
 //!
 //! The panic hook stays quiet for panics that a `catch` will report: those of the thread
 //! inside `catch` and of the build's worker threads (rayon hands their panics to the thread
-//! that started the work). With `CERMIN_BACKTRACE` set it prints Rust's usual report too
-//! (with a backtrace when `RUST_BACKTRACE` is also set), for a bug report. Panics anywhere
-//! else are printed as usual.
+//! that started the work). Panics elsewhere (a server thread, say) are printed as one line,
+//! `error: internal error: MESSAGE (at FILE:LINE), please report it`, once the program asked
+//! for it with [`report_panics_in_one_line`]; otherwise as usual (so in unit tests). With
+//! `CERMIN_BACKTRACE` set, Rust's usual report is printed too (with a backtrace when
+//! `RUST_BACKTRACE` is also set), for a bug report.
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, PanicHookInfo};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Mutex, Once};
 
 use anyhow::Result;
 
+/// Whether panics outside `catch` are printed in one line (the `cermin` program asks).
+static ONE_LINE: AtomicBool = AtomicBool::new(false);
 /// How many `catch` calls are running, over all threads.
 static CATCHING: AtomicUsize = AtomicUsize::new(0);
 /// Panics the hook kept quiet: (message, where).
@@ -86,6 +90,13 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
     }
 }
 
+/// Prints panics that no `catch` reports as one line saying it is a bug, instead of Rust's
+/// crash report (for the `cermin` program; unit tests keep the usual report).
+pub fn report_panics_in_one_line() {
+    ONE_LINE.store(true, Ordering::SeqCst);
+    install_hook();
+}
+
 fn install_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
@@ -93,17 +104,22 @@ fn install_hook() {
         std::panic::set_hook(Box::new(move |info: &PanicHookInfo| {
             let ours = CATCHING.load(Ordering::SeqCst) > 0
                 && (INSIDE.with(Cell::get) > 0 || rayon::current_thread_index().is_some());
+            let place = info
+                .location()
+                .map(|l| format!("{}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            let message = payload_text(info.payload());
+            if std::env::var_os("CERMIN_BACKTRACE").is_some() {
+                previous(info);
+            }
             if ours {
-                let place = info
-                    .location()
-                    .map(|l| format!("{}:{}", l.file(), l.line()))
-                    .unwrap_or_default();
                 CAUGHT
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push((payload_text(info.payload()), place));
-            }
-            if !ours || std::env::var_os("CERMIN_BACKTRACE").is_some() {
+                    .push((message, place));
+            } else if ONE_LINE.load(Ordering::SeqCst) {
+                eprintln!("error: internal error: {message} (at {place}), please report it");
+            } else if std::env::var_os("CERMIN_BACKTRACE").is_none() {
                 previous(info);
             }
         }));

@@ -44,6 +44,7 @@ enum Command {
 fn main() -> ExitCode {
     let command = Cli::parse().command;
     // A bug ends the command with an error saying so, not with a crash trace.
+    cermin::internal_error::report_panics_in_one_line();
     let result = cermin::internal_error::catch("running cermin", || match command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Serve(args) => cmd::serve::execute(args),
