@@ -409,3 +409,25 @@ fn a_rebuild_that_panics_is_reported_and_the_next_save_rebuilds() {
         )
     );
 }
+
+/// A site folder deleted and made again (`rm -rf content`, a git checkout) is watched again:
+/// edits inside the new folder still rebuild.
+#[test]
+fn a_folder_deleted_and_made_again_is_still_watched() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    let s = serve(&f);
+    std::fs::remove_dir_all(f.root().join("content")).unwrap();
+    eventually("the article is gone", || {
+        get(s.port, "/2024/01/01/a/").0 == 404
+    });
+    std::fs::create_dir(f.root().join("content")).unwrap();
+    f.article("content/b.md", "B", "2024-01-02", "", "Isi B.");
+    eventually("an article in the new folder shows", || {
+        page(s.port, "/2024/01/02/b/").1.contains("Isi B.")
+    });
+    f.article("content/b.md", "B", "2024-01-02", "", "Diubah.");
+    eventually("an edit in the new folder shows", || {
+        page(s.port, "/2024/01/02/b/").1.contains("Diubah.")
+    });
+}
