@@ -178,3 +178,48 @@ fn two_builds_at_once_both_succeed_and_publish_a_whole_site() {
         assert!(leftovers(f.root()).is_empty(), "{:?}", leftovers(f.root()));
     }
 }
+
+#[test]
+fn two_sites_building_into_one_folder_at_once_leave_one_whole_site() {
+    let shared = tempfile::tempdir().unwrap();
+    let out = shared.path().join("situs");
+    let out_arg = out.to_str().unwrap();
+    let sites = [Fixture::new(), Fixture::with_config(&site_toml(4))];
+    for f in &sites {
+        write_site(f);
+    }
+    sites[1].article("content/lain.md", "Lain", "2024-05-05", "", "Situs kedua.");
+    let expected: Vec<_> = sites.iter().map(reference).collect();
+    assert_ne!(expected[0], expected[1]);
+    for round in 0..3 {
+        let children: Vec<Child> = sites
+            .iter()
+            .map(|f| spawn_build(f, &["--no-cache", "--output", out_arg]))
+            .collect();
+        let pids: Vec<u32> = children.iter().map(Child::id).collect();
+        for (i, child) in children.into_iter().enumerate() {
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(out.status.success(), "{stderr}");
+            if !stderr.is_empty() {
+                assert_eq!(
+                    stderr,
+                    format!(
+                        "waiting for another cermin build writing into {out_arg} (pid {})…\n",
+                        pids[1 - i]
+                    )
+                );
+            }
+        }
+        let now = snapshot(&out);
+        assert!(
+            now == expected[0] || now == expected[1],
+            "round {round}: the output is neither site"
+        );
+        assert!(
+            leftovers(shared.path()).is_empty(),
+            "{:?}",
+            leftovers(shared.path())
+        );
+    }
+}
