@@ -28,7 +28,9 @@ pub struct Lock {
 /// called once with that process's id (if it could be read), then this waits for it.
 pub fn acquire(path: &Path, mut waiting: impl FnMut(Option<u32>)) -> io::Result<Lock> {
     let mut told = false;
-    loop {
+    // Each turn means a build finished meanwhile; a file that keeps changing under us (a
+    // file system that does not keep inode numbers) would otherwise loop forever.
+    for _ in 0..1000 {
         let file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -58,6 +60,10 @@ pub fn acquire(path: &Path, mut waiting: impl FnMut(Option<u32>)) -> io::Result<
             });
         }
     }
+    Err(io::Error::other(format!(
+        "cannot lock {}: the lock file keeps being replaced",
+        path.display()
+    )))
 }
 
 impl Drop for Lock {
