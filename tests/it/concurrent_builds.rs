@@ -223,3 +223,39 @@ fn two_sites_building_into_one_folder_at_once_leave_one_whole_site() {
         );
     }
 }
+
+#[test]
+fn a_site_folder_that_cannot_hold_the_lock_is_built_without_the_cache() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    // A read-only checkout: the build runs as `nobody`, who may read the site but not write
+    // into its folder; the output goes to a folder of its own.
+    std::fs::set_permissions(f.root(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(out.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let target = out.path().join("situs");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cermin"));
+    command
+        .args(["build", "--output"])
+        .arg(&target)
+        .current_dir(f.root());
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::setgid(65534) != 0 || libc::setuid(65534) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let run: common::Run = command.output().unwrap().into();
+    assert!(run.ok, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "warning: cannot lock the site (./.cermin-build.lock: Permission denied (os error 13)): built without the build cache, which another build could be using\n"
+    );
+    assert!(target.join("2024/01/01/a/index.html").is_file());
+    assert!(!f.root().join(".cermin-cache").exists());
+}
