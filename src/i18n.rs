@@ -46,6 +46,8 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("back_home", "Back to the front page", "Kembali ke beranda"),
     ("feeds", "Feeds", "Umpan"),
     ("feed_tag", "Articles tagged", "Artikel bertopik"),
+    ("watch_on", "Watch on", "Tonton di"),
+    ("view_post_on", "View the post on", "Lihat kiriman di"),
     ("all_articles", "All articles", "Semua artikel"),
     ("photo", "Photo", "Foto"),
     ("menu", "Menu", "Menu"),

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod content;
+pub mod embeds;
 pub mod files;
 pub mod highlight;
 pub mod i18n;

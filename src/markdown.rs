@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use crate::embeds::EmbedWords;
 use crate::text::{escape_html, is_safe_url, slugify};
 
 /// Marks the end of an article's summary in its body.
@@ -31,6 +32,9 @@ pub struct Rendered {
     pub summary_text: String,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
+    /// Raw HTML elements the sanitizer removed (`iframe`, `script`, …), each with the line of
+    /// the body where it first appears: the build warns about them.
+    pub removed: Vec<(usize, &'static str)>,
 }
 
 impl Rendered {
@@ -49,19 +53,25 @@ fn options() -> Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// Renders a Markdown body. Raw HTML and unsafe links make the whole result go through the
-/// sanitizer; plain Markdown is safe as pulldown-cmark escapes it.
+/// Renders a Markdown body, embeds worded in English. Raw HTML and unsafe links make the
+/// whole result go through the sanitizer; plain Markdown is safe as pulldown-cmark escapes it.
 pub fn render(body: &str) -> Rendered {
-    render_with(body, true)
+    render_with(body, &EmbedWords::english(), true)
 }
 
 /// [`render`] for an article whose front matter gives its summary: the summary fields are
 /// left empty rather than made from the body.
 pub fn render_without_summary(body: &str) -> Rendered {
-    render_with(body, false)
+    render_with(body, &EmbedWords::english(), false)
 }
 
-fn render_with(body: &str, make_summary: bool) -> Rendered {
+/// [`render`] with the embeds' words in the site's language; `make_summary` false for an
+/// article whose front matter gives its summary.
+pub fn render_in(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
+    render_with(body, words, make_summary)
+}
+
+fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
     let mut pass = Pass::default();
     let mut events: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(body, options());
@@ -137,6 +147,7 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
     }
 
     close_unpaired_quotes(&mut events);
+    shortcodes_to_cards(&mut events, words);
     let summary_events = match pass.more_at {
         Some(end) => &events[..end],
         None => first_paragraph(&events),
@@ -150,7 +161,15 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
         (String::new(), String::new())
     };
     let mut html = to_html(&events);
+    let mut removed = Vec::new();
     if pass.needs_sanitizing {
+        // Video players become link cards first; what the sanitizer then drops is reported.
+        html = crate::embeds::replace_players(&html, words).into_owned();
+        summary_html = crate::embeds::replace_players(&summary_html, words).into_owned();
+        removed = crate::embeds::removed_elements(&html)
+            .into_iter()
+            .map(|name| (source_line_of(body, name), name))
+            .collect();
         html = crate::sanitize::clean_html(&html);
         summary_html = crate::sanitize::clean_html(&summary_html);
     }
@@ -163,6 +182,48 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
         summary_text,
         toc: pass.toc,
         word_count: pass.word_count,
+        removed,
+    }
+}
+
+/// The 1-based line of the body where a removed element (`<iframe`) first appears, for
+/// messages: players and embed loaders, which are not removed, are passed over.
+fn source_line_of(body: &str, element: &str) -> usize {
+    let lower = body.to_ascii_lowercase();
+    let open = format!("<{element}");
+    let at = lower
+        .match_indices(&open)
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let end = lower[at..].find('>').map_or(lower.len(), |e| at + e);
+            !crate::embeds::stays_or_becomes_a_link(element, &body[at..end])
+        })
+        .unwrap_or(0);
+    body[..at].bytes().filter(|&b| b == b'\n').count() + 1
+}
+
+/// A paragraph that is only a shortcode (`{{< youtube ID >}}`) becomes its embed card.
+fn shortcodes_to_cards(events: &mut Vec<Event>, words: &EmbedWords) {
+    let mut i = 0;
+    while i < events.len() {
+        if !matches!(events[i], Event::Start(Tag::Paragraph)) {
+            i += 1;
+            continue;
+        }
+        let mut text = String::new();
+        let mut end = i + 1;
+        while let Some(Event::Text(t) | Event::Code(t)) = events.get(end) {
+            text.push_str(t);
+            end += 1;
+        }
+        let closes = matches!(events.get(end), Some(Event::End(TagEnd::Paragraph)));
+        match crate::embeds::shortcode_card(&text, words) {
+            Some(card) if closes && text.starts_with("{{") => {
+                events.splice(i..=end, [Event::Html(card.into())]);
+            }
+            _ => {}
+        }
+        i += 1;
     }
 }
 

@@ -81,6 +81,8 @@ fn fingerprint(config: &Config) -> u64 {
     super::program_identity().hash(&mut h);
     config.timezone.name().hash(&mut h);
     config.permalink.hash(&mut h);
+    // Bodies hold embed cards worded in the site's language.
+    crate::embeds::EmbedWords::from_strings(&config.strings).hash(&mut h);
     h.finish()
 }
 

@@ -238,7 +238,7 @@ pub fn parse_article(
     };
     let split = front_matter::split(text).map_err(|(line, msg)| at(line, msg))?;
     let parsed = front_matter::parse(&split).map_err(|(line, msg)| at(line, msg))?;
-    let warnings = parsed
+    let mut warnings: Vec<String> = parsed
         .unknown_keys
         .iter()
         .map(|key| {
@@ -339,10 +339,16 @@ pub fn parse_article(
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let rendered = match given_summary {
-        Some(_) => markdown::render_without_summary(split.body),
-        None => markdown::render(split.body),
-    };
+    let words = crate::embeds::EmbedWords::from_strings(&config.strings);
+    let rendered = markdown::render_in(split.body, &words, given_summary.is_none());
+    // Raw HTML the sanitizer removed: said once per kind of element, at its line.
+    let body_line = text[..text.len() - split.body.len()].matches('\n').count() + 1;
+    for (line, element) in &rendered.removed {
+        warnings.push(format!(
+            "{name}:{}: <{element}> removed: it could load or run something from another site in readers' browsers (videos from YouTube and Vimeo become links by themselves; write other content as text or a link)",
+            body_line + line - 1
+        ));
+    }
     let (summary_html, description) = match given_summary {
         Some(s) => (markdown::summary_from_text(s), s.to_string()),
         None => (rendered.summary_html.clone(), rendered.summary_text.clone()),

@@ -814,3 +814,32 @@ fn feeds_credit_the_source_and_carry_the_lead_image() {
             .ends_with(">RMOL</a></p>")
     );
 }
+
+/// Embedded players load nothing from another host: a YouTube or Vimeo iframe or shortcode
+/// becomes a link card worded in the site's language, a pasted tweet stays a quote with its
+/// link, and what the sanitizer still removes is a warning at its line.
+#[test]
+fn embeds_become_links_and_removed_content_is_a_warning() {
+    let f = Fixture::new();
+    f.write(
+        "content/video.md",
+        "---\ntitle: Video\ndate: 2024-04-01\n---\n\nPembuka.\n\n{{< youtube dQw4w9WgXcQ >}}\n\n<iframe width=\"560\" src=\"https://player.vimeo.com/video/76979871\"></iframe>\n\n<blockquote class=\"twitter-tweet\"><p>Isi cuitan.</p><a href=\"https://twitter.com/bmkgindonesia/status/1\">1 April 2024</a></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\"></script>\n\n<form action=\"https://iklan.example/\"><input name=\"q\"></form>\n\n<iframe src=\"https://iklan.example/banner\"></iframe>\n",
+    );
+    let run = f.build_ok(&[]);
+    assert_eq!(
+        run.stderr,
+        "warning: content/video.md:15: <form> removed: it could load or run something from another site in readers' browsers (videos from YouTube and Vimeo become links by themselves; write other content as text or a link)\n\
+         warning: content/video.md:17: <iframe> removed: it could load or run something from another site in readers' browsers (videos from YouTube and Vimeo become links by themselves; write other content as text or a link)\n"
+    );
+    let page = f.read("2024/04/01/video/index.html");
+    assert!(page.contains("<p class=\"embed embed-youtube\"><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\" rel=\"noopener noreferrer\">Tonton di YouTube</a></p>"), "{page}");
+    assert!(page.contains(
+        "<a href=\"https://vimeo.com/76979871\" rel=\"noopener noreferrer\">Tonton di Vimeo</a>"
+    ));
+    assert!(page.contains("<blockquote class=\"twitter-tweet\"><p>Isi cuitan.</p><a href=\"https://twitter.com/bmkgindonesia/status/1\" rel=\"noopener noreferrer\">1 April 2024</a></blockquote>"));
+    let body = page.split("<div class=\"content\">").nth(1).unwrap();
+    let body = body.split("</div>").next().unwrap();
+    for gone in ["<iframe", "<script", "<form", "iklan.example", "{{<"] {
+        assert!(!body.contains(gone), "{gone} in the article: {body}");
+    }
+}
