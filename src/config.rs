@@ -63,6 +63,8 @@ struct RawConfig {
     #[serde(default)]
     strings: BTreeMap<String, String>,
     #[serde(default)]
+    tag_slugs: BTreeMap<String, String>,
+    #[serde(default)]
     extra: toml::Table,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
@@ -123,6 +125,8 @@ pub struct Config {
     pub feed_content: FeedContent,
     pub related_count: usize,
     pub strings: Strings,
+    /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
+    pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
 }
 
@@ -141,7 +145,7 @@ impl Config {
 
     /// Parses the text of a `site.toml`; `path` is only used in messages.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let mut raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e
                 .span()
                 .map(|s| crate::text::line_col(text, s.start))
@@ -167,8 +171,22 @@ impl Config {
         let base_url = raw.base_url.trim_end_matches('/').to_string();
         check_base_url(&raw.base_url)
             .map_err(|e| anyhow::anyhow!("{}: base_url {e}", path.display()))?;
+        // The texts pages show, cleaned like content (see `text::without_forbidden_chars`).
+        for text in [
+            &mut raw.title,
+            &mut raw.description,
+            &mut raw.author,
+            &mut raw.copyright,
+        ] {
+            *text = crate::text::clean(std::mem::take(text));
+        }
+        for text in raw.strings.values_mut() {
+            *text = crate::text::clean(std::mem::take(text));
+        }
         let strings = Strings::for_language(&raw.language, &raw.strings)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
+            .map_err(|e| anyhow::anyhow!("{}: [tag_slugs] {e}", path.display()))?;
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
@@ -187,6 +205,7 @@ impl Config {
             feed_content: raw.feed_content,
             related_count: raw.related_count,
             strings,
+            tag_slugs,
             extra: raw.extra,
         })
     }

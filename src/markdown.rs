@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
-use crate::text::{escape_html, is_safe_url, slugify};
+use crate::text::{clean, escape_html, is_safe_url, slugify};
 
 /// Marks the end of an article's summary in its body.
 pub const MORE_MARKER: &str = "<!-- more -->";
@@ -152,6 +152,14 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
     if pass.needs_sanitizing {
         html = crate::sanitize::clean_html(&html);
         summary_html = crate::sanitize::clean_html(&summary_html);
+    }
+    // The body's text was cleaned when read, but character references (`&#1;`, in Markdown
+    // or raw HTML) are decoded only now: clean what they made.
+    html = clean(html);
+    summary_html = clean(summary_html);
+    let summary_text = clean(summary_text);
+    for entry in &mut pass.toc {
+        entry.title = clean(std::mem::take(&mut entry.title));
     }
     // Kept for the whole build, for every article: no spare capacity from growing.
     html.shrink_to_fit();

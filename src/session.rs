@@ -285,7 +285,9 @@ impl Session {
             .map(|file| {
                 let entry = Entry {
                     stamp: stamp(&file),
-                    article: load_file(config, &file).map(|(a, _warnings)| Arc::new(a)),
+                    article: load_file(config, &file)
+                        .map(|(a, _warnings)| Arc::new(a))
+                        .map_err(|e| e.to_string()),
                 };
                 (file, entry)
             })

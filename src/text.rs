@@ -31,6 +31,50 @@ pub fn in_root(root: &std::path::Path, rel: &str) -> std::path::PathBuf {
     }
 }
 
+/// Whether no HTML page or XML document may hold `c`: control characters (C0 but tab, line
+/// feed and carriage return; DEL; C1) and noncharacters (U+FDD0–U+FDEF, and the last two
+/// code points of every plane). Surrogates cannot be in a Rust string at all; written as
+/// entities (`&#xD800;`) they are read as U+FFFD by the Markdown and HTML parsers.
+pub fn is_forbidden_char(c: char) -> bool {
+    let u = c as u32;
+    (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+        || (0x7F..=0x9F).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
+}
+
+/// `text` without the characters of [`is_forbidden_char`]: the one cleaning every text from
+/// content goes through when it is read, so that pages and feeds alike never hold them.
+pub fn without_forbidden_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    // Nearly every text has none, which a byte scan tells: C0 controls and DEL are single
+    // bytes, C1 controls start with 0xC2, U+FDD0–U+FDEF and U+FFFE/F with 0xEF, and the
+    // other planes' noncharacters with 0xF0–0xF4. A fold of plain comparisons, not `any`:
+    // it runs on 16 bytes at a time.
+    let may_hold = text.bytes().fold(false, |seen, b| {
+        seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xEF)
+            | (b >= 0xF0)
+    });
+    if may_hold && text.chars().any(is_forbidden_char) {
+        text.chars()
+            .filter(|c| !is_forbidden_char(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
+/// [`without_forbidden_chars`] for an owned string: no copy when there is nothing to drop.
+pub fn clean(text: String) -> String {
+    match without_forbidden_chars(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(cleaned) => cleaned,
+    }
+}
+
 /// A URL slug: lowercase ASCII letters, digits and dashes ("Amerika Latin" → "amerika-latin").
 pub fn slugify(text: &str) -> String {
     slug::slugify(text)
@@ -66,6 +110,30 @@ pub fn is_safe_url(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forbidden_characters_are_dropped_and_others_kept() {
+        let text = "a\u{0}b\tc\n\u{7f}d\u{85}\u{9f}e\u{a0}f\u{fffe}g\u{ffff}h\u{fffd}é\r\n\u{fdd0}\u{fdef}\u{1fffe}\u{10ffff}i\u{fdcf}\u{fdf0}😀\u{1b}";
+        assert_eq!(
+            without_forbidden_chars(text),
+            "ab\tc\nde\u{a0}fgh\u{fffd}é\r\ni\u{fdcf}\u{fdf0}😀"
+        );
+        // Plain text is passed through without a copy.
+        assert!(matches!(
+            without_forbidden_chars("kata · kata 日本 😀"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Every code point: the byte scan never misses one the character test refuses.
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = format!("ab{c}cd");
+            assert_eq!(
+                without_forbidden_chars(&s).len() < s.len(),
+                is_forbidden_char(c),
+                "U+{u:04X}"
+            );
+        }
+    }
 
     #[test]
     fn escape_html_escapes_markup_and_both_quotes() {

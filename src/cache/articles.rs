@@ -75,12 +75,13 @@ pub struct ArticleCache {
 }
 
 /// What parsing an article depends on besides its file: the program, the time zone (for
-/// dates without one) and the permalink pattern.
+/// dates without one), the permalink pattern and the tag slugs set by hand.
 fn fingerprint(config: &Config) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
     config.timezone.name().hash(&mut h);
     config.permalink.hash(&mut h);
+    config.tag_slugs.hash(&mut h);
     h.finish()
 }
 

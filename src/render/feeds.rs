@@ -151,7 +151,7 @@ fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
         let _ = writeln!(
             out,
             "<lastBuildDate>{}</lastBuildDate>",
-            newest.date.to_rfc2822()
+            rfc2822(&newest.date)
         );
     }
     let _ = writeln!(
@@ -168,7 +168,7 @@ fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
             "<guid isPermaLink=\"false\">{}</guid>",
             escape(&entry_id(links, a))
         );
-        let _ = writeln!(out, "<pubDate>{}</pubDate>", a.date.to_rfc2822());
+        let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc2822(&a.date));
         for author in authors_or_site(site, a) {
             let _ = writeln!(out, "<dc:creator>{}</dc:creator>", escape(author));
         }
@@ -187,6 +187,15 @@ fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
     }
     out.push_str("</channel>\n</rss>\n");
     out
+}
+
+/// A date as RSS writes it (`Thu, 2 Jan 2022 14:52:00 +0700`, as chrono's `to_rfc2822` writes it). Through a format string,
+/// which cannot fail, where chrono's `to_rfc2822` panics on years it cannot write (content
+/// never has those: see `content::date`).
+fn rfc2822(
+    date: &chrono::DateTime<chrono_tz::Tz>,
+) -> chrono::format::DelayedFormat<chrono::format::StrftimeItems<'static>> {
+    date.format("%a, %-d %b %Y %H:%M:%S %z")
 }
 
 /// Atom 1.0.
