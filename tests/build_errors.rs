@@ -518,12 +518,31 @@ fn build_errors(f: &Fixture) -> Vec<String> {
     errors
 }
 
+/// The errors `serve` shows when it opens the site (first lines).
+fn serve_errors(f: &Fixture) -> Vec<String> {
+    let e = match cermin::session::Session::open(f.root(), Default::default()) {
+        Ok(_) => panic!("the site opened"),
+        Err(e) => e.to_string(),
+    };
+    // Paths as the other commands, run in the site's folder, print them.
+    let root = format!("{}/", f.root().display());
+    let mut errors: Vec<String> = e
+        .replace(&root, "")
+        .lines()
+        .filter(|l| !l.starts_with("    "))
+        .map(String::from)
+        .collect();
+    errors.sort();
+    errors
+}
+
 #[test]
-fn build_and_check_report_the_same_content_errors() {
+fn build_check_and_serve_report_the_same_content_errors() {
     let f = site_with_every_kind_of_problem();
     let from_build = build_errors(&f);
     assert_eq!(from_build.len(), 17);
     assert_eq!(check_errors(&f), from_build);
+    assert_eq!(serve_errors(&f), from_build);
     // With the broken files fixed, the clashes alone: the same again.
     for file in [
         "bad/loop",
@@ -542,4 +561,5 @@ fn build_and_check_report_the_same_content_errors() {
     let from_build = build_errors(&f);
     assert_eq!(from_build.len(), 4, "{from_build:?}");
     assert_eq!(check_errors(&f), from_build);
+    assert_eq!(serve_errors(&f), from_build);
 }

@@ -55,15 +55,20 @@ pub fn list_content(config: &Config) -> Result<Listing> {
             dir.display()
         ));
     }
+    Ok(list_folder(&dir))
+}
+
+/// The Markdown files under `dir` (a folder of `content/`), as [`list_content`] lists them.
+pub fn list_folder(dir: &Path) -> Listing {
     let mut listing = Listing {
         files: Vec::new(),
         errors: Vec::new(),
     };
-    for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().unwrap_or(&dir).to_path_buf();
+                let path = e.path().unwrap_or(dir).to_path_buf();
                 let message = match e.loop_ancestor() {
                     Some(ancestor) => format!(
                         "symbolic link loop back to {}: remove the link",
@@ -84,7 +89,7 @@ pub fn list_content(config: &Config) -> Result<Listing> {
             Err(e) => listing.errors.push(ContentError::in_file(entry.path(), e)),
         }
     }
-    Ok(listing)
+    listing
 }
 
 /// Every Markdown file under `content/`, sorted; fails, naming every entry, if any cannot be
