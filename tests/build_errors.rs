@@ -563,3 +563,31 @@ fn build_check_and_serve_report_the_same_content_errors() {
     assert_eq!(check_errors(&f), from_build);
     assert_eq!(serve_errors(&f), from_build);
 }
+
+#[test]
+fn articles_on_the_paths_of_cermins_own_pages_are_named_in_user_words() {
+    let f = Fixture::with_config(&format!(
+        "{}permalink = \"/:slug.html\"\n",
+        common::SITE_TOML
+    ));
+    f.article(GOOD, "Baik", "2024-01-02", "", "Isi.");
+    f.build_ok(&[]);
+    for slug in ["index", "404"] {
+        f.article(
+            &format!("content/{slug}.md"),
+            "Halaman",
+            "2024-01-02",
+            &format!("slug: \"{slug}\"\n"),
+            "Isi.",
+        );
+    }
+    let fix = "change the article's `slug` or the `permalink` pattern in site.toml";
+    assert_fails_with(
+        &f,
+        &format!(
+            "error: the article content/404.md and the 404 page are both published at /404.html: {fix}\n\
+             the article content/index.md and the home page are both published at /index.html: {fix}\n\
+             2 content files have errors; nothing was written"
+        ),
+    );
+}
