@@ -591,3 +591,23 @@ fn articles_on_the_paths_of_cermins_own_pages_are_named_in_user_words() {
         ),
     );
 }
+
+#[test]
+fn a_file_name_too_long_for_a_url_segment_is_named() {
+    let f = built_fixture();
+    let stem = "berita-".repeat(30);
+    f.article(
+        &format!("content/{stem}.md"),
+        "Panjang",
+        "2024-01-02",
+        "",
+        "Isi.",
+    );
+    assert_fails_with(
+        &f,
+        &format!(
+            "error: content/{stem}.md: the file name \"{}…\" makes a URL segment of 209 bytes; the limit is 200: add a shorter `slug:` or rename the file\n1 content file has an error; nothing was written",
+            &stem[..40]
+        ),
+    );
+}

@@ -281,16 +281,19 @@ pub fn parse_article(
         && let Some(longest) = path.split('/').map(str::len).max()
         && longest > MAX_SEGMENT
     {
-        let what = match fm.slug {
-            Some(_) => format!("slug {:?}", shortened(&slug_source)),
-            None => format!("the file name {:?}", shortened(&slug_source)),
+        let (what, fix) = match fm.slug {
+            Some(_) => ("slug", "set a shorter `slug`"),
+            None => ("the file name", "add a shorter `slug:` or rename the file"),
         };
-        problems.add(
-            "slug",
-            format!(
-                "{what} makes a URL segment of {longest} bytes; the limit is {MAX_SEGMENT}: set a shorter `slug`"
-            ),
+        let message = format!(
+            "{what} {:?} makes a URL segment of {longest} bytes; the limit is {MAX_SEGMENT}: {fix}",
+            shortened(&slug_source)
         );
+        match fm.slug {
+            Some(_) => problems.add("slug", message),
+            // Not on any line: the file's name is the slug.
+            None => problems.errors.push(ContentError::in_file(file, message)),
+        }
     }
     let mut authors = Vec::new();
     for (key, value) in [("author", fm.author), ("authors", fm.authors)] {
