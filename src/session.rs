@@ -254,6 +254,7 @@ impl Session {
             );
             unlisted = listing.errors;
         } else {
+            let mut full: Option<crate::content::load::Listing> = None;
             for path in named {
                 let Some(key) = self.content_key(path) else {
                     continue;
@@ -269,9 +270,15 @@ impl Session {
                     self.entries.remove(&k);
                 }
                 if key.is_dir() {
-                    let listing = crate::content::load::list_folder(&key);
-                    to_read.extend(listing.files);
-                    unlisted.extend(listing.errors);
+                    // From the listing of all of content/, which stops at a loop where a
+                    // walk from inside it would not.
+                    let listing = match &full {
+                        Some(listing) => listing,
+                        None => full.insert(crate::content::load::list_content(&self.config)?),
+                    };
+                    let under = |p: &PathBuf| p.starts_with(&key);
+                    to_read.extend(listing.files.iter().filter(|p| under(p)).cloned());
+                    unlisted.extend(listing.errors.iter().filter(|e| under(&e.file)).cloned());
                 } else if key.is_file() && crate::content::load::is_content_file(&key) {
                     to_read.push(key);
                 }

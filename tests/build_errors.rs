@@ -611,3 +611,39 @@ fn a_file_name_too_long_for_a_url_segment_is_named() {
         ),
     );
 }
+
+#[test]
+fn serve_reports_a_link_loop_made_while_it_runs_and_forgets_it_once_removed() {
+    use cermin::session::{Changes, Session};
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-02", "", "Isi.");
+    let mut session = Session::open(f.root(), Default::default()).unwrap();
+    let bad = f.root().join("content/bad");
+    std::fs::create_dir(&bad).unwrap();
+    std::os::unix::fs::symlink("..", bad.join("loop")).unwrap();
+    // The watcher names the new folder.
+    let changes = Changes {
+        paths: vec![bad.clone()],
+        rescan: false,
+    };
+    let e = session.rebuild(&changes).unwrap_err().to_string();
+    assert_eq!(
+        e.replace(&format!("{}/", f.root().display()), ""),
+        "content/bad/loop: symbolic link loop back to content: remove the link"
+    );
+    std::fs::remove_file(bad.join("loop")).unwrap();
+    let changes = Changes {
+        paths: vec![bad.join("loop")],
+        rescan: false,
+    };
+    session.rebuild(&changes).unwrap();
+    let files = session.files();
+    assert!(files.contains_key("2024/01/02/a/index.html"));
+    assert_eq!(
+        files
+            .keys()
+            .filter(|k| k.ends_with("/a/index.html"))
+            .count(),
+        1
+    );
+}
