@@ -183,6 +183,7 @@ impl Config {
         for text in raw.strings.values_mut() {
             *text = crate::text::clean(std::mem::take(text));
         }
+        let extra = clean_table(raw.extra);
         let strings = Strings::for_language(&raw.language, &raw.strings)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
@@ -206,7 +207,7 @@ impl Config {
             related_count: raw.related_count,
             strings,
             tag_slugs,
-            extra: raw.extra,
+            extra,
         })
     }
 
@@ -222,6 +223,24 @@ impl Config {
     pub fn content_dir(&self) -> PathBuf {
         crate::text::in_root(&self.root, "content")
     }
+}
+
+/// Free-form settings (`[extra]`, for themes) with every string cleaned like content.
+fn clean_table(table: toml::Table) -> toml::Table {
+    fn clean_value(value: toml::Value) -> toml::Value {
+        match value {
+            toml::Value::String(s) => toml::Value::String(crate::text::clean(s)),
+            toml::Value::Array(items) => {
+                toml::Value::Array(items.into_iter().map(clean_value).collect())
+            }
+            toml::Value::Table(table) => toml::Value::Table(clean_table(table)),
+            other => other,
+        }
+    }
+    table
+        .into_iter()
+        .map(|(k, v)| (crate::text::clean(k), clean_value(v)))
+        .collect()
 }
 
 /// Checks a base URL; the error completes "base_url …" or "--base-url …".
@@ -249,6 +268,19 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config> {
         Config::parse(Path::new("/s"), Path::new("/s/site.toml"), text)
+    }
+
+    #[test]
+    fn texts_pages_show_are_cleaned_like_content() {
+        let c = parse(
+            "title = \"Ju\\u0001dul\\uFDD0\"\nauthor = \"A\\u007Fni\"\n[strings]\nhome = \"Be\\u0085randa\"\n[extra]\nmoto = [\"Ka\\uFFFEta\"]\n[extra.kotak]\n\"ku\\u0002nci\" = \"ni\\u001Flai\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.title, "Judul");
+        assert_eq!(c.author, "Ani");
+        assert_eq!(c.strings.get("home"), "Beranda");
+        assert_eq!(c.extra["moto"][0].as_str(), Some("Kata"));
+        assert_eq!(c.extra["kotak"]["kunci"].as_str(), Some("nilai"));
     }
 
     #[test]
