@@ -647,3 +647,32 @@ fn serve_reports_a_link_loop_made_while_it_runs_and_forgets_it_once_removed() {
         1
     );
 }
+
+#[test]
+fn every_problem_of_one_file_is_reported_in_line_order() {
+    let f = built_fixture();
+    f.article(
+        "content/banyak.md",
+        "",
+        "bukan tanggal",
+        &format!(
+            "slug: {}\nsource: ftp://asal.example/a\ntags: ['#', Baik, '?']\nauthor: {{nama: Ani}}\n",
+            "a".repeat(300)
+        ),
+        "Isi.",
+    );
+    assert_fails_with(
+        &f,
+        &format!(
+            "error: content/banyak.md:2: `title` is empty: give the article a title\n\
+             content/banyak.md:3: date: `bukan tanggal` is not a date: write 2022-01-27T14:52:00+07:00 (RFC 3339), 2022-01-27 14:52 or 2022-01-27\n\
+             content/banyak.md:4: slug \"{}…\" makes a URL segment of 300 bytes; the limit is 200: set a shorter `slug`\n\
+             content/banyak.md:5: `source` must be the original article's URL starting with http:// or https:// (got `ftp://asal.example/a`)\n\
+             content/banyak.md:6: tag `#` has no letters or digits: remove it or rename it\n\
+             content/banyak.md:6: tag `?` has no letters or digits: remove it or rename it\n\
+             content/banyak.md:7: author must be a name or a list of names, such as author: [Ani, Budi]\n\
+             1 content file has an error; nothing was written",
+            "a".repeat(40)
+        ),
+    );
+}

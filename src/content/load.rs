@@ -277,10 +277,12 @@ pub fn parse_article(
         );
     }
     let path = date.map(|date| crate::urls::permalink(&config.permalink, &date, &slug));
-    if let Some(path) = &path
-        && let Some(longest) = path.split('/').map(str::len).max()
-        && longest > MAX_SEGMENT
-    {
+    // The longest segment of the permalink (of the slug alone while the date is broken).
+    let longest = match &path {
+        Some(path) => path.split('/').map(str::len).max().unwrap_or(0),
+        None => slug.len(),
+    };
+    if longest > MAX_SEGMENT {
         let (what, fix) = match fm.slug {
             Some(_) => ("slug", "set a shorter `slug`"),
             None => ("the file name", "add a shorter `slug:` or rename the file"),
@@ -341,6 +343,7 @@ pub fn parse_article(
         );
     }
     let (Some(date), Some(path), true) = (date, path, problems.errors.is_empty()) else {
+        problems.errors.sort_by_key(|e| e.line);
         return Err(ContentErrors(problems.errors));
     };
 
