@@ -86,18 +86,19 @@ fn clash(site: &Site, pages: &[Page], path: &str) -> Clash {
 
 /// A page of cermin's own, as users know it.
 fn describe(site: &Site, page: Page) -> String {
-    let nth = |n: usize, of: String| {
+    // "the home page", "page 2 of the home page".
+    let nth = |n: usize, page: String| {
         if n <= 1 {
-            of
+            page
         } else {
-            format!("page {n} of {}", of.trim_start_matches("the "))
+            format!("page {n} of {page}")
         }
     };
     match page {
         Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
         Page::Home(n) => nth(n, "the home page".into()),
         Page::Tags => "the page listing all tags".into(),
-        Page::Tag(t, n) => nth(n, format!("the page of tag {:?}", site.tags[t].name)),
+        Page::Tag(t, n) => nth(n, format!("the tag page of {:?}", site.tags[t].name)),
         Page::Archive => "the archive page".into(),
         Page::Year(y) => format!("the archive page of {}", site.years[y].name),
         Page::Month(m, n) => nth(n, format!("the archive page of {}", site.months[m].name)),
@@ -117,6 +118,72 @@ fn and_list(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::site::Selection;
+
+    #[test]
+    fn pages_of_cermins_own_are_named_in_user_words() {
+        let config = Config::parse(
+            std::path::Path::new("."),
+            std::path::Path::new("site.toml"),
+            "title = \"T\"\nlanguage = \"id\"\npaginate_by = 1\npermalink = \"/:slug/\"\n",
+        )
+        .unwrap();
+        let article = |slug: &str, tag: &str| {
+            let text = format!(
+                "---\ntitle: T\ndate: 2024-01-02\nslug: {slug}\ntags: [{tag}]\n---\nIsi.\n"
+            );
+            let file = format!("content/{slug}.md");
+            std::sync::Arc::new(
+                crate::content::parse_article(&config, std::path::Path::new(&file), &text)
+                    .unwrap()
+                    .0,
+            )
+        };
+        let selection = Selection {
+            drafts: false,
+            future: true,
+            now: chrono::Utc::now(),
+        };
+        let site = Site::build(
+            config.clone(),
+            vec![article("a", "Ekonomi"), article("b", "Ekonomi")],
+            selection,
+        )
+        .unwrap();
+        let said: Vec<String> = [
+            Page::Home(1),
+            Page::Home(2),
+            Page::Tags,
+            Page::Tag(0, 1),
+            Page::Tag(0, 2),
+            Page::Archive,
+            Page::Year(0),
+            Page::Month(0, 2),
+            Page::Day(0, 1),
+            Page::NotFound,
+        ]
+        .into_iter()
+        .map(|p| describe(&site, p))
+        .collect();
+        assert_eq!(
+            said,
+            [
+                "the home page",
+                "page 2 of the home page",
+                "the page listing all tags",
+                "the tag page of \"Ekonomi\"",
+                "page 2 of the tag page of \"Ekonomi\"",
+                "the archive page",
+                "the archive page of 2024",
+                "page 2 of the archive page of Januari 2024",
+                "the archive page of Selasa, 2 Januari 2024",
+                "the 404 page",
+            ]
+        );
+    }
+
     #[test]
     fn lists_read_as_sentences() {
         let list = |items: &[&str]| {
