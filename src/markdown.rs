@@ -62,7 +62,10 @@ pub fn render_without_summary(body: &str) -> Rendered {
 }
 
 fn render_with(body: &str, make_summary: bool) -> Rendered {
-    let mut pass = Pass::default();
+    let mut pass = Pass {
+        ids: THEME_IDS.iter().map(|id| id.to_string()).collect(),
+        ..Pass::default()
+    };
     let mut events: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
@@ -150,8 +153,8 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
     };
     let mut html = to_html(&events);
     if pass.needs_sanitizing {
-        html = crate::sanitize::clean_html(&html);
-        summary_html = crate::sanitize::clean_html(&summary_html);
+        html = unique_ids(&crate::sanitize::clean_html(&html));
+        summary_html = unique_ids(&crate::sanitize::clean_html(&summary_html));
     }
     // The body's text was cleaned when read, but character references (`&#1;`, in Markdown
     // or raw HTML) are decoded only now: clean what they made.
@@ -171,6 +174,34 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
         toc: pass.toc,
         word_count: pass.word_count,
     }
+}
+
+/// Ids the default theme gives elements of an article's page: an article's own headings and
+/// elements must not take them (a page may have each id once).
+const THEME_IDS: &[&str] = &["main", "related-heading"];
+
+/// Sanitized HTML with each id once, and none of [`THEME_IDS`]: raw HTML may repeat an id or
+/// take one a heading or the theme has; the later ones are dropped. (In ammonia's output
+/// ` id="` only ever starts an attribute: quotes in text and values are escaped.)
+fn unique_ids(html: &str) -> String {
+    const ATTR: &str = " id=\"";
+    let mut seen: HashSet<&str> = THEME_IDS.iter().copied().collect();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(ATTR) {
+        let value_start = start + ATTR.len();
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let id = &rest[value_start..value_start + len];
+        out.push_str(&rest[..start]);
+        if seen.insert(id) {
+            out.push_str(&rest[start..value_start + len + 1]);
+        }
+        rest = &rest[value_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// State gathered while walking one body's events.
@@ -316,6 +347,17 @@ pub fn summary_from_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_unique_and_leave_the_themes_alone() {
+        let r = render(
+            "## Utama {#main}\n\n## Latar\n\n<p id=\"latar\">a</p><p id=\"x\">b</p><p id=\"x\">c</p><p id=\"related-heading\">d</p>\n",
+        );
+        assert_eq!(
+            r.html,
+            "<h2 id=\"main-1\">Utama</h2>\n<h2 id=\"latar\">Latar</h2>\n<p>a</p><p id=\"x\">b</p><p>c</p><p>d</p>\n"
+        );
+    }
 
     #[test]
     fn headings_get_unique_ids() {
