@@ -2,10 +2,13 @@
 """Build benchmark: cermin on synthetic news corpora of several sizes.
 
 Usage: bench/build_bench.py [--sizes 1000 10000 100000] [--runs 5] [--bin target/release/cermin]
+                            [--taxonomies] [--content DIR]
 
-For each size it makes (once) a corpus with ../shared/bench/gen_corpus.py under
-/dev/shm/cermin-bench/N, with the example site's site.toml and default theme, then times,
-after one warm-up build each, --runs of:
+For each size it makes (once) a corpus with bench/gen_corpus.py under
+/dev/shm/cermin-bench/N (--taxonomies: N-taxonomies, with gen_corpus.py --taxonomies), or
+with --content DIR takes a copy of the articles in DIR (a content folder kept outside the
+repository, or a site folder holding one) instead; gives it the example site's site.toml
+and default theme, then times, after one warm-up build each, --runs of:
   - cold: `cermin build --no-cache` into a fresh output folder (everything parsed, rendered
     and written; what a CI build without a cache does);
   - first: `cermin build` with no `.cermin-cache/` yet, into a fresh output folder: cold plus
@@ -29,7 +32,7 @@ import sys
 import time
 
 
-from corpus import REPO, corpus  # noqa: E402
+from corpus import REPO, copied, corpus  # noqa: E402
 
 
 def run(cmd):
@@ -55,10 +58,18 @@ def main() -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
+    ap.add_argument("--taxonomies", action="store_true", help="generate with gen_corpus.py --taxonomies")
+    ap.add_argument("--content", metavar="DIR", help="benchmark a copy of these articles instead of generated ones")
     args = ap.parse_args()
+    if args.content:
+        sites = [copied(args.content, "content-" + pathlib.Path(args.content).resolve().name)]
+    elif args.taxonomies:
+        sites = [corpus(n, options=["--taxonomies"], suffix="-taxonomies") for n in args.sizes]
+    else:
+        sites = [corpus(n) for n in args.sizes]
     rows = []
-    for n in args.sizes:
-        site = corpus(n)
+    for site in sites:
+        n = sum(1 for _ in (site / "content").rglob("*.md"))
         out = site / "public"
         cache = site / ".cermin-cache"
         build = [args.bin, "build", "--root", str(site), "--output", str(out)]

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
 # Profile of one cold build (no cache, fresh output) of the N-article corpus with `perf`.
-# Usage: bench/profile.sh [N=10000] > bench/profile-10k.txt
+# Usage: bench/profile.sh [N=10000] > bench/profile-10k.txt     (N generated articles)
+#        bench/profile.sh DIR > profile.txt                      (a copy of the articles in DIR,
+#                                                                 a content folder kept elsewhere)
 # Needs linux-perf (apt-get install linux-perf). Prints the per-phase timings cermin reports
 # (CERMIN_TIMINGS), then perf's inclusive time of cermin's own functions and the top
 # functions by self time.
 set -euo pipefail
 N=${1:-10000}
 HERE=$(cd "$(dirname "$0")" && pwd)
-BIN=$HERE/../target/release/cermin
-SITE=$(cd "$HERE" && python3 -c "from corpus import corpus; print(corpus($N))")
+BIN=${BIN:-$HERE/../target/release/cermin}
+if [[ $N =~ ^[0-9]+$ ]]; then
+  SITE=$(cd "$HERE" && python3 -c 'import sys; from corpus import corpus; print(corpus(int(sys.argv[1])))' "$N")
+else
+  SITE=$(cd "$HERE" && python3 -c 'import sys, pathlib; from corpus import copied
+print(copied(sys.argv[1], "profile-" + pathlib.Path(sys.argv[1]).resolve().name))' "$N")
+  N=$(find "$SITE/content" -name '*.md' | wc -l)
+fi
 OUT=$(mktemp -d /dev/shm/cermin-profile.XXXXXX)
 DATA=$OUT.perf
 trap 'rm -rf "$OUT" "$DATA"' EXIT

@@ -2,8 +2,10 @@
 """Save-to-reload latency of `cermin serve --watch` (issue: serve; target < 100 ms at 10k).
 
 Usage: bench/serve_latency.py [--articles 10000] [--saves 30] [--bin target/release/cermin]
+                              [--content DIR]
 
-Makes (or reuses) a corpus with ../shared/bench/gen_corpus.py under /dev/shm, starts
+Makes (or reuses) a corpus with bench/gen_corpus.py under /dev/shm (or, with --content DIR,
+a copy of the articles in DIR, a content folder kept outside the repository), starts
 `cermin serve --watch --port 0` on it, listens to the live-reload event stream like a browser
 tab does, then saves one article at a time the way editors do (write a temp file, rename it over
 the article) and measures the time from the rename to the `reload` event arriving. Prints the
@@ -22,7 +24,7 @@ import sys
 import time
 
 
-from corpus import REPO, corpus  # noqa: E402
+from corpus import REPO, copied, corpus  # noqa: E402
 
 
 def events(resp):
@@ -45,10 +47,15 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--saves", type=int, default=30)
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
+    ap.add_argument("--content", metavar="DIR", help="edit a copy of these articles instead of generated ones")
     args = ap.parse_args()
 
-    site = corpus(args.articles, "serve-")
+    if args.content:
+        site = copied(args.content, "serve-content-" + pathlib.Path(args.content).resolve().name)
+    else:
+        site = corpus(args.articles, "serve-")
     files = sorted((site / "content").rglob("*.md"))
+    args.articles = len(files)
     server = subprocess.Popen(
         [args.bin, "serve", "--watch", "--port", "0", "--root", str(site)],
         stdout=subprocess.PIPE, stderr=None if os.environ.get("DEBUG") else subprocess.DEVNULL, text=True,

@@ -10,6 +10,7 @@ use anyhow::Result;
 use regex::Regex;
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::session::{Files, Session, SessionOptions};
 
 /// How bad a problem is: errors fail the check, warnings do not.
@@ -106,7 +107,7 @@ fn content_problem(e: &crate::content::ContentError) -> Problem {
 /// Checks the site at `root`.
 pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Report> {
     let mut report = Report::default();
-    let config = crate::cmd::build::load_config(root, options.base_url.as_deref())?;
+    let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
     // Content first, all files: a broken file is reported, not fatal to the rest of the check.
     let loaded = crate::content::load_all(&config)?;
     report

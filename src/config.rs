@@ -1,6 +1,7 @@
 //! `site.toml`: the site's settings, with defaults for every key.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -10,7 +11,7 @@ use serde::Deserialize;
 use crate::i18n::Strings;
 
 /// How an article credits the page it mirrors.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceCredit {
     /// A visible credit line linking to the original.
@@ -20,7 +21,7 @@ pub enum SourceCredit {
 }
 
 /// Whether feeds carry whole articles or only their summaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FeedContent {
     Full,
@@ -66,11 +67,39 @@ struct RawConfig {
     tag_slugs: BTreeMap<String, String>,
     #[serde(default)]
     extra: toml::Table,
+    #[serde(default)]
+    build: BuildSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
     import: Option<toml::Table>,
 }
+
+/// `[build]`: how a build uses the machine. These never change the output.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BuildSettings {
+    /// Megabytes of article bodies kept in memory; the rest wait in a scratch file.
+    #[serde(default = "default_body_memory_mb")]
+    pub body_memory_mb: usize,
+}
+
+impl Default for BuildSettings {
+    fn default() -> BuildSettings {
+        BuildSettings {
+            body_memory_mb: default_body_memory_mb(),
+        }
+    }
+}
+
+/// About 20,000 articles' bodies: a 10,000-article build stays well under 300 MB.
+fn default_body_memory_mb() -> usize {
+    128
+}
+
+/// The environment variable that overrides `[build] body_memory_mb` (like Hugo's
+/// `HUGO_MEMORYLIMIT`), for a machine short of memory or of temporary space.
+pub const BODY_MEMORY_ENV: &str = "CERMIN_BODY_MEMORY_MB";
 
 fn default_base_url() -> String {
     "http://127.0.0.1:1111".into()
@@ -128,6 +157,7 @@ pub struct Config {
     /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
     pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
+    pub build: BuildSettings,
 }
 
 impl Config {
@@ -140,7 +170,31 @@ impl Config {
                 path.display()
             )
         })?;
-        Config::parse(root, &path, &text)
+        let mut config = Config::parse(root, &path, &text)?;
+        config.update_from_env()?;
+        Ok(config)
+    }
+
+    /// Applies the settings the environment overrides (read here once, not deep in a build).
+    fn update_from_env(&mut self) -> Result<()> {
+        if let Some(value) = std::env::var_os(BODY_MEMORY_ENV) {
+            let text = value.to_string_lossy();
+            self.build.body_memory_mb = text.trim().parse::<usize>().map_err(|_| {
+                anyhow::anyhow!(
+                    "{BODY_MEMORY_ENV}={text:?} is not a number of megabytes: set it to a whole number such as 256, or unset it"
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Reads `<root>/site.toml` with `--base-url`, when given, in place of its `base_url`.
+    pub fn load_with_base_url(root: &Path, base_url: Option<&str>) -> Result<Config> {
+        let mut config = Config::load(root)?;
+        if let Some(url) = base_url {
+            config.set_base_url(url)?;
+        }
+        Ok(config)
     }
 
     /// Parses the text of a `site.toml`; `path` is only used in messages.
@@ -208,7 +262,42 @@ impl Config {
             strings,
             tag_slugs,
             extra,
+            build: raw.build,
         })
+    }
+
+    /// A hash of every setting that can change what a build writes, for the build cache:
+    /// not where the site is (a moved folder renders the same) nor `[build]` (how to build).
+    /// The destructuring is exhaustive, so a new setting cannot be left out by mistake.
+    pub fn output_settings_hash(&self) -> u64 {
+        let Config {
+            root: _,
+            build: _,
+            title,
+            description,
+            base_url,
+            language,
+            timezone,
+            theme,
+            author,
+            copyright,
+            paginate_by,
+            permalink,
+            relative_links,
+            source_credit,
+            feed_limit,
+            feed_content,
+            related_count,
+            strings,
+            tag_slugs,
+            extra,
+        } = self;
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        (title, description, base_url, language, timezone.name()).hash(&mut h);
+        (theme, author, copyright, paginate_by, permalink).hash(&mut h);
+        (relative_links, source_credit, feed_limit, feed_content).hash(&mut h);
+        (related_count, strings, tag_slugs, extra.to_string()).hash(&mut h);
+        h.finish()
     }
 
     /// Replaces `base_url` (from `--base-url`).
@@ -290,6 +379,48 @@ mod tests {
         assert_eq!(c.permalink, "/:year/:month/:day/:slug/");
         assert_eq!(c.timezone, chrono_tz::UTC);
         assert_eq!(c.source_credit, SourceCredit::Link);
+    }
+
+    #[test]
+    fn build_settings_default_and_parse() {
+        assert_eq!(parse("title = \"T\"").unwrap().build.body_memory_mb, 128);
+        let c = parse("title = \"T\"\n[build]\nbody_memory_mb = 16\n").unwrap();
+        assert_eq!(c.build.body_memory_mb, 16);
+        let err = parse("title = \"T\"\n[build]\nbody_memory = 16\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/s/site.toml:3:1: invalid site.toml: unknown field `body_memory`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_output_settings_hash_follows_every_setting_that_changes_output() {
+        let base = "title = \"T\"\n";
+        let hash = |text: &str| parse(text).unwrap().output_settings_hash();
+        let plain = hash(base);
+        assert_eq!(plain, hash(base), "the same settings hash the same");
+        for changed in [
+            "description = \"D\"\n",
+            "language = \"id\"\n",
+            "timezone = \"Asia/Jakarta\"\n",
+            "paginate_by = 3\n",
+            "relative_links = true\n",
+            "feed_content = \"summary\"\n",
+            "related_count = 0\n",
+            "[strings]\nhome = \"Muka\"\n",
+            "[extra]\nlogo = \"x.png\"\n",
+        ] {
+            assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
+        }
+        // How a build runs and where the site lives do not change what it writes.
+        assert_eq!(plain, hash(&format!("{base}[build]\nbody_memory_mb = 1\n")));
+        let moved = Config::parse(
+            Path::new("/elsewhere"),
+            Path::new("/elsewhere/site.toml"),
+            base,
+        );
+        assert_eq!(plain, moved.unwrap().output_settings_hash());
     }
 
     #[test]

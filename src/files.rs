@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What kind of thing a path is, in words (for "… is a named pipe, not a file").
 pub fn kind_of(file_type: fs::FileType) -> &'static str {
@@ -110,6 +110,46 @@ pub fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
+pub fn files_under(dir: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry =
+            anyhow::Context::with_context(entry, || format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            files.push((
+                rel.to_string_lossy().replace('\\', "/"),
+                entry.path().to_path_buf(),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Writes a file whole or not at all: the bytes go to a temporary file in the same folder,
+/// which then replaces `path` in one rename, so a crash or a full disk never leaves half a
+/// file, and a reader sees the old file or the new one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".cermin-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +180,24 @@ mod tests {
         );
         fs::write(dir.path().join("d.md"), "isi").unwrap();
         assert_eq!(read_regular(&dir.path().join("d.md")).unwrap(), b"isi");
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_file_whole_and_leave_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.bin");
+        write_atomically(&path, b"lama").unwrap();
+        write_atomically(&path, b"baru").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"baru");
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.bin"]);
+        let missing = dir.path().join("no-such-folder/a.bin");
+        assert_eq!(
+            write_atomically(&missing, b"x").unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
     }
 }

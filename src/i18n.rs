@@ -45,6 +45,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ),
     ("back_home", "Back to the front page", "Kembali ke beranda"),
     ("feeds", "Feeds", "Umpan"),
+    ("feed_tag", "Articles tagged", "Artikel bertopik"),
     ("all_articles", "All articles", "Semua artikel"),
     ("photo", "Photo", "Foto"),
     ("menu", "Menu", "Menu"),
@@ -55,7 +56,7 @@ const WORDS: &[(&str, &str, &str)] = &[
 ];
 
 /// UI words in the site's language, with the overrides of `[strings]` applied.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Hash, serde::Serialize)]
 #[serde(transparent)]
 pub struct Strings(BTreeMap<String, String>);
 

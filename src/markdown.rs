@@ -139,6 +139,7 @@ fn render_with(body: &str, make_summary: bool) -> Rendered {
         }
     }
 
+    close_unpaired_quotes(&mut events);
     let summary_events = match pass.more_at {
         Some(end) => &events[..end],
         None => first_paragraph(&events),
@@ -344,6 +345,56 @@ pub fn summary_from_text(text: &str) -> String {
     format!("<p>{}</p>\n", escape_html(text.trim()))
 }
 
+/// Smart punctuation pairs straight double quotes only with straight ones. Mirrored text
+/// often mixes the two (`“Kami … kesepakatan," lanjut Ryabkov.`): the straight quote has no
+/// straight partner, and pulldown-cmark makes any unpaired one an opening “. A quote after a
+/// letter, digit or punctuation (not an opening bracket or dash) and before a space,
+/// punctuation or the end of the block closes, so it becomes ”.
+fn close_unpaired_quotes(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if !matches!(&events[i], Event::Text(t) if t.as_ref() == "\u{201C}") {
+            continue;
+        }
+        let before = neighbour_char(events[..i].iter().rev(), |t| t.chars().next_back());
+        let after = neighbour_char(events[i + 1..].iter(), |t| t.chars().next());
+        let closes = before
+            .is_some_and(|c| !c.is_whitespace() && !"([{\u{2018}\u{201C}—–-".contains(c))
+            && after.is_none_or(|c| {
+                c.is_whitespace()
+                    || (c.is_ascii_punctuation() && !"([{".contains(c))
+                    || "\u{201D}\u{2019}…".contains(c)
+            });
+        if closes {
+            events[i] = Event::Text("\u{201D}".into());
+        }
+    }
+}
+
+/// The nearest character of the inline text in `events` (walking away from a quote), or
+/// `None` at the edge of the block. Emphasis and links are transparent; a line break is a
+/// space.
+fn neighbour_char<'a>(
+    events: impl Iterator<Item = &'a Event<'a>>,
+    pick: fn(&str) -> Option<char>,
+) -> Option<char> {
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(c) = pick(t) {
+                    return Some(c);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => return Some(' '),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
+            | Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +407,24 @@ mod tests {
         assert_eq!(
             r.html,
             "<h2 id=\"main-1\">Utama</h2>\n<h2 id=\"latar\">Latar</h2>\n<p>a</p><p id=\"x\">b</p><p>c</p><p>d</p>\n"
+        );
+    }
+
+    #[test]
+    fn a_straight_quote_after_a_typographic_opener_closes() {
+        // The seed article's sentence, as the source wrote it.
+        let out = render(
+            "“Kami tidak menginginkan itu. Para diplomat harus mencapai kesepakatan,\" lanjut Ryabkov.",
+        );
+        assert_eq!(
+            out.html,
+            "<p>“Kami tidak menginginkan itu. Para diplomat harus mencapai kesepakatan,” lanjut Ryabkov.</p>\n"
+        );
+        // Straight pairs, openers after a space or a bracket, and quotes inside emphasis.
+        let out = render("Dia berkata \"ya\" (\"tidak\"), lalu *\"mungkin.\"* Selesai.\n\n\"Awal");
+        assert_eq!(
+            out.html,
+            "<p>Dia berkata “ya” (“tidak”), lalu <em>“mungkin.”</em> Selesai.</p>\n<p>“Awal</p>\n"
         );
     }
 

@@ -16,18 +16,7 @@ use anyhow::{Context, Result, anyhow, bail};
 
 use crate::cache::FileStamp;
 use crate::cache::outputs::OutputCache;
-
-/// Where rendered files go.
-pub trait Sink: Sync {
-    /// Stores one file; `path` is relative to the output root (`2022/01/27/a/index.html`).
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
-
-    /// Keeps the file the previous build made at `path`, whose inputs did not change.
-    /// False when the sink cannot (the file is then rendered and put).
-    fn keep(&self, _path: &str) -> Result<bool> {
-        Ok(false)
-    }
-}
+use crate::render::Sink;
 
 /// How a build changed the output folder.
 #[derive(Debug, Default, Clone, Copy)]
@@ -336,28 +325,6 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
         io::ErrorKind::Unsupported,
         "no atomic exchange",
     ))
-}
-
-/// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted.
-pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let mut files = Vec::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-    {
-        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            files.push((
-                rel.to_string_lossy().replace('\\', "/"),
-                entry.path().to_path_buf(),
-            ));
-        }
-    }
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -17,7 +17,8 @@ fn builder() -> &'static Builder<'static> {
             .add_tag_attributes("pre", ["data-lang"])
             .add_tag_attributes("img", ["width", "height", "loading"])
             .rm_tags(["map", "area"])
-            .link_rel(Some("noopener noreferrer"))
+            // Only links to other hosts get `rel` (see `mark_external_links`).
+            .link_rel(None)
             .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]));
         b
     })
@@ -39,18 +40,38 @@ pub fn clean_html(html: &str) -> String {
             Some(tag.to_string())
         }
     });
-    // A link whose unsafe address was removed keeps the `rel` ammonia gives every link,
-    // which HTML allows only on links with an address.
-    let cleaned = map_tags(&cleaned, "<a", |tag| {
-        Some(match (attribute(tag, "href"), attribute(tag, "rel")) {
-            (None, Some(rel)) => tag.replace(&format!(" rel=\"{rel}\""), ""),
-            _ => tag.to_string(),
-        })
-    });
     // Task-list check boxes stay; any other form field is dropped.
-    map_tags(&cleaned, "<input", |tag| {
+    let cleaned = map_tags(&cleaned, "<input", |tag| {
         (attribute(tag, "type") == Some("checkbox")).then(|| tag.to_string())
-    })
+    });
+    mark_external_links(&cleaned)
+}
+
+/// Adds `rel="noopener noreferrer"` to links that leave the site (absolute `http(s)` and
+/// protocol-relative URLs): the other host learns nothing of the page and cannot reach
+/// back into it. Links within the site and `#fragment` links stay as they are.
+/// Runs on ammonia's output, whose attributes are always `name="value"` and never `rel`.
+fn mark_external_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<a ") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        out.push_str(tag);
+        let href = attribute(tag, "href").unwrap_or("");
+        let leaves_the_site = ["http://", "https://", "//"].iter().any(|scheme| {
+            href.len() > scheme.len() && href[..scheme.len()].eq_ignore_ascii_case(scheme)
+        });
+        if leaves_the_site {
+            out.push_str(" rel=\"noopener noreferrer\"");
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Rewrites every start tag opened by `open` (`<img`, `<a`): `fix` returns the tag to write,
@@ -130,13 +151,24 @@ mod tests {
     }
 
     #[test]
-    fn images_get_alt_text_and_links_without_address_lose_rel() {
+    fn images_get_alt_text() {
         let out = clean_html(
             "<img src=\"/a.jpg\"><img src=\"x\" onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">x</a><a href=\"/b/\">b</a>",
         );
         assert_eq!(
             out,
-            "<img src=\"/a.jpg\" alt=\"\"><img src=\"x\" alt=\"\"><a>x</a><a href=\"/b/\" rel=\"noopener noreferrer\">b</a>"
+            "<img src=\"/a.jpg\" alt=\"\"><img src=\"x\" alt=\"\"><a>x</a><a href=\"/b/\">b</a>"
+        );
+    }
+
+    #[test]
+    fn only_links_to_other_hosts_get_noopener() {
+        let out = clean_html(
+            "<a href=\"https://asal.example/x\" rel=\"nofollow\">luar</a> <a href=\"//cdn.example/y\">cdn</a> <a href=\"/2024/01/01/a/\">dalam</a> <a href=\"#bagian-dua\">bagian</a> <a href=\"mailto:r@x.id\">surel</a>",
+        );
+        assert_eq!(
+            out,
+            "<a href=\"https://asal.example/x\" rel=\"noopener noreferrer\">luar</a> <a href=\"//cdn.example/y\" rel=\"noopener noreferrer\">cdn</a> <a href=\"/2024/01/01/a/\">dalam</a> <a href=\"#bagian-dua\">bagian</a> <a href=\"mailto:r@x.id\">surel</a>"
         );
     }
 

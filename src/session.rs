@@ -4,7 +4,7 @@
 //! because a watcher named them), rebuilds the site's indexes (cheap), and re-renders only the
 //! pages and feeds whose inputs changed, judged by their signatures (see `render::spec`).
 //! A change to site.toml or a template re-renders everything. The result is always the same
-//! bytes a full build of the same files produces; `tests/serve_incremental.rs` checks that
+//! bytes a full build of the same files produces; `tests/it/serve_incremental.rs` checks that
 //! after long random sequences of edits.
 
 use std::collections::{BTreeMap, HashMap};
@@ -14,11 +14,10 @@ use std::time::SystemTime;
 
 use anyhow::{Result, anyhow};
 
-use crate::cmd::build::load_config;
 use crate::config::Config;
 use crate::content::{Article, load_file};
-use crate::output::Sink;
-use crate::render::{self, RenderStats, Signatures, StaticFiles, Templates, ValueCache};
+
+use crate::render::{self, RenderStats, Signatures, Sink, StaticFiles, Templates, ValueCache};
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
@@ -113,7 +112,7 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
 impl Session {
     /// Loads and renders the whole site.
     pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
-        let config = load_config(root, options.base_url.as_deref())?;
+        let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
         let templates = Templates::load(
             &config,
             &Links::new(&config.base_url, config.relative_links),
@@ -185,7 +184,7 @@ impl Session {
         self.config_stale |= config_changed;
         self.templates_stale |= templates_changed;
         if self.config_stale {
-            self.config = load_config(&self.root, self.options.base_url.as_deref())?;
+            self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
             self.cache = ValueCache::default();
             // Dates and permalinks depend on the settings: read every article again.
             self.entries.clear();

@@ -1,5 +1,5 @@
 //! A Markdown body: rendering never panics, and what comes out can neither run code nor
-//! load a dangerous URL (the same checks as tests/hostile.rs, on every input).
+//! load a dangerous URL (the same checks as tests/it/hostile.rs, on every input).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

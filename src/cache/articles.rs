@@ -196,7 +196,7 @@ impl ArticleCache {
                 bytes.extend_from_slice(&(meta.len() as u64).to_le_bytes());
                 bytes.extend_from_slice(&meta);
                 bytes.extend_from_slice(&bodies);
-                super::write_atomically(&path, &bytes)
+                crate::files::write_atomically(&path, &bytes)
             })
     }
 }

@@ -63,10 +63,3 @@ impl FileStamp {
         (age.as_secs() >= 2).then(|| FileStamp::exact(meta))
     }
 }
-
-/// Writes `bytes` to `path` whole or not at all (temporary file, then rename).
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path)
-}

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
-use crate::render::Signatures;
+
+/// Every output file of a render with the signature of its inputs (or of its bytes).
+pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
 
 /// What the last build made at one output path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -56,10 +58,7 @@ pub struct OutputCache {
 pub fn fingerprint(config: &crate::config::Config, templates: u64, options: &str) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
-    // Every setting but where the site is: a moved site folder renders the same.
-    let mut settings = config.clone();
-    settings.root = PathBuf::new();
-    format!("{settings:?}").hash(&mut h);
+    config.output_settings_hash().hash(&mut h);
     templates.hash(&mut h);
     options.hash(&mut h);
     h.finish()
@@ -85,7 +84,7 @@ impl OutputCache {
         }
     }
 
-    /// The signature of every file the last build made, for [`crate::render::render_site`].
+    /// The signature of every file the last build made, which the next render compares with.
     pub fn signatures(&self) -> Signatures {
         self.made
             .iter()
@@ -208,6 +207,6 @@ impl OutputCache {
         })
         .map_err(std::io::Error::other)?;
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
-        super::write_atomically(&self.manifest, &bytes)
+        crate::files::write_atomically(&self.manifest, &bytes)
     }
 }

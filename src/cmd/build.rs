@@ -11,20 +11,42 @@ use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
 use crate::content::Article;
-use crate::output::{Sink, Staging, WriteStats};
-use crate::render::{self, RenderStats, Templates};
+use crate::content::body::BodyStore;
+use crate::output::{Staging, WriteStats};
+use crate::render::{self, RenderStats, Sink, Templates};
 use crate::site::{Selection, Site};
 
 /// What `cermin build` was asked to do.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct BuildArgs {
+    /// The site's folder (holds site.toml).
+    #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Where to write the site [default: <root>/public].
+    #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (embargoed).
+    #[arg(long)]
     pub future: bool,
+    /// Use this base URL instead of site.toml's `base_url`.
+    #[arg(long)]
     pub base_url: Option<String>,
-    /// Neither read nor write `.cermin-cache/`.
+    /// Do not use or update the build cache (.cermin-cache/): parse and render everything.
+    #[arg(long)]
     pub no_cache: bool,
+}
+
+/// `cermin build`: builds the site, prints its warnings and the closing line.
+pub fn execute(args: BuildArgs) -> Result<()> {
+    let report = build(&args)?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    println!("{}", report.summary());
+    Ok(())
 }
 
 /// The result of a build, for the closing line.
@@ -54,30 +76,20 @@ impl BuildReport {
     }
 }
 
-/// Loads the site's settings with the command line's overrides applied.
-pub fn load_config(root: &Path, base_url: Option<&str>) -> Result<Config> {
-    let mut config = Config::load(root)?;
-    if let Some(url) = base_url {
-        config.set_base_url(url)?;
-    }
-    Ok(config)
-}
-
 /// Loads, checks and renders the site, then swaps the new output in.
 pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     let started = Instant::now();
-    let config = load_config(&args.root, args.base_url.as_deref())?;
+    let config = Config::load_with_base_url(&args.root, args.base_url.as_deref())?;
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
     let mut t = crate::timing::Phases::new("build");
-    // A build holds every article at once: bodies wait in a scratch file, bounding memory.
-    // Without one (no writable temporary folder) they stay in memory, which only costs memory.
-    crate::content::body::keep_bodies_on_disk().map_err(anyhow::Error::msg)?;
+    // A build holds every article at once: bodies beyond the budget wait in a scratch file.
+    let bodies = BodyStore::with_scratch_file(config.build.body_memory_mb);
     let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
     t.mark("read article cache");
-    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref())?;
+    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     let mut warnings = loaded.warnings;
     warnings.extend(crate::content::tags::merged_names(

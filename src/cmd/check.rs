@@ -1,14 +1,58 @@
 //! `cermin check`: prints what `crate::check` found, as text or JSON.
 
 use std::io::Write;
+use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 
 use crate::check::{Report, Severity};
+use crate::session::SessionOptions;
+
+/// What `cermin check` was asked to do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CheckArgs {
+    /// The site's folder (holds site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Check drafts too.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Check articles dated in the future too.
+    #[arg(long)]
+    pub future: bool,
+    /// Also list external links (they are not fetched: no network is assumed).
+    #[arg(long)]
+    pub external: bool,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The report's form: for people, or for tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// `cermin check`: checks the site, prints the report, fails when there is an error.
+pub fn execute(args: CheckArgs) -> Result<()> {
+    let options = SessionOptions {
+        drafts: args.drafts,
+        future: args.future,
+        base_url: None,
+    };
+    let report = crate::check::check(&args.root, options, args.external)?;
+    if print(&report, args.format == Format::Json)? {
+        Ok(())
+    } else {
+        Err(anyhow!("the check found {} errors", report.errors()))
+    }
+}
 
 /// Prints the report; returns whether the site is free of errors. A closed output (`cermin
 /// check | head`) is an error to return, not a panic as `println!` makes it.
-pub fn print(report: &Report, json: bool) -> Result<bool> {
+fn print(report: &Report, json: bool) -> Result<bool> {
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, report)?;

@@ -12,16 +12,31 @@ use crate::content::front_matter;
 use crate::import::{self, Extraction, ImportedArticle, NoArticle, RuleBook};
 
 /// What `cermin import` was asked to do.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, clap::Args)]
 pub struct ImportArgs {
+    /// The site's folder (holds site.toml and content/).
+    #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Files or folders (walked recursively): .html, .htm, .html.gz, .txt.
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Use the rules of [import.sources.NAME] in site.toml.
+    #[arg(long)]
     pub source: Option<String>,
+    /// The original URL of the page (for a single page without a canonical link).
+    #[arg(long)]
     pub url: Option<String>,
+    /// Show what would be written, write nothing.
+    #[arg(long)]
     pub dry_run: bool,
+    /// Print every line or block dropped and the rule that dropped it.
+    #[arg(long)]
     pub explain: bool,
+    /// Rewrite articles that are already in content/.
+    #[arg(long)]
     pub force: bool,
-    /// Added to every imported article.
+    /// Tags to add to every imported article, comma-separated.
+    #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
 }
 
@@ -248,17 +263,13 @@ fn new_path(
 fn write_file(path: &Path, text: &str) -> Result<(), String> {
     let dir = path.parent().ok_or("no folder")?;
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.cermin-tmp",
-        path.file_name().unwrap_or_default().to_string_lossy()
-    ));
-    std::fs::write(&tmp, text).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    crate::files::write_atomically(path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Imports every input; never stops at a bad one.
 pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<Vec<Imported>> {
-    let config = crate::cmd::build::load_config(&args.root, None)?;
+    let config = Config::load(&args.root)?;
     let book = RuleBook::load(&args.root)?;
     if let Some(name) = &args.source {
         book.rules_for(Some(name), None)?;
@@ -359,8 +370,19 @@ fn check_readable(config: &Config, path: &Path, text: &str) -> Result<(), String
         .map_err(|e| format!("the imported article would not build: {e}"))
 }
 
+/// `cermin import`: imports the pages; fails at the end when some could not be imported.
+pub fn execute(args: ImportArgs) -> Result<()> {
+    if report(&args)? {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "some pages could not be imported (see the lines starting with `failed`)"
+        ))
+    }
+}
+
 /// Prints the report: one line per input (and the drops with `--explain`), then the counts.
-pub fn run(args: &ImportArgs) -> Result<bool> {
+fn report(args: &ImportArgs) -> Result<bool> {
     let total = input_files(&args.paths)?.len();
     let bar = (std::io::stderr().is_terminal() && total > 5 && !args.explain).then(|| {
         let bar = indicatif::ProgressBar::new(total as u64);

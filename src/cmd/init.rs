@@ -1,7 +1,7 @@
 //! `cermin init DIR`: a new site with the default theme, ready to build.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use include_dir::{Dir, include_dir};
@@ -9,25 +9,56 @@ use include_dir::{Dir, include_dir};
 /// The default theme, built into the binary so `init` works anywhere.
 static DEFAULT_THEME: Dir = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's README.
+const SITE_TOML: &str = r#"# Settings of this site; every key is described in cermin's docs/configuration.md.
 title = "My News Mirror"
 description = "A clean mirror of the news"
+# The address the site will be published at (with its path, if any): feeds and the sitemap
+# use it. Pages link relatively (relative_links), so public/ also works from disk.
 base_url = "https://example.org"
+relative_links = true
 language = "en"
 timezone = "UTC"
 theme = "default"
 paginate_by = 10
+# Byline of articles that name no author.
+author = "The Editors"
 "#;
 
 const FIRST_ARTICLE: &str = r#"---
 title: "Hello, mirror"
 date: {date}
+author: "The Editors"
 tags: ["Meta"]
 ---
 
 This is the first article of the mirror. Write articles as Markdown files under `content/`,
 or bring scraped pages in with `cermin import`.
 "#;
+
+/// What `cermin init` was asked to do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct InitArgs {
+    /// The folder to create (must be new or empty).
+    pub dir: PathBuf,
+}
+
+/// `cermin init DIR`: creates the site and says how to build it.
+pub fn execute(args: InitArgs) -> Result<()> {
+    init(&args.dir)?;
+    print!("{}", next_steps(&args.dir));
+    Ok(())
+}
+
+/// What to do after `init`, with the commands for this folder.
+fn next_steps(dir: &Path) -> String {
+    let dir = dir.display();
+    format!(
+        "Created a new site in {dir}. Next:\n  \
+         1. set `title`, `base_url` and `language` in {dir}/site.toml\n  \
+         2. cermin serve --watch --root {dir}    preview at http://127.0.0.1:1111/, reloads on save\n  \
+         3. cermin build --root {dir}            writes {dir}/public/ (opens from disk too)\n"
+    )
+}
 
 /// Creates the site folder; refuses a folder that already holds files.
 pub fn init(dir: &Path) -> Result<()> {

@@ -8,6 +8,30 @@ use anyhow::{Result, bail};
 use crate::config::Config;
 use crate::text::slugify;
 
+/// What `cermin new` was asked to do.
+#[derive(Debug, Clone, clap::Args)]
+pub struct NewArgs {
+    /// The article's title.
+    pub title: String,
+    /// The site's folder (holds site.toml).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Tags, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub tags: Vec<String>,
+    /// Mark the article as a draft.
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// `cermin new "Title"`: writes the article file and says where.
+pub fn execute(args: NewArgs) -> Result<()> {
+    let config = Config::load(&args.root)?;
+    let path = new_article(&config, &args.title, &args.tags, args.draft)?;
+    println!("Created {}", args.root.join(path).display());
+    Ok(())
+}
+
 /// Writes `content/YYYY/MM/<slug>.md` dated now in the site's time zone; returns its path.
 pub fn new_article(config: &Config, title: &str, tags: &[String], draft: bool) -> Result<PathBuf> {
     let slug = slugify(title);

@@ -1,82 +1,91 @@
 //! An article's body HTML. Bodies are most of a loaded site's memory (about 6 KB each, 650 MB
 //! at 100,000 articles) yet each is read only when its own page and its feeds are written. A
-//! build therefore keeps the bodies beyond the first [`memory_budget`] bytes in a scratch file
+//! build therefore keeps the bodies beyond the first `[build] body_memory_mb` in a scratch file
 //! (unlinked, in the system's temporary folder) and reads each back when needed; the operating
 //! system's page cache decides what stays in memory. Sites whose bodies fit the budget (about
-//! 20,000 articles) never touch the disk. Without a scratch file (serve, check, tests) bodies
-//! stay in memory. Bodies taken from the build cache stay where they are, in the cache's file,
+//! 20,000 articles) never touch the disk. The build's [`BodyStore`] decides; serve, check
+//! and import keep bodies in memory. Bodies taken from the build cache stay where they are, in the cache's file,
 //! until a page needs them.
 
 use std::borrow::Cow;
 use std::fs::File;
 use std::io;
 use std::os::unix::fs::FileExt;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
 
 /// Bodies shorter than this stay in memory: a file read would cost more than they do.
 const SMALL: usize = 512;
 
-/// Body bytes kept in memory before bodies go to the scratch file: 128 MiB, or
-/// `CERMIN_BODY_MEMORY_MB` (like Hugo's `HUGO_MEMORYLIMIT`, for machines short of memory or
-/// of temporary space), checked by [`keep_bodies_on_disk`].
-fn memory_budget() -> usize {
-    static BUDGET: OnceLock<usize> = OnceLock::new();
-    *BUDGET.get_or_init(|| {
-        budget_setting()
-            .ok()
-            .flatten()
-            .unwrap_or(DEFAULT_MEMORY_BUDGET)
-    })
+/// Where a build keeps the bodies it makes: in memory up to a budget, the rest in a scratch
+/// file. Each build owns its store, so the budget starts afresh with every build; bodies
+/// keep the scratch file open for as long as they live.
+pub struct BodyStore {
+    scratch: Option<Arc<ScratchFile>>,
+    budget: usize,
+    in_memory: AtomicUsize,
 }
-
-/// The budget `CERMIN_BODY_MEMORY_MB` asks for, if it is set.
-fn budget_setting() -> Result<Option<usize>, String> {
-    let Some(value) = std::env::var_os("CERMIN_BODY_MEMORY_MB") else {
-        return Ok(None);
-    };
-    let text = value.to_string_lossy();
-    text.trim()
-        .parse::<usize>()
-        .ok()
-        .and_then(|mb| mb.checked_mul(1 << 20))
-        .map(Some)
-        .ok_or_else(|| {
-            format!(
-                "CERMIN_BODY_MEMORY_MB={text:?} is not a number of megabytes: set it to a whole number such as 256, or unset it"
-            )
-        })
-}
-
-/// About 20,000 articles' bodies: a 10,000-article build stays well under 300 MB.
-const DEFAULT_MEMORY_BUDGET: usize = 128 << 20;
-
-/// Body bytes in memory so far, against [`memory_budget`]. Never given back: a build makes
-/// each body once, so the few it drops (drafts, say) only make the budget a little tighter.
-static IN_MEMORY: AtomicUsize = AtomicUsize::new(0);
 
 /// The scratch file, shared by every thread: writers reserve their place by moving `end`.
+#[derive(Debug)]
 struct ScratchFile {
     file: File,
     end: AtomicU64,
 }
 
-static SCRATCH: OnceLock<ScratchFile> = OnceLock::new();
-
-/// Keeps the bodies made from now on that do not fit the memory budget in a scratch file.
-/// Called by a build. Fails on a `CERMIN_BODY_MEMORY_MB` that is not a number; if no scratch
-/// file can be made, bodies stay in memory.
-pub fn keep_bodies_on_disk() -> Result<(), String> {
-    budget_setting()?;
-    if SCRATCH.get().is_none()
-        && let Ok(file) = tempfile::tempfile()
-    {
-        let _ = SCRATCH.set(ScratchFile {
-            file,
-            end: AtomicU64::new(0),
-        });
+impl BodyStore {
+    /// Every body stays in memory (serve, check and import hold few or need them all).
+    pub fn in_memory() -> BodyStore {
+        BodyStore {
+            scratch: None,
+            budget: usize::MAX,
+            in_memory: AtomicUsize::new(0),
+        }
     }
-    Ok(())
+
+    /// Bodies beyond `budget_mb` megabytes go to a scratch file (unlinked, in the system's
+    /// temporary folder). Without one (no writable temporary folder) they stay in memory,
+    /// which only costs memory.
+    pub fn with_scratch_file(budget_mb: usize) -> BodyStore {
+        BodyStore {
+            scratch: tempfile::tempfile().ok().map(|file| {
+                Arc::new(ScratchFile {
+                    file,
+                    end: AtomicU64::new(0),
+                })
+            }),
+            budget: budget_mb.saturating_mul(1 << 20),
+            in_memory: AtomicUsize::new(0),
+        }
+    }
+
+    /// Moves a body just made in memory to the scratch file when the memory budget is used
+    /// up. A full temporary folder costs memory, not the build.
+    pub fn place(&self, body: &mut BodyHtml) {
+        let (Some(scratch), Stored::Memory(html)) = (&self.scratch, &body.stored) else {
+            return;
+        };
+        if body.len < SMALL || self.fits_in_memory(body.len) {
+            return;
+        }
+        let offset = scratch.end.fetch_add(body.len as u64, Ordering::Relaxed);
+        if scratch.file.write_all_at(html.as_bytes(), offset).is_ok() {
+            body.stored = Stored::Scratch {
+                file: Arc::clone(scratch),
+                offset,
+            };
+        }
+    }
+
+    /// Takes `len` bytes from the memory budget if they fit. Never given back: a build
+    /// places each body once, so the few it drops (drafts, say) only tighten the budget.
+    fn fits_in_memory(&self, len: usize) -> bool {
+        self.in_memory
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                (used.saturating_add(len) <= self.budget).then_some(used + len)
+            })
+            .is_ok()
+    }
 }
 
 /// An article's body HTML, in memory, in the scratch file or in a build cache file.
@@ -91,6 +100,7 @@ pub struct BodyHtml {
 enum Stored {
     Memory(Box<str>),
     Scratch {
+        file: Arc<ScratchFile>,
         offset: u64,
     },
     /// In a file of the build cache, open since it was read: replacing the file (the cache
@@ -114,31 +124,16 @@ pub struct CacheFile {
     pub path: std::path::PathBuf,
 }
 
-/// Takes `len` bytes from the memory budget if they fit.
-fn fits_in_memory(len: usize) -> bool {
-    IN_MEMORY
-        .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
-            (used + len <= memory_budget()).then_some(used + len)
-        })
-        .is_ok()
-}
-
 impl BodyHtml {
+    /// A body in memory; a build's [`BodyStore`] may then move it to its scratch file.
     pub fn new(html: String) -> BodyHtml {
         let len = html.len();
         let hash = xxhash_rust::xxh3::xxh3_64(html.as_bytes());
-        let stored = match SCRATCH.get() {
-            Some(scratch) if len >= SMALL && !fits_in_memory(len) => {
-                let offset = scratch.end.fetch_add(len as u64, Ordering::Relaxed);
-                match scratch.file.write_all_at(html.as_bytes(), offset) {
-                    Ok(()) => Stored::Scratch { offset },
-                    // A full temporary folder costs memory, not the build.
-                    Err(_) => Stored::Memory(html.into_boxed_str()),
-                }
-            }
-            _ => Stored::Memory(html.into_boxed_str()),
-        };
-        BodyHtml { stored, len, hash }
+        BodyHtml {
+            stored: Stored::Memory(html.into_boxed_str()),
+            len,
+            hash,
+        }
     }
 
     /// A body `len` bytes long at `offset` in `file`, a build cache file, whose bytes hash to
@@ -155,12 +150,7 @@ impl BodyHtml {
     pub fn html(&self) -> io::Result<Cow<'_, str>> {
         let (file, offset, cached) = match &self.stored {
             Stored::Memory(html) => return Ok(Cow::Borrowed(html)),
-            Stored::Scratch { offset } => {
-                let scratch = SCRATCH
-                    .get()
-                    .expect("a scratch body implies the scratch file");
-                (&scratch.file, *offset, None)
-            }
+            Stored::Scratch { file, offset } => (&file.file, *offset, None),
             Stored::Cached { file, offset } => (&file.file, *offset, Some(&**file)),
         };
         let mut bytes = vec![0; self.len];
@@ -234,30 +224,49 @@ mod tests {
     fn bodies_read_back_the_same_from_memory_or_scratch() {
         let small = "<p>pendek</p>".to_string();
         let long = "<p>Berita panjang, dengan “kutipan”.</p>\n".repeat(40);
-        let before = BodyHtml::new(long.clone());
-        assert!(matches!(before.stored, Stored::Memory(_)) || SCRATCH.get().is_some());
-        keep_bodies_on_disk().unwrap();
-        // Use up the memory budget: from now on long bodies go to the scratch file.
-        while fits_in_memory(1 << 20) {}
-        let (small_body, long_body) = (BodyHtml::new(small.clone()), BodyHtml::new(long.clone()));
+        // A budget of nothing: every long body goes to the scratch file.
+        let store = BodyStore::with_scratch_file(0);
+        assert!(store.scratch.is_some(), "the test needs a temporary folder");
+        let place = |html: &str| {
+            let mut body = BodyHtml::new(html.to_string());
+            store.place(&mut body);
+            body
+        };
+        let in_memory = BodyHtml::new(long.clone());
+        let (small_body, long_body) = (place(&small), place(&long));
         assert!(matches!(small_body.stored, Stored::Memory(_)));
         assert!(matches!(long_body.stored, Stored::Scratch { .. }));
         assert_eq!(small_body.html().unwrap(), small);
         assert_eq!(long_body.html().unwrap(), long);
         assert_eq!(long_body.len(), long.len());
-        assert_eq!(before, long_body);
-        assert_eq!(before.hash(), long_body.hash());
-        // Written in parallel, each body keeps its own place.
+        assert_eq!(in_memory, long_body);
+        assert_eq!(in_memory.hash(), long_body.hash());
+        // Placed in parallel, each body keeps its own place.
         use rayon::prelude::*;
         let bodies: Vec<(String, BodyHtml)> = (0..200)
             .into_par_iter()
             .map(|i| {
                 let html = format!("<p>{i}</p>").repeat(100 + i);
-                (html.clone(), BodyHtml::new(html))
+                (html.clone(), place(&html))
             })
             .collect();
         for (html, body) in &bodies {
             assert_eq!(body.html().unwrap(), *html);
+        }
+    }
+
+    #[test]
+    fn bodies_stay_in_memory_within_the_budget_and_without_a_scratch_file() {
+        let long = "<p>isi</p>".repeat(100);
+        let store = BodyStore::with_scratch_file(1);
+        let mut first = BodyHtml::new(long.clone());
+        store.place(&mut first);
+        assert!(matches!(first.stored, Stored::Memory(_)), "1 MB holds it");
+        let memory = BodyStore::in_memory();
+        for _ in 0..3 {
+            let mut body = BodyHtml::new(long.repeat(1000));
+            memory.place(&mut body);
+            assert!(matches!(body.stored, Stored::Memory(_)));
         }
     }
 }

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::article::{Article, TagName};
+use super::body::BodyStore;
 use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
 use super::front_matter::{self, KNOWN_KEYS, OneOrMany};
@@ -117,19 +118,28 @@ pub fn is_content_file(path: &Path) -> bool {
     name.ends_with(".md") && !name.starts_with('.')
 }
 
-/// Loads every article; the broken files are in [`Loaded::errors`], all of them.
+/// Loads every article, bodies in memory; the broken files are in [`Loaded::errors`], all
+/// of them.
 pub fn load_all(config: &Config) -> Result<Loaded> {
-    load_all_cached(config, None)
+    load_all_cached(config, None, &BodyStore::in_memory())
 }
 
-/// Loads every article, taking unchanged ones from the build cache when there is one.
-pub fn load_all_cached(config: &Config, cache: Option<&ArticleCache>) -> Result<Loaded> {
+/// Loads every article, taking unchanged ones from the build cache when there is one and
+/// keeping the bodies it makes in `bodies`.
+pub fn load_all_cached(
+    config: &Config,
+    cache: Option<&ArticleCache>,
+    bodies: &BodyStore,
+) -> Result<Loaded> {
     let Listing { files, mut errors } = list_content(config)?;
     let results: Vec<_> = files
         .par_iter()
         .map(|f| {
             let started = std::time::Instant::now();
-            let loaded = load_file_cached(config, f, cache);
+            let loaded = load_file_cached(config, f, cache).map(|(mut article, origin)| {
+                bodies.place(&mut article.content_html);
+                (article, origin)
+            });
             crate::timing::add("load article", started);
             loaded
         })

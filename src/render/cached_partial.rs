@@ -13,8 +13,7 @@ use std::sync::{Arc, OnceLock, RwLock, Weak};
 
 use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
-use super::links::for_page;
-use super::templates::fragment_page_path;
+use super::links::{for_page, fragment_page_path};
 use crate::urls::Links;
 
 /// The Tera the function renders with, set once it is built (it holds the function itself).

@@ -5,8 +5,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::pages::Page;
-use super::spec::PageSpec;
+use super::spec::{Page, PageSpec};
 use crate::site::Site;
 
 /// One output file claimed by several pages.

@@ -1,12 +1,16 @@
 //! RSS 2.0 and Atom feeds, for the whole site and for each tag.
 //!
-//! Written by cermin rather than by templates, so every feed is well-formed whatever the
-//! articles contain. Item ids are tag URIs made of the site's host, the article's date and
-//! slug: they never change when the site moves to another path or permalink pattern.
+//! Each article of a feed becomes one [`Entry`], from which both formats are written. The
+//! built-in writers are the default, so every feed is well-formed whatever the articles
+//! contain; a theme (or site) with `templates/rss.xml` or `templates/atom.xml` renders that
+//! format itself from [`template_context`]. Entry ids are tag URIs made of the site's host,
+//! the article's date and slug: they never change when the site moves to another path or
+//! permalink pattern.
 
 use std::fmt::Write;
 
-use chrono::SecondsFormat;
+use chrono::{DateTime, SecondsFormat};
+use chrono_tz::Tz;
 
 use super::links::rewrite_root_links;
 use super::xml::{escape, escape_into};
@@ -18,6 +22,9 @@ use crate::urls::Links;
 /// A feed to write: its title, the page it describes and where it is published.
 pub struct Feed<'a> {
     pub title: String,
+    /// What the feed is: the site's description for the site feed (if it has one), "Articles
+    /// tagged Politik — Site" for a tag's.
+    pub description: Option<String>,
     /// Site path of the HTML page the feed belongs to (`/` or `/tags/x/`).
     pub page: String,
     /// Site path of the feed's folder (`/` or `/tags/x/`); files are `rss.xml` and `atom.xml`.
@@ -29,15 +36,23 @@ pub struct Feed<'a> {
 pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     let mut feeds = Vec::with_capacity(site.tags.len() + 1);
     let newest: Vec<usize> = (0..site.articles.len().min(site.config.feed_limit)).collect();
+    let c = &site.config;
     feeds.push(Feed {
-        title: site.config.title.clone(),
+        title: c.title.clone(),
+        description: (!c.description.is_empty()).then(|| c.description.clone()),
         page: "/".into(),
         dir: "/".into(),
         articles: newest.into(),
     });
     for tag in site.tags.iter() {
         feeds.push(Feed {
-            title: format!("{} – {}", site.config.title, tag.name),
+            title: format!("{} – {}", c.title, tag.name),
+            description: Some(format!(
+                "{} {} — {}",
+                c.strings.get("feed_tag"),
+                tag.name,
+                c.title
+            )),
             page: tag.path(),
             dir: tag.path(),
             articles: tag.articles.as_slice().into(),
@@ -93,65 +108,179 @@ fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = &'s Article
 
 /// Room for a whole feed, so it is not copied while it grows: its entries' escaped text
 /// plus the tags around them.
-fn feed_capacity(texts: &[EntryText]) -> usize {
-    2048 + texts
+fn feed_capacity(entries: &[Entry]) -> usize {
+    2048 + entries
         .iter()
-        .map(|t| t.summary.len() + t.content.len() + 1024)
+        .map(|e| e.summary_xml.len() + e.content_xml.as_ref().map_or(0, String::len) + 1024)
         .sum::<usize>()
 }
 
-/// An entry's summary and body, escaped for XML once for both of a feed's formats.
-pub struct EntryText {
-    summary: String,
-    content: String,
+/// One article as a feed entry: what the RSS item and the Atom entry both say of it.
+pub struct Entry<'s> {
+    pub article: &'s Article,
+    /// The article's absolute URL.
+    pub link: String,
+    /// The never-changing id ([`entry_id`]).
+    pub id: String,
+    /// The article's authors, else the site's author, else the site's title.
+    pub authors: Vec<&'s str>,
+    /// When it last changed: `updated`, else its date.
+    pub updated: DateTime<Tz>,
+    /// The summary HTML, site paths made absolute, escaped for XML once for both formats.
+    pub summary_xml: String,
+    /// The body, the same way, when the site's feeds carry full text.
+    pub content_xml: Option<String>,
 }
 
-fn entry_texts(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<Vec<EntryText>> {
+/// The entries of a feed, newest first, at most `feed_limit`.
+fn entries<'s>(site: &'s Site, links: &Links, feed: &'s Feed) -> std::io::Result<Vec<Entry<'s>>> {
     let full = site.config.feed_content == FeedContent::Full;
     items(site, feed)
         .map(|a| {
-            let mut summary = String::with_capacity(a.summary_html.len() + 64);
-            push_feed_html(&mut summary, links, &a.summary_html);
-            let mut content = String::new();
-            if full {
-                content.reserve(a.content_html.len() + a.content_html.len() / 8);
+            let mut summary_xml = String::with_capacity(a.summary_html.len() + 64);
+            push_feed_html(&mut summary_xml, links, &a.summary_html);
+            let content_xml = if full {
+                let mut content = String::with_capacity(a.content_html.len() * 9 / 8);
                 push_feed_html(&mut content, links, &a.content_html.html()?);
-            }
-            Ok(EntryText { summary, content })
+                Some(content)
+            } else {
+                None
+            };
+            Ok(Entry {
+                article: a,
+                link: links.absolute(&a.path),
+                id: entry_id(links, a),
+                authors: authors_or_site(site, a),
+                updated: a.updated.unwrap_or(a.date),
+                summary_xml,
+                content_xml,
+            })
         })
         .collect()
 }
 
-/// A feed as RSS 2.0 and as Atom 1.0.
+/// A feed as RSS 2.0 and as Atom 1.0, by the built-in writers.
 pub fn rss_and_atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<(String, String)> {
-    let texts = entry_texts(site, links, feed)?;
+    let entries = entries(site, links, feed)?;
     Ok((
-        rss(site, links, feed, &texts),
-        atom(site, links, feed, &texts),
+        rss(site, links, feed, &entries),
+        atom(site, links, feed, &entries),
     ))
 }
 
+/// The context of a theme's `rss.xml` or `atom.xml` for a feed (documented in
+/// docs/themes.md): `feed` and its `entries`, every URL absolute. The HTML of summaries
+/// and bodies is plain text to Tera, so autoescaping writes it escaped, as feeds carry it.
+pub fn template_context(
+    site: &Site,
+    links: &Links,
+    feed: &Feed,
+    file: &str,
+) -> std::io::Result<tera::Context> {
+    use tera::Value;
+    let full = site.config.feed_content == FeedContent::Full;
+    let absolute_html = |html: &str| -> String {
+        if super::links::has_root_links(html) {
+            rewrite_root_links(html, |out, p| links.push_absolute(out, p))
+        } else {
+            html.to_string()
+        }
+    };
+    let mut values = Vec::new();
+    for a in items(site, feed) {
+        let content = if full {
+            Value::from(absolute_html(&a.content_html.html()?))
+        } else {
+            Value::none()
+        };
+        let categories: Vec<Value> = a
+            .tags
+            .iter()
+            .map(|t| {
+                super::values::map([
+                    ("name", t.name.as_str().into()),
+                    ("slug", t.slug.as_str().into()),
+                ])
+            })
+            .collect();
+        let authors: Vec<Value> = authors_or_site(site, a)
+            .into_iter()
+            .map(Value::from)
+            .collect();
+        values.push(super::values::map([
+            ("title", a.title.as_str().into()),
+            ("link", links.absolute(&a.path).into()),
+            ("id", entry_id(links, a).into()),
+            ("published", rfc3339(&a.date).into()),
+            ("published_rfc2822", rfc2822(&a.date).to_string().into()),
+            ("updated", rfc3339(&a.updated.unwrap_or(a.date)).into()),
+            ("authors", Value::from(authors)),
+            ("categories", Value::from(categories)),
+            ("summary", Value::from(absolute_html(&a.summary_html))),
+            ("content", content),
+        ]));
+    }
+    let newest = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
+    let mut ctx = tera::Context::new();
+    ctx.insert_value(
+        "feed",
+        super::values::map([
+            ("title", feed.title.as_str().into()),
+            ("description", channel_description(site, feed).into()),
+            ("language", site.config.language.as_str().into()),
+            ("link", links.absolute(&feed.page).into()),
+            ("url", links.absolute(&format!("{}{file}", feed.dir)).into()),
+            (
+                "updated",
+                newest
+                    .map(|d| Value::from(rfc3339(&d)))
+                    .unwrap_or(Value::none()),
+            ),
+            (
+                "updated_rfc2822",
+                items(site, feed)
+                    .next()
+                    .map(|a| Value::from(rfc2822(&a.date).to_string()))
+                    .unwrap_or(Value::none()),
+            ),
+        ]),
+    );
+    ctx.insert_value("entries", Value::from(values));
+    ctx.insert("page_path", &format!("{}{file}", feed.dir));
+    ctx.insert("page_kind", "feed");
+    Ok(ctx)
+}
+
+/// The channel's description (RSS requires one): the feed's, else the site's title.
+fn channel_description<'s>(site: &'s Site, feed: &'s Feed) -> &'s str {
+    feed.description.as_deref().unwrap_or(&site.config.title)
+}
+
+/// A date as Atom writes it (`2022-01-27T14:52:00+07:00`).
+fn rfc3339(date: &DateTime<Tz>) -> String {
+    date.to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
 /// RSS 2.0.
-fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
+fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
     let c = &site.config;
-    let mut out = String::with_capacity(feed_capacity(texts));
+    let mut out = String::with_capacity(feed_capacity(entries));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
     let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&feed.page)));
-    let description = if c.description.is_empty() {
-        &c.title
-    } else {
-        &c.description
-    };
-    let _ = writeln!(out, "<description>{}</description>", escape(description));
+    let _ = writeln!(
+        out,
+        "<description>{}</description>",
+        escape(channel_description(site, feed))
+    );
     let _ = writeln!(out, "<language>{}</language>", escape(&c.language));
     let _ = writeln!(out, "<generator>cermin</generator>");
-    if let Some(newest) = items(site, feed).next() {
+    if let Some(newest) = entries.first() {
         let _ = writeln!(
             out,
             "<lastBuildDate>{}</lastBuildDate>",
-            rfc2822(&newest.date)
+            rfc2822(&newest.article.date)
         );
     }
     let _ = writeln!(
@@ -159,28 +288,25 @@ fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
         "<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>",
         escape(&links.absolute(&format!("{}rss.xml", feed.dir)))
     );
-    for (a, text) in items(site, feed).zip(texts) {
+    for e in entries {
+        let a = e.article;
         out.push_str("<item>\n");
         let _ = writeln!(out, "<title>{}</title>", escape(&a.title));
-        let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&a.path)));
-        let _ = writeln!(
-            out,
-            "<guid isPermaLink=\"false\">{}</guid>",
-            escape(&entry_id(links, a))
-        );
+        let _ = writeln!(out, "<link>{}</link>", escape(&e.link));
+        let _ = writeln!(out, "<guid isPermaLink=\"false\">{}</guid>", escape(&e.id));
         let _ = writeln!(out, "<pubDate>{}</pubDate>", rfc2822(&a.date));
-        for author in authors_or_site(site, a) {
+        for author in &e.authors {
             let _ = writeln!(out, "<dc:creator>{}</dc:creator>", escape(author));
         }
         for t in &a.tags {
             let _ = writeln!(out, "<category>{}</category>", escape(&t.name));
         }
         out.push_str("<description>");
-        out.push_str(&text.summary);
+        out.push_str(&e.summary_xml);
         out.push_str("</description>\n");
-        if c.feed_content == FeedContent::Full {
+        if let Some(content) = &e.content_xml {
             out.push_str("<content:encoded>");
-            out.push_str(&text.content);
+            out.push_str(content);
             out.push_str("</content:encoded>\n");
         }
         out.push_str("</item>\n");
@@ -189,21 +315,18 @@ fn rss(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
     out
 }
 
-/// A date as RSS writes it (`Thu, 2 Jan 2022 14:52:00 +0700`, as chrono's `to_rfc2822` writes it). Through a format string,
-/// which cannot fail, where chrono's `to_rfc2822` panics on years it cannot write (content
-/// never has those: see `content::date`).
+/// A date as RSS writes it (`Thu, 27 Jan 2022 14:52:00 +0700`), as chrono's `to_rfc2822`
+/// would; through a format string, which cannot panic on a year RFC 2822 cannot hold.
 fn rfc2822(
-    date: &chrono::DateTime<chrono_tz::Tz>,
+    date: &DateTime<Tz>,
 ) -> chrono::format::DelayedFormat<chrono::format::StrftimeItems<'static>> {
     date.format("%a, %-d %b %Y %H:%M:%S %z")
 }
 
 /// Atom 1.0.
-fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String {
+fn atom(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
     let c = &site.config;
-    let rfc3339 =
-        |d: &chrono::DateTime<chrono_tz::Tz>| d.to_rfc3339_opts(SecondsFormat::Secs, false);
-    let mut out = String::with_capacity(feed_capacity(texts));
+    let mut out = String::with_capacity(feed_capacity(entries));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -211,8 +334,8 @@ fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String 
         escape(&c.language)
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
-    if !c.description.is_empty() {
-        let _ = writeln!(out, "<subtitle>{}</subtitle>", escape(&c.description));
+    if let Some(description) = &feed.description {
+        let _ = writeln!(out, "<subtitle>{}</subtitle>", escape(description));
     }
     let _ = writeln!(
         out,
@@ -226,28 +349,27 @@ fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String 
         escape(&self_url)
     );
     let _ = writeln!(out, "<id>{}</id>", escape(&self_url));
-    let updated = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
-    let updated = updated
+    let updated = entries
+        .iter()
+        .map(|e| e.updated)
+        .max()
         .map(|d| rfc3339(&d))
         .unwrap_or_else(|| "1970-01-01T00:00:00+00:00".into());
     let _ = writeln!(out, "<updated>{updated}</updated>");
     let _ = writeln!(out, "<generator>cermin</generator>");
-    for (a, text) in items(site, feed).zip(texts) {
+    for e in entries {
+        let a = e.article;
         out.push_str("<entry>\n");
         let _ = writeln!(out, "<title type=\"text\">{}</title>", escape(&a.title));
         let _ = writeln!(
             out,
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            escape(&links.absolute(&a.path))
+            escape(&e.link)
         );
-        let _ = writeln!(out, "<id>{}</id>", escape(&entry_id(links, a)));
+        let _ = writeln!(out, "<id>{}</id>", escape(&e.id));
         let _ = writeln!(out, "<published>{}</published>", rfc3339(&a.date));
-        let _ = writeln!(
-            out,
-            "<updated>{}</updated>",
-            rfc3339(&a.updated.unwrap_or(a.date))
-        );
-        for author in authors_or_site(site, a) {
+        let _ = writeln!(out, "<updated>{}</updated>", rfc3339(&e.updated));
+        for author in &e.authors {
             let _ = writeln!(out, "<author><name>{}</name></author>", escape(author));
         }
         for t in &a.tags {
@@ -259,11 +381,11 @@ fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String 
             );
         }
         out.push_str("<summary type=\"html\">");
-        out.push_str(&text.summary);
+        out.push_str(&e.summary_xml);
         out.push_str("</summary>\n");
-        if c.feed_content == FeedContent::Full {
+        if let Some(content) = &e.content_xml {
             out.push_str("<content type=\"html\">");
-            out.push_str(&text.content);
+            out.push_str(content);
             out.push_str("</content>\n");
         }
         out.push_str("</entry>\n");
@@ -276,7 +398,7 @@ fn atom(site: &Site, links: &Links, feed: &Feed, texts: &[EntryText]) -> String 
 pub fn signature(site: &Site, feed: &Feed, hashes: &[crate::render::spec::ArticleHashes]) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    (&feed.title, &feed.page, &feed.dir).hash(&mut h);
+    (&feed.title, &feed.description, &feed.page, &feed.dir).hash(&mut h);
     for &i in feed.articles.iter().take(site.config.feed_limit) {
         hashes[i].full.hash(&mut h);
         // The entry id and the author fallback read the article directly.

@@ -5,6 +5,16 @@ use std::borrow::Cow;
 
 use crate::urls::Links;
 
+/// A `page_path` that makes the `url` filter leave site paths as they are (`/tags/x/`): for
+/// fragments rendered once and then placed, links rewritten, on pages at any depth.
+pub const ROOT_PATHS: &str = "\u{1}root-paths";
+
+/// The `page_path` to render a fragment with that [`for_page`] then places:
+/// site paths in relative mode, absolute links (the same from any page) otherwise.
+pub fn fragment_page_path(links: &Links) -> &'static str {
+    if links.is_relative() { ROOT_PATHS } else { "/" }
+}
+
 /// Whether some HTML may hold a site path in an attribute (`="/`): most articles do not, and
 /// they skip [`rewrite_root_links`].
 pub fn has_root_links(html: &str) -> bool {

@@ -6,24 +6,26 @@ pub mod feeds;
 mod jsonld;
 pub mod links;
 pub mod pages;
+mod sink;
 pub mod sitemap;
 pub mod spec;
 pub mod templates;
 pub mod values;
 pub mod xml;
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
-use crate::output::{Sink, files_under};
+pub use crate::cache::outputs::Signatures;
+use crate::files::files_under;
 use crate::site::Site;
 use crate::urls::{Links, output_file};
+use pages::PageRenderer;
 pub use pages::ValueCache;
-use pages::{Page, PageRenderer};
-use spec::{PageSpec, SpecBuilder};
+pub use sink::Sink;
+use spec::{Page, PageKind, PageSpec, SpecBuilder};
 pub use templates::Templates;
 
 /// What a build produced, for the closing line.
@@ -37,9 +39,6 @@ pub struct RenderStats {
     /// Pages and feeds rendered this time (the rest were unchanged since `previous`).
     pub rendered: usize,
 }
-
-/// Every output file of a render with the signature of its inputs (or of its bytes).
-pub type Signatures = HashMap<String, u64, ahash::RandomState>;
 
 /// The link maker for a site.
 pub fn links_for(site: &Site) -> Links {
@@ -70,7 +69,8 @@ pub fn render_site(
         || render_pages(&renderer, specs, files, sink, previous, &rendered),
         || -> Result<_> {
             let feeds = render_feeds(site, &links, &renderer, sink, previous, &rendered)?;
-            let others = render_other_files(site, &links, statics, specs, sink, previous)?;
+            let others =
+                render_other_files(site, &links, templates, statics, specs, sink, previous)?;
             Ok((feeds, others))
         },
     );
@@ -173,7 +173,7 @@ fn render_pages(
             if previous.get(file) != Some(&signature) || !sink.keep(file)? {
                 let started = std::time::Instant::now();
                 let html = renderer.render(spec)?;
-                crate::timing::add(spec.template, started);
+                crate::timing::add(spec.kind.template(), started);
                 let started = std::time::Instant::now();
                 sink.put(file, &html)?;
                 crate::timing::add("write", started);
@@ -194,6 +194,7 @@ fn render_feeds(
     rendered: &AtomicUsize,
 ) -> Result<Vec<(String, u64)>> {
     let feeds = feeds::feeds(site);
+    let templates = renderer.templates();
     let signatures: Vec<Vec<(String, u64)>> = feeds
         .par_iter()
         .map(|feed| {
@@ -205,7 +206,19 @@ fn render_feeds(
             };
             if !unchanged(&rss)? || !unchanged(&atom)? {
                 let started = std::time::Instant::now();
-                let (rss_xml, atom_xml) = feeds::rss_and_atom(site, links, feed)?;
+                // A theme's own template replaces the built-in writer of its format.
+                let themed = |name: &str| templates.tera.contains_template(name);
+                let (mut rss_xml, mut atom_xml) = if themed("rss.xml") && themed("atom.xml") {
+                    Default::default()
+                } else {
+                    feeds::rss_and_atom(site, links, feed)?
+                };
+                for (name, xml) in [("rss.xml", &mut rss_xml), ("atom.xml", &mut atom_xml)] {
+                    if themed(name) {
+                        let ctx = feeds::template_context(site, links, feed, name)?;
+                        *xml = templates.render(name, &ctx)?;
+                    }
+                }
                 crate::timing::add("feeds", started);
                 sink.put(&rss, rss_xml.as_bytes())?;
                 sink.put(&atom, atom_xml.as_bytes())?;
@@ -222,6 +235,7 @@ fn render_feeds(
 fn render_other_files(
     site: &Site,
     links: &Links,
+    templates: &Templates,
     statics: &StaticFiles,
     specs: &[PageSpec],
     sink: &dyn Sink,
@@ -229,7 +243,7 @@ fn render_other_files(
 ) -> Result<Vec<(String, u64)>> {
     let entries: Vec<sitemap::Entry> = specs
         .iter()
-        .filter(|spec| spec.kind != "404")
+        .filter(|spec| spec.kind != PageKind::NotFound)
         .map(|spec| sitemap::Entry {
             path: &spec.path,
             lastmod: match spec.body {
@@ -247,7 +261,16 @@ fn render_other_files(
         signatures.push((path, hash));
         Ok(())
     };
-    for (path, xml) in sitemap::sitemaps(links, &entries) {
+    let sitemaps = if templates.tera.contains_template("sitemap.xml") {
+        sitemap::sitemaps(links, &entries, |urls| {
+            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
+        })?
+    } else {
+        sitemap::sitemaps(links, &entries, |urls| {
+            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
+        })?
+    };
+    for (path, xml) in sitemaps {
         put_unless_same(output_file(&path), xml.as_bytes())?;
     }
     put_unless_same("robots.txt".into(), sitemap::robots(links).as_bytes())?;

@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::links::{for_page, rewrite_root_links};
+use super::links::{for_page, fragment_page_path, rewrite_root_links};
 use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
-use super::templates::{Templates, fragment_page_path};
+use super::templates::Templates;
 use super::values;
 use crate::content::Article;
 use crate::i18n::DateFormatter;
@@ -21,20 +21,6 @@ use crate::urls::Links;
 
 /// The partial that shows one article in a list; lists get it pre-rendered as `cards_html`.
 const CARD_TEMPLATE: &str = "partials/card.html";
-
-/// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Page {
-    Home(usize),
-    Article(usize),
-    Tags,
-    Tag(usize, usize),
-    Archive,
-    Year(usize),
-    Month(usize, usize),
-    Day(usize, usize),
-    NotFound,
-}
 
 /// An article's card (its fields for lists, made when a page first shows it) and the hashes
 /// of its values.
@@ -186,6 +172,11 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// The hashes of every article's values, in site order.
+    /// The site's templates.
+    pub fn templates(&self) -> &Templates {
+        self.templates
+    }
+
     pub fn hashes(&self) -> &[ArticleHashes] {
         &self.hashes
     }
@@ -198,7 +189,7 @@ impl<'a> PageRenderer<'a> {
     /// Renders one page to HTML.
     pub fn render(&self, spec: &PageSpec) -> Result<Vec<u8>> {
         self.templates
-            .render_bytes(spec.template, &self.context(spec)?)
+            .render_bytes(spec.kind.template(), &self.context(spec)?)
     }
 
     /// The card of article `i` (the same on every page), made on first use.
@@ -281,7 +272,7 @@ impl<'a> PageRenderer<'a> {
         let page = spec.path.as_str();
         let mut ctx = Context::new();
         ctx.insert("page_path", page);
-        ctx.insert("page_kind", spec.kind);
+        ctx.insert("page_kind", spec.kind.name());
         let opt = |v: Option<Value>| v.unwrap_or(Value::none());
         match &spec.body {
             Body::Home(list) => self.insert_list(&mut ctx, list, page)?,

@@ -14,10 +14,15 @@ pub struct Entry<'a> {
     pub lastmod: Option<&'a str>,
 }
 
-/// The sitemap files: `(site path, XML)`. One `sitemap.xml`, or an index and its parts.
-pub fn sitemaps(links: &Links, entries: &[Entry]) -> Vec<(String, String)> {
+/// The sitemap files: `(site path, XML)`. One `sitemap.xml`, or an index and its parts;
+/// `urlset` writes one file's list of URLs ([`urlset`], or a theme's `sitemap.xml`).
+pub fn sitemaps<E>(
+    links: &Links,
+    entries: &[Entry],
+    urlset: impl Fn(&[Entry]) -> Result<String, E>,
+) -> Result<Vec<(String, String)>, E> {
     if entries.len() <= MAX_URLS {
-        return vec![("/sitemap.xml".into(), urlset(links, entries))];
+        return Ok(vec![("/sitemap.xml".into(), urlset(entries)?)]);
     }
     let mut files = Vec::new();
     let mut index = String::from(
@@ -30,14 +35,38 @@ pub fn sitemaps(links: &Links, entries: &[Entry]) -> Vec<(String, String)> {
             "<sitemap><loc>{}</loc></sitemap>",
             escape(&links.absolute(&path))
         );
-        files.push((path, urlset(links, chunk)));
+        files.push((path, urlset(chunk)?));
     }
     index.push_str("</sitemapindex>\n");
     files.insert(0, ("/sitemap.xml".into(), index));
-    files
+    Ok(files)
 }
 
-fn urlset(links: &Links, entries: &[Entry]) -> String {
+/// The context of a theme's `sitemap.xml` for one file's URLs: `entries`, each
+/// `{loc, lastmod}` (the absolute URL, and an article's last change in RFC 3339 or null).
+pub fn template_context(links: &Links, entries: &[Entry]) -> tera::Context {
+    use tera::Value;
+    let values: Vec<Value> = entries
+        .iter()
+        .map(|e| {
+            super::values::map([
+                ("loc", links.absolute(e.path).into()),
+                (
+                    "lastmod",
+                    e.lastmod.map(Value::from).unwrap_or(Value::none()),
+                ),
+            ])
+        })
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert_value("entries", Value::from(values));
+    ctx.insert("page_path", "/sitemap.xml");
+    ctx.insert("page_kind", "sitemap");
+    ctx
+}
+
+/// The built-in writer of one sitemap file.
+pub fn urlset(links: &Links, entries: &[Entry]) -> String {
     let base = escape(&links.absolute(""));
     let mut out = String::with_capacity(entries.len() * 120 + 128);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
@@ -80,7 +109,10 @@ mod tests {
                 lastmod: None,
             })
             .collect();
-        let files = sitemaps(&links, &entries);
+        let files = sitemaps(&links, &entries, |urls| {
+            Ok::<_, std::convert::Infallible>(urlset(&links, urls))
+        })
+        .unwrap();
         assert_eq!(files.len(), 3);
         assert!(files[0].1.contains("<sitemapindex"));
         assert!(

@@ -9,9 +9,100 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
-use super::pages::Page;
 use crate::site::{Period, Site};
 use crate::urls::page_path;
+
+/// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Page {
+    Home(usize),
+    Article(usize),
+    Tags,
+    Tag(usize, usize),
+    Archive,
+    Year(usize),
+    Month(usize, usize),
+    Day(usize, usize),
+    NotFound,
+}
+
+impl Page {
+    /// What kind of page this is.
+    pub fn kind(self) -> PageKind {
+        match self {
+            Page::Home(_) => PageKind::Home,
+            Page::Article(_) => PageKind::Article,
+            Page::Tags => PageKind::Tags,
+            Page::Tag(..) => PageKind::Tag,
+            Page::Archive => PageKind::Archive,
+            Page::Year(_) => PageKind::Year,
+            Page::Month(..) => PageKind::Month,
+            Page::Day(..) => PageKind::Day,
+            Page::NotFound => PageKind::NotFound,
+        }
+    }
+}
+
+/// The kinds of page a site has; themes see the kind's [`name`](PageKind::name) as
+/// `page_kind`, and each kind has its template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PageKind {
+    Home,
+    Article,
+    Tags,
+    Tag,
+    Archive,
+    Year,
+    Month,
+    Day,
+    NotFound,
+}
+
+impl PageKind {
+    /// The name templates see as `page_kind` (and a period's `kind`).
+    pub fn name(self) -> &'static str {
+        match self {
+            PageKind::Home => "home",
+            PageKind::Article => "article",
+            PageKind::Tags => "tags",
+            PageKind::Tag => "tag",
+            PageKind::Archive => "archive",
+            PageKind::Year => "year",
+            PageKind::Month => "month",
+            PageKind::Day => "day",
+            PageKind::NotFound => "404",
+        }
+    }
+
+    /// The theme's template that renders pages of this kind.
+    pub fn template(self) -> &'static str {
+        match self {
+            PageKind::Home => "index.html",
+            PageKind::Article => "article.html",
+            PageKind::Tags => "tags.html",
+            PageKind::Tag => "tag.html",
+            PageKind::Archive => "archive.html",
+            PageKind::Year => "archive_year.html",
+            PageKind::Month | PageKind::Day => "archive_list.html",
+            PageKind::NotFound => "404.html",
+        }
+    }
+
+    /// The page in a user's words, for messages ("the tags index").
+    pub fn in_words(self) -> &'static str {
+        match self {
+            PageKind::Home => "the home page",
+            PageKind::Article => "an article",
+            PageKind::Tags => "the tags index",
+            PageKind::Tag => "a tag page",
+            PageKind::Archive => "the archive page",
+            PageKind::Year => "a year page of the archive",
+            PageKind::Month => "a month page of the archive",
+            PageKind::Day => "a day page of the archive",
+            PageKind::NotFound => "the 404 page",
+        }
+    }
+}
 
 /// `{name, slug, count}` of a tag (paths follow from the slug).
 #[derive(Debug, Clone, Hash)]
@@ -31,7 +122,8 @@ pub struct YearInfo {
 /// A month or day of the archive, with its localized name.
 #[derive(Debug, Clone, Hash)]
 pub struct PeriodInfo {
-    pub kind: &'static str,
+    /// [`PageKind::Month`] or [`PageKind::Day`].
+    pub kind: PageKind,
     pub name: String,
     pub path: String,
     pub count: usize,
@@ -93,12 +185,11 @@ pub enum Body {
     NotFound,
 }
 
-/// A page: where it is published, its kind, its template and what it shows.
+/// A page: where it is published, its kind (which names its template) and what it shows.
 #[derive(Debug, Clone)]
 pub struct PageSpec {
     pub path: String,
-    pub kind: &'static str,
-    pub template: &'static str,
+    pub kind: PageKind,
     pub body: Body,
 }
 
@@ -161,7 +252,11 @@ impl<'a> SpecBuilder<'a> {
 
     fn period_info(&self, p: &Period) -> PeriodInfo {
         PeriodInfo {
-            kind: if p.day.is_some() { "day" } else { "month" },
+            kind: if p.day.is_some() {
+                PageKind::Day
+            } else {
+                PageKind::Month
+            },
             name: p.name.clone(),
             path: p.path(),
             count: p.articles.len(),
@@ -205,20 +300,13 @@ impl<'a> SpecBuilder<'a> {
                 count: tag.articles.len(),
             }
         };
-        let (path, kind, template, body) = match page {
+        let (path, body) = match page {
             Page::Home(n) => {
                 let all = &self.all;
-                (
-                    page_path("/", n),
-                    "home",
-                    "index.html",
-                    Body::Home(self.list("/", all, n)),
-                )
+                (page_path("/", n), Body::Home(self.list("/", all, n)))
             }
             Page::Article(i) => (
                 site.articles[i].path.clone(),
-                "article",
-                "article.html",
                 Body::Article {
                     index: i,
                     newer: site.newer(i),
@@ -228,23 +316,17 @@ impl<'a> SpecBuilder<'a> {
             ),
             Page::Tags => (
                 "/tags/".into(),
-                "tags",
-                "tags.html",
                 Body::Tags((0..site.tags.len()).map(tag_info).collect()),
             ),
             Page::Tag(t, n) => {
                 let tag = &site.tags[t];
                 (
                     page_path(&tag.path(), n),
-                    "tag",
-                    "tag.html",
                     Body::Tag(tag_info(t), self.list(&tag.path(), &tag.articles, n)),
                 )
             }
             Page::Archive => (
                 "/archive/".into(),
-                "archive",
-                "archive.html",
                 Body::Archive(site.years.iter().map(year_info).collect()),
             ),
             Page::Year(y) => {
@@ -261,7 +343,7 @@ impl<'a> SpecBuilder<'a> {
                     previous: site.years.get(y + 1).map(year_info),
                     next: y.checked_sub(1).map(|n| year_info(&site.years[n])),
                 };
-                (year.path(), "year", "archive_year.html", body)
+                (year.path(), body)
             }
             Page::Month(m, n) => {
                 let month = &site.months[m];
@@ -272,8 +354,6 @@ impl<'a> SpecBuilder<'a> {
                     .expect("a month has its year");
                 (
                     page_path(&month.path(), n),
-                    "month",
-                    "archive_list.html",
                     self.period_page(&site.months, m, year, n),
                 )
             }
@@ -286,17 +366,14 @@ impl<'a> SpecBuilder<'a> {
                     .expect("a day has its month");
                 (
                     page_path(&day.path(), n),
-                    "day",
-                    "archive_list.html",
                     self.period_page(&site.days, d, month, n),
                 )
             }
-            Page::NotFound => ("/404.html".into(), "404", "404.html", Body::NotFound),
+            Page::NotFound => ("/404.html".into(), Body::NotFound),
         };
         PageSpec {
             path,
-            kind,
-            template,
+            kind: page.kind(),
             body,
         }
     }
@@ -314,7 +391,6 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
     let mut h = Xxh3Default::new();
     spec.path.hash(&mut h);
     spec.kind.hash(&mut h);
-    spec.template.hash(&mut h);
     let cards = |h: &mut Xxh3Default, items: &[usize]| {
         items.len().hash(h);
         for &i in items {

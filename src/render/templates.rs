@@ -9,19 +9,10 @@ use walkdir::WalkDir;
 
 use super::cached_partial::{CachedPartial, TeraSlot};
 use super::jsonld;
+use super::links::ROOT_PATHS;
 use crate::config::Config;
 use crate::i18n::DateFormatter;
 use crate::urls::Links;
-
-/// A `page_path` that makes the `url` filter leave site paths as they are (`/tags/x/`): for
-/// fragments rendered once and then placed, links rewritten, on pages at any depth.
-pub const ROOT_PATHS: &str = "\u{1}root-paths";
-
-/// The `page_path` to render a fragment with that [`super::links::for_page`] then places:
-/// site paths in relative mode, absolute links (the same from any page) otherwise.
-pub fn fragment_page_path(links: &Links) -> &'static str {
-    if links.is_relative() { ROOT_PATHS } else { "/" }
-}
 
 /// Templates every theme must provide.
 pub const REQUIRED: &[&str] = &[

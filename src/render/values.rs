@@ -120,7 +120,7 @@ pub fn year_value(year: &YearInfo) -> Value {
 /// A month or day: `{kind, name, path, count, year, month, day}`.
 pub fn period_value(p: &PeriodInfo) -> Value {
     map([
-        ("kind", p.kind.into()),
+        ("kind", p.kind.name().into()),
         ("name", p.name.as_str().into()),
         ("path", p.path.as_str().into()),
         ("count", p.count.into()),

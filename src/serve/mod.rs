@@ -10,15 +10,29 @@ use anyhow::{Context, Result};
 
 use crate::session::{Session, SessionOptions};
 
-/// What `cermin serve` was asked to do.
-#[derive(Debug, Clone)]
+/// What `cermin serve` was asked to do (the command line's arguments, see `cmd::serve`).
+#[derive(Debug, Clone, clap::Args)]
 pub struct ServeArgs {
+    /// The site's folder (holds site.toml).
+    #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// Address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1")]
     pub bind: IpAddr,
+    /// Port to listen on (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
     pub port: u16,
+    /// Rebuild on every change and reload open browser tabs.
+    #[arg(long)]
     pub watch: bool,
+    /// Open the site in the default browser.
+    #[arg(long)]
     pub open: bool,
+    /// Include articles marked `draft: true`.
+    #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (embargoed).
+    #[arg(long)]
     pub future: bool,
 }
 

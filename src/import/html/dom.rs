@@ -211,6 +211,14 @@ pub fn link_text_len(node: &NodeRef) -> usize {
     len
 }
 
+/// Decodes HTML character references ("&#8211;", "&amp;") in a text taken from JSON.
+pub fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    dom_query::Document::fragment(text).text().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use dom_query::Document;
 use serde_json::Value;
 
-use super::dom::collapse_whitespace;
+use super::dom::{collapse_whitespace, decode_entities};
 
 /// schema.org types that are an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -174,7 +174,7 @@ fn text_value(v: &Value) -> Option<String> {
         Value::Array(a) => return a.iter().find_map(text_value),
         _ => return None,
     };
-    let s = collapse_whitespace(&super::metadata::decode_entities(s));
+    let s = collapse_whitespace(&decode_entities(s));
     (!s.is_empty()).then_some(s)
 }
 
@@ -238,7 +238,7 @@ fn keywords(v: Option<&Value>) -> Vec<String> {
         _ => Vec::new(),
     };
     raw.iter()
-        .map(|k| collapse_whitespace(&super::metadata::decode_entities(k)))
+        .map(|k| collapse_whitespace(&decode_entities(k)))
         .filter(|k| !k.is_empty())
         .collect()
 }

@@ -97,14 +97,6 @@ fn is_logo(url: &str) -> bool {
     file.contains("logo") || file.starts_with("default")
 }
 
-/// Decodes HTML character references ("&#8211;", "&amp;") in a text taken from JSON.
-pub fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    Document::fragment(text).text().to_string()
-}
-
 /// `<meta>` values by their property, name or itemprop (lowercased), and the canonical link.
 struct MetaTags {
     values: HashMap<String, Vec<String>>,

@@ -1,14 +1,13 @@
 //! `cermin serve --watch` with real file-system events: however an editor or git saves, the
 //! served site ends up as a fresh build of the same files, and an error is printed once.
 
-mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, ChildStderr, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::Fixture;
+use crate::common::Fixture;
 
 struct Server {
     child: Child,
@@ -114,23 +113,26 @@ fn matches_fresh_build(f: &Fixture, port: u16) -> bool {
         "fresh",
     ]);
     assert!(run.ok, "{}", run.stderr);
-    let ok = common::snapshot(&out).into_iter().all(|(rel, bytes)| {
-        let (status, body) = if rel.ends_with(".html") {
-            page(port, &format!("/{rel}"))
-        } else {
-            let (s, b) = get(port, &format!("/{rel}"));
-            (s, String::from_utf8_lossy(&b).into_owned())
-        };
-        let same = status == 200 && body.as_bytes() == bytes.as_slice();
-        if !same && std::env::var_os("DEBUG_WATCH_TEST").is_some() {
-            eprintln!(
-                "differs: {rel} ({status})\n{}\n----\n{}",
-                body,
-                String::from_utf8_lossy(&bytes)
-            );
-        }
-        same
-    });
+    let ok = crate::common::snapshot(&out)
+        .into_iter()
+        .all(|(rel, bytes)| {
+            // Pages lose their live-reload script; every other file (images too) is bytes.
+            let (status, body) = if rel.ends_with(".html") {
+                let (s, page) = page(port, &format!("/{rel}"));
+                (s, page.into_bytes())
+            } else {
+                get(port, &format!("/{rel}"))
+            };
+            let same = status == 200 && body == bytes;
+            if !same && std::env::var_os("DEBUG_WATCH_TEST").is_some() {
+                eprintln!(
+                    "differs: {rel} ({status})\n{}\n----\n{}",
+                    String::from_utf8_lossy(&body),
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+            same
+        });
     std::fs::remove_dir_all(&out).unwrap();
     ok
 }

@@ -1,8 +1,7 @@
 //! Extreme inputs (huge or deeply nested articles, 50,000 articles in one folder) build, or
 //! fail with a clear message, in bounded time and memory, without overflowing the stack.
 
-mod common;
-use common::Fixture;
+use crate::common::Fixture;
 
 fn article(body: &str) -> String {
     format!("---\ntitle: Batas\ndate: 2024-01-01\nauthor: A\n---\n\n{body}\n")

@@ -1,8 +1,7 @@
 //! Hostile mirrored content: script-injection vectors through every front-matter field and the
 //! body must come out inert in every page, feed and sitemap.
 
-mod common;
-use common::Fixture;
+use crate::common::Fixture;
 
 const VECTORS: &[&str] = &[
     "<script>alert(1)</script>",
@@ -170,7 +169,7 @@ fn invalid_characters_from_every_field_reach_no_output() {
     );
     assert!(f.exists("tags/tag/index.html"));
     let mut checked = 0;
-    for (path, bytes) in common::snapshot(&f.root().join("public")) {
+    for (path, bytes) in crate::common::snapshot(&f.root().join("public")) {
         let text = String::from_utf8(bytes).unwrap_or_default();
         assert_no_control_characters(&path, &text);
         checked += 1;
@@ -204,7 +203,7 @@ fn injection_vectors_are_inert_everywhere() {
         "{}",
         run.stdout
     );
-    let files = common::snapshot(&f.root().join("public"));
+    let files = crate::common::snapshot(&f.root().join("public"));
     let mut checked = 0;
     for (path, bytes) in &files {
         let text = String::from_utf8_lossy(bytes);

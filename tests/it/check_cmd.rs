@@ -1,7 +1,6 @@
 //! `cermin check`: every problem reported at once, as text or JSON, with the exit status.
 
-mod common;
-use common::Fixture;
+use crate::common::Fixture;
 
 fn site_with_problems() -> Fixture {
     let f = Fixture::new();
@@ -238,7 +237,7 @@ fn tag_slugs_in_site_toml_give_tags_their_own_pages() {
         "site.toml",
         &format!(
             "{}[tag_slugs]\n\"C++\" = \"cpp\"\n\"c#\" = \"c-sharp\"\n\"c--\" = \"c-minus-minus\"\n",
-            common::SITE_TOML
+            crate::common::SITE_TOML
         ),
     );
     // Built again with the cache of the first build: the new slugs are used all the same.
@@ -266,7 +265,10 @@ fn tag_slugs_in_site_toml_give_tags_their_own_pages() {
     // A slug that is not one is refused, naming the setting.
     f.write(
         "site.toml",
-        &format!("{}[tag_slugs]\n\"C++\" = \"C Plus\"\n", common::SITE_TOML),
+        &format!(
+            "{}[tag_slugs]\n\"C++\" = \"C Plus\"\n",
+            crate::common::SITE_TOML
+        ),
     );
     let run = f.build(&[]);
     assert_eq!(run.code, Some(1));

@@ -1,7 +1,6 @@
 //! Building fixture sites and the example site, asserting on what lands in public/.
 
-mod common;
-use common::{Fixture, snapshot};
+use crate::common::{Fixture, snapshot};
 
 fn three_articles() -> Fixture {
     let f = Fixture::new();
@@ -71,7 +70,7 @@ fn article_page_has_everything_a_reader_needs() {
 fn canonical_points_at_the_original_when_configured() {
     let f = Fixture::with_config(&format!(
         "{}source_credit = \"canonical\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article(
         "content/a.md",
@@ -188,14 +187,67 @@ fn feeds_are_valid_rss_and_atom() {
 
     let tag = rss::Channel::read_from(f.read("tags/jakarta/rss.xml").as_bytes()).unwrap();
     assert_eq!(tag.items().len(), 2);
-    atom_syndication::Feed::read_from(f.read("tags/jakarta/atom.xml").as_bytes()).unwrap();
+    // A tag's feed says what it is, in the site's language.
+    assert_eq!(tag.description(), "Artikel bertopik Jakarta — Uji");
+    let tag_atom =
+        atom_syndication::Feed::read_from(f.read("tags/jakarta/atom.xml").as_bytes()).unwrap();
+    assert_eq!(
+        tag_atom.subtitle().map(|s| s.as_str()),
+        Some("Artikel bertopik Jakarta — Uji")
+    );
+}
+
+/// Every page has a social card and a PNG icon for phones; an article without an image has
+/// no photo caption line; list pagers use the article pages' words for the same directions.
+#[test]
+fn the_head_and_the_words_of_every_page() {
+    let f = Fixture::with_config(&format!(
+        "{}paginate_by = 1\n",
+        crate::common::SITE_TOML.replace("paginate_by = 2\n", "")
+    ));
+    f.article(
+        "content/a.md",
+        "Tanpa Foto",
+        "2024-01-01",
+        "image_caption: Foto dari arsip\n",
+        "Isi.",
+    );
+    f.article(
+        "content/b.md",
+        "Dengan Foto",
+        "2024-01-02",
+        "image: /gambar/b.png\nimage_caption: Foto kedua\n",
+        "Isi.",
+    );
+    f.write("static/gambar/b.png", "png");
+    f.build_ok(&[]);
+    let without = f.read("2024/01/01/a/index.html");
+    assert!(without.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(
+        !without.contains("Foto dari arsip"),
+        "a caption with no photo"
+    );
+    let with = f.read("2024/01/02/b/index.html");
+    assert!(with.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+    assert!(with.contains("<figcaption>Foto kedua</figcaption>"));
+    let home = f.read("index.html");
+    assert!(home.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+    assert!(home.contains(
+        "<link rel=\"apple-touch-icon\" href=\"https://uji.example/apple-touch-icon.png\">"
+    ));
+    let icon = std::fs::read(f.public("apple-touch-icon.png")).unwrap();
+    assert!(icon.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG icon");
+    assert!(home.contains(">Lebih lama<span class=\"arrow\""), "{home}");
+    let second = f.read("page/2/index.html");
+    assert!(second.contains("<span class=\"arrow\" aria-hidden=\"true\">←</span>Lebih baru</a>"));
+    assert!(!second.contains("Berikutnya") && !second.contains("Sebelumnya"));
 }
 
 #[test]
 fn feed_limit_and_summaries() {
     let f = Fixture::with_config(&format!(
         "{}feed_limit = 1\nfeed_content = \"summary\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article("content/a.md", "A", "2024-01-01", "", "Satu.\n\nDua.");
     f.article("content/b.md", "B", "2024-01-02", "", "Tiga.\n\nEmpat.");
@@ -300,7 +352,10 @@ fn base_url_from_the_command_line() {
 
 #[test]
 fn relative_mode_has_no_absolute_site_links() {
-    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    ));
     f.article(
         "content/a.md",
         "A",
@@ -339,7 +394,7 @@ fn the_404_page_links_from_the_site_root_in_relative_mode() {
     // /404.html would break there, so in relative mode its links start at the base URL's path.
     let f = Fixture::with_config(&format!(
         "{}relative_links = true\n",
-        common::SITE_TOML.replace("https://uji.example", "https://uji.example/cermin")
+        crate::common::SITE_TOML.replace("https://uji.example", "https://uji.example/cermin")
     ));
     f.article("content/a.md", "A", "2024-01-01", "tags: [X]\n", "Isi.");
     f.build_ok(&[]);
@@ -415,7 +470,9 @@ fn the_example_site_builds_with_the_seed_article_clean() {
     );
     assert!(seed.contains("Reni Erina"));
     assert!(seed.contains("Kamis, 27 Januari 2022"));
-    assert!(seed.contains("Menteri Luar Negeri Sergey Lavrov/Net"));
+    // The seed keeps its photo's caption in the front matter, but the photo itself is not
+    // mirrored: a caption with no picture above it is not shown.
+    assert!(!seed.contains("Menteri Luar Negeri Sergey Lavrov/Net"));
     for junk in [
         "Dimensy.id",
         "Apollo Solar Panel",
@@ -433,6 +490,28 @@ fn init_and_new_make_a_site_that_builds() {
     let f = Fixture::new();
     let run = f.cermin(&["init", "baru"]);
     assert!(run.ok, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Created a new site in baru. Next:\n  \
+         1. set `title`, `base_url` and `language` in baru/site.toml\n  \
+         2. cermin serve --watch --root baru    preview at http://127.0.0.1:1111/, reloads on save\n  \
+         3. cermin build --root baru            writes baru/public/ (opens from disk too)\n"
+    );
+    // A new site is clean and opens from disk: its links are relative.
+    let check = f.cermin(&["check", "--root", "baru"]);
+    assert!(check.ok, "{}", check.stdout);
+    assert!(
+        check.stdout.ends_with(": 0 errors, 0 warnings\n"),
+        "{}",
+        check.stdout
+    );
+    let run = f.cermin(&["build", "--root", "baru"]);
+    assert!(run.ok && run.stderr.is_empty(), "{}", run.stderr);
+    let home = std::fs::read_to_string(f.root().join("baru/public/index.html")).unwrap();
+    assert!(
+        home.contains("<link rel=\"stylesheet\" href=\"style.css\">"),
+        "{home}"
+    );
     let run = f.cermin(&[
         "new",
         "Gempa Kecil di Laut Selatan",
@@ -492,7 +571,10 @@ fn site_paths_in_summaries_follow_base_url() {
 /// page's depth in relative mode.
 #[test]
 fn list_pages_use_the_sites_card_partial_with_links_for_the_page() {
-    let f = Fixture::with_config(&format!("{}relative_links = true\n", common::SITE_TOML));
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    ));
     f.article(
         "content/a.md",
         "Satu",
@@ -570,6 +652,12 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
         ("TMPDIR", f.root().join("no-such-folder")),
     ]);
     assert_eq!(no_temporary_folder, in_memory);
+    // The same budget set in site.toml, as `[build] body_memory_mb`.
+    let settings = f.root().join("site.toml");
+    let toml = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{toml}\n[build]\nbody_memory_mb = 0\n")).unwrap();
+    assert_eq!(build(&[]), in_memory);
+    std::fs::write(&settings, toml).unwrap();
     // A budget that is not a number stops the build before anything is written.
     std::fs::remove_dir_all(f.root().join("public")).unwrap();
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
@@ -584,4 +672,74 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
         "error: CERMIN_BODY_MEMORY_MB=\"1G\" is not a number of megabytes: set it to a whole number such as 256, or unset it\n"
     );
     assert!(!f.root().join("public").exists());
+}
+
+/// A site's (or theme's) `templates/rss.xml`, `atom.xml` and `sitemap.xml` replace the
+/// built-in writers, with the documented context; a format without a template keeps the
+/// built-in one.
+#[test]
+fn feed_and_sitemap_templates_replace_the_built_in_writers() {
+    let f = three_articles();
+    f.build_ok(&[]);
+    let built_in_atom = f.read("atom.xml");
+    f.write(
+        "templates/rss.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>{{ feed.title }} (tema)</title><link>{{ feed.link }}</link>
+<description>{{ feed.description }}</description><language>{{ feed.language }}</language>
+{% if feed.updated_rfc2822 %}<lastBuildDate>{{ feed.updated_rfc2822 }}</lastBuildDate>{% endif %}
+{% for e in entries %}<item><title>{{ e.title }}</title><link>{{ e.link }}</link>
+<guid isPermaLink="false">{{ e.id }}</guid><pubDate>{{ e.published_rfc2822 }}</pubDate>
+{% for c in e.categories %}<category domain="{{ c.slug }}">{{ c.name }}</category>{% endfor %}
+<author>{{ e.authors | join(sep=", ") }}</author>
+<description>{{ e.summary }}</description></item>
+{% endfor %}</channel></rss>
+"#,
+    );
+    f.write(
+        "templates/sitemap.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{% for e in entries %}
+<url><loc>{{ e.loc }}</loc>{% if e.lastmod %}<lastmod>{{ e.lastmod }}</lastmod>{% endif %}<priority>0.5</priority></url>{% endfor %}
+</urlset>
+"#,
+    );
+    f.build_ok(&[]);
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).expect("valid RSS");
+    assert_eq!(rss.title(), "Uji (tema)");
+    assert_eq!(rss.link(), "https://uji.example/");
+    assert_eq!(rss.items().len(), 3);
+    let first = &rss.items()[0];
+    assert_eq!(first.link(), Some("https://uji.example/2024/02/10/banjir/"));
+    assert_eq!(first.pub_date(), Some("Sat, 10 Feb 2024 16:40:00 +0700"));
+    assert_eq!(
+        first.guid().unwrap().value(),
+        "tag:uji.example,2024-02-10:banjir"
+    );
+    assert_eq!(first.author(), Some("Fajar, Sari"));
+    let categories: Vec<(&str, Option<&str>)> = first
+        .categories()
+        .iter()
+        .map(|c| (c.name(), c.domain()))
+        .collect();
+    assert_eq!(
+        categories,
+        [("Cuaca", Some("cuaca")), ("Jakarta", Some("jakarta"))]
+    );
+    // The summary is HTML, escaped once by the template's autoescaping.
+    assert_eq!(first.description(), Some("<p>Air naik.</p>"));
+    // The tag feeds use the template too; Atom, with no template, is the built-in one.
+    let tag = rss::Channel::read_from(f.read("tags/jakarta/rss.xml").as_bytes()).unwrap();
+    assert_eq!(tag.title(), "Uji – Jakarta (tema)");
+    assert_eq!(tag.link(), "https://uji.example/tags/jakarta/");
+    assert_eq!(f.read("atom.xml"), built_in_atom);
+
+    let sitemap = f.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<url><loc>https://uji.example/2024/02/10/banjir/</loc><lastmod>2024-02-10T16:40:00+07:00</lastmod><priority>0.5</priority></url>"),
+        "{sitemap}"
+    );
+    assert!(sitemap.contains("<url><loc>https://uji.example/</loc><priority>0.5</priority></url>"));
+    assert!(!sitemap.contains("404.html"));
 }

@@ -1,8 +1,7 @@
 //! Every user mistake gives one clear message naming the file and line, a non-zero exit, and
 //! leaves public/ exactly as it was.
 
-mod common;
-use common::{Fixture, snapshot};
+use crate::common::{Fixture, snapshot};
 
 const GOOD: &str = "content/2024/01/baik.md";
 
@@ -280,7 +279,7 @@ fn a_base_url_that_is_not_a_site_address_is_refused() {
     }
     f.write(
         "site.toml",
-        &common::SITE_TOML.replace("https://uji.example", "uji.example"),
+        &crate::common::SITE_TOML.replace("https://uji.example", "uji.example"),
     );
     let run = f.build(&[]);
     assert_eq!(run.code, Some(1));
@@ -370,7 +369,10 @@ fn the_last_dates_every_output_can_write_build() {
 
 /// A site with a problem of every kind a whole-site run must report together.
 fn site_with_every_kind_of_problem() -> Fixture {
-    let f = Fixture::with_config(&format!("{}permalink = \"/:slug/\"\n", common::SITE_TOML));
+    let f = Fixture::with_config(&format!(
+        "{}permalink = \"/:slug/\"\n",
+        crate::common::SITE_TOML
+    ));
     f.article("content/baik.md", "Baik", "2024-01-02", "", "Isi.");
     for slug in ["tags", "archive", "2024"] {
         f.article(
@@ -568,7 +570,7 @@ fn build_check_and_serve_report_the_same_content_errors() {
 fn articles_on_the_paths_of_cermins_own_pages_are_named_in_user_words() {
     let f = Fixture::with_config(&format!(
         "{}permalink = \"/:slug.html\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article(GOOD, "Baik", "2024-01-02", "", "Isi.");
     f.build_ok(&[]);

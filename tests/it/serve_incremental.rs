@@ -1,11 +1,9 @@
 //! The dev server's incremental rebuilds are always right: after every step of a long random
 //! sequence of edits, the in-memory site is byte for byte a fresh full build of the same files.
 
-mod common;
-
+use crate::common::Fixture;
+use crate::common::edits::World;
 use cermin::session::{Changes, Session, SessionOptions, render_fresh};
-use common::Fixture;
-use common::edits::World;
 
 fn options() -> SessionOptions {
     SessionOptions {
@@ -54,10 +52,11 @@ fn random_edits_always_match_a_full_build() {
         // And the served site equals what `cermin build` writes to disk.
         let run = world.f.build(&["--base-url", "http://127.0.0.1:1111"]);
         assert!(run.ok, "{}", run.stderr);
-        let on_disk: cermin::session::Files = common::snapshot(&world.f.root().join("public"))
-            .into_iter()
-            .map(|(p, b)| (p.into(), std::sync::Arc::new(b)))
-            .collect();
+        let on_disk: cermin::session::Files =
+            crate::common::snapshot(&world.f.root().join("public"))
+                .into_iter()
+                .map(|(p, b)| (p.into(), std::sync::Arc::new(b)))
+                .collect();
         assert_eq!(first_difference(&session.files(), &on_disk), None);
     }
 }

@@ -1,7 +1,6 @@
 //! `cermin import` end to end: the seed sample, re-imports, bad input, dry runs, --explain.
 
-mod common;
-use common::{Fixture, repo};
+use crate::common::{Fixture, repo};
 
 const SEED: &str =
     "content/2022/01/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua.md";
@@ -19,7 +18,7 @@ fn site() -> Fixture {
     Fixture::with_config(&std::fs::read_to_string(repo().join("site.toml")).unwrap())
 }
 
-fn import_seed(f: &Fixture, extra: &[&str]) -> common::Run {
+fn import_seed(f: &Fixture, extra: &[&str]) -> crate::common::Run {
     let sample = sample();
     let mut args = vec![
         "import",

@@ -2,13 +2,11 @@
 //! long random sequence of edits (and of tampering with the output and the cache itself), a
 //! cached build is byte for byte an uncached one.
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 
-use common::edits::World;
-use common::{Fixture, snapshot};
+use crate::common::edits::World;
+use crate::common::{Fixture, snapshot};
 
 /// Builds with the cache into public/ and without it into `fresh/`; both must be equal.
 fn assert_cached_equals_uncached(f: &Fixture, history: &[String]) -> String {

@@ -1,12 +1,11 @@
 //! Faults: a build killed at any moment leaves public/ as the complete old site or the
 //! complete new one; an output folder that cannot be made gives a clear error.
 
-mod common;
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{Fixture, snapshot};
+use crate::common::{Fixture, snapshot};
 
 fn write_site(f: &Fixture, version: &str) {
     for i in 0..300 {
@@ -216,7 +215,7 @@ fn an_output_folder_without_write_permission_is_a_clear_error() {
             Ok(())
         });
     }
-    let run: common::Run = command.output().unwrap().into();
+    let run: crate::common::Run = command.output().unwrap().into();
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(
         run.stderr.trim_end(),
@@ -230,7 +229,7 @@ fn a_file_over_the_size_limit_is_a_clear_error() {
     use std::os::unix::process::CommandExt;
     let f = Fixture::with_config(&format!(
         "{}feed_content = \"summary\"\n",
-        common::SITE_TOML
+        crate::common::SITE_TOML
     ));
     f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
     f.build_ok(&[]);
@@ -260,7 +259,7 @@ fn a_file_over_the_size_limit_is_a_clear_error() {
             Ok(())
         });
     }
-    let run: common::Run = command.output().unwrap().into();
+    let run: crate::common::Run = command.output().unwrap().into();
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(
         run.stderr.trim_end(),
@@ -272,7 +271,7 @@ fn a_file_over_the_size_limit_is_a_clear_error() {
 
 /// Runs `cermin ARGS` in the fixture, failing the test if it takes longer than `limit`
 /// (a build that blocks on a named pipe would never end).
-fn run_within(f: &Fixture, args: &[&str], limit: Duration) -> common::Run {
+fn run_within(f: &Fixture, args: &[&str], limit: Duration) -> crate::common::Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cermin"))
         .args(args)
         .current_dir(f.root())

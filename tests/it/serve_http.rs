@@ -1,11 +1,10 @@
 //! `cermin serve` over real HTTP: content types, 404s, no way out of the site, many clients.
 
-mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 
-use common::Fixture;
+use crate::common::Fixture;
 
 struct Server {
     child: Child,
@@ -192,11 +191,11 @@ fn many_concurrent_requests_all_succeed() {
 fn serving_does_not_touch_public() {
     let f = site();
     f.build_ok(&[]);
-    let before = common::snapshot(&f.root().join("public"));
+    let before = crate::common::snapshot(&f.root().join("public"));
     let s = serve(&f, &[]);
     let _ = get(s.port, "/");
     drop(s);
-    assert_eq!(common::snapshot(&f.root().join("public")), before);
+    assert_eq!(crate::common::snapshot(&f.root().join("public")), before);
     assert!(
         !String::from_utf8_lossy(&std::fs::read(f.public("index.html")).unwrap())
             .contains("livereload")

@@ -1,0 +1,17 @@
+//! The integration tests, in one binary so that the shared fixtures (`common`) and the crate
+//! are compiled and linked once rather than once per test file.
+
+mod common;
+
+mod build_cache;
+mod build_errors;
+mod build_site;
+mod check_cmd;
+mod faults;
+mod fuzz;
+mod hostile;
+mod import_cmd;
+mod limits;
+mod serve_http;
+mod serve_incremental;
+mod serve_watch;
