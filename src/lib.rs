@@ -4,6 +4,7 @@
 //! (front matter, validation, [`markdown`]) → [`site`] (order, tags, archives) → [`render`]
 //! (Tera pages, feeds, sitemap) → [`output`] (staging folder swapped in).
 
+pub mod build_lock;
 pub mod cache;
 pub mod check;
 pub mod cmd;
@@ -13,6 +14,7 @@ pub mod files;
 pub mod highlight;
 pub mod i18n;
 pub mod import;
+pub mod internal_error;
 pub mod markdown;
 pub mod output;
 pub mod render;
@@ -20,6 +22,7 @@ pub mod sanitize;
 pub mod serve;
 pub mod session;
 pub mod site;
+pub mod test_fault;
 pub mod text;
 pub mod timing;
 pub mod urls;

@@ -42,14 +42,17 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let result = match Cli::parse().command {
+    let command = Cli::parse().command;
+    // A bug ends the command with an error saying so, not with a crash trace.
+    cermin::internal_error::report_panics_in_one_line();
+    let result = cermin::internal_error::catch("running cermin", || match command {
         Command::Build(args) => cmd::build::execute(args),
         Command::Serve(args) => cmd::serve::execute(args),
         Command::Import(args) => cmd::import::execute(args),
         Command::Check(args) => cmd::check::execute(args),
         Command::Init(args) => cmd::init::execute(args),
         Command::New(args) => cmd::new::execute(args),
-    };
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

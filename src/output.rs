@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, anyhow, bail};
 
+use crate::build_lock::Lock;
 use crate::cache::FileStamp;
 use crate::cache::outputs::OutputCache;
 use crate::render::Sink;
@@ -44,42 +45,16 @@ pub struct Staging {
 
 impl Staging {
     /// Starts a new tree for `output`. Refuses an output folder that holds a site's sources.
+    /// The caller holds the output's lock ([`lock_output`]): the staging folder is its alone.
     pub fn new(output: &Path) -> Result<Staging> {
-        if output.join("site.toml").exists() || output.join("content").is_dir() {
-            bail!(
-                "refusing to write the site into {}: it holds a site's sources (site.toml or content/); choose another --output",
-                output.display()
-            );
-        }
-        if output.exists() && !output.is_dir() {
-            bail!(
-                "{} exists and is not a folder: remove it or choose another --output",
-                output.display()
-            );
-        }
-        let name = output
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let parent = output
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        if let Some(file) = parent.ancestors().find(|a| a.is_file()) {
-            bail!(
-                "cannot write the site into {}: {} is a file, not a folder; choose another --output",
-                output.display(),
-                file.display()
-            );
-        }
-        fs::create_dir_all(parent).map_err(|e| write_failed(output, parent, e))?;
+        let (parent, name) = prepare(output)?;
         let staging = parent.join(format!(".{name}.cermin-staging"));
         if staging.exists() {
             // Left over by a build that was killed: it was never swapped in.
             fs::remove_dir_all(&staging)
                 .with_context(|| format!("cannot remove {}", staging.display()))?;
         }
-        fs::create_dir(&staging).map_err(|e| write_failed(output, parent, e))?;
+        fs::create_dir(&staging).map_err(|e| write_failed(output, &parent, e))?;
         Ok(Staging {
             output: output.to_path_buf(),
             staging,
@@ -179,6 +154,50 @@ impl Staging {
         self.committed = true;
         Ok(stats)
     }
+}
+
+/// Checks that `output` can hold a site and makes its parent folder; returns the parent
+/// folder and the output folder's name.
+fn prepare(output: &Path) -> Result<(PathBuf, String)> {
+    if output.join("site.toml").exists() || output.join("content").is_dir() {
+        bail!(
+            "refusing to write the site into {}: it holds a site's sources (site.toml or content/); choose another --output",
+            output.display()
+        );
+    }
+    if output.exists() && !output.is_dir() {
+        bail!(
+            "{} exists and is not a folder: remove it or choose another --output",
+            output.display()
+        );
+    }
+    let name = output
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if let Some(file) = parent.ancestors().find(|a| a.is_file()) {
+        bail!(
+            "cannot write the site into {}: {} is a file, not a folder; choose another --output",
+            output.display(),
+            file.display()
+        );
+    }
+    fs::create_dir_all(parent).map_err(|e| write_failed(output, parent, e))?;
+    Ok((parent.to_path_buf(), name))
+}
+
+/// Locks the output folder `output` for one build: its staging folder
+/// (`.NAME.cermin-staging` beside it) is never shared. The lock file is
+/// `.NAME.cermin-lock` beside it; `waiting` hears of a build holding it first (its
+/// process id, when known), and this waits for that build to finish.
+pub fn lock_output(output: &Path, waiting: impl FnMut(Option<u32>)) -> Result<Lock> {
+    let (parent, name) = prepare(output)?;
+    crate::build_lock::acquire(&parent.join(format!(".{name}.cermin-lock")), waiting)
+        .map_err(|e| write_failed(output, &parent, e))
 }
 
 impl Drop for Staging {

@@ -148,6 +148,20 @@ impl Session {
         &self.config
     }
 
+    /// Forgets everything but the last good files, so that the next rebuild reads and
+    /// renders the whole site again. For after a rebuild that panicked: what it left half
+    /// updated is not to be trusted.
+    pub fn start_over(&mut self) {
+        self.config_stale = true;
+        self.templates_stale = true;
+        self.statics_stale = true;
+        self.render_all = true;
+        self.entries.clear();
+        self.cache = ValueCache::default();
+        self.signatures = Signatures::default();
+        self.site = None;
+    }
+
     /// Applies changes on disk. On error the last good files stay in place.
     pub fn rebuild(&mut self, changes: &Changes) -> Result<RebuildReport> {
         let root = self
@@ -296,6 +310,7 @@ impl Session {
         let fresh: Vec<(PathBuf, Entry)> = to_read
             .into_par_iter()
             .map(|file| {
+                crate::test_fault::panic_on_reading(&file);
                 let entry = Entry {
                     stamp: stamp(&file),
                     article: load_file(config, &file)

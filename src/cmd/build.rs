@@ -1,12 +1,13 @@
 //! `cermin build`: the site from `content/` to a finished output folder.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 
 use std::sync::Arc;
 
+use crate::build_lock::Lock;
 use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
@@ -41,7 +42,7 @@ pub struct BuildArgs {
 
 /// `cermin build`: builds the site, prints its warnings and the closing line.
 pub fn execute(args: BuildArgs) -> Result<()> {
-    let report = build(&args)?;
+    let report = build(&args, &mut |line| eprintln!("{line}"))?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
@@ -76,22 +77,29 @@ impl BuildReport {
     }
 }
 
-/// Loads, checks and renders the site, then swaps the new output in.
-pub fn build(args: &BuildArgs) -> Result<BuildReport> {
+/// Loads, checks and renders the site, then swaps the new output in. When another build of
+/// the site or into the same output folder runs, `waiting` hears of it (a line to show) and
+/// this build waits for that one to finish.
+pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildReport> {
     let started = Instant::now();
     let config = Config::load_with_base_url(&args.root, args.base_url.as_deref())?;
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| config.root.join("public"));
+    let mut warnings = Vec::new();
+    let locks = lock(&config, &output, args.no_cache, waiting, &mut warnings)?;
+    // The time spent waiting for another build is not this build's.
+    let started = started + locks.waited;
     let mut t = crate::timing::Phases::new("build");
     // A build holds every article at once: bodies beyond the budget wait in a scratch file.
     let bodies = BodyStore::with_scratch_file(config.build.body_memory_mb);
-    let article_cache = (!args.no_cache).then(|| ArticleCache::load(&config));
+    let use_cache = locks.use_cache;
+    let article_cache = use_cache.then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let loaded = crate::content::load_all_cached(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
-    let mut warnings = loaded.warnings;
+    warnings.extend(loaded.warnings);
     warnings.extend(crate::content::tags::merged_names(
         articles.iter().map(|a| &**a),
     ));
@@ -126,7 +134,7 @@ pub fn build(args: &BuildArgs) -> Result<BuildReport> {
     }
     t.mark("site");
     let statics = render::StaticFiles::load(&site.config)?;
-    let output_cache = (!args.no_cache).then(|| {
+    let output_cache = use_cache.then(|| {
         let options = format!("drafts={} future={}", args.drafts, args.future);
         let fingerprint = outputs::fingerprint(&site.config, templates.fingerprint, &options);
         Arc::new(OutputCache::load(&site.config.root, fingerprint))
@@ -219,6 +227,69 @@ fn content_problems(
         "{}\n{n} content {plural}; nothing was written",
         lines.join("\n")
     )
+}
+
+/// The locks a build holds until it ends.
+struct Locks {
+    // Dropped in this order: a build waiting for the site then finds the output free.
+    _output: Lock,
+    /// The site's lock (none when its file cannot be made).
+    _site: Option<Lock>,
+    /// Whether the build reads and writes the build cache: only under the site's lock.
+    use_cache: bool,
+    waited: Duration,
+}
+
+/// Locks the site (its build cache) and then the output folder (its staging folder), always
+/// in this order, so two builds never wait for each other in a circle.
+///
+/// A site whose folder cannot hold the lock file (a read-only checkout) is built without the
+/// build cache, with a warning; `--no-cache` builds lock the site too when they can (one
+/// build of a site at a time), and go on without when they cannot.
+fn lock(
+    config: &Config,
+    output: &Path,
+    no_cache: bool,
+    waiting: &mut dyn FnMut(&str),
+    warnings: &mut Vec<String>,
+) -> Result<Locks> {
+    let started = Instant::now();
+    let site_lock = crate::build_lock::site_lock_path(&config.root);
+    let site = match crate::build_lock::acquire(&site_lock, |pid| {
+        waiting(&format!(
+            "waiting for another cermin build of this site{}…",
+            pid_note(pid)
+        ))
+    }) {
+        Ok(lock) => Some(lock),
+        Err(e) => {
+            if !no_cache {
+                warnings.push(format!(
+                    "cannot lock the site ({}: {e}): built without the build cache, which another build could be using",
+                    site_lock.display()
+                ));
+            }
+            None
+        }
+    };
+    let output_lock = crate::output::lock_output(output, |pid| {
+        waiting(&format!(
+            "waiting for another cermin build writing into {}{}…",
+            output.display(),
+            pid_note(pid)
+        ))
+    })?;
+    Ok(Locks {
+        use_cache: !no_cache && site.is_some(),
+        _site: site,
+        _output: output_lock,
+        waited: started.elapsed(),
+    })
+}
+
+/// ` (pid 123)`, or nothing when the other build's process id is unknown.
+fn pid_note(pid: Option<u32>) -> String {
+    pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
 }
 
 /// A build cache that cannot be written slows the next build down; it does not fail this one.

@@ -12,6 +12,7 @@ use std::fmt::Write;
 use chrono::{DateTime, SecondsFormat};
 use chrono_tz::Tz;
 
+use super::StaticFiles;
 use super::links::rewrite_root_links;
 use super::xml::{escape, escape_into};
 use crate::config::FeedContent;
@@ -130,20 +131,83 @@ pub struct Entry<'s> {
     pub summary_xml: String,
     /// The body, the same way, when the site's feeds carry full text.
     pub content_xml: Option<String>,
+    /// The lead image, if the article has one.
+    pub image: Option<LeadImage>,
 }
 
-/// The entries of a feed, newest first, at most `feed_limit`.
-fn entries<'s>(site: &'s Site, links: &Links, feed: &'s Feed) -> std::io::Result<Vec<Entry<'s>>> {
+/// An entry's lead image: `media:content`, and an enclosure when it is the site's own file
+/// (whose size feeds must give).
+pub struct LeadImage {
+    /// Absolute URL.
+    pub url: String,
+    /// The media type guessed from the file name (`image/jpeg`).
+    pub media_type: Option<&'static str>,
+    /// Bytes, for the site's own files.
+    pub length: Option<u64>,
+}
+
+impl LeadImage {
+    fn of(article: &Article, links: &Links, statics: &StaticFiles) -> Option<LeadImage> {
+        let image = article.image.as_deref()?;
+        let local = image.starts_with('/') && !image.starts_with("//");
+        let url = if local {
+            links.absolute(image)
+        } else {
+            image.to_string()
+        };
+        let name = image.split(['?', '#']).next().unwrap_or(image);
+        let media_type = mime_guess::from_path(name)
+            .first_raw()
+            .filter(|t| t.starts_with("image/"));
+        let length = if local { statics.size_of(name) } else { None };
+        Some(LeadImage {
+            url,
+            media_type,
+            length,
+        })
+    }
+}
+
+/// The credit line that ends an entry's text: "Sumber: <a href=source>RMOL</a>", in the
+/// site's language, naming the outlet (else the source's host). Empty without a source.
+fn source_credit_html(site: &Site, article: &Article) -> String {
+    let Some(source) = article.source.as_deref() else {
+        return String::new();
+    };
+    let name = article
+        .source_name
+        .as_deref()
+        .or_else(|| source.split('/').nth(2))
+        .unwrap_or(source);
+    format!(
+        "\n<p class=\"source-credit\">{}: <a href=\"{}\">{}</a></p>",
+        crate::text::escape_html(site.config.strings.get("source")),
+        crate::text::escape_html(source),
+        crate::text::escape_html(name)
+    )
+}
+
+/// The entries of a feed, newest first, at most `feed_limit`. The source's credit line
+/// ends the text a feed carries: the body in full-text feeds, else the summary.
+fn entries<'s>(
+    site: &'s Site,
+    links: &Links,
+    statics: &StaticFiles,
+    feed: &'s Feed,
+) -> std::io::Result<Vec<Entry<'s>>> {
     let full = site.config.feed_content == FeedContent::Full;
     items(site, feed)
         .map(|a| {
+            let credit = source_credit_html(site, a);
             let mut summary_xml = String::with_capacity(a.summary_html.len() + 64);
             push_feed_html(&mut summary_xml, links, &a.summary_html);
             let content_xml = if full {
                 let mut content = String::with_capacity(a.content_html.len() * 9 / 8);
                 push_feed_html(&mut content, links, &a.content_html.html()?);
+                escape_into(&mut content, &credit);
                 Some(content)
             } else {
+                escape_into(&mut summary_xml, &credit);
                 None
             };
             Ok(Entry {
@@ -154,14 +218,20 @@ fn entries<'s>(site: &'s Site, links: &Links, feed: &'s Feed) -> std::io::Result
                 updated: a.updated.unwrap_or(a.date),
                 summary_xml,
                 content_xml,
+                image: LeadImage::of(a, links, statics),
             })
         })
         .collect()
 }
 
 /// A feed as RSS 2.0 and as Atom 1.0, by the built-in writers.
-pub fn rss_and_atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<(String, String)> {
-    let entries = entries(site, links, feed)?;
+pub fn rss_and_atom(
+    site: &Site,
+    links: &Links,
+    statics: &StaticFiles,
+    feed: &Feed,
+) -> std::io::Result<(String, String)> {
+    let entries = entries(site, links, statics, feed)?;
     Ok((
         rss(site, links, feed, &entries),
         atom(site, links, feed, &entries),
@@ -174,6 +244,7 @@ pub fn rss_and_atom(site: &Site, links: &Links, feed: &Feed) -> std::io::Result<
 pub fn template_context(
     site: &Site,
     links: &Links,
+    statics: &StaticFiles,
     feed: &Feed,
     file: &str,
 ) -> std::io::Result<tera::Context> {
@@ -207,6 +278,19 @@ pub fn template_context(
             .into_iter()
             .map(Value::from)
             .collect();
+        let text = |v: Option<&str>| v.map(Value::from).unwrap_or(Value::none());
+        let image = match LeadImage::of(a, links, statics) {
+            Some(image) => super::values::map([
+                ("url", image.url.into()),
+                ("type", text(image.media_type)),
+                (
+                    "length",
+                    image.length.map(Value::from).unwrap_or(Value::none()),
+                ),
+                ("caption", text(a.image_caption.as_deref())),
+            ]),
+            None => Value::none(),
+        };
         values.push(super::values::map([
             ("title", a.title.as_str().into()),
             ("link", links.absolute(&a.path).into()),
@@ -218,6 +302,9 @@ pub fn template_context(
             ("categories", Value::from(categories)),
             ("summary", Value::from(absolute_html(&a.summary_html))),
             ("content", content),
+            ("source", text(a.source.as_deref())),
+            ("source_name", text(a.source_name.as_deref())),
+            ("image", image),
         ]));
     }
     let newest = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
@@ -266,7 +353,7 @@ fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
     let c = &site.config;
     let mut out = String::with_capacity(feed_capacity(entries));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
+    out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:media=\"http://search.yahoo.com/mrss/\">\n<channel>\n");
     let _ = writeln!(out, "<title>{}</title>", escape(&feed.title));
     let _ = writeln!(out, "<link>{}</link>", escape(&links.absolute(&feed.page)));
     let _ = writeln!(
@@ -301,6 +388,18 @@ fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
         for t in &a.tags {
             let _ = writeln!(out, "<category>{}</category>", escape(&t.name));
         }
+        if let Some(source) = &a.source {
+            let name = a.source_name.as_deref().unwrap_or(source);
+            let _ = writeln!(
+                out,
+                "<source url=\"{}\">{}</source>",
+                escape(source),
+                escape(name)
+            );
+        }
+        if let Some(image) = &e.image {
+            push_rss_image(&mut out, image, a.image_caption.as_deref());
+        }
         out.push_str("<description>");
         out.push_str(&e.summary_xml);
         out.push_str("</description>\n");
@@ -313,6 +412,37 @@ fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
     }
     out.push_str("</channel>\n</rss>\n");
     out
+}
+
+/// The lead image of an RSS item: `media:content` (with the caption as its description),
+/// and an `enclosure` when its size is known.
+fn push_rss_image(out: &mut String, image: &LeadImage, caption: Option<&str>) {
+    let url = escape(&image.url);
+    let media_type = image
+        .media_type
+        .map(|t| format!(" type=\"{t}\""))
+        .unwrap_or_default();
+    match caption {
+        Some(caption) => {
+            let _ = writeln!(
+                out,
+                "<media:content url=\"{url}\" medium=\"image\"{media_type}><media:description type=\"plain\">{}</media:description></media:content>",
+                escape(caption)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "<media:content url=\"{url}\" medium=\"image\"{media_type}/>"
+            );
+        }
+    }
+    if let (Some(length), Some(t)) = (image.length, image.media_type) {
+        let _ = writeln!(
+            out,
+            "<enclosure url=\"{url}\" length=\"{length}\" type=\"{t}\"/>"
+        );
+    }
 }
 
 /// A date as RSS writes it (`Thu, 27 Jan 2022 14:52:00 +0700`), as chrono's `to_rfc2822`
@@ -372,6 +502,21 @@ fn atom(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
         for author in &e.authors {
             let _ = writeln!(out, "<author><name>{}</name></author>", escape(author));
         }
+        if let Some(image) = &e.image {
+            let media_type = image
+                .media_type
+                .map(|t| format!(" type=\"{t}\""))
+                .unwrap_or_default();
+            let length = image
+                .length
+                .map(|l| format!(" length=\"{l}\""))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<link rel=\"enclosure\" href=\"{}\"{media_type}{length}/>",
+                escape(&image.url)
+            );
+        }
         for t in &a.tags {
             let _ = writeln!(
                 out,
@@ -395,15 +540,24 @@ fn atom(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
 }
 
 /// A hash of a feed's inputs: its identity and the full values of its entries.
-pub fn signature(site: &Site, feed: &Feed, hashes: &[crate::render::spec::ArticleHashes]) -> u64 {
+pub fn signature(
+    site: &Site,
+    feed: &Feed,
+    hashes: &[crate::render::spec::ArticleHashes],
+    statics: &StaticFiles,
+) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     (&feed.title, &feed.description, &feed.page, &feed.dir).hash(&mut h);
     for &i in feed.articles.iter().take(site.config.feed_limit) {
         hashes[i].full.hash(&mut h);
-        // The entry id and the author fallback read the article directly.
+        // The entry id and the author fallback read the article directly, the enclosure
+        // the size of its image.
         let a = &site.articles[i];
         (&a.slug, a.date.timestamp()).hash(&mut h);
+        if let Some(image) = &a.image {
+            statics.size_of(image).hash(&mut h);
+        }
     }
     h.finish()
 }

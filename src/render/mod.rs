@@ -68,7 +68,7 @@ pub fn render_site(
     let (pages_done, rest_done) = rayon::join(
         || render_pages(&renderer, specs, files, sink, previous, &rendered),
         || -> Result<_> {
-            let feeds = render_feeds(site, &links, &renderer, sink, previous, &rendered)?;
+            let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
             let others =
                 render_other_files(site, &links, templates, statics, specs, sink, previous)?;
             Ok((feeds, others))
@@ -189,6 +189,7 @@ fn render_feeds(
     site: &Site,
     links: &Links,
     renderer: &PageRenderer,
+    statics: &StaticFiles,
     sink: &dyn Sink,
     previous: &Signatures,
     rendered: &AtomicUsize,
@@ -198,7 +199,7 @@ fn render_feeds(
     let signatures: Vec<Vec<(String, u64)>> = feeds
         .par_iter()
         .map(|feed| {
-            let signature = feeds::signature(site, feed, renderer.hashes());
+            let signature = feeds::signature(site, feed, renderer.hashes(), statics);
             let rss = output_file(&format!("{}rss.xml", feed.dir));
             let atom = output_file(&format!("{}atom.xml", feed.dir));
             let unchanged = |file: &String| -> Result<bool> {
@@ -211,11 +212,11 @@ fn render_feeds(
                 let (mut rss_xml, mut atom_xml) = if themed("rss.xml") && themed("atom.xml") {
                     Default::default()
                 } else {
-                    feeds::rss_and_atom(site, links, feed)?
+                    feeds::rss_and_atom(site, links, statics, feed)?
                 };
                 for (name, xml) in [("rss.xml", &mut rss_xml), ("atom.xml", &mut atom_xml)] {
                     if themed(name) {
-                        let ctx = feeds::template_context(site, links, feed, name)?;
+                        let ctx = feeds::template_context(site, links, statics, feed, name)?;
                         *xml = templates.render(name, &ctx)?;
                     }
                 }
@@ -290,6 +291,16 @@ fn render_other_files(
 pub struct StaticFiles(pub Vec<(String, Vec<u8>)>);
 
 impl StaticFiles {
+    /// The size in bytes of the file published at a site path (`/gambar/a.jpg`), if any.
+    pub fn size_of(&self, site_path: &str) -> Option<u64> {
+        let rel = site_path.strip_prefix('/')?;
+        let at = self
+            .0
+            .binary_search_by(|(path, _)| path.as_str().cmp(rel))
+            .ok()?;
+        Some(self.0[at].1.len() as u64)
+    }
+
     /// Reads them all. A symbolic link out of the site is an error.
     pub fn load(config: &crate::config::Config) -> Result<StaticFiles> {
         let theme = templates::theme_dir(config)?;

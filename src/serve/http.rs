@@ -3,12 +3,13 @@
 
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{HeaderValue, Response, StatusCode, Uri, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, Response, StatusCode, Uri, header};
+use axum::middleware::Next;
 use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::stream::{self, Stream, StreamExt};
@@ -31,8 +32,8 @@ pub enum LiveEvent {
 
 /// State shared by the server and the rebuilder.
 pub struct Shared {
-    pub files: RwLock<Arc<Files>>,
-    pub error: RwLock<Option<String>>,
+    files: RwLock<Arc<Files>>,
+    error: RwLock<Option<String>>,
     pub events: broadcast::Sender<LiveEvent>,
     /// Counts builds whose output changed. Pages carry the number they were served with, and a
     /// tab that connects with an older one reloads: a reload sent while it was loading is not lost.
@@ -52,11 +53,34 @@ impl Shared {
     /// Publishes a new build's files and tells open tabs.
     pub fn publish(&self, files: Arc<Files>, event: LiveEvent) {
         {
-            let mut current = self.files.write().expect("files lock");
+            let mut current = self.files.write().unwrap_or_else(PoisonError::into_inner);
             *current = files;
             self.build.fetch_add(1, Ordering::SeqCst);
         }
         let _ = self.events.send(event);
+    }
+
+    /// The files served now and the build they come from, read together, so a page never
+    /// carries a newer build number than its content.
+    pub fn current(&self) -> (Arc<Files>, u64) {
+        // A lock is only ever held to swap or clone an `Arc`: poisoned or not, it holds a
+        // whole value.
+        let files = self.files.read().unwrap_or_else(PoisonError::into_inner);
+        (files.clone(), self.build.load(Ordering::SeqCst))
+    }
+
+    /// The build error open tabs show, if the last rebuild failed.
+    pub fn error(&self) -> Option<String> {
+        self.error
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Records the last rebuild's error (None: it succeeded); returns the one before.
+    pub fn set_error(&self, error: Option<String>) -> Option<String> {
+        let mut current = self.error.write().unwrap_or_else(PoisonError::into_inner);
+        std::mem::replace(&mut *current, error)
     }
 }
 
@@ -65,7 +89,22 @@ pub fn router(shared: Arc<Shared>) -> Router {
         .route(SCRIPT_PATH, axum::routing::get(script))
         .route(EVENTS_PATH, axum::routing::get(events))
         .fallback(file)
+        .layer(axum::middleware::from_fn(only_get_and_head))
         .with_state(shared)
+}
+
+/// A static site answers GET and HEAD only; anything else (a form posted to it, TRACE, a
+/// made-up method) is told so, for every path.
+async fn only_get_and_head(request: Request, next: Next) -> Response<Body> {
+    if request.method() == Method::GET || request.method() == Method::HEAD {
+        return next.run(request).await;
+    }
+    (
+        StatusCode::METHOD_NOT_ALLOWED,
+        [(header::ALLOW, "GET, HEAD")],
+        "method not allowed: use GET or HEAD\n",
+    )
+        .into_response()
 }
 
 async fn script() -> impl IntoResponse {
@@ -95,7 +134,7 @@ async fn events(
         .event("hello")
         .data(serde_json::json!({ "build": build }).to_string());
     // A tab that connects while the site is broken sees the error at once.
-    let current = shared.error.read().expect("error lock").clone();
+    let current = shared.error();
     let first = stream::iter(
         std::iter::once(Ok(hello)).chain(current.map(|m| Ok(to_sse(LiveEvent::BuildError(m))))),
     );
@@ -113,8 +152,19 @@ pub enum Resolved {
     BadRequest,
 }
 
+/// Whether a request path holds an encoded `/` or `\` (`%2F`, `%5C`, any case): decoded, it
+/// would name another file than its segments say, so it is refused rather than decoded.
+fn has_encoded_separator(raw_path: &str) -> bool {
+    raw_path.as_bytes().windows(3).any(|w| {
+        w[0] == b'%' && (w[1..].eq_ignore_ascii_case(b"2f") || w[1..].eq_ignore_ascii_case(b"5c"))
+    })
+}
+
 /// Maps a request path (still percent-encoded) to a key of the served files.
 pub fn resolve(raw_path: &str, files: &Files) -> Resolved {
+    if has_encoded_separator(raw_path) {
+        return Resolved::BadRequest;
+    }
     let Ok(decoded) = percent_encoding::percent_decode_str(raw_path).decode_utf8() else {
         return Resolved::BadRequest;
     };
@@ -179,7 +229,8 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], build: u64) -> Response<
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
-        HeaderValue::from_str(&content_type).expect("valid header"),
+        HeaderValue::from_str(&content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
     );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(
@@ -190,18 +241,15 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], build: u64) -> Response<
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response<Body> {
-    // Read together, so a page never carries a newer build number than its content.
-    let (files, build) = {
-        let files = shared.files.read().expect("files lock");
-        (files.clone(), shared.build.load(Ordering::SeqCst))
-    };
+    let (files, build) = shared.current();
     match resolve(uri.path(), &files) {
         Resolved::File(key) => respond(StatusCode::OK, &key, &files[key.as_str()], build),
-        Resolved::Redirect(to) => Response::builder()
-            .status(StatusCode::PERMANENT_REDIRECT)
-            .header(header::LOCATION, to)
-            .body(Body::empty())
-            .expect("valid response"),
+        // The path came in a request line, so it is a valid header value; if not, it is a
+        // bad request rather than a panic.
+        Resolved::Redirect(to) => match HeaderValue::from_str(&to) {
+            Ok(to) => (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, to)]).into_response(),
+            Err(_) => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
+        },
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
         Resolved::NotFound => match files.get("404.html") {
             Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page, build),
@@ -252,11 +300,47 @@ mod tests {
             "/a\\..\\b",
             "/%00",
             "/%ff",
+            "/tags%2Fx y/",
+            "/tags%2fx y/",
+            "/a%5C",
+            "/a%5c",
         ] {
             assert!(
                 matches!(resolve(path, &files()), Resolved::BadRequest),
                 "{path}"
             );
+        }
+    }
+
+    /// Request paths leaning towards what matters to `resolve`: separators, dots, escapes.
+    fn request_path() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(
+            "/([a-z/.\\\\% ]|%2[fFeE]|%5[cC]|%00|%ff|%20|\\.\\.|tags|x y|index.html){0,12}",
+        )
+        .unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_path_resolves_to_a_served_file_or_a_clear_answer(path in request_path()) {
+            let files = files();
+            match resolve(&path, &files) {
+                Resolved::File(key) => {
+                    proptest::prop_assert!(files.contains_key(key.as_str()));
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::Redirect(to) => {
+                    proptest::prop_assert_eq!(to, format!("{path}/"));
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::NotFound => {
+                    proptest::prop_assert!(!has_encoded_separator(&path));
+                }
+                Resolved::BadRequest => {}
+            }
+            if has_encoded_separator(&path) {
+                proptest::prop_assert!(matches!(resolve(&path, &files), Resolved::BadRequest));
+            }
         }
     }
 

@@ -86,8 +86,10 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         None
     };
     let started = std::time::Instant::now();
-    let session = Session::open(&args.root, options)?;
+    let session =
+        crate::internal_error::catch("building the site", || Session::open(&args.root, options))?;
     let title = session.config().title.clone();
+    let session_files = session.files().len();
     let shared = http::Shared::new(session.files());
     if let Some(watcher) = watcher {
         let shared = shared.clone();
@@ -95,7 +97,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
     }
     println!(
         "Built {} files in {} ms; serving {} at {url}/ (Ctrl-C to stop)",
-        shared.files.read().expect("files lock").len(),
+        session_files,
         started.elapsed().as_millis(),
         title
     );

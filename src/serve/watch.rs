@@ -36,7 +36,16 @@ pub struct Watcher {
     >,
     events: mpsc::Receiver<DebounceEventResult>,
     root: PathBuf,
-    watched: Vec<PathBuf>,
+    /// The site folders watched, with the identity (device, inode) of the folder watched.
+    watched: Vec<(PathBuf, (u64, u64))>,
+}
+
+/// The identity of the folder at `path` now, if there is one: a folder deleted and made again
+/// (`rm -rf content`, a git checkout) is another folder, whose watch must be set up again.
+fn folder_identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(path).ok()?;
+    meta.is_dir().then(|| (meta.dev(), meta.ino()))
 }
 
 /// Folders under the site root whose changes matter (`themes/` holds the theme in use).
@@ -61,15 +70,25 @@ impl Watcher {
         Ok(watcher)
     }
 
-    /// Starts watching site folders that exist now and were not watched yet.
+    /// Starts watching site folders that exist now and were not watched yet, or were deleted
+    /// and made again since.
     fn watch_new_folders(&mut self) {
         for name in WATCHED_FOLDERS {
             let dir = self.root.join(name);
-            if dir.is_dir()
-                && !self.watched.contains(&dir)
+            let now = folder_identity(&dir);
+            let known = self.watched.iter().position(|(d, _)| *d == dir);
+            if let Some(i) = known {
+                if Some(self.watched[i].1) == now {
+                    continue;
+                }
+                // Gone, or another folder now: its old watch is dead.
+                let _ = self.debouncer.unwatch(&dir);
+                self.watched.swap_remove(i);
+            }
+            if let Some(id) = now
                 && self.debouncer.watch(&dir, RecursiveMode::Recursive).is_ok()
             {
-                self.watched.push(dir);
+                self.watched.push((dir, id));
             }
         }
     }
@@ -113,13 +132,24 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
             }
         }
         let rescan = events.iter().any(|e| e.need_rescan());
-        let started = Instant::now();
-        let result = session.rebuild(&Changes { paths, rescan });
-        // A templates/ or static/ folder made after the start needs watching too.
+        // A site folder made (or made again) since the last look needs watching: before the
+        // rebuild, which then reads what is in it already; the watch reports what comes after.
         watcher.watch_new_folders();
+        let started = Instant::now();
+        // A bug (a panic) must not end the rebuilding: it is reported like a broken file,
+        // and the next save rebuilds the whole site afresh.
+        let result = crate::internal_error::catch("rebuilding", || {
+            session.rebuild(&Changes { paths, rescan })
+        });
+        let panicked = result
+            .as_ref()
+            .is_err_and(crate::internal_error::is_internal);
+        if panicked {
+            session.start_over();
+        }
         match result {
             Ok(report) => {
-                let was_broken = shared.error.write().expect("error lock").take().is_some();
+                let was_broken = shared.set_error(None).is_some();
                 last_error = None;
                 if report.changed_files == 0 && !was_broken {
                     // Nothing a reader could see changed (a temporary file, a touch).
@@ -142,12 +172,15 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
                 let message = format!("{e:#}");
                 // The same error once in the terminal, not once per save.
                 if last_error.as_deref() != Some(message.as_str()) {
-                    eprintln!(
-                        "error: {message}\n(serving the last good version; fix the file to rebuild)"
-                    );
+                    let next = if panicked {
+                        "the next save rebuilds the whole site"
+                    } else {
+                        "fix the file to rebuild"
+                    };
+                    eprintln!("error: {message}\n(serving the last good version; {next})");
                 }
                 last_error = Some(message.clone());
-                *shared.error.write().expect("error lock") = Some(message.clone());
+                shared.set_error(Some(message.clone()));
                 let _ = shared.events.send(LiveEvent::BuildError(message));
             }
         }

@@ -743,3 +743,74 @@ fn feed_and_sitemap_templates_replace_the_built_in_writers() {
     assert!(sitemap.contains("<url><loc>https://uji.example/</loc><priority>0.5</priority></url>"));
     assert!(!sitemap.contains("404.html"));
 }
+
+/// Feed entries credit the page they mirror and carry the lead image: RSS `source`, a credit
+/// line at the end of the text, `media:content`, and an enclosure with its length for the
+/// site's own image file.
+#[test]
+fn feeds_credit_the_source_and_carry_the_lead_image() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Dengan Sumber",
+        "2024-03-01",
+        "source: https://rmol.id/read/2024/03/01/1/x\nsource_name: RMOL\nimage: /gambar/a.jpg\nimage_caption: Foto A/Net\n",
+        "Isi berita.",
+    );
+    f.article(
+        "content/b.md",
+        "Tanpa Nama Sumber",
+        "2024-03-02",
+        "source: https://asal.example/b\nimage: https://cdn.asal.example/b.png\n",
+        "Isi kedua.",
+    );
+    f.write("static/gambar/a.jpg", "0123456789");
+    f.build_ok(&[]);
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).expect("valid RSS");
+    let (b, a) = (&rss.items()[0], &rss.items()[1]);
+    let source = a.source().expect("an RSS source");
+    assert_eq!(source.url(), "https://rmol.id/read/2024/03/01/1/x");
+    assert_eq!(source.title(), Some("RMOL"));
+    assert!(
+        a.content().unwrap().ends_with(
+            "<p class=\"source-credit\">Sumber: <a href=\"https://rmol.id/read/2024/03/01/1/x\">RMOL</a></p>"
+        ),
+        "{:?}",
+        a.content()
+    );
+    let enclosure = a.enclosure().expect("the site's own image is an enclosure");
+    assert_eq!(enclosure.url(), "https://uji.example/gambar/a.jpg");
+    assert_eq!(enclosure.length(), "10");
+    assert_eq!(enclosure.mime_type(), "image/jpeg");
+    let media = &a.extensions()["media"]["content"][0];
+    assert_eq!(media.attrs()["url"], "https://uji.example/gambar/a.jpg");
+    assert_eq!(media.attrs()["medium"], "image");
+    assert_eq!(
+        media.children()["description"][0].value(),
+        Some("Foto A/Net")
+    );
+    // A remote image has no known size: media:content only. An outlet with no name is
+    // credited by its host.
+    assert!(b.enclosure().is_none());
+    assert_eq!(
+        b.extensions()["media"]["content"][0].attrs()["url"],
+        "https://cdn.asal.example/b.png"
+    );
+    assert!(b.content().unwrap().ends_with(">asal.example</a></p>"));
+
+    let atom = atom_syndication::Feed::read_from(f.read("atom.xml").as_bytes()).unwrap();
+    let enclosure = atom.entries()[1]
+        .links()
+        .iter()
+        .find(|l| l.rel() == "enclosure")
+        .expect("an enclosure link");
+    assert_eq!(enclosure.href(), "https://uji.example/gambar/a.jpg");
+    assert_eq!(enclosure.length(), Some("10"));
+    assert!(
+        atom.entries()[1]
+            .content()
+            .and_then(|c| c.value())
+            .unwrap()
+            .ends_with(">RMOL</a></p>")
+    );
+}

@@ -7,6 +7,7 @@ mod build_cache;
 mod build_errors;
 mod build_site;
 mod check_cmd;
+mod concurrent_builds;
 mod faults;
 mod fuzz;
 mod hostile;

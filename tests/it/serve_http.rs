@@ -42,10 +42,15 @@ fn serve(f: &Fixture, extra: &[&str]) -> Server {
 
 /// Sends a raw request line (so paths reach the server exactly as written).
 fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    request(port, "GET", path)
+}
+
+/// Sends a raw request with `method` and an empty body; returns status, head and body.
+fn request(port: u16, method: &str, path: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -145,6 +150,67 @@ fn no_request_leaves_the_site() {
 }
 
 #[test]
+fn encoded_separators_are_a_bad_request() {
+    let f = site();
+    let s = serve(&f, &[]);
+    // Decoded, these would name real pages; encoded separators are refused, not decoded.
+    for path in [
+        "/tags%2Fkota/",
+        "/tags%2fkota/",
+        "/2024%2F01%2F01%2Fa/",
+        "/2024/01/01%2fa/",
+        "/tags%5Ckota/",
+        "/tags%5ckota/",
+        "/2024%5c01/01/a/",
+    ] {
+        let (status, _, body) = get(s.port, path);
+        assert_eq!(
+            (status, String::from_utf8_lossy(&body).into_owned()),
+            (400, "bad request path\n".to_string()),
+            "{path}"
+        );
+    }
+    // Other encoded characters are decoded as usual.
+    assert_eq!(get(s.port, "/tags/k%6Fta/").0, 200);
+    assert_eq!(get(s.port, "/tags/kota/").0, 200);
+}
+
+#[test]
+fn only_get_and_head_are_allowed() {
+    let f = site();
+    let s = serve(&f, &[]);
+    for path in [
+        "/",
+        "/2024/01/01/a/",
+        "/tidak/ada/",
+        "/style.css",
+        "/__cermin/livereload.js",
+        "/__cermin/events",
+    ] {
+        for method in [
+            "POST", "PUT", "DELETE", "PATCH", "TRACE", "OPTIONS", "CONNECT", "BREW", "FOO",
+        ] {
+            let (status, head, body) = request(s.port, method, path);
+            assert_eq!(status, 405, "{method} {path}");
+            assert!(
+                head.to_ascii_lowercase()
+                    .contains("\r\nallow: get, head\r\n"),
+                "{method} {path}: {head}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&body),
+                "method not allowed: use GET or HEAD\n",
+                "{method} {path}"
+            );
+        }
+    }
+    let (status, head, body) = request(s.port, "HEAD", "/2024/01/01/a/");
+    assert_eq!(status, 200);
+    assert!(head.contains("text/html"), "{head}");
+    assert!(body.is_empty());
+}
+
+#[test]
 fn a_symlink_out_of_the_site_is_refused() {
     let f = site();
     std::fs::create_dir_all(f.root().join("static")).unwrap();
@@ -232,4 +298,53 @@ fn a_port_already_in_use_is_a_clear_error() {
         "error: cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine: pass --bind 127.0.0.1 or one of its own addresses"
     );
     drop(taken);
+}
+
+/// Whether the path part of a request target holds an encoded `/` or `\`.
+fn has_encoded_separator(target: &str) -> bool {
+    let path = target.split(['?', '#']).next().unwrap_or("");
+    let lower = path.to_ascii_lowercase();
+    lower.contains("%2f") || lower.contains("%5c")
+}
+
+#[test]
+fn random_requests_get_a_clear_answer_and_never_break_the_server() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let f = site();
+    let s = serve(&f, &[]);
+    let method = prop_oneof![
+        Just("GET".to_string()),
+        Just("HEAD".to_string()),
+        Just("POST".to_string()),
+        Just("DELETE".to_string()),
+        Just("TRACE".to_string()),
+        "[A-Z]{1,8}",
+    ];
+    // Request targets as a client may send them: any visible ASCII, leaning towards
+    // separators, dots, escapes and the site's own paths.
+    let target = "/([!-~]|%2[fFeE]|%5[cC]|%00|%ff|%C3%A9|\\.\\.|tags|kota|2024/01/01|a/){0,16}";
+    let mut runner = TestRunner::new(Config {
+        cases: 200,
+        ..Config::default()
+    });
+    runner
+        .run(&(method, target), |(method, target)| {
+            let (status, head, _) = request(s.port, &method, &target);
+            let allowed = [200, 308, 400, 404, 405];
+            prop_assert!(allowed.contains(&status), "{method} {target}: {head}");
+            if method != "GET" && method != "HEAD" && status != 400 {
+                prop_assert_eq!(status, 405, "{} {}", method, target);
+            }
+            if method == "GET" && has_encoded_separator(&target) {
+                prop_assert_eq!(status, 400, "{} {}", method, target);
+            }
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        get(s.port, "/2024/01/01/a/").0,
+        200,
+        "the server still serves"
+    );
 }

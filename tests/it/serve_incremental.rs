@@ -160,3 +160,53 @@ fn a_change_nobody_can_see_changes_no_file() {
         .unwrap();
     assert!(report.changed_files >= 1);
 }
+
+/// A rebuild that panics (a bug: here a test fault, debug builds only) at any step of a random
+/// sequence of edits is caught; the session starts over and the next rebuild is again a fresh
+/// full build of the same files.
+#[cfg(debug_assertions)]
+#[test]
+fn after_a_rebuild_that_panics_the_next_one_matches_a_full_build() {
+    use cermin::internal_error::{catch, is_internal};
+    cermin::test_fault::panic_on_reading_named("meledak-acak.md");
+    for seed in [0x2545_f491_4f6c_dd1du64, 0x0bad_cafe_f00d_1234] {
+        let mut world = World::new(seed, 10);
+        let mut session = Session::open(world.f.root(), options()).unwrap();
+        let bomb = world.path("content/meledak-acak.md");
+        let mut history = Vec::new();
+        let mut panics = 0;
+        for _ in 0..40 {
+            let (what, mut paths) = world.step();
+            history.push(what);
+            if world.rng.below(3) == 0 {
+                std::fs::write(&bomb, "---\ntitle: Bom\ndate: 2024-01-01\n---\nx\n").unwrap();
+                paths.push(bomb.clone());
+                let err = catch("rebuilding", || {
+                    session.rebuild(&Changes {
+                        paths,
+                        rescan: false,
+                    })
+                })
+                .unwrap_err();
+                assert!(is_internal(&err), "{err}");
+                session.start_over();
+                panics += 1;
+                // The next save takes the file away again.
+                std::fs::remove_file(&bomb).unwrap();
+                paths = vec![bomb.clone()];
+                history.push("(a rebuild panicked)".into());
+            }
+            session
+                .rebuild(&Changes {
+                    paths,
+                    rescan: false,
+                })
+                .unwrap_or_else(|e| panic!("{}: {e}", history.join("\n")));
+            let fresh = render_fresh(world.f.root(), options()).unwrap();
+            if let Some(diff) = first_difference(&session.files(), &fresh) {
+                panic!("after:\n{}\n{diff}", history.join("\n"));
+            }
+        }
+        assert!(panics > 5, "only {panics} panics: the test proves little");
+    }
+}

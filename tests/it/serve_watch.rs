@@ -24,8 +24,13 @@ impl Drop for Server {
 }
 
 fn serve(f: &Fixture) -> Server {
+    serve_with_env(f, &[])
+}
+
+fn serve_with_env(f: &Fixture, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_cermin"))
         .args(["serve", "--watch", "--port", "0"])
+        .envs(env.iter().copied())
         .current_dir(f.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -75,6 +80,30 @@ fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
         .parse()
         .unwrap();
     (status, raw[split + 4..].to_vec())
+}
+
+/// The build error a browser tab connecting now is shown in its overlay, if any: the server
+/// sends it right after its hello on the event stream.
+fn overlay(port: u16) -> Option<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // HTTP/1.0: the stream comes without chunked encoding.
+    write!(s, "GET /__cermin/events HTTP/1.0\r\n\r\n").unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(500)))
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 4096];
+    // Until the server has nothing more to say for now.
+    while let Ok(n) = s.read(&mut chunk) {
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&chunk[..n]);
+    }
+    let text = String::from_utf8(raw).unwrap();
+    assert!(text.contains("event: hello"), "{text}");
+    let data = text.split("event: build-error\ndata: ").nth(1)?;
+    let json: serde_json::Value = serde_json::from_str(data.lines().next().unwrap()).unwrap();
+    Some(json["message"].as_str().unwrap().to_string())
 }
 
 /// Waits until `check` holds for what the server serves (the watcher works asynchronously).
@@ -327,5 +356,79 @@ fn many_clients_are_served_without_errors_while_the_site_rebuilds() {
     );
     eventually("the last edit is served", || {
         page(port, "/2024/01/01/a0/").1.contains("Isi ronde 9.")
+    });
+}
+
+/// A bug in a rebuild, whatever it is, is reported and does not stop the rebuilding. The bug
+/// is a test fault that exists in debug builds only: reading a file named meledak.md panics.
+#[cfg(debug_assertions)]
+#[test]
+fn a_rebuild_that_panics_is_reported_and_the_next_save_rebuilds() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    let mut s = serve_with_env(&f, &[("CERMIN_TEST_PANIC_ON_READING", "meledak.md")]);
+    assert_eq!(overlay(s.port), None);
+    f.article("content/meledak.md", "Meledak", "2024-01-02", "", "Isi.");
+    eventually("the overlay shows the internal error", || {
+        overlay(s.port).is_some()
+    });
+    let message = overlay(s.port).unwrap();
+    let (start, end) = message
+        .split_once(" (at src/test_fault.rs:")
+        .unwrap_or_else(|| panic!("{message}"));
+    assert!(
+        start.starts_with("internal error while rebuilding: test fault: reading ")
+            && start.ends_with("content/meledak.md (CERMIN_TEST_PANIC_ON_READING)"),
+        "{message}"
+    );
+    assert!(end.ends_with("), please report it"), "{message}");
+    assert_eq!(page(s.port, "/2024/01/01/a/").0, 200, "the last good site");
+
+    // The next save rebuilds: the file is gone, another one comes.
+    std::fs::remove_file(f.root().join("content/meledak.md")).unwrap();
+    f.article("content/b.md", "B", "2024-01-03", "", "Isi B.");
+    eventually("the next saves rebuild", || {
+        page(s.port, "/2024/01/03/b/").1.contains("Isi B.")
+    });
+    assert_eq!(overlay(s.port), None);
+    eventually("served site equals a fresh build", || {
+        matches_fresh_build(&f, s.port)
+    });
+
+    let _ = s.child.kill();
+    let _ = s.child.wait();
+    let mut stderr = String::new();
+    s.stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {message}\n(serving the last good version; the next save rebuilds the whole site)\n"
+        )
+    );
+}
+
+/// A site folder deleted and made again (`rm -rf content`, a git checkout) is watched again:
+/// edits inside the new folder still rebuild.
+#[test]
+fn a_folder_deleted_and_made_again_is_still_watched() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Isi.");
+    let s = serve(&f);
+    std::fs::remove_dir_all(f.root().join("content")).unwrap();
+    eventually("the article is gone", || {
+        get(s.port, "/2024/01/01/a/").0 == 404
+    });
+    std::fs::create_dir(f.root().join("content")).unwrap();
+    f.article("content/b.md", "B", "2024-01-02", "", "Isi B.");
+    eventually("an article in the new folder shows", || {
+        page(s.port, "/2024/01/02/b/").1.contains("Isi B.")
+    });
+    f.article("content/b.md", "B", "2024-01-02", "", "Diubah.");
+    eventually("an edit in the new folder shows", || {
+        page(s.port, "/2024/01/02/b/").1.contains("Diubah.")
     });
 }
