@@ -96,7 +96,7 @@ fn describe(site: &Site, page: Page) -> String {
     match page {
         Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
         Page::Home(n) => nth(n, "the home page".into()),
-        Page::Tags => "the page listing all tags".into(),
+        Page::Tags => "the tags index".into(),
         Page::Tag(t, n) => nth(n, format!("the tag page of {:?}", site.tags[t].name)),
         Page::Archive => "the archive page".into(),
         Page::Year(y) => format!("the archive page of {}", site.years[y].name),
@@ -171,7 +171,7 @@ mod tests {
             [
                 "the home page",
                 "page 2 of the home page",
-                "the page listing all tags",
+                "the tags index",
                 "the tag page of \"Ekonomi\"",
                 "page 2 of the tag page of \"Ekonomi\"",
                 "the archive page",

@@ -467,7 +467,7 @@ fn every_content_problem_of_the_site_is_reported_in_one_run() {
         format!("content/tionghoa.md:4: slug \"{cjk}…\" makes a URL segment of 399 bytes; the limit is 200: set a shorter `slug`"),
         "the article content/halaman/2024.md and the archive page of 2024 are both published at /2024/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
         "the article content/halaman/archive.md and the archive page are both published at /archive/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
-        "the article content/halaman/tags.md and the page listing all tags are both published at /tags/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
+        "the article content/halaman/tags.md and the tags index are both published at /tags/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
         "content/kembar-1.md and content/kembar-2.md have the same permalink /kembar/: give one of them a different `slug`".into(),
         "15 content files have errors; nothing was written".into(),
     ];
