@@ -24,6 +24,10 @@ use crate::urls::Links;
 /// The served files: output path (`2022/01/27/a/index.html`) → bytes.
 pub type Files = HashMap<Arc<str>, Arc<Vec<u8>>, ahash::RandomState>;
 
+/// Where articles went: the output file an article was served at (`2024/01/01/a/index.html`)
+/// to the site path it has now, for articles whose date or slug changed during the session.
+pub type Moves = HashMap<String, String, ahash::RandomState>;
+
 /// What a session builds.
 #[derive(Debug, Clone, Default)]
 pub struct SessionOptions {
@@ -79,6 +83,8 @@ pub struct Session {
     /// The theme's and site's static files, read again when one of them changes.
     statics: StaticFiles,
     statics_stale: bool,
+    /// Articles that moved while serving, so an open tab can follow them.
+    moves: Arc<Moves>,
 }
 
 /// Collects rendered files in memory.
@@ -132,6 +138,7 @@ impl Session {
             site: None,
             statics: StaticFiles::default(),
             statics_stale: true,
+            moves: Arc::default(),
         };
         session.rebuild_content(&[])?;
         session.render()?;
@@ -139,6 +146,11 @@ impl Session {
     }
 
     /// The files of the last good build.
+    /// Where the articles that moved during the session are now.
+    pub fn moves(&self) -> Arc<Moves> {
+        self.moves.clone()
+    }
+
     pub fn files(&self) -> Arc<Files> {
         self.files.clone()
     }
@@ -411,10 +423,43 @@ impl Session {
         self.signatures = signatures;
         self.render_all = false;
         self.cache.retain_only(&site.articles);
+        if let Some(before) = &self.site {
+            self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files));
+        }
         self.site = Some(site);
         t.mark("swap");
         Ok((stats, changed))
     }
+}
+
+/// The moves after a render: those known before, followed to where their articles are now,
+/// plus every article (the same file) whose page moved since `before`. A path that is
+/// served again (a new article there) is no longer a move.
+fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Moves {
+    let now: HashMap<&Path, &str> = after
+        .articles
+        .iter()
+        .map(|a| (a.file.as_path(), a.path.as_str()))
+        .collect();
+    let mut moves: Moves = known.clone();
+    for a in before.articles.iter() {
+        match now.get(a.file.as_path()) {
+            Some(&path) if path != a.path => {
+                let old = crate::urls::output_file(&a.path);
+                for target in moves.values_mut() {
+                    if *target == a.path {
+                        *target = path.to_string();
+                    }
+                }
+                moves.insert(old, path.to_string());
+            }
+            _ => {}
+        }
+    }
+    moves.retain(|from, to| {
+        !files.contains_key(from.as_str()) && from != &crate::urls::output_file(to)
+    });
+    moves
 }
 
 /// Renders a site from scratch into memory, the way `cermin build` would (for comparisons).

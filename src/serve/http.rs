@@ -16,7 +16,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::session::Files;
+use crate::session::{Files, Moves};
 
 const SCRIPT_PATH: &str = "/__cermin/livereload.js";
 const EVENTS_PATH: &str = "/__cermin/events";
@@ -33,6 +33,7 @@ pub enum LiveEvent {
 /// State shared by the server and the rebuilder.
 pub struct Shared {
     files: RwLock<Arc<Files>>,
+    moves: RwLock<Arc<Moves>>,
     error: RwLock<Option<String>>,
     pub events: broadcast::Sender<LiveEvent>,
     /// Counts builds whose output changed. Pages carry the number they were served with, and a
@@ -44,20 +45,28 @@ impl Shared {
     pub fn new(files: Arc<Files>) -> Arc<Shared> {
         Arc::new(Shared {
             files: RwLock::new(files),
+            moves: RwLock::default(),
             error: RwLock::new(None),
             events: broadcast::channel(64).0,
             build: AtomicU64::new(1),
         })
     }
 
-    /// Publishes a new build's files and tells open tabs.
-    pub fn publish(&self, files: Arc<Files>, event: LiveEvent) {
+    /// Publishes a new build's files, and where moved articles went, and tells open tabs.
+    pub fn publish(&self, files: Arc<Files>, moves: Arc<Moves>, event: LiveEvent) {
         {
             let mut current = self.files.write().unwrap_or_else(PoisonError::into_inner);
             *current = files;
+            *self.moves.write().unwrap_or_else(PoisonError::into_inner) = moves;
             self.build.fetch_add(1, Ordering::SeqCst);
         }
         let _ = self.events.send(event);
+    }
+
+    /// The site path an article once served at output file `key` moved to.
+    pub fn moved_to(&self, key: &str) -> Option<String> {
+        let moves = self.moves.read().unwrap_or_else(PoisonError::into_inner);
+        moves.get(key).cloned()
     }
 
     /// The files served now and the build they come from, read together, so a page never
@@ -148,7 +157,8 @@ pub enum Resolved {
     File(String),
     /// A folder asked for without its trailing slash.
     Redirect(String),
-    NotFound,
+    /// Nothing is served at this output file (`2024/01/01/a/index.html`).
+    NotFound(String),
     BadRequest,
 }
 
@@ -195,7 +205,7 @@ pub fn resolve(raw_path: &str, files: &Files) -> Resolved {
     {
         Resolved::Redirect(format!("{raw_path}/"))
     } else {
-        Resolved::NotFound
+        Resolved::NotFound(key)
     }
 }
 
@@ -251,9 +261,16 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response<Body> {
             Err(_) => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
         },
         Resolved::BadRequest => (StatusCode::BAD_REQUEST, "bad request path\n").into_response(),
-        Resolved::NotFound => match files.get("404.html") {
-            Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page, build),
-            None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+        // An article whose date or slug changed: an open tab reloading it follows it.
+        Resolved::NotFound(key) => match shared.moved_to(&key).map(|to| HeaderValue::from_str(&to))
+        {
+            Some(Ok(to)) => {
+                (StatusCode::TEMPORARY_REDIRECT, [(header::LOCATION, to)]).into_response()
+            }
+            _ => match files.get("404.html") {
+                Some(page) => respond(StatusCode::NOT_FOUND, "404.html", page, build),
+                None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+            },
         },
     }
 }
@@ -288,7 +305,10 @@ mod tests {
         assert_eq!(key("/style.css").as_deref(), Some("style.css"));
         assert_eq!(key("/tags/x%20y/").as_deref(), Some("tags/x y/index.html"));
         assert!(matches!(resolve("/a", &files()), Resolved::Redirect(to) if to == "/a/"));
-        assert!(matches!(resolve("/nope", &files()), Resolved::NotFound));
+        assert!(matches!(resolve("/nope", &files()), Resolved::NotFound(k) if k == "nope"));
+        assert!(
+            matches!(resolve("/2024/01/01/a/", &files()), Resolved::NotFound(k) if k == "2024/01/01/a/index.html")
+        );
     }
 
     #[test]
@@ -333,7 +353,7 @@ mod tests {
                     proptest::prop_assert_eq!(to, format!("{path}/"));
                     proptest::prop_assert!(!has_encoded_separator(&path));
                 }
-                Resolved::NotFound => {
+                Resolved::NotFound(_) => {
                     proptest::prop_assert!(!has_encoded_separator(&path));
                 }
                 Resolved::BadRequest => {}

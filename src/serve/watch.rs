@@ -160,7 +160,7 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
                 } else {
                     LiveEvent::Reload
                 };
-                shared.publish(session.files(), event);
+                shared.publish(session.files(), session.moves(), event);
                 println!(
                     "Rebuilt in {} ms ({} pages and feeds rendered, {} files changed)",
                     started.elapsed().as_millis(),

@@ -11,6 +11,7 @@
 //   d. change only CSS             -> the stylesheet is swapped without a page reload
 //   e. delete the article          -> the tab reloads onto the 404 page; the URL answers 404
 //   f. restore it                  -> the tab reloads from the 404 page back onto the article
+//   g. change its date             -> the tab follows the article to its new address
 //
 // Run through tests/browser/run.sh, or directly with:
 //   NODE_PATH=tests/browser/.tools/node_modules node tests/browser/serve_test.mjs
@@ -410,6 +411,26 @@ async function main() {
     ({ t, text }) => document.readyState !== 'loading' && !document.title.includes(t) && document.body.innerText.includes(text),
     { t: NOT_FOUND_TITLE, text: ARTICLE_TEXT },
   );
+  await waitForLiveStream();
+
+  // g. Change the article's date: its address changes, and the tab follows it there (the
+  // server sends the old address on to the new one) instead of landing on the 404 page.
+  currentStep = 'g. move the article';
+  const [, day] = ARTICLE_URL.match(/^\/\d{4}\/\d{2}\/(\d{2})\//);
+  const nextDay = String(Number(day) + 1).padStart(2, '0');
+  const movedUrl = url.replace(`/${day}/`, `/${nextDay}/`);
+  const dateLine = original.match(/^date: .*$/m)[0];
+  const movedDate = dateLine.replace(/(\d{4}-\d{2}-)(\d{2})/, `$1${nextDay}`);
+  check(movedDate !== dateLine, `cannot move the date in "${dateLine}"`);
+  await writeAndWait(
+    'g. change the date -> the tab follows the article',
+    () => writeAtomic(article, original.replace(dateLine, movedDate)),
+    ({ to, text }) => document.readyState !== 'loading' && location.href === to && document.body.innerText.includes(text),
+    { to: movedUrl, text: ARTICLE_TEXT },
+  );
+  check(page.url() === movedUrl, `the tab is on ${page.url()}, not ${movedUrl}`);
+  writeAtomic(article, original);
+  await waitInPage((u) => document.readyState !== 'loading' && location.href === u, url);
   await waitForLiveStream();
 
   await regressions({ article, original, url });

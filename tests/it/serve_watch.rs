@@ -432,3 +432,72 @@ fn a_folder_deleted_and_made_again_is_still_watched() {
         page(s.port, "/2024/01/02/b/").1.contains("Diubah.")
     });
 }
+
+/// The `Location` a request for `path` is sent to, if it is redirected.
+fn location(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    let status: u16 = raw.split(' ').nth(1)?.parse().ok()?;
+    let to = raw.lines().find_map(|l| {
+        l.strip_prefix("location: ")
+            .or(l.strip_prefix("Location: "))
+    })?;
+    Some((status, to.trim().to_string()))
+}
+
+/// A tab open on an article whose date or slug changes follows it: its reload of the old
+/// address is sent on to the new one, also after a second move; a deleted article is 404.
+#[test]
+fn an_open_tab_follows_an_article_whose_date_or_slug_changed() {
+    let f = Fixture::new();
+    f.article("content/a.md", "Pindah", "2024-01-01", "", "Isi.");
+    f.article("content/b.md", "Tetap", "2024-01-02", "", "Isi.");
+    let s = serve(&f);
+    assert_eq!(get(s.port, "/2024/01/01/a/").0, 200);
+    f.article("content/a.md", "Pindah", "2024-01-05", "", "Isi.");
+    eventually("the article is at its new date", || {
+        get(s.port, "/2024/01/05/a/").0 == 200
+    });
+    assert_eq!(
+        location(s.port, "/2024/01/01/a/"),
+        Some((307, "/2024/01/05/a/".to_string()))
+    );
+    f.article(
+        "content/a.md",
+        "Pindah",
+        "2024-01-05",
+        "slug: baru\n",
+        "Isi.",
+    );
+    eventually("the article has its new slug", || {
+        get(s.port, "/2024/01/05/baru/").0 == 200
+    });
+    for old in ["/2024/01/01/a/", "/2024/01/05/a/"] {
+        assert_eq!(
+            location(s.port, old),
+            Some((307, "/2024/01/05/baru/".to_string())),
+            "{old}"
+        );
+    }
+    // The same address, served again by another article, is that article's.
+    f.article(
+        "content/c.md",
+        "Lain",
+        "2024-01-01",
+        "slug: a\n",
+        "Isi lain.",
+    );
+    eventually("the new article is served at the old address", || {
+        page(s.port, "/2024/01/01/a/").1.contains("Isi lain.")
+    });
+    std::fs::remove_file(f.root().join("content/b.md")).unwrap();
+    eventually("a deleted article is not found", || {
+        get(s.port, "/2024/01/02/b/").0 == 404
+    });
+}
