@@ -434,6 +434,13 @@ fn site_with_every_kind_of_problem() -> Fixture {
         "Isi.",
     );
     f.write("content/rusak.md", "---\ntitle: R\n---\n");
+    f.article(
+        "content/jauh.md",
+        "Jauh",
+        "9999-12-31T23:00:00-12:00",
+        "",
+        "Isi.",
+    );
     let content = f.root().join("content");
     std::fs::create_dir_all(content.join("bad")).unwrap();
     std::os::unix::fs::symlink("..", content.join("bad/loop")).unwrap();
@@ -456,6 +463,7 @@ fn every_content_problem_of_the_site_is_reported_in_one_run() {
         "content/bersarang.md:4: tags must be a list of strings, such as tags: [Ekonomi, \"Pemilu 2024\"]".into(),
         "content/dua.md: symbolic link loop (its target satu.md leads back to it through other links): remove the link".into(),
         "content/hilang.md: broken symbolic link (its target tidak-ada.md does not exist): remove the link or restore its target".into(),
+        "content/jauh.md:3: date 9999-12-31T23:00:00-12:00 is out of range (years 1 to 9999 in UTC and in the site's time zone)".into(),
         format!("content/panjang.md:4: tag \"{bbb}…\" makes a URL segment of 400 bytes; the limit is 200: shorten it, or give it a shorter slug under [tag_slugs] in site.toml"),
         "content/rusak.md:2:1: invalid YAML front matter: missing field `date`\n    2 | title: R".into(),
         "content/satu.md: symbolic link loop (its target dua.md leads back to it through other links): remove the link".into(),
@@ -469,7 +477,7 @@ fn every_content_problem_of_the_site_is_reported_in_one_run() {
         "the article content/halaman/archive.md and the archive page are both published at /archive/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
         "the article content/halaman/tags.md and the tags index are both published at /tags/: change the article's `slug` or the `permalink` pattern in site.toml".into(),
         "content/kembar-1.md and content/kembar-2.md have the same permalink /kembar/: give one of them a different `slug`".into(),
-        "15 content files have errors; nothing was written".into(),
+        "16 content files have errors; nothing was written".into(),
     ];
     assert_eq!(run.stderr.trim_end(), expected.join("\n"));
     assert!(!f.root().join("public").exists());
@@ -542,7 +550,7 @@ fn serve_errors(f: &Fixture) -> Vec<String> {
 fn build_check_and_serve_report_the_same_content_errors() {
     let f = site_with_every_kind_of_problem();
     let from_build = build_errors(&f);
-    assert_eq!(from_build.len(), 17);
+    assert_eq!(from_build.len(), 18);
     assert_eq!(check_errors(&f), from_build);
     assert_eq!(serve_errors(&f), from_build);
     // With the broken files fixed, the clashes alone: the same again.
@@ -552,6 +560,7 @@ fn build_check_and_serve_report_the_same_content_errors() {
         "dua.md",
         "satu.md",
         "hilang.md",
+        "jauh.md",
         "panjang.md",
         "rusak.md",
         "slug-panjang.md",
