@@ -25,12 +25,18 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
     pub severity: Severity,
-    /// `broken-link`, `broken-anchor`, `missing-image`, `duplicate-permalink`, `duplicate-slug`,
-    /// `content`, `missing-field`, `feed-id`.
+    /// `broken-link`, `broken-anchor`, `missing-image`, `duplicate-permalink`,
+    /// `permalink-clash`, `duplicate-slug`, `tag-names`, `content`, `missing-field`, `feed-id`.
     pub kind: &'static str,
     /// The output file or content file it is in.
     pub location: String,
     pub message: String,
+    /// The file it is in again (for tools: `location` may be followed by more one day).
+    pub file: String,
+    /// 1-based line in `file`, when the problem is on one.
+    pub line: Option<usize>,
+    /// 1-based column in `line`, when known.
+    pub column: Option<usize>,
 }
 
 /// Everything a check found.
@@ -72,11 +78,29 @@ fn problem(
     location: impl Into<String>,
     message: String,
 ) -> Problem {
+    let location = location.into();
     Problem {
         severity,
         kind,
-        location: location.into(),
+        file: location.clone(),
+        location,
         message,
+        line: None,
+        column: None,
+    }
+}
+
+/// A problem in a content file, where it is.
+fn content_problem(e: &crate::content::ContentError) -> Problem {
+    Problem {
+        line: e.line,
+        column: e.column,
+        ..problem(
+            Severity::Error,
+            "content",
+            e.file.display().to_string(),
+            e.to_string(),
+        )
     }
 }
 
@@ -85,20 +109,21 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
     let mut report = Report::default();
     let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
     // Content first, all files: a broken file is reported, not fatal to the rest of the check.
-    let mut articles = Vec::new();
-    for file in crate::content::load::content_files(&config)? {
-        match crate::content::load_file(&config, &file) {
-            Ok((article, _)) => articles.push(article),
-            Err(message) => report.problems.push(problem(
-                Severity::Error,
-                "content",
-                file.display().to_string(),
-                message,
-            )),
-        }
-    }
+    let loaded = crate::content::load_all(&config)?;
+    report
+        .problems
+        .extend(loaded.errors.iter().map(content_problem));
+    let articles = loaded.articles;
     check_duplicates(&articles, &mut report);
     check_fields(&config, &articles, &mut report);
+    for warning in loaded
+        .warnings
+        .into_iter()
+        .chain(crate::content::tags::merged_names(&articles))
+    {
+        report.problems.push(warning_problem(warning));
+    }
+    check_clashes(&config, &options, articles, &mut report);
     if report.errors() > 0 {
         // The site cannot be built; what was found so far is the report.
         report.problems.sort();
@@ -111,29 +136,68 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
     Ok(report)
 }
 
+/// A warning from loading (`content/a.md:4: unknown front matter key …`) or about tags
+/// (`tags "C++" (content/a.md) and …`), placed at the file and line it starts with.
+fn warning_problem(message: String) -> Problem {
+    let (kind, place) = match message.strip_prefix("tags ") {
+        Some(rest) => (
+            "tag-names",
+            rest.split_once(" (")
+                .and_then(|(_, r)| r.split_once(')'))
+                .map_or("", |(file, _)| file),
+        ),
+        None => (
+            "content",
+            message.split_once(": ").map_or("", |(place, _)| place),
+        ),
+    };
+    let mut parts = place.rsplitn(2, ':');
+    let (line, file) = match (parts.next(), parts.next()) {
+        (Some(line), Some(file)) if line.parse::<usize>().is_ok() => (line.parse().ok(), file),
+        _ => (None, place),
+    };
+    Problem {
+        line,
+        ..problem(Severity::Warning, kind, file.to_string(), message)
+    }
+}
+
+/// Articles on one permalink, or on the path of a page cermin makes: every one, as the
+/// build would find them.
+fn check_clashes(
+    config: &crate::config::Config,
+    options: &SessionOptions,
+    articles: Vec<crate::content::Article>,
+    report: &mut Report,
+) {
+    let selection = crate::site::Selection {
+        drafts: options.drafts,
+        future: options.future,
+        now: chrono::Utc::now(),
+    };
+    let articles = articles.into_iter().map(std::sync::Arc::new).collect();
+    let Ok(site) = crate::site::Site::build(config.clone(), articles, selection) else {
+        return;
+    };
+    for clash in crate::render::clashes(&site) {
+        let file = clash
+            .files
+            .first()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        report
+            .problems
+            .push(problem(Severity::Error, clash.kind, file, clash.message));
+    }
+}
+
 fn check_duplicates(articles: &[crate::content::Article], report: &mut Report) {
-    let mut by_path: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut by_slug: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for a in articles {
-        by_path
-            .entry(&a.path)
-            .or_default()
-            .push(a.file.display().to_string());
         by_slug
             .entry(&a.slug)
             .or_default()
             .push(a.file.display().to_string());
-    }
-    for (path, files) in by_path.iter().filter(|(_, f)| f.len() > 1) {
-        report.problems.push(problem(
-            Severity::Error,
-            "duplicate-permalink",
-            files[0].clone(),
-            format!(
-                "{} have the same permalink {path}: give all but one a different `slug`",
-                files.join(" and ")
-            ),
-        ));
     }
     for (slug, files) in by_slug.iter().filter(|(_, f)| f.len() > 1) {
         report.problems.push(problem(

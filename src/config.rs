@@ -64,6 +64,8 @@ struct RawConfig {
     #[serde(default)]
     strings: BTreeMap<String, String>,
     #[serde(default)]
+    tag_slugs: BTreeMap<String, String>,
+    #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
     build: BuildSettings,
@@ -152,6 +154,8 @@ pub struct Config {
     pub feed_content: FeedContent,
     pub related_count: usize,
     pub strings: Strings,
+    /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
+    pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
     pub build: BuildSettings,
 }
@@ -195,7 +199,7 @@ impl Config {
 
     /// Parses the text of a `site.toml`; `path` is only used in messages.
     pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let mut raw: RawConfig = toml::from_str(text).map_err(|e| {
             let (line, col) = e
                 .span()
                 .map(|s| crate::text::line_col(text, s.start))
@@ -221,8 +225,23 @@ impl Config {
         let base_url = raw.base_url.trim_end_matches('/').to_string();
         check_base_url(&raw.base_url)
             .map_err(|e| anyhow::anyhow!("{}: base_url {e}", path.display()))?;
+        // The texts pages show, cleaned like content (see `text::without_forbidden_chars`).
+        for text in [
+            &mut raw.title,
+            &mut raw.description,
+            &mut raw.author,
+            &mut raw.copyright,
+        ] {
+            *text = crate::text::clean(std::mem::take(text));
+        }
+        for text in raw.strings.values_mut() {
+            *text = crate::text::clean(std::mem::take(text));
+        }
+        let extra = clean_table(raw.extra);
         let strings = Strings::for_language(&raw.language, &raw.strings)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
+            .map_err(|e| anyhow::anyhow!("{}: [tag_slugs] {e}", path.display()))?;
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
@@ -241,7 +260,8 @@ impl Config {
             feed_content: raw.feed_content,
             related_count: raw.related_count,
             strings,
-            extra: raw.extra,
+            tag_slugs,
+            extra,
             build: raw.build,
         })
     }
@@ -269,13 +289,14 @@ impl Config {
             feed_content,
             related_count,
             strings,
+            tag_slugs,
             extra,
         } = self;
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
         (theme, author, copyright, paginate_by, permalink).hash(&mut h);
         (relative_links, source_credit, feed_limit, feed_content).hash(&mut h);
-        (related_count, strings, extra.to_string()).hash(&mut h);
+        (related_count, strings, tag_slugs, extra.to_string()).hash(&mut h);
         h.finish()
     }
 
@@ -291,6 +312,24 @@ impl Config {
     pub fn content_dir(&self) -> PathBuf {
         crate::text::in_root(&self.root, "content")
     }
+}
+
+/// Free-form settings (`[extra]`, for themes) with every string cleaned like content.
+fn clean_table(table: toml::Table) -> toml::Table {
+    fn clean_value(value: toml::Value) -> toml::Value {
+        match value {
+            toml::Value::String(s) => toml::Value::String(crate::text::clean(s)),
+            toml::Value::Array(items) => {
+                toml::Value::Array(items.into_iter().map(clean_value).collect())
+            }
+            toml::Value::Table(table) => toml::Value::Table(clean_table(table)),
+            other => other,
+        }
+    }
+    table
+        .into_iter()
+        .map(|(k, v)| (crate::text::clean(k), clean_value(v)))
+        .collect()
 }
 
 /// Checks a base URL; the error completes "base_url …" or "--base-url …".
@@ -318,6 +357,19 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config> {
         Config::parse(Path::new("/s"), Path::new("/s/site.toml"), text)
+    }
+
+    #[test]
+    fn texts_pages_show_are_cleaned_like_content() {
+        let c = parse(
+            "title = \"Ju\\u0001dul\\uFDD0\"\nauthor = \"A\\u007Fni\"\n[strings]\nhome = \"Be\\u0085randa\"\n[extra]\nmoto = [\"Ka\\uFFFEta\"]\n[extra.kotak]\n\"ku\\u0002nci\" = \"ni\\u001Flai\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.title, "Judul");
+        assert_eq!(c.author, "Ani");
+        assert_eq!(c.strings.get("home"), "Beranda");
+        assert_eq!(c.extra["moto"][0].as_str(), Some("Kata"));
+        assert_eq!(c.extra["kotak"]["kunci"].as_str(), Some("nilai"));
     }
 
     #[test]

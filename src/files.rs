@@ -25,36 +25,45 @@ pub fn kind_of(file_type: fs::FileType) -> &'static str {
 }
 
 /// Whether a listed entry is a file to read (`false` for a folder). A named pipe (which would
-/// block the build forever), a socket or a device is an error naming it.
-pub fn is_plain_file(entry: &walkdir::DirEntry) -> anyhow::Result<bool> {
+/// block the build forever), a socket or a device is an error: the end of a `PATH: …` message.
+pub fn is_plain_file(entry: &walkdir::DirEntry) -> Result<bool, String> {
     let kind = entry.file_type();
     if kind.is_file() || kind.is_dir() {
         return Ok(kind.is_file());
     }
-    anyhow::bail!(
-        "{}: is {}, not a file: content files must be plain Markdown files",
-        entry.path().display(),
+    Err(format!(
+        "is {}, not a file: content files must be plain Markdown files",
         kind_of(kind)
-    )
+    ))
 }
 
-/// A folder walk error in the user's terms: a broken symbolic link, or an entry that
-/// vanished while the folder was read, names its path.
-pub fn walk_error(dir: &Path, e: walkdir::Error) -> anyhow::Error {
+/// What went wrong with an entry a folder walk could not read, in the user's terms: the end
+/// of a `PATH: …` message (a broken symbolic link, a loop of links, an unreadable folder, an
+/// entry that vanished while the folder was read).
+pub fn walk_failure(e: &walkdir::Error) -> String {
     let (Some(path), Some(io)) = (e.path(), e.io_error()) else {
-        return anyhow::anyhow!("cannot read {}: {e}", dir.display());
+        return format!("cannot read: {e}");
     };
-    let broken_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
-    if io.kind() == io::ErrorKind::NotFound && broken_link {
-        let target = fs::read_link(path)
+    let is_link = path.symlink_metadata().is_ok_and(|m| m.is_symlink());
+    let target = || {
+        fs::read_link(path)
             .map(|t| t.display().to_string())
-            .unwrap_or_default();
-        anyhow::anyhow!(
-            "{}: broken symbolic link (its target {target} does not exist): remove the link or restore its target",
-            path.display()
+            .unwrap_or_default()
+    };
+    if is_link && io.kind() == io::ErrorKind::NotFound {
+        format!(
+            "broken symbolic link (its target {} does not exist): remove the link or restore its target",
+            target()
         )
+    } else if is_link && io.raw_os_error() == Some(libc::ELOOP) {
+        format!(
+            "symbolic link loop (its target {} leads back to it through other links): remove the link",
+            target()
+        )
+    } else if io.kind() == io::ErrorKind::PermissionDenied {
+        "cannot read: permission denied: let the user who runs cermin read it, or move it out of content/".into()
     } else {
-        anyhow::anyhow!("{}: cannot read: {}", path.display(), read_failure(io))
+        format!("cannot read: {}", read_failure(io))
     }
 }
 

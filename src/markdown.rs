@@ -6,7 +6,7 @@ use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
 use crate::embeds::EmbedWords;
-use crate::text::{escape_html, is_safe_url, slugify};
+use crate::text::{clean, escape_html, is_safe_url, slugify};
 
 /// Marks the end of an article's summary in its body.
 pub const MORE_MARKER: &str = "<!-- more -->";
@@ -72,7 +72,10 @@ pub fn render_in(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered
 }
 
 fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
-    let mut pass = Pass::default();
+    let mut pass = Pass {
+        ids: THEME_IDS.iter().map(|id| id.to_string()).collect(),
+        ..Pass::default()
+    };
     let mut events: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(body, options());
     while let Some(event) = parser.next() {
@@ -170,8 +173,16 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
             .into_iter()
             .map(|name| (source_line_of(body, name), name))
             .collect();
-        html = crate::sanitize::clean_html(&html);
-        summary_html = crate::sanitize::clean_html(&summary_html);
+        html = unique_ids(&crate::sanitize::clean_html(&html));
+        summary_html = unique_ids(&crate::sanitize::clean_html(&summary_html));
+    }
+    // The body's text was cleaned when read, but character references (`&#1;`, in Markdown
+    // or raw HTML) are decoded only now: clean what they made.
+    html = clean(html);
+    summary_html = clean(summary_html);
+    let summary_text = clean(summary_text);
+    for entry in &mut pass.toc {
+        entry.title = clean(std::mem::take(&mut entry.title));
     }
     // Kept for the whole build, for every article: no spare capacity from growing.
     html.shrink_to_fit();
@@ -225,6 +236,34 @@ fn shortcodes_to_cards(events: &mut Vec<Event>, words: &EmbedWords) {
         }
         i += 1;
     }
+}
+
+/// Ids the default theme gives elements of an article's page: an article's own headings and
+/// elements must not take them (a page may have each id once).
+const THEME_IDS: &[&str] = &["main", "related-heading"];
+
+/// Sanitized HTML with each id once, and none of [`THEME_IDS`]: raw HTML may repeat an id or
+/// take one a heading or the theme has; the later ones are dropped. (In ammonia's output
+/// ` id="` only ever starts an attribute: quotes in text and values are escaped.)
+fn unique_ids(html: &str) -> String {
+    const ATTR: &str = " id=\"";
+    let mut seen: HashSet<&str> = THEME_IDS.iter().copied().collect();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(ATTR) {
+        let value_start = start + ATTR.len();
+        let Some(len) = rest[value_start..].find('"') else {
+            break;
+        };
+        let id = &rest[value_start..value_start + len];
+        out.push_str(&rest[..start]);
+        if seen.insert(id) {
+            out.push_str(&rest[start..value_start + len + 1]);
+        }
+        rest = &rest[value_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// State gathered while walking one body's events.
@@ -420,6 +459,17 @@ fn neighbour_char<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_unique_and_leave_the_themes_alone() {
+        let r = render(
+            "## Utama {#main}\n\n## Latar\n\n<p id=\"latar\">a</p><p id=\"x\">b</p><p id=\"x\">c</p><p id=\"related-heading\">d</p>\n",
+        );
+        assert_eq!(
+            r.html,
+            "<h2 id=\"main-1\">Utama</h2>\n<h2 id=\"latar\">Latar</h2>\n<p>a</p><p id=\"x\">b</p><p>c</p><p>d</p>\n"
+        );
+    }
 
     #[test]
     fn a_straight_quote_after_a_typographic_opener_closes() {

@@ -28,11 +28,21 @@ fn builder() -> &'static Builder<'static> {
 /// handler or dangerous URL survives, and 1×1 tracking images are removed.
 pub fn clean_html(html: &str) -> String {
     let cleaned = builder().clean(html).to_string();
-    // 1×1 images are web bugs that report who read a page.
-    let cleaned = drop_void_elements(&cleaned, "<img", is_tracking_pixel);
+    // 1×1 images are web bugs that report who read a page; other images need alt text to be
+    // valid HTML, which mirrored pages often leave out (empty alt: no description known).
+    let cleaned = map_tags(&cleaned, "<img", |tag| {
+        if is_tracking_pixel(tag) {
+            None
+        } else if attribute(tag, "alt").is_none() {
+            let end = tag.len() - if tag.ends_with("/>") { 2 } else { 1 };
+            Some(format!("{} alt=\"\"{}", &tag[..end], &tag[end..]))
+        } else {
+            Some(tag.to_string())
+        }
+    });
     // Task-list check boxes stay; any other form field is dropped.
-    let cleaned = drop_void_elements(&cleaned, "<input", |tag| {
-        attribute(tag, "type") != Some("checkbox")
+    let cleaned = map_tags(&cleaned, "<input", |tag| {
+        (attribute(tag, "type") == Some("checkbox")).then(|| tag.to_string())
     });
     mark_external_links(&cleaned)
 }
@@ -64,9 +74,9 @@ fn mark_external_links(html: &str) -> String {
     out
 }
 
-/// Removes void elements (`<img …>`, `<input …>`) for which `drop` says so.
-/// Runs on ammonia's output, whose attributes are always `name="value"`.
-fn drop_void_elements(html: &str, open: &str, drop: impl Fn(&str) -> bool) -> String {
+/// Rewrites every start tag opened by `open` (`<img`, `<a`): `fix` returns the tag to write,
+/// or `None` to drop it. Runs on ammonia's output, whose attributes are always `name="value"`.
+fn map_tags(html: &str, open: &str, fix: impl Fn(&str) -> Option<String>) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find(open) {
@@ -76,8 +86,9 @@ fn drop_void_elements(html: &str, open: &str, drop: impl Fn(&str) -> bool) -> St
         };
         let tag = &rest[start..start + len + 1];
         out.push_str(&rest[..start]);
-        let is_element = matches!(after, Some(' ' | '>' | '/'));
-        if !is_element || !drop(tag) {
+        if matches!(after, Some(' ' | '>' | '/')) {
+            out.push_str(&fix(tag).unwrap_or_default());
+        } else {
             out.push_str(tag);
         }
         rest = &rest[start + len + 1..];
@@ -137,6 +148,17 @@ mod tests {
             "<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\" alt=\"\"><img src=\"/a.jpg\" alt=\"A\" width=\"640\">",
         );
         assert_eq!(out, "<img src=\"/a.jpg\" alt=\"A\" width=\"640\">");
+    }
+
+    #[test]
+    fn images_get_alt_text() {
+        let out = clean_html(
+            "<img src=\"/a.jpg\"><img src=\"x\" onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">x</a><a href=\"/b/\">b</a>",
+        );
+        assert_eq!(
+            out,
+            "<img src=\"/a.jpg\" alt=\"\"><img src=\"x\" alt=\"\"><a>x</a><a href=\"/b/\">b</a>"
+        );
     }
 
     #[test]

@@ -259,17 +259,27 @@ impl Session {
     fn rebuild_content(&mut self, named: &[PathBuf]) -> Result<()> {
         use rayon::prelude::*;
         let mut to_read: Vec<PathBuf> = Vec::new();
+        // Entries that cannot be listed (a loop of links, a broken link) are kept as errors
+        // beside the files' own, so one rebuild reports them all.
+        let mut unlisted = Vec::new();
         if named.is_empty() {
-            let files = crate::content::load::content_files(&self.config)?;
-            let present: std::collections::HashSet<&PathBuf> = files.iter().collect();
+            let listing = crate::content::load::list_content(&self.config)?;
+            let present: std::collections::HashSet<&PathBuf> = listing
+                .files
+                .iter()
+                .chain(listing.errors.iter().map(|e| &e.file))
+                .collect();
             self.entries.retain(|file, _| present.contains(file));
             to_read.extend(
-                files
+                listing
+                    .files
                     .iter()
                     .filter(|f| self.entries.get(*f).is_none_or(|e| e.stamp != stamp(f)))
                     .cloned(),
             );
+            unlisted = listing.errors;
         } else {
+            let mut full: Option<crate::content::load::Listing> = None;
             for path in named {
                 let Some(key) = self.content_key(path) else {
                     continue;
@@ -285,22 +295,26 @@ impl Session {
                     self.entries.remove(&k);
                 }
                 if key.is_dir() {
-                    for entry in walkdir::WalkDir::new(&key)
-                        .follow_links(true)
-                        .sort_by_file_name()
-                    {
-                        let entry =
-                            entry.map_err(|e| anyhow!("cannot read {}: {e}", key.display()))?;
-                        if entry.file_type().is_file()
-                            && crate::content::load::is_content_file(entry.path())
-                        {
-                            to_read.push(entry.path().to_path_buf());
-                        }
-                    }
+                    // From the listing of all of content/, which stops at a loop where a
+                    // walk from inside it would not.
+                    let listing = match &full {
+                        Some(listing) => listing,
+                        None => full.insert(crate::content::load::list_content(&self.config)?),
+                    };
+                    let under = |p: &PathBuf| p.starts_with(&key);
+                    to_read.extend(listing.files.iter().filter(|p| under(p)).cloned());
+                    unlisted.extend(listing.errors.iter().filter(|e| under(&e.file)).cloned());
                 } else if key.is_file() && crate::content::load::is_content_file(&key) {
                     to_read.push(key);
                 }
             }
+        }
+        for e in unlisted {
+            let entry = Entry {
+                stamp: stamp(&e.file),
+                article: Err(e.to_string()),
+            };
+            self.entries.insert(e.file, entry);
         }
         to_read.sort();
         to_read.dedup();
@@ -311,7 +325,9 @@ impl Session {
                 crate::test_fault::panic_on_reading(&file);
                 let entry = Entry {
                     stamp: stamp(&file),
-                    article: load_file(config, &file).map(|(a, _warnings)| Arc::new(a)),
+                    article: load_file(config, &file)
+                        .map(|(a, _warnings)| Arc::new(a))
+                        .map_err(|e| e.to_string()),
                 };
                 (file, entry)
             })
@@ -320,18 +336,31 @@ impl Session {
         Ok(())
     }
 
-    /// Every content file's error, all at once (the site is not rendered while there are any).
+    /// Every content file's error, all at once, and the clashes among the other files (the
+    /// site is not rendered while there are any).
     fn content_errors(&self) -> Result<()> {
-        let errors: Vec<&str> = self
+        let mut errors: Vec<String> = self
             .entries
             .values()
-            .filter_map(|e| e.article.as_ref().err().map(String::as_str))
+            .filter_map(|e| e.article.as_ref().err().cloned())
             .collect();
         if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(anyhow!("{}", errors.join("\n")))
+            return Ok(());
         }
+        let good: Vec<Arc<Article>> = self
+            .entries
+            .values()
+            .filter_map(|e| e.article.as_ref().ok().cloned())
+            .collect();
+        let selection = Selection {
+            drafts: self.options.drafts,
+            future: self.options.future,
+            now: chrono::Utc::now(),
+        };
+        if let Ok(site) = Site::build(self.config.clone(), good, selection) {
+            errors.extend(render::clashes(&site).into_iter().map(|c| c.message));
+        }
+        Err(anyhow!("{}", errors.join("\n")))
     }
 
     /// Renders what changed since the last good render (everything after a settings or

@@ -1,10 +1,10 @@
 //! The in-memory site: published articles in order, tags, date archives and related articles.
 //! Built in one pass over the articles; pages are rendered from it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use chrono::{DateTime, Datelike, Utc};
 
 use crate::config::Config;
@@ -81,7 +81,8 @@ pub struct Site {
 const RELATED_WINDOW: usize = 25;
 
 impl Site {
-    /// Orders and indexes the loaded articles. Fails when two articles share a permalink.
+    /// Orders and indexes the loaded articles. Two articles on one permalink are found when
+    /// the pages are laid out (see `render::clashes`), with every other clash.
     pub fn build(
         config: Config,
         articles: Vec<Arc<Article>>,
@@ -117,7 +118,6 @@ impl Site {
                 structure: p.structure.clone(),
             });
         }
-        check_unique_paths(&articles)?;
 
         let tags = collect_tags(&articles);
         let dates = DateFormatter::new(&config.language);
@@ -143,32 +143,6 @@ impl Site {
     /// The article before `i` in time (older), if any.
     pub fn older(&self, i: usize) -> Option<usize> {
         (i + 1 < self.articles.len()).then_some(i + 1)
-    }
-}
-
-fn check_unique_paths(articles: &[Arc<Article>]) -> Result<()> {
-    let mut seen: HashMap<&str, &Arc<Article>> = HashMap::with_capacity(articles.len());
-    let mut clashes = Vec::new();
-    for a in articles {
-        if let Some(first) = seen.insert(a.path.as_str(), a) {
-            let (x, y) = if first.file < a.file {
-                (first, a)
-            } else {
-                (a, first)
-            };
-            clashes.push(format!(
-                "{} and {} have the same permalink {}: give one of them a different `slug`",
-                x.file.display(),
-                y.file.display(),
-                a.path
-            ));
-        }
-    }
-    if clashes.is_empty() {
-        Ok(())
-    } else {
-        clashes.sort();
-        bail!("{}", clashes.join("\n"))
     }
 }
 

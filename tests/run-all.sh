@@ -29,6 +29,14 @@ cargo run --release --locked -- build --root "$abs/site" --output "$abs/public"
 cargo run --release --locked -- check --root "$abs/site"
 bash tests/e2e/run.sh "$abs/public" https://cermin.example.id
 
+echo "== a site built from text with characters no page may hold (controls, noncharacters, surrogates)"
+kotor="$(mktemp -d)"
+cp -r tests/e2e/fixtures/hostile-text-site "$kotor/site"
+cp -r themes "$kotor/site/"
+cargo run --release --locked -- build --root "$kotor/site" --output "$kotor/public"
+cargo run --release --locked -- check --root "$kotor/site"
+bash tests/e2e/run.sh "$kotor/public" https://kotor.example
+
 echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404)"
 CERMIN_BIN=target/debug/cermin bash tests/browser/run.sh
 

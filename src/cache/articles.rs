@@ -75,7 +75,7 @@ pub struct ArticleCache {
 }
 
 /// What parsing an article depends on besides its file: the program, the time zone (for
-/// dates without one) and the permalink pattern.
+/// dates without one), the permalink pattern and the tag slugs set by hand.
 fn fingerprint(config: &Config) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
@@ -83,6 +83,7 @@ fn fingerprint(config: &Config) -> u64 {
     config.permalink.hash(&mut h);
     // Bodies hold embed cards worded in the site's language.
     crate::embeds::EmbedWords::from_strings(&config.strings).hash(&mut h);
+    config.tag_slugs.hash(&mut h);
     h.finish()
 }
 

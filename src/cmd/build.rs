@@ -100,6 +100,19 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let loaded = crate::content::load_all_cached(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     warnings.extend(loaded.warnings);
+    warnings.extend(crate::content::tags::merged_names(
+        articles.iter().map(|a| &**a),
+    ));
+    let selection = Selection {
+        drafts: args.drafts,
+        future: args.future,
+        now: chrono::Utc::now(),
+    };
+    if !loaded.errors.is_empty() {
+        let site = Site::build(config, articles, selection)?;
+        let clashes = render::clashes(&site);
+        anyhow::bail!("{}", content_problems(&loaded.errors, &clashes));
+    }
     t.mark("load content");
     // One warning for an unwritable cache, however many parts of it fail.
     let mut cache_warned = false;
@@ -110,15 +123,15 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         cache_warned = true;
     }
     t.mark("save article cache");
-    let selection = Selection {
-        drafts: args.drafts,
-        future: args.future,
-        now: chrono::Utc::now(),
-    };
     let links = crate::urls::Links::new(&config.base_url, config.relative_links);
     let templates = Templates::load(&config, &links)?;
     t.mark("templates");
     let site = Site::build(config, articles, selection)?;
+    let values = render::ValueCache::default();
+    let clashes = render::clashes_laying_out(&site, &values);
+    if !clashes.is_empty() {
+        anyhow::bail!("{}", content_problems(&[], &clashes));
+    }
     t.mark("site");
     let statics = render::StaticFiles::load(&site.config)?;
     let output_cache = use_cache.then(|| {
@@ -132,8 +145,9 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         .unwrap_or_default();
 
     if let Some(cache) = output_cache.as_ref().filter(|c| !c.is_empty())
-        && let Some(render) =
-            unchanged_in_place(&site, &templates, &statics, &output, cache, &previous)
+        && let Some(render) = unchanged_in_place(
+            &site, &templates, &statics, &values, &output, cache, &previous,
+        )
     {
         t.mark("nothing changed");
         let write = WriteStats {
@@ -153,7 +167,6 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let values = render::ValueCache::default();
     let (render, signatures) =
         render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
@@ -187,6 +200,33 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         millis: started.elapsed().as_millis(),
         output,
     })
+}
+
+/// Every content problem at once: the broken files, then the clashes among the good ones.
+fn content_problems(
+    errors: &[crate::content::ContentError],
+    clashes: &[render::clashes::Clash],
+) -> String {
+    let mut files: Vec<&Path> = errors.iter().map(|e| e.file.as_path()).collect();
+    files.extend(
+        clashes
+            .iter()
+            .flat_map(|c| c.files.iter().map(PathBuf::as_path)),
+    );
+    files.sort();
+    files.dedup();
+    let n = files.len();
+    let mut lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    lines.extend(clashes.iter().map(|c| c.message.clone()));
+    let plural = if n == 1 {
+        "file has an error"
+    } else {
+        "files have errors"
+    };
+    format!(
+        "{}\n{n} content {plural}; nothing was written",
+        lines.join("\n")
+    )
 }
 
 /// The locks a build holds until it ends.
@@ -266,6 +306,7 @@ fn unchanged_in_place(
     site: &Site,
     templates: &Templates,
     statics: &render::StaticFiles,
+    values: &render::ValueCache,
     output: &Path,
     cache: &OutputCache,
     previous: &render::Signatures,
@@ -274,15 +315,8 @@ fn unchanged_in_place(
         return None;
     }
     let probe = InPlace { output, cache };
-    let (stats, signatures) = render::render_site(
-        site,
-        templates,
-        statics,
-        &probe,
-        &Default::default(),
-        previous,
-    )
-    .ok()?;
+    let (stats, signatures) =
+        render::render_site(site, templates, statics, &probe, values, previous).ok()?;
     (signatures.len() == cache.len()).then_some(stats)
 }
 

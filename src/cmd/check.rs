@@ -1,5 +1,6 @@
 //! `cermin check`: prints what `crate::check` found, as text or JSON.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
@@ -49,10 +50,13 @@ pub fn execute(args: CheckArgs) -> Result<()> {
     }
 }
 
-/// Prints the report; returns whether the site is free of errors.
+/// Prints the report; returns whether the site is free of errors. A closed output (`cermin
+/// check | head`) is an error to return, not a panic as `println!` makes it.
 fn print(report: &Report, json: bool) -> Result<bool> {
+    let mut out = std::io::stdout().lock();
     if json {
-        println!("{}", serde_json::to_string_pretty(report)?);
+        serde_json::to_writer_pretty(&mut out, report)?;
+        writeln!(out)?;
         return Ok(report.errors() == 0);
     }
     for p in &report.problems {
@@ -60,21 +64,23 @@ fn print(report: &Report, json: bool) -> Result<bool> {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        println!("{level}[{}]: {}: {}", p.kind, p.location, p.message);
+        writeln!(out, "{level}[{}]: {}: {}", p.kind, p.location, p.message)?;
     }
     for (url, pages) in &report.external_links {
-        println!(
+        writeln!(
+            out,
             "external: {url} (on {} page{})",
             pages.len(),
             if pages.len() == 1 { "" } else { "s" }
-        );
+        )?;
     }
-    println!(
+    writeln!(
+        out,
         "Checked {} pages and {} links: {} errors, {} warnings",
         report.pages_checked,
         report.links_checked,
         report.errors(),
         report.warnings()
-    );
+    )?;
     Ok(report.errors() == 0)
 }

@@ -1,6 +1,6 @@
 //! Dates in front matter: RFC 3339, or a plain local date read in the site's time zone.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 const LOCAL_FORMATS: &[&str] = &[
@@ -10,9 +10,42 @@ const LOCAL_FORMATS: &[&str] = &[
     "%Y-%m-%dT%H:%M",
 ];
 
-/// Reads a front matter date. The message on failure says which forms are accepted.
-pub fn parse_date(input: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
-    let input = input.trim();
+/// Years every output can write: RFC 2822 (RSS) and RFC 3339 (Atom, sitemaps, JSON-LD)
+/// have four-digit years, and a date must stay in range in UTC and in the site's time zone.
+const YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+/// Why a front matter date was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a date, or not one in the site's time zone: the message says which forms work.
+    Unreadable(String),
+    /// A date some output cannot write (see [`YEARS`]).
+    OutOfRange,
+}
+
+impl DateError {
+    /// The message about `input`, the value of the front matter key `key`.
+    pub fn message(&self, key: &str, input: &str) -> String {
+        match self {
+            DateError::Unreadable(m) => format!("{key}: {m}"),
+            DateError::OutOfRange => format!(
+                "{key} {} is out of range (years 1 to 9999 in UTC and in the site's time zone)",
+                input.trim()
+            ),
+        }
+    }
+}
+
+/// Reads a front matter date, refusing dates that some output cannot write.
+pub fn parse_date(input: &str, tz: Tz) -> Result<DateTime<Tz>, DateError> {
+    let date = read(input.trim(), tz).map_err(DateError::Unreadable)?;
+    if !YEARS.contains(&date.year()) || !YEARS.contains(&date.with_timezone(&Utc).year()) {
+        return Err(DateError::OutOfRange);
+    }
+    Ok(date)
+}
+
+fn read(input: &str, tz: Tz) -> Result<DateTime<Tz>, String> {
     if let Ok(d) = DateTime::parse_from_rfc3339(input) {
         return Ok(d.with_timezone(&tz));
     }
@@ -65,9 +98,38 @@ mod tests {
     #[test]
     fn nonsense_is_explained() {
         assert_eq!(
-            parse_date("27-01-2022", jakarta()).unwrap_err(),
-            "`27-01-2022` is not a date: write 2022-01-27T14:52:00+07:00 (RFC 3339), 2022-01-27 14:52 or 2022-01-27"
+            parse_date("27-01-2022", jakarta())
+                .unwrap_err()
+                .message("date", "27-01-2022"),
+            "date: `27-01-2022` is not a date: write 2022-01-27T14:52:00+07:00 (RFC 3339), 2022-01-27 14:52 or 2022-01-27"
         );
         assert!(parse_date("2022-02-30", jakarta()).is_err());
+    }
+
+    #[test]
+    fn dates_no_output_can_write_are_refused() {
+        assert_eq!(
+            DateError::OutOfRange.message("updated", " 9999-12-31T23:00:00-12:00"),
+            "updated 9999-12-31T23:00:00-12:00 is out of range (years 1 to 9999 in UTC and in the site's time zone)"
+        );
+        let new_york: Tz = "America/New_York".parse().unwrap();
+        for (input, tz) in [
+            // Year 10000 in UTC, and in Jakarta only.
+            ("9999-12-31T23:00:00-12:00", jakarta()),
+            ("9999-12-31T20:00:00Z", jakarta()),
+            // Year 0 in UTC, and in the site's time zone only (west of UTC).
+            ("0001-01-01T03:00:00+07:00", jakarta()),
+            ("0001-01-01T02:00:00Z", new_york),
+            ("0000-06-01", jakarta()),
+        ] {
+            assert_eq!(
+                parse_date(input, tz),
+                Err(DateError::OutOfRange),
+                "{input} in {tz}"
+            );
+        }
+        // The last and first instants every output can write are kept.
+        assert!(parse_date("9999-12-31T16:59:59Z", jakarta()).is_ok());
+        assert!(parse_date("0001-01-01T12:00:00+07:00", jakarta()).is_ok());
     }
 }

@@ -10,15 +10,21 @@ use walkdir::WalkDir;
 use super::article::{Article, TagName};
 use super::body::BodyStore;
 use super::date::parse_date;
-use super::front_matter::{self, KNOWN_KEYS};
+use super::error::{ContentError, ContentErrors};
+use super::front_matter::{self, KNOWN_KEYS, OneOrMany};
+use super::tags::{MAX_SEGMENT, shortened};
 use crate::cache::articles::{ArticleCache, FileStamp};
 use crate::config::Config;
 use crate::markdown;
-use crate::text::{is_safe_url, slugify};
+use crate::text::{clean, is_safe_url, slugify};
 
-/// What loading found: the articles, and warnings to show (unknown keys and such).
+/// What loading found: the articles, the broken files, and warnings to show (unknown keys
+/// and such).
 pub struct Loaded {
     pub articles: Vec<Article>,
+    /// Every problem of every file that could not be loaded (and of folder entries that
+    /// could not be read), in file order. Callers must not publish a site that has any.
+    pub errors: Vec<ContentError>,
     pub warnings: Vec<String>,
     /// Per article, where it came from (for the build cache).
     pub origins: Vec<Origin>,
@@ -33,8 +39,16 @@ pub struct Origin {
     pub from_cache: bool,
 }
 
-/// Every Markdown file under `content/`, sorted, as paths users can read (and open).
-pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
+/// The Markdown files under `content/`, sorted, as paths users can read (and open), and the
+/// entries that could not be listed (a symbolic link loop, a broken link, an unreadable
+/// folder, a named pipe): each is one error, and the listing goes on past it.
+pub struct Listing {
+    pub files: Vec<PathBuf>,
+    pub errors: Vec<ContentError>,
+}
+
+/// Lists `content/`. Fails only when there is no content folder at all.
+pub fn list_content(config: &Config) -> Result<Listing> {
     let dir = config.content_dir();
     if !dir.is_dir() {
         return Err(anyhow!(
@@ -42,57 +56,58 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
             dir.display()
         ));
     }
-    let mut files = Vec::new();
-    for entry in WalkDir::new(&dir).follow_links(true).sort_by_file_name() {
-        let entry = entry.map_err(|e| match e.loop_ancestor() {
-            Some(ancestor) => anyhow!(
-                "{}: symbolic link loop back to {}: remove the link",
-                e.path()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
-                ancestor.display()
-            ),
-            None => crate::files::walk_error(&dir, e),
-        })?;
-        if is_content_file(entry.path()) && crate::files::is_plain_file(&entry)? {
-            files.push(entry.path().to_path_buf());
+    Ok(list_folder(&dir))
+}
+
+/// The Markdown files under `dir` (a folder of `content/`), as [`list_content`] lists them.
+pub fn list_folder(dir: &Path) -> Listing {
+    let mut listing = Listing {
+        files: Vec::new(),
+        errors: Vec::new(),
+    };
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let message = match e.loop_ancestor() {
+                    Some(ancestor) => format!(
+                        "symbolic link loop back to {}: remove the link",
+                        ancestor.display()
+                    ),
+                    None => crate::files::walk_failure(&e),
+                };
+                listing.errors.push(ContentError::in_file(&path, message));
+                continue;
+            }
+        };
+        if !is_content_file(entry.path()) {
+            continue;
+        }
+        match crate::files::is_plain_file(&entry) {
+            Ok(true) => listing.files.push(entry.path().to_path_buf()),
+            Ok(false) => {}
+            Err(e) => listing.errors.push(ContentError::in_file(entry.path(), e)),
         }
     }
-    Ok(files)
+    listing
+}
+
+/// Every Markdown file under `content/`, sorted; fails, naming every entry, if any cannot be
+/// listed (see [`list_content`]).
+pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
+    let listing = list_content(config)?;
+    if listing.errors.is_empty() {
+        Ok(listing.files)
+    } else {
+        let lines: Vec<String> = listing.errors.iter().map(ToString::to_string).collect();
+        Err(anyhow!("{}", lines.join("\n")))
+    }
 }
 
 /// Tags one article may have. Every page that lists an article shows its tags, so a page of
 /// thousands of tags makes every tag page huge (100,000 tags would write terabytes).
 pub const MAX_TAGS: usize = 200;
-
-/// The text without control characters (but tabs and line breaks) and non-characters: no
-/// HTML page or XML feed may hold them, and a mirrored page sometimes does.
-fn without_control_characters(text: &str) -> std::borrow::Cow<'_, str> {
-    if !may_hold_control_characters(text.as_bytes()) {
-        return text.into();
-    }
-    let bad = |c: char| {
-        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
-    };
-    if text.chars().any(bad) {
-        text.chars().filter(|c| !bad(*c)).collect::<String>().into()
-    } else {
-        text.into()
-    }
-}
-
-/// False when a text surely has no control character (but tab and line breaks), U+FFFE or
-/// U+FFFF: a byte scan, as decoding every character of every article is slow.
-fn may_hold_control_characters(bytes: &[u8]) -> bool {
-    // C0 controls and DEL are single bytes; C1 controls start with 0xC2; U+FFFE/F with 0xEF.
-    // A fold of plain comparisons, not `any`: it runs on 16 bytes at a time.
-    bytes.iter().fold(false, |seen, &b| {
-        seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
-            | (b == 0x7F)
-            | (b == 0xC2)
-            | (b == 0xEF)
-    })
-}
 
 /// Whether a file is an article: `*.md`, not hidden (editors' temporary files are).
 pub fn is_content_file(path: &Path) -> bool {
@@ -103,7 +118,8 @@ pub fn is_content_file(path: &Path) -> bool {
     name.ends_with(".md") && !name.starts_with('.')
 }
 
-/// Loads every article, bodies in memory; all broken files are reported together.
+/// Loads every article, bodies in memory; the broken files are in [`Loaded::errors`], all
+/// of them.
 pub fn load_all(config: &Config) -> Result<Loaded> {
     load_all_cached(config, None, &BodyStore::in_memory())
 }
@@ -115,7 +131,7 @@ pub fn load_all_cached(
     cache: Option<&ArticleCache>,
     bodies: &BodyStore,
 ) -> Result<Loaded> {
-    let files = content_files(config)?;
+    let Listing { files, mut errors } = list_content(config)?;
     let results: Vec<_> = files
         .par_iter()
         .map(|f| {
@@ -131,7 +147,6 @@ pub fn load_all_cached(
     let mut articles = Vec::with_capacity(results.len());
     let mut origins = Vec::with_capacity(results.len());
     let mut warnings = Vec::new();
-    let mut errors = Vec::new();
     for result in results {
         match result {
             Ok((article, origin)) => {
@@ -139,30 +154,20 @@ pub fn load_all_cached(
                 warnings.extend(origin.warnings.iter().cloned());
                 origins.push(origin);
             }
-            Err(e) => errors.push(e),
+            Err(e) => errors.extend(e.0),
         }
     }
-    if !errors.is_empty() {
-        let n = errors.len();
-        let plural = if n == 1 {
-            "file has an error"
-        } else {
-            "files have errors"
-        };
-        return Err(anyhow!(
-            "{}\n{n} content {plural}; nothing was written",
-            errors.join("\n")
-        ));
-    }
+    errors.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(Loaded {
         articles,
+        errors,
         warnings,
         origins,
     })
 }
 
 /// Reads and parses one file.
-pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), String> {
+pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), ContentErrors> {
     load_file_cached(config, file, None).map(|(article, origin)| (article, origin.warnings))
 }
 
@@ -171,8 +176,13 @@ fn load_file_cached(
     config: &Config,
     file: &Path,
     cache: Option<&ArticleCache>,
-) -> Result<(Article, Origin), String> {
-    let cannot_read = |e: std::io::Error| format!("{}: cannot read: {e}", file.display());
+) -> Result<(Article, Origin), ContentErrors> {
+    let cannot_read = |e: std::io::Error| {
+        ContentError::in_file(
+            file,
+            format!("cannot read: {}", crate::files::read_failure(&e)),
+        )
+    };
     let stamp = match cache {
         Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
         None => None,
@@ -190,7 +200,7 @@ fn load_file_cached(
     if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
         return Ok(hit(entry));
     }
-    let bytes = crate::files::read_regular(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let bytes = crate::files::read_regular(file).map_err(|e| ContentError::in_file(file, e))?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
         return Ok(hit(entry));
@@ -201,9 +211,10 @@ fn load_file_cached(
             .filter(|b| **b == b'\n')
             .count()
             + 1;
-        format!(
-            "{}:{line}: the file is not UTF-8 text: save it with UTF-8 encoding",
-            file.display()
+        ContentError::at_line(
+            file,
+            line,
+            "the file is not UTF-8 text: save it with UTF-8 encoding",
         )
     })?;
     let (article, warnings) = parse_article(config, file, &text)?;
@@ -216,28 +227,19 @@ fn load_file_cached(
     Ok((article, origin))
 }
 
-/// Turns the text of a content file into an Article.
+/// Turns the text of a content file into an Article. Every problem of the file is reported,
+/// not only the first.
 pub fn parse_article(
     config: &Config,
     file: &Path,
     text: &str,
-) -> Result<(Article, Vec<String>), String> {
-    let cleaned = without_control_characters(text);
+) -> Result<(Article, Vec<String>), ContentErrors> {
+    let cleaned = crate::text::without_forbidden_chars(text);
     let text = cleaned.as_ref();
+    let one = |(line, msg): (usize, String)| ContentError::from_parser(file, line, msg);
+    let split = front_matter::split(text).map_err(one)?;
+    let parsed = front_matter::parse(&split).map_err(one)?;
     let name = file.display();
-    let at = |line: usize, msg: String| {
-        // Parser messages start with their column: "7: invalid YAML front matter: ...".
-        let has_column = msg
-            .split_once(": invalid ")
-            .is_some_and(|(col, _)| !col.is_empty() && col.chars().all(|c| c.is_ascii_digit()));
-        if has_column {
-            format!("{name}:{line}:{msg}")
-        } else {
-            format!("{name}:{line}: {msg}")
-        }
-    };
-    let split = front_matter::split(text).map_err(|(line, msg)| at(line, msg))?;
-    let parsed = front_matter::parse(&split).map_err(|(line, msg)| at(line, msg))?;
     let mut warnings: Vec<String> = parsed
         .unknown_keys
         .iter()
@@ -250,26 +252,26 @@ pub fn parse_article(
         })
         .collect();
     let fm = parsed.front_matter;
-    let field_error = |key: &str, msg: String| at(front_matter::key_line(&split, key), msg);
+    let mut problems = Problems {
+        file,
+        split: &split,
+        errors: Vec::new(),
+    };
 
-    let title = fm.title.trim().to_string();
+    let title = clean(fm.title).trim().to_string();
     if title.is_empty() {
-        return Err(field_error(
-            "title",
-            "`title` is empty: give the article a title".into(),
-        ));
+        problems.add("title", "`title` is empty: give the article a title".into());
     }
     let date = parse_date(&fm.date.0, config.timezone)
-        .map_err(|m| field_error("date", format!("date: {m}")))?;
-    let updated = match &fm.updated {
-        Some(d) => Some(
-            parse_date(&d.0, config.timezone)
-                .map_err(|m| field_error("updated", format!("updated: {m}")))?,
-        ),
-        None => None,
-    };
+        .map_err(|e| problems.add("date", e.message("date", &fm.date.0)))
+        .ok();
+    let updated = fm.updated.as_ref().and_then(|d| {
+        parse_date(&d.0, config.timezone)
+            .map_err(|e| problems.add("updated", e.message("updated", &d.0)))
+            .ok()
+    });
     let slug_source = match &fm.slug {
-        Some(s) => s.clone(),
+        Some(s) => clean(s.clone()),
         None => file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -277,65 +279,86 @@ pub fn parse_article(
     };
     let slug = slugify(&slug_source);
     if slug.is_empty() {
-        return Err(field_error(
+        problems.add(
             "slug",
             format!(
                 "cannot make a URL slug from `{slug_source}`: set `slug:` to letters, digits and dashes"
             ),
-        ));
+        );
     }
-    let mut authors: Vec<String> = fm.author.map(|a| a.into_vec()).unwrap_or_default();
-    authors.extend(fm.authors.unwrap_or_default());
-    authors.retain(|a| !a.trim().is_empty());
-
-    let tag_names = fm.tags.map(|t| t.into_vec()).unwrap_or_default();
-    if tag_names.len() > MAX_TAGS {
-        return Err(field_error(
-            "tags",
-            format!(
-                "{} tags; an article may have at most {MAX_TAGS} (every tag page lists all of an article's tags): keep the ones readers will follow",
-                tag_names.len()
+    let path = date.map(|date| crate::urls::permalink(&config.permalink, &date, &slug));
+    // The longest segment of the permalink (of the slug alone while the date is broken).
+    let longest = match &path {
+        Some(path) => path.split('/').map(str::len).max().unwrap_or(0),
+        None => slug.len(),
+    };
+    if longest > MAX_SEGMENT {
+        let (what, fix) = match fm.slug {
+            Some(_) => ("slug", "set a shorter `slug`"),
+            None => ("the file name", "add a shorter `slug:` or rename the file"),
+        };
+        let message = format!(
+            "{what} {:?} makes a URL segment of {longest} bytes; the limit is {MAX_SEGMENT}: {fix}",
+            shortened(&slug_source)
+        );
+        match fm.slug {
+            Some(_) => problems.add("slug", message),
+            // Not on any line: the file's name is the slug.
+            None => problems.errors.push(ContentError::in_file(file, message)),
+        }
+    }
+    let mut authors = Vec::new();
+    for (key, value) in [("author", fm.author), ("authors", fm.authors)] {
+        match value.map(OneOrMany::into_vec) {
+            None => {}
+            Some(Some(names)) => authors.extend(names.into_iter().map(clean)),
+            Some(None) => problems.add(
+                key,
+                format!("{key} must be a name or a list of names, such as {key}: [Ani, Budi]"),
             ),
-        ));
+        }
     }
-    let mut seen = HashSet::new();
-    let mut tags = Vec::new();
-    for name in tag_names {
-        let name = name.trim().to_string();
-        let slug = slugify(&name);
-        if slug.is_empty() {
-            return Err(field_error(
+    authors.retain(|a| !a.trim().is_empty());
+    let tags = match fm.tags.map(OneOrMany::into_vec) {
+        None => Vec::new(),
+        Some(Some(names)) => tags(config, names, &mut problems),
+        Some(None) => {
+            problems.add(
                 "tags",
-                format!("tag `{name}` has no letters or digits: remove it or rename it"),
-            ));
+                "tags must be a list of strings, such as tags: [Ekonomi, \"Pemilu 2024\"]".into(),
+            );
+            Vec::new()
         }
-        if seen.insert(slug.clone()) {
-            tags.push(TagName { name, slug });
-        }
-    }
-    if let Some(source) = &fm.source
+    };
+    let source = fm.source.map(clean);
+    if let Some(source) = &source
         && !(source.starts_with("http://") || source.starts_with("https://"))
     {
-        return Err(field_error(
+        problems.add(
             "source",
             format!(
                 "`source` must be the original article's URL starting with http:// or https:// (got `{source}`)"
             ),
-        ));
+        );
     }
-    if let Some(image) = &fm.image
+    let image = fm.image.map(clean);
+    if let Some(image) = &image
         && !(is_safe_url(image) && !image.starts_with("mailto:") && !image.starts_with("tel:"))
     {
-        return Err(field_error(
+        problems.add(
             "image",
             format!(
                 "`image` must be an http(s) URL or a site path such as /images/a.jpg (got `{image}`)"
             ),
-        ));
+        );
     }
+    let (Some(date), Some(path), true) = (date, path, problems.errors.is_empty()) else {
+        problems.errors.sort_by_key(|e| e.line);
+        return Err(ContentErrors(problems.errors));
+    };
 
-    let given_summary = fm
-        .summary
+    let given_summary = fm.summary.map(clean);
+    let given_summary = given_summary
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty());
@@ -353,7 +376,6 @@ pub fn parse_article(
         Some(s) => (markdown::summary_from_text(s), s.to_string()),
         None => (rendered.summary_html.clone(), rendered.summary_text.clone()),
     };
-    let path = crate::urls::permalink(&config.permalink, &date, &slug);
     let article = Article {
         file: file.to_path_buf(),
         structure_hash: super::article::structure_hash(&path, &date, &tags),
@@ -371,31 +393,84 @@ pub fn parse_article(
         word_count: rendered.word_count,
         content_html: super::BodyHtml::new(rendered.html),
         toc: rendered.toc,
-        source: fm.source,
-        source_name: fm.source_name.filter(|s| !s.trim().is_empty()),
-        image: fm.image,
-        image_caption: fm.image_caption.filter(|s| !s.trim().is_empty()),
-        extra: fm.extra.into_iter().collect(),
+        source,
+        source_name: fm.source_name.map(clean).filter(|s| !s.trim().is_empty()),
+        image,
+        image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
+        extra: fm
+            .extra
+            .into_iter()
+            .map(|(k, v)| (clean(k), clean_json(v)))
+            .collect(),
         draft: fm.draft,
     };
     Ok((article, warnings))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::without_control_characters;
+/// The problems found in one file so far, each on the line of the key it is about.
+struct Problems<'a> {
+    file: &'a Path,
+    split: &'a front_matter::Split<'a>,
+    errors: Vec<ContentError>,
+}
 
-    #[test]
-    fn drops_control_characters_only() {
-        let text = "a\u{0}b\tc\n\u{7f}d\u{85}e\u{a0}f\u{fffe}g\u{ffff}h\u{fffd}é\r\n";
-        assert_eq!(
-            without_control_characters(text),
-            "ab\tc\nde\u{a0}fgh\u{fffd}é\r\n"
+impl Problems<'_> {
+    fn add(&mut self, key: &str, message: String) {
+        let line = front_matter::key_line(self.split, key);
+        self.errors
+            .push(ContentError::at_line(self.file, line, message));
+    }
+}
+
+/// An article's tags, each once (by slug), every unusable one reported.
+fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<TagName> {
+    if names.len() > MAX_TAGS {
+        problems.add(
+            "tags",
+            format!(
+                "{} tags; an article may have at most {MAX_TAGS} (every tag page lists all of an article's tags): keep the ones readers will follow",
+                names.len()
+            ),
         );
-        // Plain text is passed through without a copy.
-        assert!(matches!(
-            without_control_characters("kata · kata"),
-            std::borrow::Cow::Borrowed(_)
-        ));
+        return Vec::new();
+    }
+    let mut seen = HashSet::new();
+    let mut tags = Vec::new();
+    for name in names {
+        let name = clean(name).trim().to_string();
+        let slug = super::tags::slug_of(&name, &config.tag_slugs);
+        if slug.is_empty() {
+            problems.add(
+                "tags",
+                format!("tag `{name}` has no letters or digits: remove it or rename it"),
+            );
+        } else if slug.len() > MAX_SEGMENT {
+            problems.add(
+                "tags",
+                format!(
+                    "tag {:?} makes a URL segment of {} bytes; the limit is {MAX_SEGMENT}: shorten it, or give it a shorter slug under [tag_slugs] in site.toml",
+                    shortened(&name),
+                    slug.len()
+                ),
+            );
+        } else if seen.insert(slug.clone()) {
+            tags.push(TagName { name, slug });
+        }
+    }
+    tags
+}
+
+/// Free-form front matter data with every string cleaned like the rest of the article.
+fn clean_json(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(clean(s)),
+        Value::Array(items) => Value::Array(items.into_iter().map(clean_json).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (clean(k), clean_json(v)))
+                .collect(),
+        ),
+        other => other,
     }
 }

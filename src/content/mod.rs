@@ -3,10 +3,13 @@
 pub mod article;
 pub mod body;
 pub mod date;
+pub mod error;
 pub mod front_matter;
 pub mod load;
 mod plain_yaml;
+pub mod tags;
 
 pub use article::{Article, TagName};
 pub use body::BodyHtml;
+pub use error::{ContentError, ContentErrors};
 pub use load::{Loaded, Origin, load_all, load_all_cached, load_file, parse_article};

@@ -1,6 +1,7 @@
 //! Rendering: the Site in, every output file out (pages, feeds, sitemap, robots, static files).
 
 mod cached_partial;
+pub mod clashes;
 pub mod feeds;
 mod jsonld;
 pub mod links;
@@ -12,7 +13,6 @@ pub mod templates;
 pub mod values;
 pub mod xml;
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, bail};
@@ -108,7 +108,18 @@ pub struct Layout {
     pub files: Vec<String>,
 }
 
+/// The site's layout; fails, naming every clash, when two pages share an output file.
 fn lay_out(site: &Site) -> Result<Layout> {
+    let layout = plan(site);
+    let clashes = clashes::find(site, &layout.pages, &layout.specs, &layout.files);
+    if !clashes.is_empty() {
+        let messages: Vec<&str> = clashes.iter().map(|c| c.message.as_str()).collect();
+        bail!("{}", messages.join("\n"));
+    }
+    Ok(layout)
+}
+
+fn plan(site: &Site) -> Layout {
     let builder = SpecBuilder::new(site);
     let pages = spec::pages(site);
     let specs: Vec<PageSpec> = pages.par_iter().map(|&p| builder.spec(p)).collect();
@@ -116,12 +127,33 @@ fn lay_out(site: &Site) -> Result<Layout> {
         .par_iter()
         .map(|spec| output_file(&spec.path))
         .collect();
-    check_no_clashes(site, &pages, &specs, &files)?;
-    Ok(Layout {
+    Layout {
         pages,
         specs,
         files,
-    })
+    }
+}
+
+/// Every pair (or more) of pages that would be published on one output file.
+pub fn clashes(site: &Site) -> Vec<clashes::Clash> {
+    let layout = plan(site);
+    clashes::find(site, &layout.pages, &layout.specs, &layout.files)
+}
+
+/// [`clashes`], keeping the layout in `cache` for the render when there are none (so a
+/// build that checks first lays its pages out once).
+pub fn clashes_laying_out(site: &Site, cache: &ValueCache) -> Vec<clashes::Clash> {
+    let mut found = Vec::new();
+    let _ = cache.layout(site, || {
+        let layout = plan(site);
+        found = clashes::find(site, &layout.pages, &layout.specs, &layout.files);
+        if found.is_empty() {
+            Ok(layout)
+        } else {
+            bail!("the pages clash")
+        }
+    });
+    found
 }
 
 /// Renders the pages whose signature changed; returns every page's signature.
@@ -251,32 +283,6 @@ fn render_other_files(
         put_unless_same(rel.clone(), bytes)?;
     }
     Ok(signatures)
-}
-
-/// Two pages on one path (an article whose permalink is `/tags/`, say) is a user error.
-fn check_no_clashes(
-    site: &Site,
-    pages: &[Page],
-    specs: &[PageSpec],
-    files: &[String],
-) -> Result<()> {
-    let mut seen: HashMap<&str, Page, ahash::RandomState> =
-        HashMap::with_capacity_and_hasher(pages.len(), Default::default());
-    for ((page, spec), file) in pages.iter().zip(specs).zip(files) {
-        let path = &spec.path;
-        if let Some(other) = seen.insert(file, *page) {
-            let describe = |p: Page| match p {
-                Page::Article(i) => format!("the article {}", site.articles[i].file.display()),
-                other => other.kind().in_words().to_string(),
-            };
-            bail!(
-                "{} and {} are both published at {path}: change the article's `slug` or the `permalink` pattern in site.toml",
-                describe(other),
-                describe(*page)
-            );
-        }
-    }
-    Ok(())
 }
 
 /// The theme's `static/` files, then the site's own `static/` (which wins on equal names):

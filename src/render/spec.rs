@@ -87,21 +87,6 @@ impl PageKind {
             PageKind::NotFound => "404.html",
         }
     }
-
-    /// The page in a user's words, for messages ("the tags index").
-    pub fn in_words(self) -> &'static str {
-        match self {
-            PageKind::Home => "the home page",
-            PageKind::Article => "an article",
-            PageKind::Tags => "the tags index",
-            PageKind::Tag => "a tag page",
-            PageKind::Archive => "the archive page",
-            PageKind::Year => "a year page of the archive",
-            PageKind::Month => "a month page of the archive",
-            PageKind::Day => "a day page of the archive",
-            PageKind::NotFound => "the 404 page",
-        }
-    }
 }
 
 /// `{name, slug, count}` of a tag (paths follow from the slug).

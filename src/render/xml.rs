@@ -1,41 +1,19 @@
 //! Escaping for XML documents (feeds, sitemaps).
 
-use std::borrow::Cow;
-
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids
-/// (control characters, U+FFFE, U+FFFF) so a feed stays well-formed whatever an article holds.
+/// Escapes text for XML content and attributes, dropping the characters no document may hold
+/// ([`crate::text::is_forbidden_char`]). Content and settings are cleaned when they are read;
+/// this keeps any other short text (a theme's string, say) from making a feed ill-formed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    escape_into(&mut out, text);
+    escape_into(&mut out, &crate::text::without_forbidden_chars(text));
     out
 }
 
-/// [`escape`], appending to `out`. Feeds carry whole articles, so this is the hot path of
-/// feed writing: the escaping itself is pulldown-cmark's vectorized one (`&`, `<`, `>`, `"`
-/// and `'`, which is written `&#39;`).
+/// Escapes text from content, which was cleaned when it was read, appending to `out`. Feeds
+/// carry whole articles, so this is the hot path of feed writing: pulldown-cmark's vectorized
+/// escape (`&`, `<`, `>`, `"` and `'`, which is written `&#39;`).
 pub fn escape_into(out: &mut String, text: &str) {
-    let text = without_forbidden_characters(text);
-    pulldown_cmark_escape::escape_html(&mut *out, &text).expect("writing to a String cannot fail");
-}
-
-/// `text` without the characters XML 1.0 forbids: control characters but tab and line
-/// breaks, U+FFFE and U+FFFF. Nearly every text has none, which a byte scan tells.
-fn without_forbidden_characters(text: &str) -> Cow<'_, str> {
-    // C0 controls are single bytes; U+FFFE and U+FFFF start with 0xEF. A fold of plain
-    // comparisons, not `any`: it runs on 16 bytes at a time.
-    let may_hold = text.bytes().fold(false, |seen, b| {
-        seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF)
-    });
-    if !may_hold {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .filter(|&c| {
-                matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}')
-            })
-            .collect(),
-    )
+    pulldown_cmark_escape::escape_html(&mut *out, text).expect("writing to a String cannot fail");
 }
 
 #[cfg(test)]
@@ -51,8 +29,8 @@ mod tests {
     #[test]
     fn keeps_other_characters_that_start_like_the_forbidden_ones() {
         // U+FFFD (EF BF BD) and U+F000 (EF 80 80) share the first byte with U+FFFE/U+FFFF.
-        let text = "\u{fffd}\u{f000}é\t\r\u{ffff}x\u{7f}";
-        assert_eq!(super::escape(text), "\u{fffd}\u{f000}é\t\rx\u{7f}");
+        let text = "\u{fffd}\u{f000}é\t\r\u{ffff}x\u{7f}\u{fdd0}";
+        assert_eq!(super::escape(text), "\u{fffd}\u{f000}é\t\rx");
     }
 
     #[test]
@@ -67,7 +45,7 @@ mod tests {
                     '"' => out.push_str("&quot;"),
                     '\'' => out.push_str("&#39;"),
                     '\t' | '\n' | '\r' => out.push(c),
-                    c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+                    c if crate::text::is_forbidden_char(c) => {}
                     c => out.push(c),
                 }
             }

@@ -127,3 +127,153 @@ fn a_clean_site_passes_and_external_links_are_only_listed() {
         run.stdout
     );
 }
+
+#[test]
+fn json_problems_give_file_line_and_column_on_their_own() {
+    let f = Fixture::new();
+    f.write(
+        "content/rusak.md",
+        "---\ntitle: R\ndate: 2024-01-02\ndraft: mungkin\n---\nIsi.\n",
+    );
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "author: Ani\nauther: Budi\n",
+        "Isi.",
+    );
+    let run = f.cermin(&["check", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let problems = report["problems"].as_array().unwrap();
+    let find = |kind: &str, file: &str| {
+        problems
+            .iter()
+            .find(|p| p["kind"] == kind && p["file"] == file)
+            .unwrap_or_else(|| panic!("no {kind} problem in {file}: {problems:?}"))
+    };
+    let content = find("content", "content/rusak.md");
+    assert_eq!(content["severity"], "error");
+    assert_eq!(content["line"], 4);
+    assert_eq!(content["column"], 8);
+    // The fields before them stay as they were.
+    assert_eq!(content["location"], "content/rusak.md");
+    assert_eq!(
+        content["message"],
+        "content/rusak.md:4:8: invalid YAML front matter: draft: invalid type: string \"mungkin\", expected a boolean\n    4 | draft: mungkin"
+    );
+    let unknown = find("content", "content/a.md");
+    assert_eq!(unknown["severity"], "warning");
+    assert_eq!(unknown["line"], 5);
+    assert_eq!(unknown["column"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_closed_output_is_no_panic() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "author: Ani\n", "Isi.");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
+        .args(["check", "--format", "json"])
+        .current_dir(f.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // As `cermin check | head -0` does: the reader is gone before cermin writes.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_ne!(out.status.code(), Some(101), "{stderr}");
+}
+
+const C_TAGS: &str = "tags \"C++\" (content/a.md), \"C#\" (content/b.md), \"C\" (content/c.md) and \"c--\" (content/d.md) are different names on one tag page, /tags/c/: if they are different tags, give all but one a slug of its own under [tag_slugs] in site.toml, such as \"C#\" = \"c-2\"";
+
+fn site_with_merged_tags() -> Fixture {
+    let f = Fixture::new();
+    // Spellings of one name (Politik) share a page without a word; C++, C#, C and c-- do not.
+    for (file, tags) in [
+        ("a", "[C++, Politik]"),
+        ("b", "[\"C#\"]"),
+        ("c", "[C, POLITIK]"),
+        ("d", "[c--, Polítik]"),
+    ] {
+        f.article(
+            &format!("content/{file}.md"),
+            file,
+            "2024-01-01",
+            &format!("author: Ani\ntags: {tags}\n"),
+            "Isi.",
+        );
+    }
+    f
+}
+
+#[test]
+fn different_tags_on_one_page_are_a_warning_from_build_and_check() {
+    let f = site_with_merged_tags();
+    let run = f.build_ok(&[]);
+    assert_eq!(run.stderr.trim_end(), format!("warning: {C_TAGS}"));
+    let run = f.cermin(&["check"]);
+    assert!(run.ok, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains(&format!("warning[tag-names]: content/a.md: {C_TAGS}\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with("0 errors, 1 warnings\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn tag_slugs_in_site_toml_give_tags_their_own_pages() {
+    let f = site_with_merged_tags();
+    f.build_ok(&[]);
+    f.write(
+        "site.toml",
+        &format!(
+            "{}[tag_slugs]\n\"C++\" = \"cpp\"\n\"c#\" = \"c-sharp\"\n\"c--\" = \"c-minus-minus\"\n",
+            crate::common::SITE_TOML
+        ),
+    );
+    // Built again with the cache of the first build: the new slugs are used all the same.
+    let run = f.build_ok(&[]);
+    assert_eq!(run.stderr, "");
+    for (slug, title) in [
+        ("cpp", "C++"),
+        ("c-sharp", "C#"),
+        ("c", "C"),
+        ("c-minus-minus", "c--"),
+    ] {
+        let page = f.read(&format!("tags/{slug}/index.html"));
+        assert!(
+            page.contains(&format!("<title>Tag: {title} —")),
+            "{slug}: {page}"
+        );
+    }
+    assert!(f.read("tags/c/index.html").contains("/2024/01/01/c/"));
+    assert!(!f.read("tags/c/index.html").contains("/2024/01/01/a/"));
+    assert!(
+        f.cermin(&["check"])
+            .stdout
+            .ends_with("0 errors, 0 warnings\n")
+    );
+    // A slug that is not one is refused, naming the setting.
+    f.write(
+        "site.toml",
+        &format!(
+            "{}[tag_slugs]\n\"C++\" = \"C Plus\"\n",
+            crate::common::SITE_TOML
+        ),
+    );
+    let run = f.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(
+        run.stderr.trim_end(),
+        "error: site.toml: [tag_slugs] \"C++\" = \"C Plus\": a slug is lowercase letters, digits and dashes, such as \"c-plus\""
+    );
+}

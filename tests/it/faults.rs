@@ -317,12 +317,12 @@ fn a_content_file_that_is_not_a_plain_file_is_a_clear_error() {
     mkfifo(&f.root().join("content/pipa.md"));
     expect(
         "content/pipa.md",
-        "error: content/pipa.md: is a named pipe (FIFO), not a file: content files must be plain Markdown files",
+        "error: content/pipa.md: is a named pipe (FIFO), not a file: content files must be plain Markdown files\n1 content file has an error; nothing was written",
     );
     std::os::unix::fs::symlink("hilang.md", f.root().join("content/tautan.md")).unwrap();
     expect(
         "content/tautan.md",
-        "error: content/tautan.md: broken symbolic link (its target hilang.md does not exist): remove the link or restore its target",
+        "error: content/tautan.md: broken symbolic link (its target hilang.md does not exist): remove the link or restore its target\n1 content file has an error; nothing was written",
     );
     // A folder named like an article is just a folder.
     f.article("content/map.md/b.md", "B", "2024-01-02", "", "Isi.");

@@ -103,13 +103,78 @@ fn assert_inert_html(name: &str, html: &str) {
     }
 }
 
+/// Characters no HTML page or XML document may hold: controls (but tab and line breaks) and
+/// noncharacters (U+FDD0–U+FDEF, the last two code points of every plane).
+fn is_invalid(c: char) -> bool {
+    let u = c as u32;
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u % 0x10000 >= 0xFFFE
+}
+
 fn assert_no_control_characters(name: &str, text: &str) {
     for c in text.chars() {
-        assert!(
-            (matches!(c, '\n' | '\r' | '\t') || !c.is_control()) && c != '\u{fffe}',
-            "{name} holds control character {c:?}"
-        );
+        assert!(!is_invalid(c), "{name} holds invalid character {c:?}");
     }
+}
+
+/// Written as YAML escapes in front matter strings: a C0 control, DEL, a C1 control (NEL), and
+/// noncharacters of the first and of another plane.
+const YAML_INVALID: &str = "\\x01\\x7f\\u0085\\uFDD0\\uFFFE\\U0001FFFF";
+
+/// Written as character references in the body: the same, NUL, and a lone surrogate.
+const ENTITIES: &str = "&#1;&#x7f;&#x85;&#xFDD0;&#xFFFE;&#x1FFFF;&#0;&#xD800;";
+
+#[test]
+fn invalid_characters_from_every_field_reach_no_output() {
+    let f = Fixture::new();
+    let q = |text: &str| format!("\"{}{YAML_INVALID}{}\"", &text[..2], &text[2..]);
+    f.write(
+        "content/kotor.md",
+        &format!(
+            "---\ntitle: {}\ndate: 2024-01-02\nauthor: {}\ntags: [{}]\nsummary: {}\nsource: https://asal.example/a\nsource_name: {}\nimage: /gambar/a.jpg\nimage_caption: {}\nextra:\n  catatan: {}\n---\n\n## Ju{ENTITIES}dul\n\nIsi{ENTITIES} teks [tautan{ENTITIES}](/ \"judul{ENTITIES}\").\n\n<p>Mentah{ENTITIES}</p>\n\n<!-- more -->\n\nLanjut.\n",
+            q("Judul Kotor"),
+            q("Ani Kotor"),
+            q("Tag Kotor"),
+            q("Ringkasan kotor"),
+            q("Sumber Kotor"),
+            q("Foto kotor"),
+            q("Catatan"),
+        ),
+    );
+    f.write(
+        "content/toml.md",
+        "+++\ntitle = \"Ju\\u0001dul\\uFDEF TOML\"\ndate = 2024-01-03\ntags = [\"Ta\\u009Fg\"]\n+++\n\nIsi&#x1;.\n",
+    );
+    f.build_ok(&[]);
+    let page = f.read("2024/01/02/kotor/index.html");
+    for cleaned in [
+        "<title>Judul Kotor",
+        "Ani Kotor",
+        "Tag Kotor",
+        "Ringkasan kotor",
+        "Sumber Kotor",
+        "Foto kotor",
+        // NUL and the surrogate become U+FFFD, as HTML parsers read them.
+        "Isi\u{fffd}\u{fffd} teks",
+        "<h2 id=\"ju-dul\">Ju\u{fffd}\u{fffd}dul</h2>",
+        // HTML reads the C1 reference &#x85; as the Windows-1252 character it names.
+        "<p>Mentah\u{2026}\u{fffd}\u{fffd}</p>",
+    ] {
+        assert!(page.contains(cleaned), "{cleaned} not in {page}");
+    }
+    assert!(
+        f.read("2024/01/03/toml/index.html")
+            .contains("<title>Judul TOML")
+    );
+    assert!(f.exists("tags/tag/index.html"));
+    let mut checked = 0;
+    for (path, bytes) in crate::common::snapshot(&f.root().join("public")) {
+        let text = String::from_utf8(bytes).unwrap_or_default();
+        assert_no_control_characters(&path, &text);
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} files checked");
 }
 
 #[test]
