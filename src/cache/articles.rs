@@ -18,10 +18,18 @@ use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 pub use super::FileStamp;
 use crate::config::Config;
 use crate::content::body::CacheFile;
-use crate::content::load::Origin;
 use crate::content::{Article, BodyHtml};
 
 const SHARDS: usize = 64;
+
+/// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
+/// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
+pub struct Origin {
+    pub content_hash: u64,
+    pub stamp: Option<FileStamp>,
+    pub warnings: Vec<String>,
+    pub from_cache: bool,
+}
 
 /// One parsed file.
 #[derive(Serialize, Deserialize)]

@@ -97,7 +97,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let use_cache = locks.use_cache;
     let article_cache = use_cache.then(|| ArticleCache::load(&config));
     t.mark("read article cache");
-    let loaded = crate::content::load_all_cached(&config, article_cache.as_ref(), &bodies)?;
+    let (loaded, origins) = crate::cache::load::load_all(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     warnings.extend(loaded.warnings);
     warnings.extend(crate::content::tags::merged_names(
@@ -117,7 +117,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     // One warning for an unwritable cache, however many parts of it fail.
     let mut cache_warned = false;
     if let Some(cache) = &article_cache
-        && let Err(e) = cache.save(&articles, &loaded.origins)
+        && let Err(e) = cache.save(&articles, &origins)
     {
         warnings.push(cache_warning(&config, &e));
         cache_warned = true;

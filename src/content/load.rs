@@ -11,9 +11,9 @@ use super::article::{Article, TagName};
 use super::body::BodyStore;
 use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
-use super::front_matter::{self, KNOWN_KEYS, OneOrMany};
+use super::fields::{KNOWN_KEYS, OneOrMany};
+use super::front_matter;
 use super::tags::{MAX_SEGMENT, shortened};
-use crate::cache::articles::{ArticleCache, FileStamp};
 use crate::config::Config;
 use crate::markdown;
 use crate::text::{clean, is_safe_url, slugify};
@@ -26,17 +26,6 @@ pub struct Loaded {
     /// could not be read), in file order. Callers must not publish a site that has any.
     pub errors: Vec<ContentError>,
     pub warnings: Vec<String>,
-    /// Per article, where it came from (for the build cache).
-    pub origins: Vec<Origin>,
-}
-
-/// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
-/// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
-pub struct Origin {
-    pub content_hash: u64,
-    pub stamp: Option<FileStamp>,
-    pub warnings: Vec<String>,
-    pub from_cache: bool,
 }
 
 /// The Markdown files under `content/`, sorted, as paths users can read (and open), and the
@@ -121,90 +110,72 @@ pub fn is_content_file(path: &Path) -> bool {
 /// Loads every article, bodies in memory; the broken files are in [`Loaded::errors`], all
 /// of them.
 pub fn load_all(config: &Config) -> Result<Loaded> {
-    load_all_cached(config, None, &BodyStore::in_memory())
+    let (loaded, _) = load_each(config, &BodyStore::in_memory(), |file| {
+        load_file(config, file).map(|(article, warnings)| (article, warnings, ()))
+    })?;
+    Ok(loaded)
 }
 
-/// Loads every article, taking unchanged ones from the build cache when there is one and
-/// keeping the bodies it makes in `bodies`.
-pub fn load_all_cached(
+/// Loads every listed article with `load`, in parallel, keeping the bodies it makes in
+/// `bodies` and collecting every error. `load` gives an article, its warnings, and what the
+/// caller keeps beside each article (the build cache: where it came from), returned in the
+/// articles' order.
+pub fn load_each<T: Send>(
     config: &Config,
-    cache: Option<&ArticleCache>,
     bodies: &BodyStore,
-) -> Result<Loaded> {
+    load: impl Fn(&Path) -> Result<(Article, Vec<String>, T), ContentErrors> + Sync,
+) -> Result<(Loaded, Vec<T>)> {
     let Listing { files, mut errors } = list_content(config)?;
     let results: Vec<_> = files
         .par_iter()
         .map(|f| {
             let started = std::time::Instant::now();
-            let loaded = load_file_cached(config, f, cache).map(|(mut article, origin)| {
+            let loaded = load(f).map(|(mut article, warnings, kept)| {
                 bodies.place(&mut article.content_html);
-                (article, origin)
+                (article, warnings, kept)
             });
             crate::timing::add("load article", started);
             loaded
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
-    let mut origins = Vec::with_capacity(results.len());
+    let mut kept = Vec::with_capacity(results.len());
     let mut warnings = Vec::new();
     for result in results {
         match result {
-            Ok((article, origin)) => {
+            Ok((article, article_warnings, beside)) => {
                 articles.push(article);
-                warnings.extend(origin.warnings.iter().cloned());
-                origins.push(origin);
+                warnings.extend(article_warnings);
+                kept.push(beside);
             }
             Err(e) => errors.extend(e.0),
         }
     }
     errors.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(Loaded {
+    let loaded = Loaded {
         articles,
         errors,
         warnings,
-        origins,
-    })
+    };
+    Ok((loaded, kept))
 }
 
 /// Reads and parses one file.
 pub fn load_file(config: &Config, file: &Path) -> Result<(Article, Vec<String>), ContentErrors> {
-    load_file_cached(config, file, None).map(|(article, origin)| (article, origin.warnings))
+    parse_bytes(config, file, read_file(file)?)
 }
 
-/// Reads one file; parses it unless the cache has it with the same bytes.
-fn load_file_cached(
+/// The bytes of a content file.
+pub fn read_file(file: &Path) -> Result<Vec<u8>, ContentErrors> {
+    crate::files::read_regular(file).map_err(|e| ContentError::in_file(file, e).into())
+}
+
+/// Parses the bytes of a content file, which must be UTF-8 text.
+pub fn parse_bytes(
     config: &Config,
     file: &Path,
-    cache: Option<&ArticleCache>,
-) -> Result<(Article, Origin), ContentErrors> {
-    let cannot_read = |e: std::io::Error| {
-        ContentError::in_file(
-            file,
-            format!("cannot read: {}", crate::files::read_failure(&e)),
-        )
-    };
-    let stamp = match cache {
-        Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
-        None => None,
-    };
-    let hit = |entry: crate::cache::articles::Entry| {
-        let origin = Origin {
-            content_hash: entry.content_hash,
-            stamp,
-            // A file touched but not changed: the entry is right but its stamp is not.
-            from_cache: entry.stamp == stamp,
-            warnings: entry.warnings,
-        };
-        (entry.article, origin)
-    };
-    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
-        return Ok(hit(entry));
-    }
-    let bytes = crate::files::read_regular(file).map_err(|e| ContentError::in_file(file, e))?;
-    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
-        return Ok(hit(entry));
-    }
+    bytes: Vec<u8>,
+) -> Result<(Article, Vec<String>), ContentErrors> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()
@@ -217,14 +188,7 @@ fn load_file_cached(
             "the file is not UTF-8 text: save it with UTF-8 encoding",
         )
     })?;
-    let (article, warnings) = parse_article(config, file, &text)?;
-    let origin = Origin {
-        content_hash,
-        stamp,
-        warnings,
-        from_cache: false,
-    };
-    Ok((article, origin))
+    parse_article(config, file, &text)
 }
 
 /// Turns the text of a content file into an Article. Every problem of the file is reported,

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use super::front_matter::{DateInput, FrontMatter, OneOrMany};
+use super::fields::{DateInput, FrontMatter, OneOrMany};
 
 /// The front matter `front` describes, if it is of the plain kind.
 pub fn read(front: &str) -> Option<FrontMatter> {
@@ -436,7 +436,7 @@ mod tests {
     }
 
     fn line() -> impl Strategy<Value = String> {
-        let mut keys = crate::content::front_matter::KNOWN_KEYS.to_vec();
+        let mut keys = crate::content::fields::KNOWN_KEYS.to_vec();
         keys.extend(["auther", "Title", ""]);
         let key = select(keys);
         let sep = select(vec![": ", ": ", ": ", ":", " : ", ":\t", ":  "]);

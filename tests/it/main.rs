@@ -3,6 +3,7 @@
 
 mod common;
 
+mod architecture;
 mod build_cache;
 mod build_errors;
 mod build_site;

@@ -1,0 +1,71 @@
+//! Loading articles through the build cache: a layer around [`content::load`], which knows
+//! nothing of it. An unchanged file (by its stamp, else by its bytes' hash) is taken from
+//! the cache as it was; any other is read and parsed as `content` does.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::FileStamp;
+use super::articles::{ArticleCache, Entry, Origin};
+use crate::config::Config;
+use crate::content::body::BodyStore;
+use crate::content::load::{self as content, Loaded};
+use crate::content::{Article, ContentError, ContentErrors};
+
+/// Loads every article, taking unchanged ones from `cache` when there is one and keeping the
+/// bodies it makes in `bodies`; returns each article's origin too, for saving the cache.
+pub fn load_all(
+    config: &Config,
+    cache: Option<&ArticleCache>,
+    bodies: &BodyStore,
+) -> Result<(Loaded, Vec<Origin>)> {
+    content::load_each(config, bodies, |file| {
+        let (article, origin) = load_file(config, file, cache)?;
+        Ok((article, origin.warnings.clone(), origin))
+    })
+}
+
+/// Reads one file; parses it unless the cache has it with the same bytes.
+fn load_file(
+    config: &Config,
+    file: &Path,
+    cache: Option<&ArticleCache>,
+) -> Result<(Article, Origin), ContentErrors> {
+    let cannot_read = |e: std::io::Error| {
+        ContentError::in_file(
+            file,
+            format!("cannot read: {}", crate::files::read_failure(&e)),
+        )
+    };
+    let stamp = match cache {
+        Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
+        None => None,
+    };
+    let hit = |entry: Entry| {
+        let origin = Origin {
+            content_hash: entry.content_hash,
+            stamp,
+            // A file touched but not changed: the entry is right but its stamp is not.
+            from_cache: entry.stamp == stamp,
+            warnings: entry.warnings,
+        };
+        (entry.article, origin)
+    };
+    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
+        return Ok(hit(entry));
+    }
+    let bytes = content::read_file(file)?;
+    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
+        return Ok(hit(entry));
+    }
+    let (article, warnings) = content::parse_bytes(config, file, bytes)?;
+    let origin = Origin {
+        content_hash,
+        stamp,
+        warnings,
+        from_cache: false,
+    };
+    Ok((article, origin))
+}
