@@ -98,6 +98,12 @@ enum Command {
         /// Tags to add to every imported article, comma-separated.
         #[arg(long, value_delimiter = ',')]
         tags: Vec<String>,
+        /// The date of pages that state none and have none in their URL (2022-01-27).
+        #[arg(long)]
+        date: Option<String>,
+        /// Refuse pages that state no date instead of dating them by URL, --date or file time.
+        #[arg(long)]
+        strict_dates: bool,
     },
     /// Build the site in memory and report every broken link, duplicate and missing field.
     Check {
@@ -201,6 +207,8 @@ fn run(command: Command) -> anyhow::Result<()> {
             explain,
             force,
             tags,
+            date,
+            strict_dates,
         } => {
             let args = cmd::import::ImportArgs {
                 root,
@@ -211,6 +219,8 @@ fn run(command: Command) -> anyhow::Result<()> {
                 explain,
                 force,
                 tags,
+                date,
+                strict_dates,
             };
             if !cmd::import::run(&args)? {
                 return Err(anyhow::anyhow!(

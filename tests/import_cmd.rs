@@ -103,7 +103,7 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
     let run = f.cermin(&["import", "inbox", "--source", "rmol"]);
     assert!(!run.ok);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    assert_eq!(lines.len(), 6, "{}", run.stdout);
     assert_eq!(lines[0], "failed    inbox/a-empty.txt: the file is empty");
     assert_eq!(
         lines[1],
@@ -114,13 +114,18 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
         "{}",
         lines[2]
     );
+    assert_eq!(
+        lines[3],
+        "warning   inbox/c-seed.txt: the page names no URL of its own: the article will have \
+         no credit link; pass --url"
+    );
     assert!(
-        lines[3].starts_with("failed    inbox/d-nothing.html: "),
+        lines[4].starts_with("failed    inbox/d-nothing.html: "),
         "{}",
-        lines[3]
+        lines[4]
     );
     assert_eq!(
-        lines[4],
+        lines[5],
         "Imported 4 pages: 1 created, 0 updated, 0 unchanged, 3 failed"
     );
     assert_eq!(

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod html;
 pub mod rules;
 pub mod text;
+pub mod undated;
 pub mod write;
 
 use chrono::{DateTime, FixedOffset};

@@ -12,7 +12,7 @@ use super::dom::{
     class_id_words, collapse_whitespace, leaf_blocks, select, tag_name, text_lines, text_of,
     word_count,
 };
-use super::iso_date::{has_offset, naive, parse_iso};
+use super::iso_date::{MachineDate, read_machine_date};
 use super::jsonld::{self, JsonLdArticle};
 use super::names::{BYLINE_PREFIX, clean_names, dedup};
 use crate::import::Rules;
@@ -115,19 +115,26 @@ impl MetaTags {
     fn read(doc: &Document) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for m in doc.select("meta").nodes() {
-            let key = m
-                .attr("property")
-                .or_else(|| m.attr("name"))
-                .or_else(|| m.attr("itemprop"));
-            let (Some(key), Some(content)) = (key, m.attr("content")) else {
+            let Some(content) = m.attr("content") else {
                 continue;
             };
             let content = collapse_whitespace(&content);
-            if !content.is_empty() {
-                values
-                    .entry(key.trim().to_ascii_lowercase())
-                    .or_default()
-                    .push(content);
+            if content.is_empty() {
+                continue;
+            }
+            // `<meta property="article:published" itemprop="datePublished dateCreated">`
+            // answers to each of its names.
+            let mut keys: Vec<String> = Vec::new();
+            for attr in ["property", "name", "itemprop"] {
+                for key in m.attr(attr).iter().flat_map(|v| v.split_whitespace()) {
+                    let key = key.to_ascii_lowercase();
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
+            for key in keys {
+                values.entry(key).or_default().push(content.clone());
             }
         }
         let canonical = doc
@@ -303,22 +310,49 @@ fn strip_short_last_part(title: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Date
 
-/// Meta tags that carry the publication date.
+/// Meta tags that carry the publication date, the most specific first.
 const DATE_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "og:published_time",
+    "og:article:published_time",
+    "article:published_date",
+    "published_time",
+    "published_date",
+    "publication_date",
     "datepublished",
+    "datecreated",
     "pubdate",
     "publishdate",
     "publish-date",
     "publish_date",
+    "date_published",
+    "article.published",
     "dc.date.issued",
     "dcterms.issued",
+    "dc.date.created",
     "dc.date",
     "dcterms.created",
+    "dcterms.date",
+    "prism.publicationdate",
+    "citation_publication_date",
+    "citation_date",
     "parsely-pub-date",
     "sailthru.date",
+    "shareaholic:article_published_time",
+    "cxenseparse:recs:publishtime",
     "date",
+];
+
+/// Meta tags that carry the date of the last change: used only when nothing says when the
+/// article was published.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
 ];
 
 /// Class and id words of elements that show a date.
@@ -338,7 +372,8 @@ const DATE_WORDS: &[&str] = &[
     "byline",
 ];
 
-/// JSON-LD datePublished, the date meta tags, `<time datetime>`, then a visible date.
+/// The publication date: one the page states for machines (JSON-LD, meta tags, `itemprop`,
+/// `<time datetime>`), else one it shows near the headline, else its last change.
 fn published(
     page: &Page,
     ld: &JsonLdArticle,
@@ -346,32 +381,75 @@ fn published(
     rules: &Rules,
     lang: &str,
 ) -> Option<DateTime<FixedOffset>> {
-    let machine = ld
-        .date_published
-        .clone()
-        .or_else(|| meta.first(DATE_META))
-        .or_else(|| time_element_date(page));
+    let machine = machine_dates(page, ld, meta)
+        .iter()
+        .find_map(|raw| read_machine_date(raw));
     let visible = || visible_date(page.lines(), rules);
-    match machine {
-        Some(raw) if has_offset(&raw) => parse_iso(&raw, utc()),
-        Some(raw) => {
-            let local = naive(&raw.trim().replacen(' ', "T", 1).replace('/', "-"));
-            let shown = visible();
-            // A visible "13:45 WITA" for the same moment gives the offset the ISO date lacks.
-            if let (Some(local), Some(shown)) = (local, shown)
-                && shown.naive_local() == local
-            {
-                return Some(shown);
-            }
-            let offset = if lang.starts_with("id") {
-                FixedOffset::east_opt(7 * 3600).expect("WIB")
-            } else {
-                utc()
-            };
-            parse_iso(&raw, offset).or(shown)
+    let page_offset = || {
+        if lang.starts_with("id") {
+            FixedOffset::east_opt(7 * 3600).expect("WIB")
+        } else {
+            utc()
         }
-        None => visible(),
+    };
+    let zoned = |m: MachineDate, shown: Option<DateTime<FixedOffset>>| {
+        if m.offset.is_some() {
+            return m.at(utc());
+        }
+        // A visible "13:45 WITA" for the same moment gives the offset the date lacks.
+        if let Some(shown) = shown
+            && shown.naive_local() == m.local
+        {
+            return Some(shown);
+        }
+        m.at(page_offset()).or(shown)
+    };
+    if let Some(m) = machine {
+        return zoned(m, visible());
     }
+    if let Some(shown) = visible() {
+        return Some(shown);
+    }
+    ld.date_modified
+        .iter()
+        .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
+        .find_map(|raw| read_machine_date(raw))
+        .and_then(|m| zoned(m, None))
+}
+
+/// The page's machine-readable publication dates, in the order they are trusted.
+fn machine_dates(page: &Page, ld: &JsonLdArticle, meta: &MetaTags) -> Vec<String> {
+    let mut dates: Vec<String> = ld.date_published.iter().cloned().collect();
+    dates.extend(DATE_META.iter().flat_map(|k| meta.all(k)).cloned());
+    dates.extend(itemprop_dates(page));
+    dates.extend(time_element_date(page));
+    dates
+}
+
+/// `itemprop="datePublished"` on elements other than `<meta>`: its `content` or `datetime`,
+/// else its text.
+fn itemprop_dates(page: &Page) -> Vec<String> {
+    page.doc
+        .select("[itemprop]")
+        .nodes()
+        .iter()
+        .filter(|n| tag_name(n) != "meta" && !page.in_comments(n))
+        .filter(|n| {
+            n.attr("itemprop").is_some_and(|p| {
+                p.split_whitespace().any(|t| {
+                    t.eq_ignore_ascii_case("datePublished") || t.eq_ignore_ascii_case("dateCreated")
+                })
+            })
+        })
+        .filter_map(|n| {
+            n.attr("content")
+                .or_else(|| n.attr("datetime"))
+                .map(|v| v.to_string())
+                .or_else(|| Some(text_of(n)))
+        })
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+        .collect()
 }
 
 fn utc() -> FixedOffset {
@@ -711,5 +789,58 @@ mod tests {
             ),
             "Warga Tolak TPA"
         );
+    }
+
+    fn date_of(html: &str) -> Option<String> {
+        read(&Document::from(html), &Rules::default())
+            .date
+            .map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn a_meta_tag_answers_to_each_of_its_names() {
+        let html = r#"<html><head><meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-18T10:00:00-0800"></head><body></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T10:00:00-08:00");
+    }
+
+    #[test]
+    fn time_elements_with_a_named_zone_or_none() {
+        let html = r#"<body><h1>Headline of the story here</h1><time datetime="2019-11-18 17:19:53 GMT">Nov 18</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+00:00");
+        let html = r#"<body><time datetime="2019-11-18T17:19:53">Nov 18</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+00:00");
+        let html = r#"<html lang="id"><body><time datetime="2019-11-18T17:19:53">18 Nov</time></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+07:00");
+    }
+
+    #[test]
+    fn itemprop_dates_on_any_element() {
+        let html = r#"<body><span itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</span></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-01-14T10:31:00+00:00");
+        let html = r#"<body><p>x</p><span itemprop="datePublished">28 December 2022</span></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-12-28T00:00:00+00:00");
+    }
+
+    #[test]
+    fn dates_that_are_no_iso_dates() {
+        let html = r#"<head><meta property="og:article:published_time" content="Mon Oct 11 14:57:21 CEST 2021"></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-10-11T14:57:21+02:00");
+        let html = r#"<head><meta name="publication_date" content="Tue Nov 19 2019 03:05:46 GMT+0000"></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-19T03:05:46+00:00");
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"Thu, 08 May 2014 14:04:53 -0400"}</script>"#;
+        assert_eq!(date_of(html).unwrap(), "2014-05-08T14:04:53-04:00");
+    }
+
+    #[test]
+    fn json_ld_dates_outside_an_article_node() {
+        let html = r#"<script type="application/ld+json">[{"@type":"WebSite","name":"S"},{"@type":"WebPage","datePublished":"2019-10-18T13:07:38+00:00"}]</script>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-10-18T13:07:38+00:00");
+    }
+
+    #[test]
+    fn the_last_change_when_nothing_says_when_it_was_published() {
+        let html = r#"<head><meta property="article:modified_time" content="2021-03-04T05:06:07+01:00"></head><body><p>Text.</p></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-03-04T05:06:07+01:00");
+        assert_eq!(date_of("<body><p>No date at all.</p></body>"), None);
     }
 }
