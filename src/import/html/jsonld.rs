@@ -30,6 +30,9 @@ const ARTICLE_TYPES: &[&str] = &[
 pub struct JsonLdArticle {
     pub headline: Option<String>,
     pub date_published: Option<String>,
+    /// The `datePublished` of a node that is no article (a `WebPage`, a `Recipe`): trusted
+    /// less than the page's meta tags.
+    pub other_date_published: Option<String>,
     /// `dateModified`: a date of last resort when the page states no other.
     pub date_modified: Option<String>,
     /// People named as authors.
@@ -68,9 +71,13 @@ pub fn read_article(doc: &Document) -> Option<JsonLdArticle> {
         .copied()
         .filter(|n| is_article(n))
         .max_by_key(|n| n.get("headline").is_some() as u8);
+    let other = dates_of_any_node(&nodes);
     match article {
-        Some(article) => Some(article_fields(article, &index)),
-        None => dates_of_any_node(&nodes),
+        Some(article) => Some(JsonLdArticle {
+            other_date_published: other.and_then(|o| o.other_date_published),
+            ..article_fields(article, &index)
+        }),
+        None => other,
     }
 }
 
@@ -82,10 +89,10 @@ fn dates_of_any_node(nodes: &[&Value]) -> Option<JsonLdArticle> {
             .iter()
             .find_map(|n| keys.iter().find_map(|k| n.get(*k).and_then(text_value)))
     };
-    let date_published = first(&["datePublished", "dateCreated", "uploadDate"]);
+    let other_date_published = first(&["datePublished", "dateCreated", "uploadDate"]);
     let date_modified = first(&["dateModified"]);
-    (date_published.is_some() || date_modified.is_some()).then(|| JsonLdArticle {
-        date_published,
+    (other_date_published.is_some() || date_modified.is_some()).then(|| JsonLdArticle {
+        other_date_published,
         date_modified,
         ..JsonLdArticle::default()
     })
@@ -170,6 +177,7 @@ fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
             .or_else(|| a.get("dateCreated"))
             .and_then(text_value),
         date_modified: a.get("dateModified").and_then(text_value),
+        other_date_published: None,
         authors,
         author_organizations,
         image: a
@@ -311,7 +319,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            page.date_published.as_deref(),
+            page.date_published, None,
+            "no article node: no article date"
+        );
+        assert_eq!(
+            page.other_date_published.as_deref(),
             Some("2019-10-18T13:07:38+00:00")
         );
         assert_eq!(

@@ -321,8 +321,8 @@ const DATE_META: &[&str] = &[
     "published_date",
     "publication_date",
     "datepublished",
-    "datecreated",
     "pubdate",
+    "og:pubdate",
     "publishdate",
     "publish-date",
     "publish_date",
@@ -381,69 +381,73 @@ fn published(
     rules: &Rules,
     lang: &str,
 ) -> Option<DateTime<FixedOffset>> {
+    // A date that names no zone: Jakarta time on a page in Indonesian, UTC on a page in
+    // another language; a date shown to readers of a page in no stated language is taken
+    // as Jakarta time too, machine dates of such a page as UTC.
+    let wib = FixedOffset::east_opt(7 * 3600).expect("WIB");
+    let (machine_offset, shown_offset) = match lang {
+        l if l.starts_with("id") => (wib, wib),
+        "" => (utc(), wib),
+        _ => (utc(), utc()),
+    };
+    let shown = visible_date(page.lines(), rules);
     let machine = machine_dates(page, ld, meta)
         .iter()
         .find_map(|raw| read_machine_date(raw));
-    let visible = || visible_date(page.lines(), rules);
-    let page_offset = || {
-        if lang.starts_with("id") {
-            FixedOffset::east_opt(7 * 3600).expect("WIB")
-        } else {
-            utc()
-        }
-    };
-    let zoned = |m: MachineDate, shown: Option<DateTime<FixedOffset>>| {
+    if let Some(m) = machine {
         if m.offset.is_some() {
             return m.at(utc());
         }
-        // A visible "13:45 WITA" for the same moment gives the offset the date lacks.
-        if let Some(shown) = shown
-            && shown.naive_local() == m.local
-        {
-            return Some(shown);
+        // A visible "13:45 WITA" for the same moment gives the offset the date lacks, and a
+        // visible time completes a machine date that has only the day.
+        if let Some(shown) = &shown {
+            let same_moment = shown.local == m.local;
+            let same_day_with_time =
+                m.local.time() == chrono::NaiveTime::MIN && shown.local.date() == m.local.date();
+            if same_moment || same_day_with_time {
+                return shown.at(machine_offset);
+            }
         }
-        m.at(page_offset()).or(shown)
-    };
-    if let Some(m) = machine {
-        return zoned(m, visible());
+        return m.at(machine_offset);
     }
-    if let Some(shown) = visible() {
-        return Some(shown);
+    if let Some(shown) = shown {
+        return shown.at(shown_offset);
     }
     ld.date_modified
         .iter()
         .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
         .find_map(|raw| read_machine_date(raw))
-        .and_then(|m| zoned(m, None))
+        .and_then(|m| m.at(machine_offset))
 }
 
-/// The page's machine-readable publication dates, in the order they are trusted.
+/// The page's machine-readable publication dates, in the order they are trusted: the
+/// article's own, then a page's date of publication, then of creation.
 fn machine_dates(page: &Page, ld: &JsonLdArticle, meta: &MetaTags) -> Vec<String> {
     let mut dates: Vec<String> = ld.date_published.iter().cloned().collect();
     dates.extend(DATE_META.iter().flat_map(|k| meta.all(k)).cloned());
-    dates.extend(itemprop_dates(page));
+    dates.extend(itemprop_dates(page, "datePublished"));
     dates.extend(time_element_date(page));
+    dates.extend(ld.other_date_published.iter().cloned());
+    dates.extend(meta.all("datecreated").iter().cloned());
+    dates.extend(itemprop_dates(page, "dateCreated"));
     dates
 }
 
-/// `itemprop="datePublished"` on elements other than `<meta>`: its `content` or `datetime`,
-/// else its text.
-fn itemprop_dates(page: &Page) -> Vec<String> {
+/// `itemprop="datePublished"` (or another `prop`) on elements other than `<meta>`: its
+/// `datetime` or `content`, else its text.
+fn itemprop_dates(page: &Page, prop: &str) -> Vec<String> {
     page.doc
         .select("[itemprop]")
         .nodes()
         .iter()
         .filter(|n| tag_name(n) != "meta" && !page.in_comments(n))
         .filter(|n| {
-            n.attr("itemprop").is_some_and(|p| {
-                p.split_whitespace().any(|t| {
-                    t.eq_ignore_ascii_case("datePublished") || t.eq_ignore_ascii_case("dateCreated")
-                })
-            })
+            n.attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case(prop)))
         })
         .filter_map(|n| {
-            n.attr("content")
-                .or_else(|| n.attr("datetime"))
+            n.attr("datetime")
+                .or_else(|| n.attr("content"))
                 .map(|v| v.to_string())
                 .or_else(|| Some(text_of(n)))
         })
@@ -476,27 +480,31 @@ fn time_element_date(page: &Page) -> Option<String> {
 }
 
 /// A date shown on the page: by the source's date patterns, else in a short line that is
-/// marked as a date (class "date", "tanggal", ...) or that follows the headline.
-fn visible_date(lines: &[Line], rules: &Rules) -> Option<DateTime<FixedOffset>> {
+/// marked as a date (class "date", "tanggal", ...) or that follows the headline. Its zone
+/// stays open when the line names none.
+fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
+    let written = |text: &str| {
+        dates::find_date_parts(text).map(|w| MachineDate {
+            local: w.local,
+            offset: w.offset,
+        })
+    };
     let patterns = rules
         .source
         .as_ref()
         .map_or(&[][..], |s| &s.date_patterns[..]);
-    if !patterns.is_empty() {
-        let by_pattern = lines.iter().find_map(|l| {
-            patterns
-                .iter()
-                .filter_map(|re| re.captures(&l.text))
-                .find_map(|c| c.name("date").and_then(|m| dates::parse_date(m.as_str())))
-        });
-        if by_pattern.is_some() {
-            return by_pattern;
-        }
-    }
-    lines
-        .iter()
-        .filter(|l| l.words <= 20 && (l.date_marked || l.near_headline))
-        .find_map(|l| dates::parse_date(&l.text))
+    let by_pattern = lines.iter().find_map(|l| {
+        patterns
+            .iter()
+            .filter_map(|re| re.captures(&l.text))
+            .find_map(|c| c.name("date").and_then(|m| written(m.as_str())))
+    });
+    by_pattern.or_else(|| {
+        lines
+            .iter()
+            .filter(|l| l.words <= 20 && (l.date_marked || l.near_headline))
+            .find_map(|l| written(&l.text))
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -819,6 +827,20 @@ mod tests {
         assert_eq!(date_of(html).unwrap(), "2022-01-14T10:31:00+00:00");
         let html = r#"<body><p>x</p><span itemprop="datePublished">28 December 2022</span></body>"#;
         assert_eq!(date_of(html).unwrap(), "2022-12-28T00:00:00+00:00");
+    }
+
+    #[test]
+    fn the_most_precise_of_an_elements_dates() {
+        let html = r#"<body><time itemprop="datePublished" content="2023-10-18" datetime="2023-10-18T11:45:00+02:00">18.10.2023</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-10-18T11:45:00+02:00");
+        // A machine date with only the day takes the time shown under the headline.
+        let html = r#"<html lang="id"><head><meta property="article:published_time" content="2022-05-04"></head>
+            <body><h1>Judul berita yang cukup panjang</h1><p class="date">Rabu, 4 Mei 2022 05:49 WIB</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-05-04T05:49:00+07:00");
+        // A page's own date wins over that of a video or recipe node in its JSON-LD.
+        let html = r#"<head><meta property="article:published_time" content="2021-03-08T11:15:28Z">
+            <script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2021-03-14T19:14:36Z"}</script></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-03-08T11:15:28+00:00");
     }
 
     #[test]
