@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset};
 use regex::Regex;
 
-use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates};
+use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates, phrases};
 
 /// Finds the article in a text dump. `url`, when given, is the article's source.
 pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
@@ -239,7 +239,7 @@ static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static READ_ALSO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s•·*-]*(?:baca\s+juga|baca\s+pula|lihat\s+juga|simak\s+juga|read\s+also|also\s+read|see\s+also)\s*[:：]?$")
+    Regex::new(r"(?i)^[\s•·*-]*(?:baca\s+juga|baca\s+pula|lihat\s+juga|simak\s+juga|tonton\s+juga|saksikan\s+juga|(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)|read\s+also|also\s+read|see\s+also)\s*[:：]?$")
         .expect("valid regex")
 });
 
@@ -263,161 +263,9 @@ fn trailing_block(text: &str) -> Option<Kind> {
 // ---------------------------------------------------------------------------------------------
 // Junk lines
 
-/// Generic junk rules, in order: the first that matches names the drop.
-static JUNK_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let rules: &[(&str, &str)] = &[
-        (
-            "read-also line",
-            r"(?i)^[\s•·*-]*(?:baca(?:\s+juga|\s+pula)?|lihat\s+juga|simak\s+juga|cek\s+juga|read\s+also|also\s+read|read\s+more|see\s+also|pilihan\s+editor|editor'?s\s+picks?|artikel\s+terkait|berita\s+terkait|related)\s*[:：»>–-]\s*\S",
-        ),
-        (
-            "ad line",
-            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|advertorial)[\s\-–—_*\])]*$",
-        ),
-        (
-            "ad line",
-            r"(?i)^(?:scroll|gulir)\b.{0,40}\b(?:continue|lanjut|melanjutkan|membaca|baca)\b.{0,30}$",
-        ),
-        (
-            "ad line",
-            r"(?i)^(?:story\s+continues\s+below|artikel\s+berlanjut|lanjutkan\s+membaca|continue\s+reading)\b.{0,30}$",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^temukan\s+berita.*google\s+news",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^untuk\s+mengikuti\b.{0,80}\b(?:klik|bintang|follow|ikuti)",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^(?:ikuti|follow)\b.{0,120}\b(?:kami|us|google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|akun|grup|group)\b.{0,80}$",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^(?:gabung|bergabung|join)\b.{0,120}\b(?:google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|grup|group)\b.{0,80}$",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^(?:dapatkan|simak|update|pantau|nikmati|baca)\b.{0,200}\b(?:berita|news|update|informasi|info)\b.{0,200}\b(?:google\s+news|whatsapp|telegram|channel|saluran|aplikasi|grup|akun|daftar|klik)\b",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^(?:subscribe|berlangganan|sign\s+up)\b.{0,100}$",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^.{0,60}(?:\b(?:sign\s+up|subscribe|daftar|berlangganan|langganan)\b.{0,60}\b(?:newsletter|buletin)\b|\b(?:newsletter|buletin)\b.{0,60}\b(?:sign\s+up|subscribe|daftar|berlangganan|langganan)\b).{0,60}$",
-        ),
-        (
-            "follow/subscribe promo",
-            r"(?i)^(?:download|unduh)\s+(?:the\s+)?(?:aplikasi|app)\b.{0,100}$",
-        ),
-        ("pagination", r"(?i)^(?:halaman|page)\s*:?\s*(?:\d+\s*)*$"),
-        ("pagination", r"^\d{1,3}$"),
-        (
-            "pagination",
-            r"(?i)^(?:selanjutnya|sebelumnya|berikutnya|next|previous|prev|next\s+page|halaman\s+(?:selanjutnya|berikutnya|sebelumnya)|lihat\s+semua|tampilkan\s+semua|show\s+all|load\s+more|muat\s+lebih\s+banyak|baca\s+selengkapnya)\s*[»>›]*$",
-        ),
-        (
-            "syndication note",
-            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b",
-        ),
-        (
-            "site footer",
-            r"(?i)^(?:copyright|hak\s+cipta|all\s+rights\s+reserved|our\s+standards\s*:)",
-        ),
-        ("site footer", r"^©"),
-        (
-            "site footer",
-            r"(?i)^dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin)\b",
-        ),
-        (
-            "embed placeholder",
-            r"(?i)^\[(?:gambas|video|embed|iframe|twitter|instagram|youtube)\b[^\]]*\]$",
-        ),
-        (
-            "video promo",
-            r"(?i)^(?:saksikan|tonton|simak|lihat)(?:\s+juga)?\s+video\b.{0,60}$",
-        ),
-        (
-            "editor initials",
-            r"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$",
-        ),
-        (
-            "page widget",
-            r"(?i)^\d[\d.,]*\s*(?:komentar|comments?|shares?|views?|kali\s+dibaca|x\s+dibaca|dibaca)$",
-        ),
-        (
-            "page widget",
-            r"(?i)^(?:dibaca|views?|dilihat)\s*:?\s*\d[\d.,]*\s*(?:kali|x)?$",
-        ),
-        (
-            "page widget",
-            r"(?i)^\d+\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca)$",
-        ),
-        (
-            "page widget",
-            r"(?i)^(?:waktu\s+baca|reading\s+time|lama\s+baca)\b.{0,20}$",
-        ),
-        ("page widget", r"(?i)^(?:dengarkan|listen\s+to)\b.{0,40}$"),
-        (
-            "page widget",
-            r"(?i)^(?:zoom-?\s?in|perbesar|lihat\s+foto|view\s+photos?|a\s*a\s*a|ukuran\s+(?:font|huruf)|font\s+size|text\s+size|sign\s+in|log\s*in|masuk|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|kembali\s+ke\s+atas|print|cetak|menu|cari|search)$",
-        ),
-        (
-            "logo alt text",
-            r"(?i)^[\w.-]+(?:\s+news)?\s+logo(?:\s+article)?$",
-        ),
-    ];
-    rules
-        .iter()
-        .map(|(name, re)| (*name, Regex::new(re).expect("valid regex")))
-        .collect()
-});
-
+/// The shared phrase rules (see [`phrases`]).
 fn junk_rule(text: &str) -> Option<&'static str> {
-    if is_share_line(text) {
-        return Some("share buttons");
-    }
-    JUNK_RULES
-        .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(name, _)| *name)
-}
-
-/// Words of share-button rows; the weak ones only count next to a strong one.
-#[rustfmt::skip]
-const SHARE_STRONG: &[&str] = &[
-    "bagikan", "share", "shares", "facebook", "fb", "twitter", "whatsapp", "wa", "telegram",
-    "email", "e-mail", "surel", "copy", "salin", "tautan", "tweet", "pinterest", "linkedin",
-    "messenger", "reddit", "threads", "disalin", "tersalin", "copied", "flipboard", "mailto",
-];
-const SHARE_WEAK: &[&str] = &[
-    "on", "this", "article", "artikel", "ini", "via", "ke", "to", "telah", "url", "link", "line",
-    "x",
-];
-
-/// "Bagikan", "Share on Facebook Share on Twitter WhatsApp", "BAGIKAN URL telah disalin".
-fn is_share_line(text: &str) -> bool {
-    if text.chars().count() > 100 {
-        return false;
-    }
-    let tokens: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || "|,•·/:;()[]".contains(c))
-        .filter(|t| !t.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let known = |t: &String| {
-        SHARE_STRONG.contains(&t.as_str())
-            || SHARE_WEAK.contains(&t.as_str())
-            || t.chars().all(|c| c.is_ascii_digit())
-    };
-    // A weak word alone ("X", "Line") is a button too: no article line is that word only.
-    let strong = tokens.iter().any(|t| SHARE_STRONG.contains(&t.as_str()))
-        || (tokens.len() == 1 && SHARE_WEAK.contains(&tokens[0].as_str()));
-    !tokens.is_empty() && tokens.iter().all(known) && strong
+    phrases::junk_phrase(text)
 }
 
 static URL_LINE: LazyLock<Regex> =
@@ -1020,25 +868,14 @@ fn strip_site_from_title(title: &str, rules: &Rules, dropped: &mut Vec<Dropped>)
 // ---------------------------------------------------------------------------------------------
 // Logo alt texts glued to paragraphs
 
-static LOGO_AT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\w.-]+\s+news\s+logo(?:\s+article)?\s+").expect("valid regex")
-});
-static LOGO_AT_END: LazyLock<Regex> = LazyLock::new(|| {
-    // The outlet's word only, so "…Rusia.rmol news logo article" keeps "Rusia.".
-    Regex::new(r"(?i)\s*\b[\w-]+\s+news\s+logo(?:\s+article)?$").expect("valid regex")
-});
-
 /// "rmol news logo Rencana Rusia…" → "Rencana Rusia…"; the phrase is recorded as dropped.
 fn strip_logo_alt_text(text: &str, dropped: &mut Vec<Dropped>) -> String {
-    let mut text = text.to_string();
-    for re in [&*LOGO_AT_START, &*LOGO_AT_END] {
-        if let Some(m) = re.find(&text) {
-            dropped.push(Dropped {
-                text: m.as_str().trim().to_string(),
-                rule: "logo alt text".into(),
-            });
-            text = format!("{}{}", &text[..m.start()], &text[m.end()..]);
-        }
+    let (text, removed) = phrases::strip_logo_alt_text(text);
+    for alt in removed {
+        dropped.push(Dropped {
+            text: alt,
+            rule: phrases::rule::LOGO.into(),
+        });
     }
     text.trim().to_string()
 }
@@ -1147,7 +984,7 @@ impl Page {
                     self.cut(lines, kinds, i, "related block cut");
                     return None;
                 };
-                self.drop_block(&lines[i..end], "read-also line");
+                self.drop_block(&lines[i..end], phrases::rule::READ_ALSO);
                 return Some(end);
             }
             // A "Terpopuler" box between the headline and the text ends nothing.
@@ -1636,8 +1473,8 @@ date_patterns = ['^Terbit (?P<date>\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})$']
                 "Follow us on X for the latest news",
                 "follow/subscribe promo",
             ),
-            ("ADVERTISEMENT", "ad line"),
-            ("SCROLL TO CONTINUE WITH CONTENT", "ad line"),
+            ("ADVERTISEMENT", "advertisement"),
+            ("SCROLL TO CONTINUE WITH CONTENT", "advertisement"),
             ("(iwd/iwd)", "editor initials"),
             ("rmol news logo", "logo alt text"),
         ] {

@@ -413,23 +413,24 @@ fn published(
     if let Some(shown) = shown {
         return shown.at(shown_offset);
     }
-    ld.date_modified
+    // Dates the page states less clearly: of another JSON-LD node (a video, a recipe), of
+    // creation, of the last change.
+    ld.other_date_published
         .iter()
+        .chain(meta.all("datecreated"))
+        .chain(itemprop_dates(page, "dateCreated").iter())
+        .chain(ld.date_modified.iter())
         .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
         .find_map(|raw| read_machine_date(raw))
         .and_then(|m| m.at(machine_offset))
 }
 
-/// The page's machine-readable publication dates, in the order they are trusted: the
-/// article's own, then a page's date of publication, then of creation.
+/// The page's machine-readable publication dates, in the order they are trusted.
 fn machine_dates(page: &Page, ld: &JsonLdArticle, meta: &MetaTags) -> Vec<String> {
     let mut dates: Vec<String> = ld.date_published.iter().cloned().collect();
     dates.extend(DATE_META.iter().flat_map(|k| meta.all(k)).cloned());
     dates.extend(itemprop_dates(page, "datePublished"));
     dates.extend(time_element_date(page));
-    dates.extend(ld.other_date_published.iter().cloned());
-    dates.extend(meta.all("datecreated").iter().cloned());
-    dates.extend(itemprop_dates(page, "dateCreated"));
     dates
 }
 
