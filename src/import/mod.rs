@@ -7,6 +7,7 @@
 
 pub mod dates;
 pub mod html;
+pub mod names;
 pub mod phrases;
 pub mod rules;
 pub mod text;

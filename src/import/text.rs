@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset};
 use regex::Regex;
 
+use super::names::{is_name_like, title_case_if_shouting};
+use super::rules::SourceVerdict;
 use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates, phrases};
 
 /// Finds the article in a text dump. `url`, when given, is the article's source.
@@ -183,19 +185,10 @@ fn classify(text: &str, rules: &Rules) -> Kind {
 
 fn classify_by_source(text: &str, rules: &Rules) -> Option<Kind> {
     let source = rules.source.as_ref()?;
-    let rule = |field: &str| format!("{}: {field}", source.name);
-    if source.drop_lines.iter().any(|l| l.trim() == text) {
-        return Some(Kind::Junk(rule("drop_lines")));
-    }
-    if source.drop_patterns.iter().any(|re| re.is_match(text)) {
-        return Some(Kind::Junk(rule("drop_patterns")));
-    }
-    if source
-        .cut_after
-        .iter()
-        .any(|m| !m.trim().is_empty() && text.starts_with(m.trim()))
-    {
-        return Some(Kind::Cut(rule("cut_after")));
+    match source.verdict(text) {
+        Some(SourceVerdict::Drop(rule)) => return Some(Kind::Junk(rule)),
+        Some(SourceVerdict::Cut(rule)) => return Some(Kind::Cut(rule)),
+        None => {}
     }
     for re in &source.byline_patterns {
         if let Some(name) = re
@@ -531,50 +524,7 @@ fn tidy_name(name: &str) -> String {
     let name = words.join(" ");
     let name =
         name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
-    title_case_if_capitals(name)
-}
-
-/// "RENI ERINA" → "Reni Erina", "MUH. AL-FATIH" → "Muh. Al-Fatih"; names in mixed case stay.
-fn title_case_if_capitals(name: &str) -> String {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
-        return name.to_string();
-    }
-    let mut out = String::with_capacity(name.len());
-    let mut start_of_word = true;
-    for c in name.chars() {
-        if start_of_word {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start_of_word = !c.is_alphabetic();
-    }
-    out
-}
-
-/// Particles that stay lowercase inside names ("Ahmad bin Yusuf", "Robin van Persie").
-const NAME_PARTICLES: &[&str] = &[
-    "bin", "binti", "van", "der", "de", "da", "dos", "von", "al", "el", "la", "le",
-];
-
-/// One to six capitalised words of letters (with . ' - for initials and compound names).
-fn is_name_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let word_ok = |w: &&str| {
-        let starts_upper = w.starts_with(|c: char| c.is_uppercase());
-        let particle = NAME_PARTICLES.contains(&w.to_lowercase().as_str());
-        // Honorifics and initials written in lowercase: "dr.", "ir.", "hj."
-        let honorific = w.ends_with('.') && w.chars().count() <= 4;
-        let chars_ok = w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c));
-        chars_ok && (starts_upper || particle || honorific)
-    };
-    (1..=6).contains(&words.len())
-        && name.chars().count() <= 60
-        && words.iter().all(word_ok)
-        && words
-            .iter()
-            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+    title_case_if_shouting(name)
 }
 
 /// "Yosef Rangga | Iwan Supriyatna" or "Deny Prastyo Utomo - detikJatim" next to a dateline: a
@@ -1278,8 +1228,14 @@ cut_after = ["Temukan berita"]
         assert_eq!(e.article.source.as_deref(), Some(url));
         assert_eq!(e.article.body, body_of(SEED_ARTICLE));
         let rules_used: Vec<&str> = e.dropped.iter().map(|d| d.rule.as_str()).collect();
-        assert!(rules_used.contains(&"rmol: drop_lines"), "{rules_used:?}");
-        assert!(rules_used.contains(&"rmol: cut_after"), "{rules_used:?}");
+        assert!(
+            rules_used.contains(&"source rmol: drop_lines"),
+            "{rules_used:?}"
+        );
+        assert!(
+            rules_used.contains(&"source rmol: cut_after"),
+            "{rules_used:?}"
+        );
     }
 
     #[test]
