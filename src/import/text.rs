@@ -40,6 +40,8 @@ pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extracti
     page.before_headline(&lines[..headline], &kinds[..headline]);
     page.title = strip_site_from_title(&lines[headline], rules, &mut page.dropped);
     page.after_headline(&lines, &kinds, headline);
+    let page_url = url.map(str::to_string).or_else(|| page.url.clone());
+    page.outlet = page_url.and_then(|u| outlet_name(&u, &lines));
     page.into_extraction(rules, url)
 }
 
@@ -831,12 +833,53 @@ fn strip_logo_alt_text(text: &str, dropped: &mut Vec<Dropped>) -> String {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The outlet
+
+/// The outlet's name as the page spells it: a word of the page equal to its URL's host
+/// ("Kompas.com") or to the host's name part ("RMOL" for rmol.id), in capitals or capitalised;
+/// the spelling the page uses most wins. `None` when the page never writes it so.
+fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
+    let host = super::rules::host_of(url)?;
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    let labels: Vec<&str> = host.split('.').collect();
+    // "tribunnews.com" → "tribunnews"; "cahayatimur.co.id" → "cahayatimur".
+    let second_level = [
+        "co", "or", "ac", "go", "web", "my", "net", "com", "org", "sch",
+    ];
+    let name = match labels.as_slice() {
+        [.., name, sl, _] if second_level.contains(sl) => *name,
+        [.., name, _] => *name,
+        _ => return None,
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for word in lines.iter().flat_map(|l| l.split_whitespace()) {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let matches = word.eq_ignore_ascii_case(name) || word.eq_ignore_ascii_case(&host);
+        if !matches || !word.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        match counts.iter_mut().find(|(w, _)| w == word) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((word.to_string(), 1)),
+        }
+    }
+    // Most used; on a tie the one with the domain ("Kompas.com"), then the first seen.
+    let best = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (w, n))| (*n, w.contains('.'), std::cmp::Reverse(*i)))?;
+    Some(best.1.0.clone())
+}
+
+// ---------------------------------------------------------------------------------------------
 // Walking the page
 
 /// What the walk collects.
 #[derive(Default)]
 struct Page {
     title: String,
+    /// The outlet's name as the page writes it (see [`outlet_name`]).
+    outlet: Option<String>,
     credits: Vec<Credit>,
     /// (date, whether it is an update) in page order.
     dates: Vec<(DateTime<FixedOffset>, bool)>,
@@ -1041,7 +1084,7 @@ impl Page {
             tags,
             summary: None,
             source: url.map(str::to_string).or(self.url),
-            source_name: source.and_then(|s| s.source_name.clone()),
+            source_name: source.and_then(|s| s.source_name.clone()).or(self.outlet),
             image: self.image,
             image_caption: self.caption,
             body: format!("{}\n", self.paragraphs.join("\n\n")),
@@ -1235,6 +1278,32 @@ cut_after = ["Temukan berita"]
         assert!(
             rules_used.contains(&"source rmol: cut_after"),
             "{rules_used:?}"
+        );
+    }
+
+    #[test]
+    fn the_outlet_is_named_as_the_page_spells_it() {
+        let lines: Vec<String> = [
+            "rmol news logo",
+            "Temukan berita dari Kantor Berita Politik RMOL di Google News.",
+        ]
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+        assert_eq!(
+            outlet_name("https://rmol.id/dunia/read/1/x", &lines).as_deref(),
+            Some("RMOL")
+        );
+        let lines = vec!["Kompas.com - Warga Kompas berkumpul. Kompas.com".to_string()];
+        assert_eq!(
+            outlet_name("https://www.kompas.com/read/x", &lines).as_deref(),
+            Some("Kompas.com")
+        );
+        let lines = vec!["Cahaya Timur".to_string(), "cahayatimur logo".to_string()];
+        assert_eq!(
+            outlet_name("https://cahayatimur.co.id/x", &lines),
+            None,
+            "never written as one word with a capital"
         );
     }
 
