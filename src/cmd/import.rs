@@ -275,6 +275,15 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
             "nothing to import: no .html, .htm, .html.gz or .txt files in the given paths"
         ));
     }
+    if let Some(url) = &args.url
+        && !import::rules::host_of(url)
+            .is_some_and(|_| url.starts_with("http://") || url.starts_with("https://"))
+    {
+        return Err(anyhow!(
+            "--url `{url}` is not a web address: give the page's original address, \
+             starting with https:// or http://"
+        ));
+    }
     let date_flag = args
         .date
         .as_deref()

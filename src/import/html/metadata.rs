@@ -32,6 +32,8 @@ pub struct PageMeta {
     pub image: Option<String>,
     /// `<title>`, for messages about pages that are not articles.
     pub page_title: Option<String>,
+    /// `<base href>`: what the page's relative links are relative to.
+    pub base_href: Option<String>,
 }
 
 /// Reads the metadata of a page.
@@ -88,6 +90,11 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             })
             .filter(|i| !is_logo(i)),
         page_title,
+        base_href: doc
+            .select("base[href]")
+            .attr("href")
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty()),
     }
 }
 
@@ -174,16 +181,21 @@ fn page_url(meta: &MetaTags, ld: &JsonLdArticle) -> Option<String> {
     ]
     .into_iter()
     .flatten()
+    .map(|c| super::urls::with_scheme(&c))
     .collect();
     let first = candidates.first()?;
-    if first.contains("://") {
+    let web_url = |c: &str| {
+        url::Url::parse(c)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+    };
+    if web_url(first).is_some() {
         return Some(first.clone());
     }
-    let absolute = candidates.iter().find_map(|c| url::Url::parse(c).ok());
-    match absolute {
-        Some(base) => base.join(first).ok().map(String::from),
-        None => Some(first.clone()),
-    }
+    // A relative canonical link is resolved against an absolute one; with none, the page
+    // has no URL of its own (a relative one would make no credit link).
+    let absolute = candidates.iter().find_map(|c| web_url(c))?;
+    absolute.join(first).ok().map(String::from)
 }
 
 // ---------------------------------------------------------------------------------------
