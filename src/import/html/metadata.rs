@@ -213,6 +213,9 @@ fn title(
     page_title: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<String> {
+    // An `<h1>` that links to the site's home page is the site's name, not the headline.
+    let site_heading = site_heading(doc);
+    let site_name = site_name.or(site_heading.as_deref());
     let h1 = main_heading(doc, page_title);
     // A JSON-LD "headline" that shares no word with the page's headline describes the page
     // rather than titling it (Wikipedia puts the short description there).
@@ -220,9 +223,15 @@ fn title(
         .headline
         .clone()
         .filter(|hl| h1.as_deref().is_none_or(|h| shares_a_word(hl, h)));
+    // The headline is what the sources agree on: an og:title that shares no word with the
+    // `<h1>` nor with the `<title>` is a section's name ("Pressemitteilungen") or a tagline.
+    let others: Vec<&str> = [h1.as_deref(), page_title].into_iter().flatten().collect();
+    let og_title = meta
+        .first(&["og:title", "twitter:title"])
+        .filter(|t| others.is_empty() || others.iter().any(|o| shares_a_word(t, o)));
     let candidates = [
         ld_headline,
-        meta.first(&["og:title", "twitter:title"]),
+        og_title,
         h1.clone(),
         page_title.map(str::to_string),
     ];
@@ -231,6 +240,40 @@ fn title(
         .flatten()
         .map(|t| strip_site_name(&t, site_name, h1.as_deref()))
         .find(|t| !t.is_empty())
+}
+
+/// The text of an `<h1>` that is the site's name: a link to the site's home page, or a
+/// heading marked as the logo or site title.
+fn site_heading(doc: &Document) -> Option<String> {
+    doc.select("h1").nodes().iter().find_map(|h| {
+        let marked = class_id_words(h)
+            .iter()
+            .any(|w| matches!(w.as_str(), "logo" | "site-title" | "brand" | "site-name"));
+        let home_link = select(h, "a[href]")
+            .iter()
+            .any(|a| a.attr("href").is_some_and(|href| is_home_link(&href)));
+        (marked || home_link)
+            .then(|| text_of(h))
+            .filter(|t| !t.is_empty())
+    })
+}
+
+/// "/", "./", "index.html", "https://host/" (also inside an archive's address).
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let last_absolute = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| href.rfind(scheme))
+        .max()
+        .map(|at| &href[at..]);
+    match last_absolute {
+        Some(url) => {
+            url::Url::parse(url).is_ok_and(|u| matches!(u.path(), "" | "/") && u.query().is_none())
+        }
+        None => {
+            matches!(href, "/" | "./" | "") || href.trim_start_matches('/').starts_with("index.")
+        }
+    }
 }
 
 fn shares_a_word(a: &str, b: &str) -> bool {
@@ -247,12 +290,13 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 /// The `<h1>` that is the article's headline: one the `<title>` contains, else the first
 /// with a few words (a logo in an `<h1>` has one or two).
 fn main_heading(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let site = site_heading(doc);
     let h1s: Vec<String> = doc
         .select("h1")
         .nodes()
         .iter()
         .map(text_of)
-        .filter(|t| word_count(t) >= 2)
+        .filter(|t| word_count(t) >= 2 && Some(t) != site.as_ref())
         .collect();
     let in_title = page_title.and_then(|pt| {
         let pt = pt.to_lowercase();
@@ -267,18 +311,30 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
     if let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) {
         let lower = title.to_lowercase();
         let site_lower = site.to_lowercase();
+        // A "site name" longer than what would be left is the headline itself, wrongly given
+        // as the site's name (og:site_name set to the page title).
+        let site_words = word_count(site);
         for sep in TITLE_SEPARATORS {
             let suffix = format!("{sep}{site_lower}");
             if lower.ends_with(&suffix) {
-                return title[..title.len() - suffix.len()].trim().to_string();
+                let head = title[..title.len() - suffix.len()].trim();
+                if word_count(head) >= site_words {
+                    return head.to_string();
+                }
             }
             let prefix = format!("{site_lower}{sep}");
             if lower.starts_with(&prefix) {
-                return title[prefix.len()..].trim().to_string();
+                let rest = without_generic_parts(&title[prefix.len()..]);
+                if word_count(&rest) >= site_words.min(2) {
+                    return rest;
+                }
             }
         }
         if lower == site_lower {
             return String::new();
+        }
+        if let Some(headline) = around_site_part(&title, &site_lower) {
+            return headline;
         }
     }
     if let Some(h1) = h1
@@ -291,6 +347,55 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
         return h1.to_string();
     }
     strip_short_last_part(&title)
+}
+
+/// Parts of a title that name no article: archive and section words sites put next to their
+/// name ("Disfunctions.de » Blog Archiv » Headline").
+const GENERIC_TITLE_PARTS: &[&str] = &[
+    "blog archiv",
+    "blog archive",
+    "archiv",
+    "archive",
+    "blog",
+    "home",
+    "startseite",
+    "news",
+    "beranda",
+    "berita",
+];
+
+/// "Headline : Site | Tagline" → "Headline": the site's name between separators, a tagline
+/// after it.
+fn around_site_part(title: &str, site_lower: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let at = lower.find(&format!("{sep}{site_lower}"))?;
+        let after = &lower[at + sep.len() + site_lower.len()..];
+        let followed_by_part = TITLE_SEPARATORS
+            .iter()
+            .any(|s2| after.starts_with(s2) || after.starts_with(s2.trim_start()));
+        (at > 0 && followed_by_part).then(|| title[..at].trim().to_string())
+    })
+}
+
+/// "Blog Archiv » Headline" → "Headline": archive and section words before the headline.
+fn without_generic_parts(rest: &str) -> String {
+    let mut rest = rest.trim();
+    loop {
+        let lower = rest.to_lowercase();
+        let generic = GENERIC_TITLE_PARTS.iter().find_map(|g| {
+            TITLE_SEPARATORS.iter().find_map(|sep| {
+                let prefix = format!("{g}{}", sep.trim_end());
+                lower
+                    .starts_with(&prefix)
+                    .then(|| rest[prefix.len()..].trim_start())
+            })
+        });
+        match generic {
+            Some(shorter) if !shorter.is_empty() => rest = shorter,
+            _ => return rest.to_string(),
+        }
+    }
 }
 
 /// "Headline | Site" without a known site name: a last part of a few capitalised words after
@@ -779,6 +884,49 @@ fn visible_lines(page: &Page) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn title_of(html: &str) -> Option<String> {
+        read(&Document::from(html), &Rules::default()).title
+    }
+
+    #[test]
+    fn a_heading_that_links_home_is_the_site_not_the_headline() {
+        let html = r#"<head><title>Das vermutlich schwulste Musikvideo der Welt :  Krimiblog-Archiv | Ermittlungen zum Verfall der Sitten</title></head>
+            <body><h1 class="vcard"><a href="http://archiv.krimiblog.de/" title="Home">Krimiblog-Archiv</a></h1><h2>Das vermutlich schwulste Musikvideo der Welt</h2></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Das vermutlich schwulste Musikvideo der Welt")
+        );
+        let html = r#"<head><title>Disfunctions.de  » Blog Archiv   » Podcasts in Plex einbinden</title></head>
+            <body><h1><a href="https://disfunctions.de">Disfunctions.de</a></h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Podcasts in Plex einbinden")
+        );
+    }
+
+    #[test]
+    fn a_site_name_that_is_the_headline_is_not_stripped() {
+        assert_eq!(
+            strip_site_name(
+                "Bürgerbeteiligung für Windpark Steinheim | EnBW",
+                Some("Bürgerbeteiligung für Windpark Steinheim"),
+                None
+            ),
+            "Bürgerbeteiligung für Windpark Steinheim"
+        );
+    }
+
+    #[test]
+    fn a_section_name_in_og_title_is_no_headline() {
+        let html = r#"<head><title>BDZV: Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen</title>
+            <meta property="og:title" content="Pressemitteilungen"></head>
+            <body><h1>Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen</h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen")
+        );
+    }
 
     #[test]
     fn site_names_leave_titles() {
