@@ -70,3 +70,37 @@ pub(super) fn normalized(text: &str) -> String {
 pub(super) fn same_text(a: &str, b: &str) -> bool {
     normalized(a) == normalized(b)
 }
+
+/// Joins the lines of a paragraph a scraper wrapped at a fixed width: a long line of prose
+/// (not a headline in title case) that ends mid-sentence, followed by a line that starts in
+/// lowercase, continue one paragraph.
+pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let continues = out.last().is_some_and(|prev: &String| {
+            word_count(prev) >= 8
+                && !mostly_capitalised(prev)
+                && !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
+                && line.starts_with(|c: char| c.is_lowercase())
+                && word_count(&line) >= 2
+        });
+        match out.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// Whether most words start with a capital, as in a headline ("KPK Periksa Tiga Saksi").
+fn mostly_capitalised(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    capitalised * 2 > words.len()
+}

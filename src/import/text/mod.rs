@@ -49,7 +49,7 @@ use walk::*;
 /// Finds the article in a text dump. `url`, when given, is the article's source.
 pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
     check_input(input)?;
-    let lines: Vec<String> = input.lines().map(clean_line).collect();
+    let lines: Vec<String> = join_hard_wraps(input.lines().map(clean_line).collect());
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l, rules)).collect();
     attach_names_to_roles(&lines, &mut kinds);
     names_next_to_datelines(&lines, &mut kinds);

@@ -395,3 +395,13 @@ fn bad_input_says_why() {
         "no headline found"
     );
 }
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined_and_markdown_is_escaped() {
+    let page = "Warta Kita\n\nJalan Desa Sukamaju Akhirnya Diaspal\n\nOleh: Siti Aminah\nKamis, 27 Januari 2022, 14:52 WIB\n\nWarga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua\nkilometer yang selama sepuluh tahun rusak dan berlubang saat musim hujan tiba.\n\n1. Mei nanti jalan itu diresmikan, kata kepala desa, dan *semua* warga diundang.\n";
+    let a = extract(page, &Rules::default(), None).unwrap().article;
+    assert_eq!(
+        a.body,
+        "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer yang selama sepuluh tahun rusak dan berlubang saat musim hujan tiba.\n\n1\\. Mei nanti jalan itu diresmikan, kata kepala desa, dan \\*semua\\* warga diundang.\n"
+    );
+}

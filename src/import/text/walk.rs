@@ -157,7 +157,9 @@ impl Page {
         *in_header = false;
         let paragraph = strip_logo_alt_text(text, &mut self.dropped);
         if !paragraph.is_empty() {
-            self.paragraphs.push(paragraph);
+            // The dump is plain text: what would read as Markdown syntax is escaped.
+            self.paragraphs
+                .push(crate::import::write::escape_markdown(&paragraph));
         }
     }
 
