@@ -311,16 +311,13 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
     if let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) {
         let lower = title.to_lowercase();
         let site_lower = site.to_lowercase();
-        // A "site name" longer than what would be left is the headline itself, wrongly given
-        // as the site's name (og:site_name set to the page title).
+        // A "site name" before a single word is the headline itself, wrongly given as the
+        // site's name (og:site_name set to the page title): "Headline | Brand".
         let site_words = word_count(site);
         for sep in TITLE_SEPARATORS {
             let suffix = format!("{sep}{site_lower}");
             if lower.ends_with(&suffix) {
-                let head = title[..title.len() - suffix.len()].trim();
-                if word_count(head) >= site_words {
-                    return head.to_string();
-                }
+                return title[..title.len() - suffix.len()].trim().to_string();
             }
             let prefix = format!("{site_lower}{sep}");
             if lower.starts_with(&prefix) {
