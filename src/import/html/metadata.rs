@@ -240,6 +240,9 @@ fn title(
         .flatten()
         .map(|t| strip_site_name(&t, site_name, h1.as_deref()))
         .find(|t| !t.is_empty())
+        // A page titled only with the site's name (a blog's front page) keeps that name.
+        .or_else(|| page_title.map(collapse_whitespace))
+        .filter(|t| !t.is_empty())
 }
 
 /// The text of an `<h1>` that is the site's name: a link to the site's home page, or a
@@ -911,6 +914,16 @@ mod tests {
                 None
             ),
             "Bürgerbeteiligung für Windpark Steinheim"
+        );
+    }
+
+    #[test]
+    fn a_page_titled_only_with_the_sites_name_keeps_it() {
+        let html = r#"<head><title>Gaby’s - Colours of the Soul</title></head>
+            <body><h1><a href="http://www.colours.example">Gaby’s - Colours of the Soul</a></h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Gaby’s - Colours of the Soul")
         );
     }
 
