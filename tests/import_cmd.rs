@@ -118,7 +118,7 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
     assert_eq!(
         lines[3],
         "warning   inbox/c-seed.txt: the page names no URL of its own: the article will have \
-         no credit link; pass --url"
+         no credit link, and its relative links and images are left out; pass --url"
     );
     assert!(
         lines[4].starts_with("failed    inbox/d-nothing.html: "),

@@ -161,7 +161,7 @@ fn a_page_with_no_url_of_its_own_is_imported_with_a_warning() {
         [
             "warning   inbox/cranes.html: no publication date in the page; dated 2020-05-06 from --date",
             "warning   inbox/cranes.html: the page names no URL of its own: the article will \
-             have no credit link; pass --url"
+             have no credit link, and its relative links and images are left out; pass --url"
         ]
     );
 }

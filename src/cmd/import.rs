@@ -358,7 +358,7 @@ fn date_and_source_warnings(
     }
     if article.source.is_none() {
         warnings.push(
-            "the page names no URL of its own: the article will have no credit link; pass --url"
+            "the page names no URL of its own: the article will have no credit link, and its relative links and images are left out; pass --url"
                 .into(),
         );
     }

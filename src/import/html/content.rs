@@ -322,7 +322,7 @@ fn fix_links(root: &NodeRef, base: Option<&Url>) {
             .attr("href")
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
-        let keep = !href.is_empty() && !href.starts_with('#') && is_safe(&href);
+        let keep = !href.is_empty() && !href.starts_with('#') && is_safe(&resolve(&href, base));
         if keep {
             let href = resolve(&href, base);
             a.remove_all_attrs();

@@ -150,9 +150,11 @@ pub fn document_base(base_href: Option<&str>, page: Option<Url>) -> Option<Url> 
         .or(page)
 }
 
-/// Whether a link or image address is safe to keep in a mirrored article.
+/// Whether a link or image address can be kept in a mirrored article: absolute (a relative
+/// one, left so when the page's URL is unknown, would break on the mirror) and of a safe
+/// scheme.
 pub fn is_safe(url: &str) -> bool {
-    !url.trim().is_empty() && crate::text::is_safe_url(url)
+    !url.trim().is_empty() && has_scheme(url.trim()) && crate::text::is_safe_url(url)
 }
 
 #[cfg(test)]
@@ -196,6 +198,11 @@ mod tests {
         );
         assert!(!is_safe("javascript:alert(1)"));
         assert!(is_safe("https://a.example/"));
+        assert!(is_safe("mailto:redaksi@a.example"));
+        assert!(
+            !is_safe("/relative/page"),
+            "unresolved: would break on the mirror"
+        );
     }
 
     #[test]
