@@ -36,11 +36,24 @@ static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .expect("prefix")
 });
 
+/// Where a byline goes on to name its editor.
+static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[\s.,;|/·•–—-]*\b(?:editor|penyunting|redaktur|editing\s+by|edited\s+by)\b\s*[:：]?",
+    )
+    .expect("editor mark")
+});
+
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "and", "dan" and "&".
 fn byline_parts(raw: &str) -> Vec<String> {
     let text = collapse_whitespace(raw);
     let text = NAME_PREFIX.replace(&text, "");
+    // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
+    let text = match EDITOR_MARK.find(&text) {
+        Some(m) if m.start() > 0 => text[..m.start()].to_string(),
+        _ => text.to_string(),
+    };
     let first_part = text
         .split(" - ")
         .flat_map(|p| p.split(" | "))

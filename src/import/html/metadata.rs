@@ -927,6 +927,45 @@ mod tests {
         );
     }
 
+    fn authors_of(html: &str) -> Vec<String> {
+        read(&Document::from(html), &Rules::default()).authors
+    }
+
+    #[test]
+    fn reporters_not_editors() {
+        let body = |byline: &str| {
+            format!("<body><h1>Judul berita yang cukup panjang</h1>{byline}<p>Isi.</p></body>")
+        };
+        assert_eq!(
+            authors_of(&body(
+                r#"<div class="author">Penulis: Ani Lestari | Editor: Budi Santoso</div>"#
+            )),
+            ["Ani Lestari"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<div class="byline">Reporter: Ani Lestari, Dedi Kurniawan. Editor: Budi Santoso</div>"#
+            )),
+            ["Ani Lestari", "Dedi Kurniawan"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<p class="author-name"><a href="/profile/az">Andrew Zonenberg</a>, View my complete profile</p>"#
+            )),
+            ["Andrew Zonenberg"]
+        );
+        assert_eq!(
+            authors_of(&body(r#"<p class="byline">By AFP</p>"#)),
+            ["AFP"]
+        );
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Ani Lestari, Dedi Kurniawan"></head><body></body>"#
+            ),
+            ["Ani Lestari", "Dedi Kurniawan"]
+        );
+    }
+
     #[test]
     fn a_section_name_in_og_title_is_no_headline() {
         let html = r#"<head><title>BDZV: Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen</title>
