@@ -69,10 +69,6 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)\b(?:hubungi|kontak|contact|call|wa|whatsapp|telp|telepon|sms|order|pesan)\b\W{0,4}(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\b",
         ),
         (
-            rule::AUTHOR_BIO,
-            r"(?i)^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|\b(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,4}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor)\b.{0,120}\b(?:follow|twitter|email|@\w)",
-        ),
-        (
             rule::PROMO,
             r"(?i)^temukan\s+berita.*google\s+news|^untuk\s+mengikuti\b.{0,80}\b(?:klik|bintang|follow|ikuti)",
         ),
@@ -183,10 +179,26 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// An author's bio under the text: "Follow him on Twitter", or "Jane Doe is a reporter at
+/// ... Follow her ..." (a sentence about a person's job that ends with where to follow them).
+static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|^\W*(?-i:\p{Lu})[\w.'’-]*(?:\s+(?-i:\p{Lu})[\w.'’-]*){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,5}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor|author|founder|co-founder|consultant|blogger|photographer|analyst|wartawan|jurnalis|penulis)\b.{0,400}\b(?:follow\s+(?:him|her|them|us|me|on|at)\b|twitter|linkedin|instagram|@\w|e-?mail\s*:)",
+    )
+    .expect("valid phrase rule")
+});
+
+/// Author bios run longer than other junk lines: up to this many words.
+const MAX_BIO_WORDS: usize = 90;
+
 /// The rule that drops a line, if one does (see the module notes).
 pub fn junk_phrase(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    if text.split_whitespace().count() > MAX_JUNK_LINE_WORDS {
+    let words = text.split_whitespace().count();
+    if words <= MAX_BIO_WORDS && AUTHOR_BIO.is_match(text) {
+        return Some(rule::AUTHOR_BIO);
+    }
+    if words > MAX_JUNK_LINE_WORDS {
         return None;
     }
     if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
@@ -349,6 +361,12 @@ mod tests {
             rule::AUTHOR_BIO
         );
         assert_eq!(rule_of("cahaya timur logo"), rule::LOGO);
+        assert_eq!(
+            rule_of(
+                "*Candice Sealey is the Founder & Principal Consultant at Ignite! a Full-service Marketing & PR Consultancy that helps businesses stand out. Follow us on Instagram @ignite*"
+            ),
+            rule::AUTHOR_BIO
+        );
     }
 
     #[test]
@@ -358,6 +376,7 @@ mod tests {
             "The company's new logo was unveiled on Monday in Jakarta.",
             "Warga diminta menghubungi nomor darurat 112 bila melihat api.",
             "He said the talks would follow the rules agreed last year.",
+            "Smith, who was a reporter at the Gazette for ten years, said the mayor would follow the plan.",
             "Dia mengikuti rapat itu sampai selesai.",
             "In 2019, 12 ships were unloaded.",
             "T",
