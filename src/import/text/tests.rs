@@ -405,3 +405,19 @@ fn hard_wrapped_paragraphs_are_joined_and_markdown_is_escaped() {
         "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer yang selama sepuluh tahun rusak dan berlubang saat musim hujan tiba.\n\n1\\. Mei nanti jalan itu diresmikan, kata kepala desa, dan \\*semua\\* warga diundang.\n"
     );
 }
+
+#[test]
+fn photo_captions_in_the_body_leave_it() {
+    let page = "Warta Kita\n\nJalan Desa Sukamaju Akhirnya Diaspal\n\nOleh: Siti Aminah\nKamis, 27 Januari 2022, 14:52 WIB\n\nWarga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer.\n\nAlat berat meratakan aspal di Desa Sukamaju, Rabu (26/1/2022). (WartaKita/Siti Aminah)\n\nKepala desa mengatakan pengaspalan dibiayai dana desa tahun ini.\n\nWarga menonton pengaspalan jalan. (Foto: Dok. Desa)\n\nPengaspalan selesai dalam dua pekan, menurut kepala desa.\n";
+    let e = extract(page, &Rules::default(), None).unwrap();
+    assert_eq!(
+        e.article.image_caption.as_deref(),
+        Some(
+            "Alat berat meratakan aspal di Desa Sukamaju, Rabu (26/1/2022). (WartaKita/Siti Aminah)"
+        )
+    );
+    assert_eq!(
+        e.article.body,
+        "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer.\n\nKepala desa mengatakan pengaspalan dibiayai dana desa tahun ini.\n\nPengaspalan selesai dalam dua pekan, menurut kepala desa.\n"
+    );
+}

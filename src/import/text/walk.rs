@@ -138,6 +138,19 @@ impl Page {
             _ if *in_header && self.caption.is_none() && is_caption(text) => {
                 self.caption = Some(text.clone())
             }
+            // A photo's caption further down: the article's first caption goes to the front
+            // matter, any other is the caption of a photo the dump no longer has.
+            _ if !*in_header && is_caption(text) && !is_paragraph_like(text) => {
+                if self.caption.is_none() {
+                    self.caption = Some(text.clone());
+                    self.dropped.push(Dropped {
+                        text: text.clone(),
+                        rule: "photo caption (kept as image_caption)".into(),
+                    });
+                } else {
+                    self.drop_line(text, "photo caption in the body")
+                }
+            }
             _ if *in_header && self.caption.is_none() => match two_line_caption(lines, kinds, i) {
                 Some((caption, next)) => {
                     self.caption = Some(caption);
