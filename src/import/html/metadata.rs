@@ -487,7 +487,18 @@ const DATE_WORDS: &[&str] = &[
     "meta",
     "info",
     "byline",
+    "datum",
+    "fecha",
+    "authored",
 ];
+
+/// Whether a class or id word marks a date: one of [`DATE_WORDS`], or a word built on "date"
+/// ("date2", "postdate", "datetime").
+fn is_date_word(word: &str) -> bool {
+    DATE_WORDS.contains(&word)
+        || (word.starts_with("date") && !word.starts_with("dater"))
+        || word.ends_with("date") && !word.ends_with("update")
+}
 
 /// The publication date: one the page states for machines (JSON-LD, meta tags, `itemprop`,
 /// `<time datetime>`), else one it shows near the headline, else its last change.
@@ -620,8 +631,21 @@ fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
     by_pattern.or_else(|| {
         lines
             .iter()
-            .filter(|l| l.words <= 20 && (l.date_marked || l.near_headline))
-            .find_map(|l| written(&l.text))
+            .filter(|l| l.date_marked || l.near_headline)
+            .find_map(|l| {
+                if l.words <= 20 {
+                    return written(&l.text);
+                }
+                // A long line near the headline counts only for a dateline at its start
+                // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+                let start: String = l.text.chars().take(60).collect();
+                dates::find_date_parts(&start)
+                    .filter(|w| w.span.start <= 30)
+                    .map(|w| MachineDate {
+                        local: w.local,
+                        offset: w.offset,
+                    })
+            })
     })
 }
 
@@ -864,11 +888,7 @@ fn visible_lines(page: &Page) -> Vec<Line> {
         let date_marked = std::iter::once(node)
             .chain(node.ancestors_it(Some(2)))
             .chain(node.descendants_it().filter(|d| d.is_element()))
-            .any(|n| {
-                class_id_words(&n)
-                    .iter()
-                    .any(|w| DATE_WORDS.contains(&w.as_str()))
-            });
+            .any(|n| class_id_words(&n).iter().any(|w| is_date_word(w)));
         for text in segments {
             lines.push(Line {
                 words: word_count(&text),
@@ -1051,6 +1071,19 @@ mod tests {
         let html = r#"<head><meta property="article:published_time" content="2021-03-08T11:15:28Z">
             <script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2021-03-14T19:14:36Z"}</script></head>"#;
         assert_eq!(date_of(html).unwrap(), "2021-03-08T11:15:28+00:00");
+    }
+
+    #[test]
+    fn visible_datelines() {
+        let html = r#"<html lang="de"><body><div class="news_text"><div class="row"><span class="date2">04. November 2021 | PAID CONTENT</span></div><h1>Camping boomt weiter in der Schweiz</h1><p>Text.</p></div></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-11-04T00:00:00+00:00");
+        let html = r#"<html lang="de"><body><h1>Arbeitsmarkt zum Jahresanfang auf Erholungskurs</h1>
+            <p>01.02.2022 Der Arbeitsmarkt ist gut in das neue Jahr gestartet, sagte der Vorstandsvorsitzende am Dienstag in Nürnberg vor der Presse und nannte die Zahlen.</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-02-01T00:00:00+00:00");
+        // A date deep in a sentence of the text is no dateline.
+        let html = r#"<html lang="de"><body><h1>Ein Video ist frei erfunden, sagt Grab</h1>
+            <p>BANGKOK: Ein TikTok-Video, in dem behauptet wird, dass ein Lieferbote nach Singapur fliegt, ist frei erfunden, sagte ein Sprecher am Montag (30. Oktober 2023).</p></body></html>"#;
+        assert_eq!(date_of(html), None);
     }
 
     #[test]
