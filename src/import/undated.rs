@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 use std::time::SystemTime;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use regex::Regex;
 
@@ -70,6 +70,8 @@ pub fn fallback_date(
         });
     }
     let modified: DateTime<Utc> = modified?.into();
+    // Whole seconds: a content file's date has no fraction.
+    let modified = modified.with_nanosecond(0).unwrap_or(modified);
     Some(FallbackDate {
         date: modified.with_timezone(&tz).fixed_offset(),
         origin: DateOrigin::FileTime,
@@ -177,7 +179,8 @@ mod tests {
     fn the_url_then_the_flag_then_the_file_time() {
         let tz: Tz = "Asia/Jakarta".parse().unwrap();
         let flag = parse_date_flag("2020-05-06", tz).unwrap();
-        let mtime = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+        let mtime =
+            SystemTime::UNIX_EPOCH + std::time::Duration::from_nanos(1_600_000_000_250_000_000);
         let from_url = fallback_date(
             Some("https://x.id/2019/11/18/a"),
             Some(flag),
