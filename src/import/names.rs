@@ -21,17 +21,18 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline prefix")
 });
 
-/// Words of a role or desk, not of a name ("Staff Writer", "Associated Press").
+/// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
+/// Writer", "Associated Press", "PhD", "Verlag GmbH", "Show all articles", "Unknown").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press|phd|gmbh|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
     )
     .expect("role words")
 });
 
 static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author|editor)\b\s*[:：]?\s*",
+        r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author|editor|von|par|por|door)\b\s*[:：]?\s*",
     )
     .expect("prefix")
 });
@@ -197,6 +198,15 @@ mod tests {
             ["Andrew Zonenberg"]
         );
         assert_eq!(clean_names("AFP"), ["AFP"]);
+        assert_eq!(clean_names("von Petra Basler"), ["Petra Basler"]);
+        assert_eq!(clean_names("Par Stefan Häne"), ["Stefan Häne"]);
+        assert_eq!(clean_names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
+        assert_eq!(
+            clean_names("Heiko Sauer, SHOW ALL ARTICLES OF Heiko Sauer"),
+            ["Heiko Sauer"]
+        );
+        assert_eq!(clean_names("Olympia-Verlag GmbH"), Vec::<String>::new());
+        assert_eq!(clean_names("Unknown"), Vec::<String>::new());
         assert_eq!(clean_names("By AP"), ["AP"]);
         assert_eq!(clean_names("Kompas.com"), Vec::<String>::new());
         assert_eq!(
