@@ -59,7 +59,8 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .map(text_of)
         .filter(|t| !t.is_empty());
     PageMeta {
-        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref()),
+        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref())
+            .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref())),
         date: published(&page, &ld, &meta, rules, &lang),
         authors: without_outlet_names(
             authors(&page, &ld, &meta, rules),
@@ -347,6 +348,56 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
         return h1.to_string();
     }
     strip_short_last_part(&title)
+}
+
+/// "Der Schreibstil - chadim.net", "energieverbraucher.de | Gaspreise", "Headline - brand eins
+/// online": a first or last part of the title that spells the page's host is the site's name.
+fn without_host_part(title: &str, page_url: Option<&str>) -> String {
+    let Some(label) = page_url.and_then(host_label) else {
+        return title.to_string();
+    };
+    let squashed = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let names_host = |part: &str| {
+        let part = squashed(part);
+        part.len() >= 4 && (part.contains(&label) || label.contains(&part))
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " // ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && names_host(tail)
+            && !names_host(head)
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && names_host(head)
+            && !names_host(tail)
+            && !tail.trim().is_empty()
+        {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The name part of a URL's host: "chefkoch" for https://www.chefkoch.de/..., "brandeins"
+/// for brandeins.de (lowercase letters and digits only).
+fn host_label(url: &str) -> Option<String> {
+    let host = crate::import::rules::host_of(url)?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let second_level = ["co", "or", "ac", "go", "com", "net", "org", "gov", "edu"];
+    let name = match labels.as_slice() {
+        [.., name, sl, _] if second_level.contains(sl) && name.len() > 2 => *name,
+        [.., name, _] => *name,
+        _ => return None,
+    };
+    let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    (name.len() >= 4).then_some(name)
 }
 
 /// Parts of a title that name no article: archive and section words sites put next to their
@@ -983,6 +1034,30 @@ mod tests {
                 r#"<head><meta name="author" content="Ani Lestari, Dedi Kurniawan"></head><body></body>"#
             ),
             ["Ani Lestari", "Dedi Kurniawan"]
+        );
+    }
+
+    #[test]
+    fn a_title_part_that_spells_the_host_is_the_site() {
+        let url = Some("https://www.chadim.net/schreibstil/");
+        assert_eq!(
+            without_host_part("Der Schreibstil - chadim.net", url),
+            "Der Schreibstil"
+        );
+        let url = Some("https://www.brandeins.de/magazine/x");
+        assert_eq!(
+            without_host_part("Rutger Bregman: Unser wahres Ich - brand eins online", url),
+            "Rutger Bregman: Unser wahres Ich"
+        );
+        let url = Some("https://www.energieverbraucher.de/de/gaspreise");
+        assert_eq!(
+            without_host_part("energieverbraucher.de | Gaspreise", url),
+            "Gaspreise"
+        );
+        let url = Some("https://www.kompas.com/read/x");
+        assert_eq!(
+            without_host_part("Jokowi - Prabowo Bertemu di Istana", url),
+            "Jokowi - Prabowo Bertemu di Istana"
         );
     }
 
