@@ -25,7 +25,7 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// Writer", "Associated Press", "PhD", "Verlag GmbH", "Show all articles", "Unknown").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press|phd|gmbh|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
     )
     .expect("role words")
 });

@@ -362,9 +362,12 @@ fn without_host_part(title: &str, page_url: Option<&str>) -> String {
             .flat_map(char::to_lowercase)
             .collect()
     };
+    // A site's name is short: a long part that mentions the host ("Skibergsteigen: ..." on
+    // bergsteigen.com) is the headline.
     let names_host = |part: &str| {
+        let words = part.split_whitespace().count();
         let part = squashed(part);
-        part.len() >= 4 && (part.contains(&label) || label.contains(&part))
+        words <= 4 && part.len() >= 4 && (part.contains(&label) || label.contains(&part))
     };
     for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " // ", " · "] {
         if let Some((head, tail)) = title.rsplit_once(sep)
@@ -1053,6 +1056,14 @@ mod tests {
         assert_eq!(
             without_host_part("energieverbraucher.de | Gaspreise", url),
             "Gaspreise"
+        );
+        let url = Some("https://www.bergsteigen.com/news/x");
+        assert_eq!(
+            without_host_part(
+                "Skibergsteigen: Schnell und leicht mit den C.A.M.P. - Neuheiten",
+                url
+            ),
+            "Skibergsteigen: Schnell und leicht mit den C.A.M.P. - Neuheiten"
         );
         let url = Some("https://www.kompas.com/read/x");
         assert_eq!(
