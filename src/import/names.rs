@@ -46,7 +46,7 @@ static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
-/// " - " or " | " cut off, split at commas, "and", "dan" and "&".
+/// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
     let text = collapse_whitespace(raw);
     let text = NAME_PREFIX.replace(&text, "");
@@ -68,6 +68,9 @@ fn byline_parts(raw: &str) -> Vec<String> {
         .flat_map(|p| {
             p.split(" and ")
                 .flat_map(|q| q.split(" dan "))
+                .flat_map(|q| q.split(" und "))
+                .flat_map(|q| q.split(" et "))
+                .flat_map(|q| q.split(" y "))
                 .map(|q| q.trim().to_string())
                 .collect::<Vec<_>>()
         })
@@ -127,7 +130,34 @@ pub fn is_name_like(name: &str) -> bool {
 }
 
 fn is_author_name(part: &str) -> bool {
-    is_name_like(part) && !ROLE.is_match(part)
+    is_name_like(part) && !ROLE.is_match(part) && !is_dateline_place(part)
+}
+
+/// Cities and countries bylines name after the reporter ("Nada Tawfik, New York", "Olympia
+/// Verlag, Nürnberg, Germany"): where the story was filed, not who wrote it.
+#[rustfmt::skip]
+const DATELINE_PLACES: &[&str] = &[
+    // countries (English, German)
+    "germany", "deutschland", "austria", "österreich", "switzerland", "schweiz", "france",
+    "frankreich", "italy", "italien", "spain", "spanien", "united kingdom", "uk", "england",
+    "usa", "united states", "russia", "russland", "china", "japan", "india", "indonesia",
+    "australia", "canada", "brazil", "mexico", "ukraine", "poland", "polen", "turkey",
+    "türkei", "egypt", "israel", "singapore", "malaysia", "philippines", "thailand",
+    // cities that head datelines
+    "new york", "washington", "los angeles", "san francisco", "chicago", "london", "paris",
+    "berlin", "brussels", "brüssel", "frankfurt", "frankfurt a. m.", "frankfurt am main",
+    "munich", "münchen", "hamburg", "cologne", "köln", "nürnberg", "nuremberg", "stuttgart",
+    "düsseldorf", "vienna", "wien", "zurich", "zürich", "geneva", "genf", "bern", "rome",
+    "rom", "madrid", "moscow", "moskau", "kyiv", "kiev", "kiew", "warsaw", "warschau",
+    "istanbul", "ankara", "beijing", "peking", "shanghai", "hong kong", "tokyo", "tokio",
+    "seoul", "new delhi", "mumbai", "dubai", "cairo", "kairo", "jerusalem", "tel aviv",
+    "sydney", "canberra", "toronto", "ottawa", "mexico city", "jakarta", "bangkok",
+    "kuala lumpur", "manila", "hanoi",
+];
+
+fn is_dateline_place(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    DATELINE_PLACES.contains(&lower.as_str())
 }
 
 /// "RENI ERINA" becomes "Reni Erina", "MUH. AL-FATIH" "Muh. Al-Fatih"; names in mixed case
@@ -207,6 +237,11 @@ mod tests {
         );
         assert_eq!(clean_names("Olympia-Verlag GmbH"), Vec::<String>::new());
         assert_eq!(clean_names("Unknown"), Vec::<String>::new());
+        assert_eq!(clean_names("By Nada Tawfik, New York"), ["Nada Tawfik"]);
+        assert_eq!(
+            clean_names("Markus M. Haefliger, London, und Beat Bumbacher"),
+            ["Markus M. Haefliger", "Beat Bumbacher"]
+        );
         assert_eq!(clean_names("By AP"), ["AP"]);
         assert_eq!(clean_names("Kompas.com"), Vec::<String>::new());
         assert_eq!(
