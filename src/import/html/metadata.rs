@@ -217,18 +217,7 @@ fn title(
     // An `<h1>` that links to the site's home page is the site's name, not the headline.
     let site_heading = site_heading(doc);
     let site_name = site_name.or(site_heading.as_deref());
-    let og = meta.first(&["og:title", "twitter:title"]);
-    // An `<h1>` that shares no word with a `<title>` of a few words nor with og:title is a
-    // greeting or tagline ("Hi, I'm Nicolas."), not this page's headline.
-    let h1 = main_heading(doc, page_title).filter(|h| {
-        let titles: Vec<String> = [page_title, og.as_deref()]
-            .into_iter()
-            .flatten()
-            .map(|t| strip_site_name(t, site_name, None))
-            .filter(|t| word_count(t) >= 3)
-            .collect();
-        titles.is_empty() || titles.iter().any(|t| shares_a_word(h, t))
-    });
+    let h1 = main_heading(doc, page_title);
     // A JSON-LD "headline" that shares no word with the page's headline describes the page
     // rather than titling it (Wikipedia puts the short description there).
     let ld_headline = ld
@@ -238,7 +227,9 @@ fn title(
     // The headline is what the sources agree on: an og:title that shares no word with the
     // `<h1>` nor with the `<title>` is a section's name ("Pressemitteilungen") or a tagline.
     let others: Vec<&str> = [h1.as_deref(), page_title].into_iter().flatten().collect();
-    let og_title = og.filter(|t| others.is_empty() || others.iter().any(|o| shares_a_word(t, o)));
+    let og_title = meta
+        .first(&["og:title", "twitter:title"])
+        .filter(|t| others.is_empty() || others.iter().any(|o| shares_a_word(t, o)));
     let candidates = [
         ld_headline,
         og_title,
@@ -1078,16 +1069,6 @@ mod tests {
         assert_eq!(
             without_host_part("Jokowi - Prabowo Bertemu di Istana", url),
             "Jokowi - Prabowo Bertemu di Istana"
-        );
-    }
-
-    #[test]
-    fn a_greeting_in_the_h1_is_no_headline() {
-        let html = r#"<head><title>Building a tiny search engine in Rust | Nicolas Blog</title></head>
-            <body><h1>Hi, I'm Nicolas.</h1><h2>Building a tiny search engine in Rust</h2></body>"#;
-        assert_eq!(
-            title_of(html).as_deref(),
-            Some("Building a tiny search engine in Rust")
         );
     }
 
