@@ -504,7 +504,6 @@ const DATE_META: &[&str] = &[
     "dc.date.created",
     "dc.date",
     "dcterms.created",
-    "dcterms.date",
     "prism.publicationdate",
     "citation_publication_date",
     "citation_date",
