@@ -38,6 +38,12 @@ pub struct ImportArgs {
     /// Tags to add to every imported article, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub tags: Vec<String>,
+    /// The date of pages that state none and have none in their URL (2022-01-27).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Refuse pages that state no date instead of dating them by URL, --date or file time.
+    #[arg(long)]
+    pub strict_dates: bool,
 }
 
 /// What happened to one input.
@@ -55,6 +61,8 @@ pub struct Imported {
     pub input: PathBuf,
     pub outcome: Outcome,
     pub dropped: Vec<import::Dropped>,
+    /// What the reader should check (a date not from the page, a missing source URL).
+    pub warnings: Vec<String>,
 }
 
 /// Counts for the closing line.
@@ -280,6 +288,21 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
             "nothing to import: no .html, .htm, .html.gz or .txt files in the given paths"
         ));
     }
+    if let Some(url) = &args.url
+        && !import::rules::host_of(url)
+            .is_some_and(|_| url.starts_with("http://") || url.starts_with("https://"))
+    {
+        return Err(anyhow!(
+            "--url `{url}` is not a web address: give the page's original address, \
+             starting with https:// or http://"
+        ));
+    }
+    let date_flag = args
+        .date
+        .as_deref()
+        .map(|d| import::undated::parse_date_flag(d, config.timezone))
+        .transpose()
+        .map_err(|e| anyhow!(e))?;
     let existing = Existing::scan(&config)?;
     // Extraction is the slow part and independent per page; writing stays in input order.
     let extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
@@ -292,9 +315,15 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     let mut taken = std::collections::HashSet::new();
     let mut results = Vec::with_capacity(extracted.len());
     for (input, extraction) in extracted {
+        let mut warnings = Vec::new();
         let (outcome, dropped) = match extraction {
             Err(reason) => (Outcome::Failed(reason), Vec::new()),
+            Ok(ex) if ex.article.date.is_none() && args.strict_dates => (
+                Outcome::Failed(import::undated::STRICT_REFUSAL.into()),
+                ex.dropped,
+            ),
             Ok(mut ex) => {
+                warnings = date_and_source_warnings(&mut ex.article, &input, date_flag, &config);
                 for tag in &args.tags {
                     if !ex.article.tags.contains(tag) {
                         ex.article.tags.push(tag.clone());
@@ -310,11 +339,43 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
             input,
             outcome,
             dropped,
+            warnings,
         };
         progress(&imported);
         results.push(imported);
     }
     Ok(results)
+}
+
+/// Dates a page that states no date (see [`import::undated`]) and says what the reader
+/// should check.
+fn date_and_source_warnings(
+    article: &mut ImportedArticle,
+    input: &Path,
+    date_flag: Option<chrono::DateTime<chrono::FixedOffset>>,
+    config: &Config,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if article.date.is_none() {
+        let modified = std::fs::metadata(input).and_then(|m| m.modified()).ok();
+        let fallback = import::undated::fallback_date(
+            article.source.as_deref(),
+            date_flag,
+            modified,
+            config.timezone,
+        );
+        if let Some(fallback) = fallback {
+            article.date = Some(fallback.date);
+            warnings.push(fallback.warning());
+        }
+    }
+    if article.source.is_none() {
+        warnings.push(
+            "the page names no URL of its own: the article will have no credit link, and its relative links and images are left out; pass --url"
+                .into(),
+        );
+    }
+    warnings
 }
 
 /// Decides where an extracted article goes and writes it (unless `--dry-run`).
@@ -404,14 +465,22 @@ fn report(args: &ImportArgs) -> Result<bool> {
             Outcome::Unchanged(p) => format!("unchanged {} <- {}", p.display(), r.input.display()),
             Outcome::Failed(why) => format!("failed    {}: {why}", r.input.display()),
         };
+        let warnings = r
+            .warnings
+            .iter()
+            .map(|w| format!("warning   {}: {w}", r.input.display()));
         match &bar {
             Some(bar) => {
                 if matches!(r.outcome, Outcome::Failed(_)) {
                     bar.println(&line);
                 }
+                warnings.for_each(|w| bar.println(w));
                 bar.inc(1);
             }
-            None => println!("{line}"),
+            None => {
+                println!("{line}");
+                warnings.for_each(|w| println!("{w}"));
+            }
         }
         if args.explain {
             for d in &r.dropped {

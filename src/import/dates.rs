@@ -1,14 +1,18 @@
 //! Dates as news sites write them, found anywhere in a short line.
 //!
 //! Indonesian sites write "Kamis, 27 Januari 2022, 14:52 WIB", "Senin 3 Okt 2022 - 08:15 WIB",
-//! "27/01/2022 14:52" or "27 Jan 2022 14.52 WIB"; English ones "January 27, 2022 2:52 PM";
-//! feeds and meta tags RFC 3339. [`parse_date`] reads all of them, with long and short month
-//! names in Indonesian and English, in any case.
+//! "27/01/2022 14:52" or "27 Jan 2022 14.52 WIB"; English ones "January 27, 2022 2:52 PM" or
+//! "01:38:07 PM IST Nov 20, 2019"; scripts "Tue Nov 19 2019 03:05:46 GMT+0000" (JavaScript)
+//! and "Mon Oct 11 14:57:21 CEST 2021" (Java); feeds and meta tags RFC 3339 and RFC 2822.
+//! [`parse_date`] reads all of them, with long and short month names in Indonesian and
+//! English (and, for pages in those languages, German, Spanish, French and Portuguese), in
+//! any case.
 //!
 //! Time zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z, numeric offsets
-//! (`+07:00`, `+0700`, `GMT+7`) and a few common abbreviations (EST, PST, CET, JST, ...).
-//! A date written without a zone is taken as +07:00 (WIB): the mirrors this tool feeds are
-//! Indonesian, and Jakarta time is what their pages mean when they say nothing.
+//! (`+07:00`, `+0700`, `-0800`, `GMT+7`) and common abbreviations (EST, PST, CET, IST, JST, ...).
+//! A date written without a zone is taken as +07:00 (WIB) by [`parse_date`]: the mirrors this
+//! tool feeds are Indonesian, and Jakarta time is what their pages mean when they say nothing;
+//! [`find_date_parts`] leaves the zone open for callers that know better.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -64,30 +68,103 @@ const MONTHS: &[(&str, u32)] = &[
     ("december", 12),
     ("des", 12),
     ("dec", 12),
+    // German, Spanish, French and Portuguese, for the pages of a mirror in those languages.
+    ("januar", 1),
+    ("jänner", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("janvier", 1),
+    ("janeiro", 1),
+    ("februar", 2),
+    ("febrero", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("fevereiro", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("marzo", 3),
+    ("mars", 3),
+    ("março", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("avril", 4),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maio", 5),
+    ("junio", 6),
+    ("juin", 6),
+    ("junho", 6),
+    ("julio", 7),
+    ("juillet", 7),
+    ("julho", 7),
+    ("agosto", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("septembre", 9),
+    ("setembro", 9),
+    ("oktober", 10),
+    ("octubre", 10),
+    ("octobre", 10),
+    ("outubro", 10),
+    ("noviembre", 11),
+    ("novembre", 11),
+    ("novembro", 11),
+    ("dezember", 12),
+    ("dez", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("dezembro", 12),
 ];
 
-/// Zone names and their offsets in hours (beyond numeric offsets).
+/// Zone names and their offsets in minutes (beyond numeric offsets). Where an abbreviation
+/// is ambiguous, the zone news pages mean by it most often wins (IST: India).
 const ZONES: &[(&str, i32)] = &[
-    ("wib", 7),
-    ("wita", 8),
-    ("wit", 9),
+    ("wib", 7 * 60),
+    ("wita", 8 * 60),
+    ("wit", 9 * 60),
     ("gmt", 0),
     ("utc", 0),
+    ("ut", 0),
     ("z", 0),
-    ("est", -5),
-    ("edt", -4),
-    ("cst", -6),
-    ("cdt", -5),
-    ("mst", -7),
-    ("mdt", -6),
-    ("pst", -8),
-    ("pdt", -7),
-    ("bst", 1),
-    ("cet", 1),
-    ("cest", 2),
-    ("jst", 9),
-    ("sgt", 8),
-    ("myt", 8),
+    ("est", -5 * 60),
+    ("edt", -4 * 60),
+    ("cst", -6 * 60),
+    ("cdt", -5 * 60),
+    ("mst", -7 * 60),
+    ("mdt", -6 * 60),
+    ("pst", -8 * 60),
+    ("pdt", -7 * 60),
+    ("akst", -9 * 60),
+    ("hst", -10 * 60),
+    ("bst", 60),
+    ("wet", 0),
+    ("west", 60),
+    ("cet", 60),
+    ("cest", 2 * 60),
+    ("mez", 60),
+    ("mesz", 2 * 60),
+    ("eet", 2 * 60),
+    ("eest", 3 * 60),
+    ("msk", 3 * 60),
+    ("ist", 5 * 60 + 30),
+    ("pkt", 5 * 60),
+    ("ict", 7 * 60),
+    ("sgt", 8 * 60),
+    ("myt", 8 * 60),
+    ("pht", 8 * 60),
+    ("hkt", 8 * 60),
+    ("awst", 8 * 60),
+    ("jst", 9 * 60),
+    ("kst", 9 * 60),
+    ("aest", 10 * 60),
+    ("aedt", 11 * 60),
+    ("nzst", 12 * 60),
+    ("nzdt", 13 * 60),
 ];
 
 /// The month alternation, longest names first so "Januari" is not read as "Jan".
@@ -97,10 +174,10 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-/// "27 Januari 2022", "3 Okt. 2022", "27-Jan-2022", "2nd February 2022".
+/// "27 Januari 2022", "3 Okt. 2022", "27-Jan-2022", "2nd February 2022", "5 de mayo de 2022".
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s./-]+(?P<mon>{})\b\.?,?[\s./-]+(?P<y>\d{{4}})\b",
+        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?(?P<mon>{})\b\.?,?[\s./-]+(?:de\s+)?(?P<y>\d{{4}})\b",
         month_alternation()
     ))
     .expect("valid regex")
@@ -110,6 +187,16 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?i)\b(?P<mon>{})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
+        month_alternation()
+    ))
+    .expect("valid regex")
+});
+
+/// "Mon Oct 11 14:57:21 CEST 2021" (Java), "Nov 19 03:05:46 2019" (C): the time between
+/// the day and the year.
+static MONTH_DAY_TIME_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<mon>{})\s+(?P<d>\d{{1,2}})\s+(?P<h>\d{{1,2}}):(?P<min>\d{{2}})(?::(?P<s>\d{{2}}))?(?:\s+(?P<zone>[a-z]{{1,5}}|[+-]\d{{4}}))?\s+(?P<y>\d{{4}})\b",
         month_alternation()
     ))
     .expect("valid regex")
@@ -138,7 +225,7 @@ fn time_pattern() -> String {
 /// A time right after the date: "…2022, 14:52 WIB", "…2022 - 08:15", "…2022 pukul 10.00", "T14:52:00Z".
 static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:T|[\s,|•·/@–—-]+(?:(?:pukul|pkl\.?|jam|at|om)\s+)?){}",
+        r"(?i)^(?:T|[\s,|•·/@–—-]+(?:(?:pukul|pkl\.?|jam|at|om|um|a\s+las|à|às|alle)\s+)?){}",
         time_pattern()
     ))
     .expect("valid regex")
@@ -153,6 +240,14 @@ static TIME_ANYWHERE: LazyLock<Regex> =
 pub struct FoundDate {
     pub date: DateTime<FixedOffset>,
     /// The date and, when present, its time and zone.
+    pub span: Range<usize>,
+}
+
+/// A date as written: the local day and time, and the zone when the text names one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WrittenDate {
+    pub local: NaiveDateTime,
+    pub offset: Option<FixedOffset>,
     pub span: Range<usize>,
 }
 
@@ -177,35 +272,69 @@ pub fn parse_date_with(text: &str, patterns: &[Regex]) -> Option<DateTime<FixedO
 
 /// Like [`parse_date`], also saying where in `text` the date was.
 pub fn find_date(text: &str) -> Option<FoundDate> {
-    let mut candidates: Vec<(usize, usize, NaiveDate)> = Vec::new();
+    let written = find_date_parts(text)?;
+    let offset = written
+        .offset
+        .unwrap_or(FixedOffset::east_opt(DEFAULT_OFFSET_SECS)?);
+    let date = offset.from_local_datetime(&written.local).single()?;
+    Some(FoundDate {
+        date,
+        span: written.span,
+    })
+}
+
+/// The first date in `text` as written, its zone left open when the text names none.
+pub fn find_date_parts(text: &str) -> Option<WrittenDate> {
+    let mut candidates: Vec<Candidate> = Vec::new();
     for caps in DAY_MONTH_YEAR.captures_iter(text) {
-        push_candidate(&mut candidates, &caps, day_month_year(&caps));
+        push_candidate(&mut candidates, &caps, day_month_year(&caps), None);
     }
     for caps in MONTH_DAY_YEAR.captures_iter(text) {
-        push_candidate(&mut candidates, &caps, day_month_year(&caps));
+        push_candidate(&mut candidates, &caps, day_month_year(&caps), None);
+    }
+    for caps in MONTH_DAY_TIME_YEAR.captures_iter(text) {
+        let Some(clock) = clock(&caps) else { continue };
+        push_candidate(&mut candidates, &caps, day_month_year(&caps), Some(clock));
     }
     for caps in NUMERIC_DMY.captures_iter(text) {
-        push_candidate(&mut candidates, &caps, numeric_dmy(&caps));
+        push_candidate(&mut candidates, &caps, numeric_dmy(&caps), None);
     }
     for caps in ISO_YMD.captures_iter(text) {
         let end = caps.get(0).map_or(0, |m| m.end());
         if !text[end..].starts_with(|c: char| c.is_ascii_digit()) {
-            push_candidate(&mut candidates, &caps, iso_ymd(&caps));
+            push_candidate(&mut candidates, &caps, iso_ymd(&caps), None);
         }
     }
-    candidates.sort_by_key(|&(start, end, _)| (start, std::cmp::Reverse(end)));
-    candidates
-        .into_iter()
-        .find_map(|(start, end, day)| with_time(text, start..end, day))
+    candidates.sort_by_key(|c| (c.span.start, std::cmp::Reverse(c.span.end)));
+    candidates.into_iter().find_map(|c| match c.clock {
+        Some((time, offset)) => Some(WrittenDate {
+            local: NaiveDateTime::new(c.day, time),
+            offset,
+            span: c.span,
+        }),
+        None => with_time(text, c.span, c.day),
+    })
+}
+
+/// A date matched by one of the forms; `clock` when the form holds the time too.
+struct Candidate {
+    span: Range<usize>,
+    day: NaiveDate,
+    clock: Option<(NaiveTime, Option<FixedOffset>)>,
 }
 
 fn push_candidate(
-    out: &mut Vec<(usize, usize, NaiveDate)>,
+    out: &mut Vec<Candidate>,
     caps: &Captures,
     day: Option<NaiveDate>,
+    clock: Option<(NaiveTime, Option<FixedOffset>)>,
 ) {
     if let (Some(m), Some(day)) = (caps.get(0), day) {
-        out.push((m.start(), m.end(), day));
+        out.push(Candidate {
+            span: m.range(),
+            day,
+            clock,
+        });
     }
 }
 
@@ -249,7 +378,7 @@ fn iso_ymd(caps: &Captures) -> Option<NaiveDate> {
 
 /// Completes a date with the time written after it (or else before it) and its zone.
 /// `None` when the time or zone is impossible, so a line like "27/01/2022 25:61" is rejected.
-fn with_time(text: &str, span: Range<usize>, day: NaiveDate) -> Option<FoundDate> {
+fn with_time(text: &str, span: Range<usize>, day: NaiveDate) -> Option<WrittenDate> {
     // A digit right after the minutes means a number such as "14.000", not a time.
     let is_time = |caps: &Captures| caps.name("more").is_none();
     let after = &text[span.end..];
@@ -266,11 +395,11 @@ fn with_time(text: &str, span: Range<usize>, day: NaiveDate) -> Option<FoundDate
     } else {
         (NaiveTime::MIN, None, span)
     };
-    let offset = offset.unwrap_or(FixedOffset::east_opt(DEFAULT_OFFSET_SECS)?);
-    let date = offset
-        .from_local_datetime(&NaiveDateTime::new(day, time))
-        .single()?;
-    Some(FoundDate { date, span })
+    Some(WrittenDate {
+        local: NaiveDateTime::new(day, time),
+        offset,
+        span,
+    })
 }
 
 /// The time and zone of a TIME match; a word after the time that is no zone is not part of it.
@@ -303,8 +432,8 @@ fn clock(caps: &Captures) -> Option<(NaiveTime, Option<FixedOffset>)> {
 /// "WIB" → +07:00, "GMT+7" → +07:00, "+0530" → +05:30; `None` for words that are no zone.
 fn zone_offset(zone: &str) -> Option<FixedOffset> {
     let zone = zone.trim().to_lowercase();
-    if let Some((_, hours)) = ZONES.iter().find(|(n, _)| *n == zone) {
-        return FixedOffset::east_opt(hours * 3600);
+    if let Some((_, minutes)) = ZONES.iter().find(|(n, _)| *n == zone) {
+        return FixedOffset::east_opt(minutes * 60);
     }
     let numeric = zone
         .trim_start_matches("gmt")
@@ -459,6 +588,107 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn javascript_and_java_date_strings() {
+        assert_eq!(
+            rfc("Tue Nov 19 2019 03:05:46 GMT+0000"),
+            "2019-11-19T03:05:46+00:00"
+        );
+        assert_eq!(
+            rfc("Tue Nov 19 2019 03:05:46 GMT-0800 (Pacific Standard Time)"),
+            "2019-11-19T03:05:46-08:00"
+        );
+        assert_eq!(
+            rfc("Mon Oct 11 14:57:21 CEST 2021"),
+            "2021-10-11T14:57:21+02:00"
+        );
+        assert_eq!(rfc("Tue Nov 19 03:05:46 2019"), "2019-11-19T03:05:46+07:00");
+    }
+
+    #[test]
+    fn rfc_2822() {
+        assert_eq!(
+            rfc("Thu, 08 May 2014 14:04:53 -0400"),
+            "2014-05-08T14:04:53-04:00"
+        );
+        assert_eq!(
+            rfc("Wed, 20 Nov 2019 08:08:00 GMT"),
+            "2019-11-20T08:08:00+00:00"
+        );
+    }
+
+    #[test]
+    fn time_and_named_zone_before_the_date() {
+        assert_eq!(
+            rfc("01:38:07 PM IST Nov 20, 2019"),
+            "2019-11-20T13:38:07+05:30"
+        );
+        assert_eq!(
+            rfc("Updated: 10:15 AM PST, Nov 20, 2019"),
+            "2019-11-20T10:15:00-08:00"
+        );
+    }
+
+    #[test]
+    fn named_zones() {
+        for (zone, offset) in [
+            ("WIB", "+07:00"),
+            ("WITA", "+08:00"),
+            ("WIT", "+09:00"),
+            ("IST", "+05:30"),
+            ("EST", "-05:00"),
+            ("EDT", "-04:00"),
+            ("PST", "-08:00"),
+            ("GMT", "+00:00"),
+            ("CET", "+01:00"),
+            ("CEST", "+02:00"),
+            ("JST", "+09:00"),
+            ("AEST", "+10:00"),
+        ] {
+            assert_eq!(
+                rfc(&format!("20 Nov 2019 13:38 {zone}")),
+                format!("2019-11-20T13:38:00{offset}"),
+                "{zone}"
+            );
+        }
+    }
+
+    #[test]
+    fn offsets_with_and_without_colon() {
+        assert_eq!(
+            rfc("2019-11-18 17:19:53 -0800"),
+            "2019-11-18T17:19:53-08:00"
+        );
+        assert_eq!(
+            rfc("2019-11-18 17:19:53 -08:00"),
+            "2019-11-18T17:19:53-08:00"
+        );
+        assert_eq!(rfc("2019-11-18T17:19:53+0530"), "2019-11-18T17:19:53+05:30");
+        assert_eq!(rfc("2019-11-18 17:19:53 GMT"), "2019-11-18T17:19:53+00:00");
+        assert_eq!(rfc("2022-05-04T03:00:00 UTC"), "2022-05-04T03:00:00+00:00");
+    }
+
+    #[test]
+    fn other_languages_of_the_pages_mirrored() {
+        assert_eq!(
+            rfc("25. Februar 2020 um 13:02 Uhr"),
+            "2020-02-25T13:02:00+07:00"
+        );
+        assert_eq!(rfc("28. Dezember 2022"), "2022-12-28T00:00:00+07:00");
+        assert_eq!(rfc("3. März 2021"), "2021-03-03T00:00:00+07:00");
+        assert_eq!(rfc("05 de mayo de 2022"), "2022-05-05T00:00:00+07:00");
+        assert_eq!(rfc("1er août 2021"), "2021-08-01T00:00:00+07:00");
+    }
+
+    #[test]
+    fn the_zone_stays_open_when_the_text_names_none() {
+        let written = find_date_parts("2019-11-18 17:19:53").unwrap();
+        assert_eq!(written.local.to_string(), "2019-11-18 17:19:53");
+        assert_eq!(written.offset, None);
+        let written = find_date_parts("2019-11-18 17:19:53 GMT").unwrap();
+        assert_eq!(written.offset, FixedOffset::east_opt(0));
     }
 
     #[test]

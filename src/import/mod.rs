@@ -7,8 +7,11 @@
 
 pub mod dates;
 pub mod html;
+pub mod names;
+pub mod phrases;
 pub mod rules;
 pub mod text;
+pub mod undated;
 pub mod write;
 
 use chrono::{DateTime, FixedOffset};

@@ -62,6 +62,58 @@ pub struct SourceRules {
     pub date_patterns: Vec<Regex>,
 }
 
+/// What a source's own rules say about one line of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceVerdict {
+    /// The line goes (`drop_lines`, `drop_patterns`); the rule's name for `--explain`.
+    Drop(String),
+    /// The line and everything after it go (`cut_after`); the rule's name.
+    Cut(String),
+}
+
+impl SourceRules {
+    /// The verdict of this source's line rules on a line (trimmed), in the order
+    /// `drop_lines`, `drop_patterns`, `cut_after`. Both importers use it, so a rule means the
+    /// same in a text dump and in an HTML page.
+    pub fn verdict(&self, line: &str) -> Option<SourceVerdict> {
+        let line = line.trim();
+        let name = |field: &str| format!("source {}: {field}", self.name);
+        if self.drop_lines.iter().any(|l| l.trim() == line) {
+            return Some(SourceVerdict::Drop(name("drop_lines")));
+        }
+        if let Some(re) = self.drop_patterns.iter().find(|re| re.is_match(line)) {
+            return Some(SourceVerdict::Drop(format!(
+                "{} `{}`",
+                name("drop_patterns"),
+                re.as_str()
+            )));
+        }
+        // An empty marker would match every line: it is refused when site.toml is read,
+        // and never matches here.
+        if self
+            .cut_after
+            .iter()
+            .any(|m| !m.trim().is_empty() && line.starts_with(m.trim()))
+        {
+            return Some(SourceVerdict::Cut(name("cut_after")));
+        }
+        None
+    }
+}
+
+/// `drop_lines` and `cut_after` entries must hold some text: an empty one would drop or cut
+/// every line.
+fn no_empty_entries(source: &str, field: &str, entries: &[String]) -> Result<()> {
+    match entries.iter().position(|e| e.trim().is_empty()) {
+        Some(i) => Err(anyhow!(
+            "site.toml: [import.sources.{source}] {field}: entry {} is empty, and an empty \
+             entry would match every line: remove it",
+            i + 1
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The rules that apply to one page: the source's own (if any), used before the generic ones.
 #[derive(Debug, Clone, Default)]
 pub struct Rules {
@@ -122,6 +174,8 @@ impl RuleBook {
         };
         let mut sources = Vec::new();
         for (name, raw) in site.import.sources {
+            no_empty_entries(&name, "drop_lines", &raw.drop_lines)?;
+            no_empty_entries(&name, "cut_after", &raw.cut_after)?;
             sources.push(SourceRules {
                 drop_patterns: compile(&name, "drop_patterns", &raw.drop_patterns, None)?,
                 byline_patterns: compile(
@@ -248,6 +302,43 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
             err.to_string(),
             "site.toml: [import.sources.x] byline_patterns: `^By (.+)$` needs a named group (?P<name>...)"
         );
+    }
+
+    #[test]
+    fn empty_markers_are_refused() {
+        let err = RuleBook::from_site_toml("[import.sources.x]\ncut_after = ['ARTIKEL', ' ']\n")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "site.toml: [import.sources.x] cut_after: entry 2 is empty, and an empty entry \
+             would match every line: remove it"
+        );
+    }
+
+    #[test]
+    fn one_verdict_for_both_importers() {
+        let source = SourceRules {
+            name: "warta".into(),
+            drop_lines: vec!["Promo Kopi".into()],
+            drop_patterns: vec![Regex::new("^Iklan:").unwrap()],
+            cut_after: vec!["BERITA LAIN".into(), String::new()],
+            ..SourceRules::default()
+        };
+        assert_eq!(
+            source.verdict("  Promo Kopi "),
+            Some(SourceVerdict::Drop("source warta: drop_lines".into()))
+        );
+        assert_eq!(
+            source.verdict("Iklan: sepatu"),
+            Some(SourceVerdict::Drop(
+                "source warta: drop_patterns `^Iklan:`".into()
+            ))
+        );
+        assert_eq!(
+            source.verdict("BERITA LAINNYA"),
+            Some(SourceVerdict::Cut("source warta: cut_after".into()))
+        );
+        assert_eq!(source.verdict("Sebuah kalimat berita."), None);
     }
 
     #[test]

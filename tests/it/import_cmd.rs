@@ -13,7 +13,8 @@ fn sample() -> String {
         .to_string()
 }
 
-/// A site with the example site.toml (and its import rules) and no articles.
+/// A site with the example site.toml (no import rules: the seed imports clean without any)
+/// and no articles.
 fn site() -> Fixture {
     Fixture::with_config(&std::fs::read_to_string(repo().join("site.toml")).unwrap())
 }
@@ -99,10 +100,10 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
     std::fs::write(inbox.join("b-binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).unwrap();
     std::fs::copy(sample(), inbox.join("c-seed.txt")).unwrap();
     std::fs::write(inbox.join("d-nothing.html"), "<html><head><title>Beranda</title></head><body><nav><a href='/a'>A</a> <a href='/b'>B</a></nav></body></html>").unwrap();
-    let run = f.cermin(&["import", "inbox", "--source", "rmol"]);
+    let run = f.cermin(&["import", "inbox"]);
     assert!(!run.ok);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    assert_eq!(lines.len(), 6, "{}", run.stdout);
     assert_eq!(lines[0], "failed    inbox/a-empty.txt: the file is empty");
     assert_eq!(
         lines[1],
@@ -113,13 +114,18 @@ fn bad_inputs_fail_one_by_one_and_the_batch_goes_on() {
         "{}",
         lines[2]
     );
+    assert_eq!(
+        lines[3],
+        "warning   inbox/c-seed.txt: the page names no URL of its own: the article will have \
+         no credit link, and its relative links and images are left out; pass --url"
+    );
     assert!(
-        lines[3].starts_with("failed    inbox/d-nothing.html: "),
+        lines[4].starts_with("failed    inbox/d-nothing.html: "),
         "{}",
-        lines[3]
+        lines[4]
     );
     assert_eq!(
-        lines[4],
+        lines[5],
         "Imported 4 pages: 1 created, 0 updated, 0 unchanged, 3 failed"
     );
     assert_eq!(
@@ -187,7 +193,7 @@ fn gzipped_pages_are_read() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     gz.write_all(&std::fs::read(sample()).unwrap()).unwrap();
     std::fs::write(f.root().join("seed.txt.gz"), gz.finish().unwrap()).unwrap();
-    let run = f.cermin(&["import", "seed.txt.gz", "--source", "rmol"]);
+    let run = f.cermin(&["import", "seed.txt.gz"]);
     assert!(run.ok, "{}", run.stdout);
     assert!(run.stdout.contains("1 created"));
 }

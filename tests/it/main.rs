@@ -13,6 +13,8 @@ mod faults;
 mod fuzz;
 mod hostile;
 mod import_cmd;
+mod import_dates;
+mod import_urls;
 mod limits;
 mod serve_http;
 mod serve_incremental;

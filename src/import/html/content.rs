@@ -80,14 +80,10 @@ fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) ->
     if matches!(tag_name(block).as_str(), "table" | "pre") {
         return None;
     }
-    if let Some(source) = &ctx.rules.source {
-        let name = &source.name;
-        if source.drop_lines.iter().any(|l| l.trim() == text) {
-            return Some(format!("source {name}: drop_lines"));
-        }
-        if let Some(re) = source.drop_patterns.iter().find(|re| re.is_match(text)) {
-            return Some(format!("source {name}: drop_patterns `{}`", re.as_str()));
-        }
+    if let Some(source) = &ctx.rules.source
+        && let Some(crate::import::rules::SourceVerdict::Drop(rule)) = source.verdict(text)
+    {
+        return Some(rule);
     }
     if let Some(rule) = junk_line_rule(text) {
         return Some(rule.to_string());
@@ -168,14 +164,15 @@ fn cut_after_markers(root: &NodeRef, rules: &Rules, dropped: &mut Vec<Dropped>) 
     if source.cut_after.is_empty() {
         return;
     }
-    let marker_line = leaf_blocks(root).into_iter().find(|b| {
-        let text = text_of(b);
-        source.cut_after.iter().any(|m| text.starts_with(m.trim()))
-    });
-    let Some(line) = marker_line else {
+    let marker = leaf_blocks(root)
+        .into_iter()
+        .find_map(|b| match source.verdict(&text_of(&b)) {
+            Some(crate::import::rules::SourceVerdict::Cut(rule)) => Some((b, rule)),
+            _ => None,
+        });
+    let Some((line, rule)) = marker else {
         return;
     };
-    let rule = format!("source {}: cut_after", source.name);
     let mut current = line;
     loop {
         while let Some(next) = current.next_sibling() {
@@ -325,7 +322,7 @@ fn fix_links(root: &NodeRef, base: Option<&Url>) {
             .attr("href")
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
-        let keep = !href.is_empty() && !href.starts_with('#') && is_safe(&href);
+        let keep = !href.is_empty() && !href.starts_with('#') && is_safe(&resolve(&href, base));
         if keep {
             let href = resolve(&href, base);
             a.remove_all_attrs();

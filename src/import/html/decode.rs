@@ -1,6 +1,7 @@
-//! Bytes to text: the page's declared charset (byte order mark, `<meta charset>`,
-//! `<meta http-equiv="content-type">`), else UTF-8 when the bytes are valid UTF-8, else a guess
-//! by chardetng.
+//! Bytes to text, in this order: a byte order mark; UTF-8 when the bytes are valid UTF-8 and
+//! not plain ASCII (a stale `<meta charset=gb2312>` left in a template must not turn a UTF-8
+//! page into mojibake: bytes of another encoding are almost never valid UTF-8); the charset a
+//! `<meta charset>` or `<meta http-equiv="content-type">` declares; else a guess by chardetng.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -21,6 +22,7 @@ pub fn decode_page(bytes: &[u8]) -> Result<String, NoArticle> {
     }
     let (encoding, skip) = match Encoding::for_bom(bytes) {
         Some((enc, bom_len)) => (enc, bom_len),
+        None if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => (UTF_8, 0),
         None => (
             declared_encoding(bytes).unwrap_or_else(|| guessed_encoding(bytes)),
             0,
@@ -190,6 +192,16 @@ mod tests {
         let page = "<html><body><p>Le café où José a mangé était très animé, déjà à midi.</p></body></html>";
         let (bytes, _, _) = WINDOWS_1252.encode(page);
         assert_eq!(decode_page(&bytes).unwrap(), page);
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_meta_charset() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>Kafe Café 東京 — buka</p></body></html>";
+        let text = decode_page(page.as_bytes()).unwrap();
+        assert!(text.contains("Kafe Café 東京 — buka"), "{text}");
+        // Real GB2312 bytes are no valid UTF-8: the declaration is followed.
+        let (gb, _, _) = encoding_rs::GBK.encode("<meta charset=\"gb2312\"><p>东京</p>");
+        assert!(decode_page(&gb).unwrap().contains("东京"));
     }
 
     #[test]

@@ -214,7 +214,7 @@ cut_after = ["Pemerintah menargetkan"]
             .iter()
             .any(|r| r.starts_with("source warta: drop_patterns"))
     );
-    assert!(rules.contains(&"read-also link"));
+    assert!(rules.contains(&"read-also line"));
 }
 
 #[test]

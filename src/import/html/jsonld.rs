@@ -30,6 +30,11 @@ const ARTICLE_TYPES: &[&str] = &[
 pub struct JsonLdArticle {
     pub headline: Option<String>,
     pub date_published: Option<String>,
+    /// The `datePublished` of a node that is no article (a `WebPage`, a `Recipe`): trusted
+    /// less than the page's meta tags.
+    pub other_date_published: Option<String>,
+    /// `dateModified`: a date of last resort when the page states no other.
+    pub date_modified: Option<String>,
     /// People named as authors.
     pub authors: Vec<String>,
     /// Organizations named as authors (used only when no person is named anywhere).
@@ -65,8 +70,32 @@ pub fn read_article(doc: &Document) -> Option<JsonLdArticle> {
         .iter()
         .copied()
         .filter(|n| is_article(n))
-        .max_by_key(|n| n.get("headline").is_some() as u8)?;
-    Some(article_fields(article, &index))
+        .max_by_key(|n| n.get("headline").is_some() as u8);
+    let other = dates_of_any_node(&nodes);
+    match article {
+        Some(article) => Some(JsonLdArticle {
+            other_date_published: other.and_then(|o| o.other_date_published),
+            ..article_fields(article, &index)
+        }),
+        None => other,
+    }
+}
+
+/// A page whose JSON-LD has no article node may still date itself in another node (a
+/// `WebPage`, a `Recipe`, a `BlogPosting` under an unknown type): only its dates are taken.
+fn dates_of_any_node(nodes: &[&Value]) -> Option<JsonLdArticle> {
+    let first = |keys: &[&str]| {
+        nodes
+            .iter()
+            .find_map(|n| keys.iter().find_map(|k| n.get(*k).and_then(text_value)))
+    };
+    let other_date_published = first(&["datePublished", "dateCreated", "uploadDate"]);
+    let date_modified = first(&["dateModified"]);
+    (other_date_published.is_some() || date_modified.is_some()).then(|| JsonLdArticle {
+        other_date_published,
+        date_modified,
+        ..JsonLdArticle::default()
+    })
 }
 
 /// Parses one `<script type="application/ld+json">`, forgiving the CDATA and comment
@@ -147,6 +176,8 @@ fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
             .get("datePublished")
             .or_else(|| a.get("dateCreated"))
             .and_then(text_value),
+        date_modified: a.get("dateModified").and_then(text_value),
+        other_date_published: None,
         authors,
         author_organizations,
         image: a
@@ -281,6 +312,25 @@ mod tests {
         assert!(
             read(r#"<script type="application/ld+json">{"@type":"WebSite"}</script>"#).is_none()
         );
+        let page = read(
+            r#"<script type="application/ld+json">{"@graph":[{"@type":"WebSite"},
+            {"@type":"WebPage","name":"About us","datePublished":"2019-10-18T13:07:38+00:00",
+             "dateModified":"2020-01-02T10:00:00+00:00"}]}</script>"#,
+        )
+        .unwrap();
+        assert_eq!(
+            page.date_published, None,
+            "no article node: no article date"
+        );
+        assert_eq!(
+            page.other_date_published.as_deref(),
+            Some("2019-10-18T13:07:38+00:00")
+        );
+        assert_eq!(
+            page.date_modified.as_deref(),
+            Some("2020-01-02T10:00:00+00:00")
+        );
+        assert_eq!(page.headline, None);
         assert!(read(r#"<script type="application/ld+json">{broken</script>"#).is_none());
     }
 }

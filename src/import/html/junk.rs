@@ -282,76 +282,25 @@ pub fn shorten(text: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Lines
 
-/// Lines no article needs, with the name of the rule. Each applies to a short block only
-/// (see [`MAX_JUNK_LINE_WORDS`]).
-static JUNK_LINES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
-    let rules: &[(&str, &str)] = &[
-        (
-            "read-also link",
-            r"(?i)^\W*(baca|lihat|simak|cek|klik|tonton)\s+(juga|pula|selengkapnya|video)\b|^\W*pilihan\s+editor\s*:|^\W*(read|see)\s+(also|more)\b|^\W*(related|recommended)\s*(articles?|stories|reading)?\s*:|^\W*(berita|artikel)\s+(terkait|lainnya|pilihan)\s*:",
-        ),
-        (
-            "follow-us promo",
-            r"(?i)\b(whatsapp\s+channel|saluran\s+whatsapp|telegram\s+channel|klik\s+tanda\s+bintang)\b|^.*\b(temukan|ikuti|follow|simak|klik|gabung|join|pantau|dapatkan|update|akses)\b.*\b(google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram)\b",
-        ),
-        (
-            "follow-us promo",
-            r"(?i)^\W*(ikuti|follow|gabung|bergabung|join|subscribe|download|unduh)\b.{0,100}\b(google\s+news|whatsapp|telegram|instagram|twitter|tiktok|youtube|facebook|kanal|channel|saluran|aplikasi|app)\b|^untuk\s+mengikuti\b",
-        ),
-        (
-            "newsletter promo",
-            r"(?i)^\W*(subscribe|sign\s+up|langganan|berlangganan|daftar)\b.{0,120}\b(newsletter|inbox|email|e-mail|surel|gratis|free)\b",
-        ),
-        (
-            "copyright line",
-            r"(?i)^\W*(©|\(c\)|copyright\b|hak\s+cipta\b)|\ball\s+rights?\s+reserved\b|\bmay\s+not\s+be\s+(published|reproduced)\b|\bdilarang\s+(keras\s+)?(mengambil|mengutip|menyalin|memuat\s+ulang)\b",
-        ),
-        (
-            "advertisement label",
-            r"(?i)^\W*(advertisement|advertisements|advertorial|iklan|ads|sponsored|scroll\s+to\s+continue(\s+with\s+content)?|scroll\s+(untuk|ke\s+bawah\s+untuk)\s+(melanjutkan|lanjut)(\s+membaca)?|lanjut(kan)?\s+(baca|membaca)|continue\s+reading(\s+below)?|story\s+continues\s+below(\s+advertisement)?|artikel\s+berlanjut\s+di\s+bawah)\W*$",
-        ),
-        (
-            "share prompt",
-            r"(?i)^\W*(share|bagikan|share\s+this(\s+article|\s+story)?|bagikan\s+(artikel|berita)\s+ini|salin\s+(link|tautan)|copy\s+link)\b\W*(facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|\W)*$",
-        ),
-        (
-            "comments prompt",
-            r"(?i)^\W*(comments?|komentar|\d+\s+comments?|leave\s+a\s+(reply|comment)|tulis\s+komentar)\W*\d*\W*$",
-        ),
-        (
-            "embed placeholder",
-            r"(?i)^\[(gambas|embed|video|foto|baca\s+juga|instagram|twitter|tiktok|youtube)\b[^\]]*\]$",
-        ),
-        (
-            "page navigation",
-            r"(?i)^\W*(halaman\s*\d+\s*(/|dari)\s*\d+|page\s+\d+\s+of\s+\d+|(baca\s+)?halaman\s+(selanjutnya|berikutnya|sebelumnya)|(next|previous)\s+page|tampilkan\s+semua|show\s+all)\W*$",
-        ),
-        (
-            "credit line",
-            r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$",
-        ),
-    ];
-    rules
-        .iter()
-        .map(|(name, re)| (*name, Regex::new(re).expect("junk line rule")))
-        .collect()
+/// A credit line under the text ("Editor: Ani", "Reporting by Jane Doe"): the HTML page
+/// states its authors elsewhere, so the line goes (the text importer reads it as a byline).
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$",
+    )
+    .expect("credit line")
 });
 
 /// Junk-line rules apply to blocks of at most this many words; longer blocks are prose.
-pub const MAX_JUNK_LINE_WORDS: usize = 40;
+pub const MAX_JUNK_LINE_WORDS: usize = crate::import::phrases::MAX_JUNK_LINE_WORDS;
 
-/// The name of the generic rule that drops a line, if one does.
+/// The name of the rule that drops a line, if one does: the phrase rules both importers
+/// share, then the credit line.
 pub fn junk_line_rule(text: &str) -> Option<&'static str> {
-    if word_count(text) > MAX_JUNK_LINE_WORDS {
-        return None;
+    if let Some(rule) = crate::import::phrases::junk_phrase(text) {
+        return Some(rule);
     }
-    if !text.chars().any(char::is_alphanumeric) {
-        return Some("separator");
-    }
-    JUNK_LINES
-        .iter()
-        .find(|(_, re)| re.is_match(text))
-        .map(|(name, _)| *name)
+    (word_count(text) <= MAX_JUNK_LINE_WORDS && CREDIT_LINE.is_match(text)).then_some("credit line")
 }
 
 /// Headings of "related" and "most read" lists: the heading and the links under it go.
@@ -374,26 +323,26 @@ mod tests {
     #[test]
     fn junk_lines_are_named() {
         let rule = |t| junk_line_rule(t);
-        assert_eq!(rule("Baca juga: Harga Gabah Naik"), Some("read-also link"));
-        assert_eq!(rule("BACA JUGA"), Some("read-also link"));
+        assert_eq!(rule("Baca juga: Harga Gabah Naik"), Some("read-also line"));
+        assert_eq!(rule("BACA JUGA"), Some("read-also line"));
         assert_eq!(
             rule(
                 "Temukan berita-berita hangat terpercaya dari Kantor Berita Politik RMOL di Google News."
             ),
-            Some("follow-us promo")
+            Some("follow/subscribe promo")
         );
         assert_eq!(
             rule("Untuk mengikuti silakan klik tanda bintang."),
-            Some("follow-us promo")
+            Some("follow/subscribe promo")
         );
         assert_eq!(
             rule("Ikuti berita terkini Harian Pagi di WhatsApp Channel dan Google News."),
-            Some("follow-us promo")
+            Some("follow/subscribe promo")
         );
-        assert_eq!(rule("ADVERTISEMENT"), Some("advertisement label"));
+        assert_eq!(rule("ADVERTISEMENT"), Some("advertisement"));
         assert_eq!(
             rule("SCROLL TO CONTINUE WITH CONTENT"),
-            Some("advertisement label")
+            Some("advertisement")
         );
         assert_eq!(rule("___"), Some("separator"));
         assert_eq!(rule("Editor: Dimas Prasetyo"), Some("credit line"));
@@ -401,10 +350,10 @@ mod tests {
             rule("Copyright 2024 Global Wire Service. All rights reserved."),
             Some("copyright line")
         );
-        assert_eq!(rule("Share this:"), Some("share prompt"));
+        assert_eq!(rule("Share this:"), Some("share buttons"));
         assert_eq!(rule("[Gambas:Video CNN]"), Some("embed placeholder"));
-        assert_eq!(rule("Halaman 1/1"), Some("page navigation"));
-        assert_eq!(rule("BACA HALAMAN BERIKUTNYA"), Some("page navigation"));
+        assert_eq!(rule("Halaman 1/1"), Some("pagination"));
+        assert_eq!(rule("BACA HALAMAN BERIKUTNYA"), Some("pagination"));
         assert_eq!(
             rule(
                 "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis untuk AI di situs web ini tanpa izin tertulis dari Kantor Berita ANTARA."
@@ -413,7 +362,7 @@ mod tests {
         );
         assert_eq!(
             rule("Bagikan: Facebook Twitter WhatsApp"),
-            Some("share prompt")
+            Some("share buttons")
         );
         assert_eq!(rule("Warga membaca juga berita lain di pasar."), None);
         assert_eq!(
@@ -422,11 +371,11 @@ mod tests {
         );
         assert_eq!(
             rule("Follow us on Instagram for more"),
-            Some("follow-us promo")
+            Some("follow/subscribe promo")
         );
         assert_eq!(
             rule("Pilihan Editor: Harga Beras Naik"),
-            Some("read-also link")
+            Some("read-also line")
         );
         assert_eq!(
             rule("The editor said the council would share the report."),

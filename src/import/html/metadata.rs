@@ -12,7 +12,7 @@ use super::dom::{
     class_id_words, collapse_whitespace, leaf_blocks, select, tag_name, text_lines, text_of,
     word_count,
 };
-use super::iso_date::{has_offset, naive, parse_iso};
+use super::iso_date::{MachineDate, read_machine_date};
 use super::jsonld::{self, JsonLdArticle};
 use super::names::{BYLINE_PREFIX, clean_names, dedup};
 use crate::import::Rules;
@@ -32,6 +32,8 @@ pub struct PageMeta {
     pub image: Option<String>,
     /// `<title>`, for messages about pages that are not articles.
     pub page_title: Option<String>,
+    /// `<base href>`: what the page's relative links are relative to.
+    pub base_href: Option<String>,
 }
 
 /// Reads the metadata of a page.
@@ -57,7 +59,8 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .map(text_of)
         .filter(|t| !t.is_empty());
     PageMeta {
-        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref()),
+        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref())
+            .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref())),
         date: published(&page, &ld, &meta, rules, &lang),
         authors: without_outlet_names(
             authors(&page, &ld, &meta, rules),
@@ -88,6 +91,11 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             })
             .filter(|i| !is_logo(i)),
         page_title,
+        base_href: doc
+            .select("base[href]")
+            .attr("href")
+            .map(|h| h.trim().to_string())
+            .filter(|h| !h.is_empty()),
     }
 }
 
@@ -107,19 +115,26 @@ impl MetaTags {
     fn read(doc: &Document) -> MetaTags {
         let mut values: HashMap<String, Vec<String>> = HashMap::new();
         for m in doc.select("meta").nodes() {
-            let key = m
-                .attr("property")
-                .or_else(|| m.attr("name"))
-                .or_else(|| m.attr("itemprop"));
-            let (Some(key), Some(content)) = (key, m.attr("content")) else {
+            let Some(content) = m.attr("content") else {
                 continue;
             };
             let content = collapse_whitespace(&content);
-            if !content.is_empty() {
-                values
-                    .entry(key.trim().to_ascii_lowercase())
-                    .or_default()
-                    .push(content);
+            if content.is_empty() {
+                continue;
+            }
+            // `<meta property="article:published" itemprop="datePublished dateCreated">`
+            // answers to each of its names.
+            let mut keys: Vec<String> = Vec::new();
+            for attr in ["property", "name", "itemprop"] {
+                for key in m.attr(attr).iter().flat_map(|v| v.split_whitespace()) {
+                    let key = key.to_ascii_lowercase();
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+            }
+            for key in keys {
+                values.entry(key).or_default().push(content.clone());
             }
         }
         let canonical = doc
@@ -159,16 +174,21 @@ fn page_url(meta: &MetaTags, ld: &JsonLdArticle) -> Option<String> {
     ]
     .into_iter()
     .flatten()
+    .map(|c| super::urls::with_scheme(&c))
     .collect();
     let first = candidates.first()?;
-    if first.contains("://") {
+    let web_url = |c: &str| {
+        url::Url::parse(c)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+    };
+    if web_url(first).is_some() {
         return Some(first.clone());
     }
-    let absolute = candidates.iter().find_map(|c| url::Url::parse(c).ok());
-    match absolute {
-        Some(base) => base.join(first).ok().map(String::from),
-        None => Some(first.clone()),
-    }
+    // A relative canonical link is resolved against an absolute one; with none, the page
+    // has no URL of its own (a relative one would make no credit link).
+    let absolute = candidates.iter().find_map(|c| web_url(c))?;
+    absolute.join(first).ok().map(String::from)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -186,6 +206,9 @@ fn title(
     page_title: Option<&str>,
     site_name: Option<&str>,
 ) -> Option<String> {
+    // An `<h1>` that links to the site's home page is the site's name, not the headline.
+    let site_heading = site_heading(doc);
+    let site_name = site_name.or(site_heading.as_deref());
     let h1 = main_heading(doc, page_title);
     // A JSON-LD "headline" that shares no word with the page's headline describes the page
     // rather than titling it (Wikipedia puts the short description there).
@@ -193,9 +216,15 @@ fn title(
         .headline
         .clone()
         .filter(|hl| h1.as_deref().is_none_or(|h| shares_a_word(hl, h)));
+    // The headline is what the sources agree on: an og:title that shares no word with the
+    // `<h1>` nor with the `<title>` is a section's name ("Pressemitteilungen") or a tagline.
+    let others: Vec<&str> = [h1.as_deref(), page_title].into_iter().flatten().collect();
+    let og_title = meta
+        .first(&["og:title", "twitter:title"])
+        .filter(|t| others.is_empty() || others.iter().any(|o| shares_a_word(t, o)));
     let candidates = [
         ld_headline,
-        meta.first(&["og:title", "twitter:title"]),
+        og_title,
         h1.clone(),
         page_title.map(str::to_string),
     ];
@@ -204,6 +233,43 @@ fn title(
         .flatten()
         .map(|t| strip_site_name(&t, site_name, h1.as_deref()))
         .find(|t| !t.is_empty())
+        // A page titled only with the site's name (a blog's front page) keeps that name.
+        .or_else(|| page_title.map(collapse_whitespace))
+        .filter(|t| !t.is_empty())
+}
+
+/// The text of an `<h1>` that is the site's name: a link to the site's home page, or a
+/// heading marked as the logo or site title.
+fn site_heading(doc: &Document) -> Option<String> {
+    doc.select("h1").nodes().iter().find_map(|h| {
+        let marked = class_id_words(h)
+            .iter()
+            .any(|w| matches!(w.as_str(), "logo" | "site-title" | "brand" | "site-name"));
+        let home_link = select(h, "a[href]")
+            .iter()
+            .any(|a| a.attr("href").is_some_and(|href| is_home_link(&href)));
+        (marked || home_link)
+            .then(|| text_of(h))
+            .filter(|t| !t.is_empty())
+    })
+}
+
+/// "/", "./", "index.html", "https://host/" (also inside an archive's address).
+fn is_home_link(href: &str) -> bool {
+    let href = href.trim();
+    let last_absolute = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| href.rfind(scheme))
+        .max()
+        .map(|at| &href[at..]);
+    match last_absolute {
+        Some(url) => {
+            url::Url::parse(url).is_ok_and(|u| matches!(u.path(), "" | "/") && u.query().is_none())
+        }
+        None => {
+            matches!(href, "/" | "./" | "") || href.trim_start_matches('/').starts_with("index.")
+        }
+    }
 }
 
 fn shares_a_word(a: &str, b: &str) -> bool {
@@ -220,12 +286,13 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 /// The `<h1>` that is the article's headline: one the `<title>` contains, else the first
 /// with a few words (a logo in an `<h1>` has one or two).
 fn main_heading(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let site = site_heading(doc);
     let h1s: Vec<String> = doc
         .select("h1")
         .nodes()
         .iter()
         .map(text_of)
-        .filter(|t| word_count(t) >= 2)
+        .filter(|t| word_count(t) >= 2 && Some(t) != site.as_ref())
         .collect();
     let in_title = page_title.and_then(|pt| {
         let pt = pt.to_lowercase();
@@ -240,6 +307,9 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
     if let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) {
         let lower = title.to_lowercase();
         let site_lower = site.to_lowercase();
+        // A "site name" before a single word is the headline itself, wrongly given as the
+        // site's name (og:site_name set to the page title): "Headline | Brand".
+        let site_words = word_count(site);
         for sep in TITLE_SEPARATORS {
             let suffix = format!("{sep}{site_lower}");
             if lower.ends_with(&suffix) {
@@ -247,11 +317,17 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
             }
             let prefix = format!("{site_lower}{sep}");
             if lower.starts_with(&prefix) {
-                return title[prefix.len()..].trim().to_string();
+                let rest = without_generic_parts(&title[prefix.len()..]);
+                if word_count(&rest) >= site_words.min(2) {
+                    return rest;
+                }
             }
         }
         if lower == site_lower {
             return String::new();
+        }
+        if let Some(headline) = around_site_part(&title, &site_lower) {
+            return headline;
         }
     }
     if let Some(h1) = h1
@@ -264,6 +340,108 @@ fn strip_site_name(title: &str, site_name: Option<&str>, h1: Option<&str>) -> St
         return h1.to_string();
     }
     strip_short_last_part(&title)
+}
+
+/// "Der Schreibstil - chadim.net", "energieverbraucher.de | Gaspreise", "Headline - brand eins
+/// online": a first or last part of the title that spells the page's host is the site's name.
+fn without_host_part(title: &str, page_url: Option<&str>) -> String {
+    let Some(label) = page_url.and_then(host_label) else {
+        return title.to_string();
+    };
+    let squashed = |t: &str| -> String {
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    // A site's name is short: a long part that mentions the host ("Skibergsteigen: ..." on
+    // bergsteigen.com) is the headline.
+    let names_host = |part: &str| {
+        let words = part.split_whitespace().count();
+        let part = squashed(part);
+        words <= 4 && part.len() >= 4 && (part.contains(&label) || label.contains(&part))
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " // ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && names_host(tail)
+            && !names_host(head)
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && names_host(head)
+            && !names_host(tail)
+            && !tail.trim().is_empty()
+        {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// The name part of a URL's host: "chefkoch" for https://www.chefkoch.de/..., "brandeins"
+/// for brandeins.de (lowercase letters and digits only).
+fn host_label(url: &str) -> Option<String> {
+    let host = crate::import::rules::host_of(url)?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let second_level = ["co", "or", "ac", "go", "com", "net", "org", "gov", "edu"];
+    let name = match labels.as_slice() {
+        [.., name, sl, _] if second_level.contains(sl) && name.len() > 2 => *name,
+        [.., name, _] => *name,
+        _ => return None,
+    };
+    let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    (name.len() >= 4).then_some(name)
+}
+
+/// Parts of a title that name no article: archive and section words sites put next to their
+/// name ("Disfunctions.de » Blog Archiv » Headline").
+const GENERIC_TITLE_PARTS: &[&str] = &[
+    "blog archiv",
+    "blog archive",
+    "archiv",
+    "archive",
+    "blog",
+    "home",
+    "startseite",
+    "news",
+    "beranda",
+    "berita",
+];
+
+/// "Headline : Site | Tagline" → "Headline": the site's name between separators, a tagline
+/// after it.
+fn around_site_part(title: &str, site_lower: &str) -> Option<String> {
+    let lower = title.to_lowercase();
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let at = lower.find(&format!("{sep}{site_lower}"))?;
+        let after = &lower[at + sep.len() + site_lower.len()..];
+        let followed_by_part = TITLE_SEPARATORS
+            .iter()
+            .any(|s2| after.starts_with(s2) || after.starts_with(s2.trim_start()));
+        (at > 0 && followed_by_part).then(|| title[..at].trim().to_string())
+    })
+}
+
+/// "Blog Archiv » Headline" → "Headline": archive and section words before the headline.
+fn without_generic_parts(rest: &str) -> String {
+    let mut rest = rest.trim();
+    loop {
+        let lower = rest.to_lowercase();
+        let generic = GENERIC_TITLE_PARTS.iter().find_map(|g| {
+            TITLE_SEPARATORS.iter().find_map(|sep| {
+                let prefix = format!("{g}{}", sep.trim_end());
+                lower
+                    .starts_with(&prefix)
+                    .then(|| rest[prefix.len()..].trim_start())
+            })
+        });
+        match generic {
+            Some(shorter) if !shorter.is_empty() => rest = shorter,
+            _ => return rest.to_string(),
+        }
+    }
 }
 
 /// "Headline | Site" without a known site name: a last part of a few capitalised words after
@@ -295,22 +473,48 @@ fn strip_short_last_part(title: &str) -> String {
 // ---------------------------------------------------------------------------------------
 // Date
 
-/// Meta tags that carry the publication date.
+/// Meta tags that carry the publication date, the most specific first.
 const DATE_META: &[&str] = &[
     "article:published_time",
+    "article:published",
     "og:published_time",
+    "og:article:published_time",
+    "article:published_date",
+    "published_time",
+    "published_date",
+    "publication_date",
     "datepublished",
     "pubdate",
+    "og:pubdate",
     "publishdate",
     "publish-date",
     "publish_date",
+    "date_published",
+    "article.published",
     "dc.date.issued",
     "dcterms.issued",
+    "dc.date.created",
     "dc.date",
     "dcterms.created",
+    "prism.publicationdate",
+    "citation_publication_date",
+    "citation_date",
     "parsely-pub-date",
     "sailthru.date",
+    "shareaholic:article_published_time",
+    "cxenseparse:recs:publishtime",
     "date",
+];
+
+/// Meta tags that carry the date of the last change: used only when nothing says when the
+/// article was published.
+const MODIFIED_META: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
 ];
 
 /// Class and id words of elements that show a date.
@@ -328,9 +532,21 @@ const DATE_WORDS: &[&str] = &[
     "meta",
     "info",
     "byline",
+    "datum",
+    "fecha",
+    "authored",
 ];
 
-/// JSON-LD datePublished, the date meta tags, `<time datetime>`, then a visible date.
+/// Whether a class or id word marks a date: one of [`DATE_WORDS`], or a word built on "date"
+/// ("date2", "postdate", "datetime").
+fn is_date_word(word: &str) -> bool {
+    DATE_WORDS.contains(&word)
+        || (word.starts_with("date") && !word.starts_with("dater"))
+        || word.ends_with("date") && !word.ends_with("update")
+}
+
+/// The publication date: one the page states for machines (JSON-LD, meta tags, `itemprop`,
+/// `<time datetime>`), else one it shows near the headline, else its last change.
 fn published(
     page: &Page,
     ld: &JsonLdArticle,
@@ -338,32 +554,80 @@ fn published(
     rules: &Rules,
     lang: &str,
 ) -> Option<DateTime<FixedOffset>> {
-    let machine = ld
-        .date_published
-        .clone()
-        .or_else(|| meta.first(DATE_META))
-        .or_else(|| time_element_date(page));
-    let visible = || visible_date(page.lines(), rules);
-    match machine {
-        Some(raw) if has_offset(&raw) => parse_iso(&raw, utc()),
-        Some(raw) => {
-            let local = naive(&raw.trim().replacen(' ', "T", 1).replace('/', "-"));
-            let shown = visible();
-            // A visible "13:45 WITA" for the same moment gives the offset the ISO date lacks.
-            if let (Some(local), Some(shown)) = (local, shown)
-                && shown.naive_local() == local
-            {
-                return Some(shown);
-            }
-            let offset = if lang.starts_with("id") {
-                FixedOffset::east_opt(7 * 3600).expect("WIB")
-            } else {
-                utc()
-            };
-            parse_iso(&raw, offset).or(shown)
+    // A date that names no zone: Jakarta time on a page in Indonesian, UTC on a page in
+    // another language; a date shown to readers of a page in no stated language is taken
+    // as Jakarta time too, machine dates of such a page as UTC.
+    let wib = FixedOffset::east_opt(7 * 3600).expect("WIB");
+    let (machine_offset, shown_offset) = match lang {
+        l if l.starts_with("id") => (wib, wib),
+        "" => (utc(), wib),
+        _ => (utc(), utc()),
+    };
+    let shown = visible_date(page.lines(), rules);
+    let machine = machine_dates(page, ld, meta)
+        .iter()
+        .find_map(|raw| read_machine_date(raw));
+    if let Some(m) = machine {
+        if m.offset.is_some() {
+            return m.at(utc());
         }
-        None => visible(),
+        // A visible "13:45 WITA" for the same moment gives the offset the date lacks, and a
+        // visible time completes a machine date that has only the day.
+        if let Some(shown) = &shown {
+            let same_moment = shown.local == m.local;
+            let same_day_with_time =
+                m.local.time() == chrono::NaiveTime::MIN && shown.local.date() == m.local.date();
+            if same_moment || same_day_with_time {
+                return shown.at(machine_offset);
+            }
+        }
+        return m.at(machine_offset);
     }
+    if let Some(shown) = shown {
+        return shown.at(shown_offset);
+    }
+    // Dates the page states less clearly: of another JSON-LD node (a video, a recipe), of
+    // creation, of the last change.
+    ld.other_date_published
+        .iter()
+        .chain(meta.all("datecreated"))
+        .chain(itemprop_dates(page, "dateCreated").iter())
+        .chain(ld.date_modified.iter())
+        .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
+        .find_map(|raw| read_machine_date(raw))
+        .and_then(|m| m.at(machine_offset))
+}
+
+/// The page's machine-readable publication dates, in the order they are trusted.
+fn machine_dates(page: &Page, ld: &JsonLdArticle, meta: &MetaTags) -> Vec<String> {
+    let mut dates: Vec<String> = ld.date_published.iter().cloned().collect();
+    dates.extend(DATE_META.iter().flat_map(|k| meta.all(k)).cloned());
+    dates.extend(itemprop_dates(page, "datePublished"));
+    dates.extend(time_element_date(page));
+    dates
+}
+
+/// `itemprop="datePublished"` (or another `prop`) on elements other than `<meta>`: its
+/// `datetime` or `content`, else its text.
+fn itemprop_dates(page: &Page, prop: &str) -> Vec<String> {
+    page.doc
+        .select("[itemprop]")
+        .nodes()
+        .iter()
+        .filter(|n| tag_name(n) != "meta" && !page.in_comments(n))
+        .filter(|n| {
+            n.attr("itemprop")
+                .is_some_and(|p| p.split_whitespace().any(|t| t.eq_ignore_ascii_case(prop)))
+        })
+        .filter_map(|n| {
+            n.attr("datetime")
+                .or_else(|| n.attr("content"))
+                .map(|v| v.to_string())
+                .or_else(|| Some(text_of(n)))
+        })
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+        .collect()
 }
 
 fn utc() -> FixedOffset {
@@ -390,27 +654,44 @@ fn time_element_date(page: &Page) -> Option<String> {
 }
 
 /// A date shown on the page: by the source's date patterns, else in a short line that is
-/// marked as a date (class "date", "tanggal", ...) or that follows the headline.
-fn visible_date(lines: &[Line], rules: &Rules) -> Option<DateTime<FixedOffset>> {
+/// marked as a date (class "date", "tanggal", ...) or that follows the headline. Its zone
+/// stays open when the line names none.
+fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
+    let written = |text: &str| {
+        dates::find_date_parts(text).map(|w| MachineDate {
+            local: w.local,
+            offset: w.offset,
+        })
+    };
     let patterns = rules
         .source
         .as_ref()
         .map_or(&[][..], |s| &s.date_patterns[..]);
-    if !patterns.is_empty() {
-        let by_pattern = lines.iter().find_map(|l| {
-            patterns
-                .iter()
-                .filter_map(|re| re.captures(&l.text))
-                .find_map(|c| c.name("date").and_then(|m| dates::parse_date(m.as_str())))
-        });
-        if by_pattern.is_some() {
-            return by_pattern;
-        }
-    }
-    lines
-        .iter()
-        .filter(|l| l.words <= 20 && (l.date_marked || l.near_headline))
-        .find_map(|l| dates::parse_date(&l.text))
+    let by_pattern = lines.iter().find_map(|l| {
+        patterns
+            .iter()
+            .filter_map(|re| re.captures(&l.text))
+            .find_map(|c| c.name("date").and_then(|m| written(m.as_str())))
+    });
+    by_pattern.or_else(|| {
+        lines
+            .iter()
+            .filter(|l| l.date_marked || l.near_headline)
+            .find_map(|l| {
+                if l.words <= 20 {
+                    return written(&l.text);
+                }
+                // A long line near the headline counts only for a dateline at its start
+                // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+                let start: String = l.text.chars().take(60).collect();
+                dates::find_date_parts(&start)
+                    .filter(|w| w.span.start <= 30)
+                    .map(|w| MachineDate {
+                        local: w.local,
+                        offset: w.offset,
+                    })
+            })
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -652,11 +933,7 @@ fn visible_lines(page: &Page) -> Vec<Line> {
         let date_marked = std::iter::once(node)
             .chain(node.ancestors_it(Some(2)))
             .chain(node.descendants_it().filter(|d| d.is_element()))
-            .any(|n| {
-                class_id_words(&n)
-                    .iter()
-                    .any(|w| DATE_WORDS.contains(&w.as_str()))
-            });
+            .any(|n| class_id_words(&n).iter().any(|w| is_date_word(w)));
         for text in segments {
             lines.push(Line {
                 words: word_count(&text),
@@ -672,6 +949,130 @@ fn visible_lines(page: &Page) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn title_of(html: &str) -> Option<String> {
+        read(&Document::from(html), &Rules::default()).title
+    }
+
+    #[test]
+    fn a_heading_that_links_home_is_the_site_not_the_headline() {
+        let html = r#"<head><title>Das vermutlich schwulste Musikvideo der Welt :  Krimiblog-Archiv | Ermittlungen zum Verfall der Sitten</title></head>
+            <body><h1 class="vcard"><a href="http://archiv.krimiblog.de/" title="Home">Krimiblog-Archiv</a></h1><h2>Das vermutlich schwulste Musikvideo der Welt</h2></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Das vermutlich schwulste Musikvideo der Welt")
+        );
+        let html = r#"<head><title>Disfunctions.de  » Blog Archiv   » Podcasts in Plex einbinden</title></head>
+            <body><h1><a href="https://disfunctions.de">Disfunctions.de</a></h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Podcasts in Plex einbinden")
+        );
+    }
+
+    #[test]
+    fn a_site_name_that_is_the_headline_is_not_stripped() {
+        assert_eq!(
+            strip_site_name(
+                "Bürgerbeteiligung für Windpark Steinheim | EnBW",
+                Some("Bürgerbeteiligung für Windpark Steinheim"),
+                None
+            ),
+            "Bürgerbeteiligung für Windpark Steinheim"
+        );
+    }
+
+    #[test]
+    fn a_page_titled_only_with_the_sites_name_keeps_it() {
+        let html = r#"<head><title>Gaby’s - Colours of the Soul</title></head>
+            <body><h1><a href="http://www.colours.example">Gaby’s - Colours of the Soul</a></h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Gaby’s - Colours of the Soul")
+        );
+    }
+
+    fn authors_of(html: &str) -> Vec<String> {
+        read(&Document::from(html), &Rules::default()).authors
+    }
+
+    #[test]
+    fn reporters_not_editors() {
+        let body = |byline: &str| {
+            format!("<body><h1>Judul berita yang cukup panjang</h1>{byline}<p>Isi.</p></body>")
+        };
+        assert_eq!(
+            authors_of(&body(
+                r#"<div class="author">Penulis: Ani Lestari | Editor: Budi Santoso</div>"#
+            )),
+            ["Ani Lestari"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<div class="byline">Reporter: Ani Lestari, Dedi Kurniawan. Editor: Budi Santoso</div>"#
+            )),
+            ["Ani Lestari", "Dedi Kurniawan"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<p class="author-name"><a href="/profile/az">Andrew Zonenberg</a>, View my complete profile</p>"#
+            )),
+            ["Andrew Zonenberg"]
+        );
+        assert_eq!(
+            authors_of(&body(r#"<p class="byline">By AFP</p>"#)),
+            ["AFP"]
+        );
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Ani Lestari, Dedi Kurniawan"></head><body></body>"#
+            ),
+            ["Ani Lestari", "Dedi Kurniawan"]
+        );
+    }
+
+    #[test]
+    fn a_title_part_that_spells_the_host_is_the_site() {
+        let url = Some("https://www.chadim.net/schreibstil/");
+        assert_eq!(
+            without_host_part("Der Schreibstil - chadim.net", url),
+            "Der Schreibstil"
+        );
+        let url = Some("https://www.brandeins.de/magazine/x");
+        assert_eq!(
+            without_host_part("Rutger Bregman: Unser wahres Ich - brand eins online", url),
+            "Rutger Bregman: Unser wahres Ich"
+        );
+        let url = Some("https://www.energieverbraucher.de/de/gaspreise");
+        assert_eq!(
+            without_host_part("energieverbraucher.de | Gaspreise", url),
+            "Gaspreise"
+        );
+        let url = Some("https://www.bergsteigen.com/news/x");
+        assert_eq!(
+            without_host_part(
+                "Skibergsteigen: Schnell und leicht mit den C.A.M.P. - Neuheiten",
+                url
+            ),
+            "Skibergsteigen: Schnell und leicht mit den C.A.M.P. - Neuheiten"
+        );
+        let url = Some("https://www.kompas.com/read/x");
+        assert_eq!(
+            without_host_part("Jokowi - Prabowo Bertemu di Istana", url),
+            "Jokowi - Prabowo Bertemu di Istana"
+        );
+    }
+
+    #[test]
+    fn a_section_name_in_og_title_is_no_headline() {
+        let html = r#"<head><title>BDZV: Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen</title>
+            <meta property="og:title" content="Pressemitteilungen"></head>
+            <body><h1>Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen</h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Olafur Eliasson gestaltet Titelseite für die deutschen Zeitungen")
+        );
+    }
 
     #[test]
     fn site_names_leave_titles() {
@@ -703,5 +1104,85 @@ mod tests {
             ),
             "Warga Tolak TPA"
         );
+    }
+
+    fn date_of(html: &str) -> Option<String> {
+        read(&Document::from(html), &Rules::default())
+            .date
+            .map(|d| d.to_rfc3339())
+    }
+
+    #[test]
+    fn a_meta_tag_answers_to_each_of_its_names() {
+        let html = r#"<html><head><meta property="article:published" itemprop="datePublished dateCreated" content="2019-11-18T10:00:00-0800"></head><body></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T10:00:00-08:00");
+    }
+
+    #[test]
+    fn time_elements_with_a_named_zone_or_none() {
+        let html = r#"<body><h1>Headline of the story here</h1><time datetime="2019-11-18 17:19:53 GMT">Nov 18</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+00:00");
+        let html = r#"<body><time datetime="2019-11-18T17:19:53">Nov 18</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+00:00");
+        let html = r#"<html lang="id"><body><time datetime="2019-11-18T17:19:53">18 Nov</time></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-18T17:19:53+07:00");
+    }
+
+    #[test]
+    fn itemprop_dates_on_any_element() {
+        let html = r#"<body><span itemprop="datePublished" content="2022-01-14 10:31:00">Januar 2022</span></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-01-14T10:31:00+00:00");
+        let html = r#"<body><p>x</p><span itemprop="datePublished">28 December 2022</span></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-12-28T00:00:00+00:00");
+    }
+
+    #[test]
+    fn the_most_precise_of_an_elements_dates() {
+        let html = r#"<body><time itemprop="datePublished" content="2023-10-18" datetime="2023-10-18T11:45:00+02:00">18.10.2023</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-10-18T11:45:00+02:00");
+        // A machine date with only the day takes the time shown under the headline.
+        let html = r#"<html lang="id"><head><meta property="article:published_time" content="2022-05-04"></head>
+            <body><h1>Judul berita yang cukup panjang</h1><p class="date">Rabu, 4 Mei 2022 05:49 WIB</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-05-04T05:49:00+07:00");
+        // A page's own date wins over that of a video or recipe node in its JSON-LD.
+        let html = r#"<head><meta property="article:published_time" content="2021-03-08T11:15:28Z">
+            <script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2021-03-14T19:14:36Z"}</script></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-03-08T11:15:28+00:00");
+    }
+
+    #[test]
+    fn visible_datelines() {
+        let html = r#"<html lang="de"><body><div class="news_text"><div class="row"><span class="date2">04. November 2021 | PAID CONTENT</span></div><h1>Camping boomt weiter in der Schweiz</h1><p>Text.</p></div></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-11-04T00:00:00+00:00");
+        let html = r#"<html lang="de"><body><h1>Arbeitsmarkt zum Jahresanfang auf Erholungskurs</h1>
+            <p>01.02.2022 Der Arbeitsmarkt ist gut in das neue Jahr gestartet, sagte der Vorstandsvorsitzende am Dienstag in Nürnberg vor der Presse und nannte die Zahlen.</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-02-01T00:00:00+00:00");
+        // A date deep in a sentence of the text is no dateline.
+        let html = r#"<html lang="de"><body><h1>Ein Video ist frei erfunden, sagt Grab</h1>
+            <p>BANGKOK: Ein TikTok-Video, in dem behauptet wird, dass ein Lieferbote nach Singapur fliegt, ist frei erfunden, sagte ein Sprecher am Montag (30. Oktober 2023).</p></body></html>"#;
+        assert_eq!(date_of(html), None);
+    }
+
+    #[test]
+    fn dates_that_are_no_iso_dates() {
+        let html = r#"<head><meta property="og:article:published_time" content="Mon Oct 11 14:57:21 CEST 2021"></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-10-11T14:57:21+02:00");
+        let html = r#"<head><meta name="publication_date" content="Tue Nov 19 2019 03:05:46 GMT+0000"></head>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-11-19T03:05:46+00:00");
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"Thu, 08 May 2014 14:04:53 -0400"}</script>"#;
+        assert_eq!(date_of(html).unwrap(), "2014-05-08T14:04:53-04:00");
+    }
+
+    #[test]
+    fn json_ld_dates_outside_an_article_node() {
+        let html = r#"<script type="application/ld+json">[{"@type":"WebSite","name":"S"},{"@type":"WebPage","datePublished":"2019-10-18T13:07:38+00:00"}]</script>"#;
+        assert_eq!(date_of(html).unwrap(), "2019-10-18T13:07:38+00:00");
+    }
+
+    #[test]
+    fn the_last_change_when_nothing_says_when_it_was_published() {
+        let html = r#"<head><meta property="article:modified_time" content="2021-03-04T05:06:07+01:00"></head><body><p>Text.</p></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-03-04T05:06:07+01:00");
+        assert_eq!(date_of("<body><p>No date at all.</p></body>"), None);
     }
 }

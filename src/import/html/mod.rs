@@ -58,7 +58,7 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
     let doc = Document::from(decode::without_code(&html));
     let meta = metadata::read(&doc, rules);
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
-    let base = urls::base_url(source.as_deref());
+    let base = urls::document_base(meta.base_href.as_deref(), urls::base_url(source.as_deref()));
     let known_image = meta
         .image
         .as_deref()

@@ -32,7 +32,12 @@ pub fn image_source(img: &NodeRef) -> Option<String> {
         .find_map(|a| img.attr(a))
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty() && !s.starts_with("data:"))
-        .or_else(|| first_srcset_candidate(img))
+        .or_else(|| best_srcset_candidate(img))
+        .map(|s| match looks_like_srcset(&s) {
+            // A lazy loader's attribute holding a whole `srcset` list.
+            true => best_of_srcset(&s).unwrap_or(s),
+            false => s,
+        })
 }
 
 fn is_placeholder(src: &str) -> bool {
@@ -50,13 +55,49 @@ fn is_placeholder(src: &str) -> bool {
         .any(|p| lower.contains(p))
 }
 
-fn first_srcset_candidate(img: &NodeRef) -> Option<String> {
-    let srcset = img.attr("srcset").or_else(|| img.attr("data-srcset"))?;
+fn best_srcset_candidate(img: &NodeRef) -> Option<String> {
+    best_of_srcset(&img.attr("srcset").or_else(|| img.attr("data-srcset"))?)
+}
+
+/// "a.jpg 300w, b.jpg 600w" (or "1x, 2x"): not one address but a list of them.
+fn looks_like_srcset(value: &str) -> bool {
+    value.contains(',')
+        && value.split(',').all(|c| {
+            let mut parts = c.split_whitespace();
+            parts.next().is_some()
+                && parts.next().is_none_or(|d| {
+                    d.len() > 1
+                        && (d.ends_with('w') || d.ends_with('x'))
+                        && d[..d.len() - 1].parse::<f64>().is_ok()
+                })
+        })
+}
+
+/// The largest candidate of a `srcset` (by width, else density; the first when none says).
+pub fn best_of_srcset(srcset: &str) -> Option<String> {
     srcset
         .split(',')
-        .filter_map(|c| c.split_whitespace().next())
-        .find(|u| !u.starts_with("data:"))
-        .map(str::to_string)
+        .filter_map(|c| {
+            let mut parts = c.split_whitespace();
+            let url = parts.next()?;
+            let size = parts.next().and_then(|d| {
+                let (n, unit) = d.split_at(d.len().checked_sub(1)?);
+                let n: f64 = n.parse().ok()?;
+                Some(if unit == "x" { n * 1000.0 } else { n })
+            });
+            (!url.starts_with("data:")).then(|| (url.to_string(), size.unwrap_or(0.0)))
+        })
+        .enumerate()
+        .max_by(|(i, (_, a)), (j, (_, b))| a.total_cmp(b).then(j.cmp(i)))
+        .map(|(_, (url, _))| url)
+}
+
+/// A protocol-relative address ("//host/path") with the scheme the web uses today.
+pub fn with_scheme(url: &str) -> String {
+    match url.trim().strip_prefix("//") {
+        Some(rest) if !rest.starts_with('/') => format!("https://{rest}"),
+        _ => url.trim().to_string(),
+    }
 }
 
 /// A URL made absolute against `base` (left as written without a base or when it does not
@@ -65,6 +106,9 @@ pub fn resolve(url: &str, base: Option<&Url>) -> String {
     let url = url.trim();
     if has_scheme(url) {
         return url.to_string();
+    }
+    if base.is_none() {
+        return with_scheme(url);
     }
     match base {
         Some(base) => base
@@ -91,9 +135,26 @@ pub fn base_url(page_url: Option<&str>) -> Option<Url> {
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
-/// Whether a link or image address is safe to keep in a mirrored article.
+/// The base relative addresses resolve against: the page's `<base href>` (itself resolved
+/// against the page's URL), else the page's URL.
+pub fn document_base(base_href: Option<&str>, page: Option<Url>) -> Option<Url> {
+    let from_base_element = base_href.and_then(|href| {
+        let href = with_scheme(href);
+        match &page {
+            Some(page) => page.join(&href).ok(),
+            None => Url::parse(&href).ok(),
+        }
+    });
+    from_base_element
+        .filter(|u| matches!(u.scheme(), "http" | "https"))
+        .or(page)
+}
+
+/// Whether a link or image address can be kept in a mirrored article: absolute (a relative
+/// one, left so when the page's URL is unknown, would break on the mirror) and of a safe
+/// scheme.
 pub fn is_safe(url: &str) -> bool {
-    !url.trim().is_empty() && crate::text::is_safe_url(url)
+    !url.trim().is_empty() && has_scheme(url.trim()) && crate::text::is_safe_url(url)
 }
 
 #[cfg(test)]
@@ -129,9 +190,62 @@ mod tests {
         );
         assert_eq!(
             image_source(&doc.select("#b").nodes()[0]).as_deref(),
-            Some("/s.jpg")
+            Some("/m.jpg")
+        );
+        assert_eq!(
+            resolve("//cdn.example/c.jpg", None),
+            "https://cdn.example/c.jpg"
         );
         assert!(!is_safe("javascript:alert(1)"));
         assert!(is_safe("https://a.example/"));
+        assert!(is_safe("mailto:redaksi@a.example"));
+        assert!(
+            !is_safe("/relative/page"),
+            "unresolved: would break on the mirror"
+        );
+    }
+
+    #[test]
+    fn the_best_srcset_candidate() {
+        assert_eq!(
+            best_of_srcset("/s.jpg 300w, /l.jpg 1200w, /m.jpg 600w").as_deref(),
+            Some("/l.jpg")
+        );
+        assert_eq!(
+            best_of_srcset("/a.jpg 1x, /b.jpg 2x").as_deref(),
+            Some("/b.jpg")
+        );
+        assert_eq!(best_of_srcset("/only.jpg").as_deref(), Some("/only.jpg"));
+        let doc = dom_query::Document::from(
+            r#"<img src="data:image/gif;base64,R0lGOD" data-src="/a.jpg 480w, /b.jpg 960w">"#,
+        );
+        assert_eq!(
+            image_source(&doc.select("img").nodes()[0]).as_deref(),
+            Some("/b.jpg")
+        );
+    }
+
+    #[test]
+    fn the_base_element_comes_first() {
+        let page = base_url(Some("https://a.example/news/story.html"));
+        let base = document_base(Some("/static/"), page.clone()).unwrap();
+        assert_eq!(
+            resolve("img/x.jpg", Some(&base)),
+            "https://a.example/static/img/x.jpg"
+        );
+        let base = document_base(Some("//cdn.example/p/"), None).unwrap();
+        assert_eq!(resolve("x.jpg", Some(&base)), "https://cdn.example/p/x.jpg");
+        assert_eq!(document_base(None, page.clone()), page);
+        assert_eq!(document_base(Some("javascript:x"), page.clone()), page);
+    }
+
+    #[test]
+    fn protocol_relative_addresses_get_https() {
+        assert_eq!(with_scheme("//host.example/a"), "https://host.example/a");
+        assert_eq!(
+            with_scheme("https://host.example/a"),
+            "https://host.example/a"
+        );
+        assert_eq!(with_scheme("///x"), "///x");
     }
 }

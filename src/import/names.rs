@@ -1,0 +1,252 @@
+//! Author names, one set of rules for both importers: "By JOHN SMITH and Jane Doe, Staff
+//! Writer" is two names, spelled as people write them; roles, outlet names and profile-link
+//! texts ("View my complete profile") are not names; an agency's abbreviation ("AFP") stays
+//! as written.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A line that starts like a byline ("By ...", "Oleh: ...", "Penulis: ...").
+pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author)\b\s*[:：]?\s+\S")
+        .expect("byline prefix")
+});
+
+/// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
+/// Writer", "Associated Press", "PhD", "Verlag GmbH", "Show all articles", "Unknown").
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
+    )
+    .expect("role words")
+});
+
+static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author|editor|von|par|por|door)\b\s*[:：]?\s*",
+    )
+    .expect("prefix")
+});
+
+/// Where a byline goes on to name its editor.
+static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[\s.,;|/·•–—-]*\b(?:editor|penyunting|redaktur|editing\s+by|edited\s+by)\b\s*[:：]?",
+    )
+    .expect("editor mark")
+});
+
+/// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
+/// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
+fn byline_parts(raw: &str) -> Vec<String> {
+    let text = collapse_whitespace(raw);
+    let text = NAME_PREFIX.replace(&text, "");
+    // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
+    let text = match EDITOR_MARK.find(&text) {
+        Some(m) if m.start() > 0 => text[..m.start()].to_string(),
+        _ => text.to_string(),
+    };
+    let first_part = text
+        .split(" - ")
+        .flat_map(|p| p.split(" | "))
+        .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" – "))
+        .flat_map(|p| p.split('\u{b7}'))
+        .next()
+        .unwrap_or("");
+    first_part
+        .split([',', ';', '&', '/'])
+        .flat_map(|p| {
+            p.split(" and ")
+                .flat_map(|q| q.split(" dan "))
+                .flat_map(|q| q.split(" und "))
+                .flat_map(|q| q.split(" et "))
+                .flat_map(|q| q.split(" y "))
+                .map(|q| q.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Author names in a byline: "By JOHN SMITH and Jane Doe, Staff Writer" gives
+/// ["John Smith", "Jane Doe"]; outlet names and roles are left out.
+pub fn clean_names(raw: &str) -> Vec<String> {
+    let names: Vec<String> = byline_parts(raw)
+        .iter()
+        .filter(|p| is_author_name(p))
+        .map(|p| title_case_if_shouting(p))
+        .collect();
+    dedup(names)
+}
+
+/// Whether a short line is a byline and nothing else: "By SAMUEL OKAFOR and LENA HOFFMANN",
+/// "Oleh: Reni Erina", "By María Fernández, Staff Writer" (not "By Monday, officials said").
+pub fn is_byline(text: &str) -> bool {
+    if word_count(text) > 10 || !BYLINE_PREFIX.is_match(text) {
+        return false;
+    }
+    let parts = byline_parts(text);
+    !parts.is_empty()
+        && parts.iter().any(|p| is_author_name(p))
+        && parts
+            .iter()
+            .all(|p| is_author_name(p) || ROLE.is_match(p) || (!p.contains(' ') && p.contains('.')))
+}
+
+/// Lowercase words names carry ("Ahmad bin Said", "Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "binti", "van", "der", "de", "da", "dos", "von", "al", "el", "la", "le",
+];
+
+/// One to six capitalised words of letters (with . ' - for initials and compound names), no
+/// domain ("Kompas.com"), no digits or handles.
+pub fn is_name_like(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let word_ok = |w: &&str| {
+        let starts_upper = w.starts_with(|c: char| c.is_uppercase());
+        let particle = NAME_PARTICLES.contains(&w.to_lowercase().as_str());
+        // Honorifics and initials written in lowercase: "dr.", "ir.", "hj."
+        let honorific = w.ends_with('.') && w.chars().count() <= 4;
+        let chars_ok = w.chars().all(|c| c.is_alphabetic() || ".'’-".contains(c));
+        let domain = w.trim_end_matches('.').contains('.') && w.chars().count() > 4;
+        chars_ok && !domain && (starts_upper || particle || honorific)
+    };
+    (1..=6).contains(&words.len())
+        && name.chars().count() <= 60
+        && words.iter().all(word_ok)
+        && words
+            .iter()
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+}
+
+fn is_author_name(part: &str) -> bool {
+    is_name_like(part) && !ROLE.is_match(part) && !is_dateline_place(part)
+}
+
+/// Cities and countries bylines name after the reporter ("Nada Tawfik, New York", "Olympia
+/// Verlag, Nürnberg, Germany"): where the story was filed, not who wrote it.
+#[rustfmt::skip]
+const DATELINE_PLACES: &[&str] = &[
+    // countries (English, German)
+    "germany", "deutschland", "austria", "österreich", "switzerland", "schweiz", "france",
+    "frankreich", "italy", "italien", "spain", "spanien", "united kingdom", "uk", "england",
+    "usa", "united states", "russia", "russland", "china", "japan", "india", "indonesia",
+    "australia", "canada", "brazil", "mexico", "ukraine", "poland", "polen", "turkey",
+    "türkei", "egypt", "israel", "singapore", "malaysia", "philippines", "thailand",
+    // cities that head datelines
+    "new york", "washington", "los angeles", "san francisco", "chicago", "london", "paris",
+    "berlin", "brussels", "brüssel", "frankfurt", "frankfurt a. m.", "frankfurt am main",
+    "munich", "münchen", "hamburg", "cologne", "köln", "nürnberg", "nuremberg", "stuttgart",
+    "düsseldorf", "vienna", "wien", "zurich", "zürich", "geneva", "genf", "bern", "rome",
+    "rom", "madrid", "moscow", "moskau", "kyiv", "kiev", "kiew", "warsaw", "warschau",
+    "istanbul", "ankara", "beijing", "peking", "shanghai", "hong kong", "tokyo", "tokio",
+    "seoul", "new delhi", "mumbai", "dubai", "cairo", "kairo", "jerusalem", "tel aviv",
+    "sydney", "canberra", "toronto", "ottawa", "mexico city", "jakarta", "bangkok",
+    "kuala lumpur", "manila", "hanoi",
+];
+
+fn is_dateline_place(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    DATELINE_PLACES.contains(&lower.as_str())
+}
+
+/// "RENI ERINA" becomes "Reni Erina", "MUH. AL-FATIH" "Muh. Al-Fatih"; names in mixed case
+/// stay as written, and so does a short abbreviation alone ("AFP", "AP"): an agency, not a
+/// name in capitals.
+pub fn title_case_if_shouting(name: &str) -> String {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || letters.iter().any(|c| c.is_lowercase()) {
+        return name.to_string();
+    }
+    if !name.contains(' ') && letters.len() <= 3 {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start_of_word = true;
+    for c in name.chars() {
+        if start_of_word {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start_of_word = !c.is_alphabetic();
+    }
+    out
+}
+
+pub fn dedup(items: Vec<String>) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    items
+        .into_iter()
+        .filter(|i| seen.insert(i.to_lowercase()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_become_names() {
+        assert_eq!(
+            clean_names("By SAMUEL OKAFOR and LENA HOFFMANN"),
+            ["Samuel Okafor", "Lena Hoffmann"]
+        );
+        assert_eq!(
+            clean_names("By María Fernández, Staff Writer"),
+            ["María Fernández"]
+        );
+        assert_eq!(clean_names("Oleh: ENDANG SUHENDAR"), ["Endang Suhendar"]);
+        assert_eq!(
+            clean_names("Rizky Maulana, Siti Nurhaliza - wartanusantara.example.id"),
+            ["Rizky Maulana", "Siti Nurhaliza"]
+        );
+        assert_eq!(clean_names("LAPORAN: RENI ERINA"), ["Reni Erina"]);
+        assert!(clean_names("2 hours ago").is_empty());
+        assert!(is_byline("By SAMUEL OKAFOR and LENA HOFFMANN"));
+        assert!(is_byline("Oleh: Reni Erina"));
+        assert!(!is_byline(
+            "By Monday, officials said the road would reopen."
+        ));
+        assert!(!is_byline("By the end of the year"));
+    }
+
+    #[test]
+    fn profile_links_and_agencies() {
+        assert_eq!(
+            clean_names("Andrew Zonenberg, View my complete profile"),
+            ["Andrew Zonenberg"]
+        );
+        assert_eq!(clean_names("AFP"), ["AFP"]);
+        assert_eq!(clean_names("von Petra Basler"), ["Petra Basler"]);
+        assert_eq!(clean_names("Par Stefan Häne"), ["Stefan Häne"]);
+        assert_eq!(clean_names("Grant Tinsley, PhD"), ["Grant Tinsley"]);
+        assert_eq!(
+            clean_names("Heiko Sauer, SHOW ALL ARTICLES OF Heiko Sauer"),
+            ["Heiko Sauer"]
+        );
+        assert_eq!(clean_names("Olympia-Verlag GmbH"), Vec::<String>::new());
+        assert_eq!(clean_names("Unknown"), Vec::<String>::new());
+        assert_eq!(clean_names("By Nada Tawfik, New York"), ["Nada Tawfik"]);
+        assert_eq!(
+            clean_names("Markus M. Haefliger, London, und Beat Bumbacher"),
+            ["Markus M. Haefliger", "Beat Bumbacher"]
+        );
+        assert_eq!(clean_names("By AP"), ["AP"]);
+        assert_eq!(clean_names("Kompas.com"), Vec::<String>::new());
+        assert_eq!(
+            clean_names("Ahmad bin Said dan MUH. AL-FATIH"),
+            ["Ahmad bin Said", "Muh. Al-Fatih"]
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! What a line is on its own: junk by a named rule (the shared phrase rules and the source's
+//! own), the start of a trailing block, tags, a URL, a byline, a dateline or text.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset};
+use regex::Regex;
+
+use super::*;
+
+/// Who a byline names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Role {
+    /// Reporter, writer ("LAPORAN", "Penulis", "Oleh", "By"): the article's author.
+    Writer,
+    /// Editor or additional reporter: the author only when no writer is named.
+    Editor,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Credit {
+    pub(super) name: String,
+    pub(super) role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    Blank,
+    /// Not part of the article; the rule's name.
+    Junk(String),
+    /// Starts a trailing block that ends the article; the rule's name.
+    Cut(String),
+    /// "Baca Juga" alone: titles follow, then either more body or the end of the page.
+    ReadAlsoHeading,
+    /// "Tag" / "Tags" alone: the page's tags follow, one a line.
+    TagsHeading,
+    /// "Tags: A, B".
+    Tags(Vec<String>),
+    /// "Reporter:" alone, the name on the next line.
+    RoleOnly(Role),
+    Byline(Vec<Credit>, Option<DateTime<FixedOffset>>),
+    Dateline {
+        date: DateTime<FixedOffset>,
+        updated: bool,
+    },
+    Url(String),
+    Text,
+}
+
+/// Classifies a line by the source's rules, then the generic ones (junk before metadata, so a
+/// promo that names a date or a person is still a promo).
+pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
+    if text.is_empty() {
+        return Kind::Blank;
+    }
+    if let Some(kind) = classify_by_source(text, rules) {
+        return kind;
+    }
+    if let Some(kind) = trailing_block(text) {
+        return kind;
+    }
+    if let Some(rule) = junk_rule(text) {
+        return Kind::Junk(rule.to_string());
+    }
+    if let Some(kind) = tags_line(text) {
+        return kind;
+    }
+    if URL_LINE.is_match(text) {
+        return Kind::Url(text.to_string());
+    }
+    if let Some(kind) = byline(text, rules) {
+        return kind;
+    }
+    if let Some((date, updated)) = dateline(text, rules) {
+        return Kind::Dateline { date, updated };
+    }
+    Kind::Text
+}
+
+pub(super) fn classify_by_source(text: &str, rules: &Rules) -> Option<Kind> {
+    let source = rules.source.as_ref()?;
+    match source.verdict(text) {
+        Some(SourceVerdict::Drop(rule)) => return Some(Kind::Junk(rule)),
+        Some(SourceVerdict::Cut(rule)) => return Some(Kind::Cut(rule)),
+        None => {}
+    }
+    for re in &source.byline_patterns {
+        if let Some(name) = re
+            .captures(text)
+            .and_then(|c| c.name("name").map(|m| m.as_str().to_string()))
+        {
+            let credits = split_names(&name).into_iter().map(|name| Credit {
+                name,
+                role: Role::Writer,
+            });
+            return Some(Kind::Byline(credits.collect(), None));
+        }
+    }
+    let dated = source.date_patterns.iter().any(|re| re.is_match(text));
+    if dated && let Some(date) = dates::parse_date_with(text, &source.date_patterns) {
+        return Some(Kind::Dateline {
+            date,
+            updated: false,
+        });
+    }
+    None
+}
+
+/// A short line that starts the "related articles" part of the page.
+pub(super) static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s•·*>»-]*(?:
+            artikel\ lainnya|berita\ lainnya|berita\ lain|berita\ terkait|artikel\ terkait|terkait|
+            (?:berita|artikel)\ \S+\ lainnya|
+            related(?:\ (?:articles?|posts?|news|stories|content|coverage))?|
+            read\ next|more\ stories|more\ from\ .{1,30}|you\ (?:may|might)\ also\ like|
+            recommended(?:\ (?:for\ you|stories|articles))?|
+            rekomendasi(?:\ (?:berita|artikel|untuk\ anda))?|
+            terpopuler|berita\ terpopuler|populer|berita\ populer|most\ popular|most\ read|
+            paling\ banyak\ dibaca|terbaru|berita\ terbaru|berita\ terkini|latest\ news|trending|
+            video\ pilihan|video\ terkait|video\ terkini|
+            komentar|tulis\ komentar|comments|leave\ a\ comment
+        )\s*:?$",
+    )
+    .expect("valid regex")
+});
+
+pub(super) static READ_ALSO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s•·*-]*(?:baca\s+juga|baca\s+pula|lihat\s+juga|simak\s+juga|tonton\s+juga|saksikan\s+juga|(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)|read\s+also|also\s+read|see\s+also)\s*[:：]?$")
+        .expect("valid regex")
+});
+
+pub(super) static TAGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|tag\s+terkait|topik|topik\s+terkait|topics?|kata\s+kunci|keywords?)\s*[:：]?$")
+        .expect("valid regex")
+});
+
+pub(super) fn trailing_block(text: &str) -> Option<Kind> {
+    if READ_ALSO_HEADING.is_match(text) {
+        Some(Kind::ReadAlsoHeading)
+    } else if TAGS_HEADING.is_match(text) {
+        Some(Kind::TagsHeading)
+    } else if CUT_MARKER.is_match(text) {
+        Some(Kind::Cut("related block cut".into()))
+    } else {
+        None
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Junk lines
+
+/// The shared phrase rules (see [`phrases`]).
+pub(super) fn junk_rule(text: &str) -> Option<&'static str> {
+    phrases::junk_phrase(text)
+}
+
+pub(super) static URL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid regex"));
+
+/// A URL of a picture (the page's lead image), not of the article.
+pub(super) fn is_image_url(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url).to_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+pub(super) static TAGS_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|tag\s+terkait|topik|topik\s+terkait|topics?|kata\s+kunci|keywords?)\s*[:：]\s*(?P<tags>.+)$")
+        .expect("valid regex")
+});
+
+/// A tag as the page wrote it, without the "#" some sites put before it.
+pub(super) fn tidy_tag(tag: &str) -> &str {
+    tag.trim().trim_start_matches('#').trim()
+}
+
+/// "Tags: Rusia, Kuba" → the page's tags.
+pub(super) fn tags_line(text: &str) -> Option<Kind> {
+    let caps = TAGS_LINE.captures(text)?;
+    let tags: Vec<String> = caps["tags"]
+        .split([',', '#', '•', '·', ';', '|'])
+        .map(tidy_tag)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    (!tags.is_empty()).then_some(Kind::Tags(tags))
+}

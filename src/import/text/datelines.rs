@@ -1,0 +1,46 @@
+//! Datelines: short lines that are a date and little else.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, FixedOffset};
+use regex::Regex;
+
+use super::*;
+
+/// Words a dateline may carry besides the date: day names, labels, relative times.
+#[rustfmt::skip]
+pub(super) const DATELINE_WORDS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
+    "fri", "sat", "sun", "diterbitkan", "dipublikasikan", "terbit", "publikasi", "published",
+    "posted", "diposting", "updated", "update", "diperbarui", "diupdate", "pembaruan", "tanggal",
+    "date", "on", "pada", "pukul", "jam", "at", "last", "modified", "terakhir", "hours", "hour",
+    "minutes", "ago", "lalu", "menit", "yang",
+];
+
+/// Words that mark a dateline as the last update rather than the publication.
+pub(super) static UPDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:diperbarui|diupdate|updated?|pembaruan|last\s+modified|terakhir)\b")
+        .expect("valid regex")
+});
+
+/// A short line that is a date and little else ("  • Kamis, 27 Januari 2022, 14:52 WIB",
+/// "Kompas.com - 14/03/2022, 09:41 WIB"); body sentences that mention a date are not.
+pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(DateTime<FixedOffset>, bool)> {
+    if text.chars().count() > 120 {
+        return None;
+    }
+    let found = dates::find_date(text)?;
+    let before = &text[..found.span.start];
+    let rest = format!("{before} {}", &text[found.span.end..]);
+    let other_words = rest
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.'))
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| w.chars().any(char::is_alphabetic) && !DATELINE_WORDS.contains(&w.as_str()))
+        .count();
+    if other_words > 3 {
+        return None;
+    }
+    let date = dates::parse_date_with(text, date_patterns(rules))?;
+    Some((date, UPDATED.is_match(before)))
+}

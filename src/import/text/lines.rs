@@ -1,0 +1,106 @@
+//! Input checks and the cleaning of a line: leftover HTML, entities, and the shapes of lines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::*;
+
+pub(super) fn check_input(input: &str) -> Result<(), NoArticle> {
+    if input.trim().is_empty() {
+        return Err(NoArticle("empty file".into()));
+    }
+    // Text read lossily from a binary file is full of NULs, control characters and U+FFFD.
+    let total = input.chars().count();
+    let odd = input
+        .chars()
+        .filter(|&c| {
+            c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        })
+        .count();
+    if input.contains('\0') || odd * 10 > total {
+        return Err(NoArticle("binary data, not a text dump".into()));
+    }
+    Ok(())
+}
+
+pub(super) static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("valid regex"));
+
+/// The line without leftover HTML tags and entities, trimmed (scrapers leave
+/// `<a href='...'>RENI ERINA</a>` in bylines).
+pub(super) fn clean_line(line: &str) -> String {
+    let text = HTML_TAG.replace_all(line, "");
+    let text = text
+        .replace("&nbsp;", " ")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
+        .to_string()
+}
+
+pub(super) fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// Whether a line ends like a sentence: a full stop, possibly inside closing quotes, not "...".
+pub(super) fn ends_with_full_stop(text: &str) -> bool {
+    let t = text.trim_end_matches(['"', '\'', '”', '’', ')', ']', ' ']);
+    t.ends_with('.') && !t.ends_with("..")
+}
+
+/// A body paragraph, as opposed to a headline, menu or widget.
+pub(super) fn is_paragraph_like(text: &str) -> bool {
+    let words = word_count(text);
+    (words >= 8 && ends_with_full_stop(text)) || words >= 30
+}
+
+/// A line for comparing: words joined by single spaces, lowercase.
+pub(super) fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+pub(super) fn same_text(a: &str, b: &str) -> bool {
+    normalized(a) == normalized(b)
+}
+
+/// Joins the lines of a paragraph a scraper wrapped at a fixed width: a long line of prose
+/// (not a headline in title case) that ends mid-sentence, followed by a line that starts in
+/// lowercase, continue one paragraph.
+pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let continues = out.last().is_some_and(|prev: &String| {
+            word_count(prev) >= 8
+                && !mostly_capitalised(prev)
+                && !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
+                && line.starts_with(|c: char| c.is_lowercase())
+                && word_count(&line) >= 2
+        });
+        match out.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// Whether most words start with a capital, as in a headline ("KPK Periksa Tiga Saksi").
+fn mostly_capitalised(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    capitalised * 2 > words.len()
+}

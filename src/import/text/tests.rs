@@ -1,0 +1,423 @@
+//! Unit tests of the text importer.
+
+use super::*;
+
+const SEED: &str = include_str!("../../../tests/fixtures/000_6e0f6fd499433cba.txt");
+const SEED_ARTICLE: &str = include_str!(
+    "../../../content/2022/01/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua.md"
+);
+
+fn body_of(content_file: &str) -> &str {
+    let after_open = content_file.strip_prefix("---\n").expect("front matter");
+    let end = after_open.find("\n---\n\n").expect("closing ---");
+    &after_open[end + "\n---\n\n".len()..]
+}
+
+fn extract_default(input: &str) -> Extraction {
+    extract(input, &Rules::default(), None).unwrap_or_else(|e| panic!("no article: {e}"))
+}
+
+#[test]
+fn the_seed_comes_out_as_the_hand_made_article() {
+    let a = extract_default(SEED).article;
+    assert_eq!(
+        a.title,
+        "Rusia Ungkap Rencana Kerja Sama Militer di Kuba, Venzuela dan Nikaragua"
+    );
+    assert_eq!(a.authors, vec!["Reni Erina"]);
+    assert_eq!(
+        a.date.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2022-01-27T14:52:00+07:00")
+    );
+    assert_eq!(
+        a.image_caption.as_deref(),
+        Some("Menteri Luar Negeri Sergey Lavrov/Net")
+    );
+    assert_eq!(a.body, body_of(SEED_ARTICLE));
+    assert_eq!(a.summary, None);
+    assert_eq!(a.source, None);
+}
+
+#[test]
+fn the_seed_records_every_drop_with_its_rule() {
+    let dropped = extract_default(SEED).dropped;
+    let rule_of = |text: &str| {
+        dropped
+            .iter()
+            .find(|d| d.text.starts_with(text))
+            .map(|d| d.rule.as_str())
+            .unwrap_or_else(|| panic!("{text:?} not dropped: {dropped:#?}"))
+    };
+    assert_eq!(
+        rule_of("Dimensy.id Mobile"),
+        "site name before the headline"
+    );
+    assert_eq!(
+        rule_of("Apollo Solar Panel"),
+        "site name before the headline"
+    );
+    assert_eq!(rule_of("LAPORAN: RENI ERINA"), "byline");
+    assert_eq!(rule_of("• Kamis, 27 Januari 2022"), "dateline");
+    assert_eq!(rule_of("Rusia Ungkap Rencana"), "repeated headline");
+    assert_eq!(rule_of("rmol news logo article"), "logo alt text");
+    assert_eq!(rule_of("rmol news logo"), "logo alt text");
+    assert_eq!(rule_of("Temukan berita-berita"), "follow/subscribe promo");
+    assert_eq!(rule_of("Untuk mengikuti"), "follow/subscribe promo");
+    let mut none = Vec::new();
+    assert_eq!(
+        strip_logo_alt_text("Ke Ukraina atau Georgia.rmol news logo article", &mut none),
+        "Ke Ukraina atau Georgia."
+    );
+    assert_eq!(rule_of("ARTIKEL LAINNYA"), "related block cut");
+}
+
+#[test]
+fn source_rules_come_first_and_fill_metadata() {
+    let toml = r#"
+[import.sources.rmol]
+source_name = "RMOL"
+tags = ["Rusia"]
+drop_lines = ["Apollo Solar Panel"]
+cut_after = ["Temukan berita"]
+"#;
+    let rules = super::super::RuleBook::from_site_toml(toml)
+        .unwrap()
+        .rules_for(Some("rmol"), None)
+        .unwrap();
+    let url = "https://rmol.id/dunia/read/2022/01/27/520736/x";
+    let e = extract(SEED, &rules, Some(url)).unwrap();
+    assert_eq!(e.article.source_name.as_deref(), Some("RMOL"));
+    assert_eq!(e.article.tags, vec!["Rusia"]);
+    assert_eq!(e.article.source.as_deref(), Some(url));
+    assert_eq!(e.article.body, body_of(SEED_ARTICLE));
+    let rules_used: Vec<&str> = e.dropped.iter().map(|d| d.rule.as_str()).collect();
+    assert!(
+        rules_used.contains(&"source rmol: drop_lines"),
+        "{rules_used:?}"
+    );
+    assert!(
+        rules_used.contains(&"source rmol: cut_after"),
+        "{rules_used:?}"
+    );
+}
+
+#[test]
+fn the_outlet_is_named_as_the_page_spells_it() {
+    let lines: Vec<String> = [
+        "rmol news logo",
+        "Temukan berita dari Kantor Berita Politik RMOL di Google News.",
+    ]
+    .iter()
+    .map(|l| l.to_string())
+    .collect();
+    assert_eq!(
+        outlet_name("https://rmol.id/dunia/read/1/x", &lines).as_deref(),
+        Some("RMOL")
+    );
+    let lines = vec!["Kompas.com - Warga Kompas berkumpul. Kompas.com".to_string()];
+    assert_eq!(
+        outlet_name("https://www.kompas.com/read/x", &lines).as_deref(),
+        Some("Kompas.com")
+    );
+    let lines = vec!["Cahaya Timur".to_string(), "cahayatimur logo".to_string()];
+    assert_eq!(
+        outlet_name("https://cahayatimur.co.id/x", &lines),
+        None,
+        "never written as one word with a capital"
+    );
+}
+
+#[test]
+fn source_byline_and_date_patterns() {
+    let toml = r#"
+[import.sources.x]
+byline_patterns = ['^Ditulis (?P<name>.+)$']
+date_patterns = ['^Terbit (?P<date>\d{2}\.\d{2}\.\d{4} \d{2}:\d{2})$']
+"#;
+    let rules = super::super::RuleBook::from_site_toml(toml)
+        .unwrap()
+        .rules_for(Some("x"), None)
+        .unwrap();
+    let page = "Situs X\nWarga Desa Sukamaju Gotong Royong Bangun Jembatan\nDitulis SITI AMINAH\nTerbit 05.06.2023 10:30\nWarga Desa Sukamaju bergotong royong membangun jembatan bambu yang putus diterjang banjir pekan lalu.\n";
+    let a = extract(page, &rules, None).unwrap().article;
+    assert_eq!(a.authors, vec!["Siti Aminah"]);
+    assert_eq!(a.date.unwrap().to_rfc3339(), "2023-06-05T10:30:00+07:00");
+}
+
+#[test]
+fn bylines_in_their_forms() {
+    let credits = |line: &str| match byline(&clean_line(line), &Rules::default()) {
+        Some(Kind::Byline(c, _)) => c.into_iter().map(|c| (c.name, c.role)).collect::<Vec<_>>(),
+        other => panic!("{line:?}: {other:?}"),
+    };
+    use Role::*;
+    assert_eq!(
+        credits(" LAPORAN: <a href='https://rmol.id/about/reni-erina-1'>RENI ERINA</a>"),
+        [("Reni Erina".into(), Writer)]
+    );
+    assert_eq!(
+        credits("Penulis: dr. Siti Fadilah"),
+        [("dr. Siti Fadilah".into(), Writer)]
+    );
+    assert_eq!(
+        credits("Reporter: Budi Santoso | Editor: Rina Wati"),
+        [
+            ("Budi Santoso".into(), Writer),
+            ("Rina Wati".into(), Editor)
+        ]
+    );
+    assert_eq!(
+        credits("Oleh: Yuliana Lantipo"),
+        [("Yuliana Lantipo".into(), Writer)]
+    );
+    assert_eq!(
+        credits("By John Smith and Jane Doe"),
+        [("John Smith".into(), Writer), ("Jane Doe".into(), Writer)]
+    );
+    assert_eq!(
+        credits("Editor: Dani Prabowo"),
+        [("Dani Prabowo".into(), Editor)]
+    );
+    assert_eq!(
+        credits("Reni Erina - detikNews | Kamis, 27 Jan 2022 14:52 WIB"),
+        [("Reni Erina".into(), Writer)]
+    );
+    assert_eq!(
+        credits("Posted on January 27, 2022 by John Smith"),
+        [("John Smith".into(), Writer)]
+    );
+    assert_eq!(
+        credits("Laporan Wartawan Tribun-Timur.com, Muh Hasim Arfah"),
+        [("Muh Hasim Arfah".into(), Writer)]
+    );
+    assert!(matches!(
+        byline("Editor: redaksi", &Rules::default()),
+        Some(Kind::Byline(c, None)) if c.is_empty()
+    ));
+    for not_a_byline in [
+        "Oleh karena itu, pemerintah menunda rencana itu.",
+        "By the end of the year, prices rose.",
+        "Editor in chief",
+    ] {
+        assert!(
+            !matches!(
+                byline(not_a_byline, &Rules::default()),
+                Some(Kind::Byline(..))
+            ),
+            "{not_a_byline}"
+        );
+    }
+}
+
+#[test]
+fn name_and_outlet_is_a_byline_only_next_to_a_date() {
+    let page = |second: &str| {
+        format!(
+            "Harga Cabai Rawit Tembus Rp 100 Ribu - detikNews\nDeny Prastyo Utomo - detikJatim\n{second}\nHarga cabai rawit di sejumlah pasar tradisional di Surabaya terus merangkak naik pekan ini.\n"
+        )
+    };
+    let a = extract_default(&page("Senin, 07 Mar 2022 11:20 WIB")).article;
+    assert_eq!(a.title, "Harga Cabai Rawit Tembus Rp 100 Ribu");
+    assert_eq!(a.authors, vec!["Deny Prastyo Utomo"]);
+    let a = extract_default(&page("")).article;
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn editor_is_the_author_only_without_a_writer() {
+    let page = |byline: &str| {
+        format!(
+            "Banjir Rendam Ratusan Rumah di Kota Bekasi Sejak Pagi\n{byline}\nSenin, 3 Okt 2022 - 08:15 WIB\nHujan deras sejak dini hari membuat ratusan rumah di Bekasi terendam banjir setinggi lutut orang dewasa.\n"
+        )
+    };
+    assert_eq!(
+        extract_default(&page("Penulis: Ani Lestari | Editor: Budi Hartono"))
+            .article
+            .authors,
+        vec!["Ani Lestari"]
+    );
+    assert_eq!(
+        extract_default(&page("Editor: Budi Hartono"))
+            .article
+            .authors,
+        vec!["Budi Hartono"]
+    );
+}
+
+#[test]
+fn captions_in_their_forms() {
+    for caption in [
+        "Menteri Luar Negeri Sergey Lavrov/Net",
+        "Suasana rapat di DPR/Ist",
+        "Presiden Joko Widodo/Antara",
+        "Petugas memeriksa kendaraan/Foto: Humas Polri",
+        "(Foto: Dok. Pemkab)",
+        "Foto: Ilustrasi banjir",
+        "Ilustrasi sabu (KOMPAS.com/Dok. Polres Jakarta Utara)",
+        "Perdana Menteri Jepang Fumio Kishida. REUTERS/Issei Kato",
+        "Gedung Merah Putih KPK/RMOL",
+        "Ilustrasi beras. [Suara.com/Alfian Winanto]",
+    ] {
+        assert!(is_caption(caption), "{caption}");
+    }
+    assert!(!is_caption(
+        "Rencana Rusia untuk melakukan kerja sama militer, kembali terungkap."
+    ));
+}
+
+/// The seed's layout with other content: the same cleaning, and the caption found by its place.
+fn seed_like(caption: &str) -> String {
+    let headline = "KPK Periksa Tiga Saksi Kasus Suap Proyek Jalan di Bengkulu";
+    let caption = if caption.is_empty() {
+        String::new()
+    } else {
+        format!("{caption}\n")
+    };
+    format!(
+        "Dimensy.id Mobile\nDimensy.id\nKopi Kenangan Promo\n\n{headline}\n\n LAPORAN: <a href='https://rmol.id/about/agus-dwi-1'>AGUS DWI</a>\nLAPORAN: AGUS DWI\n  • Senin, 3 Oktober 2022, 08:15 WIB\n{headline}\n{caption}rmol news logo Komisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi dalam kasus dugaan suap proyek jalan di Bengkulu.\n\nBaca Juga: KPK Tahan Bupati Nonaktif\n\nPemeriksaan dilakukan di Gedung Merah Putih KPK, Jakarta, Senin (3/10). rmol news logo article\n\nTemukan berita-berita hangat terpercaya dari Kantor Berita Politik RMOL di Google News.\nUntuk mengikuti silakan klik tanda bintang.\n\nARTIKEL LAINNYA\nJudul Lain\n"
+    )
+}
+
+#[test]
+fn seed_layout_with_and_without_caption() {
+    let body = "Komisi Pemberantasan Korupsi (KPK) memeriksa tiga saksi dalam kasus dugaan suap proyek jalan di Bengkulu.\n\nPemeriksaan dilakukan di Gedung Merah Putih KPK, Jakarta, Senin (3/10).\n";
+    for (caption, expected) in [
+        (
+            "Gedung Merah Putih KPK/RMOL",
+            Some("Gedung Merah Putih KPK/RMOL"),
+        ),
+        ("Ilustrasi", Some("Ilustrasi")),
+        (
+            "Juru Bicara KPK Ali Fikri",
+            Some("Juru Bicara KPK Ali Fikri"),
+        ),
+        ("", None),
+    ] {
+        let a = extract_default(&seed_like(caption)).article;
+        assert_eq!(
+            a.title,
+            "KPK Periksa Tiga Saksi Kasus Suap Proyek Jalan di Bengkulu"
+        );
+        assert_eq!(a.authors, vec!["Agus Dwi"]);
+        assert_eq!(a.date.unwrap().to_rfc3339(), "2022-10-03T08:15:00+07:00");
+        assert_eq!(a.image_caption.as_deref(), expected, "{caption:?}");
+        assert_eq!(a.body, body, "{caption:?}");
+    }
+}
+
+#[test]
+fn junk_lines_and_their_rules() {
+    for (line, rule) in [
+        ("Baca juga: Harga Emas Naik Lagi", "read-also line"),
+        ("BACA JUGA: Harga Emas Naik Lagi", "read-also line"),
+        ("Bagikan", "share buttons"),
+        ("Share", "share buttons"),
+        ("Facebook Twitter WhatsApp", "share buttons"),
+        ("Ikuti kami di Instagram", "follow/subscribe promo"),
+        (
+            "Follow us on X for the latest news",
+            "follow/subscribe promo",
+        ),
+        ("ADVERTISEMENT", "advertisement"),
+        ("SCROLL TO CONTINUE WITH CONTENT", "advertisement"),
+        ("(iwd/iwd)", "editor initials"),
+        ("rmol news logo", "logo alt text"),
+    ] {
+        assert_eq!(junk_rule(line), Some(rule), "{line}");
+    }
+    for body in [
+        "Facebook menghapus ribuan akun palsu menjelang pemilu.",
+        "Ikuti perkembangannya, kata dia.",
+    ] {
+        assert_eq!(junk_rule(body), None, "{body}");
+    }
+}
+
+#[test]
+fn trailing_blocks_are_cut() {
+    for marker in [
+        "ARTIKEL LAINNYA",
+        "Berita Terkait",
+        "Artikel Terkait",
+        "Related",
+        "Baca Juga",
+    ] {
+        let page = format!(
+            "Situs Berita\nGempa Magnitudo 5,2 Guncang Cianjur Pagi Ini\nKamis, 27 Januari 2022, 14:52 WIB\nGempa bermagnitudo 5,2 mengguncang Cianjur, Jawa Barat, Kamis pagi, tanpa menimbulkan kerusakan berarti.\n{marker}\nJudul Berita Lain yang Tidak Boleh Masuk\nSatu Lagi Judul Berita Lain\n"
+        );
+        let e = extract_default(&page);
+        assert_eq!(
+            e.article.body,
+            "Gempa bermagnitudo 5,2 mengguncang Cianjur, Jawa Barat, Kamis pagi, tanpa menimbulkan kerusakan berarti.\n",
+            "{marker}"
+        );
+        assert!(
+            e.dropped.iter().any(|d| d.text.starts_with(marker)),
+            "{marker}"
+        );
+    }
+}
+
+#[test]
+fn a_box_between_headline_and_text_ends_nothing() {
+    let page = "Gempa Magnitudo 5,2 Guncang Cianjur Pagi Ini\nKamis, 27 Januari 2022, 14:52 WIB\nTerpopuler\nHarga Emas Turun Lagi\nJadwal KRL Hari Ini\nWarga Cianjur berhamburan/Ist\nGempa bermagnitudo 5,2 mengguncang Cianjur, Jawa Barat, Kamis pagi, tanpa menimbulkan kerusakan berarti.\nBerita Terkait\nJudul Lain\n";
+    let e = extract_default(page);
+    assert_eq!(
+        e.article.body,
+        "Gempa bermagnitudo 5,2 mengguncang Cianjur, Jawa Barat, Kamis pagi, tanpa menimbulkan kerusakan berarti.\n"
+    );
+    assert_eq!(
+        e.article.image_caption.as_deref(),
+        Some("Warga Cianjur berhamburan/Ist")
+    );
+    assert!(
+        e.dropped
+            .iter()
+            .any(|d| d.rule == "related block before the text")
+    );
+}
+
+#[test]
+fn bad_input_says_why() {
+    let err = |input: &str| extract(input, &Rules::default(), None).unwrap_err().0;
+    assert_eq!(err(""), "empty file");
+    assert_eq!(err("  \n\n "), "empty file");
+    assert_eq!(
+        err("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR\0\0"),
+        "binary data, not a text dump"
+    );
+    assert_eq!(
+        err("Beranda\nNasional\nKontak Kami\n"),
+        "no article text found (only 3 short lines)"
+    );
+    assert_eq!(
+        err("Ini paragraf panjang tanpa judul apa pun di atasnya dan berakhir dengan titik.\n"),
+        "no headline found"
+    );
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined_and_markdown_is_escaped() {
+    let page = "Warta Kita\n\nJalan Desa Sukamaju Akhirnya Diaspal\n\nOleh: Siti Aminah\nKamis, 27 Januari 2022, 14:52 WIB\n\nWarga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua\nkilometer yang selama sepuluh tahun rusak dan berlubang saat musim hujan tiba.\n\n1. Mei nanti jalan itu diresmikan, kata kepala desa, dan *semua* warga diundang.\n";
+    let a = extract(page, &Rules::default(), None).unwrap().article;
+    assert_eq!(
+        a.body,
+        "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer yang selama sepuluh tahun rusak dan berlubang saat musim hujan tiba.\n\n1\\. Mei nanti jalan itu diresmikan, kata kepala desa, dan \\*semua\\* warga diundang.\n"
+    );
+}
+
+#[test]
+fn photo_captions_in_the_body_leave_it() {
+    let page = "Warta Kita\n\nJalan Desa Sukamaju Akhirnya Diaspal\n\nOleh: Siti Aminah\nKamis, 27 Januari 2022, 14:52 WIB\n\nWarga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer.\n\nAlat berat meratakan aspal di Desa Sukamaju, Rabu (26/1/2022). (WartaKita/Siti Aminah)\n\nKepala desa mengatakan pengaspalan dibiayai dana desa tahun ini.\n\nWarga menonton pengaspalan jalan. (Foto: Dok. Desa)\n\nPengaspalan selesai dalam dua pekan, menurut kepala desa.\n";
+    let e = extract(page, &Rules::default(), None).unwrap();
+    assert_eq!(
+        e.article.image_caption.as_deref(),
+        Some(
+            "Alat berat meratakan aspal di Desa Sukamaju, Rabu (26/1/2022). (WartaKita/Siti Aminah)"
+        )
+    );
+    assert_eq!(
+        e.article.body,
+        "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer.\n\nKepala desa mengatakan pengaspalan dibiayai dana desa tahun ini.\n\nPengaspalan selesai dalam dua pekan, menurut kepala desa.\n"
+    );
+}
