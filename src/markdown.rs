@@ -32,6 +32,8 @@ pub struct Rendered {
     pub summary_text: String,
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
+    /// Whether the body has a fenced code block (whose colours are in `/syntax.css`).
+    pub has_code: bool,
     /// Raw HTML elements the sanitizer removed (`iframe`, `script`, …), each with the line of
     /// the body where it first appears: the build warns about them.
     pub removed: Vec<(usize, &'static str)>,
@@ -122,6 +124,7 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
                     CodeBlockKind::Fenced(lang) => lang.as_ref(),
                     CodeBlockKind::Indented => "",
                 };
+                pass.has_code = true;
                 events.push(Event::Html(
                     crate::highlight::code_block(lang, &code).into(),
                 ));
@@ -193,6 +196,7 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
         summary_text,
         toc: pass.toc,
         word_count: pass.word_count,
+        has_code: pass.has_code,
         removed,
     }
 }
@@ -273,6 +277,7 @@ struct Pass {
     ids: HashSet<String>,
     word_count: usize,
     needs_sanitizing: bool,
+    has_code: bool,
     more_at: Option<usize>,
 }
 

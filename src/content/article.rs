@@ -45,6 +45,8 @@ pub struct Article {
     pub toc: Vec<TocEntry>,
     pub word_count: usize,
     pub reading_time: usize,
+    /// Whether the body has a code block, so its page needs `/syntax.css`.
+    pub has_code: bool,
     pub source: Option<String>,
     pub source_name: Option<String>,
     pub image: Option<String>,

@@ -355,6 +355,7 @@ pub fn parse_article(
         description,
         reading_time: rendered.reading_time(),
         word_count: rendered.word_count,
+        has_code: rendered.has_code,
         content_html: super::BodyHtml::new(rendered.html),
         toc: rendered.toc,
         source,

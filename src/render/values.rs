@@ -75,6 +75,7 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
         ("description", article.description.as_str().into()),
         ("word_count", article.word_count.into()),
         ("reading_time", article.reading_time.into()),
+        ("has_code", article.has_code.into()),
         ("source", opt_str(article.source.as_deref())),
         ("source_name", opt_str(article.source_name.as_deref())),
         ("image", opt_str(article.image.as_deref())),

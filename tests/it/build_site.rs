@@ -843,3 +843,23 @@ fn embeds_become_links_and_removed_content_is_a_warning() {
         assert!(!body.contains(gone), "{gone} in the article: {body}");
     }
 }
+
+/// The code colours are loaded only by pages that show code.
+#[test]
+fn only_pages_with_code_load_the_code_stylesheet() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Kode",
+        "2024-01-01",
+        "",
+        "Contoh:\n\n```rust\nfn main() {}\n```",
+    );
+    f.article("content/b.md", "Teks", "2024-01-02", "", "Hanya teks.");
+    f.build_ok(&[]);
+    let link = "<link rel=\"stylesheet\" href=\"https://uji.example/syntax.css\">";
+    assert!(f.read("2024/01/01/a/index.html").contains(link));
+    assert!(!f.read("2024/01/02/b/index.html").contains(link));
+    assert!(!f.read("index.html").contains("syntax.css"));
+    assert!(f.read("syntax.css").contains("prefers-color-scheme: dark"));
+}
