@@ -201,6 +201,16 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
     }
 }
 
+/// The HTML with links to a part of its own page (`href="#bagian-dua"`) made to point at
+/// the page at `path` (`href="/2026/12/06/a/#bagian-dua"`), for HTML shown on other pages.
+pub fn fragment_links_to<'a>(html: &'a str, path: &str) -> std::borrow::Cow<'a, str> {
+    if !html.contains("href=\"#") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let to = format!("href=\"{}#", crate::text::escape_html(path));
+    std::borrow::Cow::Owned(html.replace("href=\"#", &to))
+}
+
 /// The 1-based line of the body where a removed element (`<iframe`) first appears, for
 /// messages: players and embed loaders, which are not removed, are passed over.
 fn source_line_of(body: &str, element: &str) -> usize {
@@ -473,6 +483,17 @@ mod tests {
         assert_eq!(
             r.html,
             "<h2 id=\"main-1\">Utama</h2>\n<h2 id=\"latar\">Latar</h2>\n<p>a</p><p id=\"x\">b</p><p>c</p><p>d</p>\n"
+        );
+    }
+
+    #[test]
+    fn fragment_links_point_at_their_page() {
+        assert_eq!(
+            fragment_links_to(
+                "<p>Lihat <a href=\"#bagian-dua\">bagian dua</a> dan <a href=\"/x/#y\">x</a>.</p>",
+                "/2026/12/06/a/"
+            ),
+            "<p>Lihat <a href=\"/2026/12/06/a/#bagian-dua\">bagian dua</a> dan <a href=\"/x/#y\">x</a>.</p>"
         );
     }
 

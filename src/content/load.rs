@@ -338,7 +338,11 @@ pub fn parse_article(
     }
     let (summary_html, description) = match given_summary {
         Some(s) => (markdown::summary_from_text(s), s.to_string()),
-        None => (rendered.summary_html.clone(), rendered.summary_text.clone()),
+        None => (
+            // Shown away from the article (lists, feeds): its `#part` links lead to it.
+            markdown::fragment_links_to(&rendered.summary_html, &path).into_owned(),
+            rendered.summary_text.clone(),
+        ),
     };
     let article = Article {
         file: file.to_path_buf(),

@@ -203,7 +203,10 @@ fn entries<'s>(
             push_feed_html(&mut summary_xml, links, &a.summary_html);
             let content_xml = if full {
                 let mut content = String::with_capacity(a.content_html.len() * 9 / 8);
-                push_feed_html(&mut content, links, &a.content_html.html()?);
+                let body = a.content_html.html()?;
+                // Read away from the page: `#part` links lead to the article's page.
+                let body = crate::markdown::fragment_links_to(&body, &a.path);
+                push_feed_html(&mut content, links, &body);
                 escape_into(&mut content, &credit);
                 Some(content)
             } else {

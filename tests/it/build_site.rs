@@ -863,3 +863,41 @@ fn only_pages_with_code_load_the_code_stylesheet() {
     assert!(!f.read("index.html").contains("syntax.css"));
     assert!(f.read("syntax.css").contains("prefers-color-scheme: dark"));
 }
+
+/// A `#part` link in a summary leads to the article's page wherever the summary is shown:
+/// list pages and feeds (and so do the body's in feeds).
+#[test]
+fn fragment_links_in_summaries_lead_to_the_article() {
+    let f = Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    ));
+    f.article(
+        "content/a.md",
+        "Dua Bagian",
+        "2024-05-01",
+        "tags: [Uji]\n",
+        "Baca [bagian dua](#bagian-dua) dulu.\n\n## Bagian dua\n\nIsi.",
+    );
+    f.build_ok(&[]);
+    let link = "<a href=\"2024/05/01/a/index.html#bagian-dua\">bagian dua</a>";
+    assert!(
+        f.read("index.html").contains(link),
+        "{}",
+        f.read("index.html")
+    );
+    assert!(
+        f.read("tags/uji/index.html")
+            .contains("<a href=\"../../2024/05/01/a/index.html#bagian-dua\">bagian dua</a>")
+    );
+    // On its own page the link stays on the page.
+    assert!(
+        f.read("2024/05/01/a/index.html")
+            .contains("<a href=\"#bagian-dua\">bagian dua</a>")
+    );
+    let rss = rss::Channel::read_from(f.read("rss.xml").as_bytes()).unwrap();
+    let item = &rss.items()[0];
+    let absolute = "<a href=\"https://uji.example/2024/05/01/a/#bagian-dua\">bagian dua</a>";
+    assert!(item.description().unwrap().contains(absolute));
+    assert!(item.content().unwrap().contains(absolute));
+}
