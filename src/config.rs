@@ -62,6 +62,8 @@ struct RawConfig {
     #[serde(default = "default_related_count")]
     related_count: usize,
     #[serde(default)]
+    default_image: Option<String>,
+    #[serde(default)]
     strings: BTreeMap<String, String>,
     #[serde(default)]
     tag_slugs: BTreeMap<String, String>,
@@ -153,6 +155,9 @@ pub struct Config {
     pub feed_limit: usize,
     pub feed_content: FeedContent,
     pub related_count: usize,
+    /// The image of social cards (`og:image`) for pages and articles without their own: a
+    /// site path (`/images/kartu.png`) or an http(s) URL.
+    pub default_image: Option<String>,
     pub strings: Strings,
     /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
     pub tag_slugs: BTreeMap<String, String>,
@@ -240,6 +245,16 @@ impl Config {
         let extra = clean_table(raw.extra);
         let strings = Strings::for_language(&raw.language, &raw.strings)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        if let Some(image) = &raw.default_image
+            && !(image.starts_with('/') && !image.starts_with("//")
+                || image.starts_with("https://")
+                || image.starts_with("http://"))
+        {
+            bail!(
+                "{}: default_image must be a site path such as \"/images/kartu.png\" or an http(s) URL (got \"{image}\")",
+                path.display()
+            );
+        }
         let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
             .map_err(|e| anyhow::anyhow!("{}: [tag_slugs] {e}", path.display()))?;
         Ok(Config {
@@ -259,6 +274,7 @@ impl Config {
             feed_limit: raw.feed_limit,
             feed_content: raw.feed_content,
             related_count: raw.related_count,
+            default_image: raw.default_image,
             strings,
             tag_slugs,
             extra,
@@ -288,6 +304,7 @@ impl Config {
             feed_limit,
             feed_content,
             related_count,
+            default_image,
             strings,
             tag_slugs,
             extra,
@@ -296,7 +313,14 @@ impl Config {
         (title, description, base_url, language, timezone.name()).hash(&mut h);
         (theme, author, copyright, paginate_by, permalink).hash(&mut h);
         (relative_links, source_credit, feed_limit, feed_content).hash(&mut h);
-        (related_count, strings, tag_slugs, extra.to_string()).hash(&mut h);
+        (
+            related_count,
+            default_image,
+            strings,
+            tag_slugs,
+            extra.to_string(),
+        )
+            .hash(&mut h);
         h.finish()
     }
 
@@ -408,6 +432,7 @@ mod tests {
             "relative_links = true\n",
             "feed_content = \"summary\"\n",
             "related_count = 0\n",
+            "default_image = \"/kartu.png\"\n",
             "[strings]\nhome = \"Muka\"\n",
             "[extra]\nlogo = \"x.png\"\n",
         ] {

@@ -250,6 +250,14 @@ fn site_value(config: &Config) -> Value {
         ("copyright", config.copyright.as_str().into()),
         ("relative_links", config.relative_links.into()),
         ("source_credit", credit.into()),
+        (
+            "default_image",
+            config
+                .default_image
+                .as_deref()
+                .map(Value::from)
+                .unwrap_or(Value::none()),
+        ),
         ("extra", Value::from_serializable(&config.extra)),
         (
             "feeds",

@@ -901,3 +901,43 @@ fn fragment_links_in_summaries_lead_to_the_article() {
     assert!(item.description().unwrap().contains(absolute));
     assert!(item.content().unwrap().contains(absolute));
 }
+
+/// `default_image` in site.toml gives pages and articles without an image a social card
+/// image; an article's own image wins.
+#[test]
+fn the_default_image_is_the_social_card_of_pages_without_their_own() {
+    let f = Fixture::with_config(&format!(
+        "{}default_image = \"/kartu.png\"\n",
+        crate::common::SITE_TOML
+    ));
+    f.article("content/a.md", "Tanpa", "2024-01-01", "", "Isi.");
+    f.article(
+        "content/b.md",
+        "Dengan",
+        "2024-01-02",
+        "image: /b.png\n",
+        "Isi.",
+    );
+    f.write("static/kartu.png", "png");
+    f.write("static/b.png", "png");
+    f.build_ok(&[]);
+    let card = "<meta property=\"og:image\" content=\"https://uji.example/kartu.png\">";
+    assert!(f.read("index.html").contains(card));
+    assert!(f.read("2024/01/01/a/index.html").contains(card));
+    assert!(
+        f.read("2024/01/01/a/index.html")
+            .contains("content=\"summary_large_image\"")
+    );
+    let own = f.read("2024/01/02/b/index.html");
+    assert!(own.contains("<meta property=\"og:image\" content=\"https://uji.example/b.png\">"));
+    assert!(!own.contains("kartu.png"));
+    let bad = Fixture::with_config(&format!(
+        "{}default_image = \"kartu.png\"\n",
+        crate::common::SITE_TOML
+    ));
+    let run = bad.build(&[]);
+    assert_eq!(
+        run.stderr,
+        "error: site.toml: default_image must be a site path such as \"/images/kartu.png\" or an http(s) URL (got \"kartu.png\")\n"
+    );
+}
