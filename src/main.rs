@@ -98,6 +98,10 @@ enum Command {
         /// Tags to add to every imported article, comma-separated.
         #[arg(long, value_delimiter = ',')]
         tags: Vec<String>,
+        /// `text` (default) or `json`: one JSON object per page (the article found, what
+        /// happened to it, what was dropped) on stdout.
+        #[arg(long, default_value = "text", value_parser = ["text", "json"])]
+        format: String,
     },
     /// Build the site in memory and report every broken link, duplicate and missing field.
     Check {
@@ -201,6 +205,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             explain,
             force,
             tags,
+            format,
         } => {
             let args = cmd::import::ImportArgs {
                 root,
@@ -211,6 +216,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 explain,
                 force,
                 tags,
+                json: format == "json",
             };
             if !cmd::import::run(&args)? {
                 return Err(anyhow::anyhow!(

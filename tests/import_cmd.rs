@@ -200,3 +200,65 @@ fn the_imported_site_builds() {
     f.build_ok(&[]);
     assert!(f.read("2022/01/27/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua/index.html").contains("Reni Erina"));
 }
+
+#[test]
+fn format_json_prints_each_article_found_and_its_outcome() {
+    let f = site();
+    std::fs::write(f.root().join("nothing.html"), "<html><head><title>Beranda</title></head><body><nav><a href='/a'>A</a></nav></body></html>").unwrap();
+    let sample = sample();
+    let run = f.cermin(&[
+        "import",
+        sample.as_str(),
+        "nothing.html",
+        "--url",
+        SEED_URL,
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert!(!run.ok);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 2, "one object per input:\n{}", run.stdout);
+    let seed = &lines[0];
+    assert_eq!(seed["status"], "created");
+    assert_eq!(seed["path"], SEED);
+    assert_eq!(seed["reason"], serde_json::Value::Null);
+    let article = &seed["article"];
+    assert_eq!(
+        article["title"],
+        "Rusia Ungkap Rencana Kerja Sama Militer di Kuba, Venzuela dan Nikaragua"
+    );
+    assert_eq!(article["date"], "2022-01-27T14:52:00+07:00");
+    assert_eq!(article["source"], SEED_URL);
+    let body = article["body"].as_str().unwrap();
+    assert!(body.starts_with("Rencana Rusia untuk melakukan"), "{body}");
+    assert!(!body.contains("Apollo Solar Panel"), "{body}");
+    let rules: Vec<&str> = seed["dropped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.is_empty());
+    let nothing = &lines[1];
+    assert_eq!(nothing["input"], "nothing.html");
+    assert_eq!(nothing["status"], "failed");
+    assert_eq!(nothing["article"], serde_json::Value::Null);
+    assert!(
+        nothing["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("no article text")
+    );
+    assert!(!f.root().join(SEED).exists(), "a dry run writes nothing");
+    assert!(
+        run.stderr
+            .starts_with("Checked 2 pages: 1 created, 0 updated, 0 unchanged, 1 failed\n"),
+        "the counts go to stderr: {}",
+        run.stderr
+    );
+}

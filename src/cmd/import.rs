@@ -23,6 +23,8 @@ pub struct ImportArgs {
     pub force: bool,
     /// Added to every imported article.
     pub tags: Vec<String>,
+    /// One JSON object per input on stdout instead of the text report.
+    pub json: bool,
 }
 
 /// What happened to one input.
@@ -39,6 +41,8 @@ pub enum Outcome {
 pub struct Imported {
     pub input: PathBuf,
     pub outcome: Outcome,
+    /// What the extractor found, also when the article could not be placed (no date...).
+    pub article: Option<ImportedArticle>,
     pub dropped: Vec<import::Dropped>,
 }
 
@@ -281,8 +285,8 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     let mut taken = std::collections::HashSet::new();
     let mut results = Vec::with_capacity(extracted.len());
     for (input, extraction) in extracted {
-        let (outcome, dropped) = match extraction {
-            Err(reason) => (Outcome::Failed(reason), Vec::new()),
+        let (outcome, article, dropped) = match extraction {
+            Err(reason) => (Outcome::Failed(reason), None, Vec::new()),
             Ok(mut ex) => {
                 for tag in &args.tags {
                     if !ex.article.tags.contains(tag) {
@@ -291,6 +295,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                 }
                 (
                     place(&config, &existing, &mut taken, &ex.article, args),
+                    Some(ex.article),
                     ex.dropped,
                 )
             }
@@ -298,6 +303,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
         let imported = Imported {
             input,
             outcome,
+            article,
             dropped,
         };
         progress(&imported);
@@ -359,19 +365,63 @@ fn check_readable(config: &Config, path: &Path, text: &str) -> Result<(), String
         .map_err(|e| format!("the imported article would not build: {e}"))
 }
 
+/// One input as a JSON object (for `--format json`): what happened, the article found and
+/// what its cleaning dropped.
+pub fn json_report(r: &Imported) -> serde_json::Value {
+    let (status, path, reason) = match &r.outcome {
+        Outcome::Created(p) => ("created", Some(p), None),
+        Outcome::Updated(p) => ("updated", Some(p), None),
+        Outcome::Unchanged(p) => ("unchanged", Some(p), None),
+        Outcome::Failed(why) => ("failed", None, Some(why)),
+    };
+    let article = r.article.as_ref().map(|a| {
+        serde_json::json!({
+            "title": a.title,
+            "date": a.date.map(|d| d.to_rfc3339()),
+            "authors": a.authors,
+            "tags": a.tags,
+            "summary": a.summary,
+            "source": a.source,
+            "source_name": a.source_name,
+            "image": a.image,
+            "image_caption": a.image_caption,
+            "body": a.body,
+        })
+    });
+    let dropped: Vec<serde_json::Value> = r
+        .dropped
+        .iter()
+        .map(|d| serde_json::json!({"rule": d.rule, "text": d.text}))
+        .collect();
+    serde_json::json!({
+        "input": r.input.display().to_string(),
+        "status": status,
+        "path": path.map(|p| p.display().to_string()),
+        "reason": reason,
+        "article": article,
+        "dropped": dropped,
+    })
+}
+
 /// Prints the report: one line per input (and the drops with `--explain`), then the counts.
+/// With `--format json`, one JSON object per input on stdout and the counts on stderr.
 pub fn run(args: &ImportArgs) -> Result<bool> {
     let total = input_files(&args.paths)?.len();
-    let bar = (std::io::stderr().is_terminal() && total > 5 && !args.explain).then(|| {
-        let bar = indicatif::ProgressBar::new(total as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-                .expect("valid template"),
-        );
-        bar
-    });
+    let bar =
+        (std::io::stderr().is_terminal() && total > 5 && !args.explain && !args.json).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                    .expect("valid template"),
+            );
+            bar
+        });
     let verb = if args.dry_run { "would be " } else { "" };
     let results = import(args, |r| {
+        if args.json {
+            println!("{}", json_report(r));
+            return;
+        }
         let line = match &r.outcome {
             Outcome::Created(p) => {
                 format!("{verb}created   {} <- {}", p.display(), r.input.display())
@@ -402,7 +452,7 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
         bar.finish_and_clear();
     }
     let c = Counts::of(&results);
-    println!(
+    let closing = format!(
         "{} {} pages: {} created, {} updated, {} unchanged, {} failed",
         if args.dry_run { "Checked" } else { "Imported" },
         results.len(),
@@ -411,5 +461,10 @@ pub fn run(args: &ImportArgs) -> Result<bool> {
         c.unchanged,
         c.failed
     );
+    if args.json {
+        eprintln!("{closing}");
+    } else {
+        println!("{closing}");
+    }
     Ok(c.failed == 0)
 }
