@@ -262,3 +262,68 @@ fn format_json_prints_each_article_found_and_its_outcome() {
         run.stderr
     );
 }
+
+#[test]
+fn a_folder_link_that_loops_is_one_failed_line_and_the_batch_goes_on() {
+    let f = site();
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::copy(sample(), inbox.join("a-seed.txt")).unwrap();
+    std::os::unix::fs::symlink("..", inbox.join("loop")).unwrap();
+    let run = f.cermin(&["import", "inbox", "--source", "rmol"]);
+    assert!(!run.ok);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("created   content/2022/01/rusia-ungkap"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        lines[1],
+        "failed    inbox/loop: a link to .. that loops back into a folder it is in (skipped)"
+    );
+    assert_eq!(
+        lines[2],
+        "Imported 2 pages: 1 created, 0 updated, 0 unchanged, 1 failed"
+    );
+}
+
+/// A page of `levels` nested `<div>`s around an article.
+fn nested_page(levels: usize, inner: &str) -> String {
+    format!(
+        "<html><head><title>Banjir Rob Melanda Pesisir Utara</title>\
+         <meta property=\"article:published_time\" content=\"2024-03-05T08:00:00+07:00\"></head>\
+         <body>{}{inner}{}</body></html>",
+        "<div>".repeat(levels),
+        "</div>".repeat(levels)
+    )
+}
+
+#[test]
+fn deeply_nested_pages_are_flattened_or_refused_never_a_crash() {
+    let f = site();
+    let paragraph = "<p>Banjir rob kembali melanda kawasan pesisir utara pada Selasa pagi, \
+                     merendam ratusan rumah warga dan memutus akses jalan utama menuju pelabuhan \
+                     selama beberapa jam sebelum air surut.</p>";
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("a-deep.html"),
+        nested_page(3_000, &paragraph.repeat(3)),
+    )
+    .unwrap();
+    // Text at every level: nothing to flatten, so the page is refused.
+    let broken = format!("<html><body>{}</body></html>", "<div>kata ".repeat(1_000));
+    std::fs::write(inbox.join("b-broken.html"), broken).unwrap();
+    let run = f.cermin(&["import", "inbox", "--dry-run"]);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "would be created   content/2024/03/banjir-rob-melanda-pesisir-utara.md <- inbox/a-deep.html",
+            "failed    inbox/b-broken.html: the page nests its elements 1002 levels deep (the limit is 512); a web page has far fewer: the file is probably broken or generated",
+            "Checked 2 pages: 1 created, 0 updated, 0 unchanged, 1 failed",
+        ]
+    );
+}

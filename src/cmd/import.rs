@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -70,8 +70,16 @@ impl Counts {
     }
 }
 
+/// One input: a file to import, or an entry of a folder that cannot be read (a link that
+/// loops, a folder without permission), reported as failed while the batch goes on.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub unreadable: Option<String>,
+}
+
 /// Inputs the importer reads, from files and folders (walked recursively, sorted).
-pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub fn input_files(paths: &[PathBuf]) -> Vec<Input> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -79,17 +87,46 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .follow_links(true)
                 .sort_by_file_name()
             {
-                let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
-                if entry.file_type().is_file() && is_importable(entry.path()) {
-                    files.push(entry.path().to_path_buf());
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_file() && is_importable(entry.path()) {
+                            files.push(Input {
+                                path: entry.path().to_path_buf(),
+                                unreadable: None,
+                            });
+                        }
+                    }
+                    Err(e) => files.push(Input {
+                        path: e.path().unwrap_or(path).to_path_buf(),
+                        unreadable: Some(walk_problem(&e)),
+                    }),
                 }
             }
         } else {
             // A file named on the command line is always tried, whatever its name.
-            files.push(path.clone());
+            files.push(Input {
+                path: path.clone(),
+                unreadable: None,
+            });
         }
     }
-    Ok(files)
+    files
+}
+
+/// Why a folder entry cannot be walked, in the user's words.
+fn walk_problem(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        let target = e
+            .path()
+            .and_then(|p| std::fs::read_link(p).ok())
+            .map(|t| format!(" to {}", t.display()))
+            .unwrap_or_default();
+        return format!("a link{target} that loops back into a folder it is in (skipped)");
+    }
+    match e.io_error() {
+        Some(io) => format!("cannot read it: {io}"),
+        None => format!("cannot read it: {e}"),
+    }
 }
 
 fn is_importable(path: &Path) -> bool {
@@ -267,7 +304,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     if let Some(name) = &args.source {
         book.rules_for(Some(name), None)?;
     }
-    let inputs = input_files(&args.paths)?;
+    let inputs = input_files(&args.paths);
     if inputs.is_empty() {
         return Err(anyhow!(
             "nothing to import: no .html, .htm, .html.gz or .txt files in the given paths"
@@ -278,8 +315,12 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     let extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
         .par_iter()
         .map(|input| {
-            let result = read_input(input).and_then(|bytes| extract(input, &bytes, &book, args));
-            (input.clone(), result)
+            let result = match &input.unreadable {
+                Some(problem) => Err(problem.clone()),
+                None => read_input(&input.path)
+                    .and_then(|bytes| extract(&input.path, &bytes, &book, args)),
+            };
+            (input.path.clone(), result)
         })
         .collect();
     let mut taken = std::collections::HashSet::new();
@@ -406,7 +447,7 @@ pub fn json_report(r: &Imported) -> serde_json::Value {
 /// Prints the report: one line per input (and the drops with `--explain`), then the counts.
 /// With `--format json`, one JSON object per input on stdout and the counts on stderr.
 pub fn run(args: &ImportArgs) -> Result<bool> {
-    let total = input_files(&args.paths)?.len();
+    let total = input_files(&args.paths).len();
     let bar =
         (std::io::stderr().is_terminal() && total > 5 && !args.explain && !args.json).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);

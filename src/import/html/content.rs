@@ -30,7 +30,6 @@ pub fn readable_html(doc: Document, base: Option<&Url>) -> Option<String> {
 /// What the line rules compare the body's lines with.
 pub struct BodyContext<'a> {
     pub title: Option<&'a str>,
-    pub summary: Option<&'a str>,
     pub lead_image: Option<&'a str>,
     pub rules: &'a Rules,
     pub base: Option<&'a Url>,
@@ -62,7 +61,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             block.remove_from_parent();
             continue;
         }
-        if let Some(rule) = line_rule(&block, &text, position, ctx) {
+        if let Some(rule) = line_rule(&block, &text, ctx) {
             dropped.push(Dropped {
                 text: shorten(&text),
                 rule,
@@ -76,7 +75,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
 
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
 /// generic ones.
-fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) -> Option<String> {
+fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
     if matches!(tag_name(block).as_str(), "table" | "pre") {
         return None;
     }
@@ -95,9 +94,6 @@ fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) ->
     let same = |other: Option<&str>| other.is_some_and(|o| normalized(o) == normalized(text));
     if same(ctx.title) {
         return Some("headline repeated".into());
-    }
-    if position < 4 && same(ctx.summary) {
-        return Some("summary repeated (kept as summary)".into());
     }
     if is_byline(text) {
         return Some("byline".into());

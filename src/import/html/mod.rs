@@ -19,6 +19,7 @@
 mod anchor;
 mod content;
 mod decode;
+mod depth;
 mod dom;
 mod iso_date;
 mod jsonld;
@@ -56,6 +57,7 @@ pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extract
 fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
     let html = decode::decode_page(bytes)?;
     let doc = Document::from(decode::without_code(&html));
+    depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
     let base = urls::base_url(source.as_deref());
@@ -75,7 +77,6 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
     let image = known_image.or(lead.url);
     let context = BodyContext {
         title: meta.title.as_deref(),
-        summary: meta.summary.as_deref(),
         lead_image: image.as_deref(),
         rules,
         base: base.as_ref(),
