@@ -327,3 +327,56 @@ fn deeply_nested_pages_are_flattened_or_refused_never_a_crash() {
         ]
     );
 }
+
+/// An invented page of the invented site kabarpesisir.example: its own story, and the
+/// site's slogan paragraph inside the article text.
+fn pesisir_page(n: usize, story: &str) -> String {
+    format!(
+        "<html><head><title>{story} | Kabar Pesisir</title>\
+         <meta property=\"og:url\" content=\"https://kabarpesisir.example/berita/{n}\">\
+         <meta property=\"article:published_time\" content=\"2024-03-0{n}T08:00:00+07:00\"></head>\
+         <body><article><h1>{story}</h1>\
+         <p>{story} menjadi perhatian warga desa sejak awal pekan, ketika kabar itu pertama kali \
+         disampaikan oleh kepala desa dalam rapat bersama para tetua kampung di balai desa.</p>\
+         <p>Menurut warga, persoalan {n} ini sudah lama dibicarakan namun baru sekarang mendapat \
+         tanggapan dari pemerintah kabupaten yang berjanji datang meninjau pekan depan.</p>\
+         <p>Kabar Pesisir hadir setiap pagi untuk warga pantai utara sejak 2019.</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn a_paragraph_repeated_on_a_sites_pages_is_learned_as_its_template() {
+    let f = site();
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let stories = [
+        "Perahu Nelayan Tenggelam",
+        "Harga Ikan Naik",
+        "Jembatan Desa Diperbaiki",
+    ];
+    for (i, story) in stories.iter().enumerate() {
+        std::fs::write(inbox.join(format!("p{i}.html")), pesisir_page(i + 1, story)).unwrap();
+    }
+    let run = f.cermin(&["import", "inbox", "--dry-run", "--explain"]);
+    assert!(run.ok, "{}", run.stdout);
+    let template_drops: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("(site template)"))
+        .collect();
+    assert_eq!(
+        template_drops,
+        ["    dropped [repeats on 3 of 3 pages of kabarpesisir.example (site template)] Kabar Pesisir hadir setiap pagi untuk warga pantai utara sejak 2019.";
+            3]
+    );
+    // The same pages imported one by one teach nothing: the paragraph stays.
+    let one = f.cermin(&["import", "inbox/p0.html", "--dry-run", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(one.stdout.trim()).unwrap();
+    assert!(
+        report["article"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Kabar Pesisir hadir setiap pagi")
+    );
+}

@@ -312,7 +312,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     }
     let existing = Existing::scan(&config)?;
     // Extraction is the slow part and independent per page; writing stays in input order.
-    let extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
+    let mut extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
         .par_iter()
         .map(|input| {
             let result = match &input.unreadable {
@@ -323,6 +323,12 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
             (input.path.clone(), result)
         })
         .collect();
+    // Paragraphs that repeat across a site's pages in this batch are its template.
+    let mut found: Vec<&mut Extraction> = extracted
+        .iter_mut()
+        .filter_map(|(_, result)| result.as_mut().ok())
+        .collect();
+    import::batch::drop_site_templates(&mut found);
     let mut taken = std::collections::HashSet::new();
     let mut results = Vec::with_capacity(extracted.len());
     for (input, extraction) in extracted {

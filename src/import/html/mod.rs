@@ -67,7 +67,7 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
         .map(|i| urls::resolve(i, base.as_ref()));
     let mut dropped = Vec::new();
 
-    let (lead, longest_block) = clean_page(
+    let (lead, longest_block, anchor_html) = clean_page(
         &doc,
         &meta,
         known_image.as_deref(),
@@ -81,7 +81,7 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
         rules,
         base: base.as_ref(),
     };
-    let body = article_body(doc, &context, longest_block, &mut dropped)?;
+    let body = article_body(doc, anchor_html, &context, longest_block, &mut dropped)?;
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),
@@ -99,28 +99,32 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
 }
 
 /// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
-/// lead image and the word count of the longest line left (for messages).
+/// lead image, the word count of the longest line left (for messages) and the HTML of the
+/// main text container (the body when readability finds none).
 fn clean_page(
     doc: &Document,
     meta: &metadata::PageMeta,
     known_image: Option<&str>,
     base: Option<&url::Url>,
     dropped: &mut Vec<super::Dropped>,
-) -> Result<(lead_image::LeadImage, usize), NoArticle> {
+) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     junk::remove_junk_elements(doc, &anchor, dropped);
     let longest_block = verdict::longest_block_words(doc);
-    match verdict::error_page(doc, meta, longest_block) {
-        Some(refusal) => Err(refusal),
-        None => Ok((lead, longest_block)),
+    if let Some(refusal) = verdict::error_page(doc, meta, longest_block) {
+        return Err(refusal);
     }
+    let anchor_html = anchor.node(doc).map(|n| n.html().to_string());
+    Ok((lead, longest_block, anchor_html))
 }
 
 /// The article's body as Markdown: found by readability, cleaned line by line, checked to
-/// be an article, converted.
+/// be an article, converted. When readability finds too little text, the main text
+/// container is the body if it passes the same checks.
 fn article_body(
     doc: Document,
+    anchor_html: Option<String>,
     context: &BodyContext,
     longest_block: usize,
     dropped: &mut Vec<super::Dropped>,
@@ -130,10 +134,30 @@ fn article_body(
             "no article text found (the longest text block has {longest_block} words)"
         ))
     };
-    let content_html = content::readable_html(doc, context.base).ok_or_else(no_text)?;
-    let body = Document::fragment(content_html);
-    content::clean_body(&body, context, dropped);
-    verdict::check_body(&body, longest_block)?;
+    let readable = content::readable_html(doc, context.base)
+        .ok_or_else(no_text)
+        .and_then(|html| checked_body(html, context, longest_block, dropped));
+    let body = match (readable, anchor_html) {
+        (Err(refusal), Some(anchor)) if refusal.0.starts_with("no article text") => {
+            checked_body(anchor, context, longest_block, dropped)?
+        }
+        (result, _) => result?,
+    };
     content::shape_for_markdown(&body, context.base);
     Ok(markdown::to_markdown(&body))
+}
+
+/// A candidate body cleaned line by line and checked to be an article.
+fn checked_body(
+    html: String,
+    context: &BodyContext,
+    longest_block: usize,
+    dropped: &mut Vec<super::Dropped>,
+) -> Result<Document, NoArticle> {
+    let body = Document::fragment(html);
+    let mut lines_dropped = Vec::new();
+    content::clean_body(&body, context, &mut lines_dropped);
+    verdict::check_body(&body, longest_block)?;
+    dropped.extend(lines_dropped);
+    Ok(body)
 }
