@@ -236,6 +236,24 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     }
 }
 
+/// Pages that build the article with a script keep a copy of it in `<noscript>` (Blogger
+/// does), which the parser reads as raw text: such a copy that holds running text becomes
+/// part of the page again. Small ones (tracking pixels, style tweaks) are left to the rules.
+pub fn reveal_noscript_articles(doc: &Document) {
+    for noscript in doc.select("noscript").nodes().to_vec() {
+        let raw = noscript.text();
+        let markup_only = noscript.children_it(false).all(|c| !c.is_element());
+        if markup_only && raw.contains("<p") {
+            let probe = Document::fragment(raw.to_string());
+            if holds_running_text(&probe.root()) {
+                noscript.replace_with_html(format!("<div>{raw}</div>"));
+            }
+        } else if holds_running_text(&noscript) {
+            noscript.rename("div");
+        }
+    }
+}
+
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
 fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
@@ -567,5 +585,21 @@ mod tests {
                 "boilerplate class/id \"field--label-hidden\" (hidden)"
             ]
         );
+    }
+
+    #[test]
+    fn an_article_kept_in_noscript_comes_back() {
+        let sentence =
+            "Over the past few years we have seen threats on the web becoming more sophisticated. ";
+        let html = format!(
+            "<body><div class='post-body'><noscript><span class='byline'>Posted by A</span>\
+             <p>{sentence}{sentence}</p></noscript></div>\
+             <noscript><img src='/pixel.gif' width='1' height='1'></noscript>\
+             <noscript><style>.x {{}}</style></noscript></body>"
+        );
+        let doc = Document::from(html.as_str());
+        reveal_noscript_articles(&doc);
+        assert_eq!(doc.select("div.post-body p").length(), 1);
+        assert_eq!(doc.select("noscript").length(), 2);
     }
 }

@@ -108,6 +108,7 @@ fn clean_page(
     base: Option<&url::Url>,
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
+    junk::reveal_noscript_articles(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     junk::remove_junk_elements(doc, &anchor, dropped);
@@ -144,7 +145,12 @@ fn article_body(
         (result, _) => result?,
     };
     content::shape_for_markdown(&body, context.base);
-    Ok(markdown::to_markdown(&body))
+    let markdown = markdown::to_markdown(&body);
+    // Text the Markdown converter does not show (inside an element it drops) is no article.
+    if !markdown.chars().any(char::is_alphanumeric) {
+        return Err(no_text());
+    }
+    Ok(markdown)
 }
 
 /// A candidate body cleaned line by line and checked to be an article.
