@@ -10,6 +10,7 @@ use super::dom::{
     collapse_whitespace, leaf_blocks, link_text_len, select, shown_text, tag_name, text_of,
     unwrap_element, word_count,
 };
+use super::embeds::VIDEO_MARK;
 use super::junk::{is_related_heading, junk_line_rule, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
@@ -142,7 +143,8 @@ fn is_dateline(text: &str) -> bool {
 /// A short line that is mostly links ("E-mail | Print | Comments (12)").
 fn is_link_row(block: &NodeRef, text: &str) -> bool {
     let words = word_count(text);
-    if words == 0 || words > 15 || tag_name(block).starts_with('h') {
+    if words == 0 || words > 15 || tag_name(block).starts_with('h') || text.starts_with(VIDEO_MARK)
+    {
         return false;
     }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();

@@ -21,6 +21,7 @@ mod content;
 mod decode;
 mod depth;
 mod dom;
+mod embeds;
 mod iso_date;
 mod jsonld;
 mod junk;
@@ -109,6 +110,7 @@ fn clean_page(
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
     junk::reveal_noscript_articles(doc);
+    embeds::videos_to_links(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     junk::remove_junk_elements(doc, &anchor, dropped);
