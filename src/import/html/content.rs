@@ -7,8 +7,8 @@ use dom_smoothie::{Config, Readability};
 use url::Url;
 
 use super::dom::{
-    collapse_whitespace, leaf_blocks, link_text_len, select, shown_text, tag_name, text_of,
-    unwrap_element, word_count,
+    class_id_tokens, collapse_whitespace, identifier_words, leaf_blocks, link_text_len, select,
+    shown_text, tag_name, text_of, unwrap_element, word_count,
 };
 use super::embeds::VIDEO_MARK;
 use super::junk::{is_related_heading, junk_line_rule, shorten};
@@ -71,6 +71,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         }
     }
     remove_lead_image_copies(&root, ctx, dropped);
+    remove_logos(&root, dropped);
     remove_empty_elements(&root);
 }
 
@@ -239,6 +240,28 @@ fn remove_lead_image_copies(root: &NodeRef, ctx: &BodyContext, dropped: &mut Vec
     }
 }
 
+/// A site's logo in the text ("cahaya timur logo"): an image whose file, class or id, or
+/// short alt text names it a logo.
+fn remove_logos(root: &NodeRef, dropped: &mut Vec<Dropped>) {
+    for img in select(root, "img") {
+        let alt = img.attr("alt").map(|a| a.to_string()).unwrap_or_default();
+        let file = image_source(&img)
+            .and_then(|s| s.rsplit('/').next().map(str::to_string))
+            .unwrap_or_default();
+        let names_logo = |text: &str| identifier_words(text).iter().any(|w| w == "logo");
+        let logo = names_logo(&file)
+            || class_id_tokens(&img).iter().any(|t| names_logo(t))
+            || (word_count(&alt) <= 5 && names_logo(&alt));
+        if logo {
+            dropped.push(Dropped {
+                text: shorten(if alt.is_empty() { &file } else { &alt }),
+                rule: "logo image".into(),
+            });
+            img.remove_from_parent();
+        }
+    }
+}
+
 /// Elements left with no text and no image, innermost first.
 fn remove_empty_elements(root: &NodeRef) {
     let nodes: Vec<NodeRef> = root.descendants_it().filter(|n| n.is_element()).collect();
@@ -397,5 +420,38 @@ fn table_headers(root: &NodeRef) {
         for bold in select(&first_row, "b, strong") {
             unwrap_element(&bold);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logos_leave_the_text_and_photos_stay() {
+        let doc = Document::fragment(
+            "<p><img src='/img/cahaya-timur-logo.png' alt='cahaya timur'>Teks berita.</p>\
+             <p><img src='/foto/a.jpg' alt='cahaya timur logo'></p>\
+             <p><img src='/foto/b.jpg' alt='Warga menunjukkan logo baru desa mereka di depan balai desa'></p>\
+             <p><img src='/foto/c.jpg' alt='Nelayan'></p>",
+        );
+        let mut dropped = Vec::new();
+        remove_logos(&doc.root(), &mut dropped);
+        let left: Vec<String> = select(&doc.root(), "img")
+            .iter()
+            .map(|i| i.attr("src").unwrap().to_string())
+            .collect();
+        assert_eq!(left, ["/foto/b.jpg", "/foto/c.jpg"]);
+        let rules: Vec<(&str, &str)> = dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.rule.as_str()))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("cahaya timur", "logo image"),
+                ("cahaya timur logo", "logo image")
+            ]
+        );
     }
 }

@@ -1,7 +1,10 @@
-//! Deeply nested pages: the cleaning and readability passes look at each element's
-//! ancestors or descendants, so their time grows with the nesting depth times the page size.
-//! Real pages nest a few dozen levels; a page of 100,000 nested `<div>`s is made level
-//! first, and a page still nested beyond [`MAX_DEPTH`] is refused.
+//! Deeply nested pages: the HTML parser and the cleaning and readability passes look at each
+//! element's ancestors or descendants, so their time grows with the nesting depth times the
+//! page size. Real pages nest a few dozen levels; a page of 100,000 nested `<div>`s is made
+//! level twice: its markup before parsing ([`flatten_markup`]), its tree after
+//! ([`limit_depth`]); a page still nested beyond [`MAX_DEPTH`] is refused.
+
+use std::borrow::Cow;
 
 use dom_query::{Document, NodeRef};
 
@@ -14,6 +17,132 @@ const FLATTEN_BELOW: usize = 256;
 
 /// A page still nested deeper than this once its wrappers are gone is refused.
 pub const MAX_DEPTH: usize = 512;
+
+/// Tags that never hold others open: void elements, elements whose end tag is optional (the
+/// parser closes them), raw-text elements and the document's own.
+const NOT_NESTING: &[&str] = &[
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+    "param",
+    "keygen",
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "option",
+    "optgroup",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "colgroup",
+    "caption",
+    "rb",
+    "rt",
+    "rtc",
+    "rp",
+    "html",
+    "head",
+    "body",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
+
+/// Removes the start and end tags of elements nested deeper than [`FLATTEN_BELOW`] levels
+/// (a space stands in for each, so words stay apart), in one pass over the markup: the
+/// parser's own checks of the open elements would take time growing with the square of the
+/// depth. Scripts and styles must already be gone. A page nested less deeply is returned
+/// as it is.
+pub fn flatten_markup(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(rel) = html[at..].find('<') {
+        let start = at + rel;
+        if html[start..].starts_with("<!--") {
+            at = html[start..]
+                .find("-->")
+                .map_or(html.len(), |e| start + e + 3);
+            continue;
+        }
+        let closing = bytes.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = html[name_start..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        if name_len == 0 {
+            at = start + 1;
+            continue;
+        }
+        let end = tag_end(html, name_start + name_len);
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let self_closing = html[..end].ends_with("/>");
+        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+            at = end;
+            continue;
+        }
+        let deep = if closing {
+            let deep = depth > FLATTEN_BELOW;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            depth += 1;
+            depth > FLATTEN_BELOW
+        };
+        if deep {
+            let text = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            text.push_str(&html[copied..start]);
+            text.push(' ');
+            copied = end;
+        }
+        at = end;
+    }
+    match out {
+        Some(mut text) => {
+            text.push_str(&html[copied..]);
+            Cow::Owned(text)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+/// The position after the `>` that closes a tag, quoted attribute values skipped.
+fn tag_end(html: &str, from: usize) -> usize {
+    let mut quote = None;
+    for (i, c) in html[from..].char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return from + i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
 
 /// Flattens the wrappers below [`FLATTEN_BELOW`] levels; refuses a page still deeper than
 /// [`MAX_DEPTH`]. Linear in the number of nodes.
@@ -77,6 +206,33 @@ mod tests {
             "</div>".repeat(levels)
         );
         Document::from(html.as_str())
+    }
+
+    #[test]
+    fn deep_markup_loses_its_deepest_tags_and_keeps_its_words() {
+        let levels = FLATTEN_BELOW + 50;
+        let html = format!(
+            "<body><!-- <div> -->{}<p title='a>b'>Isi <b>penting</b></p><div>satu</div><div>dua</div>{}<br/></body>",
+            "<div class=\"x\">".repeat(levels),
+            "</div>".repeat(levels)
+        );
+        let flat = flatten_markup(&html);
+        let doc = Document::from(flat.as_ref());
+        let (depth, _) = measure(&doc.root());
+        // document, html, body and the divs kept.
+        assert_eq!(depth, 3 + FLATTEN_BELOW);
+        assert_eq!(collapse(&doc.select("body").text()), "Isi penting satu dua");
+        assert_eq!(
+            doc.select("b").length(),
+            0,
+            "tags this deep go, their words stay"
+        );
+        let shallow = "<body><div><p>Teks</p></div></body>";
+        assert!(matches!(flatten_markup(shallow), Cow::Borrowed(_)));
+    }
+
+    fn collapse(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     #[test]

@@ -57,7 +57,8 @@ pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extract
 
 fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
     let html = decode::decode_page(bytes)?;
-    let doc = Document::from(decode::without_code(&html));
+    let markup = decode::without_code(&html);
+    let doc = Document::from(depth::flatten_markup(&markup).as_ref());
     depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
