@@ -41,7 +41,7 @@ def half_of(key: str) -> str:
 # Markdown to the text a reader sees
 
 ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
-IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+IMAGE = re.compile(r"!\[([^\]]*)\]\((?:<[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
 LINK = re.compile(r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\((?:<[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 EMPHASIS = re.compile(r"(?<![\\\w])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
@@ -119,6 +119,7 @@ def self_test() -> None:
         ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),
         ("Line one\\\nline two", "Line one line two"),
         ("[![img](i.png)](https://x.org)", ""),
+        ("[![A (b) c.](<https://x.org/a b.jpg>)](<https://x.org/a b.jpg>) Text", "Text"),
         ("Use `code` and <https://x.org>", "Use code and https://x.org"),
         ("Tom &amp; Jerry", "Tom & Jerry"),
         ("---\n\n\\# not a heading\n\n1\\. not a list", "# not a heading 1. not a list"),
