@@ -41,7 +41,8 @@ pub enum Outcome {
 pub struct Imported {
     pub input: PathBuf,
     pub outcome: Outcome,
-    /// What the extractor found, also when the article could not be placed (no date...).
+    /// What the extractor found, also when the article could not be placed (no date...);
+    /// kept for `--format json` only.
     pub article: Option<ImportedArticle>,
     pub dropped: Vec<import::Dropped>,
 }
@@ -340,11 +341,9 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                         ex.article.tags.push(tag.clone());
                     }
                 }
-                (
-                    place(&config, &existing, &mut taken, &ex.article, args),
-                    Some(ex.article),
-                    ex.dropped,
-                )
+                let outcome = place(&config, &existing, &mut taken, &ex.article, args);
+                // Only the JSON report shows the article; a batch of thousands keeps none.
+                (outcome, args.json.then_some(ex.article), ex.dropped)
             }
         };
         let imported = Imported {

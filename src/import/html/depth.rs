@@ -18,56 +18,59 @@ const FLATTEN_BELOW: usize = 256;
 /// A page still nested deeper than this once its wrappers are gone is refused.
 pub const MAX_DEPTH: usize = 512;
 
-/// Tags that never hold others open: void elements, elements whose end tag is optional (the
-/// parser closes them), raw-text elements and the document's own.
-const NOT_NESTING: &[&str] = &[
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-    "param",
-    "keygen",
-    "p",
-    "li",
-    "dt",
-    "dd",
-    "option",
-    "optgroup",
-    "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
-    "tfoot",
-    "colgroup",
-    "caption",
-    "rb",
-    "rt",
-    "rtc",
-    "rp",
-    "html",
-    "head",
-    "body",
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "noscript",
-    "plaintext",
-];
+/// Whether a tag never holds others open: void elements, elements whose end tag is optional
+/// (the parser closes them), raw-text elements and the document's own. `name` is lowercase.
+fn never_nests(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"param"
+            | b"keygen"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rtc"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noembed"
+            | b"noframes"
+            | b"noscript"
+            | b"plaintext"
+    )
+}
 
 /// Removes the start and end tags of elements nested deeper than [`FLATTEN_BELOW`] levels
 /// (a space stands in for each, so words stay apart), in one pass over the markup: the
@@ -99,9 +102,18 @@ pub fn flatten_markup(html: &str) -> Cow<'_, str> {
             continue;
         }
         let end = tag_end(html, name_start + name_len);
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let mut lower = [0u8; 10];
+        let short = name_len <= lower.len();
+        if short {
+            for (l, b) in lower
+                .iter_mut()
+                .zip(&bytes[name_start..name_start + name_len])
+            {
+                *l = b.to_ascii_lowercase();
+            }
+        }
         let self_closing = html[..end].ends_with("/>");
-        if NOT_NESTING.contains(&name.as_str()) || (self_closing && !closing) {
+        if (short && never_nests(&lower[..name_len])) || (self_closing && !closing) {
             at = end;
             continue;
         }

@@ -45,7 +45,13 @@ use content::BodyContext;
 pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
     // A page that trips a bug in a parser must not stop a batch of a thousand pages.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract_page(bytes, rules, url)
+        match extract_page(bytes, rules, url, BodyFinder::Readability) {
+            // Rare, so the page is read again rather than kept for it.
+            Err(refusal) if refusal.0.starts_with("no article text") => {
+                extract_page(bytes, rules, url, BodyFinder::MainContainer).map_err(|_| refusal)
+            }
+            result => result,
+        }
     }))
     .unwrap_or_else(|_| {
         Err(NoArticle(
@@ -55,7 +61,21 @@ pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extract
     })
 }
 
-fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
+/// What finds the article's body in the cleaned page.
+#[derive(Clone, Copy, PartialEq)]
+enum BodyFinder {
+    /// Readability (dom_smoothie): the usual way.
+    Readability,
+    /// The element holding most of the page's paragraphs, when readability finds too little.
+    MainContainer,
+}
+
+fn extract_page(
+    bytes: &[u8],
+    rules: &Rules,
+    url: Option<&str>,
+    finder: BodyFinder,
+) -> Result<Extraction, NoArticle> {
     let html = decode::decode_page(bytes)?;
     let markup = decode::without_code(&html);
     let doc = Document::from(depth::flatten_markup(&markup).as_ref());
@@ -69,11 +89,12 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
         .map(|i| urls::resolve(i, base.as_ref()));
     let mut dropped = Vec::new();
 
-    let (lead, longest_block, anchor_html) = clean_page(
+    let (lead, longest_block, main_container) = clean_page(
         &doc,
         &meta,
         known_image.as_deref(),
         base.as_ref(),
+        finder,
         &mut dropped,
     )?;
     let image = known_image.or(lead.url);
@@ -83,7 +104,11 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
         rules,
         base: base.as_ref(),
     };
-    let body = article_body(doc, anchor_html, &context, longest_block, &mut dropped)?;
+    let found = match finder {
+        BodyFinder::Readability => content::readable_html(doc, context.base),
+        BodyFinder::MainContainer => main_container,
+    };
+    let body = article_body(found, &context, longest_block, &mut dropped)?;
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),
@@ -101,13 +126,14 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
 }
 
 /// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
-/// lead image, the word count of the longest line left (for messages) and the HTML of the
-/// main text container (the body when readability finds none).
+/// lead image, the word count of the longest line left (for messages) and, with
+/// [`BodyFinder::MainContainer`], the HTML of the main text container.
 fn clean_page(
     doc: &Document,
     meta: &metadata::PageMeta,
     known_image: Option<&str>,
     base: Option<&url::Url>,
+    finder: BodyFinder,
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
     junk::reveal_noscript_articles(doc);
@@ -119,16 +145,16 @@ fn clean_page(
     if let Some(refusal) = verdict::error_page(doc, meta, longest_block) {
         return Err(refusal);
     }
-    let anchor_html = anchor.node(doc).map(|n| n.html().to_string());
-    Ok((lead, longest_block, anchor_html))
+    let main_container = (finder == BodyFinder::MainContainer)
+        .then(|| anchor.node(doc).map(|n| n.html().to_string()))
+        .flatten();
+    Ok((lead, longest_block, main_container))
 }
 
-/// The article's body as Markdown: found by readability, cleaned line by line, checked to
-/// be an article, converted. When readability finds too little text, the main text
-/// container is the body if it passes the same checks.
+/// The article's body as Markdown: the HTML found, cleaned line by line, checked to be an
+/// article, converted.
 fn article_body(
-    doc: Document,
-    anchor_html: Option<String>,
+    found: Option<String>,
     context: &BodyContext,
     longest_block: usize,
     dropped: &mut Vec<super::Dropped>,
@@ -138,15 +164,7 @@ fn article_body(
             "no article text found (the longest text block has {longest_block} words)"
         ))
     };
-    let readable = content::readable_html(doc, context.base)
-        .ok_or_else(no_text)
-        .and_then(|html| checked_body(html, context, longest_block, dropped));
-    let body = match (readable, anchor_html) {
-        (Err(refusal), Some(anchor)) if refusal.0.starts_with("no article text") => {
-            checked_body(anchor, context, longest_block, dropped)?
-        }
-        (result, _) => result?,
-    };
+    let body = checked_body(found.ok_or_else(no_text)?, context, longest_block, dropped)?;
     content::shape_for_markdown(&body, context.base);
     let markdown = markdown::to_markdown(&body);
     // Text the Markdown converter does not show (inside an element it drops) is no article.
@@ -164,9 +182,7 @@ fn checked_body(
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<Document, NoArticle> {
     let body = Document::fragment(html);
-    let mut lines_dropped = Vec::new();
-    content::clean_body(&body, context, &mut lines_dropped);
+    content::clean_body(&body, context, dropped);
     verdict::check_body(&body, longest_block)?;
-    dropped.extend(lines_dropped);
     Ok(body)
 }
