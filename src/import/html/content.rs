@@ -2,6 +2,8 @@
 //! then cleaned line by line (junk lines, the source's own rules, repeated headline, byline
 //! and dateline) and shaped for Markdown (figures, tables, quotes, links and images).
 
+use std::collections::HashSet;
+
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 use url::Url;
@@ -42,6 +44,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     cut_after_markers(&root, ctx.rules, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (position, block) in blocks.into_iter().enumerate() {
         if block.parent().is_none() || is_detached(&block) {
             continue;
@@ -52,6 +55,14 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         }
         if is_related_heading(&text) && tag_name(&block) != "li" {
             remove_related_list(&block, &text, dropped);
+            continue;
+        }
+        if is_repeat(&block, &texts[position], &mut seen) {
+            dropped.push(Dropped {
+                text: shorten(&text),
+                rule: "repeated paragraph".into(),
+            });
+            block.remove_from_parent();
             continue;
         }
         if is_pull_quote(&block, &texts[position], &texts) {
@@ -107,6 +118,19 @@ fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
         return Some("row of links".into());
     }
     None
+}
+
+/// A paragraph or caption of a few words or more whose text came before in the body (a
+/// caption under every photo of a gallery, a teaser printed twice). List items and table
+/// cells may repeat.
+fn is_repeat<'t>(block: &NodeRef, text: &'t str, seen: &mut HashSet<&'t str>) -> bool {
+    if matches!(
+        tag_name(block).as_str(),
+        "li" | "td" | "th" | "dt" | "dd" | "pre"
+    ) {
+        return false;
+    }
+    word_count(text) >= 5 && !seen.insert(text)
 }
 
 /// A short quote set apart (in a `<blockquote>`, `<aside>` or `<figure>`) whose words are
@@ -453,5 +477,33 @@ mod tests {
                 ("cahaya timur logo", "logo image")
             ]
         );
+    }
+
+    #[test]
+    fn a_caption_repeated_under_every_photo_is_kept_once() {
+        let caption = "<p>Warga membersihkan rumah setelah banjir surut. (Foto: Dok. Warga)</p>";
+        let doc = Document::fragment(format!(
+            "<p>Banjir surut pada Rabu pagi dan warga mulai kembali ke rumah mereka masing-masing.</p>\
+             {caption}<p><img src='/a.jpg'></p>{caption}<p><img src='/b.jpg'></p>{caption}\
+             <ul><li>Satu dua tiga empat lima</li><li>Satu dua tiga empat lima</li></ul>"
+        ));
+        let rules = Rules::default();
+        let ctx = BodyContext {
+            title: None,
+            lead_image: None,
+            rules: &rules,
+            base: None,
+        };
+        let mut dropped = Vec::new();
+        clean_body(&doc, &ctx, &mut dropped);
+        let text = doc.root().text().to_string();
+        assert_eq!(text.matches("Warga membersihkan rumah").count(), 1);
+        assert_eq!(
+            text.matches("Satu dua tiga").count(),
+            2,
+            "list items may repeat"
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 }
