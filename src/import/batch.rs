@@ -14,8 +14,8 @@ const MIN_SHARE: f64 = 0.3;
 const MIN_PAGES: usize = 3;
 
 /// Removes the template paragraphs of each site from the articles of `batch`, noting each
-/// drop with the rule "repeats on N of M pages of HOST". An article is never emptied: when
-/// every paragraph of it repeats, it is left alone.
+/// drop with the rule "repeats on N of M pages of HOST" (pages with one headline count as
+/// one). An article is never emptied: when every paragraph of it repeats, it is left alone.
 pub fn drop_site_templates(batch: &mut [&mut Extraction]) {
     let mut by_host: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, ex) in batch.iter().enumerate() {
@@ -24,25 +24,34 @@ pub fn drop_site_templates(batch: &mut [&mut Extraction]) {
         }
     }
     for (host, pages) in by_host {
-        if pages.len() < MIN_PAGES {
+        // Copies of one article (an updated version, an AMP page) count once: a site's
+        // template is what its different articles share.
+        let articles: HashSet<&str> = pages
+            .iter()
+            .map(|&i| batch[i].article.title.trim())
+            .collect();
+        if articles.len() < MIN_PAGES {
             continue;
         }
-        let needed = MIN_PAGES.max((MIN_SHARE * pages.len() as f64).ceil() as usize);
-        let mut seen_on: HashMap<String, usize> = HashMap::new();
+        let needed = MIN_PAGES.max((MIN_SHARE * articles.len() as f64).ceil() as usize);
+        let mut seen_in: HashMap<String, HashSet<&str>> = HashMap::new();
         for &i in &pages {
-            let unique: HashSet<String> = paragraphs(&batch[i].article.body)
-                .filter_map(fingerprint)
-                .collect();
-            for f in unique {
-                *seen_on.entry(f).or_default() += 1;
+            let title = batch[i].article.title.trim();
+            for f in paragraphs(&batch[i].article.body).filter_map(fingerprint) {
+                seen_in.entry(f).or_default().insert(title);
             }
         }
-        seen_on.retain(|_, n| *n >= needed);
-        if seen_on.is_empty() {
+        let template: HashMap<String, usize> = seen_in
+            .into_iter()
+            .map(|(f, titles)| (f, titles.len()))
+            .filter(|(_, n)| *n >= needed)
+            .collect();
+        if template.is_empty() {
             continue;
         }
+        let of = articles.len();
         for &i in &pages {
-            remove_template(batch[i], &seen_on, &host, pages.len());
+            remove_template(batch[i], &template, &host, of);
         }
     }
 }
@@ -107,6 +116,7 @@ mod tests {
     fn page(url: &str, body: &str) -> Extraction {
         Extraction {
             article: ImportedArticle {
+                title: format!("Judul {url}"),
                 source: Some(url.to_string()),
                 body: body.to_string(),
                 ..Default::default()
@@ -189,5 +199,22 @@ mod tests {
         drop_site_templates(&mut pages.iter_mut().collect::<Vec<_>>());
         assert_eq!(pages[1].article.body, "Isi berita abcabc.\n");
         assert_eq!(pages[3].article.body, "Komentar (9)\n", "never emptied");
+    }
+
+    #[test]
+    fn copies_of_one_article_teach_nothing() {
+        let shared = "Paragraf yang sama di setiap salinan berita ini.";
+        let mut pages: Vec<Extraction> = (1..=3)
+            .map(|i| {
+                let mut p = page(
+                    &format!("https://a.example/berita?v={i}"),
+                    &format!("{shared}\n\nPembaruan nomor {}.\n", "x".repeat(i)),
+                );
+                p.article.title = "Satu Berita".into();
+                p
+            })
+            .collect();
+        drop_site_templates(&mut pages.iter_mut().collect::<Vec<_>>());
+        assert!(pages.iter().all(|p| p.article.body.starts_with(shared)));
     }
 }
