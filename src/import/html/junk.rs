@@ -176,7 +176,6 @@ const SOFT_WORDS: &[&str] = &[
     "toolbar",
     "kicker",
     "rubric",
-    "author",
     "editor",
 ];
 
