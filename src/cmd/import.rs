@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -44,6 +44,25 @@ pub struct ImportArgs {
     /// Refuse pages that state no date instead of dating them by URL, --date or file time.
     #[arg(long)]
     pub strict_dates: bool,
+    /// `text` (the report) or `json`: one JSON object per page on stdout (the article
+    /// found, what happened to it, what was dropped).
+    #[arg(long = "format", value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// How `cermin import` reports: a line per page for people, or JSON for tools.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+impl ImportArgs {
+    /// Whether the report is JSON (`--format json`).
+    pub fn json(&self) -> bool {
+        self.format == ReportFormat::Json
+    }
 }
 
 /// What happened to one input.
@@ -60,6 +79,9 @@ pub enum Outcome {
 pub struct Imported {
     pub input: PathBuf,
     pub outcome: Outcome,
+    /// What the extractor found, also when the article could not be placed (no date...);
+    /// kept for `--format json` only.
+    pub article: Option<ImportedArticle>,
     pub dropped: Vec<import::Dropped>,
     /// What the reader should check (a date not from the page, a missing source URL).
     pub warnings: Vec<String>,
@@ -89,8 +111,16 @@ impl Counts {
     }
 }
 
+/// One input: a file to import, or an entry of a folder that cannot be read (a link that
+/// loops, a folder without permission), reported as failed while the batch goes on.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub unreadable: Option<String>,
+}
+
 /// Inputs the importer reads, from files and folders (walked recursively, sorted).
-pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+pub fn input_files(paths: &[PathBuf]) -> Vec<Input> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -98,17 +128,46 @@ pub fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
                 .follow_links(true)
                 .sort_by_file_name()
             {
-                let entry = entry.with_context(|| format!("cannot read {}", path.display()))?;
-                if entry.file_type().is_file() && is_importable(entry.path()) {
-                    files.push(entry.path().to_path_buf());
+                match entry {
+                    Ok(entry) => {
+                        if entry.file_type().is_file() && is_importable(entry.path()) {
+                            files.push(Input {
+                                path: entry.path().to_path_buf(),
+                                unreadable: None,
+                            });
+                        }
+                    }
+                    Err(e) => files.push(Input {
+                        path: e.path().unwrap_or(path).to_path_buf(),
+                        unreadable: Some(walk_problem(&e)),
+                    }),
                 }
             }
         } else {
             // A file named on the command line is always tried, whatever its name.
-            files.push(path.clone());
+            files.push(Input {
+                path: path.clone(),
+                unreadable: None,
+            });
         }
     }
-    Ok(files)
+    files
+}
+
+/// Why a folder entry cannot be walked, in the user's words.
+fn walk_problem(e: &walkdir::Error) -> String {
+    if e.loop_ancestor().is_some() {
+        let target = e
+            .path()
+            .and_then(|p| std::fs::read_link(p).ok())
+            .map(|t| format!(" to {}", t.display()))
+            .unwrap_or_default();
+        return format!("a link{target} that loops back into a folder it is in (skipped)");
+    }
+    match e.io_error() {
+        Some(io) => format!("cannot read it: {io}"),
+        None => format!("cannot read it: {e}"),
+    }
 }
 
 fn is_importable(path: &Path) -> bool {
@@ -282,7 +341,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
     if let Some(name) = &args.source {
         book.rules_for(Some(name), None)?;
     }
-    let inputs = input_files(&args.paths)?;
+    let inputs = input_files(&args.paths);
     if inputs.is_empty() {
         return Err(anyhow!(
             "nothing to import: no .html, .htm, .html.gz or .txt files in the given paths"
@@ -305,21 +364,32 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
         .map_err(|e| anyhow!(e))?;
     let existing = Existing::scan(&config)?;
     // Extraction is the slow part and independent per page; writing stays in input order.
-    let extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
+    let mut extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
         .par_iter()
         .map(|input| {
-            let result = read_input(input).and_then(|bytes| extract(input, &bytes, &book, args));
-            (input.clone(), result)
+            let result = match &input.unreadable {
+                Some(problem) => Err(problem.clone()),
+                None => read_input(&input.path)
+                    .and_then(|bytes| extract(&input.path, &bytes, &book, args)),
+            };
+            (input.path.clone(), result)
         })
         .collect();
+    // Paragraphs that repeat across a site's pages in this batch are its template.
+    let mut found: Vec<&mut Extraction> = extracted
+        .iter_mut()
+        .filter_map(|(_, result)| result.as_mut().ok())
+        .collect();
+    import::batch::drop_site_templates(&mut found);
     let mut taken = std::collections::HashSet::new();
     let mut results = Vec::with_capacity(extracted.len());
     for (input, extraction) in extracted {
         let mut warnings = Vec::new();
-        let (outcome, dropped) = match extraction {
-            Err(reason) => (Outcome::Failed(reason), Vec::new()),
+        let (outcome, article, dropped) = match extraction {
+            Err(reason) => (Outcome::Failed(reason), None, Vec::new()),
             Ok(ex) if ex.article.date.is_none() && args.strict_dates => (
                 Outcome::Failed(import::undated::STRICT_REFUSAL.into()),
+                None,
                 ex.dropped,
             ),
             Ok(mut ex) => {
@@ -329,15 +399,15 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                         ex.article.tags.push(tag.clone());
                     }
                 }
-                (
-                    place(&config, &existing, &mut taken, &ex.article, args),
-                    ex.dropped,
-                )
+                let outcome = place(&config, &existing, &mut taken, &ex.article, args);
+                // Only the JSON report shows the article; a batch of thousands keeps none.
+                (outcome, args.json().then_some(ex.article), ex.dropped)
             }
         };
         let imported = Imported {
             input,
             outcome,
+            article,
             dropped,
             warnings,
         };
@@ -442,19 +512,64 @@ pub fn execute(args: ImportArgs) -> Result<()> {
     }
 }
 
-/// Prints the report: one line per input (and the drops with `--explain`), then the counts.
-fn report(args: &ImportArgs) -> Result<bool> {
-    let total = input_files(&args.paths)?.len();
-    let bar = (std::io::stderr().is_terminal() && total > 5 && !args.explain).then(|| {
-        let bar = indicatif::ProgressBar::new(total as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
-                .expect("valid template"),
-        );
-        bar
+/// One input as a JSON object (for `--format json`): what happened, the article found and
+/// what its cleaning dropped.
+pub fn json_report(r: &Imported) -> serde_json::Value {
+    let (status, path, reason) = match &r.outcome {
+        Outcome::Created(p) => ("created", Some(p), None),
+        Outcome::Updated(p) => ("updated", Some(p), None),
+        Outcome::Unchanged(p) => ("unchanged", Some(p), None),
+        Outcome::Failed(why) => ("failed", None, Some(why)),
+    };
+    let article = r.article.as_ref().map(|a| {
+        serde_json::json!({
+            "title": a.title,
+            "date": a.date.map(|d| d.to_rfc3339()),
+            "authors": a.authors,
+            "tags": a.tags,
+            "summary": a.summary,
+            "source": a.source,
+            "source_name": a.source_name,
+            "image": a.image,
+            "image_caption": a.image_caption,
+            "body": a.body,
+        })
     });
+    let dropped: Vec<serde_json::Value> = r
+        .dropped
+        .iter()
+        .map(|d| serde_json::json!({"rule": d.rule, "text": d.text}))
+        .collect();
+    serde_json::json!({
+        "input": r.input.display().to_string(),
+        "status": status,
+        "path": path.map(|p| p.display().to_string()),
+        "reason": reason,
+        "article": article,
+        "dropped": dropped,
+    })
+}
+
+/// Prints the report: one line per input (and the drops with `--explain`), then the counts.
+/// With `--format json`, one JSON object per input on stdout and the counts on stderr.
+fn report(args: &ImportArgs) -> Result<bool> {
+    let total = input_files(&args.paths).len();
+    let bar = (std::io::stderr().is_terminal() && total > 5 && !args.explain && !args.json()).then(
+        || {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                    .expect("valid template"),
+            );
+            bar
+        },
+    );
     let verb = if args.dry_run { "would be " } else { "" };
     let results = import(args, |r| {
+        if args.json() {
+            println!("{}", json_report(r));
+            return;
+        }
         let line = match &r.outcome {
             Outcome::Created(p) => {
                 format!("{verb}created   {} <- {}", p.display(), r.input.display())
@@ -493,7 +608,7 @@ fn report(args: &ImportArgs) -> Result<bool> {
         bar.finish_and_clear();
     }
     let c = Counts::of(&results);
-    println!(
+    let closing = format!(
         "{} {} pages: {} created, {} updated, {} unchanged, {} failed",
         if args.dry_run { "Checked" } else { "Imported" },
         results.len(),
@@ -502,5 +617,10 @@ fn report(args: &ImportArgs) -> Result<bool> {
         c.unchanged,
         c.failed
     );
+    if args.json() {
+        eprintln!("{closing}");
+    } else {
+        println!("{closing}");
+    }
     Ok(c.failed == 0)
 }

@@ -5,6 +5,7 @@
 //! (`--explain` prints them). The command then writes `content/YYYY/MM/slug.md`, skipping
 //! articles already in the mirror.
 
+pub mod batch;
 pub mod dates;
 pub mod html;
 pub mod names;

@@ -324,3 +324,42 @@ proptest! {
         }
     }
 }
+
+/// Element names that nest in different ways (auto-closing, formatting, tables, links).
+fn nesting_tag() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "div",
+        "span",
+        "section",
+        "p",
+        "b",
+        "li",
+        "ul",
+        "table",
+        "td",
+        "a",
+        "blockquote",
+        "em",
+    ])
+}
+
+proptest! {
+    // Deep pages are slow to parse in a debug build: fewer cases, each a few hundred levels
+    // past the flattening depth.
+    #![proptest_config(ProptestConfig { cases: 12, .. ProptestConfig::default() })]
+
+    #[test]
+    fn deeply_nested_pages_never_panic(tags in prop::collection::vec(nesting_tag(), 300..900), text_every in 1usize..40) {
+        let mut page = String::from("<html><head><title>Judul</title></head><body>");
+        for (i, tag) in tags.iter().enumerate() {
+            page.push_str(&format!("<{tag}>"));
+            if i % text_every == 0 {
+                page.push_str("Kalimat berita yang cukup panjang untuk dibaca. ");
+            }
+        }
+        let result = html::extract(page.as_bytes(), &Rules::default(), None);
+        if let Err(e) = result {
+            prop_assert!(!e.0.contains("internal error"), "{}", e.0);
+        }
+    }
+}

@@ -205,3 +205,205 @@ fn the_imported_site_builds() {
     f.build_ok(&[]);
     assert!(f.read("2022/01/27/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua/index.html").contains("Reni Erina"));
 }
+
+#[test]
+fn format_json_prints_each_article_found_and_its_outcome() {
+    let f = site();
+    std::fs::write(f.root().join("nothing.html"), "<html><head><title>Beranda</title></head><body><nav><a href='/a'>A</a></nav></body></html>").unwrap();
+    let sample = sample();
+    let run = f.cermin(&[
+        "import",
+        sample.as_str(),
+        "nothing.html",
+        "--url",
+        SEED_URL,
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert!(!run.ok);
+    let lines: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    assert_eq!(lines.len(), 2, "one object per input:\n{}", run.stdout);
+    let seed = &lines[0];
+    assert_eq!(seed["status"], "created");
+    assert_eq!(seed["path"], SEED);
+    assert_eq!(seed["reason"], serde_json::Value::Null);
+    let article = &seed["article"];
+    assert_eq!(
+        article["title"],
+        "Rusia Ungkap Rencana Kerja Sama Militer di Kuba, Venzuela dan Nikaragua"
+    );
+    assert_eq!(article["date"], "2022-01-27T14:52:00+07:00");
+    assert_eq!(article["source"], SEED_URL);
+    let body = article["body"].as_str().unwrap();
+    assert!(body.starts_with("Rencana Rusia untuk melakukan"), "{body}");
+    assert!(!body.contains("Apollo Solar Panel"), "{body}");
+    let rules: Vec<&str> = seed["dropped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.is_empty());
+    let nothing = &lines[1];
+    assert_eq!(nothing["input"], "nothing.html");
+    assert_eq!(nothing["status"], "failed");
+    assert_eq!(nothing["article"], serde_json::Value::Null);
+    assert!(
+        nothing["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("no article text")
+    );
+    assert!(!f.root().join(SEED).exists(), "a dry run writes nothing");
+    assert!(
+        run.stderr
+            .starts_with("Checked 2 pages: 1 created, 0 updated, 0 unchanged, 1 failed\n"),
+        "the counts go to stderr: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_folder_link_that_loops_is_one_failed_line_and_the_batch_goes_on() {
+    let f = site();
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::copy(sample(), inbox.join("a-seed.txt")).unwrap();
+    std::os::unix::fs::symlink("..", inbox.join("loop")).unwrap();
+    let run = f.cermin(&["import", "inbox"]);
+    assert!(!run.ok);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "created   content/2022/01/rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua.md <- inbox/a-seed.txt",
+            "warning   inbox/a-seed.txt: the page names no URL of its own: the article will have no credit link, and its relative links and images are left out; pass --url",
+            "failed    inbox/loop: a link to .. that loops back into a folder it is in (skipped)",
+            "Imported 2 pages: 1 created, 0 updated, 0 unchanged, 1 failed",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+/// A page of `levels` nested `<div>`s around an article.
+fn nested_page(levels: usize, inner: &str) -> String {
+    format!(
+        "<html><head><title>Banjir Rob Melanda Pesisir Utara</title>\
+         <meta property=\"article:published_time\" content=\"2024-03-05T08:00:00+07:00\"></head>\
+         <body>{}{inner}{}</body></html>",
+        "<div>".repeat(levels),
+        "</div>".repeat(levels)
+    )
+}
+
+#[test]
+fn deeply_nested_pages_are_flattened_and_imported() {
+    let f = site();
+    let paragraph = "<p>Banjir rob kembali melanda kawasan pesisir utara pada Selasa pagi, \
+                     merendam ratusan rumah warga dan memutus akses jalan utama menuju pelabuhan \
+                     selama beberapa jam sebelum air surut.</p>";
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    std::fs::write(
+        inbox.join("a-deep.html"),
+        nested_page(
+            3_000,
+            &format!(
+                "{paragraph}{}{}",
+                paragraph.replace("Selasa", "Rabu"),
+                paragraph.replace("Selasa", "Kamis")
+            ),
+        ),
+    )
+    .unwrap();
+    // Text at every level: the tags below the limit go, their words stay.
+    let every_level: String = (0..5_000)
+        .map(|i| format!("<div>Keluarga nomor {i} mengungsi ke balai desa. "))
+        .collect();
+    std::fs::write(
+        inbox.join("b-text-everywhere.html"),
+        nested_page(0, &every_level).replace("Banjir Rob Melanda", "Warga Mengungsi di"),
+    )
+    .unwrap();
+    let run = f.cermin(&["import", "inbox", "--dry-run", "--format", "json"]);
+    let reports: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let paths: Vec<&str> = reports
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "content/2024/03/banjir-rob-melanda-pesisir-utara.md",
+            "content/2024/03/warga-mengungsi-di-pesisir-utara.md"
+        ]
+    );
+    let body = reports[1]["article"]["body"].as_str().unwrap();
+    // Every sentence below the flattening depth (4,750 of them) is in the article; the ones
+    // between the outer tags are readability's to choose.
+    let kept = body.matches(" mengungsi ke balai desa.").count();
+    assert!((4_750..=5_000).contains(&kept), "{kept} sentences kept");
+}
+
+/// An invented page of the invented site kabarpesisir.example: its own story, and the
+/// site's slogan paragraph inside the article text.
+fn pesisir_page(n: usize, story: &str) -> String {
+    format!(
+        "<html><head><title>{story} | Kabar Pesisir</title>\
+         <meta property=\"og:url\" content=\"https://kabarpesisir.example/berita/{n}\">\
+         <meta property=\"article:published_time\" content=\"2024-03-0{n}T08:00:00+07:00\"></head>\
+         <body><article><h1>{story}</h1>\
+         <p>{story} menjadi perhatian warga desa sejak awal pekan, ketika kabar itu pertama kali \
+         disampaikan oleh kepala desa dalam rapat bersama para tetua kampung di balai desa.</p>\
+         <p>Menurut warga, persoalan {n} ini sudah lama dibicarakan namun baru sekarang mendapat \
+         tanggapan dari pemerintah kabupaten yang berjanji datang meninjau pekan depan.</p>\
+         <p>Kabar Pesisir hadir setiap pagi untuk warga pantai utara sejak 2019.</p>\
+         </article></body></html>"
+    )
+}
+
+#[test]
+fn a_paragraph_repeated_on_a_sites_pages_is_learned_as_its_template() {
+    let f = site();
+    let inbox = f.root().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let stories = [
+        "Perahu Nelayan Tenggelam",
+        "Harga Ikan Naik",
+        "Jembatan Desa Diperbaiki",
+    ];
+    for (i, story) in stories.iter().enumerate() {
+        std::fs::write(inbox.join(format!("p{i}.html")), pesisir_page(i + 1, story)).unwrap();
+    }
+    let run = f.cermin(&["import", "inbox", "--dry-run", "--explain"]);
+    assert!(run.ok, "{}", run.stdout);
+    let template_drops: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("(site template)"))
+        .collect();
+    assert_eq!(
+        template_drops,
+        ["    dropped [repeats on 3 of 3 pages of kabarpesisir.example (site template)] Kabar Pesisir hadir setiap pagi untuk warga pantai utara sejak 2019.";
+            3]
+    );
+    // The same pages imported one by one teach nothing: the paragraph stays.
+    let one = f.cermin(&["import", "inbox/p0.html", "--dry-run", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(one.stdout.trim()).unwrap();
+    assert!(
+        report["article"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("Kabar Pesisir hadir setiap pagi")
+    );
+}

@@ -2,14 +2,17 @@
 //! then cleaned line by line (junk lines, the source's own rules, repeated headline, byline
 //! and dateline) and shaped for Markdown (figures, tables, quotes, links and images).
 
+use std::collections::HashSet;
+
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
 use url::Url;
 
 use super::dom::{
-    collapse_whitespace, leaf_blocks, link_text_len, select, shown_text, tag_name, text_of,
-    unwrap_element, word_count,
+    class_id_tokens, collapse_whitespace, identifier_words, leaf_blocks, link_text_len, select,
+    shown_text, tag_name, text_of, unwrap_element, word_count,
 };
+use super::embeds::VIDEO_MARK;
 use super::junk::{is_related_heading, junk_line_rule, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
@@ -30,7 +33,6 @@ pub fn readable_html(doc: Document, base: Option<&Url>) -> Option<String> {
 /// What the line rules compare the body's lines with.
 pub struct BodyContext<'a> {
     pub title: Option<&'a str>,
-    pub summary: Option<&'a str>,
     pub lead_image: Option<&'a str>,
     pub rules: &'a Rules,
     pub base: Option<&'a Url>,
@@ -42,6 +44,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     cut_after_markers(&root, ctx.rules, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
     for (position, block) in blocks.into_iter().enumerate() {
         if block.parent().is_none() || is_detached(&block) {
             continue;
@@ -54,6 +57,14 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_related_list(&block, &text, dropped);
             continue;
         }
+        if is_repeat(&block, &texts[position], &mut seen) {
+            dropped.push(Dropped {
+                text: shorten(&text),
+                rule: "repeated paragraph".into(),
+            });
+            block.remove_from_parent();
+            continue;
+        }
         if is_pull_quote(&block, &texts[position], &texts) {
             dropped.push(Dropped {
                 text: shorten(&text),
@@ -62,7 +73,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             block.remove_from_parent();
             continue;
         }
-        if let Some(rule) = line_rule(&block, &text, position, ctx) {
+        if let Some(rule) = line_rule(&block, &text, ctx) {
             dropped.push(Dropped {
                 text: shorten(&text),
                 rule,
@@ -71,12 +82,13 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         }
     }
     remove_lead_image_copies(&root, ctx, dropped);
+    remove_logos(&root, dropped);
     remove_empty_elements(&root);
 }
 
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
 /// generic ones.
-fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) -> Option<String> {
+fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
     if matches!(tag_name(block).as_str(), "table" | "pre") {
         return None;
     }
@@ -92,9 +104,6 @@ fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) ->
     if same(ctx.title) {
         return Some("headline repeated".into());
     }
-    if position < 4 && same(ctx.summary) {
-        return Some("summary repeated (kept as summary)".into());
-    }
     if is_byline(text) {
         return Some("byline".into());
     }
@@ -105,6 +114,19 @@ fn line_rule(block: &NodeRef, text: &str, position: usize, ctx: &BodyContext) ->
         return Some("row of links".into());
     }
     None
+}
+
+/// A paragraph or caption of a few words or more whose text came before in the body (a
+/// caption under every photo of a gallery, a teaser printed twice). List items and table
+/// cells may repeat.
+fn is_repeat<'t>(block: &NodeRef, text: &'t str, seen: &mut HashSet<&'t str>) -> bool {
+    if matches!(
+        tag_name(block).as_str(),
+        "li" | "td" | "th" | "dt" | "dd" | "pre"
+    ) {
+        return false;
+    }
+    word_count(text) >= 5 && !seen.insert(text)
 }
 
 /// A short quote set apart (in a `<blockquote>`, `<aside>` or `<figure>`) whose words are
@@ -142,7 +164,8 @@ fn is_dateline(text: &str) -> bool {
 /// A short line that is mostly links ("E-mail | Print | Comments (12)").
 fn is_link_row(block: &NodeRef, text: &str) -> bool {
     let words = word_count(text);
-    if words == 0 || words > 15 || tag_name(block).starts_with('h') {
+    if words == 0 || words > 15 || tag_name(block).starts_with('h') || text.starts_with(VIDEO_MARK)
+    {
         return false;
     }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -234,6 +257,28 @@ fn remove_lead_image_copies(root: &NodeRef, ctx: &BodyContext, dropped: &mut Vec
                 rule: "lead image repeated".into(),
             });
             container.remove_from_parent();
+        }
+    }
+}
+
+/// A site's logo in the text ("cahaya timur logo"): an image whose file, class or id, or
+/// short alt text names it a logo.
+fn remove_logos(root: &NodeRef, dropped: &mut Vec<Dropped>) {
+    for img in select(root, "img") {
+        let alt = img.attr("alt").map(|a| a.to_string()).unwrap_or_default();
+        let file = image_source(&img)
+            .and_then(|s| s.rsplit('/').next().map(str::to_string))
+            .unwrap_or_default();
+        let names_logo = |text: &str| identifier_words(text).iter().any(|w| w == "logo");
+        let logo = names_logo(&file)
+            || class_id_tokens(&img).iter().any(|t| names_logo(t))
+            || (word_count(&alt) <= 5 && names_logo(&alt));
+        if logo {
+            dropped.push(Dropped {
+                text: shorten(if alt.is_empty() { &file } else { &alt }),
+                rule: "logo image".into(),
+            });
+            img.remove_from_parent();
         }
     }
 }
@@ -396,5 +441,66 @@ fn table_headers(root: &NodeRef) {
         for bold in select(&first_row, "b, strong") {
             unwrap_element(&bold);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logos_leave_the_text_and_photos_stay() {
+        let doc = Document::fragment(
+            "<p><img src='/img/cahaya-timur-logo.png' alt='cahaya timur'>Teks berita.</p>\
+             <p><img src='/foto/a.jpg' alt='cahaya timur logo'></p>\
+             <p><img src='/foto/b.jpg' alt='Warga menunjukkan logo baru desa mereka di depan balai desa'></p>\
+             <p><img src='/foto/c.jpg' alt='Nelayan'></p>",
+        );
+        let mut dropped = Vec::new();
+        remove_logos(&doc.root(), &mut dropped);
+        let left: Vec<String> = select(&doc.root(), "img")
+            .iter()
+            .map(|i| i.attr("src").unwrap().to_string())
+            .collect();
+        assert_eq!(left, ["/foto/b.jpg", "/foto/c.jpg"]);
+        let rules: Vec<(&str, &str)> = dropped
+            .iter()
+            .map(|d| (d.text.as_str(), d.rule.as_str()))
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                ("cahaya timur", "logo image"),
+                ("cahaya timur logo", "logo image")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_caption_repeated_under_every_photo_is_kept_once() {
+        let caption = "<p>Warga membersihkan rumah setelah banjir surut. (Foto: Dok. Warga)</p>";
+        let doc = Document::fragment(format!(
+            "<p>Banjir surut pada Rabu pagi dan warga mulai kembali ke rumah mereka masing-masing.</p>\
+             {caption}<p><img src='/a.jpg'></p>{caption}<p><img src='/b.jpg'></p>{caption}\
+             <ul><li>Satu dua tiga empat lima</li><li>Satu dua tiga empat lima</li></ul>"
+        ));
+        let rules = Rules::default();
+        let ctx = BodyContext {
+            title: None,
+            lead_image: None,
+            rules: &rules,
+            base: None,
+        };
+        let mut dropped = Vec::new();
+        clean_body(&doc, &ctx, &mut dropped);
+        let text = doc.root().text().to_string();
+        assert_eq!(text.matches("Warga membersihkan rumah").count(), 1);
+        assert_eq!(
+            text.matches("Satu dua tiga").count(),
+            2,
+            "list items may repeat"
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 }

@@ -101,11 +101,37 @@ pub fn text_lines(node: &NodeRef) -> Vec<String> {
         .collect()
 }
 
-/// Number of words (runs of letters or digits) in a text.
+/// Number of words (runs of letters or digits) in a text. Chinese and Japanese are written
+/// without spaces: each of their characters counts as a word.
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count()
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        if is_cjk(c) {
+            words += 1;
+            in_word = false;
+        } else if c.is_alphanumeric() {
+            if !in_word {
+                words += 1;
+            }
+            in_word = true;
+        } else {
+            in_word = false;
+        }
+    }
+    words
+}
+
+/// Han ideographs, hiragana and katakana (Korean hangul is written with spaces).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // Han extension A
+        | '\u{4E00}'..='\u{9FFF}' // Han
+        | '\u{F900}'..='\u{FAFF}' // Han compatibility
+        | '\u{FF66}'..='\u{FF9F}' // half-width katakana
+        | '\u{20000}'..='\u{2FA1F}' // Han extensions B and later
+    )
 }
 
 /// The lowercase element name, or "" for other nodes.
@@ -242,6 +268,14 @@ mod tests {
                 "relatedposts"
             ]
         );
+    }
+
+    #[test]
+    fn words_are_counted_in_spaced_and_unspaced_scripts() {
+        assert_eq!(word_count("Banjir rob, 2024: 3 desa"), 5);
+        assert_eq!(word_count("東京都は10日、新たに感染"), 11);
+        assert_eq!(word_count("ニュース NHK"), 5);
+        assert_eq!(word_count("서울 시민 들"), 3);
     }
 
     #[test]

@@ -157,6 +157,32 @@ const JUNK_WORDS: &[&str] = &[
     "categories",
 ];
 
+/// Class and id words that mark boilerplate only when the element holds little running text:
+/// a theme's "widget", a "hidden" label, an "article-header" or a "category-news" wrapper may
+/// hold the article itself; a real date line, tag list or print button does not.
+const SOFT_WORDS: &[&str] = &[
+    "widget",
+    "widgets",
+    "hidden",
+    "header",
+    "print",
+    "category",
+    "categories",
+    "readmore",
+    "meta",
+    "tag",
+    "tags",
+    "tools",
+    "toolbar",
+    "kicker",
+    "rubric",
+    "editor",
+];
+
+/// Running text (outside links, in runs of at least this many characters) that keeps an
+/// element with a [`SOFT_WORDS`] class: a short paragraph of an article.
+const RUNNING_TEXT_CHARS: usize = 150;
+
 /// Two class or id words in a row that mark boilerplate ("baca-juga", "MostRead").
 const JUNK_PAIRS: &[(&str, &str)] = &[
     ("baca", "juga"),
@@ -209,6 +235,24 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     }
 }
 
+/// Pages that build the article with a script keep a copy of it in `<noscript>` (Blogger
+/// does), which the parser reads as raw text: such a copy that holds running text becomes
+/// part of the page again. Small ones (tracking pixels, style tweaks) are left to the rules.
+pub fn reveal_noscript_articles(doc: &Document) {
+    for noscript in doc.select("noscript").nodes().to_vec() {
+        let raw = noscript.text();
+        let markup_only = noscript.children_it(false).all(|c| !c.is_element());
+        if markup_only && raw.contains("<p") {
+            let probe = Document::fragment(raw.to_string());
+            if holds_running_text(&probe.root()) {
+                noscript.replace_with_html(format!("<div>{raw}</div>"));
+            }
+        } else if holds_running_text(&noscript) {
+            noscript.rename("div");
+        }
+    }
+}
+
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
 fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
@@ -221,6 +265,9 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return select(node, "img").is_empty().then_some(None);
     }
     if FURNITURE_TAGS.contains(&tag.as_str()) {
+        if tag == "header" && holds_running_text(node) {
+            return None;
+        }
         return Some(Some(format!("page furniture <{tag}>")));
     }
     if is_hidden(node) {
@@ -230,7 +277,37 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return None;
     }
     let (token, word) = junk_class_word(node)?;
+    if SOFT_WORDS.contains(&word.as_str()) && holds_running_text(node) {
+        return None;
+    }
     Some(Some(format!("boilerplate class/id \"{token}\" ({word})")))
+}
+
+/// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
+/// only text runs long enough to be sentences.
+fn holds_running_text(node: &NodeRef) -> bool {
+    let mut total = 0;
+    let mut stack: Vec<NodeRef> = node.children_it(false).collect();
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            let chars = n
+                .text()
+                .split_whitespace()
+                .map(|w| w.chars().count() + 1)
+                .sum::<usize>();
+            if chars >= 40 {
+                total += chars;
+                if total >= RUNNING_TEXT_CHARS {
+                    return true;
+                }
+            }
+        } else if n.is_element()
+            && !matches!(tag_name(&n).as_str(), "a" | "script" | "style" | "nav")
+        {
+            stack.extend(n.children_it(false));
+        }
+    }
+    false
 }
 
 /// The class or id token that marks an element as boilerplate, and the word (or pair of
@@ -430,5 +507,47 @@ mod tests {
                 "boilerplate class/id \"baca-juga\" (baca juga)"
             ]
         );
+    }
+
+    #[test]
+    fn soft_class_words_keep_running_text() {
+        let sentence =
+            "Das Konzeptpapier der Fraktion sieht vor, die Regeln zum Ende des Jahres zu ändern. ";
+        let html = format!(
+            "<body><div class='main'><p>{sentence}{sentence}</p>\
+             <div class='field--label-hidden'><p>{sentence}{sentence}</p></div>\
+             <header class='article-header'><p>{sentence}{sentence}</p></header>\
+             <div class='post-tags'><a href='/t/a'>Politik</a> <a href='/t/b'>Berlin</a></div>\
+             <div class='field--label-hidden'>Kurz</div></div></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("p").length(), 3, "the paragraphs stay");
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "boilerplate class/id \"post-tags\" (tags)",
+                "boilerplate class/id \"field--label-hidden\" (hidden)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_kept_in_noscript_comes_back() {
+        let sentence =
+            "Over the past few years we have seen threats on the web becoming more sophisticated. ";
+        let html = format!(
+            "<body><div class='post-body'><noscript><span class='byline'>Posted by A</span>\
+             <p>{sentence}{sentence}</p></noscript></div>\
+             <noscript><img src='/pixel.gif' width='1' height='1'></noscript>\
+             <noscript><style>.x {{}}</style></noscript></body>"
+        );
+        let doc = Document::from(html.as_str());
+        reveal_noscript_articles(&doc);
+        assert_eq!(doc.select("div.post-body p").length(), 1);
+        assert_eq!(doc.select("noscript").length(), 2);
     }
 }

@@ -19,7 +19,9 @@
 mod anchor;
 mod content;
 mod decode;
+mod depth;
 mod dom;
+mod embeds;
 mod iso_date;
 mod jsonld;
 mod junk;
@@ -43,7 +45,13 @@ use content::BodyContext;
 pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
     // A page that trips a bug in a parser must not stop a batch of a thousand pages.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        extract_page(bytes, rules, url)
+        match extract_page(bytes, rules, url, BodyFinder::Readability) {
+            // Rare, so the page is read again rather than kept for it.
+            Err(refusal) if refusal.0.starts_with("no article text") => {
+                extract_page(bytes, rules, url, BodyFinder::MainContainer).map_err(|_| refusal)
+            }
+            result => result,
+        }
     }))
     .unwrap_or_else(|_| {
         Err(NoArticle(
@@ -53,9 +61,25 @@ pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extract
     })
 }
 
-fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extraction, NoArticle> {
+/// What finds the article's body in the cleaned page.
+#[derive(Clone, Copy, PartialEq)]
+enum BodyFinder {
+    /// Readability (dom_smoothie): the usual way.
+    Readability,
+    /// The element holding most of the page's paragraphs, when readability finds too little.
+    MainContainer,
+}
+
+fn extract_page(
+    bytes: &[u8],
+    rules: &Rules,
+    url: Option<&str>,
+    finder: BodyFinder,
+) -> Result<Extraction, NoArticle> {
     let html = decode::decode_page(bytes)?;
-    let doc = Document::from(decode::without_code(&html));
+    let markup = decode::without_code(&html);
+    let doc = Document::from(depth::flatten_markup(&markup).as_ref());
+    depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
     let base = urls::document_base(meta.base_href.as_deref(), urls::base_url(source.as_deref()));
@@ -65,22 +89,26 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
         .map(|i| urls::resolve(i, base.as_ref()));
     let mut dropped = Vec::new();
 
-    let (lead, longest_block) = clean_page(
+    let (lead, longest_block, main_container) = clean_page(
         &doc,
         &meta,
         known_image.as_deref(),
         base.as_ref(),
+        finder,
         &mut dropped,
     )?;
     let image = known_image.or(lead.url);
     let context = BodyContext {
         title: meta.title.as_deref(),
-        summary: meta.summary.as_deref(),
         lead_image: image.as_deref(),
         rules,
         base: base.as_ref(),
     };
-    let body = article_body(doc, &context, longest_block, &mut dropped)?;
+    let found = match finder {
+        BodyFinder::Readability => content::readable_html(doc, context.base),
+        BodyFinder::MainContainer => main_container,
+    };
+    let body = article_body(found, &context, longest_block, &mut dropped)?;
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),
@@ -98,28 +126,35 @@ fn extract_page(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extrac
 }
 
 /// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
-/// lead image and the word count of the longest line left (for messages).
+/// lead image, the word count of the longest line left (for messages) and, with
+/// [`BodyFinder::MainContainer`], the HTML of the main text container.
 fn clean_page(
     doc: &Document,
     meta: &metadata::PageMeta,
     known_image: Option<&str>,
     base: Option<&url::Url>,
+    finder: BodyFinder,
     dropped: &mut Vec<super::Dropped>,
-) -> Result<(lead_image::LeadImage, usize), NoArticle> {
+) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
+    junk::reveal_noscript_articles(doc);
+    embeds::videos_to_links(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     junk::remove_junk_elements(doc, &anchor, dropped);
     let longest_block = verdict::longest_block_words(doc);
-    match verdict::error_page(doc, meta, longest_block) {
-        Some(refusal) => Err(refusal),
-        None => Ok((lead, longest_block)),
+    if let Some(refusal) = verdict::error_page(doc, meta, longest_block) {
+        return Err(refusal);
     }
+    let main_container = (finder == BodyFinder::MainContainer)
+        .then(|| anchor.node(doc).map(|n| n.html().to_string()))
+        .flatten();
+    Ok((lead, longest_block, main_container))
 }
 
-/// The article's body as Markdown: found by readability, cleaned line by line, checked to
-/// be an article, converted.
+/// The article's body as Markdown: the HTML found, cleaned line by line, checked to be an
+/// article, converted.
 fn article_body(
-    doc: Document,
+    found: Option<String>,
     context: &BodyContext,
     longest_block: usize,
     dropped: &mut Vec<super::Dropped>,
@@ -129,10 +164,25 @@ fn article_body(
             "no article text found (the longest text block has {longest_block} words)"
         ))
     };
-    let content_html = content::readable_html(doc, context.base).ok_or_else(no_text)?;
-    let body = Document::fragment(content_html);
+    let body = checked_body(found.ok_or_else(no_text)?, context, longest_block, dropped)?;
+    content::shape_for_markdown(&body, context.base);
+    let markdown = markdown::to_markdown(&body);
+    // Text the Markdown converter does not show (inside an element it drops) is no article.
+    if !markdown.chars().any(char::is_alphanumeric) {
+        return Err(no_text());
+    }
+    Ok(markdown)
+}
+
+/// A candidate body cleaned line by line and checked to be an article.
+fn checked_body(
+    html: String,
+    context: &BodyContext,
+    longest_block: usize,
+    dropped: &mut Vec<super::Dropped>,
+) -> Result<Document, NoArticle> {
+    let body = Document::fragment(html);
     content::clean_body(&body, context, dropped);
     verdict::check_body(&body, longest_block)?;
-    content::shape_for_markdown(&body, context.base);
-    Ok(markdown::to_markdown(&body))
+    Ok(body)
 }

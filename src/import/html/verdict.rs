@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use dom_query::{Document, NodeRef};
 use regex::Regex;
 
-use super::dom::{leaf_blocks, link_text_len, select, text_of, word_count};
+use super::dom::{leaf_blocks, link_text_len, select, tag_name, text_of, word_count};
 use super::metadata::PageMeta;
 use crate::import::NoArticle;
 
@@ -18,6 +18,10 @@ const MAX_LINKED_HEADINGS: usize = 3;
 /// Words per linked headline below which a body is a list of teasers (a teaser has a
 /// sentence or two; an article with a few linked subheadings has far more text).
 const TEASER_WORDS: usize = 60;
+
+/// Words of text in a row, between two linked headlines, that no teaser has: an article
+/// followed by a list of related headlines is an article.
+const ARTICLE_RUN_WORDS: usize = 150;
 
 static ERROR_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -64,7 +68,10 @@ pub fn check_body(body: &Document, longest_block: usize) -> Result<(), NoArticle
     let words = word_count(&text);
     let prose_words = words.saturating_sub(link_words(&root));
     let linked_headings = linked_headings(&root);
-    if linked_headings >= MAX_LINKED_HEADINGS && prose_words < linked_headings * TEASER_WORDS {
+    if linked_headings >= MAX_LINKED_HEADINGS
+        && prose_words < linked_headings * TEASER_WORDS
+        && longest_run_between_linked_headings(&root) < ARTICLE_RUN_WORDS
+    {
         return Err(NoArticle(format!(
             "the page is a list of {linked_headings} linked headlines (an index or home page), not an article"
         )));
@@ -89,11 +96,31 @@ pub fn check_body(body: &Document, longest_block: usize) -> Result<(), NoArticle
 fn linked_headings(root: &NodeRef) -> usize {
     select(root, "h1, h2, h3, h4")
         .iter()
-        .filter(|h| {
-            let text = text_of(h);
-            !text.is_empty() && link_text_len(h) >= text.chars().count()
-        })
+        .filter(|h| is_linked_heading(h))
         .count()
+}
+
+/// The most words outside links in consecutive lines with no linked headline among them.
+fn longest_run_between_linked_headings(root: &NodeRef) -> usize {
+    let mut longest = 0;
+    let mut run = 0;
+    for block in leaf_blocks(root) {
+        if is_linked_heading(&block) {
+            run = 0;
+            continue;
+        }
+        let words = word_count(&text_of(&block)).saturating_sub(link_words(&block));
+        run += words;
+        longest = longest.max(run);
+    }
+    longest
+}
+
+fn is_linked_heading(node: &NodeRef) -> bool {
+    matches!(tag_name(node).as_str(), "h1" | "h2" | "h3" | "h4") && {
+        let text = text_of(node);
+        !text.is_empty() && link_text_len(node) >= text.chars().count()
+    }
 }
 
 fn link_words(root: &NodeRef) -> usize {
@@ -122,6 +149,15 @@ mod tests {
             "{paragraph}<h2><a href='/x'>Satu</a></h2>{paragraph}<h2><a href='/y'>Dua</a></h2>{paragraph}<h2><a href='/z'>Tiga</a></h2>{paragraph}"
         ));
         assert!(check_body(&article, 80).is_ok());
+        // An article of short paragraphs, then six related headlines with their teasers.
+        let short_paragraph = format!("<p>{}</p>", "kata ".repeat(35));
+        let related = "<h3><a href='/r'>Berita lain yang terkait</a></h3><p>Ringkasan singkat.</p>";
+        let with_related = Document::fragment(format!(
+            "{}{}",
+            short_paragraph.repeat(6),
+            related.repeat(6)
+        ));
+        assert!(check_body(&with_related, 35).is_ok());
         let short = Document::fragment("<p>Hanya beberapa kata di sini.</p>");
         assert_eq!(
             check_body(&short, 5).unwrap_err().0,

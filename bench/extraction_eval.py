@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Article extraction quality of `cermin import` on the extraction-dev pages.
+
+Usage: bench/extraction_eval.py [FOLDER] [--bin target/release/cermin] [--half dev|held-out|all]
+                                [--show-misses N] [--self-test]
+
+FOLDER (default ../shared/extraction-dev, relative to the repository) holds `pages/` and
+`annotations.json` (see its README.md). Every page is imported in one `cermin import --dry-run
+--format json` run over a folder of links to the pages (nothing is copied into the repository);
+the body of each extracted article is turned into the text a reader sees (Markdown syntax and
+link targets removed, whitespace collapsed) and scored as that evaluation does: a `with` snippet
+found is a true positive, missing a false negative; a `without` snippet found a false positive,
+absent a true negative. A page that is refused counts all its `with` snippets as missed.
+
+The pages are split by a hash of their key into a dev half (looked at while tuning) and a
+held-out half (only measured); figures are printed for both and for all. Standard library only.
+"""
+
+import argparse
+import collections
+import hashlib
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+
+
+def half_of(key: str) -> str:
+    """The deterministic split: the first byte of the key's SHA-256, even or odd."""
+    return "dev" if hashlib.sha256(key.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown to the text a reader sees
+
+ESCAPED = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+IMAGE = re.compile(r"!\[([^\]]*)\]\((?:<[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\((?:<[^>]*>|(?:[^()\s]|\([^()]*\))*)(?:\s+\"[^\"]*\")?\)")
+AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+EMPHASIS = re.compile(r"(?<![\\\w])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?!\w)")
+CODE = re.compile(r"(`+)(.+?)\1")
+BLOCK_PREFIX = re.compile(r"^\s{0,3}(?:>\s?)*\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d{1,9}[.)]\s+)?")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|nbsp|apos);")
+
+
+def _entity(m: re.Match) -> str:
+    name = m.group(1)
+    named = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": " ", "apos": "'"}
+    if name in named:
+        return named[name]
+    code = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+    return chr(code)
+
+
+def inline_text(line: str) -> str:
+    """A line's inline Markdown as text: images go, links keep their text, emphasis and code
+    marks go, escapes are undone."""
+    # Escaped characters are set aside first so that `\*` or `\[` is never read as syntax.
+    kept: list = []
+
+    def hide(m: re.Match) -> str:
+        kept.append(m.group(1))
+        return f"\x00{len(kept) - 1}\x00"
+
+    line = ESCAPED.sub(hide, line)
+    line = CODE.sub(lambda m: m.group(2).strip(), line)
+    line = IMAGE.sub("", line)
+    for _ in range(3):  # links inside links' text (an image link) unwrap in a few passes
+        line = LINK.sub(lambda m: m.group(1), line)
+    line = AUTOLINK.sub(lambda m: m.group(1), line)
+    for _ in range(3):
+        line = EMPHASIS.sub(lambda m: m.group(2), line)
+    line = re.sub(r"<br\s*/?>", " ", line)
+    line = ENTITY.sub(_entity, line)
+    return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], line)
+
+
+def reader_text(markdown: str) -> str:
+    """The body as a reader sees it, whitespace collapsed."""
+    out = []
+    fenced = False
+    for raw in markdown.splitlines():
+        if re.match(r"^\s{0,3}(```|~~~)", raw):
+            fenced = not fenced
+            continue
+        if fenced:
+            out.append(raw)
+            continue
+        if TABLE_RULE.match(raw) and "-" in raw and ("|" in raw or raw.strip().startswith(":")):
+            continue
+        if THEMATIC_BREAK.match(raw):
+            continue
+        line = BLOCK_PREFIX.sub("", raw, count=1)
+        if line.strip().startswith("|"):  # a table row: its cells, apart
+            line = " ".join(c.strip() for c in line.strip().strip("|").split("|"))
+        line = line.rstrip("\\")  # a hard line break
+        out.append(inline_text(line))
+    return " ".join(" ".join(out).split())
+
+
+def self_test() -> None:
+    cases = [
+        ("# Title\n\nSome **bold** and *em* text.", "Title Some bold and em text."),
+        ("A [link](https://x.org/a_(b)) here.", "A link here."),
+        ("![photo](https://x.org/p.jpg)\n\n*Caption here*", "Caption here"),
+        ("- one\n- two\n1. three\n2) four", "one two three four"),
+        ("> quoted\n> line", "quoted line"),
+        ("Price is 5 \\* 3 \\[sic\\] and a\\_b", "Price is 5 * 3 [sic] and a_b"),
+        ("| a | b |\n| --- | --- |\n| 1 | 2 |", "a b 1 2"),
+        ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),
+        ("Line one\\\nline two", "Line one line two"),
+        ("[![img](i.png)](https://x.org)", ""),
+        ("[![A (b) c.](<https://x.org/a b.jpg>)](<https://x.org/a b.jpg>) Text", "Text"),
+        ("Use `code` and <https://x.org>", "Use code and https://x.org"),
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("---\n\n\\# not a heading\n\n1\\. not a list", "# not a heading 1. not a list"),
+        ("[a [nested] link](/u \"title\")", "a [nested] link"),
+    ]
+    bad = 0
+    for md, want in cases:
+        got = reader_text(md)
+        if got != want:
+            bad += 1
+            print(f"FAIL {md!r}: {got!r} != {want!r}")
+    print(f"self-test: {len(cases) - bad} of {len(cases)} cases right")
+    if bad:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------------------------------
+# Running the importer and scoring
+
+
+def run_import(binary: str, folder: pathlib.Path, entries: dict) -> tuple:
+    """Imports every page in one run; returns ({file: report}, seconds)."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix="cermin-eval-"))
+    try:
+        pages = work / "pages"
+        pages.mkdir()
+        for entry in entries.values():
+            os.symlink(folder / "pages" / entry["file"], pages / entry["file"])
+        site = work / "site"
+        (site / "content").mkdir(parents=True)
+        (site / "site.toml").write_text('title = "Eval"\nbase_url = "https://example.org/"\n')
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [binary, "import", "--dry-run", "--format", "json", "--root", str(site), str(pages)],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        if not proc.stdout.strip():
+            sys.exit(f"cermin import printed nothing: {proc.stderr}")
+        reports = {}
+        for line in proc.stdout.split("\n"):
+            if not line:
+                continue
+            r = json.loads(line)
+            reports[pathlib.Path(r["input"]).name] = r
+        return reports, seconds
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def refusal_kind(reason: str) -> str:
+    """A refusal's reason without its numbers, for counting."""
+    return re.sub(r"\d+", "N", re.sub(r'\(".*"\)', '("…")', reason))
+
+
+class Score:
+    def __init__(self):
+        self.tp = self.fn = self.fp = self.tn = 0
+        self.pages = 0
+        self.refused = collections.Counter()
+
+    def add(self, entry: dict, text, reason):
+        self.pages += 1
+        if reason is not None:
+            self.refused[refusal_kind(reason)] += 1
+        found = lambda s: text is not None and " ".join(s.split()) in text
+        for s in entry["with"]:
+            if found(s):
+                self.tp += 1
+            else:
+                self.fn += 1
+        for s in entry["without"]:
+            if found(s):
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    def line(self) -> str:
+        p = self.tp / max(1, self.tp + self.fp)
+        r = self.tp / max(1, self.tp + self.fn)
+        f1 = 2 * p * r / max(1e-9, p + r)
+        acc = (self.tp + self.tn) / max(1, self.tp + self.tn + self.fp + self.fn)
+        return (f"P {p:.3f}  R {r:.3f}  F1 {f1:.3f}  acc {acc:.3f}  "
+                f"(TP {self.tp} FN {self.fn} FP {self.fp} TN {self.tn}; "
+                f"{sum(self.refused.values())} of {self.pages} pages refused)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", default=str(REPO.parent / "shared" / "extraction-dev"))
+    ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
+    ap.add_argument("--half", default="all", choices=["dev", "held-out", "all"],
+                    help="which pages to import (figures are printed per half)")
+    ap.add_argument("--show-misses", type=int, default=0, metavar="N",
+                    help="print N dev-half pages with missed or leaked snippets")
+    ap.add_argument("--self-test", action="store_true", help="test the Markdown-to-text step")
+    args = ap.parse_args()
+    if args.self_test:
+        self_test()
+        return 0
+    folder = pathlib.Path(args.folder).resolve()
+    annotations = json.loads((folder / "annotations.json").read_text())
+    entries = {k: v for k, v in annotations.items() if args.half in ("all", half_of(k))}
+    reports, seconds = run_import(args.bin, folder, entries)
+
+    scores = collections.defaultdict(Score)  # (half, counting) -> Score
+    misses = []
+    for key, entry in sorted(entries.items()):
+        report = reports.get(entry["file"])
+        if report is None:
+            sys.exit(f"no result for {entry['file']}")
+        article = report.get("article")
+        body = reader_text(article["body"]) if article else None
+        refused = report["reason"] if report["status"] == "failed" else None
+        half = half_of(key)
+        for h in (half, "all"):
+            # As the evaluation counts: a refused page found nothing.
+            scores[(h, "as imported")].add(entry, None if refused else body, refused)
+            # The body extractor alone: pages refused after extraction (no date, no
+            # headline) still have their body scored.
+            scores[(h, "body found")].add(entry, body, None if body is not None else refused)
+        if half == "dev" and body is not None:
+            missed = [s for s in entry["with"] if " ".join(s.split()) not in body]
+            leaked = [s for s in entry["without"] if " ".join(s.split()) in body]
+            if missed or leaked:
+                misses.append((entry["file"], missed, leaked))
+
+    print(f"{len(entries)} pages in {seconds:.1f} s: {len(entries) / seconds:.1f} pages/s")
+    for half in ("dev", "held-out", "all"):
+        for counting in ("as imported", "body found"):
+            s = scores.get((half, counting))
+            if s:
+                print(f"{half:9} {counting:12} {s.line()}")
+    refused = scores[("all", "as imported")].refused
+    if refused:
+        print("refused, by reason:")
+        for reason, n in refused.most_common():
+            print(f"  {n:4}  {reason}")
+    for file, missed, leaked in misses[: args.show_misses]:
+        print(f"\n{file}")
+        for s in missed:
+            print(f"  missed: {s[:120]}")
+        for s in leaked:
+            print(f"  leaked: {s[:120]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+//! Embedded videos: the player (an `<iframe>` of YouTube, Vimeo or Dailymotion, or a
+//! `<video>` with a web address) becomes a link to the video a reader can follow, before the
+//! cleaning removes every frame. Tweets and other quotes are `<blockquote>`s and stay as they
+//! are.
+
+use dom_query::{Document, NodeRef};
+
+use super::dom::collapse_whitespace;
+use super::markdown::escape_text;
+
+/// What a video link's text starts with; the line rules leave such a line alone.
+pub const VIDEO_MARK: &str = "▶ ";
+
+/// Replaces each embedded video player by a paragraph with a link to the video.
+pub fn videos_to_links(doc: &Document) {
+    for player in doc.select("iframe, video").nodes().to_vec() {
+        let Some((url, site)) = video_address(&player) else {
+            continue;
+        };
+        let title = player
+            .attr("title")
+            .map(|t| collapse_whitespace(&t))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| site.to_string());
+        let href = escape_text(&url);
+        player.replace_with_html(format!(
+            "<p><a href=\"{href}\">{VIDEO_MARK}{}</a></p>",
+            escape_text(&title)
+        ));
+    }
+}
+
+/// The address of the video a player shows, and the site's name.
+fn video_address(player: &NodeRef) -> Option<(String, &'static str)> {
+    let src = player
+        .attr("src")
+        .or_else(|| player.attr("data-src"))
+        .or_else(|| {
+            let source = player.children_it(false).find(|c| c.has_name("source"))?;
+            source.attr("src")
+        })?;
+    let src = src.trim();
+    let src = match src.strip_prefix("//") {
+        Some(rest) => format!("https://{rest}"),
+        None => src.to_string(),
+    };
+    let url = url::Url::parse(&src).ok()?;
+    let host = url.host_str()?.trim_start_matches("www.");
+    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
+    match (host, segments.as_slice()) {
+        ("youtube.com" | "youtube-nocookie.com", ["embed", id]) => {
+            Some((format!("https://www.youtube.com/watch?v={id}"), "YouTube"))
+        }
+        ("player.vimeo.com", ["video", id]) => Some((format!("https://vimeo.com/{id}"), "Vimeo")),
+        ("dailymotion.com", ["embed", "video", id]) => Some((
+            format!("https://www.dailymotion.com/video/{id}"),
+            "Dailymotion",
+        )),
+        _ if player.has_name("video") && matches!(url.scheme(), "http" | "https") => {
+            Some((url.to_string(), "Video"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn players_become_links_and_other_frames_stay() {
+        let doc = Document::from(
+            "<body><iframe src='https://www.youtube.com/embed/dQw4w9WgXcQ?si=x' title='Detik-detik gempa'></iframe>\
+             <iframe src='//player.vimeo.com/video/76979871'></iframe>\
+             <video><source src='https://cdn.example/klip.mp4'></video>\
+             <iframe src='https://ads.example/slot'></iframe></body>",
+        );
+        videos_to_links(&doc);
+        let links: Vec<(String, String)> = doc
+            .select("a")
+            .nodes()
+            .iter()
+            .map(|a| (a.attr("href").unwrap().to_string(), a.text().to_string()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (
+                    "https://www.youtube.com/watch?v=dQw4w9WgXcQ".to_string(),
+                    "▶ Detik-detik gempa".to_string()
+                ),
+                (
+                    "https://vimeo.com/76979871".to_string(),
+                    "▶ Vimeo".to_string()
+                ),
+                (
+                    "https://cdn.example/klip.mp4".to_string(),
+                    "▶ Video".to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            doc.select("iframe").length(),
+            1,
+            "the ad frame is left to the cleaning"
+        );
+    }
+}
