@@ -3,7 +3,7 @@
 //! user must fix is one line, so each broken link is reported once, at the line that writes
 //! it (the article's Markdown, else the theme template), with the pages it shows on.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -87,6 +87,18 @@ pub fn problems(findings: Vec<Finding>, sources: &Sources) -> Vec<Problem> {
             Some((shown(sources.root, path), text))
         })
         .collect();
+    // Looked up by the site path a link goes to, and by the link as written (a relative link
+    // in a summary goes elsewhere from a list page).
+    let mut written_at: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut written_as: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, w) in written.iter().enumerate() {
+        if let Some(target) = &w.target {
+            written_at.entry(target).or_default().push(i);
+        }
+        written_as.entry(&w.link.target).or_default().push(i);
+    }
+    // A template's broken link is on every page: its template is searched once.
+    let mut template_places: HashMap<(String, String), Option<Place>> = HashMap::new();
     let mut groups: BTreeMap<Cause, Seen> = BTreeMap::new();
     for finding in &findings {
         let cause = |place, what: &str| Cause {
@@ -96,18 +108,23 @@ pub fn problems(findings: Vec<Finding>, sources: &Sources) -> Vec<Problem> {
             tag: finding.tag.clone(),
             id: finding.missing_id.as_ref().map(|(_, id)| id.clone()),
         };
-        let mut keys: Vec<Cause> = written
-            .iter()
-            .filter(|w| {
-                w.target.as_deref() == Some(finding.target.as_str()) || w.link.target == finding.raw
-            })
+        let by_target = written_at.get(finding.target.as_str()).into_iter();
+        let by_raw = written_as.get(finding.raw.as_str()).into_iter();
+        let matches: BTreeSet<usize> = by_target.chain(by_raw).flatten().copied().collect();
+        let mut keys: Vec<Cause> = matches
+            .into_iter()
+            .map(|i| &written[i])
             .map(|w| {
                 let place = (w.file.clone(), Some(w.link.line), Some(w.link.column));
                 cause(Some(place), &w.link.target)
             })
             .collect();
         if keys.is_empty() {
-            keys.push(cause(in_templates(&templates, finding), &finding.target));
+            let place = template_places
+                .entry((finding.target.clone(), finding.raw.clone()))
+                .or_insert_with(|| in_templates(&templates, finding))
+                .clone();
+            keys.push(cause(place, &finding.target));
         }
         for key in keys {
             let seen = groups.entry(key).or_default();
