@@ -13,6 +13,9 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::session::{Files, Session, SessionOptions};
 
+mod causes;
+mod link_sources;
+
 /// How bad a problem is: errors fail the check, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,6 +40,20 @@ pub struct Problem {
     pub line: Option<usize>,
     /// 1-based column in `line`, when known.
     pub column: Option<usize>,
+    /// The output pages it shows on (site files such as `tags/x/index.html`), for a problem
+    /// found on pages; empty for one found in the sources alone.
+    pub pages: Vec<String>,
+}
+
+impl Problem {
+    /// `file`, `file:line` or `file:line:column`: where to look.
+    pub fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", self.file),
+            (Some(line), None) => format!("{}:{line}", self.file),
+            _ => self.file.clone(),
+        }
+    }
 }
 
 /// Everything a check found.
@@ -87,6 +104,7 @@ fn problem(
         message,
         line: None,
         column: None,
+        pages: Vec::new(),
     }
 }
 
@@ -123,6 +141,14 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
     {
         report.problems.push(warning_problem(warning));
     }
+    // Where each article's page is, to take a broken link back to the article that holds it.
+    let article_pages: Vec<causes::ArticlePage> = articles
+        .iter()
+        .map(|a| causes::ArticlePage {
+            file: a.file.clone(),
+            page: page_file(&a.path),
+        })
+        .collect();
     check_clashes(&config, &options, articles, &mut report);
     if report.errors() > 0 {
         // The site cannot be built; what was found so far is the report.
@@ -130,7 +156,14 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
         return Ok(report);
     }
     let files = Session::open(root, options)?.files();
-    check_links(&files, &config.base_url, external, &mut report);
+    let findings = check_links(&files, &config.base_url, external, &mut report);
+    let sources = causes::Sources {
+        articles: &article_pages,
+        templates: causes::template_files(&config),
+        root: &config.root,
+        base: base_prefix(&config.base_url),
+    };
+    report.problems.extend(causes::problems(findings, &sources));
     check_feeds(&files, &mut report);
     report.problems.sort();
     Ok(report)
@@ -261,6 +294,16 @@ fn target_file(files: &Files, path: &str) -> Option<String> {
         .find(|c| files.contains_key(c.as_str()))
 }
 
+/// The output file of the page at a site path (`/2024/01/a/` is `2024/01/a/index.html`).
+fn page_file(path: &str) -> String {
+    let path = path.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
 /// Joins a relative link to the folder of the page it is on.
 fn resolve_relative(page: &str, link: &str) -> String {
     let mut parts: Vec<&str> = page.split('/').collect();
@@ -277,7 +320,71 @@ fn resolve_relative(page: &str, link: &str) -> String {
     format!("/{}", parts.join("/"))
 }
 
-fn check_links(files: &Files, base_url: &str, external: bool, report: &mut Report) {
+/// Where a link on `page` goes.
+enum Destination {
+    /// Nothing to check (`mailto:`, `tel:`, empty).
+    Nothing,
+    /// Another host.
+    External,
+    /// A path of this site (`/2024/01/`), and the fragment after `#`.
+    Site {
+        path: String,
+        fragment: Option<String>,
+    },
+}
+
+/// Where `raw` (an `href` or `src` as on the output file `page`, unescaped) goes.
+fn destination(page: &str, raw: &str, base: &str) -> Destination {
+    if raw.starts_with("mailto:") || raw.starts_with("tel:") || raw.is_empty() {
+        return Destination::Nothing;
+    }
+    let (target, fragment) = match raw.split_once('#') {
+        Some((t, f)) => (t, Some(f.to_string())),
+        None => (raw, None),
+    };
+    let target = target.split('?').next().unwrap_or("");
+    let path = if let Some(rest) = target.strip_prefix(base) {
+        format!("/{rest}")
+    } else if target.starts_with("http://")
+        || target.starts_with("https://")
+        || target.starts_with("//")
+    {
+        return Destination::External;
+    } else if target.is_empty() {
+        format!("/{page}")
+    } else if target.starts_with('/') {
+        target.to_string()
+    } else {
+        resolve_relative(page, target)
+    };
+    Destination::Site { path, fragment }
+}
+
+/// A link's site path and fragment as one string, with a folder's `index.html` left out, as
+/// relative links write it: `/2024/01/index.html#x` and `/2024/01/#x` are one target.
+fn site_target(path: &str, fragment: Option<&str>) -> String {
+    let path = path
+        .strip_suffix("index.html")
+        .filter(|p| p.ends_with('/'))
+        .unwrap_or(path);
+    match fragment {
+        Some(f) => format!("{path}#{f}"),
+        None => path.to_string(),
+    }
+}
+
+/// The site's base URL with one trailing slash, as links to the site start.
+fn base_prefix(base_url: &str) -> String {
+    format!("{}/", base_url.trim_end_matches('/'))
+}
+
+/// Every broken link of every page, one finding per page and link.
+fn check_links(
+    files: &Files,
+    base_url: &str,
+    external: bool,
+    report: &mut Report,
+) -> Vec<causes::Finding> {
     let html: Vec<(&str, &str)> = files
         .iter()
         .filter(|(k, _)| k.ends_with(".html"))
@@ -295,72 +402,55 @@ fn check_links(files: &Files, base_url: &str, external: bool, report: &mut Repor
         })
         .collect();
     report.pages_checked = html.len();
-    let base = format!("{}/", base_url.trim_end_matches('/'));
+    let base = base_prefix(base_url);
+    let mut findings = Vec::new();
     for (page, text) in &html {
         for cap in LINK.captures_iter(text) {
             let tag = &cap[1];
             let raw = cap[3].replace("&amp;", "&");
             report.links_checked += 1;
-            if raw.starts_with("mailto:") || raw.starts_with("tel:") || raw.is_empty() {
-                continue;
-            }
-            let (target, fragment) = match raw.split_once('#') {
-                Some((t, f)) => (t.to_string(), Some(f.to_string())),
-                None => (raw.clone(), None),
-            };
-            let target = target.split('?').next().unwrap_or("").to_string();
-            let site_path = if let Some(rest) = target.strip_prefix(&base) {
-                format!("/{rest}")
-            } else if target.starts_with("http://")
-                || target.starts_with("https://")
-                || target.starts_with("//")
-            {
-                if external {
-                    report
-                        .external_links
-                        .entry(raw.clone())
-                        .or_default()
-                        .push(page.to_string());
+            let (path, fragment) = match destination(page, &raw, &base) {
+                Destination::Nothing => continue,
+                Destination::External => {
+                    if external {
+                        report
+                            .external_links
+                            .entry(raw.clone())
+                            .or_default()
+                            .push(page.to_string());
+                    }
+                    continue;
                 }
-                continue;
-            } else if target.is_empty() {
-                format!("/{page}")
-            } else if target.starts_with('/') {
-                target.clone()
-            } else {
-                resolve_relative(page, &target)
+                Destination::Site { path, fragment } => (path, fragment),
             };
-            let Some(file) = target_file(files, &site_path) else {
+            let finding = |kind, missing_id| causes::Finding {
+                page: page.to_string(),
+                tag: tag.to_string(),
+                target: site_target(&path, fragment.as_deref()),
+                raw: raw.clone(),
+                kind,
+                missing_id,
+            };
+            let Some(file) = target_file(files, &path) else {
                 let kind = if tag == "img" || tag == "source" {
                     "missing-image"
                 } else {
                     "broken-link"
                 };
-                report.problems.push(problem(
-                    Severity::Error,
-                    kind,
-                    page.to_string(),
-                    format!("<{tag}> links to {raw}, which the site does not have"),
-                ));
+                findings.push(finding(kind, None));
                 continue;
             };
-            if let Some(fragment) = fragment.filter(|f| !f.is_empty() && f != "top")
+            if let Some(fragment) = fragment.as_ref().filter(|f| !f.is_empty() && *f != "top")
                 && file.ends_with(".html")
                 && !ids
                     .get(file.as_str())
                     .is_some_and(|set| set.contains(fragment.as_str()))
             {
-                report.problems.push(problem(
-                    Severity::Error,
-                    "broken-anchor",
-                    page.to_string(),
-                    format!(
-                        "<{tag}> links to {raw}, but {file} has no element with id `{fragment}`"
-                    ),
-                ));
+                findings.push(finding("broken-anchor", Some((file, fragment.clone()))));
             }
         }
     }
+    findings
 }
 
 fn check_feeds(files: &Files, report: &mut Report) {

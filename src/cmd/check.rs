@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 
-use crate::check::{Report, Severity};
+use crate::check::{Problem, Report, Severity};
 use crate::session::SessionOptions;
 
 /// What `cermin check` was asked to do.
@@ -46,7 +46,10 @@ pub fn execute(args: CheckArgs) -> Result<()> {
     if print(&report, args.format == Format::Json)? {
         Ok(())
     } else {
-        Err(anyhow!("the check found {} errors", report.errors()))
+        Err(anyhow!(
+            "the check found {}",
+            count(report.errors(), "error", "errors")
+        ))
     }
 }
 
@@ -60,27 +63,61 @@ fn print(report: &Report, json: bool) -> Result<bool> {
         return Ok(report.errors() == 0);
     }
     for p in &report.problems {
-        let level = match p.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(out, "{level}[{}]: {}: {}", p.kind, p.location, p.message)?;
+        writeln!(out, "{}", problem_line(p))?;
     }
     for (url, pages) in &report.external_links {
         writeln!(
             out,
-            "external: {url} (on {} page{})",
-            pages.len(),
-            if pages.len() == 1 { "" } else { "s" }
+            "external: {url} (on {})",
+            count(pages.len(), "page", "pages")
         )?;
     }
     writeln!(
         out,
-        "Checked {} pages and {} links: {} errors, {} warnings",
-        report.pages_checked,
-        report.links_checked,
-        report.errors(),
-        report.warnings()
+        "Checked {} and {}: {}, {}",
+        count(report.pages_checked, "page", "pages"),
+        count(report.links_checked, "link", "links"),
+        count(report.errors(), "error", "errors"),
+        count(report.warnings(), "warning", "warnings")
     )?;
     Ok(report.errors() == 0)
+}
+
+/// `error[broken-link]: content/a.md:3:7: link to /x/ goes nowhere (on 5 pages)`: the place
+/// once (messages of content problems start with it already), then the pages it shows on.
+fn problem_line(p: &Problem) -> String {
+    let level = match p.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let text = if p.message.starts_with(&format!("{}:", p.file)) {
+        p.message.clone()
+    } else {
+        format!("{}: {}", p.place(), p.message)
+    };
+    match p.pages.len() {
+        0 => format!("{level}[{}]: {text}", p.kind),
+        n => format!(
+            "{level}[{}]: {text} (on {})",
+            p.kind,
+            count(n, "page", "pages")
+        ),
+    }
+}
+
+/// `1 page`, `2 pages`, `0 pages`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_are_singular_for_one_only() {
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(1, "error", "errors"), "1 error");
+        assert_eq!(count(2, "link", "links"), "2 links");
+    }
 }

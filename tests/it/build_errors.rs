@@ -327,8 +327,20 @@ fn dates_no_output_can_write_are_refused_by_build_and_check() {
         let run = f.cermin(args);
         assert_eq!(run.code, Some(1), "{}", run.stderr);
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-        assert!(run.stdout.contains(&format!("error[content]: content/jauh.md: content/jauh.md:3: date 9999-12-31T23:00:00-12:00 {range}\n")), "{}", run.stdout);
-        assert!(run.stdout.contains(&format!("error[content]: content/lama.md: content/lama.md:4: updated 0000-12-31T20:00:00Z {range}\n")), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!(
+                "error[content]: content/jauh.md:3: date 9999-12-31T23:00:00-12:00 {range}\n"
+            )),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains(&format!(
+                "error[content]: content/lama.md:4: updated 0000-12-31T20:00:00Z {range}\n"
+            )),
+            "{}",
+            run.stdout
+        );
     }
 }
 

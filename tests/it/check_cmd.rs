@@ -28,11 +28,14 @@ fn every_problem_is_reported_at_once() {
     let run = f.cermin(&["check"]);
     assert!(!run.ok);
     let lines: Vec<&str> = run.stdout.lines().collect();
+    // Each at its line in content/a.md: the lead image on line 5 (value at column 8), the
+    // links of line 9 at columns 7, 27 and 66. Line 9 is the summary and the lead image is on
+    // the cards: both show on the article's page, the home page and the day and month archives.
     let expect = [
-        "error[broken-anchor]: 2024/01/01/a/index.html: <a> links to https://uji.example/2024/01/02/b/#tidak-ada, but 2024/01/02/b/index.html has no element with id `tidak-ada`",
-        "error[broken-link]: 2024/01/01/a/index.html: <a> links to https://uji.example/2023/, which the site does not have",
-        "error[missing-image]: 2024/01/01/a/index.html: <img> links to https://uji.example/gambar/hilang.jpg, which the site does not have",
-        "error[missing-image]: 2024/01/01/a/index.html: <img> links to https://uji.example/gambar/peta.png, which the site does not have",
+        "error[broken-anchor]: content/a.md:9:27: link to /2024/01/02/b/#tidak-ada: 2024/01/02/b/index.html has no element with id `tidak-ada` (on 4 pages)",
+        "error[broken-link]: content/a.md:9:7: link to /2023/ goes nowhere (on 4 pages)",
+        "error[missing-image]: content/a.md:5:8: image /gambar/hilang.jpg is not in the site: there is no static/gambar/hilang.jpg (on 4 pages)",
+        "error[missing-image]: content/a.md:9:66: image /gambar/peta.png is not in the site: there is no static/gambar/peta.png (on 4 pages)",
         "warning[missing-field]: content/c.md: no `author` (and no `author` in site.toml): pages show no byline and feeds name the site",
     ];
     for e in expect {
@@ -46,18 +49,13 @@ fn every_problem_is_reported_at_once() {
         !run.stdout.contains("bagian-dua"),
         "a good anchor is not reported"
     );
+    assert_eq!(lines.len(), expect.len() + 1, "{}", run.stdout);
     assert!(
-        run.stdout.trim_end().ends_with("errors, 1 warnings"),
+        run.stdout.trim_end().ends_with(": 4 errors, 1 warning"),
         "{}",
         run.stdout
     );
-    assert_eq!(
-        run.stderr.trim_end(),
-        format!(
-            "error: the check found {} errors",
-            lines.iter().filter(|l| l.starts_with("error[")).count()
-        )
-    );
+    assert_eq!(run.stderr.trim_end(), "error: the check found 4 errors");
     assert!(!f.root().join("public").exists(), "check writes nothing");
 }
 
@@ -102,7 +100,8 @@ fn duplicates_and_broken_files_are_all_listed() {
     let run = f.cermin(&["check"]);
     assert!(!run.ok);
     assert!(run.stdout.contains("error[duplicate-permalink]: content/x/satu.md: content/x/satu.md and content/y/dua.md have the same permalink /2024/01/02/sama/"), "{}", run.stdout);
-    assert!(run.stdout.contains("error[content]: content/rusak.md: content/rusak.md:2:1: invalid YAML front matter: missing field `date`"), "{}", run.stdout);
+    // The place once, as the message starts with it.
+    assert!(run.stdout.contains("error[content]: content/rusak.md:2:1: invalid YAML front matter: missing field `date`\n    2 | title: R\n"), "{}", run.stdout);
 }
 
 #[test]
@@ -223,7 +222,7 @@ fn different_tags_on_one_page_are_a_warning_from_build_and_check() {
         run.stdout
     );
     assert!(
-        run.stdout.ends_with("0 errors, 1 warnings\n"),
+        run.stdout.ends_with(": 0 errors, 1 warning\n"),
         "{}",
         run.stdout
     );
@@ -275,5 +274,202 @@ fn tag_slugs_in_site_toml_give_tags_their_own_pages() {
     assert_eq!(
         run.stderr.trim_end(),
         "error: site.toml: [tag_slugs] \"C++\" = \"C Plus\": a slug is lowercase letters, digits and dashes, such as \"c-plus\""
+    );
+}
+
+/// One article whose summary (its first paragraph) links nowhere, and a missing image in its body.
+fn site_with_a_bad_summary_link() -> Fixture {
+    site_with_a_bad_summary_link_in(Fixture::new())
+}
+
+fn site_with_a_bad_summary_link_in(f: Fixture) -> Fixture {
+    f.article(
+        "content/2026/12/x.md",
+        "X",
+        "2026-12-01",
+        "author: Ani\ntags: [Politik]\n",
+        "Baca [berita lama](/2026/01/nope/) dulu.\n\n![peta](/gambar/peta.png)",
+    );
+    f.article(
+        "content/2026/12/y.md",
+        "Y",
+        "2026-12-02",
+        "author: Ani\n",
+        "Isi.",
+    );
+    f
+}
+
+#[test]
+fn a_broken_link_in_a_summary_is_reported_once_at_its_markdown_line() {
+    // Before: one error line per page that shows the summary (home, tag page, month and day
+    // archives, the article): 7 lines in all. Now one line per cause: 3.
+    let f = site_with_a_bad_summary_link();
+    let run = f.cermin(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[..2],
+        [
+            "error[broken-link]: content/2026/12/x.md:8:6: link to /2026/01/nope/ goes nowhere (on 5 pages)",
+            "error[missing-image]: content/2026/12/x.md:10:1: image /gambar/peta.png is not in the site: there is no static/gambar/peta.png (on 1 page)",
+        ],
+        "{}",
+        run.stdout
+    );
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[2].starts_with("Checked ") && lines[2].ends_with(" links: 2 errors, 0 warnings"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(run.stderr.trim_end(), "error: the check found 2 errors");
+}
+
+#[test]
+fn json_lists_every_page_a_problem_shows_on() {
+    let f = site_with_a_bad_summary_link();
+    let run = f.cermin(&["check", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    let link = &problems[0];
+    assert_eq!(link["severity"], "error");
+    assert_eq!(link["kind"], "broken-link");
+    assert_eq!(link["location"], "content/2026/12/x.md");
+    assert_eq!(link["file"], "content/2026/12/x.md");
+    assert_eq!(link["line"], 8);
+    assert_eq!(link["column"], 6);
+    assert_eq!(link["message"], "link to /2026/01/nope/ goes nowhere");
+    assert_eq!(
+        link["pages"],
+        serde_json::json!([
+            "2026/12/01/index.html",
+            "2026/12/01/x/index.html",
+            "2026/12/index.html",
+            "index.html",
+            "tags/politik/index.html"
+        ])
+    );
+    assert_eq!(
+        problems[1]["pages"],
+        serde_json::json!(["2026/12/01/x/index.html"])
+    );
+}
+
+#[test]
+fn the_same_bad_link_in_two_articles_is_reported_at_each() {
+    let f = Fixture::new();
+    for (file, date) in [("a", "2024-01-01"), ("b", "2024-01-02")] {
+        f.article(
+            &format!("content/{file}.md"),
+            file,
+            date,
+            "author: Ani\n",
+            "Isi.\n\nLihat [ini](/tidak-ada/).",
+        );
+    }
+    let run = f.cermin(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    // The second paragraph is not in the summary: each link is on its article's page only.
+    assert_eq!(
+        run.stdout.lines().take(2).collect::<Vec<_>>(),
+        [
+            "error[broken-link]: content/a.md:9:7: link to /tidak-ada/ goes nowhere (on 2 pages)",
+            "error[broken-link]: content/b.md:9:7: link to /tidak-ada/ goes nowhere (on 2 pages)",
+        ]
+    );
+}
+
+#[test]
+fn a_broken_link_in_a_template_is_one_line_at_the_template() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "author: Ani\n", "Isi.");
+    let footer = std::fs::read_to_string(
+        crate::common::repo().join("themes/default/templates/partials/site_footer.html"),
+    )
+    .unwrap();
+    let mut lines: Vec<&str> = footer.lines().collect();
+    lines.insert(2, r#"<p><a href="{{ "/tentang/" | url }}">Tentang</a></p>"#);
+    f.write("templates/partials/site_footer.html", &lines.join("\n"));
+    let run = f.cermin(&["check", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0]["pages"].as_array().unwrap().len() as u64,
+        report["pages_checked"].as_u64().unwrap(),
+        "the footer is on every page"
+    );
+    let pages = report["pages_checked"].as_u64().unwrap();
+    let run = f.cermin(&["check"]);
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        format!(
+            "error[broken-link]: templates/partials/site_footer.html:3:17: link to /tentang/ goes nowhere (on {pages} pages)"
+        )
+    );
+    assert!(
+        run.stdout.ends_with(": 1 error, 0 warnings\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stderr.trim_end(), "error: the check found 1 error");
+}
+
+#[test]
+fn relative_links_are_taken_back_to_the_same_causes() {
+    // Pages then link to `../../../2026/01/nope/index.html`: the same link as `/2026/01/nope/`.
+    let f = site_with_a_bad_summary_link_in(Fixture::with_config(&format!(
+        "{}relative_links = true\n",
+        crate::common::SITE_TOML
+    )));
+    let run = f.cermin(&["check"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(
+        run.stdout.lines().take(2).collect::<Vec<_>>(),
+        [
+            "error[broken-link]: content/2026/12/x.md:8:6: link to /2026/01/nope/ goes nowhere (on 5 pages)",
+            "error[missing-image]: content/2026/12/x.md:10:1: image /gambar/peta.png is not in the site: there is no static/gambar/peta.png (on 1 page)",
+        ],
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_broken_anchor_in_a_summary_is_one_line() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01",
+        "author: Ani\n",
+        "Lihat [bagian](#tidak-ada).",
+    );
+    let run = f.cermin(&["check", "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let problems = report["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0]["kind"], "broken-anchor");
+    assert_eq!(
+        (problems[0]["line"].clone(), problems[0]["column"].clone()),
+        (7.into(), 7.into())
+    );
+    let pages = problems[0]["pages"].as_array().unwrap();
+    assert!(pages.len() > 1, "{pages:?}");
+    assert!(
+        pages.contains(&"2024/01/01/a/index.html".into()),
+        "{pages:?}"
+    );
+    assert_eq!(
+        problems[0]["message"],
+        format!(
+            "link to #tidak-ada: none of the {} pages it goes to has an element with id `tidak-ada`",
+            pages.len()
+        )
     );
 }
