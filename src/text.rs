@@ -122,6 +122,11 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
+/// A count with its noun in the singular for one only: `1 page`, `0 pages`, `2 pages`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,5 +203,12 @@ mod tests {
         assert!(!is_safe_url(" JaVa\tScRiPt:alert(1)"));
         assert!(!is_safe_url("data:text/html,<script>"));
         assert!(!is_safe_url("vbscript:x"));
+    }
+
+    #[test]
+    fn counts_are_singular_for_one_only() {
+        assert_eq!(count(0, "error", "errors"), "0 errors");
+        assert_eq!(count(1, "error", "errors"), "1 error");
+        assert_eq!(count(2, "link", "links"), "2 links");
     }
 }

@@ -16,6 +16,7 @@ use crate::content::body::BodyStore;
 use crate::output::{Staging, WriteStats};
 use crate::render::{self, RenderStats, Sink, Templates};
 use crate::site::{Selection, Site};
+use crate::text::count;
 
 /// What `cermin build` was asked to do.
 #[derive(Debug, Clone, clap::Args)]
@@ -64,13 +65,13 @@ impl BuildReport {
     pub fn summary(&self) -> String {
         let r = &self.render;
         format!(
-            "Built {} articles, {} tags, {} archive pages, {} feeds in {} ms ({} files written, {} unchanged) into {}",
-            r.articles,
-            r.tags,
-            r.archive_pages,
-            r.feeds,
+            "Built {}, {}, {}, {} in {} ms ({} written, {} unchanged) into {}",
+            count(r.articles, "article", "articles"),
+            count(r.tags, "tag", "tags"),
+            count(r.archive_pages, "archive page", "archive pages"),
+            count(r.feeds, "feed", "feeds"),
             self.millis,
-            self.write.written,
+            count(self.write.written, "file", "files"),
             self.write.unchanged,
             self.output.display()
         )

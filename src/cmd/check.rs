@@ -7,6 +7,7 @@ use anyhow::{Result, anyhow};
 
 use crate::check::{Problem, Report, Severity};
 use crate::session::SessionOptions;
+use crate::text::count;
 
 /// What `cermin check` was asked to do.
 #[derive(Debug, Clone, clap::Args)]
@@ -102,22 +103,5 @@ fn problem_line(p: &Problem) -> String {
             p.kind,
             count(n, "page", "pages")
         ),
-    }
-}
-
-/// `1 page`, `2 pages`, `0 pages`.
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::count;
-
-    #[test]
-    fn counts_are_singular_for_one_only() {
-        assert_eq!(count(0, "error", "errors"), "0 errors");
-        assert_eq!(count(1, "error", "errors"), "1 error");
-        assert_eq!(count(2, "link", "links"), "2 links");
     }
 }

@@ -609,9 +609,9 @@ fn report(args: &ImportArgs) -> Result<bool> {
     }
     let c = Counts::of(&results);
     let closing = format!(
-        "{} {} pages: {} created, {} updated, {} unchanged, {} failed",
+        "{} {}: {} created, {} updated, {} unchanged, {} failed",
         if args.dry_run { "Checked" } else { "Imported" },
-        results.len(),
+        crate::text::count(results.len(), "page", "pages"),
         c.created,
         c.updated,
         c.unchanged,

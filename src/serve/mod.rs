@@ -96,8 +96,8 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         std::thread::spawn(move || watcher.run(session, shared));
     }
     println!(
-        "Built {} files in {} ms; serving {} at {url}/ (Ctrl-C to stop)",
-        session_files,
+        "Built {} in {} ms; serving {} at {url}/ (Ctrl-C to stop)",
+        crate::text::count(session_files, "file", "files"),
         started.elapsed().as_millis(),
         title
     );

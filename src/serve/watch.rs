@@ -162,10 +162,10 @@ fn watch_and_rebuild(mut watcher: Watcher, mut session: Session, shared: Arc<Sha
                 };
                 shared.publish(session.files(), session.moves(), event);
                 println!(
-                    "Rebuilt in {} ms ({} pages and feeds rendered, {} files changed)",
+                    "Rebuilt in {} ms ({} rendered, {} changed)",
                     started.elapsed().as_millis(),
-                    report.stats.rendered,
-                    report.changed_files
+                    crate::text::count(report.stats.rendered, "page or feed", "pages and feeds"),
+                    crate::text::count(report.changed_files, "file", "files")
                 );
             }
             Err(e) => {

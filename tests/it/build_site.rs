@@ -941,3 +941,24 @@ fn the_default_image_is_the_social_card_of_pages_without_their_own() {
         "error: site.toml: default_image must be a site path such as \"/images/kartu.png\" or an http(s) URL (got \"kartu.png\")\n"
     );
 }
+
+/// One of a thing is said in the singular (the archive: its index, the year, the month and
+/// the day; feeds: RSS and Atom of the site and of the tag).
+#[test]
+fn the_closing_line_says_one_article_in_the_singular() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Satu",
+        "2024-01-01",
+        "tags: [Kota]\n",
+        "Isi.",
+    );
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stdout
+            .starts_with("Built 1 article, 1 tag, 4 archive pages, 4 feeds in "),
+        "{}",
+        run.stdout
+    );
+}

@@ -41,7 +41,7 @@ fn the_seed_sample_imports_to_exactly_the_example_article() {
     assert_eq!(
         run.stdout,
         format!(
-            "created   {SEED} <- {}\nImported 1 pages: 1 created, 0 updated, 0 unchanged, 0 failed\n",
+            "created   {SEED} <- {}\nImported 1 page: 1 created, 0 updated, 0 unchanged, 0 failed\n",
             sample()
         )
     );
@@ -64,7 +64,7 @@ fn importing_again_makes_no_duplicate() {
     assert!(
         again
             .stdout
-            .ends_with("Imported 1 pages: 0 created, 0 updated, 1 unchanged, 0 failed\n")
+            .ends_with("Imported 1 page: 0 created, 0 updated, 1 unchanged, 0 failed\n")
     );
     // An editor changed the article; --force brings the mirror back to the source.
     let path = f.root().join(SEED);
@@ -143,7 +143,7 @@ fn an_unreadable_input_is_named() {
     assert!(!run.ok);
     assert_eq!(
         run.stdout,
-        "failed    gone.html: cannot read the file: No such file or directory (os error 2)\nImported 1 pages: 0 created, 0 updated, 0 unchanged, 1 failed\n"
+        "failed    gone.html: cannot read the file: No such file or directory (os error 2)\nImported 1 page: 0 created, 0 updated, 0 unchanged, 1 failed\n"
     );
 }
 
@@ -160,7 +160,7 @@ fn dry_run_writes_nothing() {
     );
     assert!(
         run.stdout
-            .ends_with("Checked 1 pages: 1 created, 0 updated, 0 unchanged, 0 failed\n")
+            .ends_with("Checked 1 page: 1 created, 0 updated, 0 unchanged, 0 failed\n")
     );
     assert!(!f.root().join(SEED).exists());
 }

@@ -128,7 +128,7 @@ fn strict_dates_refuses_an_undated_page() {
         run.stdout,
         "failed    inbox/cranes.html: no publication date found in the page (--strict-dates: \
          not dating it by its URL, --date or the file's modification time)\n\
-         Imported 1 pages: 0 created, 0 updated, 0 unchanged, 1 failed\n"
+         Imported 1 page: 0 created, 0 updated, 0 unchanged, 1 failed\n"
     );
 }
 
