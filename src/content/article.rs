@@ -51,6 +51,8 @@ pub struct Article {
     pub source_name: Option<String>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
+    /// The feed entry id given in front matter (`id:`), kept when the date or slug change.
+    pub id: Option<String>,
     #[serde(with = "json_text")]
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub draft: bool,

@@ -21,6 +21,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "source_name",
     "image",
     "image_caption",
+    "id",
     "extra",
 ];
 
@@ -168,6 +169,7 @@ pub struct FrontMatter {
     pub source_name: Option<String>,
     pub image: Option<String>,
     pub image_caption: Option<String>,
+    pub id: Option<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

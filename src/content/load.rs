@@ -305,6 +305,17 @@ pub fn parse_article(
             ),
         );
     }
+    let id = fm.id.map(clean).filter(|s| !s.trim().is_empty());
+    if let Some(id) = &id
+        && !is_entry_id(id)
+    {
+        problems.add(
+            "id",
+            format!(
+                "`id` must be a URI that never changes, such as tag:example.org,2022-01-27:slug (got `{id}`)"
+            ),
+        );
+    }
     let image = fm.image.map(clean);
     if let Some(image) = &image
         && !(is_safe_url(image) && !image.starts_with("mailto:") && !image.starts_with("tel:"))
@@ -366,6 +377,7 @@ pub fn parse_article(
         source_name: fm.source_name.map(clean).filter(|s| !s.trim().is_empty()),
         image,
         image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
+        id,
         extra: fm
             .extra
             .into_iter()
@@ -374,6 +386,21 @@ pub fn parse_article(
         draft: fm.draft,
     };
     Ok((article, warnings))
+}
+
+/// Whether a text can be a feed entry's id: a URI (a scheme such as `tag:`, `urn:` or
+/// `https:` then more), with no spaces, quotes or angle brackets.
+fn is_entry_id(id: &str) -> bool {
+    let Some((scheme, rest)) = id.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.chars();
+    scheme_chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme_chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !id
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
 }
 
 /// The problems found in one file so far, each on the line of the key it is about.

@@ -59,6 +59,7 @@ struct Fields {
     source_name: Option<String>,
     image: Option<String>,
     image_caption: Option<String>,
+    id: Option<String>,
 }
 
 impl Fields {
@@ -86,6 +87,7 @@ impl Fields {
             "source_name" => once(&mut self.source_name, string(value)),
             "image" => once(&mut self.image, string(value)),
             "image_caption" => once(&mut self.image_caption, string(value)),
+            "id" => once(&mut self.id, string(value)),
             _ => None,
         }
     }
@@ -105,6 +107,7 @@ impl Fields {
             source_name: self.source_name,
             image: self.image,
             image_caption: self.image_caption,
+            id: self.id,
             extra: BTreeMap::new(),
         })
     }
@@ -405,6 +408,7 @@ mod tests {
             "source_name",
             "image",
             "image_caption",
+            "id",
             "author",
             "tags",
         ]);

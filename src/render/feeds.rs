@@ -62,8 +62,12 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     feeds
 }
 
-/// The never-changing id of an article in feeds.
+/// The never-changing id of an article in feeds: its front matter's `id`, else a tag URI of
+/// the site's host, its date and its slug.
 pub fn entry_id(links: &Links, article: &Article) -> String {
+    if let Some(id) = &article.id {
+        return id.clone();
+    }
     let base = links.absolute("/");
     let host = base
         .split("://")
@@ -557,7 +561,7 @@ pub fn signature(
         // The entry id and the author fallback read the article directly, the enclosure
         // the size of its image.
         let a = &site.articles[i];
-        (&a.slug, a.date.timestamp()).hash(&mut h);
+        (&a.slug, a.date.timestamp(), &a.id).hash(&mut h);
         if let Some(image) = &a.image {
             statics.size_of(image).hash(&mut h);
         }

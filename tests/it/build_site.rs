@@ -962,3 +962,50 @@ fn the_closing_line_says_one_article_in_the_singular() {
         run.stdout
     );
 }
+
+/// An `id` in front matter is the feed entry's id, so a feed reader keeps the entry when
+/// the article's date or slug is corrected; an id that is no URI is refused at its line.
+#[test]
+fn an_id_in_front_matter_keeps_the_feed_entry_when_date_and_slug_change() {
+    let f = Fixture::new();
+    let id = "tag:uji.example,2024-03-01:banjir";
+    f.article(
+        "content/a.md",
+        "Banjir",
+        "2024-03-01",
+        &format!("id: \"{id}\"\n"),
+        "Isi.",
+    );
+    f.build_ok(&[]);
+    let first = rss::Channel::read_from(f.read("rss.xml").as_bytes()).unwrap();
+    assert_eq!(first.items()[0].guid().unwrap().value(), id);
+    f.article(
+        "content/a.md",
+        "Banjir",
+        "2024-03-02",
+        &format!("id: \"{id}\"\nslug: banjir-rob\n"),
+        "Isi.",
+    );
+    f.build_ok(&[]);
+    let moved = atom_syndication::Feed::read_from(f.read("atom.xml").as_bytes()).unwrap();
+    assert_eq!(moved.entries()[0].id(), id);
+    assert_eq!(
+        moved.entries()[0].links()[0].href(),
+        "https://uji.example/2024/03/02/banjir-rob/"
+    );
+    f.article(
+        "content/a.md",
+        "Banjir",
+        "2024-03-02",
+        "id: banjir 2\n",
+        "Isi.",
+    );
+    let run = f.build(&[]);
+    assert!(
+        run.stderr.starts_with(
+            "error: content/a.md:4: `id` must be a URI that never changes, such as tag:example.org,2022-01-27:slug (got `banjir 2`)\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
