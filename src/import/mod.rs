@@ -7,6 +7,8 @@
 
 pub mod batch;
 pub mod dates;
+#[cfg(test)]
+mod golden_diff;
 pub mod html;
 pub mod names;
 pub mod phrases;

@@ -52,7 +52,7 @@ fn golden_pages() {
                     if got != expected {
                         failures.push(format!(
                             "{name}: output differs\n{}",
-                            line_diff(&expected, &got)
+                            crate::import::golden_diff::line_diff(&expected, &got)
                         ));
                     }
                 }
@@ -144,43 +144,11 @@ pub fn word_f1(expected: &str, got: &str) -> (f64, f64, f64) {
     )
 }
 
-/// A line diff (longest common subsequence): `-` expected only, `+` got only.
-fn line_diff(expected: &str, got: &str) -> String {
-    let a: Vec<&str> = expected.lines().collect();
-    let b: Vec<&str> = got.lines().collect();
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = String::new();
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push_str(&format!("+ {}\n", b[j]));
-            j += 1;
-        } else {
-            out.push_str(&format!("- {}\n", a[i]));
-            i += 1;
-        }
-    }
-    out
-}
-
 #[test]
 fn word_f1_counts_shared_words() {
     let (p, r, f) = word_f1("a b [c](http://x/y) d", "a b c e");
     assert_eq!((p, r), (0.75, 0.75));
     assert!((f - 0.75).abs() < 1e-9);
-    assert_eq!(line_diff("a\nb\nc", "a\nc\nd"), "- b\n+ d\n");
 }
 
 #[test]

@@ -9,35 +9,6 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/import_golden/text")
 }
 
-/// A line diff that is easy to read in a test failure: `-` expected only, `+` got only.
-fn diff(expected: &str, got: &str) -> String {
-    let (e, g): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), got.lines().collect());
-    // Longest common subsequence table, from the ends.
-    let mut lcs = vec![vec![0usize; g.len() + 1]; e.len() + 1];
-    for i in (0..e.len()).rev() {
-        for j in (0..g.len()).rev() {
-            lcs[i][j] = if e[i] == g[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, String::new());
-    while i < e.len() || j < g.len() {
-        if i < e.len() && j < g.len() && e[i] == g[j] {
-            (i, j) = (i + 1, j + 1);
-        } else if j < g.len() && (i == e.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push_str(&format!("  + {}\n", g[j]));
-            j += 1;
-        } else {
-            out.push_str(&format!("  - {} (expected line {})\n", e[i], i + 1));
-            i += 1;
-        }
-    }
-    out
-}
-
 #[test]
 fn golden_pages() {
     let mut inputs: Vec<PathBuf> = std::fs::read_dir(golden_dir())
@@ -62,7 +33,10 @@ fn golden_pages() {
             Ok(e) => {
                 let got = to_content_file(&e.article);
                 if got != expected {
-                    failures.push(format!("{name}:\n{}", diff(&expected, &got)));
+                    failures.push(format!(
+                        "{name}:\n{}",
+                        crate::import::golden_diff::line_diff(&expected, &got)
+                    ));
                 }
             }
             Err(e) => failures.push(format!("{name}: no article: {e}")),
