@@ -179,13 +179,17 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
         html = unique_ids(&crate::sanitize::clean_html(&html));
         summary_html = unique_ids(&crate::sanitize::clean_html(&summary_html));
     }
-    // The body's text was cleaned when read, but character references (`&#1;`, in Markdown
-    // or raw HTML) are decoded only now: clean what they made.
-    html = clean(html);
-    summary_html = clean(summary_html);
-    let summary_text = clean(summary_text);
-    for entry in &mut pass.toc {
-        entry.title = clean(std::mem::take(&mut entry.title));
+    // The body's text was cleaned when read, but numeric character references (`&#1;`, in
+    // Markdown or raw HTML) are decoded only now: clean what they made. Named references
+    // never make a forbidden character, so bodies without `&#` are clean already.
+    let mut summary_text = summary_text;
+    if memchr::memmem::find(body.as_bytes(), b"&#").is_some() {
+        html = clean(html);
+        summary_html = clean(summary_html);
+        summary_text = clean(summary_text);
+        for entry in &mut pass.toc {
+            entry.title = clean(std::mem::take(&mut entry.title));
+        }
     }
     // Kept for the whole build, for every article: no spare capacity from growing.
     html.shrink_to_fit();
@@ -204,7 +208,7 @@ fn render_with(body: &str, words: &EmbedWords, make_summary: bool) -> Rendered {
 /// The HTML with links to a part of its own page (`href="#bagian-dua"`) made to point at
 /// the page at `path` (`href="/2026/12/06/a/#bagian-dua"`), for HTML shown on other pages.
 pub fn fragment_links_to<'a>(html: &'a str, path: &str) -> std::borrow::Cow<'a, str> {
-    if !html.contains("href=\"#") {
+    if memchr::memmem::find(html.as_bytes(), b"href=\"#").is_none() {
         return std::borrow::Cow::Borrowed(html);
     }
     let to = format!("href=\"{}#", crate::text::escape_html(path));

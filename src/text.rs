@@ -61,12 +61,17 @@ pub fn without_forbidden_chars(text: &str) -> std::borrow::Cow<'_, str> {
 /// bytes; C1 controls are C2 80–9F; U+FDD0–U+FDEF are EF B7 90–AF, U+FFFE/F are EF BF BE/F;
 /// the other planes' last two code points are F0–F4, then a byte ending in F, BF, BE/F.
 fn holds_forbidden_chars(bytes: &[u8]) -> bool {
-    // A fold of plain comparisons, not `any`: it runs on 16 bytes at a time.
-    let single = bytes.iter().fold(false, |seen, &b| {
-        seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7F)
+    // A fold of plain comparisons, not `any`: it runs on 16 bytes at a time. It also tells
+    // whether there is any lead byte of the multi-byte forbidden characters at all (most
+    // titles, names and URLs are ASCII), before looking for them one by one.
+    let (single, lead) = bytes.iter().fold((false, false), |(seen, lead), &b| {
+        (
+            seen | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7F),
+            lead | (b == 0xC2) | (b >= 0xEF),
+        )
     });
-    if single {
-        return true;
+    if single || !lead {
+        return single;
     }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
     memchr::memchr3_iter(0xC2, 0xEF, 0xF0, bytes)
