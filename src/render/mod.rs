@@ -282,6 +282,20 @@ fn render_other_files(
     for (rel, bytes) in &statics.0 {
         put_unless_same(rel.clone(), bytes)?;
     }
+    // Page bundles' files, read afresh each time: a photo changed in place is published.
+    for article in site.articles.iter().filter(|a| !a.bundle.is_empty()) {
+        let site_folder = crate::content::bundle::site_folder(&article.path);
+        let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
+        for name in &article.bundle {
+            let file = folder.join(name);
+            let bytes = crate::files::read_regular(&file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            put_unless_same(
+                crate::content::bundle::output_file(&site_folder, name),
+                &bytes,
+            )?;
+        }
+    }
     Ok(signatures)
 }
 
