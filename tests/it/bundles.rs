@@ -140,7 +140,7 @@ fn a_missing_bundle_file_is_a_warning_at_its_line_and_a_missing_image_an_error()
         "A",
         "2024-05-27",
         "",
-        "Satu.\n\n![x](hilang.jpg)\n\n[ada](https://e.org/) [bagian](#atas)",
+        "Satu.\n\n![x](hilang.jpg)\n\n[ada](https://e.org/) [bagian](#a)",
     );
     let run = f.build_ok(&[]);
     let warning = "content/a/index.md:8: `hilang.jpg` names no file in the bundle folder content/a: add the file there or correct the reference";
@@ -151,8 +151,14 @@ fn a_missing_bundle_file_is_a_warning_at_its_line_and_a_missing_image_an_error()
         "{}",
         run.stderr
     );
+    // `check` fails on it, as on any broken image, and says where the file should be.
     let check = f.cermin(&["check"]);
-    assert!(check.stdout.contains("hilang.jpg"), "{}", check.stdout);
+    assert!(!check.ok);
+    assert!(
+        check.stdout.contains("error[missing-image]: content/a/index.md:8:1: image hilang.jpg is not in the site: there is no content/a/hilang.jpg in the article's bundle folder (on 1 page)"),
+        "{}",
+        check.stdout
+    );
 
     f.article(
         "content/a/index.md",
