@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+/// What the warning about a reference to a file the bundle lacks says (`check` knows it by this).
+pub const MISSING_FILE: &str = "names no file in the bundle folder";
+
 /// The file that makes a folder a bundle.
 pub const INDEX: &str = "index.md";
 

@@ -394,8 +394,9 @@ pub fn parse_article(
                 .find(reference.as_str())
                 .map_or(0, |at| split.body[..at].matches('\n').count());
             warnings.push(format!(
-                "{name}:{}: `{reference}` names no file in the bundle folder {}: add the file there or correct the reference",
+                "{name}:{}: `{reference}` {} {}: add the file there or correct the reference",
                 body_line + line,
+                bundle::MISSING_FILE,
                 folder.display()
             ));
         }

@@ -159,6 +159,11 @@ fn a_missing_bundle_file_is_a_warning_at_its_line_and_a_missing_image_an_error()
         "{}",
         check.stdout
     );
+    assert!(
+        !check.stdout.contains("warning[content]"),
+        "said once: {}",
+        check.stdout
+    );
 
     f.article(
         "content/a/index.md",
