@@ -196,6 +196,32 @@ fn a_bundle_file_that_would_replace_the_page_is_an_error() {
 }
 
 #[test]
+fn a_bundle_file_linked_from_outside_the_site_is_refused() {
+    let f = Fixture::new();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("rahasia.txt"), "rahasia").unwrap();
+    f.article("content/a/index.md", "A", "2024-05-27", "", "A.");
+    std::os::unix::fs::symlink(
+        outside.path().join("rahasia.txt"),
+        f.root().join("content/a/rahasia.txt"),
+    )
+    .unwrap();
+    let run = f.build(&[]);
+    assert!(!run.ok);
+    let expected = format!(
+        "content/a/rahasia.txt is a symbolic link to {}, outside the site: copy the file into the site instead",
+        outside
+            .path()
+            .join("rahasia.txt")
+            .canonicalize()
+            .unwrap()
+            .display()
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert!(!f.exists("2024/05/27/a/rahasia.txt"));
+}
+
+#[test]
 fn the_build_cache_sees_bundle_files_change_come_and_go() {
     let f = Fixture::new();
     f.article(
