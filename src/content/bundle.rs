@@ -79,6 +79,21 @@ pub fn output_file(site_folder: &str, name: &str) -> String {
     crate::urls::output_file(&format!("{site_folder}{name}"))
 }
 
+/// The size in bytes of the bundle file of `article` published at `site_path`, if it is one
+/// (feeds give the size of a lead image).
+pub fn size_of(article: &super::Article, site_path: &str) -> Option<u64> {
+    let name = site_path.strip_prefix(site_folder(&article.path).as_str())?;
+    let name = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
+    article
+        .bundle
+        .binary_search_by(|f| f.as_str().cmp(&name))
+        .ok()?;
+    let folder = article.file.parent()?;
+    std::fs::metadata(folder.join(name.as_ref()))
+        .ok()
+        .map(|m| m.len())
+}
+
 /// What a reference in a bundle's article points at.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Target {

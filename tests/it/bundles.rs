@@ -57,6 +57,16 @@ fn a_bundle_is_named_by_its_folder_and_its_files_sit_beside_its_page() {
     // Feeds and list cards, away from the page, point at the same files.
     let feed = f.read("atom.xml");
     assert!(feed.contains(photo), "{feed}");
+    // The lead image is the site's own file: RSS gives its size.
+    let enclosure = format!(
+        "<enclosure url=\"{photo}\" length=\"{}\" type=\"image/jpeg\"/>",
+        PHOTO.len()
+    );
+    assert!(
+        f.read("rss.xml").contains(&enclosure),
+        "{}",
+        f.read("rss.xml")
+    );
     assert!(f.read("index.html").contains(photo));
 }
 
