@@ -164,6 +164,7 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
         base: base_prefix(&config.base_url),
     };
     report.problems.extend(causes::problems(findings, &sources));
+    drop_warnings_said_as_errors(&mut report);
     check_feeds(&files, &mut report);
     report.problems.sort();
     Ok(report)
@@ -171,6 +172,22 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
 
 /// A warning from loading (`content/a.md:4: unknown front matter key …`) or about tags
 /// (`tags "C++" (content/a.md) and …`), placed at the file and line it starts with.
+/// A file missing from a page bundle is a build warning and, once the pages are checked, a
+/// broken image or link on the same line: said once, as the error.
+fn drop_warnings_said_as_errors(report: &mut Report) {
+    let errors: std::collections::HashSet<(String, Option<usize>)> = report
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.file.clone(), p.line))
+        .collect();
+    report.problems.retain(|p| {
+        !(p.kind == "content"
+            && p.message.contains(crate::content::bundle::MISSING_FILE)
+            && errors.contains(&(p.file.clone(), p.line)))
+    });
+}
+
 fn warning_problem(message: String) -> Problem {
     let (kind, place) = match message.strip_prefix("tags ") {
         Some(rest) => (

@@ -262,6 +262,7 @@ impl Session {
         // Entries that cannot be listed (a loop of links, a broken link) are kept as errors
         // beside the files' own, so one rebuild reports them all.
         let mut unlisted = Vec::new();
+        let content_dir = self.config.content_dir();
         if named.is_empty() {
             let listing = crate::content::load::list_content(&self.config)?;
             let present: std::collections::HashSet<&PathBuf> = listing
@@ -274,7 +275,11 @@ impl Session {
                 listing
                     .files
                     .iter()
-                    .filter(|f| self.entries.get(*f).is_none_or(|e| e.stamp != stamp(f)))
+                    // A bundle's files may have come or gone with its index.md unchanged.
+                    .filter(|f| {
+                        self.entries.get(*f).is_none_or(|e| e.stamp != stamp(f))
+                            || crate::content::bundle::folder_of(&content_dir, f).is_some()
+                    })
                     .cloned(),
             );
             unlisted = listing.errors;
@@ -305,7 +310,13 @@ impl Session {
                     to_read.extend(listing.files.iter().filter(|p| under(p)).cloned());
                     unlisted.extend(listing.errors.iter().filter(|e| under(&e.file)).cloned());
                 } else if key.is_file() && crate::content::load::is_content_file(&key) {
-                    to_read.push(key);
+                    to_read.push(key.clone());
+                }
+                // A file of a page bundle that came, went or changed: its article reads
+                // the bundle again (its page and references may change).
+                if let Some(index) = crate::content::bundle::owner(&content_dir, &key) {
+                    self.entries.remove(&index);
+                    to_read.push(index);
                 }
             }
         }

@@ -52,12 +52,22 @@ fn load_file(
         };
         (entry.article, origin)
     };
-    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp)) {
+    // A bundle's article depends on its folder's files too (which references resolve):
+    // taken from the cache only while they are the same files.
+    let bundle = crate::content::bundle::folder_of(&config.content_dir(), file)
+        .map(|folder| crate::content::bundle::files(&folder))
+        .unwrap_or_default();
+    let same_bundle = |entry: &Entry| entry.article.bundle == bundle;
+    if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp))
+        && same_bundle(&entry)
+    {
         return Ok(hit(entry));
     }
     let bytes = content::read_file(file)?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash)) {
+    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash))
+        && same_bundle(&entry)
+    {
         return Ok(hit(entry));
     }
     let (article, warnings) = content::parse_bytes(config, file, bytes)?;

@@ -138,7 +138,10 @@ pub fn problems(findings: Vec<Finding>, sources: &Sources) -> Vec<Problem> {
     groups
         .into_iter()
         .map(|(cause, seen)| {
-            let message = message(&cause, &seen);
+            let content_dir = sources.root.join("content");
+            // Files are named as the user gave the site: `./content` is `content`.
+            let content_dir = content_dir.strip_prefix(".").unwrap_or(&content_dir);
+            let message = message(&cause, &seen, content_dir);
             let pages: Vec<String> = seen.pages.into_iter().collect();
             // Not written in any source we read: shown at the first page that has it.
             let (file, line, column) = cause
@@ -177,8 +180,29 @@ struct Seen {
 }
 
 /// What is wrong with a cause's link.
-fn message(cause: &Cause, seen: &Seen) -> String {
+fn message(cause: &Cause, seen: &Seen, content_dir: &Path) -> String {
     let what = &cause.what;
+    // In a page bundle, a relative reference names a file of the bundle's folder.
+    let bundle = cause
+        .place
+        .as_ref()
+        .and_then(|(file, _, _)| crate::content::bundle::folder_of(content_dir, Path::new(file)))
+        .filter(|_| {
+            crate::content::bundle::resolve(what, &[], "/")
+                == crate::content::bundle::Target::Missing
+        });
+    if let Some(folder) = bundle {
+        let name = what.split(['?', '#']).next().unwrap_or(what);
+        let what = if cause.kind == "missing-image" {
+            format!("image {what}")
+        } else {
+            format!("link to {what}")
+        };
+        return format!(
+            "{what} is not in the site: there is no {} in the article's bundle folder",
+            folder.join(name).display()
+        );
+    }
     if let Some(id) = &cause.id {
         let files: Vec<&str> = seen.without_id.iter().map(String::as_str).collect();
         return match files[..] {

@@ -56,6 +56,9 @@ pub struct Article {
     #[serde(with = "json_text")]
     pub extra: serde_json::Map<String, serde_json::Value>,
     pub draft: bool,
+    /// The files of its page bundle (`content/…/slug/index.md`), `/`-separated paths inside
+    /// the bundle's folder, sorted; empty for a plain `slug.md` article.
+    pub bundle: Vec<String>,
 }
 
 /// What places an article in the site's indexes: equal hashes for every article mean equal

@@ -9,6 +9,7 @@ use walkdir::WalkDir;
 
 use super::article::{Article, TagName};
 use super::body::BodyStore;
+use super::bundle;
 use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
 use super::fields::{KNOWN_KEYS, OneOrMany};
@@ -234,9 +235,15 @@ pub fn parse_article(
             .map_err(|e| problems.add("updated", e.message("updated", &d.0)))
             .ok()
     });
-    let slug_source = match &fm.slug {
-        Some(s) => clean(s.clone()),
-        None => file
+    let bundle_folder = bundle::folder_of(&config.content_dir(), file);
+    let slug_source = match (&fm.slug, &bundle_folder) {
+        (Some(s), _) => clean(s.clone()),
+        // A bundle is named by its folder, not by `index`.
+        (None, Some(folder)) => folder
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        (None, None) => file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default(),
@@ -316,7 +323,41 @@ pub fn parse_article(
             ),
         );
     }
-    let image = fm.image.map(clean);
+    let bundle_files = bundle_folder
+        .as_deref()
+        .map(bundle::files)
+        .unwrap_or_default();
+    let bundle_site_folder = path.as_deref().map(bundle::site_folder);
+    if let (Some(folder), Some(site_folder), Some(path)) =
+        (&bundle_folder, &bundle_site_folder, &path)
+        && let Some(page) = bundle_files
+            .iter()
+            .find(|f| bundle::output_file(site_folder, f) == crate::urls::output_file(path))
+    {
+        problems.errors.push(ContentError::in_file(
+            file,
+            format!(
+                "the bundle file {} would replace the article's page: rename it",
+                folder.join(page).display()
+            ),
+        ));
+    }
+    let mut image = fm.image.map(clean);
+    if let (Some(folder), Some(site_folder), Some(given)) =
+        (&bundle_folder, &bundle_site_folder, image.as_deref())
+    {
+        match bundle::resolve(given, &bundle_files, site_folder) {
+            bundle::Target::Elsewhere => {}
+            bundle::Target::File(site_path) => image = Some(site_path),
+            bundle::Target::Missing => problems.add(
+                "image",
+                format!(
+                    "`image: {given}` names no file in the bundle folder {}: add the file there or correct the name",
+                    folder.display()
+                ),
+            ),
+        }
+    }
     if let Some(image) = &image
         && !(is_safe_url(image) && !image.starts_with("mailto:") && !image.starts_with("tel:"))
     {
@@ -338,9 +379,28 @@ pub fn parse_article(
         .map(str::trim)
         .filter(|s| !s.is_empty());
     let words = crate::embeds::EmbedWords::from_strings(&config.strings);
-    let rendered = markdown::render_in(split.body, &words, given_summary.is_none());
+    let mut rendered = markdown::render_in(split.body, &words, given_summary.is_none());
     // Raw HTML the sanitizer removed: said once per kind of element, at its line.
     let body_line = text[..text.len() - split.body.len()].matches('\n').count() + 1;
+    if let (Some(folder), Some(site_folder)) = (&bundle_folder, &bundle_site_folder) {
+        let (html, missing) = bundle::rewrite_html(&rendered.html, &bundle_files, site_folder);
+        rendered.html = html;
+        rendered.summary_html =
+            bundle::rewrite_html(&rendered.summary_html, &bundle_files, site_folder).0;
+        for reference in missing {
+            // The first line that writes it; the body's first line if it is written escaped.
+            let line = split
+                .body
+                .find(reference.as_str())
+                .map_or(0, |at| split.body[..at].matches('\n').count());
+            warnings.push(format!(
+                "{name}:{}: `{reference}` {} {}: add the file there or correct the reference",
+                body_line + line,
+                bundle::MISSING_FILE,
+                folder.display()
+            ));
+        }
+    }
     for (line, element) in &rendered.removed {
         warnings.push(format!(
             "{name}:{}: <{element}> removed: it could load or run something from another site in readers' browsers (videos from YouTube and Vimeo become links by themselves; write other content as text or a link)",
@@ -384,6 +444,7 @@ pub fn parse_article(
             .map(|(k, v)| (clean(k), clean_json(v)))
             .collect(),
         draft: fm.draft,
+        bundle: bundle_files,
     };
     Ok((article, warnings))
 }

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod body;
+pub mod bundle;
 pub mod date;
 pub mod error;
 pub mod fields;

@@ -163,7 +163,13 @@ impl LeadImage {
         let media_type = mime_guess::from_path(name)
             .first_raw()
             .filter(|t| t.starts_with("image/"));
-        let length = if local { statics.size_of(name) } else { None };
+        let length = if local {
+            statics
+                .size_of(name)
+                .or_else(|| crate::content::bundle::size_of(article, name))
+        } else {
+            None
+        };
         Some(LeadImage {
             url,
             media_type,
@@ -564,6 +570,7 @@ pub fn signature(
         (&a.slug, a.date.timestamp(), &a.id).hash(&mut h);
         if let Some(image) = &a.image {
             statics.size_of(image).hash(&mut h);
+            crate::content::bundle::size_of(a, image).hash(&mut h);
         }
     }
     h.finish()

@@ -282,7 +282,46 @@ fn render_other_files(
     for (rel, bytes) in &statics.0 {
         put_unless_same(rel.clone(), bytes)?;
     }
+    for (rel, bytes) in bundle_files(site)? {
+        put_unless_same(rel, &bytes)?;
+    }
     Ok(signatures)
+}
+
+/// The files of the articles' page bundles: `(output path, bytes)`, read afresh each time,
+/// so a photo changed in place is published. A symbolic link out of the site is an error.
+fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    for article in site.articles.iter().filter(|a| !a.bundle.is_empty()) {
+        let site_folder = crate::content::bundle::site_folder(&article.path);
+        let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
+        for name in &article.bundle {
+            let output = crate::content::bundle::output_file(&site_folder, name);
+            files.push((output, folder.join(name)));
+        }
+    }
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let site_root = site.config.root.canonicalize()?;
+    files
+        .into_par_iter()
+        .map(|(output, file)| {
+            let real = file
+                .canonicalize()
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            if !real.starts_with(&site_root) {
+                bail!(
+                    "{} is a symbolic link to {}, outside the site: copy the file into the site instead",
+                    file.display(),
+                    real.display()
+                );
+            }
+            let bytes = crate::files::read_regular(&file)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+            Ok((output, bytes))
+        })
+        .collect()
 }
 
 /// The theme's `static/` files, then the site's own `static/` (which wins on equal names):

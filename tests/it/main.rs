@@ -7,6 +7,7 @@ mod architecture;
 mod build_cache;
 mod build_errors;
 mod build_site;
+mod bundles;
 mod check_cmd;
 mod concurrent_builds;
 mod faults;

@@ -1,0 +1,227 @@
+//! Page bundles: `content/…/slug/index.md` with the article's own files (photos, PDFs) beside
+//! it and in subfolders of its folder. The files are published next to the article's page,
+//! and references to them in the article are made site paths when it is read, so the link
+//! machinery of pages, cards and feeds treats them like any other site path.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// What the warning about a reference to a file the bundle lacks says (`check` knows it by this).
+pub const MISSING_FILE: &str = "names no file in the bundle folder";
+
+/// The file that makes a folder a bundle.
+pub const INDEX: &str = "index.md";
+
+/// The folder whose files belong to the article in `file`: its folder if `file` is an
+/// `index.md` below `content/` (an `index.md` right in `content/` is a plain article).
+pub fn folder_of(content_dir: &Path, file: &Path) -> Option<PathBuf> {
+    if file.file_name()? != INDEX {
+        return None;
+    }
+    let folder = file.parent()?;
+    (folder != content_dir && folder.starts_with(content_dir)).then(|| folder.to_path_buf())
+}
+
+/// The files of the bundle in `folder`, as `/`-separated paths inside it, sorted: every
+/// plain file but Markdown files (articles of their own) and hidden ones, and nothing in a
+/// subfolder that has its own `index.md` (a bundle of its own).
+pub fn files(folder: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    let walk = WalkDir::new(folder)
+        .min_depth(1)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let nested_bundle = e.file_type().is_dir() && e.path().join(INDEX).is_file();
+            !hidden && !nested_bundle
+        });
+    // Entries that cannot be listed are reported by the content listing itself.
+    for entry in walk.flatten() {
+        let is_markdown = entry.file_name().to_string_lossy().ends_with(".md");
+        if is_markdown || !matches!(crate::files::is_plain_file(&entry), Ok(true)) {
+            continue;
+        }
+        if let Ok(rel) = entry.path().strip_prefix(folder) {
+            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+            names.push(parts.join("/"));
+        }
+    }
+    names
+}
+
+/// The bundle that owns `path` (a file or folder inside content/, which may be gone): the
+/// `index.md` of the nearest folder above it that has one, below `content_dir`.
+pub fn owner(content_dir: &Path, path: &Path) -> Option<PathBuf> {
+    path.ancestors()
+        .skip(1)
+        .take_while(|dir| *dir != content_dir && dir.starts_with(content_dir))
+        .map(|dir| dir.join(INDEX))
+        .find(|index| index.is_file())
+}
+
+/// The site folder a bundle's files are published in, for an article at `page_path`: the
+/// page's own folder (`/2024/05/27/slug/`), or for a page that is a file (`/slug.html`) a
+/// folder named after it (`/slug/`).
+pub fn site_folder(page_path: &str) -> String {
+    if page_path.ends_with('/') {
+        return page_path.to_string();
+    }
+    let (dir, name) = page_path.rsplit_once('/').unwrap_or(("", page_path));
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{dir}/{stem}/")
+}
+
+/// The output file (relative to the output folder) of the bundle file `name`.
+pub fn output_file(site_folder: &str, name: &str) -> String {
+    crate::urls::output_file(&format!("{site_folder}{name}"))
+}
+
+/// The size in bytes of the bundle file of `article` published at `site_path`, if it is one
+/// (feeds give the size of a lead image).
+pub fn size_of(article: &super::Article, site_path: &str) -> Option<u64> {
+    let name = site_path.strip_prefix(site_folder(&article.path).as_str())?;
+    let name = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
+    article
+        .bundle
+        .binary_search_by(|f| f.as_str().cmp(&name))
+        .ok()?;
+    let folder = article.file.parent()?;
+    std::fs::metadata(folder.join(name.as_ref()))
+        .ok()
+        .map(|m| m.len())
+}
+
+/// What a reference in a bundle's article points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Not a relative reference (a site path, a URL, a `#part`): left as written.
+    Elsewhere,
+    /// The site path of the bundle file it names (with its `?query#part`).
+    File(String),
+    /// A relative reference to no file of the bundle.
+    Missing,
+}
+
+/// Resolves `reference` (as written, or entity-escaped in HTML: `&amp;` is read as `&`) among
+/// the bundle's `files`, published in `site_folder`.
+pub fn resolve(reference: &str, files: &[String], site_folder: &str) -> Target {
+    let reference = reference.trim();
+    if reference.is_empty() || reference.starts_with(['/', '#', '?']) || has_scheme(reference) {
+        return Target::Elsewhere;
+    }
+    let end = reference.find(['?', '#']).unwrap_or(reference.len());
+    let (name, rest) = reference.split_at(end);
+    let name = name.strip_prefix("./").unwrap_or(name);
+    let unescaped = name.replace("&amp;", "&");
+    let decoded = percent_encoding::percent_decode_str(&unescaped).decode_utf8_lossy();
+    match files.binary_search_by(|f| f.as_str().cmp(&decoded)) {
+        Ok(_) => Target::File(format!("{site_folder}{name}{rest}")),
+        Err(_) => Target::Missing,
+    }
+}
+
+/// Whether a reference starts with a scheme (`https:`, `mailto:`, `data:`).
+fn has_scheme(reference: &str) -> bool {
+    reference.find(':').is_some_and(|colon| {
+        let scheme = &reference[..colon];
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// The article HTML with every `src="…"` and `href="…"` that names a bundle file made its
+/// site path, and the references that name no file of the bundle, each once, in order.
+pub fn rewrite_html(html: &str, files: &[String], site_folder: &str) -> (String, Vec<String>) {
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut missing: Vec<String> = Vec::new();
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), b"=\"") {
+        let before = &html[..at];
+        if at < copied || !(before.ends_with(" href") || before.ends_with(" src")) {
+            continue;
+        }
+        let value_start = at + 2;
+        let Some(value_len) = html[value_start..].find('"') else {
+            break;
+        };
+        let value = &html[value_start..value_start + value_len];
+        match resolve(value, files, site_folder) {
+            Target::Elsewhere => continue,
+            Target::File(path) => {
+                out.push_str(&html[copied..value_start]);
+                out.push_str(&path);
+                copied = value_start + value_len;
+            }
+            Target::Missing => {
+                let value = value.replace("&amp;", "&");
+                if !missing.contains(&value) {
+                    missing.push(value);
+                }
+            }
+        }
+    }
+    out.push_str(&html[copied..]);
+    (out, missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_folders_of_folder_and_file_permalinks() {
+        assert_eq!(site_folder("/2024/05/27/banjir/"), "/2024/05/27/banjir/");
+        assert_eq!(site_folder("/banjir.html"), "/banjir/");
+        assert_eq!(site_folder("/2024/banjir.html"), "/2024/banjir/");
+    }
+
+    #[test]
+    fn resolves_relative_references_only() {
+        let files = vec!["foto.jpg".to_string(), "sub/peta a.png".to_string()];
+        let dir = "/2024/05/27/banjir/";
+        let file = |p: &str| Target::File(p.to_string());
+        assert_eq!(
+            resolve("foto.jpg", &files, dir),
+            file("/2024/05/27/banjir/foto.jpg")
+        );
+        assert_eq!(
+            resolve("./foto.jpg#x", &files, dir),
+            file("/2024/05/27/banjir/foto.jpg#x")
+        );
+        assert_eq!(
+            resolve("sub/peta%20a.png", &files, dir),
+            file("/2024/05/27/banjir/sub/peta%20a.png")
+        );
+        assert_eq!(resolve("lain.jpg", &files, dir), Target::Missing);
+        for elsewhere in [
+            "/images/a.jpg",
+            "https://e.org/a.jpg",
+            "#bagian",
+            "mailto:a@b",
+            "data:x",
+        ] {
+            assert_eq!(
+                resolve(elsewhere, &files, dir),
+                Target::Elsewhere,
+                "{elsewhere}"
+            );
+        }
+    }
+
+    #[test]
+    fn rewrites_src_and_href_and_lists_missing_files_once() {
+        let files = vec!["foto.jpg".to_string()];
+        let html = r##"<p><img src="foto.jpg" alt="foto.jpg"><a href="x.pdf">a</a><a href="x.pdf">b</a><a href="#c">c</a></p>"##;
+        let (out, missing) = rewrite_html(html, &files, "/b/");
+        assert_eq!(
+            out,
+            r##"<p><img src="/b/foto.jpg" alt="foto.jpg"><a href="x.pdf">a</a><a href="x.pdf">b</a><a href="#c">c</a></p>"##
+        );
+        assert_eq!(missing, vec!["x.pdf".to_string()]);
+    }
+}
