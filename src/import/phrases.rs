@@ -242,6 +242,20 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid phrase rule")
 });
 
+/// Headings of "related", "most read" and "about the author" boxes: the heading and the
+/// links (or the bio) under it go.
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet)\W*$",
+    )
+    .expect("related heading")
+});
+
+/// Whether a short text is the heading of a "related" or "most read" list.
+pub fn is_related_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 6 && RELATED_HEADING.is_match(text)
+}
+
 /// Author bios run longer than other junk lines: up to this many words.
 const MAX_BIO_WORDS: usize = 90;
 
@@ -536,6 +550,34 @@ mod tests {
             "Der Spieler steht im ViertelfinaleBild: AFP/SID/JOHN DOE",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+    }
+
+    #[test]
+    fn related_headings_in_german_spanish_and_english() {
+        for heading in [
+            "Mehr zum Thema",
+            "Mehr zum Thema auf Harbor.de",
+            "Das könnte dich auch interessieren",
+            "Das könnte Sie auch interessieren!",
+            "Zum Weiterlesen:",
+            "Empfohlene Beiträge",
+            "Weiterführende Links",
+            "Siehe auch",
+            "Entdecke weitere Homestorys",
+            "Heute empfehlen wir",
+            "Vorschau auf den nächsten Artikel",
+            "Te puede interesar",
+            "Further reading",
+        ] {
+            assert!(is_related_heading(heading), "{heading}");
+        }
+        for line in [
+            "Mehr zum Thema finden Sie in unserem Archiv und in der Mediathek.",
+            "Das Thema beschäftigt die Stadt seit Jahren.",
+            "Siehe auch die Grafik unten.",
+        ] {
+            assert!(!is_related_heading(line), "{line}");
         }
     }
 
