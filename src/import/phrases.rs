@@ -256,6 +256,11 @@ pub fn is_related_heading(text: &str) -> bool {
     text.split_whitespace().count() <= 6 && RELATED_HEADING.is_match(text)
 }
 
+/// "Über den Autor", "About the author" alone: the heading of a bio box.
+pub fn is_bio_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 5 && BIO_HEADING.is_match(text)
+}
+
 /// Author bios run longer than other junk lines: up to this many words.
 const MAX_BIO_WORDS: usize = 90;
 
