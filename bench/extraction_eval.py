@@ -214,6 +214,8 @@ def main() -> int:
                     help="which pages to import (figures are printed per half)")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="print N dev-half pages with missed or leaked snippets")
+    ap.add_argument("--worst", type=int, default=0, metavar="N",
+                    help="print the N dev-half pages with the most missed and leaked snippets")
     ap.add_argument("--self-test", action="store_true", help="test the Markdown-to-text step")
     args = ap.parse_args()
     if args.self_test:
@@ -257,7 +259,11 @@ def main() -> int:
         print("refused, by reason:")
         for reason, n in refused.most_common():
             print(f"  {n:4}  {reason}")
-    for file, missed, leaked in misses[: args.show_misses]:
+    shown = misses[: args.show_misses]
+    if args.worst:
+        # Most wrong snippets first; ties by name, so the list is the same each run.
+        shown = sorted(misses, key=lambda m: (-(len(m[1]) + len(m[2])), m[0]))[: args.worst]
+    for file, missed, leaked in shown:
         print(f"\n{file}")
         for s in missed:
             print(f"  missed: {s[:120]}")
