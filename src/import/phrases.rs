@@ -82,7 +82,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::PROMO,
-            r"(?i)^\W*(?:ikuti|follow)\b.{0,120}\b(?:kami|us|google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|akun|grup|group)\b.{0,80}$",
+            r"(?i)^\W*(?:ikuti|follow)\s.{0,120}\b(?:kami|us|google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|akun|grup|group)\b.{0,80}$",
         ),
         (
             rule::PROMO,
@@ -111,6 +111,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::PROMO,
             r"(?i)\b(?:sign\s+up|subscribe|register)\s+here\W*$|\b(?:jetzt|hier)\s+(?:anmelden|abonnieren|registrieren)\W*$|\b(?:suscríbete|regístrate|inscríbete)\s+aquí\W*$|\bdaftar\s+di\s+sini\W*$|^\W*(?:hat\s+(?:dir|ihnen|euch)\s+)?(?:(?:der|dieser|unser)\s+)?artikel\s+gefallen\s*\?|\bvergiss\s+nicht,?\s+(?:ihn\s+|es\s+)?zu\s+teilen\b|^\W*entdecken\s+sie\s+jetzt\W*$",
+        ),
+        (
+            // "Follow X on Twitter and Instagram @x and on Facebook @y. Send us ...": two
+            // networks named after a follow word, whatever follows.
+            rule::PROMO,
+            r"(?i)^\W*(?:follow|ikuti|folge|folgt|folgen\s+sie|síguenos|suivez)\s.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin)\b.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin|whatsapp|telegram)\b|^\W*(?:first-time\s+|new\s+)?subscribers?\s+(?:also\s+)?(?:receive|get|enjoy)\b",
         ),
         (
             rule::SHARE,
@@ -486,6 +492,8 @@ mod tests {
         for line in [
             "¿Ya sabías que en Harbor.com tenemos canal de Telegram? Únete desde tu celular.",
             "Subscribe now to our weekend edition for the full story.",
+            "Follow The Harbor on Twitter and Instagram @Harbor and on Facebook @HarborNews. Send us a message on WhatsApp at 1-876-555-0100 or email us at news@harbor.example.",
+            "First-time subscribers also receive a special welcome gift!",
             "Do you want to be informed of our actions? Sign up here",
             "Artikel gefallen? Vergiss nicht zu teilen!",
             "Entdecken Sie jetzt",
@@ -611,6 +619,7 @@ mod tests {
             "Der Artikel hat vielen Lesern gefallen, sagte die Chefredakteurin.",
             "Wir respektieren die Entscheidung des Gerichts.",
             "Die Kommentare der Minister waren deutlich.",
+            "Follow-up talks with Twitter and Facebook executives are planned for May.",
         ] {
             assert_eq!(rule_of(line), "kept", "{line}");
         }
