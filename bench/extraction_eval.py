@@ -104,7 +104,13 @@ def reader_text(markdown: str) -> str:
             line = " ".join(c.strip() for c in line.strip().strip("|").split("|"))
         line = line.rstrip("\\")  # a hard line break
         out.append(inline_text(line))
-    return " ".join(" ".join(out).split())
+    return visible(" ".join(" ".join(out).split()))
+
+
+def visible(text: str) -> str:
+    """Text without soft hyphens: invisible to a reader, and in some snippets and not in
+    others, so both sides are compared without them."""
+    return text.replace("\u00ad", "")
 
 
 def self_test() -> None:
@@ -184,7 +190,7 @@ class Score:
         self.pages += 1
         if reason is not None:
             self.refused[refusal_kind(reason)] += 1
-        found = lambda s: text is not None and " ".join(s.split()) in text
+        found = lambda s: text is not None and visible(" ".join(s.split())) in text
         for s in entry["with"]:
             if found(s):
                 self.tp += 1
@@ -214,6 +220,8 @@ def main() -> int:
                     help="which pages to import (figures are printed per half)")
     ap.add_argument("--show-misses", type=int, default=0, metavar="N",
                     help="print N dev-half pages with missed or leaked snippets")
+    ap.add_argument("--worst", type=int, default=0, metavar="N",
+                    help="print the N dev-half pages with the most missed and leaked snippets")
     ap.add_argument("--self-test", action="store_true", help="test the Markdown-to-text step")
     args = ap.parse_args()
     if args.self_test:
@@ -241,8 +249,8 @@ def main() -> int:
             # headline) still have their body scored.
             scores[(h, "body found")].add(entry, body, None if body is not None else refused)
         if half == "dev" and body is not None:
-            missed = [s for s in entry["with"] if " ".join(s.split()) not in body]
-            leaked = [s for s in entry["without"] if " ".join(s.split()) in body]
+            missed = [s for s in entry["with"] if visible(" ".join(s.split())) not in body]
+            leaked = [s for s in entry["without"] if visible(" ".join(s.split())) in body]
             if missed or leaked:
                 misses.append((entry["file"], missed, leaked))
 
@@ -257,7 +265,11 @@ def main() -> int:
         print("refused, by reason:")
         for reason, n in refused.most_common():
             print(f"  {n:4}  {reason}")
-    for file, missed, leaked in misses[: args.show_misses]:
+    shown = misses[: args.show_misses]
+    if args.worst:
+        # Most wrong snippets first; ties by name, so the list is the same each run.
+        shown = sorted(misses, key=lambda m: (-(len(m[1]) + len(m[2])), m[0]))[: args.worst]
+    for file, missed, leaked in shown:
         print(f"\n{file}")
         for s in missed:
             print(f"  missed: {s[:120]}")

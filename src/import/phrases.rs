@@ -31,6 +31,10 @@ pub mod rule {
     pub const WIDGET: &str = "page widget";
     pub const LOGO: &str = "logo alt text";
     pub const SEPARATOR: &str = "separator";
+    pub const PAYWALL: &str = "paywall notice";
+    pub const POST_FOOTER: &str = "post footer";
+    pub const DISCLAIMER: &str = "disclaimer";
+    pub const PHOTO_CREDIT: &str = "photo credit";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -41,7 +45,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     let rules: &[(&str, &str)] = &[
         (
             rule::READ_ALSO,
-            r"(?i)^[\s•·*-]*(?:baca(?:\s+juga|\s+pula)?|lihat\s+juga|simak\s+juga|cek\s+juga|read\s+also|also\s+read|read\s+more|see\s+also|pilihan\s+editor|editor'?s\s+picks?|artikel\s+terkait|berita\s+terkait|related)\s*[:：»>–-]\s*\S",
+            r"(?i)^[\s•·*-]*(?:baca(?:\s+juga|\s+pula)?|lihat\s+juga|simak\s+juga|cek\s+juga|read\s+also|also\s+read|read\s+more|see\s+also|pilihan\s+editor|editor'?s\s+picks?|artikel\s+terkait|berita\s+terkait|related|mire|lea\s+(?:también|tambien|más|mas)|lee\s+(?:también|tambien|más|mas)|vea\s+también|véase\s+también|leia\s+(?:também|mais)|veja\s+(?:também|mais)|lesen\s+sie\s+(?:auch|mehr)|lies\s+auch|siehe\s+auch|mehr\s+zum\s+thema|auch\s+interessant|(?:à\s+)?lire\s+aussi|voir\s+aussi)\s*[:：»>–-]\s*\S",
         ),
         (
             rule::READ_ALSO,
@@ -53,7 +57,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::ADVERTISEMENT,
-            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?)[\s\-–—_*\])]*$",
+            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
         ),
         (
             rule::ADVERTISEMENT,
@@ -74,11 +78,11 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::PROMO,
-            r"(?i)\b(?:whatsapp\s+channel|saluran\s+whatsapp|telegram\s+channel|klik\s+tanda\s+bintang)\b|^.*\b(?:temukan|ikuti|follow|simak|klik|gabung|join|pantau|dapatkan|update|akses)\b.*\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram)\b",
+            r"(?i)\b(?:whatsapp\s+channel|saluran\s+whatsapp|telegram\s+channel|canal\s+de\s+(?:telegram|whatsapp)|klik\s+tanda\s+bintang)\b|^.*\b(?:temukan|ikuti|follow|simak|klik|gabung|join|pantau|dapatkan|update|akses)\b.*\b(?:google\s+news|whatsapp\s+channel|saluran\s+whatsapp|telegram)\b",
         ),
         (
             rule::PROMO,
-            r"(?i)^\W*(?:ikuti|follow)\b.{0,120}\b(?:kami|us|google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|akun|grup|group)\b.{0,80}$",
+            r"(?i)^\W*(?:ikuti|follow)\s.{0,120}\b(?:kami|us|google\s+news|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram|channel|saluran|akun|grup|group)\b.{0,80}$",
         ),
         (
             rule::PROMO,
@@ -105,6 +109,16 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:like|liked|enjoy|enjoyed|love|loved|suka)\s+(?:this|artikel|berita)\s*(?:story|article|post|piece|ini)?\s*\?.{0,80}$|\bshare\s+(?:it|this(?:\s+\w+)?)\s+with\s+(?:a\s+)?friends?\b|\bbagikan\s+(?:ke|kepada)\s+teman\b",
         ),
         (
+            rule::PROMO,
+            r"(?i)\b(?:sign\s+up|subscribe|register)\s+here\W*$|\b(?:jetzt|hier)\s+(?:anmelden|abonnieren|registrieren)\W*$|\b(?:suscríbete|regístrate|inscríbete)\s+aquí\W*$|\bdaftar\s+di\s+sini\W*$|^\W*(?:hat\s+(?:dir|ihnen|euch)\s+)?(?:(?:der|dieser|unser)\s+)?artikel\s+gefallen\s*\?|\bvergiss\s+nicht,?\s+(?:ihn\s+|es\s+)?zu\s+teilen\b|^\W*entdecken\s+sie\s+jetzt\W*$",
+        ),
+        (
+            // "Follow X on Twitter and Instagram @x and on Facebook @y. Send us ...": two
+            // networks named after a follow word, whatever follows.
+            rule::PROMO,
+            r"(?i)^\W*(?:follow|ikuti|folge|folgt|folgen\s+sie|síguenos|suivez)\s.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin)\b.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin|whatsapp|telegram)\b|^\W*(?:first-time\s+|new\s+)?subscribers?\s+(?:also\s+)?(?:receive|get|enjoy)\b",
+        ),
+        (
             rule::SHARE,
             r"(?i)^\W*(?:share|bagikan|share\s+this(?:\s+article|\s+story)?|bagikan\s+(?:artikel|berita)\s+ini|salin\s+(?:link|tautan)|copy\s+link)\b\W*(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|\W)*$",
         ),
@@ -114,7 +128,19 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::NOTICE,
-            r"(?i)^\W*(?:download|unduh|get|install|pasang)\s+(?:the\s+|our\s+)?(?:[\w.-]+\s+){0,3}(?:app|apps|aplikasi)\b.{0,100}$|\b(?:available|tersedia)\s+(?:on|in|di)\s+(?:the\s+)?(?:app\s+store|google\s+play|play\s+store)\b|^\W*make\s+\S+(?:\s+\S+)?\s+(?:my|your)\s+home\s*page\b",
+            r"(?i)^\W*(?:download|unduh|get|install|pasang)\s+(?:the\s+|our\s+)?(?:[\w.-]+\s+){0,3}(?:app|apps|aplikasi)\b.{0,100}$|\b(?:available|tersedia)\s+(?:on|in|di)\s+(?:the\s+)?(?:app\s+store|google\s+play|play\s+store)\b|^\W*make\s+\S+(?:\s+\S+)?\s+(?:my|your)\s+home\s*page\b|\bapps?\s+(?:for|on)\s+(?:ios|iphone)\s+(?:and|&|or|und|y|dan)\s+android\b|\bapps?\s+(?:for|on)\s+android\s+(?:and|&|or|und|y|dan)\s+(?:ios|iphone)\b|^\W*get\s+(?:the\s+)?(?:latest|breaking)\s+news\b.{0,80}\bapp\b",
+        ),
+        (
+            rule::NOTICE,
+            r"(?i)\b(?:wir\s+respektieren|we\s+respect)\s+(?:deine|ihre|your)\s+(?:privatsphäre|privacy)\b|\bkeine\s+verbindung\s+zu\s+\S+\s+her\b|^\W*(?:\S+\s+)?(?:inhalte?|twitter|youtube|instagram|facebook|video)\s+(?:freischalten|aktivieren)\W*$",
+        ),
+        (
+            rule::COMMENTS_PROMPT,
+            r"(?i)^\W*(?:keine|no)\s+(?:kommentare|comments)\b.{0,80}$|\bkommentare\s+(?:erscheinen|werden)\b.{0,40}\b(?:freigabe|freigeschaltet|moderiert|geprüft)\b|^\W*(?:sie\s+sind|du\s+bist|you\s+are)\s+(?:aktuell\s+|derzeit\s+|currently\s+)?(?:nicht|not)\s+(?:eingeloggt|angemeldet|logged\s+in|signed\s+in)\W*$|\b(?:um\s+einen\s+kommentar|to\s+(?:post|leave)\s+a\s+comment)\b.{0,60}\b(?:einloggen|ein|anmelden|logged\s+in|log\s+in|sign\s+in)\W*$|\byou\s+must\s+be\s+logged\s+in\b",
+        ),
+        (
+            rule::WIDGET,
+            r"(?i)^\W*(?:hier\s+können\s+sie\s+(?:den|diesen)\s+(?:artikel|beitrag)\s+bewerten|(?:artikel|beitrag)\s+bewerten|rate\s+this\s+(?:article|post|story)|bewerten\s+sie\s+(?:diesen|den)\s+(?:artikel|beitrag))\W*$|^\W*(?:(?:bild|foto)\s+(?:anzeigen|vergrößern|schließen)\s*)+$|^\W*(?:ver\s+galería|ampliar\s+imagen|enlarge\s+image|view\s+gallery|open\s+gallery)\W*$",
         ),
         (
             rule::COMMENT_POLICY,
@@ -123,6 +149,24 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::COMMENTS_PROMPT,
             r"(?i)^\W*(?:comments?|komentar|\d+\s+comments?|leave\s+a\s+(?:reply|comment)|tulis\s+komentar)\W*\d*\W*$",
+        ),
+        (
+            rule::PAYWALL,
+            r"(?i)\bto\s+(?:view|read|continue\s+reading|access)\s+(?:the\s+|this\s+)?(?:full|whole|rest\s+of\s+the|entire)\s+(?:story|article|post)\b.{0,40}\b(?:subscribe|log\s*in|sign\s+in|register)\b|\balready\s+(?:a\s+)?subscriber\b.{0,80}\b(?:log\s*in|sign\s+in)\b|\bsubscribe\s+now\b.{0,100}\bfull\s+(?:story|article)\b|\bum\s+(?:den|diesen)\s+(?:ganzen|vollständigen|kompletten)\s+(?:artikel|beitrag)\s+zu\s+lesen\b|\bpara\s+(?:seguir|continuar)\s+leyendo\b.{0,60}\b(?:suscr|regístr|inicia)|\buntuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya\b.{0,60}\b(?:berlangganan|masuk|login|daftar)\b",
+        ),
+        (
+            rule::POST_FOOTER,
+            r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|\bbookmark\s+the\s+permalink\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b|^\W*(?:categor(?:y|ies)|kategorien?|kategorisiert\s+unter|categorías?|filed\s+under|posted\s+in|publicado\s+en|veröffentlicht\s+in)\s*:\s*\S.{0,100}$",
+        ),
+        (
+            rule::DISCLAIMER,
+            r"(?i)\b(?:dieser\s+)?beitrag\s+gibt\s+(?:nur\s+)?die\s+meinung\s+(?:des|der)\s+(?:autors|autorin|autor\*in|verfassers|verfasserin)\s+wieder\b|\bthe\s+views?\s+(?:and\s+opinions\s+)?expressed\b.{0,60}\b(?:are\s+(?:those\s+of\s+the\s+author|the\s+author'?s\s+own)|do\s+not\s+(?:necessarily\s+)?reflect)\b|^\W*(?:alle\s+)?angaben\s+ohne\s+gewähr\W*$|\bhandelt\s+es\s+sich\s+um\s+(?:\w+\s+){0,2}affiliate[\s-]*links?\b|\b(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:unbezahlte\s+)?(?:werbung|affiliate|anzeigen)\b|\bhandelt\s+es\s+sich\s+um\s+(?:einen?\s+)?(?:blog|gastbeitrag|community-?beitrag)\s+aus\s+der\b",
+        ),
+        (
+            // A credit line, or a short caption ending in one ("... escolar. Foto: Andina",
+            // "... ATP-TurniersBild: AFP/SID").
+            rule::PHOTO_CREDIT,
+            r"(?i)^\W*(?:fotos?|photos?|bild(?:er)?|images?|imagen|gambar|crédito|credito|crédits?\s+photos?|photo\s+credits?|photo\s+source|bildquelle|fotoquelle|foto\s*credit|credits?)\s*[:：]\s*\S.{0,100}$|^\W*\(\s*(?:crédito|credito|foto|photo|bild|credit)\s*:.{1,80}\)\W*$",
         ),
         (
             rule::PAGINATION,
@@ -188,6 +232,41 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid phrase rule")
 });
 
+/// A short caption in the running text that ends with its photo credit ("Son tres los
+/// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID").
+static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}[\w./&'’ -]{0,60}$")
+        .expect("valid phrase rule")
+});
+
+/// Captions with a credit are short: up to this many words.
+const MAX_CAPTION_WORDS: usize = 30;
+
+/// "Über den Autor", "About the author": a bio's heading, or the bio after it on one line.
+static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:über\s+(?:den\s+autor|die\s+autorin|die\s+autoren)|about\s+the\s+authors?|sobre\s+(?:el\s+autor|la\s+autora)|tentang\s+penulis|à\s+propos\s+de\s+l'auteur)(?:\W*$|\s*[:：])")
+        .expect("valid phrase rule")
+});
+
+/// Headings of "related", "most read" and "about the author" boxes: the heading and the
+/// links (or the bio) under it go.
+static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet)\W*$",
+    )
+    .expect("related heading")
+});
+
+/// Whether a short text is the heading of a "related" or "most read" list.
+pub fn is_related_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 6 && RELATED_HEADING.is_match(text)
+}
+
+/// "Über den Autor", "About the author" alone: the heading of a bio box.
+pub fn is_bio_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 5 && BIO_HEADING.is_match(text)
+}
+
 /// Author bios run longer than other junk lines: up to this many words.
 const MAX_BIO_WORDS: usize = 90;
 
@@ -195,7 +274,7 @@ const MAX_BIO_WORDS: usize = 90;
 pub fn junk_phrase(text: &str) -> Option<&'static str> {
     let text = text.trim();
     let words = text.split_whitespace().count();
-    if words <= MAX_BIO_WORDS && AUTHOR_BIO.is_match(text) {
+    if words <= MAX_BIO_WORDS && (AUTHOR_BIO.is_match(text) || BIO_HEADING.is_match(text)) {
         return Some(rule::AUTHOR_BIO);
     }
     if words > MAX_JUNK_LINE_WORDS {
@@ -206,6 +285,9 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     }
     if is_share_line(text) {
         return Some(rule::SHARE);
+    }
+    if words <= MAX_CAPTION_WORDS && CAPTION_CREDIT.is_match(text) {
+        return Some(rule::PHOTO_CREDIT);
     }
     PHRASE_RULES
         .iter()
@@ -380,6 +462,164 @@ mod tests {
             "Dia mengikuti rapat itu sampai selesai.",
             "In 2019, 12 ships were unloaded.",
             "T",
+        ] {
+            assert_eq!(rule_of(line), "kept", "{line}");
+        }
+    }
+
+    #[test]
+    fn read_also_lines_in_spanish_german_and_french() {
+        for line in [
+            "Mire: El cantante da positivo a COVID-19",
+            "Lea también: La lluvia vuelve a la capital",
+            "Lea más: Los precios suben",
+            "Lesen Sie auch: Der Streik geht weiter",
+            "Siehe auch: Die Wahl in Bayern",
+            "Lire aussi : La grève continue",
+        ] {
+            assert_eq!(rule_of(line), rule::READ_ALSO, "{line}");
+        }
+    }
+
+    #[test]
+    fn paywall_and_subscription_notices() {
+        for line in [
+            "To view the full story, please subscribe to The Harbor Times.",
+            "If you’re seeing this message but you’re already a subscriber, you can log in for immediate access to this story.",
+        ] {
+            assert_eq!(rule_of(line), rule::PAYWALL, "{line}");
+        }
+        for line in [
+            "¿Ya sabías que en Harbor.com tenemos canal de Telegram? Únete desde tu celular.",
+            "Subscribe now to our weekend edition for the full story.",
+            "Follow The Harbor on Twitter and Instagram @Harbor and on Facebook @HarborNews. Send us a message on WhatsApp at 1-876-555-0100 or email us at news@harbor.example.",
+            "First-time subscribers also receive a special welcome gift!",
+            "Do you want to be informed of our actions? Sign up here",
+            "Artikel gefallen? Vergiss nicht zu teilen!",
+            "Entdecken Sie jetzt",
+        ] {
+            assert_eq!(rule_of(line), rule::PROMO, "{line}");
+        }
+    }
+
+    #[test]
+    fn app_notices_and_consent_placeholders() {
+        for line in [
+            "For the latest stories download the Harbor News apps for iOS and Android.",
+            "Get the latest news straight to your phone with the Harbor app.",
+            "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.",
+        ] {
+            assert_eq!(rule_of(line), rule::NOTICE, "{line}");
+        }
+    }
+
+    #[test]
+    fn advertisement_labels_in_german_and_spanish() {
+        for line in [
+            "*Werbung. Dieser Beitrag enthält Werbung für eine Marke.",
+            "ANZEIGE - Heute mal ausgehen?",
+            "Anzeige",
+            "PUBLICIDAD",
+        ] {
+            assert_eq!(rule_of(line), rule::ADVERTISEMENT, "{line}");
+        }
+    }
+
+    #[test]
+    fn post_footers_comments_ratings_and_gallery_buttons() {
+        assert_eq!(
+            rule_of("This entry was posted in Allgemein. Bookmark the permalink."),
+            rule::POST_FOOTER
+        );
+        assert_eq!(
+            rule_of(
+                "Der Beitrag wurde am Mittwoch, 3. Mai 2023 veröffentlicht und wurde unter Reisen abgelegt."
+            ),
+            rule::POST_FOOTER
+        );
+        assert_eq!(rule_of("Category : Press Releases"), rule::POST_FOOTER);
+        assert_eq!(
+            rule_of("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"),
+            rule::COMMENTS_PROMPT
+        );
+        assert_eq!(
+            rule_of("Sie sind aktuell nicht eingeloggt."),
+            rule::COMMENTS_PROMPT
+        );
+        assert_eq!(
+            rule_of("Hier können Sie den Artikel bewerten"),
+            rule::WIDGET
+        );
+        assert_eq!(rule_of("Bild anzeigen Bild schließen"), rule::WIDGET);
+    }
+
+    #[test]
+    fn photo_credits_and_captions_ending_in_one() {
+        for line in [
+            "Crédits photos : Bestimage",
+            "(crédito: Ana Souza/Agência)",
+            "Photo Source: Jane Roe from a photo library.",
+            "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+            "Der Spieler steht im ViertelfinaleBild: AFP/SID/JOHN DOE",
+        ] {
+            assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+    }
+
+    #[test]
+    fn related_headings_in_german_spanish_and_english() {
+        for heading in [
+            "Mehr zum Thema",
+            "Mehr zum Thema auf Harbor.de",
+            "Das könnte dich auch interessieren",
+            "Das könnte Sie auch interessieren!",
+            "Zum Weiterlesen:",
+            "Empfohlene Beiträge",
+            "Weiterführende Links",
+            "Siehe auch",
+            "Entdecke weitere Homestorys",
+            "Heute empfehlen wir",
+            "Vorschau auf den nächsten Artikel",
+            "Te puede interesar",
+            "Further reading",
+        ] {
+            assert!(is_related_heading(heading), "{heading}");
+        }
+        for line in [
+            "Mehr zum Thema finden Sie in unserem Archiv und in der Mediathek.",
+            "Das Thema beschäftigt die Stadt seit Jahren.",
+            "Siehe auch die Grafik unten.",
+        ] {
+            assert!(!is_related_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn disclaimers_and_bio_headings() {
+        for line in [
+            "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
+            "Bei den Verlinkungen handelt es sich um Affiliate Links",
+            "(Alle Angaben ohne Gewähr)",
+        ] {
+            assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
+        }
+        assert_eq!(rule_of("Über den Autor"), rule::AUTHOR_BIO);
+        assert_eq!(
+            rule_of("Über den Autor: Ich schreibe seit zehn Jahren über Spiele."),
+            rule::AUTHOR_BIO
+        );
+    }
+
+    #[test]
+    fn german_and_spanish_article_sentences_are_kept() {
+        for line in [
+            "Die Werbung für das neue Modell lief im ganzen Land.",
+            "Mire usted, dijo el ministro, la situación es grave.",
+            "Das Foto zeigt den Bürgermeister vor dem Rathaus im Jahr 1998.",
+            "Der Artikel hat vielen Lesern gefallen, sagte die Chefredakteurin.",
+            "Wir respektieren die Entscheidung des Gerichts.",
+            "Die Kommentare der Minister waren deutlich.",
+            "Follow-up talks with Twitter and Facebook executives are planned for May.",
         ] {
             assert_eq!(rule_of(line), "kept", "{line}");
         }

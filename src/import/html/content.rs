@@ -16,6 +16,7 @@ use super::embeds::VIDEO_MARK;
 use super::junk::{is_related_heading, junk_line_rule, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
+use crate::import::phrases::{self, is_bio_heading};
 use crate::import::{Dropped, Rules, dates};
 
 /// The article's HTML as readability finds it in the (already cleaned) page.
@@ -44,6 +45,9 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     cut_after_markers(&root, ctx.rules, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
+    let words_after = words_after_each(&texts);
+    let total_words =
+        words_after.first().copied().unwrap_or(0) + texts.first().map_or(0, |t| word_count(t));
     let mut seen: HashSet<&str> = HashSet::new();
     for (position, block) in blocks.into_iter().enumerate() {
         if block.parent().is_none() || is_detached(&block) {
@@ -53,8 +57,13 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         if text.is_empty() {
             continue;
         }
+        let at_the_end = is_tail(words_after[position], total_words);
         if is_related_heading(&text) && tag_name(&block) != "li" {
             remove_related_list(&block, &text, dropped);
+            continue;
+        }
+        if at_the_end && is_bio_heading(&text) {
+            remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
         }
         if is_repeat(&block, &texts[position], &mut seen) {
@@ -193,13 +202,17 @@ fn cut_after_markers(root: &NodeRef, rules: &Rules, dropped: &mut Vec<Dropped>) 
             Some(crate::import::rules::SourceVerdict::Cut(rule)) => Some((b, rule)),
             _ => None,
         });
-    let Some((line, rule)) = marker else {
-        return;
-    };
-    let mut current = line;
+    if let Some((line, rule)) = marker {
+        remove_rest(&line, &rule, dropped);
+    }
+}
+
+/// Removes a line and everything after it in the body.
+fn remove_rest(line: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
+    let mut current = *line;
     loop {
         while let Some(next) = current.next_sibling() {
-            note_removed(&next, &rule, dropped);
+            note_removed(&next, rule, dropped);
             next.remove_from_parent();
         }
         match current.parent() {
@@ -207,9 +220,27 @@ fn cut_after_markers(root: &NodeRef, rules: &Rules, dropped: &mut Vec<Dropped>) 
             _ => break,
         }
     }
-    note_removed(&line, &rule, dropped);
+    note_removed(line, rule, dropped);
     line.remove_from_parent();
 }
+
+/// For each block, the words of the blocks after it.
+fn words_after_each(texts: &[String]) -> Vec<usize> {
+    let mut after = vec![0; texts.len()];
+    for i in (0..texts.len().saturating_sub(1)).rev() {
+        after[i] = after[i + 1] + word_count(&texts[i + 1]);
+    }
+    after
+}
+
+/// A related-list or bio heading this close to the end closes the article: what follows
+/// it is at most this share of the body (the list, the bio, the footer).
+fn is_tail(words_after: usize, total_words: usize) -> bool {
+    words_after * TAIL_SHARE_DIVISOR <= total_words
+}
+
+/// The tail after a closing heading is at most 1/TAIL_SHARE_DIVISOR of the body's words.
+const TAIL_SHARE_DIVISOR: usize = 4;
 
 fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
     let text = shown_text(node);
@@ -502,5 +533,43 @@ mod tests {
         );
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
+    }
+
+    fn cleaned(html: &str) -> (String, Vec<String>) {
+        let doc = Document::fragment(html.to_string());
+        let rules = Rules::default();
+        let ctx = BodyContext {
+            title: None,
+            lead_image: None,
+            rules: &rules,
+            base: None,
+        };
+        let mut dropped = Vec::new();
+        clean_body(&doc, &ctx, &mut dropped);
+        let text = collapse_whitespace(&doc.root().text());
+        (text, dropped.into_iter().map(|d| d.rule).collect())
+    }
+
+    #[test]
+    fn an_author_bio_under_its_heading_at_the_end_goes() {
+        let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>{long}</p><h3>Über den Autor</h3><div><p>Jana Berg schreibt seit zwanzig Jahren über Wein.</p></div>"
+        ));
+        assert!(text.starts_with("Der Hof hat"), "{text}");
+        assert!(!text.contains("Über den Autor"), "{text}");
+        assert!(!text.contains("Jana Berg"), "{text}");
+        assert_eq!(rules, ["author bio", "author bio"]);
+    }
+
+    #[test]
+    fn a_bio_heading_before_most_of_the_text_takes_only_itself() {
+        let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>Kurz vorab.</p><h3>Über den Autor</h3><p>{long}</p>"
+        ));
+        assert!(!text.contains("Über den Autor"), "{text}");
+        assert!(text.contains("Der Hof hat"), "{text}");
+        assert_eq!(rules, ["author bio"]);
     }
 }

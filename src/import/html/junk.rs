@@ -380,18 +380,7 @@ pub fn junk_line_rule(text: &str) -> Option<&'static str> {
     (word_count(text) <= MAX_JUNK_LINE_WORDS && CREDIT_LINE.is_match(text)).then_some("credit line")
 }
 
-/// Headings of "related" and "most read" lists: the heading and the links under it go.
-static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss)\W*$",
-    )
-    .expect("related heading")
-});
-
-/// Whether a short text is the heading of a "related" or "most read" list.
-pub fn is_related_heading(text: &str) -> bool {
-    word_count(text) <= 6 && RELATED_HEADING.is_match(text)
-}
+pub use crate::import::phrases::is_related_heading;
 
 #[cfg(test)]
 mod tests {

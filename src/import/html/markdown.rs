@@ -122,12 +122,18 @@ fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Trailing spaces and no-break spaces gone, one blank line between blocks, tables put back.
+/// Characters that show nothing but split words for search and copy: soft hyphens
+/// (`&shy;`, put in by hyphenation plugins), zero-width spaces, word joiners and stray
+/// byte-order marks. Zero-width (non-)joiners stay: scripts and emoji need them.
+const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+
+/// Trailing spaces, no-break spaces and invisible characters gone, one blank line between
+/// blocks, tables put back.
 fn tidy(markdown: &str, tables: &[String]) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = true;
     for line in markdown.lines() {
-        let line = line.replace('\u{a0}', " ");
+        let line = line.replace('\u{a0}', " ").replace(INVISIBLE, "");
         let line = line.trim_end();
         if line.trim().is_empty() {
             if !blank {
@@ -142,7 +148,7 @@ fn tidy(markdown: &str, tables: &[String]) -> String {
             .and_then(|i| i.parse::<usize>().ok())
             .and_then(|i| tables.get(i));
         match table {
-            Some(t) => out.push_str(t),
+            Some(t) => out.push_str(&t.replace(INVISIBLE, "")),
             None => out.push_str(line),
         }
         out.push('\n');
@@ -162,6 +168,17 @@ mod tests {
 
     fn md(html: &str) -> String {
         to_markdown(&Document::fragment(html))
+    }
+
+    #[test]
+    fn soft_hyphens_and_zero_width_spaces_leave_the_text() {
+        assert_eq!(
+            md(
+                "<p>Der Pfan&shy;nen&shy;stiel&#8203;hof</p><table><tr><td>Ver&shy;nat&shy;sch</td><td>b</td></tr></table>"
+            ),
+            "Der Pfannenstielhof\n\n| Vernatsch | b |\n| --- | --- |\n"
+        );
+        assert_eq!(md("<p>👩\u{200d}💻 kerja</p>"), "👩\u{200d}💻 kerja\n");
     }
 
     #[test]

@@ -150,9 +150,10 @@ pub(super) fn trailing_block(text: &str) -> Option<Kind> {
 // ---------------------------------------------------------------------------------------------
 // Junk lines
 
-/// The shared phrase rules (see [`phrases`]).
+/// The shared phrase rules (see [`phrases`]). Photo credits and captions are left to the
+/// walk, which reads them by their place: the header's caption becomes `image_caption`.
 pub(super) fn junk_rule(text: &str) -> Option<&'static str> {
-    phrases::junk_phrase(text)
+    phrases::junk_phrase(text).filter(|rule| *rule != phrases::rule::PHOTO_CREDIT)
 }
 
 pub(super) static URL_LINE: LazyLock<Regex> =
