@@ -462,8 +462,13 @@ fn place(
     if article.date.is_none() {
         return Outcome::Failed("no publication date found in the page".into());
     }
-    let text = import::write::to_content_file(article);
     if let Some(path) = existing.find(article) {
+        // The article keeps the id its file has (feed readers know it by that).
+        let mut article = article.clone();
+        article.id = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|old| id_in(&old));
+        let text = import::write::to_content_file(&article);
         let same = std::fs::read_to_string(path).is_ok_and(|old| old == text);
         if !args.force || same {
             return Outcome::Unchanged(path.clone());
@@ -482,6 +487,9 @@ fn place(
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
+    let mut article = article.clone();
+    article.id = entry_id(config, &article, &path);
+    let text = import::write::to_content_file(&article);
     if let Err(e) = check_readable(config, &path, &text) {
         return Outcome::Failed(e);
     }
@@ -492,6 +500,27 @@ fn place(
         return Outcome::Failed(e);
     }
     Outcome::Created(path)
+}
+
+/// The feed entry id of a new article: what the build would make of its date and file name
+/// today (`tag:host,2022-01-27:slug`), written into the file so that it stays when the date
+/// or slug is corrected later.
+fn entry_id(config: &Config, article: &ImportedArticle, path: &Path) -> Option<String> {
+    let date = article.date?.with_timezone(&config.timezone);
+    let slug = crate::text::slugify(&path.file_stem()?.to_string_lossy());
+    let host = config
+        .base_url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', ':']).next())
+        .filter(|h| !h.is_empty())?;
+    Some(format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d")))
+}
+
+/// The `id:` of an existing content file's front matter, if it has one.
+fn id_in(text: &str) -> Option<String> {
+    let split = front_matter::split(text).ok()?;
+    front_matter::parse(&split).ok()?.front_matter.id
 }
 
 /// The file we are about to write must be an article the build accepts.

@@ -36,6 +36,9 @@ pub struct ImportedArticle {
     pub image_caption: Option<String>,
     /// Clean Markdown, paragraphs separated by blank lines, ending with one newline.
     pub body: String,
+    /// The feed entry id the article keeps when its date or slug are corrected later (set
+    /// when the content file is placed).
+    pub id: Option<String>,
 }
 
 /// One line or block the cleaner dropped, and the rule that dropped it (for `--explain`).

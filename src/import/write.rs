@@ -78,6 +78,7 @@ pub fn to_content_file(a: &ImportedArticle) -> String {
         ("source_name", &a.source_name),
         ("image", &a.image),
         ("image_caption", &a.image_caption),
+        ("id", &a.id),
     ] {
         if let Some(v) = value.as_deref().filter(|v| !v.trim().is_empty()) {
             out.push_str(&format!("{key}: {}\n", quoted(v)));

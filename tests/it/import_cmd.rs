@@ -407,3 +407,27 @@ fn a_paragraph_repeated_on_a_sites_pages_is_learned_as_its_template() {
             .contains("Kabar Pesisir hadir setiap pagi")
     );
 }
+
+/// An imported article carries its feed entry id, the one the build would have made, so a
+/// later correction of its date or slug keeps the entry in feed readers.
+#[test]
+fn an_imported_article_keeps_its_feed_id_when_its_slug_is_corrected() {
+    let f = site();
+    assert!(import_seed(&f, &[]).ok);
+    let id = "tag:cermin.example.id,2022-01-27:rusia-ungkap-rencana-kerja-sama-militer-di-kuba-venzuela-dan-nikaragua";
+    let path = f.root().join(SEED);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("\nid: \"{id}\"\n")), "{text}");
+    std::fs::write(&path, text.replace("\nid:", "\nslug: rusia-kuba\nid:")).unwrap();
+    let run = f.cermin(&["build"]);
+    assert!(run.ok, "{}", run.stderr);
+    let rss = std::fs::read_to_string(f.root().join("public/rss.xml")).unwrap();
+    let item = rss
+        .split("<item>")
+        .find(|item| item.contains("/2022/01/27/rusia-kuba/"))
+        .expect("the article at its new address");
+    assert!(
+        item.contains(&format!("<guid isPermaLink=\"false\">{id}</guid>")),
+        "{item}"
+    );
+}

@@ -121,6 +121,7 @@ fn extract_page(
         image,
         image_caption: lead.caption,
         body,
+        id: None,
     };
     Ok(Extraction { article, dropped })
 }

@@ -243,6 +243,7 @@ impl Page {
             image: self.image,
             image_caption: self.caption,
             body: format!("{}\n", self.paragraphs.join("\n\n")),
+            id: None,
         };
         Ok(Extraction {
             article,
