@@ -39,6 +39,14 @@ impl EmbedWords {
 enum Video {
     YouTube(String),
     Vimeo(String),
+    Dailymotion(String),
+}
+
+/// The page of the video a player address shows (`youtube.com/embed/ID` gives
+/// `https://www.youtube.com/watch?v=ID`) and the service's name: for the importer, which
+/// turns players into links too.
+pub fn video_page(player_url: &str) -> Option<(String, &'static str)> {
+    Video::from_url(player_url).map(|video| (video.page(), video.service()))
 }
 
 impl Video {
@@ -71,6 +79,9 @@ impl Video {
             }
             "youtu.be" => Video::YouTube(first_segment(path)),
             "player.vimeo.com" => Video::Vimeo(first_segment(path.strip_prefix("video/")?)),
+            "dailymotion.com" => {
+                Video::Dailymotion(first_segment(path.strip_prefix("embed/video/")?))
+            }
             "vimeo.com" => Video::Vimeo(first_segment(path)),
             _ => return None,
         };
@@ -80,7 +91,7 @@ impl Video {
     /// Ids are letters, digits, `-` and `_` (anything else is not a video we know).
     fn is_valid(&self) -> bool {
         let id = match self {
-            Video::YouTube(id) | Video::Vimeo(id) => id,
+            Video::YouTube(id) | Video::Vimeo(id) | Video::Dailymotion(id) => id,
         };
         !id.is_empty()
             && id.len() <= 64
@@ -89,18 +100,30 @@ impl Video {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     }
 
+    /// The video's own page.
+    fn page(&self) -> String {
+        match self {
+            Video::YouTube(id) => format!("https://www.youtube.com/watch?v={id}"),
+            Video::Vimeo(id) => format!("https://vimeo.com/{id}"),
+            Video::Dailymotion(id) => format!("https://www.dailymotion.com/video/{id}"),
+        }
+    }
+
+    fn service(&self) -> &'static str {
+        match self {
+            Video::YouTube(_) => "YouTube",
+            Video::Vimeo(_) => "Vimeo",
+            Video::Dailymotion(_) => "Dailymotion",
+        }
+    }
+
     fn card(&self, words: &EmbedWords) -> String {
-        let (class, url, service) = match self {
-            Video::YouTube(id) => (
-                "youtube",
-                format!("https://www.youtube.com/watch?v={id}"),
-                "YouTube",
-            ),
-            Video::Vimeo(id) => ("vimeo", format!("https://vimeo.com/{id}"), "Vimeo"),
-        };
         format!(
-            "<p class=\"embed embed-{class}\"><a href=\"{url}\" rel=\"noopener noreferrer\">{} {service}</a></p>\n",
-            escape_html(&words.watch_on)
+            "<p class=\"embed embed-{}\"><a href=\"{}\" rel=\"noopener noreferrer\">{} {}</a></p>\n",
+            self.service().to_ascii_lowercase(),
+            self.page(),
+            escape_html(&words.watch_on),
+            self.service()
         )
     }
 }

@@ -502,19 +502,12 @@ fn place(
     Outcome::Created(path)
 }
 
-/// The feed entry id of a new article: what the build would make of its date and file name
-/// today (`tag:host,2022-01-27:slug`), written into the file so that it stays when the date
-/// or slug is corrected later.
+/// The feed entry id of a new article: the one the build would make of its date and file
+/// name today, written into the file so that it stays when the date or slug is corrected.
 fn entry_id(config: &Config, article: &ImportedArticle, path: &Path) -> Option<String> {
     let date = article.date?.with_timezone(&config.timezone);
     let slug = crate::text::slugify(&path.file_stem()?.to_string_lossy());
-    let host = config
-        .base_url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.split(['/', ':']).next())
-        .filter(|h| !h.is_empty())?;
-    Some(format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d")))
+    Some(crate::render::feeds::tag_id(&config.base_url, &date, &slug))
 }
 
 /// The `id:` of an existing content file's front matter, if it has one.

@@ -62,23 +62,29 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     feeds
 }
 
-/// The never-changing id of an article in feeds: its front matter's `id`, else a tag URI of
-/// the site's host, its date and its slug.
+/// The never-changing id of an article in feeds: its front matter's `id`, else
+/// [`tag_id`] of the site's address, its date and its slug.
 pub fn entry_id(links: &Links, article: &Article) -> String {
-    if let Some(id) = &article.id {
-        return id.clone();
+    match &article.id {
+        Some(id) => id.clone(),
+        None => tag_id(&links.absolute("/"), &article.date, &article.slug),
     }
-    let base = links.absolute("/");
-    let host = base
+}
+
+/// A tag URI (`tag:example.org,2022-01-27:slug`) of a site's host, a date and a slug: it does
+/// not change when the site moves to another path or permalink pattern. `cermin import`
+/// writes it into new articles, so it also stays when their date or slug is corrected.
+pub fn tag_id<Z: chrono::TimeZone>(site_url: &str, date: &DateTime<Z>, slug: &str) -> String
+where
+    Z::Offset: std::fmt::Display,
+{
+    let host = site_url
         .split("://")
         .nth(1)
         .and_then(|rest| rest.split(['/', ':']).next())
+        .filter(|host| !host.is_empty())
         .unwrap_or("localhost");
-    format!(
-        "tag:{host},{}:{}",
-        article.date.format("%Y-%m-%d"),
-        article.slug
-    )
+    format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d"))
 }
 
 /// The article's authors, else the site's author, else the site's title.

@@ -39,28 +39,19 @@ fn video_address(player: &NodeRef) -> Option<(String, &'static str)> {
             let source = player.children_it(false).find(|c| c.has_name("source"))?;
             source.attr("src")
         })?;
+    // The same players as the build's embed cards ([`crate::embeds`]); any other `<video>`
+    // with a web address links to its file.
+    if let Some(page) = crate::embeds::video_page(&src) {
+        return Some(page);
+    }
     let src = src.trim();
     let src = match src.strip_prefix("//") {
         Some(rest) => format!("https://{rest}"),
         None => src.to_string(),
     };
     let url = url::Url::parse(&src).ok()?;
-    let host = url.host_str()?.trim_start_matches("www.");
-    let segments: Vec<&str> = url.path_segments()?.filter(|s| !s.is_empty()).collect();
-    match (host, segments.as_slice()) {
-        ("youtube.com" | "youtube-nocookie.com", ["embed", id]) => {
-            Some((format!("https://www.youtube.com/watch?v={id}"), "YouTube"))
-        }
-        ("player.vimeo.com", ["video", id]) => Some((format!("https://vimeo.com/{id}"), "Vimeo")),
-        ("dailymotion.com", ["embed", "video", id]) => Some((
-            format!("https://www.dailymotion.com/video/{id}"),
-            "Dailymotion",
-        )),
-        _ if player.has_name("video") && matches!(url.scheme(), "http" | "https") => {
-            Some((url.to_string(), "Video"))
-        }
-        _ => None,
-    }
+    (player.has_name("video") && matches!(url.scheme(), "http" | "https"))
+        .then(|| (url.to_string(), "Video"))
 }
 
 #[cfg(test)]
