@@ -255,8 +255,8 @@ fn check_duplicates(articles: &[crate::content::Article], report: &mut Report) {
             "duplicate-slug",
             files[0].clone(),
             format!(
-                "{} share the slug `{slug}` (their permalinks differ only by date)",
-                files.join(" and ")
+                "shares the slug `{slug}` with {} (their permalinks differ only by date)",
+                files[1..].join(" and ")
             ),
         ));
     }

@@ -471,3 +471,30 @@ fn a_broken_anchor_in_a_summary_is_one_line() {
         "link to #tidak-ada: 2024/01/01/a/index.html has no element with id `tidak-ada`"
     );
 }
+
+#[test]
+fn articles_sharing_a_slug_are_named_once_each() {
+    let f = Fixture::new();
+    f.article(
+        "content/jan/banjir.md",
+        "Banjir",
+        "2024-01-01",
+        "author: Ani\n",
+        "Satu.",
+    );
+    f.article(
+        "content/feb/banjir.md",
+        "Banjir",
+        "2024-02-01",
+        "author: Ani\n",
+        "Dua.",
+    );
+    let run = f.cermin(&["check"]);
+    assert!(run.ok, "a shared slug is a warning: {}", run.stderr);
+    assert!(
+        run.stdout.lines().any(|l| l
+            == "warning[duplicate-slug]: content/feb/banjir.md: shares the slug `banjir` with content/jan/banjir.md (their permalinks differ only by date)"),
+        "{}",
+        run.stdout
+    );
+}
