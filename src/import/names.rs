@@ -22,19 +22,33 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
-/// Writer", "Associated Press", "PhD", "Verlag GmbH", "Show all articles", "Unknown").
+/// Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all articles",
+/// "Unknown").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
     )
     .expect("role words")
 });
 
-static NAME_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author|editor|von|par|por|door)\b\s*[:：]?\s*",
-    )
-    .expect("prefix")
+/// Labels that introduce a byline in the languages of the pages mirrored, longest first:
+/// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
+/// "Publicado por", "Autor:", "Text:".
+const BYLINE_LABELS: &str = r"post\s+author\s+by|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|laporan|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+
+static NAME_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
+
+/// A short line that starts with a byline label and goes on ("Posted by Konstantin",
+/// "Por: Juan Diego", "Autor: Die Redaktion"); whether names follow is for
+/// [`clean_names`] to say.
+pub static LABELLED_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s+\S")).expect("labelled byline")
+});
+
+/// A line that is a byline label alone ("By", "Por:", "Autor"): the names are on the next.
+pub static BYLINE_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\s*[:：]?$")).expect("byline label")
 });
 
 /// Where a byline goes on to name its editor.
@@ -129,8 +143,19 @@ pub fn is_name_like(name: &str) -> bool {
             .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
+/// Days of the week, which datelines put where a byline would be ("Donnerstag, 4. November").
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu)$",
+    )
+    .expect("weekdays")
+});
+
 fn is_author_name(part: &str) -> bool {
-    is_name_like(part) && !ROLE.is_match(part) && !is_dateline_place(part)
+    is_name_like(part)
+        && !ROLE.is_match(part)
+        && !is_dateline_place(part)
+        && !WEEKDAY.is_match(part.trim())
 }
 
 /// Cities and countries bylines name after the reporter ("Nada Tawfik, New York", "Olympia
@@ -222,6 +247,28 @@ mod tests {
     }
 
     #[test]
+    fn byline_labels_of_several_languages() {
+        assert_eq!(clean_names("Posted by Konstantin"), ["Konstantin"]);
+        assert_eq!(
+            clean_names("Post author By Helge Fahrnberger"),
+            ["Helge Fahrnberger"]
+        );
+        assert_eq!(clean_names("Eingestellt von der Michel"), ["der Michel"]);
+        assert_eq!(clean_names("vom Krimiblogger"), ["Krimiblogger"]);
+        assert_eq!(clean_names("Por: Juan Diego"), ["Juan Diego"]);
+        assert_eq!(clean_names("Autor: Die Redaktion"), Vec::<String>::new());
+        assert_eq!(
+            clean_names("Text: Klausmartin Friedrich"),
+            ["Klausmartin Friedrich"]
+        );
+        assert!(LABELLED_BYLINE.is_match("Veröffentlicht von Chris Jung"));
+        assert!(!LABELLED_BYLINE.is_match("Bypass surgery"));
+        assert!(BYLINE_LABEL_ALONE.is_match("Por:"));
+        assert!(BYLINE_LABEL_ALONE.is_match("By"));
+        assert!(!BYLINE_LABEL_ALONE.is_match("By Alex Bozarjian"));
+    }
+
+    #[test]
     fn profile_links_and_agencies() {
         assert_eq!(
             clean_names("Andrew Zonenberg, View my complete profile"),
@@ -244,6 +291,7 @@ mod tests {
         );
         assert_eq!(clean_names("By AP"), ["AP"]);
         assert_eq!(clean_names("Kompas.com"), Vec::<String>::new());
+        assert_eq!(clean_names("Donnerstag"), Vec::<String>::new());
         assert_eq!(
             clean_names("Ahmad bin Said dan MUH. AL-FATIH"),
             ["Ahmad bin Said", "Muh. Al-Fatih"]

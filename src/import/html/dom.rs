@@ -85,22 +85,6 @@ pub fn shown_text(node: &NodeRef) -> String {
     collapse_whitespace(&node.formatted_text())
 }
 
-/// The text of a node split at its `<br>` elements, each line collapsed, empty ones left out.
-pub fn text_lines(node: &NodeRef) -> Vec<String> {
-    let mut raw = String::new();
-    for d in node.descendants_it() {
-        if d.is_text() {
-            raw.push_str(&d.text());
-        } else if d.is_element() && d.has_name("br") {
-            raw.push('\n');
-        }
-    }
-    raw.split('\n')
-        .map(collapse_whitespace)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
 /// Number of words (runs of letters or digits) in a text. Chinese and Japanese are written
 /// without spaces: each of their characters counts as a word.
 pub fn word_count(text: &str) -> usize {
@@ -288,11 +272,6 @@ mod tests {
         assert_eq!(texts, ["a b", "d"]);
         assert_eq!(collapse_whitespace(" a\u{a0} b \n c "), "a b c");
         assert_eq!(word_count("Rp15.620 per-kg, ya"), 5);
-        let doc = dom_query::Document::from("<p>Pewarta: A B<br>Editor: <b>C</b> D<br><br></p>");
-        assert_eq!(
-            text_lines(&select(&doc.root(), "p")[0]),
-            ["Pewarta: A B", "Editor: C D"]
-        );
         let frag = dom_query::Document::fragment("<p>a <b>b <i>c</i></b> d</p>");
         unwrap_element(&select(&frag.root(), "b")[0]);
         assert_eq!(frag.select("p").html().to_string(), "<p>a b <i>c</i> d</p>");

@@ -44,6 +44,8 @@ pub struct JsonLdArticle {
     pub description: Option<String>,
     pub url: Option<String>,
     pub publisher: Option<String>,
+    /// The publisher is a person (a one-person blog), who may well be the author too.
+    pub publisher_is_person: bool,
 }
 
 /// Reads the first article node of the page's JSON-LD blocks.
@@ -195,6 +197,10 @@ fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
             .map(|p| resolve(p, index))
             .and_then(|p| p.get("name"))
             .and_then(text_value),
+        publisher_is_person: a
+            .get("publisher")
+            .map(|p| resolve(p, index))
+            .is_some_and(|p| types(p).contains(&"Person")),
     }
 }
 

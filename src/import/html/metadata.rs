@@ -8,13 +8,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, FixedOffset};
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::dom::{
-    class_id_words, collapse_whitespace, leaf_blocks, select, tag_name, text_lines, text_of,
-    word_count,
-};
+use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of, word_count};
 use super::iso_date::{MachineDate, read_machine_date};
 use super::jsonld::{self, JsonLdArticle};
-use super::names::{BYLINE_PREFIX, clean_names, dedup};
+use super::line_blocks::{LineBlock, line_blocks};
+use super::names::{BYLINE_LABEL_ALONE, LABELLED_BYLINE, clean_names, dedup};
 use crate::import::Rules;
 use crate::import::dates;
 
@@ -45,7 +43,6 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .attr("lang")
         .map(|l| l.to_ascii_lowercase())
         .unwrap_or_default();
-    let page = Page::new(doc);
     let site_name = rules
         .source
         .as_ref()
@@ -58,16 +55,24 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .first()
         .map(text_of)
         .filter(|t| !t.is_empty());
+    let title = title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref())
+        .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref()));
+    let page = Page::new(doc, title.as_deref());
     PageMeta {
-        title: title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref())
-            .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref())),
+        title,
         date: published(&page, &ld, &meta, rules, &lang),
-        authors: without_outlet_names(
-            authors(&page, &ld, &meta, rules),
+        authors: authors(
+            &page,
+            &ld,
+            &meta,
+            rules,
+            // A one-person blog's publisher is that person, not an outlet.
             &[
-                site_name.as_deref(),
-                ld.publisher.as_deref(),
-                meta.first(&["og:site_name"]).as_deref(),
+                site_name
+                    .clone()
+                    .filter(|s| !(ld.publisher_is_person && ld.publisher.as_ref() == Some(s))),
+                ld.publisher.clone().filter(|_| !ld.publisher_is_person),
+                meta.first(&["og:site_name"]),
             ],
         ),
         tags: tags(&ld, &meta, rules),
@@ -222,10 +227,24 @@ fn title(
     let og_title = meta
         .first(&["og:title", "twitter:title"])
         .filter(|t| others.is_empty() || others.iter().any(|o| shares_a_word(t, o)));
+    if let Some(h) = h1.as_deref() {
+        let others = [ld_headline.as_deref(), og_title.as_deref(), page_title];
+        if others.iter().flatten().any(|o| mostly_within(h, o)) {
+            // The `<h1>` is the headline as the reader sees it; metadata that spells the same
+            // words (with better punctuation) is kept, a shorter or SEO wording is not.
+            let same_words = [ld_headline.as_deref(), og_title.as_deref()]
+                .into_iter()
+                .flatten()
+                .map(|t| strip_site_name(t, site_name, Some(h)))
+                .find(|t| name_key(t) == name_key(h) || is_separated_part(t, h));
+            return Some(same_words.unwrap_or_else(|| without_site_affix(h, site_name)));
+        }
+    }
     let candidates = [
         ld_headline,
         og_title,
         h1.clone(),
+        title_part_in_heading(doc, page_title),
         page_title.map(str::to_string),
     ];
     candidates
@@ -236,6 +255,83 @@ fn title(
         // A page titled only with the site's name (a blog's front page) keeps that name.
         .or_else(|| page_title.map(collapse_whitespace))
         .filter(|t| !t.is_empty())
+}
+
+/// Whether `part` is `whole` without a part set off by a separator ("Headline" of an `<h1>`
+/// "Headline | Blog name").
+fn is_separated_part(part: &str, whole: &str) -> bool {
+    let (part, whole) = (collapse_whitespace(part), collapse_whitespace(whole));
+    if part.is_empty() || part.len() >= whole.len() {
+        return false;
+    }
+    let after = whole.strip_prefix(part.as_str()).map(str::trim_start);
+    let before = whole.strip_suffix(part.as_str()).map(str::trim_end);
+    TITLE_SEPARATORS.iter().map(|s| s.trim()).any(|sep| {
+        after.is_some_and(|a| a.starts_with(sep)) || before.is_some_and(|b| b.ends_with(sep))
+    })
+}
+
+/// Whether most words of `heading` are in `other`: two sources agreeing on a headline.
+fn mostly_within(heading: &str, other: &str) -> bool {
+    let words = |t: &str| -> HashSet<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let heading = words(heading);
+    let other = words(other);
+    heading.len() >= 2 && heading.iter().filter(|w| other.contains(*w)).count() * 2 >= heading.len()
+}
+
+/// "Headline | Site" or "Site: Headline" without the site's name, when it is there.
+fn without_site_affix(text: &str, site_name: Option<&str>) -> String {
+    let text = collapse_whitespace(text);
+    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        return text;
+    };
+    let lower = text.to_lowercase();
+    let site = site.to_lowercase();
+    // Lowercasing can change a text's length in bytes: cut only where `text` has the same
+    // length as `lower`, at a character boundary.
+    let same_length = lower.len() == text.len();
+    for sep in TITLE_SEPARATORS {
+        let rest = if lower.ends_with(&format!("{sep}{site}")) {
+            text.get(..text.len() - sep.len() - site.len())
+        } else if lower.starts_with(&format!("{site}{sep}")) {
+            text.get(site.len() + sep.len()..)
+        } else {
+            None
+        };
+        if let Some(rest) = rest.filter(|_| same_length) {
+            return rest.trim().to_string();
+        }
+    }
+    text
+}
+
+/// The part of a `<title>` of several parts that a lower heading repeats ("Headline | Place |
+/// Site" over an `<h4>Headline</h4>`): the headline of a page with no `<h1>` for it.
+fn title_part_in_heading(doc: &Document, page_title: Option<&str>) -> Option<String> {
+    let mut parts = vec![collapse_whitespace(page_title?)];
+    for sep in TITLE_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(|q| q.trim().to_string()))
+            .collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let headings: Vec<String> = doc
+        .select("h2, h3, h4, h5, h6")
+        .nodes()
+        .iter()
+        .map(|h| text_of(h).to_lowercase())
+        .collect();
+    parts
+        .into_iter()
+        .find(|p| word_count(p) >= 2 && headings.contains(&p.to_lowercase()))
 }
 
 /// The text of an `<h1>` that is the site's name: a link to the site's home page, or a
@@ -654,8 +750,8 @@ fn time_element_date(page: &Page) -> Option<String> {
 }
 
 /// A date shown on the page: by the source's date patterns, else in a short line that is
-/// marked as a date (class "date", "tanggal", ...) or that follows the headline. Its zone
-/// stays open when the line names none.
+/// marked as a date (class "date", "tanggal", ...) or that follows the headline, else in one
+/// just above it. Its zone stays open when the line names none.
 fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
     let written = |text: &str| {
         dates::find_date_parts(text).map(|w| MachineDate {
@@ -673,25 +769,34 @@ fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
             .filter_map(|re| re.captures(&l.text))
             .find_map(|c| c.name("date").and_then(|m| written(m.as_str())))
     });
-    by_pattern.or_else(|| {
-        lines
-            .iter()
-            .filter(|l| l.date_marked || l.near_headline)
-            .find_map(|l| {
-                if l.words <= 20 {
-                    return written(&l.text);
-                }
-                // A long line near the headline counts only for a dateline at its start
-                // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
-                let start: String = l.text.chars().take(60).collect();
-                dates::find_date_parts(&start)
-                    .filter(|w| w.span.start <= 30)
-                    .map(|w| MachineDate {
-                        local: w.local,
-                        offset: w.offset,
-                    })
-            })
-    })
+    by_pattern
+        .or_else(|| {
+            lines
+                .iter()
+                .filter(|l| l.date_marked || l.near_headline)
+                .find_map(|l| {
+                    if l.words <= 20 {
+                        return written(&l.text);
+                    }
+                    // A long line near the headline counts only for a dateline at its start
+                    // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+                    let start: String = l.text.chars().take(60).collect();
+                    dates::find_date_parts(&start)
+                        .filter(|w| w.span.start <= 30)
+                        .map(|w| MachineDate {
+                            local: w.local,
+                            offset: w.offset,
+                        })
+                })
+        })
+        .or_else(|| {
+            // Last, a short line set just above the headline, the closest first.
+            lines
+                .iter()
+                .rev()
+                .filter(|l| l.before_headline && l.words <= 20)
+                .find_map(|l| written(&l.text))
+        })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -716,7 +821,17 @@ const AUTHOR_META: &[&str] = &[
     "byl",
 ];
 
-fn authors(page: &Page, ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> Vec<String> {
+/// The article's authors. `outlets` are the site's names: an author of that name is the
+/// outlet, and the page may name the people elsewhere.
+fn authors(
+    page: &Page,
+    ld: &JsonLdArticle,
+    meta: &MetaTags,
+    rules: &Rules,
+    outlets: &[Option<String>],
+) -> Vec<String> {
+    let outlets: Vec<&str> = outlets.iter().flatten().map(String::as_str).collect();
+    let people = |names: Vec<String>| without_outlet_names(names, &outlets);
     let patterns = rules
         .source
         .as_ref()
@@ -733,12 +848,21 @@ fn authors(page: &Page, ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> V
             .and_then(|c| c.name("name").map(|m| m.as_str().to_string()))
     });
     if let Some(raw) = by_pattern {
-        let names = clean_names(&raw);
+        let names = people(clean_names(&raw));
         if !names.is_empty() {
             return names;
         }
     }
-    let from_ld: Vec<String> = ld.authors.iter().flat_map(|a| clean_names(a)).collect();
+    // Names stated for machines count when the page shows them too: a CMS fills them with
+    // the account that uploaded the article (an editor, the blog's owner), the byline a
+    // reader sees names who wrote it.
+    let shown = |names: Vec<String>| -> Vec<String> {
+        people(names)
+            .into_iter()
+            .filter(|n| page.shows(n))
+            .collect()
+    };
+    let from_ld = shown(ld.authors.iter().flat_map(|a| clean_names(a)).collect());
     if !from_ld.is_empty() {
         return dedup(from_ld);
     }
@@ -747,30 +871,48 @@ fn authors(page: &Page, ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> V
             if value.contains("://") || value.starts_with('@') {
                 continue;
             }
-            let names = clean_names(value);
+            // "GESE - La Estrella de Panamá": a desk of the outlet, no person.
+            if names_an_outlet(value, &outlets) {
+                continue;
+            }
+            let names = shown(clean_names(value));
             if !names.is_empty() {
                 return names;
             }
         }
     }
-    let visible = visible_byline(page);
+    let visible = people(visible_byline(page));
     if !visible.is_empty() {
         return visible;
     }
-    dedup(ld.author_organizations.clone())
+    people(dedup(ld.author_organizations.clone()))
+}
+
+/// Letters and digits only, lowercased: "INTERSCENAR.IO" and "Interscenario" are one name.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a byline names one of the outlets in one of its parts ("Desk - Outlet").
+fn names_an_outlet(byline: &str, outlets: &[&str]) -> bool {
+    byline
+        .split([',', '|', '/'])
+        .flat_map(|p| p.split(" - "))
+        .any(|part| {
+            let key = name_key(part);
+            !key.is_empty() && outlets.iter().any(|o| name_key(o) == key)
+        })
 }
 
 /// Authors that are really the outlet ("CNN Indonesia" as the author of a CNN Indonesia
 /// page) are no authors.
-fn without_outlet_names(authors: Vec<String>, outlets: &[Option<&str>]) -> Vec<String> {
+fn without_outlet_names(authors: Vec<String>, outlets: &[&str]) -> Vec<String> {
     authors
         .into_iter()
-        .filter(|a| {
-            !outlets
-                .iter()
-                .flatten()
-                .any(|o| o.trim().eq_ignore_ascii_case(a.trim()))
-        })
+        .filter(|a| !outlets.iter().any(|o| name_key(o) == name_key(a)))
         .collect()
 }
 
@@ -801,6 +943,7 @@ fn visible_byline(page: &Page) -> Vec<String> {
         if !words.iter().any(|w| AUTHOR_WORDS.contains(&w.as_str()))
             || words.iter().any(|w| AUTHOR_BIO_WORDS.contains(&w.as_str()))
             || page.in_comments(node)
+            || links_home(node)
         {
             continue;
         }
@@ -812,15 +955,37 @@ fn visible_byline(page: &Page) -> Vec<String> {
             }
         }
     }
-    page.lines()
+    let lines = page.lines();
+    lines
         .iter()
-        .filter(|l| l.words <= 10)
-        .find_map(|l| {
-            BYLINE_PREFIX
-                .is_match(&l.text)
-                .then(|| clean_names(&l.text))
+        .enumerate()
+        .filter(|(_, l)| l.words <= 10)
+        .find_map(|(i, l)| {
+            if LABELLED_BYLINE.is_match(&l.text) {
+                Some(clean_names(&l.text)).filter(|n| !n.is_empty())
+            } else if BYLINE_LABEL_ALONE.is_match(&l.text) && (l.near_headline || l.before_headline)
+            {
+                // "By" on a line of its own by the headline, the names on the next (not the
+                // "Von:" of a search form's member field).
+                lines
+                    .get(i + 1)
+                    .filter(|next| next.words <= 8)
+                    .map(|next| clean_names(&next.text))
+                    .filter(|n| !n.is_empty())
+            } else {
+                None
+            }
         })
         .unwrap_or_default()
+}
+
+/// An element that links to the site's home page: the site's name marked up as its author
+/// (`<h1 class="vcard author"><a href="/">Blog</a></h1>`).
+fn links_home(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(select(node, "a[href]"))
+        .filter(|a| a.has_name("a"))
+        .any(|a| a.attr("href").is_some_and(|href| is_home_link(&href)))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -852,6 +1017,8 @@ pub struct Line {
     pub date_marked: bool,
     /// One of the few lines right after the headline.
     pub near_headline: bool,
+    /// One of the few lines right before the headline (a dateline set above it).
+    pub before_headline: bool,
 }
 
 /// The page being read, with what several readers need computed once.
@@ -859,11 +1026,15 @@ struct Page<'a> {
     doc: &'a Document,
     /// Elements whose class or id says comment(s), Disqus or komentar.
     comment_boxes: HashSet<NodeId>,
+    /// The title found, to know the headline by when it is no `<h1>`.
+    headline: Option<String>,
     lines: OnceCell<Vec<Line>>,
+    /// The body's visible text, lowercased, whitespace collapsed (computed on first use).
+    visible_text: OnceCell<String>,
 }
 
 impl<'a> Page<'a> {
-    fn new(doc: &'a Document) -> Page<'a> {
+    fn new(doc: &'a Document, headline: Option<&str>) -> Page<'a> {
         let comment_boxes = doc
             .select("[class], [id]")
             .nodes()
@@ -874,13 +1045,28 @@ impl<'a> Page<'a> {
         Page {
             doc,
             comment_boxes,
+            headline: headline.map(str::to_string),
             lines: OnceCell::new(),
+            visible_text: OnceCell::new(),
         }
     }
 
     /// The page's short visible lines (computed on first use).
     fn lines(&self) -> &[Line] {
         self.lines.get_or_init(|| visible_lines(self))
+    }
+
+    /// Whether a reader sees `name` on the page: as whole words of its visible text.
+    fn shows(&self, name: &str) -> bool {
+        let text = self.visible_text.get_or_init(|| visible_text(self.doc));
+        let name = collapse_whitespace(name).to_lowercase();
+        !name.is_empty()
+            && text.match_indices(&name).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + name.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
     }
 
     /// Whether a node is inside a comment section.
@@ -890,6 +1076,31 @@ impl<'a> Page<'a> {
                 .chain(node.ancestors_it(None))
                 .any(|n| self.comment_boxes.contains(&n.id))
     }
+}
+
+/// The text of the page's body a reader sees (no scripts, styles or templates), lowercased
+/// with whitespace collapsed.
+fn visible_text(doc: &Document) -> String {
+    let Some(body) = doc.body() else {
+        return String::new();
+    };
+    let mut raw = String::new();
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        if node.is_text() {
+            raw.push_str(&node.text());
+            raw.push(' ');
+        } else if node.is_element()
+            && !matches!(
+                tag_name(&node).as_str(),
+                "script" | "style" | "noscript" | "template" | "svg"
+            )
+        {
+            let children: Vec<NodeRef> = node.children_it(false).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+    collapse_whitespace(&raw).to_lowercase()
 }
 
 /// Whether an element's class or id says it holds comments.
@@ -906,23 +1117,35 @@ fn is_comment_box(node: &NodeRef) -> bool {
         })
 }
 
-/// The page's leaf blocks with text, outside comment sections, in order.
+/// The page's lines of text, outside comment sections, in order: leaf blocks, and loose
+/// inline text beside blocks.
 fn visible_lines(page: &Page) -> Vec<Line> {
     let Some(body) = page.doc.body() else {
         return Vec::new();
     };
+    let blocks: Vec<LineBlock> = line_blocks(&body)
+        .into_iter()
+        .filter(|b| {
+            !matches!(tag_name(&b.node).as_str(), "script" | "style" | "table")
+                && !page.in_comments(&b.node)
+        })
+        .collect();
+    // The headline: an `<h1>`, or a block that reads as the title found (sites that set
+    // the headline in an `<h2>` and the logo in the `<h1>`).
+    let is_headline = |b: &LineBlock| {
+        (b.run.is_empty() && tag_name(&b.node) == "h1")
+            || page
+                .headline
+                .as_deref()
+                .is_some_and(|h| b.texts.join(" ") == h)
+    };
+    let headlines: Vec<usize> = (0..blocks.len())
+        .filter(|&i| is_headline(&blocks[i]))
+        .collect();
     let mut lines = Vec::new();
     let mut after_headline: Option<usize> = None;
-    for node in leaf_blocks(&body) {
-        let tag = tag_name(&node);
-        if matches!(tag.as_str(), "script" | "style" | "table") || page.in_comments(&node) {
-            continue;
-        }
-        let segments = text_lines(&node);
-        if segments.is_empty() {
-            continue;
-        }
-        if tag == "h1" {
+    for (i, block) in blocks.iter().enumerate() {
+        if headlines.contains(&i) {
             after_headline = Some(0);
             continue;
         }
@@ -930,16 +1153,31 @@ fn visible_lines(page: &Page) -> Vec<Line> {
         if let Some(n) = after_headline.as_mut() {
             *n += 1;
         }
-        let date_marked = std::iter::once(node)
-            .chain(node.ancestors_it(Some(2)))
-            .chain(node.descendants_it().filter(|d| d.is_element()))
-            .any(|n| class_id_words(&n).iter().any(|w| is_date_word(w)));
-        for text in segments {
+        let before_headline = headlines.iter().any(|&h| h > i && h - i <= 3);
+        let marks_date = |n: &NodeRef| class_id_words(n).iter().any(|w| is_date_word(w));
+        let date_marked = if block.run.is_empty() {
+            std::iter::once(block.node)
+                .chain(block.node.ancestors_it(Some(2)))
+                .chain(block.node.descendants_it().filter(|d| d.is_element()))
+                .any(|n| marks_date(&n))
+        } else {
+            block
+                .run
+                .iter()
+                .flat_map(|r| {
+                    std::iter::once(*r).chain(r.descendants_it().filter(|d| d.is_element()))
+                })
+                .chain(std::iter::once(block.node))
+                .chain(block.node.ancestors_it(Some(1)))
+                .any(|n| marks_date(&n))
+        };
+        for text in &block.texts {
             lines.push(Line {
-                words: word_count(&text),
-                text,
+                words: word_count(text),
+                text: text.clone(),
                 date_marked,
                 near_headline,
+                before_headline,
             });
         }
     }
@@ -971,6 +1209,60 @@ mod tests {
     }
 
     #[test]
+    fn the_h1_is_the_headline_when_another_source_agrees() {
+        // An SEO wording in og:title, a shorter JSON-LD headline: the `<h1>` is what readers see.
+        assert_eq!(
+            title_of(
+                r#"<head><title>Minions mit Schablonen malen - mit Malerrolle & bunter Farbe</title>
+                <meta property="og:title" content="Minions mit Schablonen malen - mit Malerrolle &amp; bunter Farbe"></head>
+                <body><h1>Minions mit Schablonen malen – mit Malerrolle und bunten Farben</h1></body>"#
+            )
+            .as_deref(),
+            Some("Minions mit Schablonen malen – mit Malerrolle und bunten Farben")
+        );
+        // A last part of the `<h1>` that the metadata leaves out is not the headline's ...
+        assert_eq!(
+            title_of(
+                r#"<head><meta property="og:title" content="Was wir über uns nicht hören wollen"></head>
+                <body><h1>Was wir über uns nicht hören wollen <span>| FASSETTE.NET</span></h1></body>"#
+            )
+            .as_deref(),
+            Some("Was wir über uns nicht hören wollen")
+        );
+        // ... but one the `<title>` repeats after it is ("Teil 49").
+        assert_eq!(
+            title_of(
+                r#"<head><title>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49 - BOS-Fahrzeuge - Einsatzfahrzeuge und Wachen weltweit</title></head>
+                <body><h1>Die Haubenfahrzeuge der Nachkriegszeit - Teil 49</h1></body>"#
+            )
+            .as_deref(),
+            Some("Die Haubenfahrzeuge der Nachkriegszeit - Teil 49")
+        );
+        // An `<h1>` no other source agrees with is no headline ("Log In").
+        assert_eq!(
+            title_of(
+                r#"<head><title>Woman attacks female inspector with stone at police station – Jamaica Observer</title>
+                <meta property="og:title" content="Woman attacks female inspector with stone at police station"></head>
+                <body><h1>Log In to your account</h1></body>"#
+            )
+            .as_deref(),
+            Some("Woman attacks female inspector with stone at police station")
+        );
+    }
+
+    #[test]
+    fn a_title_part_a_lower_heading_repeats_is_the_headline() {
+        assert_eq!(
+            title_of(
+                r#"<head><title>ATLANTIS DONATES MEDICAL SUPPLIES TO BAARK | Nassau / Paradise Island, Bahamas | Bahamas Local News - Nassau</title></head>
+                <body><h4>ATLANTIS DONATES MEDICAL SUPPLIES TO BAARK</h4></body>"#
+            )
+            .as_deref(),
+            Some("ATLANTIS DONATES MEDICAL SUPPLIES TO BAARK")
+        );
+    }
+
+    #[test]
     fn a_site_name_that_is_the_headline_is_not_stripped() {
         assert_eq!(
             strip_site_name(
@@ -989,6 +1281,42 @@ mod tests {
         assert_eq!(
             title_of(html).as_deref(),
             Some("Gaby’s - Colours of the Soul")
+        );
+    }
+
+    #[test]
+    fn datelines_loose_beside_blocks_above_or_below_the_headline() {
+        // Inline text beside blocks (no leaf block of its own), marked as a date.
+        assert_eq!(
+            date_of(
+                r#"<html lang="de"><body><h1>Die Haubenfahrzeuge der Nachkriegszeit</h1><div class="content">
+                <em class="date">Dienstag, 2. November 2021</em><h2>Büssing-NAG</h2>
+                <p>Mit Wirkung zum 1. Januar 1923 wurde die Firma umgewandelt.</p></div></body></html>"#
+            )
+            .map(|d| d[..10].to_string())
+            .as_deref(),
+            Some("2021-11-02")
+        );
+        // Set just above the headline.
+        assert_eq!(
+            date_of(
+                r#"<html lang="es"><body><p>Fama:</p><p>Jueves 28 de Abril de 2022 5:03 PM</p>
+                <h1>¡Exclusividad! Ulpiano Vergara ahora será una marca registrada</h1><p>El acordeonista registró su nombre.</p></body></html>"#
+            )
+            .map(|d| d[..10].to_string())
+            .as_deref(),
+            Some("2022-04-28")
+        );
+        // A headline in an `<h2>` (the `<h1>` is the logo), known by the title.
+        assert_eq!(
+            date_of(
+                r#"<html lang="fr"><head><meta property="og:title" content="Deux ans et demi en Macronie"></head><body><h1>Regards</h1>
+                <p>Accueil</p><p>Menu</p><p>Rubriques</p><p>Politique</p><p>Société</p>
+                <p>| Par Loïc Le Clerc | 30 septembre 2018</p><h2>Deux ans et demi en Macronie</h2><p>Le texte.</p></body></html>"#
+            )
+            .map(|d| d[..10].to_string())
+            .as_deref(),
+            Some("2018-09-30")
         );
     }
 
@@ -1025,9 +1353,116 @@ mod tests {
         );
         assert_eq!(
             authors_of(
-                r#"<head><meta name="author" content="Ani Lestari, Dedi Kurniawan"></head><body></body>"#
+                r#"<head><meta name="author" content="Ani Lestari, Dedi Kurniawan"></head><body><p>Ani Lestari dan Dedi Kurniawan</p></body>"#
             ),
             ["Ani Lestari", "Dedi Kurniawan"]
+        );
+    }
+
+    #[test]
+    fn names_stated_for_machines_count_when_the_page_shows_them() {
+        // The CMS account that uploaded the article is named in the meta tag only; the
+        // byline a reader sees names the writer.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Paul Soldan"></head><body><h1>Ein Interview mit vielen Worten</h1><p class="byline">Von Eugen Zentner</p></body>"#
+            ),
+            ["Eugen Zentner"]
+        );
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Cornelius Karow"></head><body><h1>Eine Nachricht</h1><p>Autor: Die Redaktion</p></body>"#
+            ),
+            Vec::<String>::new()
+        );
+        // "Lynn" inside "Heavenlynn" is no mention of Lynn.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Lynn"></head><body><h1>Heavenlynn Healthy</h1></body>"#
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn an_author_of_the_outlets_name_lets_the_byline_speak() {
+        // "Interscenario" is the site (INTERSCENAR.IO); the byline names the writer.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta property="og:site_name" content="INTERSCENAR.IO"><meta name="author" content="Interscenario"></head>
+                <body><h1>Was wir über uns nicht hören wollen</h1><p>Author:</p><p>Gàbor Muniér</p><p>Interscenario</p></body>"#
+            ),
+            ["Gàbor Muniér"]
+        );
+        // A desk of the outlet in the meta tag is no person.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta property="og:site_name" content="La Estrella de Panamá"><meta name="author" content="GESE - La Estrella de Panamá"></head>
+                <body><h1>El espacio físico en el entorno laboral</h1><p>GESE</p><p>Por María Alejandra Carrasquilla Reina</p></body>"#
+            ),
+            ["María Alejandra Carrasquilla Reina"]
+        );
+        // The publisher of a one-person blog is that person, and may sign the post.
+        assert_eq!(
+            authors_of(
+                r#"<head><script type="application/ld+json">{"@type":"BlogPosting","headline":"Warum Wien","publisher":{"@type":["Person","Organization"],"name":"Helge Fahrnberger"},"author":{"@type":"Person","name":"Helge Fahrnberger"}}</script></head>
+                <body><h1>Warum Wien</h1><span class="meta-text">By <a href="/author/helge/">Helge Fahrnberger</a></span></body>"#
+            ),
+            ["Helge Fahrnberger"]
+        );
+    }
+
+    #[test]
+    fn bylines_in_the_markup_sites_use() {
+        let body = |byline: &str| {
+            format!(
+                "<body><h1>Ein Titel mit einigen Worten</h1>{byline}<p>Text des Artikels.</p></body>"
+            )
+        };
+        assert_eq!(
+            authors_of(&body(
+                r#"<div><span>By</span><span><a href="/about/alex">Alex Bozarjian</a></span></div>"#
+            )),
+            ["Alex Bozarjian"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<li class="post-author"><span class="screen-reader-text">Post author</span><span>By <a href="/author/helge/">Helge Fahrnberger</a></span></li>"#
+            )),
+            ["Helge Fahrnberger"]
+        );
+        assert_eq!(
+            authors_of(&body(
+                r#"<span class="category">Posted by Konstantin</span>"#
+            )),
+            ["Konstantin"]
+        );
+        assert_eq!(
+            authors_of(&body(r#"<p>Por:</p><p>Juan Diego</p>"#)),
+            ["Juan Diego"]
+        );
+        // A weekday in a dateline's place is no name.
+        assert_eq!(
+            authors_of(&body(
+                r#"<p class="author">Donnerstag, 4. November 2021</p>"#
+            )),
+            Vec::<String>::new()
+        );
+        // The site's name marked up as its author links to the home page.
+        assert_eq!(
+            authors_of(
+                r#"<body><h1 class="vcard author"><a href="http://archiv.krimiblog.de/" class="fn">Krimiblog-Archiv</a></h1>
+                <h3>Das vermutlich schwulste Musikvideo der Welt</h3><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4></body>"#
+            ),
+            ["Krimiblogger"]
+        );
+        // The member field of a search form is no byline.
+        assert_eq!(
+            authors_of(
+                r#"<body><form><div class="input-group"><span>Von:</span><input name="user"></div><div class="menu-footer"><button>Suche</button></div></form>
+                <p>Start</p><p>Forum</p><p>Magazin</p><p>Impressum</p><h1>Raubfisch-Rute im Test</h1><p>Text.</p></body>"#
+            ),
+            Vec::<String>::new()
         );
     }
 

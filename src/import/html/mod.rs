@@ -26,6 +26,7 @@ mod iso_date;
 mod jsonld;
 mod junk;
 mod lead_image;
+mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Title, byline and date of `cermin import` on extraction-dev pages, against hand-made truth.
+
+Usage: bench/metadata_eval.py [FOLDER] [--bin target/release/cermin] [--half dev|held-out|all]
+                              [--show-misses] [--self-test]
+
+FOLDER (default ../shared/extraction-dev, relative to the repository) holds `pages/` and
+`annotations.json` (see its README.md). The truth is bench/metadata_truth.json: for each page URL
+either {"title", "authors", "date"} or {"skip": why it is not an article}. Every page is imported
+on its own with `cermin import --dry-run --format json --url URL` (the page's address, as its
+README says to pass it; a key that is no address is not passed), from a folder holding only a link to it (nothing is copied into the
+repository). Figures are printed per half of the split bench/extraction_eval.py uses (a hash of
+the key): the dev half is looked at while tuning, the held-out half only measured.
+
+How the truth was made (rules followed by hand, reading each page as a reader sees it; cermin's
+output was never looked at while writing it):
+- Pages: the first 64 keys of the dev half and the first 70 of the held-out half in sorted order.
+  A page that is not an article (home, about, product, shop, encyclopedia or wiki entry, recipe,
+  list of links, podcast episode) is kept with "skip" and the reason, and not scored.
+- Title: the headline as shown on the page, normally the article's <h1>, with its own punctuation
+  and capitals; a site name, section or kicker shown apart from it ("| Site", "Judicial / ") is not
+  part of it; a prefix printed as part of the headline itself ("Update | ", "(News) ", "VIDEO: ")
+  is.
+- Authors: the people named as the article's writers, as written, without "By", "Von", "Por",
+  "par", roles ("Chefredakteur") or dates; several as a list, in page order. An agency credit stays
+  as written ("EFE", "dpa-afx"). Empty when the page names no writer, or only a desk or account
+  ("Redacción", "Die Redaktion", "Editorial Staff", "BBNTEAM", "wordpressadmin", "Unknown"), or
+  only in invisible metadata. A translator, editor or photographer is not an author.
+- Date: the day the article was first published as the page shows it (in the page's own time
+  zone), not an update; when the page shows only one date it is that one. null when the page
+  shows no date at all (then the date is not scored).
+
+"Exact" here: a title equals the truth after Unicode NFC and collapsing whitespace (case kept);
+authors equal as sets of names compared case-insensitively after the same normalising; a date
+equals when its first ten characters (YYYY-MM-DD) do. A refused page gets all three wrong; pages
+refused are counted and listed. Standard library only.
+"""
+
+import argparse
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from extraction_eval import half_of  # noqa: E402  (the same split as the body harness)
+
+REPO = pathlib.Path(__file__).resolve().parent.parent
+TRUTH = REPO / "bench" / "metadata_truth.json"
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def same_title(got, want: str) -> bool:
+    return got is not None and norm(got) == norm(want)
+
+
+def same_authors(got, want: list) -> bool:
+    return {norm(a).casefold() for a in (got or [])} == {norm(a).casefold() for a in want}
+
+
+def same_date(got, want: str) -> bool:
+    return got is not None and got[:10] == want
+
+
+def import_page(binary: str, page: pathlib.Path, url: str, work: pathlib.Path) -> dict:
+    """Imports one page on its own; returns cermin's JSON report for it."""
+    pages = work / "pages"
+    shutil.rmtree(pages, ignore_errors=True)
+    pages.mkdir()
+    (pages / page.name).symlink_to(page)
+    site = work / "site"
+    # Some keys are names, not addresses ("hard::site-page.html"): those pages go without.
+    address = ["--url", url] if url.startswith(("http://", "https://")) else []
+    proc = subprocess.run(
+        [binary, "import", "--dry-run", "--format", "json", "--root", str(site), *address,
+         str(pages / page.name)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines = [line for line in proc.stdout.split("\n") if line.strip()]
+    if len(lines) != 1:
+        sys.exit(f"cermin import printed {len(lines)} reports for {page.name}: {proc.stderr}")
+    return json.loads(lines[0])
+
+
+class Tally:
+    def __init__(self):
+        self.pages = self.title = self.authors = self.dated = self.date = 0
+        self.refused = []
+
+    def line(self, half: str) -> str:
+        pct = lambda n, d: f"{100 * n / d:5.1f}% ({n}/{d})" if d else "  n/a"
+        return (f"{half:9} {self.pages:3} pages  title {pct(self.title, self.pages)}  "
+                f"byline {pct(self.authors, self.pages)}  date {pct(self.date, self.dated)}  "
+                f"refused {len(self.refused)}")
+
+
+def self_test():
+    cases = [
+        (same_title("  Schools ‘safe’\n amidst surge ", "Schools ‘safe’ amidst surge"), True),
+        (same_title("schools ‘safe’ amidst surge", "Schools ‘safe’ amidst surge"), False),
+        (same_title(None, "x"), False),
+        (same_authors(["laura jordán", "Javier  Urbina"], ["Javier Urbina", "Laura Jordán"]), True),
+        (same_authors(["Laura Jordán / Javier Urbina"], ["Laura Jordán", "Javier Urbina"]), False),
+        (same_authors(None, []), True),
+        (same_authors(["Afp"], ["AFP"]), True),
+        (same_date("2022-04-26T09:32:40-04:00", "2022-04-26"), True),
+        (same_date("2022-04-27", "2022-04-26"), False),
+        (same_date(None, "2022-04-26"), False),
+    ]
+    bad = [i for i, (got, want) in enumerate(cases) if got != want]
+    print(f"self-test: {len(cases) - len(bad)} of {len(cases)} cases right"
+          + (f"; wrong: {bad}" if bad else ""))
+    if bad:
+        sys.exit(1)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("folder", nargs="?", default=str(REPO.parent / "shared" / "extraction-dev"))
+    ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
+    ap.add_argument("--half", default="all", choices=["dev", "held-out", "all"])
+    ap.add_argument("--show-misses", action="store_true",
+                    help="print every dev-half page whose title, byline or date is wrong")
+    ap.add_argument("--self-test", action="store_true", help="test the comparisons")
+    args = ap.parse_args()
+    if args.self_test:
+        self_test()
+        return 0
+    folder = pathlib.Path(args.folder).resolve()
+    annotations = json.loads((folder / "annotations.json").read_text())
+    truth = json.loads(TRUTH.read_text())
+    tallies = {h: Tally() for h in ("dev", "held-out", "all")}
+    misses = []
+    work = pathlib.Path(tempfile.mkdtemp(prefix="cermin-meta-"))
+    try:
+        (work / "site" / "content").mkdir(parents=True)
+        (work / "site" / "site.toml").write_text('title = "Eval"\nbase_url = "https://example.org/"\n')
+        for url, want in sorted(truth.items()):
+            half = half_of(url)
+            if "skip" in want or args.half not in ("all", half):
+                continue
+            page = folder / "pages" / annotations[url]["file"]
+            report = import_page(args.bin, page, url, work)
+            article = report.get("article") or {}
+            got = (article.get("title"), article.get("authors") or [], article.get("date"))
+            ok = (same_title(got[0], want["title"]), same_authors(got[1], want["authors"]),
+                  want["date"] is None or same_date(got[2], want["date"]))
+            for t in (tallies[half], tallies["all"]):
+                t.pages += 1
+                t.title += ok[0]
+                t.authors += ok[1]
+                if want["date"] is not None:
+                    t.dated += 1
+                    t.date += ok[2]
+                if report["status"] == "failed":
+                    t.refused.append((url, report.get("reason")))
+            if half == "dev" and not all(ok):
+                misses.append((url, want, got, ok, report.get("reason")))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    for half in ("dev", "held-out", "all"):
+        if tallies[half].pages:
+            print(tallies[half].line(half))
+    for half in ("dev", "held-out"):
+        for url, reason in tallies[half].refused:
+            print(f"refused ({half}): {url}: {reason}")
+    if args.show_misses:
+        for url, want, got, ok, reason in misses:
+            print(f"\n{url}" + (f"  [refused: {reason}]" if reason else ""))
+            for name, w, g, good in zip(("title", "authors", "date"), (want["title"],
+                                        want["authors"], want["date"]), got, ok):
+                if not good:
+                    print(f"  {name}: want {w!r}\n  {' ' * len(name)}   got {g!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
