@@ -2,7 +2,8 @@
 """Article extraction quality of `cermin import` on the extraction-dev pages.
 
 Usage: bench/extraction_eval.py [FOLDER] [--bin target/release/cermin] [--half dev|held-out|all]
-                                [--show-misses N] [--self-test]
+                                [--show-misses N] [--worst N] [--alone BIN [--compare N]]
+                                [--self-test]
 
 FOLDER (default ../shared/extraction-dev, relative to the repository) holds `pages/` and
 `annotations.json` (see its README.md). Every page is imported in one `cermin import --dry-run
@@ -14,6 +15,12 @@ absent a true negative. A page that is refused counts all its `with` snippets as
 
 The pages are split by a hash of their key into a dev half (looked at while tuning) and a
 held-out half (only measured); figures are printed for both and for all. Standard library only.
+
+With `--alone target/release/examples/readability_alone` (`cargo build --release --locked
+--example readability_alone`), the readability crate cermin builds on is also scored alone, with
+its default settings, on the same pages; `--compare N` then lists the N dev-half pages where
+`cermin import` finds fewer right snippets than the crate alone (most lost first), and counts the
+dev pages where both miss.
 """
 
 import argparse
@@ -175,6 +182,23 @@ def run_import(binary: str, folder: pathlib.Path, entries: dict) -> tuple:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def run_alone(binary: str, folder: pathlib.Path, entries: dict) -> dict:
+    """The readability crate alone on every page: {file: text or None}."""
+    lines = "".join(f"{folder / 'pages' / e['file']}\t{key}\n" for key, e in entries.items())
+    proc = subprocess.run([binary], input=lines, stdout=subprocess.PIPE, text=True, check=True)
+    texts = {}
+    for line in proc.stdout.splitlines():
+        r = json.loads(line)
+        texts[r["file"]] = None if r["text"] is None else visible(" ".join(r["text"].split()))
+    return texts
+
+
+def wrong_snippets(entry: dict, text) -> int:
+    """Missed `with` plus found `without` snippets of one page's text."""
+    found = lambda s: text is not None and visible(" ".join(s.split())) in text
+    return sum(not found(s) for s in entry["with"]) + sum(found(s) for s in entry["without"])
+
+
 def refusal_kind(reason: str) -> str:
     """A refusal's reason without its numbers, for counting."""
     return re.sub(r"\d+", "N", re.sub(r'\(".*"\)', '("…")', reason))
@@ -222,6 +246,10 @@ def main() -> int:
                     help="print N dev-half pages with missed or leaked snippets")
     ap.add_argument("--worst", type=int, default=0, metavar="N",
                     help="print the N dev-half pages with the most missed and leaked snippets")
+    ap.add_argument("--alone", metavar="BIN",
+                    help="also score the readability crate alone (examples/readability_alone)")
+    ap.add_argument("--compare", type=int, default=0, metavar="N",
+                    help="with --alone: print N dev-half pages where the crate alone does better")
     ap.add_argument("--self-test", action="store_true", help="test the Markdown-to-text step")
     args = ap.parse_args()
     if args.self_test:
@@ -232,7 +260,10 @@ def main() -> int:
     entries = {k: v for k, v in annotations.items() if args.half in ("all", half_of(k))}
     reports, seconds = run_import(args.bin, folder, entries)
 
+    alone = run_alone(args.alone, folder, entries) if args.alone else None
     scores = collections.defaultdict(Score)  # (half, counting) -> Score
+    losses = []  # (snippets lost against the crate alone, file, ours wrong, alone wrong)
+    both_miss = 0
     misses = []
     for key, entry in sorted(entries.items()):
         report = reports.get(entry["file"])
@@ -248,6 +279,14 @@ def main() -> int:
             # The body extractor alone: pages refused after extraction (no date, no
             # headline) still have their body scored.
             scores[(h, "body found")].add(entry, body, None if body is not None else refused)
+            if alone is not None:
+                scores[(h, "crate alone")].add(entry, alone.get(entry["file"]), None)
+        if alone is not None and half == "dev":
+            ours, theirs = wrong_snippets(entry, body), wrong_snippets(entry, alone.get(entry["file"]))
+            if ours > theirs:
+                losses.append((ours - theirs, entry["file"], ours, theirs))
+            elif ours and theirs:
+                both_miss += 1
         if half == "dev" and body is not None:
             missed = [s for s in entry["with"] if visible(" ".join(s.split())) not in body]
             leaked = [s for s in entry["without"] if visible(" ".join(s.split())) in body]
@@ -256,7 +295,7 @@ def main() -> int:
 
     print(f"{len(entries)} pages in {seconds:.1f} s: {len(entries) / seconds:.1f} pages/s")
     for half in ("dev", "held-out", "all"):
-        for counting in ("as imported", "body found"):
+        for counting in ("as imported", "body found", "crate alone"):
             s = scores.get((half, counting))
             if s:
                 print(f"{half:9} {counting:12} {s.line()}")
@@ -269,6 +308,12 @@ def main() -> int:
     if args.worst:
         # Most wrong snippets first; ties by name, so the list is the same each run.
         shown = sorted(misses, key=lambda m: (-(len(m[1]) + len(m[2])), m[0]))[: args.worst]
+    if alone is not None:
+        lost = sum(loss[0] for loss in losses)
+        print(f"dev pages worse than the crate alone: {len(losses)} ({lost} snippets); "
+              f"dev pages where both are wrong and cermin no worse: {both_miss}")
+        for diff, file, ours, theirs in sorted(losses, key=lambda x: (-x[0], x[1]))[: args.compare]:
+            print(f"  {diff:3} lost  {file}  (cermin {ours} wrong, crate alone {theirs})")
     for file, missed, leaked in shown:
         print(f"\n{file}")
         for s in missed:

@@ -176,7 +176,8 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
 }
 
 /// The text of a wrapper that holds the image and one short line of text beside it: a
-/// caption without a class saying so.
+/// caption without a class saying so. A heading beside the image (a hero banner with the
+/// headline over the photo) is no caption.
 fn sole_text_beside_image(wrapper: &NodeRef) -> Option<String> {
     let children = wrapper.element_children();
     let [a, b] = children.as_slice() else {
@@ -192,7 +193,9 @@ fn sole_text_beside_image(wrapper: &NodeRef) -> Option<String> {
     let text = text_of(other);
     let words = word_count(&text);
     let few_links = link_text_len(other) * 2 < text.chars().count();
-    (text_of(image_side).is_empty() && (2..=40).contains(&words) && few_links)
+    let is_heading = |n: &NodeRef| matches!(tag_name(n).as_str(), "h1" | "h2" | "h3" | "h4");
+    let heading = is_heading(other) || other.descendants_it().any(|d| is_heading(&d));
+    (text_of(image_side).is_empty() && (2..=40).contains(&words) && few_links && !heading)
         .then(|| caption_text(other))
 }
 
@@ -232,4 +235,52 @@ fn caption_near<'a>(container: &NodeRef<'a>) -> Option<NodeRef<'a>> {
                 .any(|w| CAPTION_WORDS.contains(&w.as_str()))
             && !text_of(n).is_empty()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_beside_the_lead_photo_is_no_caption() {
+        let html = "<body><div class='post-hero'><div><img src='https://x.org/p.jpg'></div>\
+            <div class='post-title'><h1>Dimethylether: Alternative für das Heizen</h1></div></div>\
+            <p>Die Nachfrage nach erneuerbaren Energien in Deutschland steigt seit Jahren.</p></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        let lead = take_lead_image(
+            &doc,
+            &anchor,
+            Some("https://x.org/p.jpg"),
+            None,
+            &mut dropped,
+        );
+        assert_eq!(lead.url.as_deref(), Some("https://x.org/p.jpg"));
+        assert_eq!(lead.caption, None);
+        assert_eq!(doc.select("h1").length(), 1, "the headline stays");
+        assert_eq!(doc.select("img").length(), 0, "the photo goes");
+    }
+
+    #[test]
+    fn a_short_line_beside_the_lead_photo_is_its_caption() {
+        let html = "<body><div class='pic'><div><img src='https://x.org/p.jpg'></div>\
+            <div>Warga antre beras di Pasar Baru, Senin.</div></div>\
+            <p>Harga beras naik lagi di seluruh pasar kota pada pekan ini.</p></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        let lead = take_lead_image(
+            &doc,
+            &anchor,
+            Some("https://x.org/p.jpg"),
+            None,
+            &mut dropped,
+        );
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Warga antre beras di Pasar Baru, Senin.")
+        );
+        assert!(!doc.select("body").text().contains("Warga antre"));
+    }
 }

@@ -9,7 +9,8 @@
 //! 4. [`junk`]: boilerplate elements go (navigation, ads, share bars, comments, related and
 //!    most-read lists, newsletter and cookie boxes), except the main text container
 //!    ([`anchor`]).
-//! 5. [`content`]: readability (dom_smoothie) finds the article in what is left; junk lines,
+//! 5. [`content`]: readability (dom_smoothie) finds the article in what is left ([`lead`]
+//!    puts back a lead paragraph it left out between the headline and the text); junk lines,
 //!    the source's own rules, the repeated headline, byline and dateline are dropped.
 //! 6. [`verdict`]: error pages, index pages and pages with too little text are refused.
 //! 7. [`markdown`]: the body as Markdown (htmd), links and images absolute.
@@ -25,6 +26,7 @@ mod embeds;
 mod iso_date;
 mod jsonld;
 mod junk;
+mod lead;
 mod lead_image;
 mod line_blocks;
 mod markdown;
@@ -106,7 +108,11 @@ fn extract_page(
         base: base.as_ref(),
     };
     let found = match finder {
-        BodyFinder::Readability => content::readable_html(doc, context.base),
+        BodyFinder::Readability => {
+            let page_lines = lead::lines_after_headline(&doc, meta.title.as_deref());
+            content::readable_html(doc, context.base)
+                .map(|found| lead::with_lead(found, &page_lines))
+        }
         BodyFinder::MainContainer => main_container,
     };
     let body = article_body(found, &context, longest_block, &mut dropped)?;

@@ -1,0 +1,222 @@
+//! The lead paragraphs readability leaves out. Many templates set the lead (the standfirst,
+//! the first paragraph in a larger type) apart from the body, in a box of its own between the
+//! headline and the text; readability picks the body's box and the lead is lost. The
+//! paragraphs of running text between the headline and the first paragraph readability kept
+//! are put back in front of the body.
+
+use std::collections::HashSet;
+
+use dom_query::{Document, NodeRef};
+
+use super::dom::{collapse_whitespace, leaf_blocks, link_text_len, tag_name, text_of, word_count};
+use super::junk::junk_line_rule;
+
+/// A lead paragraph has at least this many words: shorter lines between the headline and
+/// the text are datelines, labels and captions.
+const MIN_LEAD_WORDS: usize = 10;
+
+/// The first paragraph of the body readability found has at least this many words.
+const MIN_BODY_PARAGRAPH_WORDS: usize = 8;
+
+/// At most this many paragraphs are put back: a lead is short.
+const MAX_LEAD_PARAGRAPHS: usize = 3;
+
+/// One line of the cleaned page.
+struct Line {
+    key: String,
+    /// The line's HTML when it reads as a paragraph of a lead.
+    lead_html: Option<String>,
+}
+
+/// The lines of the cleaned page after its headline, read before readability takes the page.
+pub struct PageLines {
+    lines: Vec<Line>,
+}
+
+/// Reads the lines that follow the page's headline: the `<h1>` whose text is the title, else
+/// the page's only `<h1>` when most of its words are in the title (the title may name the
+/// site or be worded a little differently; an `<h1>` of another text is often the site's
+/// name, followed by its tagline). A page without one has no lead to restore.
+pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
+    let Some(body) = doc.body() else {
+        return PageLines { lines: Vec::new() };
+    };
+    let blocks = leaf_blocks(&body);
+    let Some(title) = title.map(key_of).filter(|t| !t.is_empty()) else {
+        return PageLines { lines: Vec::new() };
+    };
+    let headings: Vec<(usize, String)> = (0..blocks.len())
+        .filter(|&i| tag_name(&blocks[i]) == "h1")
+        .map(|i| (i, key_of(&text_of(&blocks[i]))))
+        .collect();
+    let headline =
+        headings
+            .iter()
+            .find(|(_, h)| *h == title)
+            .or_else(|| match headings.as_slice() {
+                [only] if shares_most_words(&only.1, &title) => Some(only),
+                _ => None,
+            });
+    let Some(&(start, _)) = headline else {
+        return PageLines { lines: Vec::new() };
+    };
+    let lines = blocks[start + 1..]
+        .iter()
+        .map(|block| {
+            let text = text_of(block);
+            let key = key_of(&text);
+            let lead_html = (is_lead_like(block, &text) && !key.contains(&title))
+                .then(|| block.inner_html().to_string());
+            Line { key, lead_html }
+        })
+        .collect();
+    PageLines { lines }
+}
+
+/// The body readability found with the lead paragraphs it left out in front of it.
+pub fn with_lead(found: String, page: &PageLines) -> String {
+    if page.lines.is_empty() {
+        return found;
+    }
+    let fragment = Document::fragment(found.as_str());
+    let kept: Vec<String> = leaf_blocks(&fragment.root())
+        .iter()
+        .map(|b| text_of(b))
+        .collect();
+    let kept_keys: HashSet<String> = kept.iter().map(|t| key_of(t)).collect();
+    let Some(first) = kept
+        .iter()
+        .find(|t| word_count(t) >= MIN_BODY_PARAGRAPH_WORDS)
+        .map(|t| key_of(t))
+    else {
+        return found;
+    };
+    let Some(end) = page.lines.iter().position(|l| l.key == first) else {
+        return found;
+    };
+    let lead: Vec<&str> = page.lines[..end]
+        .iter()
+        .filter(|l| !kept_keys.contains(&l.key))
+        .filter_map(|l| l.lead_html.as_deref())
+        .collect();
+    if lead.is_empty() || lead.len() > MAX_LEAD_PARAGRAPHS {
+        return found;
+    }
+    let mut html: String = lead.iter().map(|l| format!("<p>{l}</p>")).collect();
+    html.push_str(&found);
+    html
+}
+
+/// A paragraph of running text: enough words, few of them links, ending as a sentence ends
+/// (a headline, a label or a tagline rarely does), not a heading, caption or list item, not
+/// a junk line.
+fn is_lead_like(block: &NodeRef, text: &str) -> bool {
+    let tag = tag_name(block);
+    if !matches!(tag.as_str(), "p" | "div" | "section") {
+        return false;
+    }
+    if block.ancestors_it(None).any(|a| {
+        matches!(
+            tag_name(&a).as_str(),
+            "figure" | "li" | "blockquote" | "table"
+        )
+    }) {
+        return false;
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    word_count(text) >= MIN_LEAD_WORDS
+        && ends_as_sentence(text)
+        && link_text_len(block) * 4 < chars
+        && junk_line_rule(text).is_none()
+}
+
+/// Whether most of a heading's words are words of the title.
+fn shares_most_words(heading: &str, title: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let title_words: HashSet<String> = words(title).into_iter().collect();
+    let heading_words = words(heading);
+    let shared = heading_words
+        .iter()
+        .filter(|w| title_words.contains(*w))
+        .count();
+    !heading_words.is_empty() && shared * 2 > heading_words.len()
+}
+
+fn ends_as_sentence(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "\"'”’»«“)]".contains(c))
+        .ends_with(['.', '!', '?', '…', ':', '。', '！', '？'])
+}
+
+fn key_of(text: &str) -> String {
+    collapse_whitespace(text).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEAD: &str =
+        "Die Nachfrage nach erneuerbaren Energien in Deutschland steigt seit Jahren deutlich an.";
+    const BODY: &str = "Aufgrund seiner schadstoffarmen Verbrennung ist Dimethylether ein aussichtsreicher Energieträger.";
+
+    fn page(between: &str) -> Document {
+        Document::from(format!(
+            "<body><h1>Dimethylether</h1>{between}<div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ))
+    }
+
+    #[test]
+    fn the_lead_between_headline_and_body_comes_back() {
+        let doc = page(&format!(
+            "<div class='date'>24. Oktober 2022</div><div class='post-text'><p>{LEAD}</p></div>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let body = with_lead(format!("<p>{BODY}</p><p>{BODY} 2</p>"), &lines);
+        assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p><p>{BODY} 2</p>"));
+    }
+
+    #[test]
+    fn lines_that_are_not_running_text_stay_out() {
+        let doc = page(
+            "<p>24. Oktober 2022</p><ul><li>A list item that is long enough to be counted as words.</li></ul>\
+             <p><a href='/a'>A linked teaser of another article with enough words in it.</a></p>\
+             <p>Dimethylether: Alternative für das Heizen der Zukunft | Flüssiggas.de Magazin</p>\
+             <p>Ein Untertitel ohne Punkt am Ende der Zeile mit genug Wörtern darin</p>",
+        );
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn a_page_without_headline_or_with_the_lead_kept_is_unchanged() {
+        let doc = Document::from(format!("<body><p>{LEAD}</p><p>{BODY}</p></body>"));
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines_after_headline(&doc, None)),
+            found
+        );
+        let doc = page(&format!("<p>{LEAD}</p>"));
+        let found = format!("<p>{LEAD}</p><p>{BODY}</p>");
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn the_only_h1_worded_like_the_title_is_the_headline() {
+        let doc = page(&format!("<p>{LEAD}</p>"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether – was lohnt sich?"));
+        let body = with_lead(format!("<p>{BODY}</p>"), &lines);
+        assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p>"));
+        let lines = lines_after_headline(&doc, Some("Heizen mit Gas"));
+        assert_eq!(
+            with_lead(format!("<p>{BODY}</p>"), &lines),
+            format!("<p>{BODY}</p>")
+        );
+    }
+}
