@@ -44,6 +44,10 @@ pub struct ImportArgs {
     /// Refuse pages that state no date instead of dating them by URL, --date or file time.
     #[arg(long)]
     pub strict_dates: bool,
+    /// Download the lead and body images into the article's page bundle
+    /// (content/YYYY/MM/slug/index.md with the images beside it); also `[import] fetch_images`.
+    #[arg(long)]
+    pub fetch_images: bool,
     /// `text` (the report) or `json`: one JSON object per page on stdout (the article
     /// found, what happened to it, what was dropped).
     #[arg(long = "format", value_enum, default_value_t = ReportFormat::Text)]
@@ -305,11 +309,13 @@ fn normalize_url(url: &str) -> String {
     url.trim_end_matches('/').to_lowercase()
 }
 
-/// Where a new article goes: `content/YYYY/MM/slug.md`, made unique.
+/// Where a new article goes: `content/YYYY/MM/slug.md`, or for an article with files of
+/// its own `content/YYYY/MM/slug/index.md`, made unique (no file or folder of that name).
 fn new_path(
     config: &Config,
     a: &ImportedArticle,
     taken: &std::collections::HashSet<PathBuf>,
+    bundle: bool,
 ) -> Result<PathBuf, String> {
     let date = a.date.ok_or("no publication date found in the page")?;
     let slug = crate::text::slugify(&a.title);
@@ -317,13 +323,21 @@ fn new_path(
         return Err("the headline has no letters or digits to make a file name from".into());
     }
     let dir = config.content_dir().join(date.format("%Y/%m").to_string());
-    let mut path = dir.join(format!("{slug}.md"));
+    let at = |name: &str| match bundle {
+        true => dir.join(name).join(crate::content::bundle::INDEX),
+        false => dir.join(format!("{name}.md")),
+    };
+    let free = |name: &str| {
+        let (file, folder) = (dir.join(format!("{name}.md")), dir.join(name));
+        !file.exists() && !folder.exists() && !taken.contains(&file) && !taken.contains(&at(name))
+    };
+    let mut name = slug.clone();
     let mut n = 2;
-    while path.exists() || taken.contains(&path) {
-        path = dir.join(format!("{slug}-{n}.md"));
+    while !free(&name) {
+        name = format!("{slug}-{n}");
         n += 1;
     }
-    Ok(path)
+    Ok(at(&name))
 }
 
 /// Writes through a temporary file, so a crash never leaves half an article.
@@ -382,6 +396,8 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
         .collect();
     import::batch::drop_site_templates(&mut found);
     let mut taken = std::collections::HashSet::new();
+    let mut fetcher = (args.fetch_images || book.fetch.enabled)
+        .then(|| import::images::Fetcher::new(book.fetch.clone()));
     let mut results = Vec::with_capacity(extracted.len());
     for (input, extraction) in extracted {
         let mut warnings = Vec::new();
@@ -399,7 +415,15 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                         ex.article.tags.push(tag.clone());
                     }
                 }
-                let outcome = place(&config, &existing, &mut taken, &ex.article, args);
+                let outcome = place(
+                    &config,
+                    &existing,
+                    &mut taken,
+                    &ex.article,
+                    args,
+                    fetcher.as_mut(),
+                    &mut warnings,
+                );
                 // Only the JSON report shows the article; a batch of thousands keeps none.
                 (outcome, args.json().then_some(ex.article), ex.dropped)
             }
@@ -448,13 +472,16 @@ fn date_and_source_warnings(
     warnings
 }
 
-/// Decides where an extracted article goes and writes it (unless `--dry-run`).
+/// Decides where an extracted article goes and writes it (unless `--dry-run`), a new one
+/// with its images when `fetcher` is given (what could not be fetched goes to `warnings`).
 fn place(
     config: &Config,
     existing: &Existing,
     taken: &mut std::collections::HashSet<PathBuf>,
     article: &ImportedArticle,
     args: &ImportArgs,
+    fetcher: Option<&mut import::images::Fetcher>,
+    warnings: &mut Vec<String>,
 ) -> Outcome {
     if article.title.trim().is_empty() {
         return Outcome::Failed("no headline found".into());
@@ -483,30 +510,67 @@ fn place(
         }
         return Outcome::Updated(path.clone());
     }
-    let path = match new_path(config, article, taken) {
+    let mut article = article.clone();
+    // A dry run fetches nothing: it only shows where the article would go.
+    let fetched = match fetcher {
+        Some(fetcher) if !args.dry_run => fetcher.bring_home(&mut article),
+        _ => import::images::Fetched::default(),
+    };
+    warnings.extend(fetched.failures);
+    let path = match new_path(config, &article, taken, !fetched.files.is_empty()) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let mut article = article.clone();
     article.id = entry_id(config, &article, &path);
     let text = import::write::to_content_file(&article);
-    if let Err(e) = check_readable(config, &path, &text) {
+    // The images go first: the article's references to them are checked against them.
+    if let Err(e) = write_bundle_files(&path, &fetched.files)
+        .and_then(|()| check_readable(config, &path, &text))
+    {
+        remove_bundle(&path, &fetched.files);
         return Outcome::Failed(e);
     }
     taken.insert(path.clone());
     if !args.dry_run
         && let Err(e) = write_file(&path, &text)
     {
+        remove_bundle(&path, &fetched.files);
         return Outcome::Failed(e);
     }
     Outcome::Created(path)
+}
+
+/// Writes the files of a new bundle beside its `index.md` at `path`.
+fn write_bundle_files(path: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let Some(dir) = path.parent().filter(|_| !files.is_empty()) else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, bytes) in files {
+        let file = dir.join(name);
+        crate::files::write_atomically(&file, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Takes back the files of a new bundle that could not be written whole.
+fn remove_bundle(path: &Path, files: &[(String, Vec<u8>)]) {
+    if let Some(dir) = path.parent().filter(|_| !files.is_empty()) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 /// The feed entry id of a new article: the one the build would make of its date and file
 /// name today, written into the file so that it stays when the date or slug is corrected.
 fn entry_id(config: &Config, article: &ImportedArticle, path: &Path) -> Option<String> {
     let date = article.date?.with_timezone(&config.timezone);
-    let slug = crate::text::slugify(&path.file_stem()?.to_string_lossy());
+    // A bundle is named by its folder, as the build names it.
+    let named_by = match crate::content::bundle::folder_of(&config.content_dir(), path) {
+        Some(folder) => folder.file_name()?.to_owned(),
+        None => path.file_stem()?.to_owned(),
+    };
+    let slug = crate::text::slugify(&named_by.to_string_lossy());
     Some(crate::render::feeds::tag_id(&config.base_url, &date, &slug))
 }
 

@@ -10,6 +10,7 @@ pub mod dates;
 #[cfg(test)]
 mod golden_diff;
 pub mod html;
+pub mod images;
 pub mod names;
 pub mod phrases;
 pub mod rules;

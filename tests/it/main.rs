@@ -15,6 +15,7 @@ mod fuzz;
 mod hostile;
 mod import_cmd;
 mod import_dates;
+mod import_images;
 mod import_urls;
 mod limits;
 mod remote_images;
