@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::front_matter;
+use crate::import::saved_files::SavedImages;
 use crate::import::{self, Extraction, ImportedArticle, NoArticle, RuleBook};
 
 /// What `cermin import` was asked to do.
@@ -378,28 +379,40 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
         .map_err(|e| anyhow!(e))?;
     let existing = Existing::scan(&config)?;
     // Extraction is the slow part and independent per page; writing stays in input order.
-    let mut extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
+    let mut extracted: Vec<(PathBuf, Result<Extraction, String>, SavedImages)> = inputs
         .par_iter()
         .map(|input| {
+            let mut saved = SavedImages::default();
             let result = match &input.unreadable {
                 Some(problem) => Err(problem.clone()),
-                None => read_input(&input.path)
-                    .and_then(|bytes| extract(&input.path, &bytes, &book, args)),
+                None => read_input(&input.path).and_then(|bytes| {
+                    // A saved page's images on disk stand in the page as addresses.
+                    let bytes = match looks_like_html(&input.path, &bytes) {
+                        true => {
+                            let (page, found) =
+                                SavedImages::find(&input.path, &bytes, book.fetch.max_bytes);
+                            saved = found;
+                            page
+                        }
+                        false => bytes,
+                    };
+                    extract(&input.path, &bytes, &book, args)
+                }),
             };
-            (input.path.clone(), result)
+            (input.path.clone(), result, saved)
         })
         .collect();
     // Paragraphs that repeat across a site's pages in this batch are its template.
     let mut found: Vec<&mut Extraction> = extracted
         .iter_mut()
-        .filter_map(|(_, result)| result.as_mut().ok())
+        .filter_map(|(_, result, _)| result.as_mut().ok())
         .collect();
     import::batch::drop_site_templates(&mut found);
     let mut taken = std::collections::HashSet::new();
     let mut fetcher = (args.fetch_images || book.fetch.enabled)
         .then(|| import::images::Fetcher::new(book.fetch.clone()));
     let mut results = Vec::with_capacity(extracted.len());
-    for (input, extraction) in extracted {
+    for (input, extraction, saved) in extracted {
         let mut warnings = Vec::new();
         let (outcome, article, dropped) = match extraction {
             Err(reason) => (Outcome::Failed(reason), None, Vec::new()),
@@ -421,6 +434,7 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                     &mut taken,
                     &ex.article,
                     args,
+                    &saved,
                     fetcher.as_mut(),
                     &mut warnings,
                 );
@@ -472,14 +486,17 @@ fn date_and_source_warnings(
     warnings
 }
 
-/// Decides where an extracted article goes and writes it (unless `--dry-run`), a new one
-/// with its images when `fetcher` is given (what could not be fetched goes to `warnings`).
+/// Decides where an extracted article goes and writes it (unless `--dry-run`) with its
+/// images: those `saved` with the page, and with `fetcher` those on the web. An image that
+/// cannot be had goes to `warnings`.
+#[allow(clippy::too_many_arguments)]
 fn place(
     config: &Config,
     existing: &Existing,
     taken: &mut std::collections::HashSet<PathBuf>,
     article: &ImportedArticle,
     args: &ImportArgs,
+    saved: &SavedImages,
     fetcher: Option<&mut import::images::Fetcher>,
     warnings: &mut Vec<String>,
 ) -> Outcome {
@@ -489,55 +506,84 @@ fn place(
     if article.date.is_none() {
         return Outcome::Failed("no publication date found in the page".into());
     }
-    if let Some(path) = existing.find(article) {
+    let mut article = article.clone();
+    if let Some(path) = existing.find(&article) {
+        if !args.force {
+            return Outcome::Unchanged(path.clone());
+        }
+        // Images can join an article that is a bundle; a plain `slug.md` keeps none.
+        let files = match crate::content::bundle::folder_of(&config.content_dir(), path) {
+            Some(_) => gather_images(&mut article, saved, fetcher, args, warnings),
+            None => {
+                warnings.extend(saved.strip(&mut article));
+                Vec::new()
+            }
+        };
         // The article keeps the id its file has (feed readers know it by that).
-        let mut article = article.clone();
         article.id = std::fs::read_to_string(path)
             .ok()
             .and_then(|old| id_in(&old));
         let text = import::write::to_content_file(&article);
-        let same = std::fs::read_to_string(path).is_ok_and(|old| old == text);
-        if !args.force || same {
+        if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
             return Outcome::Unchanged(path.clone());
         }
-        if let Err(e) = check_readable(config, path, &text) {
-            return Outcome::Failed(e);
+        if args.dry_run {
+            return Outcome::Updated(path.clone());
         }
-        if !args.dry_run
-            && let Err(e) = write_file(path, &text)
+        if let Err(e) = write_bundle_files(path, &files)
+            .and_then(|()| check_readable(config, path, &text))
+            .and_then(|()| write_file(path, &text))
         {
             return Outcome::Failed(e);
         }
         return Outcome::Updated(path.clone());
     }
-    let mut article = article.clone();
-    // A dry run fetches nothing: it only shows where the article would go.
-    let fetched = match fetcher {
-        Some(fetcher) if !args.dry_run => fetcher.bring_home(&mut article),
-        _ => import::images::Fetched::default(),
-    };
-    warnings.extend(fetched.failures);
-    let path = match new_path(config, &article, taken, !fetched.files.is_empty()) {
+    let files = gather_images(&mut article, saved, fetcher, args, warnings);
+    let path = match new_path(config, &article, taken, !files.is_empty()) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
     article.id = entry_id(config, &article, &path);
     let text = import::write::to_content_file(&article);
     // The images go first: the article's references to them are checked against them.
-    if let Err(e) = write_bundle_files(&path, &fetched.files)
-        .and_then(|()| check_readable(config, &path, &text))
-    {
-        remove_bundle(&path, &fetched.files);
+    let written = match args.dry_run {
+        true => Ok(()),
+        false => write_bundle_files(&path, &files),
+    };
+    if let Err(e) = written.and_then(|()| check_readable(config, &path, &text)) {
+        remove_bundle(&path, &files);
         return Outcome::Failed(e);
     }
     taken.insert(path.clone());
     if !args.dry_run
         && let Err(e) = write_file(&path, &text)
     {
-        remove_bundle(&path, &fetched.files);
+        remove_bundle(&path, &files);
         return Outcome::Failed(e);
     }
     Outcome::Created(path)
+}
+
+/// The article's images as bundle files, the article pointed at them: those saved with the
+/// page, then (with a fetcher, and not in a dry run) those on the web.
+fn gather_images(
+    article: &mut ImportedArticle,
+    saved: &SavedImages,
+    fetcher: Option<&mut import::images::Fetcher>,
+    args: &ImportArgs,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, Vec<u8>)> {
+    let mut names = std::collections::HashSet::new();
+    let from_disk = saved.give_to(article, &mut names);
+    warnings.extend(from_disk.problems);
+    let mut files = from_disk.files;
+    // A dry run fetches nothing: it only shows where the article would go.
+    if let Some(fetcher) = fetcher.filter(|_| !args.dry_run) {
+        let fetched = fetcher.bring_home(article, &mut names);
+        warnings.extend(fetched.failures);
+        files.extend(fetched.files);
+    }
+    files
 }
 
 /// Writes the files of a new bundle beside its `index.md` at `path`.

@@ -76,9 +76,13 @@ impl Fetcher {
 
     /// Downloads the lead and body images of `article` (http(s) addresses only), points the
     /// article at the files it got, and returns the files and what failed.
-    pub fn bring_home(&mut self, article: &mut ImportedArticle) -> Fetched {
+    /// File names are made unique among `names` (and added to it).
+    pub fn bring_home(
+        &mut self,
+        article: &mut ImportedArticle,
+        names: &mut HashSet<String>,
+    ) -> Fetched {
         let mut fetched = Fetched::default();
-        let mut names = HashSet::new();
         let mut addresses: Vec<String> = article.image.iter().cloned().collect();
         addresses.extend(body_images(&article.body));
         let mut seen = HashSet::new();
@@ -96,7 +100,7 @@ impl Fetcher {
             }
             match self.get(address) {
                 Ok((bytes, extension)) => {
-                    let name = file_name(address, extension, &mut names);
+                    let name = file_name(address, extension, names);
                     replace_address(article, address, &name);
                     fetched.files.push((name, bytes));
                 }
@@ -167,7 +171,7 @@ fn is_web_address(address: &str) -> bool {
 }
 
 /// The addresses of the images of a Markdown body, in order (`![alt](address "title")`).
-fn body_images(markdown: &str) -> Vec<String> {
+pub(super) fn body_images(markdown: &str) -> Vec<String> {
     static IMAGE: OnceLock<regex::Regex> = OnceLock::new();
     let image = IMAGE.get_or_init(|| {
         regex::Regex::new(r#"!\[(?:[^\]\\]|\\.)*\]\(\s*(?:<([^>\n]+)>|([^)\s]+))"#).unwrap()
@@ -180,7 +184,7 @@ fn body_images(markdown: &str) -> Vec<String> {
 }
 
 /// Points the lead image and every body image at `address` to the bundle file `name`.
-fn replace_address(article: &mut ImportedArticle, address: &str, name: &str) {
+pub(super) fn replace_address(article: &mut ImportedArticle, address: &str, name: &str) {
     if article.image.as_deref() == Some(address) {
         article.image = Some(name.to_string());
     }
@@ -192,6 +196,22 @@ fn replace_address(article: &mut ImportedArticle, address: &str, name: &str) {
         if article.body.contains(&from) {
             article.body = article.body.replace(&from, &to);
         }
+    }
+}
+
+/// Takes the image at `address` out of the article: the lead image (with its caption), and
+/// each body image, which leaves its alt text.
+pub(super) fn remove_image(article: &mut ImportedArticle, address: &str) {
+    if article.image.as_deref() == Some(address) {
+        article.image = None;
+        article.image_caption = None;
+    }
+    let image = format!(
+        r#"!\[((?:[^\]\\]|\\.)*)\]\(\s*(?:<{0}>|{0})(?:\s+"[^"]*")?\s*\)"#,
+        regex::escape(address)
+    );
+    if let Ok(image) = regex::Regex::new(&image) {
+        article.body = image.replace_all(&article.body, "$1").into_owned();
     }
 }
 

@@ -14,6 +14,7 @@ pub mod images;
 pub mod names;
 pub mod phrases;
 pub mod rules;
+pub mod saved_files;
 pub mod text;
 pub mod undated;
 pub mod write;

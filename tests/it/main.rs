@@ -16,6 +16,7 @@ mod hostile;
 mod import_cmd;
 mod import_dates;
 mod import_images;
+mod import_saved_pages;
 mod import_urls;
 mod limits;
 mod remote_images;
