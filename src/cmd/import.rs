@@ -439,7 +439,12 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                     &mut warnings,
                 );
                 // Only the JSON report shows the article; a batch of thousands keeps none.
-                (outcome, args.json().then_some(ex.article), ex.dropped)
+                let shown = args.json().then(|| {
+                    // As the page named its saved images, not by their stand-ins.
+                    saved.restore(&mut ex.article);
+                    ex.article
+                });
+                (outcome, shown, ex.dropped)
             }
         };
         let imported = Imported {

@@ -146,13 +146,34 @@ impl SavedImages {
 }
 
 impl SavedImages {
+    /// Gives the article's stand-in addresses back as the page wrote them (`data:` URIs
+    /// shortened to their type), for showing what was extracted.
+    pub fn restore(&self, article: &mut ImportedArticle) {
+        static STAND_INS: OnceLock<regex::Regex> = OnceLock::new();
+        let stand_ins = STAND_INS.get_or_init(|| {
+            regex::Regex::new(&format!(r#"{}(\d+)/[^\s)>"]*"#, regex::escape(STAND_IN))).unwrap()
+        });
+        let restore = |text: &str| -> String {
+            stand_ins
+                .replace_all(text, |c: &regex::Captures| {
+                    c[1].parse::<usize>()
+                        .ok()
+                        .and_then(|n| self.images.get(n))
+                        .map_or(c[0].to_string(), |i| i.reference.clone())
+                })
+                .into_owned()
+        };
+        article.image = article.image.as_deref().map(restore);
+        article.body = restore(&article.body);
+    }
+
     /// Takes every saved image out of an article that cannot keep files (a plain `slug.md`
     /// already in content/), with a line for each.
     pub fn strip(&self, article: &mut ImportedArticle) -> Vec<String> {
         let mut used: Vec<String> = article.image.iter().cloned().collect();
         used.extend(super::images::body_images(&article.body));
-        used.retain(|a| a.starts_with(STAND_IN));
-        used.dedup();
+        let mut seen = std::collections::HashSet::new();
+        used.retain(|a| a.starts_with(STAND_IN) && seen.insert(a.clone()));
         used.into_iter()
             .map(|address| {
                 super::images::remove_image(article, &address);

@@ -174,3 +174,29 @@ fn a_singlefile_page_has_its_inlined_images_decoded() {
     assert!(!text.contains("Terlalu besar]("), "{text}");
     assert!(!text.contains("cermin.invalid"), "{text}");
 }
+
+#[test]
+fn the_json_report_shows_saved_images_as_the_page_named_them() {
+    let f = site();
+    f.write(
+        "inbox/Banjir.html",
+        &page("<p><img src=\"Banjir_files/foto%20utama.JPG\" alt=\"Warga mengungsi\"></p>"),
+    );
+    write_bytes(&f, "inbox/Banjir_files/foto utama.JPG", JPEG);
+    let run = f.cermin(&[
+        "import",
+        "inbox/Banjir.html",
+        "--dry-run",
+        "--format",
+        "json",
+    ]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    let report: serde_json::Value = serde_json::from_str(run.stdout.trim()).unwrap();
+    let body = report["article"]["body"].as_str().unwrap();
+    assert!(
+        body.contains("![Warga mengungsi](Banjir_files/foto%20utama.JPG)"),
+        "{body}"
+    );
+    assert!(!run.stdout.contains("cermin.invalid"), "{}", run.stdout);
+    assert!(!f.root().join(BUNDLE).exists(), "a dry run writes nothing");
+}
