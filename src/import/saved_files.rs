@@ -252,10 +252,14 @@ impl Folders {
                 if url.host_str()?.to_ascii_lowercase() != *host {
                     return None;
                 }
-                (
-                    folder.join(decoded(url.path()).trim_start_matches('/')),
-                    folder,
-                )
+                let path = folder.join(decoded(url.path()).trim_start_matches('/'));
+                // `wget` keeps a query in the file's name (`foto.jpg?w=600`).
+                let with_query = url.query().map(|q| {
+                    let mut name = path.clone().into_os_string();
+                    name.push(format!("?{q}"));
+                    PathBuf::from(name)
+                });
+                (with_query.filter(|p| p.is_file()).unwrap_or(path), folder)
             }
             Err(_) if reference.starts_with("//") => return None,
             Err(_) => {

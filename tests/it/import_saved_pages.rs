@@ -106,25 +106,28 @@ fn a_wget_tree_gives_images_named_by_path_address_or_relative_path() {
     f.write(
         "inbox/asal.example/2024/05/27/banjir.html",
         &page(
-            "<p><img src=\"/img/peta.png\" alt=\"Peta\"></p>\n<p><img src=\"https://asal.example/img/foto.jpg?w=600\" alt=\"Foto\"></p>\n<p><img src=\"../../../img/grafik.gif\" alt=\"Grafik\"></p>\n<p><img src=\"../../../../../rahasia.jpg\" alt=\"Di luar\"></p>",
+            "<p><img src=\"/img/peta.png\" alt=\"Peta\"></p>\n<p><img src=\"https://asal.example/img/foto.jpg?w=600\" alt=\"Foto\"></p>\n<p><img src=\"../../../img/grafik.gif\" alt=\"Grafik\"></p>\n<p><img src=\"https://asal.example/img/kota.png?v=2\" alt=\"Kota\"></p>\n<p><img src=\"../../../../../rahasia.jpg\" alt=\"Di luar\"></p>",
         ),
     );
     write_bytes(&f, "inbox/asal.example/img/peta.png", PNG);
     write_bytes(&f, "inbox/asal.example/img/foto.jpg", JPEG);
     write_bytes(&f, "inbox/asal.example/img/grafik.gif", GIF);
+    // wget names a file fetched with a query after both.
+    write_bytes(&f, "inbox/asal.example/img/kota.png?v=2", PNG);
     // Outside the host's folder: never read, whatever the page says.
     write_bytes(&f, "rahasia.jpg", JPEG);
     let run = f.cermin(&["import", "inbox"]);
     assert!(run.ok, "{}{}", run.stdout, run.stderr);
     assert_eq!(
         bundle_files(&f),
-        ["foto.jpg", "grafik.gif", "index.md", "peta.png"]
+        ["foto.jpg", "grafik.gif", "index.md", "kota.png", "peta.png"]
     );
     let text = article(&f);
     for image in [
         "![Peta](peta.png)",
         "![Foto](foto.jpg)",
         "![Grafik](grafik.gif)",
+        "![Kota](kota.png)",
     ] {
         assert!(text.contains(image), "{image}\n{text}");
     }
