@@ -136,14 +136,19 @@ impl Fetcher {
             .and_then(|u| u.host_str().map(str::to_string))
             .unwrap_or_default();
         let delay = Duration::from_millis(self.settings.delay_ms);
-        if let Some(last) = self.last_request.get(&host) {
-            let since = last.elapsed();
-            if since < delay {
-                std::thread::sleep(delay - since);
-            }
+        let pause = pause_before(self.last_request.get(&host).copied(), Instant::now(), delay);
+        if !pause.is_zero() {
+            std::thread::sleep(pause);
         }
         self.last_request.insert(host, Instant::now());
     }
+}
+
+/// How long to wait before asking a host again, last asked at `last` (if ever).
+fn pause_before(last: Option<Instant>, now: Instant, delay: Duration) -> Duration {
+    last.map_or(Duration::ZERO, |last| {
+        delay.saturating_sub(now.saturating_duration_since(last))
+    })
 }
 
 fn not_fetched(address: &str, reason: &str) -> String {
@@ -273,6 +278,23 @@ pub fn file_name(address: &str, extension: &str, taken: &mut HashSet<String>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_is_asked_again_only_after_the_delay() {
+        let delay = Duration::from_millis(1000);
+        let start = Instant::now();
+        let later = |ms| start + Duration::from_millis(ms);
+        assert_eq!(pause_before(None, start, delay), Duration::ZERO);
+        assert_eq!(pause_before(Some(start), start, delay), delay);
+        assert_eq!(
+            pause_before(Some(start), later(300), delay),
+            Duration::from_millis(700)
+        );
+        assert_eq!(
+            pause_before(Some(start), later(1500), delay),
+            Duration::ZERO
+        );
+    }
 
     #[test]
     fn only_real_image_bytes_are_recognized() {

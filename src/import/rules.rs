@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -56,16 +56,24 @@ pub struct ImportToml {
 
 impl ImportToml {
     /// The fetch settings it gives, defaults for the rest.
-    fn fetch_settings(&self) -> super::images::FetchSettings {
+    fn fetch_settings(&self) -> Result<super::images::FetchSettings> {
+        for (key, value) in [
+            ("fetch_timeout_ms", self.fetch_timeout_ms),
+            ("fetch_max_bytes", self.fetch_max_bytes),
+        ] {
+            if value == Some(0) {
+                bail!("site.toml: [import]: {key} must be 1 or more (0 would refuse every image)");
+            }
+        }
         let d = super::images::FetchSettings::default();
-        super::images::FetchSettings {
+        Ok(super::images::FetchSettings {
             enabled: self.fetch_images.unwrap_or(d.enabled),
             timeout_ms: self.fetch_timeout_ms.unwrap_or(d.timeout_ms),
             max_bytes: self.fetch_max_bytes.unwrap_or(d.max_bytes),
             max_images: self.fetch_max_images.unwrap_or(d.max_images),
             max_redirects: self.fetch_max_redirects.unwrap_or(d.max_redirects),
             delay_ms: self.fetch_delay_ms.unwrap_or(d.delay_ms),
-        }
+        })
     }
 }
 
@@ -196,7 +204,7 @@ impl RuleBook {
                     .map_err(|e: toml::de::Error| anyhow!("site.toml: [import]: {}", e.message()))?
             }
         };
-        let fetch = site.import.fetch_settings();
+        let fetch = site.import.fetch_settings()?;
         let mut sources = Vec::new();
         for (name, raw) in site.import.sources {
             no_empty_entries(&name, "drop_lines", &raw.drop_lines)?;

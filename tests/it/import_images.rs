@@ -209,3 +209,15 @@ fn an_unknown_import_setting_is_refused() {
         "error: in site.toml: site.toml: [import]: unknown field `fetch_image`, expected one of `sources`, `fetch_images`, `fetch_timeout_ms`, `fetch_max_bytes`, `fetch_max_images`, `fetch_max_redirects`, `fetch_delay_ms`\n"
     );
 }
+
+#[test]
+fn a_zero_limit_is_refused() {
+    let f = Fixture::with_config(&format!("{SITE_TOML}[import]\nfetch_timeout_ms = 0\n"));
+    f.write("inbox/a.html", "<html></html>");
+    let run = f.cermin(&["import", "inbox/a.html", "--fetch-images"]);
+    assert!(!run.ok);
+    assert_eq!(
+        run.stderr,
+        "error: in site.toml: site.toml: [import]: fetch_timeout_ms must be 1 or more (0 would refuse every image)\n"
+    );
+}
