@@ -8,6 +8,7 @@ use anyhow::{Context, Result, bail};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
+pub use crate::content::remote_images::RemoteImages;
 use crate::i18n::Strings;
 
 /// How an article credits the page it mirrors.
@@ -63,6 +64,8 @@ struct RawConfig {
     related_count: usize,
     #[serde(default)]
     default_image: Option<String>,
+    #[serde(default)]
+    remote_images: RemoteImages,
     #[serde(default)]
     strings: BTreeMap<String, String>,
     #[serde(default)]
@@ -158,6 +161,8 @@ pub struct Config {
     /// The image of social cards (`og:image`) for pages and articles without their own: a
     /// site path (`/images/kartu.png`) or an http(s) URL.
     pub default_image: Option<String>,
+    /// What pages show of an image on another host (see [`RemoteImages`]).
+    pub remote_images: RemoteImages,
     pub strings: Strings,
     /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
     pub tag_slugs: BTreeMap<String, String>,
@@ -275,6 +280,7 @@ impl Config {
             feed_content: raw.feed_content,
             related_count: raw.related_count,
             default_image: raw.default_image,
+            remote_images: raw.remote_images,
             strings,
             tag_slugs,
             extra,
@@ -305,6 +311,7 @@ impl Config {
             feed_content,
             related_count,
             default_image,
+            remote_images,
             strings,
             tag_slugs,
             extra,
@@ -316,6 +323,7 @@ impl Config {
         (
             related_count,
             default_image,
+            remote_images,
             strings,
             tag_slugs,
             extra.to_string(),
@@ -403,6 +411,7 @@ mod tests {
         assert_eq!(c.permalink, "/:year/:month/:day/:slug/");
         assert_eq!(c.timezone, chrono_tz::UTC);
         assert_eq!(c.source_credit, SourceCredit::Link);
+        assert_eq!(c.remote_images, RemoteImages::Link);
     }
 
     #[test]
@@ -433,6 +442,7 @@ mod tests {
             "feed_content = \"summary\"\n",
             "related_count = 0\n",
             "default_image = \"/kartu.png\"\n",
+            "remote_images = \"hotlink\"\n",
             "[strings]\nhome = \"Muka\"\n",
             "[extra]\nlogo = \"x.png\"\n",
         ] {

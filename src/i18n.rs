@@ -50,6 +50,11 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("view_post_on", "View the post on", "Lihat kiriman di"),
     ("all_articles", "All articles", "Semua artikel"),
     ("photo", "Photo", "Foto"),
+    (
+        "remote_photo",
+        "See the photo at the source",
+        "Lihat foto di sumber",
+    ),
     ("menu", "Menu", "Menu"),
     ("year", "Year", "Tahun"),
     ("month", "Month", "Bulan"),

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::front_matter;
+use crate::import::saved_files::SavedImages;
 use crate::import::{self, Extraction, ImportedArticle, NoArticle, RuleBook};
 
 /// What `cermin import` was asked to do.
@@ -44,6 +45,10 @@ pub struct ImportArgs {
     /// Refuse pages that state no date instead of dating them by URL, --date or file time.
     #[arg(long)]
     pub strict_dates: bool,
+    /// Download the lead and body images into the article's page bundle
+    /// (content/YYYY/MM/slug/index.md with the images beside it); also `[import] fetch_images`.
+    #[arg(long)]
+    pub fetch_images: bool,
     /// `text` (the report) or `json`: one JSON object per page on stdout (the article
     /// found, what happened to it, what was dropped).
     #[arg(long = "format", value_enum, default_value_t = ReportFormat::Text)]
@@ -305,11 +310,13 @@ fn normalize_url(url: &str) -> String {
     url.trim_end_matches('/').to_lowercase()
 }
 
-/// Where a new article goes: `content/YYYY/MM/slug.md`, made unique.
+/// Where a new article goes: `content/YYYY/MM/slug.md`, or for an article with files of
+/// its own `content/YYYY/MM/slug/index.md`, made unique (no file or folder of that name).
 fn new_path(
     config: &Config,
     a: &ImportedArticle,
     taken: &std::collections::HashSet<PathBuf>,
+    bundle: bool,
 ) -> Result<PathBuf, String> {
     let date = a.date.ok_or("no publication date found in the page")?;
     let slug = crate::text::slugify(&a.title);
@@ -317,13 +324,21 @@ fn new_path(
         return Err("the headline has no letters or digits to make a file name from".into());
     }
     let dir = config.content_dir().join(date.format("%Y/%m").to_string());
-    let mut path = dir.join(format!("{slug}.md"));
+    let at = |name: &str| match bundle {
+        true => dir.join(name).join(crate::content::bundle::INDEX),
+        false => dir.join(format!("{name}.md")),
+    };
+    let free = |name: &str| {
+        let (file, folder) = (dir.join(format!("{name}.md")), dir.join(name));
+        !file.exists() && !folder.exists() && !taken.contains(&file) && !taken.contains(&at(name))
+    };
+    let mut name = slug.clone();
     let mut n = 2;
-    while path.exists() || taken.contains(&path) {
-        path = dir.join(format!("{slug}-{n}.md"));
+    while !free(&name) {
+        name = format!("{slug}-{n}");
         n += 1;
     }
-    Ok(path)
+    Ok(at(&name))
 }
 
 /// Writes through a temporary file, so a crash never leaves half an article.
@@ -364,26 +379,40 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
         .map_err(|e| anyhow!(e))?;
     let existing = Existing::scan(&config)?;
     // Extraction is the slow part and independent per page; writing stays in input order.
-    let mut extracted: Vec<(PathBuf, Result<Extraction, String>)> = inputs
+    let mut extracted: Vec<(PathBuf, Result<Extraction, String>, SavedImages)> = inputs
         .par_iter()
         .map(|input| {
+            let mut saved = SavedImages::default();
             let result = match &input.unreadable {
                 Some(problem) => Err(problem.clone()),
-                None => read_input(&input.path)
-                    .and_then(|bytes| extract(&input.path, &bytes, &book, args)),
+                None => read_input(&input.path).and_then(|bytes| {
+                    // A saved page's images on disk stand in the page as addresses.
+                    let bytes = match looks_like_html(&input.path, &bytes) {
+                        true => {
+                            let (page, found) =
+                                SavedImages::find(&input.path, &bytes, book.fetch.max_bytes);
+                            saved = found;
+                            page
+                        }
+                        false => bytes,
+                    };
+                    extract(&input.path, &bytes, &book, args)
+                }),
             };
-            (input.path.clone(), result)
+            (input.path.clone(), result, saved)
         })
         .collect();
     // Paragraphs that repeat across a site's pages in this batch are its template.
     let mut found: Vec<&mut Extraction> = extracted
         .iter_mut()
-        .filter_map(|(_, result)| result.as_mut().ok())
+        .filter_map(|(_, result, _)| result.as_mut().ok())
         .collect();
     import::batch::drop_site_templates(&mut found);
     let mut taken = std::collections::HashSet::new();
+    let mut fetcher = (args.fetch_images || book.fetch.enabled)
+        .then(|| import::images::Fetcher::new(book.fetch.clone()));
     let mut results = Vec::with_capacity(extracted.len());
-    for (input, extraction) in extracted {
+    for (input, extraction, saved) in extracted {
         let mut warnings = Vec::new();
         let (outcome, article, dropped) = match extraction {
             Err(reason) => (Outcome::Failed(reason), None, Vec::new()),
@@ -399,9 +428,23 @@ pub fn import(args: &ImportArgs, mut progress: impl FnMut(&Imported)) -> Result<
                         ex.article.tags.push(tag.clone());
                     }
                 }
-                let outcome = place(&config, &existing, &mut taken, &ex.article, args);
+                let outcome = place(
+                    &config,
+                    &existing,
+                    &mut taken,
+                    &ex.article,
+                    args,
+                    &saved,
+                    fetcher.as_mut(),
+                    &mut warnings,
+                );
                 // Only the JSON report shows the article; a batch of thousands keeps none.
-                (outcome, args.json().then_some(ex.article), ex.dropped)
+                let shown = args.json().then(|| {
+                    // As the page named its saved images, not by their stand-ins.
+                    saved.restore(&mut ex.article);
+                    ex.article
+                });
+                (outcome, shown, ex.dropped)
             }
         };
         let imported = Imported {
@@ -448,13 +491,19 @@ fn date_and_source_warnings(
     warnings
 }
 
-/// Decides where an extracted article goes and writes it (unless `--dry-run`).
+/// Decides where an extracted article goes and writes it (unless `--dry-run`) with its
+/// images: those `saved` with the page, and with `fetcher` those on the web. An image that
+/// cannot be had goes to `warnings`.
+#[allow(clippy::too_many_arguments)]
 fn place(
     config: &Config,
     existing: &Existing,
     taken: &mut std::collections::HashSet<PathBuf>,
     article: &ImportedArticle,
     args: &ImportArgs,
+    saved: &SavedImages,
+    fetcher: Option<&mut import::images::Fetcher>,
+    warnings: &mut Vec<String>,
 ) -> Outcome {
     if article.title.trim().is_empty() {
         return Outcome::Failed("no headline found".into());
@@ -462,51 +511,117 @@ fn place(
     if article.date.is_none() {
         return Outcome::Failed("no publication date found in the page".into());
     }
-    if let Some(path) = existing.find(article) {
+    let mut article = article.clone();
+    if let Some(path) = existing.find(&article) {
+        if !args.force {
+            return Outcome::Unchanged(path.clone());
+        }
+        // Images can join an article that is a bundle; a plain `slug.md` keeps none.
+        let files = match crate::content::bundle::folder_of(&config.content_dir(), path) {
+            Some(_) => gather_images(&mut article, saved, fetcher, args, warnings),
+            None => {
+                warnings.extend(saved.strip(&mut article));
+                Vec::new()
+            }
+        };
         // The article keeps the id its file has (feed readers know it by that).
-        let mut article = article.clone();
         article.id = std::fs::read_to_string(path)
             .ok()
             .and_then(|old| id_in(&old));
         let text = import::write::to_content_file(&article);
-        let same = std::fs::read_to_string(path).is_ok_and(|old| old == text);
-        if !args.force || same {
+        if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
             return Outcome::Unchanged(path.clone());
         }
-        if let Err(e) = check_readable(config, path, &text) {
-            return Outcome::Failed(e);
+        if args.dry_run {
+            return Outcome::Updated(path.clone());
         }
-        if !args.dry_run
-            && let Err(e) = write_file(path, &text)
+        if let Err(e) = write_bundle_files(path, &files)
+            .and_then(|()| check_readable(config, path, &text))
+            .and_then(|()| write_file(path, &text))
         {
             return Outcome::Failed(e);
         }
         return Outcome::Updated(path.clone());
     }
-    let path = match new_path(config, article, taken) {
+    let files = gather_images(&mut article, saved, fetcher, args, warnings);
+    let path = match new_path(config, &article, taken, !files.is_empty()) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(e),
     };
-    let mut article = article.clone();
     article.id = entry_id(config, &article, &path);
     let text = import::write::to_content_file(&article);
-    if let Err(e) = check_readable(config, &path, &text) {
+    // The images go first: the article's references to them are checked against them.
+    let written = match args.dry_run {
+        true => Ok(()),
+        false => write_bundle_files(&path, &files),
+    };
+    if let Err(e) = written.and_then(|()| check_readable(config, &path, &text)) {
+        remove_bundle(&path, &files);
         return Outcome::Failed(e);
     }
     taken.insert(path.clone());
     if !args.dry_run
         && let Err(e) = write_file(&path, &text)
     {
+        remove_bundle(&path, &files);
         return Outcome::Failed(e);
     }
     Outcome::Created(path)
+}
+
+/// The article's images as bundle files, the article pointed at them: those saved with the
+/// page, then (with a fetcher, and not in a dry run) those on the web.
+fn gather_images(
+    article: &mut ImportedArticle,
+    saved: &SavedImages,
+    fetcher: Option<&mut import::images::Fetcher>,
+    args: &ImportArgs,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, Vec<u8>)> {
+    let mut names = std::collections::HashSet::new();
+    let from_disk = saved.give_to(article, &mut names);
+    warnings.extend(from_disk.problems);
+    let mut files = from_disk.files;
+    // A dry run fetches nothing: it only shows where the article would go.
+    if let Some(fetcher) = fetcher.filter(|_| !args.dry_run) {
+        let fetched = fetcher.bring_home(article, &mut names);
+        warnings.extend(fetched.failures);
+        files.extend(fetched.files);
+    }
+    files
+}
+
+/// Writes the files of a new bundle beside its `index.md` at `path`.
+fn write_bundle_files(path: &Path, files: &[(String, Vec<u8>)]) -> Result<(), String> {
+    let Some(dir) = path.parent().filter(|_| !files.is_empty()) else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    for (name, bytes) in files {
+        let file = dir.join(name);
+        crate::files::write_atomically(&file, bytes)
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+    }
+    Ok(())
+}
+
+/// Takes back the files of a new bundle that could not be written whole.
+fn remove_bundle(path: &Path, files: &[(String, Vec<u8>)]) {
+    if let Some(dir) = path.parent().filter(|_| !files.is_empty()) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }
 
 /// The feed entry id of a new article: the one the build would make of its date and file
 /// name today, written into the file so that it stays when the date or slug is corrected.
 fn entry_id(config: &Config, article: &ImportedArticle, path: &Path) -> Option<String> {
     let date = article.date?.with_timezone(&config.timezone);
-    let slug = crate::text::slugify(&path.file_stem()?.to_string_lossy());
+    // A bundle is named by its folder, as the build names it.
+    let named_by = match crate::content::bundle::folder_of(&config.content_dir(), path) {
+        Some(folder) => folder.file_name()?.to_owned(),
+        None => path.file_stem()?.to_owned(),
+    };
+    let slug = crate::text::slugify(&named_by.to_string_lossy());
     Some(crate::render::feeds::tag_id(&config.base_url, &date, &slug))
 }
 

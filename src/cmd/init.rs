@@ -22,6 +22,9 @@ theme = "default"
 paginate_by = 10
 # Byline of articles that name no author.
 author = "The Editors"
+# A photo on another host is shown as its caption and a link to it, never loaded from there
+# ("hotlink" loads it from the other host in every reader's browser).
+remote_images = "link"
 "#;
 
 const FIRST_ARTICLE: &str = r#"---

@@ -49,7 +49,11 @@ pub struct Article {
     pub has_code: bool,
     pub source: Option<String>,
     pub source_name: Option<String>,
+    /// A site path or, with `remote_images = "hotlink"`, an address on another host.
     pub image: Option<String>,
+    /// The lead image's address on another host, shown as a link instead of loaded
+    /// (`remote_images = "link"`); `image` is then empty.
+    pub remote_image: Option<String>,
     pub image_caption: Option<String>,
     /// The feed entry id given in front matter (`id:`), kept when the date or slug change.
     pub id: Option<String>,

@@ -1,5 +1,6 @@
 //! Reading every `content/**/*.md` into Articles, in parallel, collecting every error.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
 use super::fields::{KNOWN_KEYS, OneOrMany};
 use super::front_matter;
+use super::remote_images::{self, RemoteImages};
 use super::tags::{MAX_SEGMENT, shortened};
 use crate::config::Config;
 use crate::markdown;
@@ -401,6 +403,23 @@ pub fn parse_article(
             ));
         }
     }
+    let (image, remote_image) = match image {
+        Some(address)
+            if config.remote_images == RemoteImages::Link && remote_images::is_remote(&address) =>
+        {
+            (None, Some(address))
+        }
+        image => (image, None),
+    };
+    if config.remote_images == RemoteImages::Link {
+        let words = crate::text::escape_html(config.strings.get("remote_photo"));
+        for html in [&mut rendered.html, &mut rendered.summary_html] {
+            if let Cow::Owned(mut linked) = remote_images::links_in_place_of_images(html, &words) {
+                linked.shrink_to_fit();
+                *html = linked;
+            }
+        }
+    }
     for (line, element) in &rendered.removed {
         warnings.push(format!(
             "{name}:{}: <{element}> removed: it could load or run something from another site in readers' browsers (videos from YouTube and Vimeo become links by themselves; write other content as text or a link)",
@@ -436,6 +455,7 @@ pub fn parse_article(
         source,
         source_name: fm.source_name.map(clean).filter(|s| !s.trim().is_empty()),
         image,
+        remote_image,
         image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
         id,
         extra: fm

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod front_matter;
 pub mod load;
 mod plain_yaml;
+pub mod remote_images;
 pub mod tags;
 
 pub use article::{Article, TagName};

@@ -10,9 +10,11 @@ pub mod dates;
 #[cfg(test)]
 mod golden_diff;
 pub mod html;
+pub mod images;
 pub mod names;
 pub mod phrases;
 pub mod rules;
+pub mod saved_files;
 pub mod text;
 pub mod undated;
 pub mod write;

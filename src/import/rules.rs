@@ -14,7 +14,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, Result, anyhow};
+use anyhow::{Context, Result, anyhow, bail};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -45,6 +45,36 @@ pub struct SourceRulesToml {
 pub struct ImportToml {
     #[serde(default)]
     pub sources: BTreeMap<String, SourceRulesToml>,
+    /// Download images at every import (as `--fetch-images` does), within these limits.
+    pub fetch_images: Option<bool>,
+    pub fetch_timeout_ms: Option<u64>,
+    pub fetch_max_bytes: Option<u64>,
+    pub fetch_max_images: Option<usize>,
+    pub fetch_max_redirects: Option<u32>,
+    pub fetch_delay_ms: Option<u64>,
+}
+
+impl ImportToml {
+    /// The fetch settings it gives, defaults for the rest.
+    fn fetch_settings(&self) -> Result<super::images::FetchSettings> {
+        for (key, value) in [
+            ("fetch_timeout_ms", self.fetch_timeout_ms),
+            ("fetch_max_bytes", self.fetch_max_bytes),
+        ] {
+            if value == Some(0) {
+                bail!("site.toml: [import]: {key} must be 1 or more (0 would refuse every image)");
+            }
+        }
+        let d = super::images::FetchSettings::default();
+        Ok(super::images::FetchSettings {
+            enabled: self.fetch_images.unwrap_or(d.enabled),
+            timeout_ms: self.fetch_timeout_ms.unwrap_or(d.timeout_ms),
+            max_bytes: self.fetch_max_bytes.unwrap_or(d.max_bytes),
+            max_images: self.fetch_max_images.unwrap_or(d.max_images),
+            max_redirects: self.fetch_max_redirects.unwrap_or(d.max_redirects),
+            delay_ms: self.fetch_delay_ms.unwrap_or(d.delay_ms),
+        })
+    }
 }
 
 /// A source's rules, compiled.
@@ -148,6 +178,8 @@ fn compile(
 #[derive(Debug, Clone, Default)]
 pub struct RuleBook {
     pub sources: Vec<SourceRules>,
+    /// How images are fetched (`[import] fetch_images`, `fetch_*`).
+    pub fetch: super::images::FetchSettings,
 }
 
 impl RuleBook {
@@ -172,6 +204,7 @@ impl RuleBook {
                     .map_err(|e: toml::de::Error| anyhow!("site.toml: [import]: {}", e.message()))?
             }
         };
+        let fetch = site.import.fetch_settings()?;
         let mut sources = Vec::new();
         for (name, raw) in site.import.sources {
             no_empty_entries(&name, "drop_lines", &raw.drop_lines)?;
@@ -193,7 +226,7 @@ impl RuleBook {
                 name,
             });
         }
-        Ok(RuleBook { sources })
+        Ok(RuleBook { sources, fetch })
     }
 
     /// Loads the rules of the site at `root` (no site.toml: no source rules).

@@ -79,6 +79,7 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
         ("source", opt_str(article.source.as_deref())),
         ("source_name", opt_str(article.source_name.as_deref())),
         ("image", opt_str(article.image.as_deref())),
+        ("remote_image", opt_str(article.remote_image.as_deref())),
         ("image_caption", opt_str(article.image_caption.as_deref())),
         ("extra", Value::from_serializable(&article.extra)),
         ("draft", article.draft.into()),

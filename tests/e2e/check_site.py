@@ -18,7 +18,13 @@ Checks, each failure reported with the file (and line) it was found in:
      #fragment must be an id (or <a name>) in the target page.
   4. sitemap.xml parses and every <loc> maps to an existing file; robots.txt has
      a Sitemap: line pointing to it.
-  5. prints a summary and exits 1 when anything failed (every failure listed).
+  5. nothing loads from another host: every src/srcset/href a browser fetches
+     while showing a page (img, picture source, script, stylesheet, icon,
+     preload/preconnect, manifest, iframe, video and its poster, audio, track,
+     embed, object) and every url(...)/@import in .css files is relative,
+     root-relative, a data: URI or absolute under --base-url. Links readers
+     follow (a, area, canonical, alternate) may lead anywhere.
+  6. prints a summary and exits 1 when anything failed (every failure listed).
 
 Only the standard library and feedparser are used.
 """
@@ -64,6 +70,23 @@ URL_ATTRS = {
     "embed": ("src",),
 }
 SRCSET_TAGS = {"img", "source"}
+# What a browser fetches by itself while showing a page: tag -> attributes.
+LOAD_ATTRS = {
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "script": ("src",),
+    "iframe": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+}
+# <link rel=…> values that make the browser fetch (or connect to) their href.
+LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-touch-icon-precomposed",
+                "mask-icon", "manifest", "preload", "modulepreload", "prefetch", "prerender",
+                "preconnect", "dns-prefetch"}
 META_URL_PROPERTIES = {"og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"}
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data", "sms", "geo", "ftp", "irc", "news", "about", "blob"}
 CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""", re.I)
@@ -83,6 +106,8 @@ class Link:
 class PageInfo:
     links: list[Link] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
+    # URLs the browser fetches by itself while showing the page.
+    loads: list[Link] = field(default_factory=list)
 
 
 class PageParser(HTMLParser):
@@ -115,6 +140,20 @@ class PageParser(HTMLParser):
             prop = (a.get("property") or a.get("name") or "").lower()
             if prop in META_URL_PROPERTIES:
                 self._add(tag, f"content[{prop}]", a.get("content"))
+        self._add_loads(tag, a)
+
+    def _add_loads(self, tag: str, a: dict) -> None:
+        attrs = LOAD_ATTRS.get(tag, ())
+        if tag == "link" and LOADING_RELS & set((a.get("rel") or "").lower().split()):
+            attrs = ("href", "imagesrcset")
+        line = self.getpos()[0]
+        for attr in attrs:
+            value = (a.get(attr) or "").strip()
+            if not value:
+                continue
+            urls = [c.strip().split()[0] for c in value.split(",") if c.strip()] if "srcset" in attr else [value]
+            for url in urls:
+                self.info.loads.append(Link(self.source, line, tag, attr, url))
 
     handle_startendtag = handle_starttag
 
@@ -131,6 +170,7 @@ class Checker:
         self.feed_files: list[str] = []
         self.css_files: list[str] = []
         self.links_checked = 0
+        self.loads_checked = 0
         self.external_skipped = 0
         self.feed_entries = 0
         self.sitemap_locs = 0
@@ -315,6 +355,33 @@ class Checker:
                         if value:
                             self.check_link(Link(rel, lineno, "css", "url", value))
 
+    def loads_from_elsewhere(self, value: str) -> bool:
+        """Whether fetching `value` would contact a host other than the site's."""
+        parts = urlsplit(value)
+        scheme = parts.scheme.lower()
+        if scheme in ("data", "blob"):
+            return False
+        if not scheme and not value.startswith("//"):
+            return False
+        return not self.is_internal_absolute(parts)
+
+    def check_remote(self) -> None:
+        for full in self.html_files:
+            for link in self.page_info(full).loads:
+                self.loads_checked += 1
+                if self.loads_from_elsewhere(link.value):
+                    self.fail("remote", f"{link.source}:{link.line}",
+                              f"<{link.tag} {link.attr}=\"{link.value}\"> loads from another host")
+        for full in self.css_files:
+            rel = self.rel(full)
+            with open(full, encoding="utf-8", errors="replace") as f:
+                for lineno, line in enumerate(f, 1):
+                    for m in list(CSS_URL_RE.finditer(line)) + list(CSS_IMPORT_RE.finditer(line)):
+                        value = next(g for g in m.groups() if g is not None)
+                        self.loads_checked += 1
+                        if value and self.loads_from_elsewhere(value):
+                            self.fail("remote", f"{rel}:{lineno}", f"<css url=\"{value}\"> loads from another host")
+
     def check_sitemap(self) -> None:
         sitemap = os.path.join(self.root, "sitemap.xml")
         if not os.path.isfile(sitemap):
@@ -385,6 +452,7 @@ class Checker:
         self.check_feeds()
         self.check_junk()
         self.check_links()
+        self.check_remote()
         self.check_sitemap()
 
         print(f"check_site: {self.root}")
@@ -392,6 +460,7 @@ class Checker:
         print(f"  feeds:         {len(self.feed_files)} ({self.feed_entries} entries)")
         print(f"  links checked: {self.links_checked} ({len(self.targets)} distinct targets, "
               f"{self.external_skipped} external skipped)")
+        print(f"  loads checked: {self.loads_checked} (all must be from the site itself)")
         print(f"  sitemap locs:  {self.sitemap_locs}")
         if self.failures:
             print(f"FAILED: {len(self.failures)} problem(s)")

@@ -51,6 +51,12 @@ expected=(
     "[sitemap] sitemap.xml: <loc>https://cermin.example.org/2022/01/27/hilang/</loc> maps to no file"
     "[sitemap] sitemap.xml: <loc>https://lain.example.net/</loc> is not under the base URL"
     "[robots] robots.txt: has no 'Sitemap:' line"
+    "[remote] index.html:19: <img src=\"https://cdn.lain.example/foto.jpg\"> loads from another host"
+    "[remote] index.html:19: <source srcset=\"https://cdn.lain.example/foto.webp\"> loads from another host"
+    "[remote] index.html:20: <link href=\"//cdn.lain.example/tema.css\"> loads from another host"
+    "[remote] index.html:20: <script src=\"https://iklan.example/pelacak.js\"> loads from another host"
+    "[remote] index.html:20: <iframe src=\"https://iklan.example/bingkai\"> loads from another host"
+    "[remote] style.css:2: <css url=\"https://fonts.lain.example/huruf.css\"> loads from another host"
 )
 for msg in "${expected[@]}"; do
     if grep -qF -- "$msg" <<<"$out"; then ok "bad: reports $msg"; else not_ok "bad: reports $msg"; fi
@@ -60,7 +66,7 @@ if grep -qF "FAILED: ${#expected[@]} problem(s)" <<<"$out"; then
 else
     not_ok "bad: exactly ${#expected[@]} problems (no false alarms)"
 fi
-for notmsg in "rmol.id/tidak-diperiksa" "mailto:" "#utama"; do
+for notmsg in "rmol.id/tidak-diperiksa" "mailto:" "#utama" "data:image"; do
     if grep -qF -- "$notmsg" <<<"$out"; then not_ok "bad: does not report $notmsg"; else ok "bad: does not report $notmsg"; fi
 done
 if [ "$failed" -ne 0 ]; then
