@@ -71,6 +71,8 @@ struct RawConfig {
     extra: toml::Table,
     #[serde(default)]
     build: BuildSettings,
+    #[serde(default)]
+    images: crate::images::Settings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -163,6 +165,8 @@ pub struct Config {
     pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
     pub build: BuildSettings,
+    /// `[images]`: the variants of local photos.
+    pub images: crate::images::Settings,
 }
 
 impl Config {
@@ -279,6 +283,10 @@ impl Config {
             tag_slugs,
             extra,
             build: raw.build,
+            images: raw
+                .images
+                .checked()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
         })
     }
 
@@ -308,6 +316,7 @@ impl Config {
             strings,
             tag_slugs,
             extra,
+            images,
         } = self;
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
@@ -319,6 +328,7 @@ impl Config {
             strings,
             tag_slugs,
             extra.to_string(),
+            images,
         )
             .hash(&mut h);
         h.finish()

@@ -195,6 +195,26 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
             page_links.link(path, from)
         },
     );
+    let srcset_links = l.clone();
+    tera.register_filter(
+        "srcset_url",
+        move |srcset: &str, _: Kwargs, state: &State| -> String {
+            // Each candidate's site path, as the `url` filter makes it on this page.
+            let from: Option<Value> = state.get("page_path").ok().flatten();
+            let from = from.as_ref().and_then(Value::as_str).unwrap_or("/");
+            if srcset_links.is_relative() && from == ROOT_PATHS {
+                return srcset.to_string();
+            }
+            srcset
+                .split(", ")
+                .map(|candidate| match candidate.split_once(' ') {
+                    Some((path, width)) => format!("{} {width}", srcset_links.link(path, from)),
+                    None => srcset_links.link(candidate, from),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+    );
     let abs_links = l;
     tera.register_filter(
         "abs_url",
