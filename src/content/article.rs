@@ -66,6 +66,9 @@ pub struct Article {
 impl Article {
     /// The bundle image its lead `image:` names, if it is one.
     pub fn lead_image(&self) -> Option<&crate::images::Image> {
+        if self.images.is_empty() {
+            return None;
+        }
         let site_folder = super::bundle::site_folder(&self.path);
         crate::images::markup::find(&self.images, &site_folder, self.image.as_deref()?)
     }

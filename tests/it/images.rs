@@ -4,7 +4,7 @@
 use crate::common::{Fixture, SITE_TOML, snapshot};
 
 /// A JPEG photo of `width × height` (a gradient), as a camera stores it.
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     let pixels = image::RgbImage::from_fn(width, height, |x, y| {
         image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 128])
     });
