@@ -223,26 +223,18 @@ fn a_photo_changed_added_or_deleted_in_a_bundle_matches_a_full_build() {
     let map = folder.join("peta.jpg");
     std::fs::write(&photo, crate::images::jpeg(900, 600)).unwrap();
     let mut session = Session::open(f.root(), options()).unwrap();
-    let steps: [(&str, Box<dyn Fn()>); 4] = [
-        (
-            "photo resized",
-            Box::new(|| std::fs::write(&photo, crate::images::jpeg(700, 700)).unwrap()),
-        ),
-        (
-            "map added",
-            Box::new(|| std::fs::write(&map, crate::images::jpeg(500, 300)).unwrap()),
-        ),
-        (
-            "map changed",
-            Box::new(|| std::fs::write(&map, crate::images::jpeg(400, 300)).unwrap()),
-        ),
-        (
-            "map deleted",
-            Box::new(|| std::fs::remove_file(&map).unwrap()),
-        ),
+    // Each step: which file, and its new size (None: deleted).
+    let steps = [
+        ("photo resized", &photo, Some((700, 700))),
+        ("map added", &map, Some((500, 300))),
+        ("map changed", &map, Some((400, 300))),
+        ("map deleted", &map, None),
     ];
-    for (what, step) in steps {
-        step();
+    for (what, file, size) in steps {
+        match size {
+            Some((w, h)) => std::fs::write(file, crate::images::jpeg(w, h)).unwrap(),
+            None => std::fs::remove_file(file).unwrap(),
+        }
         session
             .rebuild(&Changes {
                 paths: vec![photo.clone(), map.clone()],
