@@ -5,6 +5,7 @@
 //! result ([`markup`]) and the build publishes the cached files ([`publish`]).
 
 mod cache;
+pub mod lookup;
 pub mod markup;
 mod probe;
 pub mod publish;

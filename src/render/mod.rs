@@ -56,6 +56,7 @@ pub fn render_site(
     previous: &Signatures,
 ) -> Result<(RenderStats, Signatures)> {
     let mut t = crate::timing::Phases::new("render");
+    templates.images.set(site);
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
     t.mark("article values");

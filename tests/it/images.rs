@@ -310,3 +310,24 @@ fn a_rebuild_encodes_nothing_and_writes_the_same_bytes() {
     let page = f.read(&format!("{PAGE}index.html"));
     assert!(page.contains(r#"width="800" height="600""#), "{page}");
 }
+
+#[test]
+fn themes_ask_for_a_width_with_image_variant() {
+    let f = bundle_site(&[("foto.jpg", jpeg(1200, 800))], "Teks.");
+    f.write(
+        "templates/partials/card.html",
+        r#"{% for w in [100, 600, 5000] %}{% set v = image_variant(path=card.image, width=w) %}<i>{{ v.url }} {{ v.width }}x{{ v.height }} {{ v.type }}</i>{% endfor %}{% set v = image_variant(path=card.image, width=500, format="webp") %}<i>{{ v.url }}</i>{% set none_here = image_variant(path="/tidak.jpg", width=1) %}<b>{{ none_here is none }}</b>"#,
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let base = format!("/{PAGE}");
+    for shown in [
+        format!("<i>{base}foto-480w.jpg 480x320 image/jpeg</i>"),
+        format!("<i>{base}foto-960w.jpg 960x640 image/jpeg</i>"),
+        // Never upscaled: the widest variant made.
+        format!("<i>{base}foto-960w.jpg 960x640 image/jpeg</i><i>{base}foto-960w.webp</i>"),
+        "<b>true</b>".to_string(),
+    ] {
+        assert!(home.contains(&shown), "{shown}\n{home}");
+    }
+}
