@@ -74,6 +74,8 @@ struct RawConfig {
     extra: toml::Table,
     #[serde(default)]
     build: BuildSettings,
+    #[serde(default)]
+    images: crate::images::Settings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -168,6 +170,8 @@ pub struct Config {
     pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
     pub build: BuildSettings,
+    /// `[images]`: the variants of local photos.
+    pub images: crate::images::Settings,
 }
 
 impl Config {
@@ -285,6 +289,10 @@ impl Config {
             tag_slugs,
             extra,
             build: raw.build,
+            images: raw
+                .images
+                .checked()
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
         })
     }
 
@@ -315,6 +323,7 @@ impl Config {
             strings,
             tag_slugs,
             extra,
+            images,
         } = self;
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
@@ -327,6 +336,7 @@ impl Config {
             strings,
             tag_slugs,
             extra.to_string(),
+            images,
         )
             .hash(&mut h);
         h.finish()

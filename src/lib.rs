@@ -14,6 +14,7 @@ pub mod embeds;
 pub mod files;
 pub mod highlight;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod internal_error;
 pub mod markdown;

@@ -57,7 +57,17 @@ fn load_file(
     let bundle = crate::content::bundle::folder_of(&config.content_dir(), file)
         .map(|folder| crate::content::bundle::files(&folder))
         .unwrap_or_default();
-    let same_bundle = |entry: &Entry| entry.article.bundle == bundle;
+    // And on its images' bytes (their sizes and variants).
+    let same_bundle = |entry: &Entry| {
+        entry.article.bundle == bundle
+            && entry.article.images.iter().all(|image| {
+                entry
+                    .article
+                    .file
+                    .parent()
+                    .is_some_and(|f| image.is_current(f))
+            })
+    };
     if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp))
         && same_bundle(&entry)
     {

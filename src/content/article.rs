@@ -63,6 +63,19 @@ pub struct Article {
     /// The files of its page bundle (`content/…/slug/index.md`), `/`-separated paths inside
     /// the bundle's folder, sorted; empty for a plain `slug.md` article.
     pub bundle: Vec<String>,
+    /// The raster images of its bundle, with the variants made of them.
+    pub images: Vec<crate::images::Image>,
+}
+
+impl Article {
+    /// The bundle image its lead `image:` names, if it is one.
+    pub fn lead_image(&self) -> Option<&crate::images::Image> {
+        if self.images.is_empty() {
+            return None;
+        }
+        let site_folder = super::bundle::site_folder(&self.path);
+        crate::images::markup::find(&self.images, &site_folder, self.image.as_deref()?)
+    }
 }
 
 /// What places an article in the site's indexes: equal hashes for every article mean equal

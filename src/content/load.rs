@@ -384,9 +384,22 @@ pub fn parse_article(
     let mut rendered = markdown::render_in(split.body, &words, given_summary.is_none());
     // Raw HTML the sanitizer removed: said once per kind of element, at its line.
     let body_line = text[..text.len() - split.body.len()].matches('\n').count() + 1;
+    let mut images = Vec::new();
     if let (Some(folder), Some(site_folder)) = (&bundle_folder, &bundle_site_folder) {
         let (html, missing) = bundle::rewrite_html(&rendered.html, &bundle_files, site_folder);
-        rendered.html = html;
+        images = crate::images::prepare(
+            folder,
+            &bundle_files,
+            &config.images,
+            &crate::cache::dir(&config.root),
+            &mut warnings,
+        );
+        rendered.html = crate::images::markup::responsive_html(
+            &html,
+            &images,
+            site_folder,
+            &config.images.sizes,
+        );
         rendered.summary_html =
             bundle::rewrite_html(&rendered.summary_html, &bundle_files, site_folder).0;
         for reference in missing {
@@ -465,6 +478,7 @@ pub fn parse_article(
             .collect(),
         draft: fm.draft,
         bundle: bundle_files,
+        images,
     };
     Ok((article, warnings))
 }

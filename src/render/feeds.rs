@@ -159,6 +159,16 @@ pub struct LeadImage {
 impl LeadImage {
     fn of(article: &Article, links: &Links, statics: &StaticFiles) -> Option<LeadImage> {
         let image = article.image.as_deref()?;
+        // A photo of the bundle: its social-card JPEG (1200 pixels wide at most).
+        if let Some(photo) = article.lead_image() {
+            let social = photo.social();
+            let folder = crate::content::bundle::site_folder(&article.path);
+            return Some(LeadImage {
+                url: links.absolute(&crate::images::markup::url(&folder, social)),
+                media_type: Some(social.format.mime()),
+                length: Some(social.len),
+            });
+        }
         let local = image.starts_with('/') && !image.starts_with("//");
         let url = if local {
             links.absolute(image)

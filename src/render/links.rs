@@ -21,14 +21,15 @@ pub fn has_root_links(html: &str) -> bool {
     memchr::memmem::find(html.as_bytes(), b"=\"/").is_some()
 }
 
-/// Rewrites every `href="/…"` and `src="/…"` (but not protocol-relative `//host`) with
-/// `push_link`, which appends the new value for a site path.
+/// Rewrites every `href="/…"`, `src="/…"` and each candidate of `srcset="/…"` (but not
+/// protocol-relative `//host`) with `push_link`, which appends the new value for a site path.
 pub fn rewrite_root_links(html: &str, push_link: impl Fn(&mut String, &str)) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut copied = 0;
     for at in memchr::memmem::find_iter(html.as_bytes(), b"=\"/") {
         let before = &html[..at];
-        if at < copied || !(before.ends_with("href") || before.ends_with("src")) {
+        let srcset = before.ends_with("srcset");
+        if at < copied || !(before.ends_with("href") || before.ends_with("src") || srcset) {
             continue;
         }
         let value_start = at + 2;
@@ -39,6 +40,22 @@ pub fn rewrite_root_links(html: &str, push_link: impl Fn(&mut String, &str)) -> 
         out.push_str(&html[copied..value_start]);
         if value.starts_with("//") {
             out.push_str(value);
+        } else if srcset {
+            // `url 480w, url 960w`: our srcsets escape spaces and commas in their URLs.
+            for (i, candidate) in value.split(", ").enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let (url, width) = candidate.split_once(' ').unwrap_or((candidate, ""));
+                match url.starts_with('/') && !url.starts_with("//") {
+                    true => push_link(&mut out, url),
+                    false => out.push_str(url),
+                }
+                if !width.is_empty() {
+                    out.push(' ');
+                    out.push_str(width);
+                }
+            }
         } else {
             // Values in our HTML are entity-escaped; paths with `&` are rare, keep them as written.
             push_link(&mut out, value);
@@ -68,11 +85,11 @@ mod tests {
 
     #[test]
     fn rewrites_site_paths_only() {
-        let html = r#"<a href="/2022/">y</a><img src="/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a>"#;
+        let html = r#"<a href="/2022/">y</a><img src="/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a><source srcset="/a-480w.webp 480w, /a-960w.webp 960w">"#;
         let out = rewrite_root_links(html, |out, p| out.push_str(&format!("https://m.org{p}")));
         assert_eq!(
             out,
-            r#"<a href="https://m.org/2022/">y</a><img src="https://m.org/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a>"#
+            r#"<a href="https://m.org/2022/">y</a><img src="https://m.org/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a><source srcset="https://m.org/a-480w.webp 480w, https://m.org/a-960w.webp 960w">"#
         );
     }
 

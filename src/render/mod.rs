@@ -56,6 +56,7 @@ pub fn render_site(
     previous: &Signatures,
 ) -> Result<(RenderStats, Signatures)> {
     let mut t = crate::timing::Phases::new("render");
+    templates.images.set(site);
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
     t.mark("article values");
@@ -285,6 +286,7 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
+    signatures.extend(crate::images::publish::publish(site, sink, previous)?);
     Ok(signatures)
 }
 
@@ -297,16 +299,16 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
         for name in &article.bundle {
             let output = crate::content::bundle::output_file(&site_folder, name);
-            files.push((output, folder.join(name)));
+            files.push((article, name, output, folder.join(name)));
         }
     }
     if files.is_empty() {
         return Ok(Vec::new());
     }
     let site_root = site.config.root.canonicalize()?;
-    files
+    let copied: Vec<Option<(String, Vec<u8>)>> = files
         .into_par_iter()
-        .map(|(output, file)| {
+        .map(|(article, name, output, file)| {
             let real = file
                 .canonicalize()
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
@@ -317,11 +319,19 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
                     real.display()
                 );
             }
+            if article.images.iter().any(|i| &i.name == name) {
+                return Ok(None);
+            }
             let bytes = crate::files::read_regular(&file)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            Ok((output, bytes))
+            // Images are published as their variants; an SVG that could run script is not.
+            if crate::images::publish::is_not_copied(article, name, &bytes) {
+                return Ok(None);
+            }
+            Ok(Some((output, bytes)))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok(copied.into_iter().flatten().collect())
 }
 
 /// The theme's `static/` files, then the site's own `static/` (which wins on equal names):

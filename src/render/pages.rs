@@ -126,6 +126,13 @@ fn article_values(article: &Article) -> ArticleValues {
     serde_json::to_string(&a.extra)
         .expect("JSON serializes")
         .hash(&mut h);
+    for image in &a.images {
+        (&image.name, image.width, image.height).hash(&mut h);
+        image
+            .outputs
+            .iter()
+            .for_each(|o| (o.key, o.len).hash(&mut h));
+    }
     let card = h.finish();
     (a.content_html.hash(), &a.toc).hash(&mut h);
     ArticleValues {

@@ -70,6 +70,8 @@ pub struct Templates {
     root: PathBuf,
     /// Hash of every template's name and text (for the build cache).
     pub fingerprint: u64,
+    /// The site's images, for `image_variant`: set before each render.
+    pub images: crate::images::lookup::ImageIndex,
 }
 
 impl Templates {
@@ -100,6 +102,8 @@ impl Templates {
 
 fn load(config: &Config, links: &Links) -> Result<Templates> {
     let (mut tera, tera_slot) = environment(config, links);
+    let images = crate::images::lookup::ImageIndex::default();
+    register_image_variant(&mut tera, images.clone());
     let files = template_files(config)?;
     let mut sources = Vec::with_capacity(files.len());
     let mut fingerprint = xxhash_rust::xxh3::Xxh3Default::new();
@@ -127,7 +131,41 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
         files,
         root: config.root.clone(),
         fingerprint,
+        images,
     })
+}
+
+/// `image_variant(path="/2024/05/27/a/foto.jpg", width=600, format="webp")`: the narrowest
+/// variant of a bundle photo at least `width` wide (else the widest; never upscaled), as
+/// `{url, width, height, type}` with a site path; in the photo's fallback format unless
+/// `format="webp"`. None when `path` is no photo of the site.
+fn register_image_variant(tera: &mut Tera, images: crate::images::lookup::ImageIndex) {
+    tera.register_function(
+        "image_variant",
+        move |kwargs: Kwargs, _: &State| -> tera::TeraResult<Value> {
+            let path: String = kwargs.must_get("path")?;
+            let width: i64 = kwargs.get("width")?.unwrap_or(0);
+            let format = match kwargs.get::<String>("format")?.as_deref() {
+                None => None,
+                Some("webp") => Some(crate::images::Format::Webp),
+                Some(other) => {
+                    return Err(tera::Error::message(format!(
+                        "image_variant: format must be \"webp\" or left out (got \"{other}\")"
+                    )));
+                }
+            };
+            let width = u32::try_from(width.max(0)).unwrap_or(u32::MAX);
+            Ok(match images.variant(&path, width, format) {
+                Some(found) => super::values::map([
+                    ("url", found.url.into()),
+                    ("width", found.width.into()),
+                    ("height", found.height.into()),
+                    ("type", found.format.mime().into()),
+                ]),
+                None => Value::none(),
+            })
+        },
+    );
 }
 
 /// A Tera environment with cermin's filters, functions and globals, and no templates yet.
@@ -193,6 +231,26 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
                 return path.to_string();
             }
             page_links.link(path, from)
+        },
+    );
+    let srcset_links = l.clone();
+    tera.register_filter(
+        "srcset_url",
+        move |srcset: &str, _: Kwargs, state: &State| -> String {
+            // Each candidate's site path, as the `url` filter makes it on this page.
+            let from: Option<Value> = state.get("page_path").ok().flatten();
+            let from = from.as_ref().and_then(Value::as_str).unwrap_or("/");
+            if srcset_links.is_relative() && from == ROOT_PATHS {
+                return srcset.to_string();
+            }
+            srcset
+                .split(", ")
+                .map(|candidate| match candidate.split_once(' ') {
+                    Some((path, width)) => format!("{} {width}", srcset_links.link(path, from)),
+                    None => srcset_links.link(candidate, from),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
         },
     );
     let abs_links = l;

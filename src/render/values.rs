@@ -81,11 +81,57 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
         ("image", opt_str(article.image.as_deref())),
         ("remote_image", opt_str(article.remote_image.as_deref())),
         ("image_caption", opt_str(article.image_caption.as_deref())),
+        ("lead_image", lead_image(article)),
         ("extra", Value::from_serializable(&article.extra)),
         ("draft", article.draft.into()),
         ("year", article.date.year().into()),
         ("month", article.date.month().into()),
         ("day", article.date.day().into()),
+    ])
+}
+
+/// `{src, width, height, srcset, webp_srcset, variants, social}` of an article's lead image
+/// when it is a bundle image (site paths), else none.
+fn lead_image(article: &Article) -> Value {
+    use crate::images::{Format, Output, markup};
+    let Some(image) = article.lead_image() else {
+        return Value::none();
+    };
+    let folder = crate::content::bundle::site_folder(&article.path);
+    let output = |o: &Output| {
+        map([
+            ("url", markup::url(&folder, o).into()),
+            ("width", o.width.into()),
+            ("height", o.height.into()),
+            ("type", o.format.mime().into()),
+            ("length", o.len.into()),
+        ])
+    };
+    let variants: Vec<Value> = image
+        .srcset_outputs(Format::Webp)
+        .into_iter()
+        .chain(image.srcset_outputs(image.fallback))
+        .map(output)
+        .collect();
+    map([
+        ("src", markup::url(&folder, image.fallback_src()).into()),
+        ("width", image.width.into()),
+        ("height", image.height.into()),
+        (
+            "srcset",
+            markup::srcset(image, &folder, image.fallback).into(),
+        ),
+        (
+            "webp_srcset",
+            if image.fallback == Format::Webp {
+                String::new()
+            } else {
+                markup::srcset(image, &folder, Format::Webp)
+            }
+            .into(),
+        ),
+        ("variants", Value::from(variants)),
+        ("social", output(image.social())),
     ])
 }
 

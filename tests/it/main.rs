@@ -13,6 +13,7 @@ mod concurrent_builds;
 mod faults;
 mod fuzz;
 mod hostile;
+mod images;
 mod import_cmd;
 mod import_dates;
 mod import_images;

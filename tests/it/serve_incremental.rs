@@ -210,3 +210,43 @@ fn after_a_rebuild_that_panics_the_next_one_matches_a_full_build() {
         assert!(panics > 5, "only {panics} panics: the test proves little");
     }
 }
+
+#[test]
+fn a_photo_changed_added_or_deleted_in_a_bundle_matches_a_full_build() {
+    let f = Fixture::new();
+    let folder = f.root().join("content/2024/05/banjir");
+    f.write(
+        "content/2024/05/banjir/index.md",
+        "---\ntitle: Banjir\ndate: 2024-05-27\nimage: foto.jpg\n---\n\n![Peta](peta.jpg)\n\nTeks.\n",
+    );
+    let photo = folder.join("foto.jpg");
+    let map = folder.join("peta.jpg");
+    std::fs::write(&photo, crate::images::jpeg(900, 600)).unwrap();
+    let mut session = Session::open(f.root(), options()).unwrap();
+    // Each step: which file, and its new size (None: deleted).
+    let steps = [
+        ("photo resized", &photo, Some((700, 700))),
+        ("map added", &map, Some((500, 300))),
+        ("map changed", &map, Some((400, 300))),
+        ("map deleted", &map, None),
+    ];
+    for (what, file, size) in steps {
+        match size {
+            Some((w, h)) => std::fs::write(file, crate::images::jpeg(w, h)).unwrap(),
+            None => std::fs::remove_file(file).unwrap(),
+        }
+        session
+            .rebuild(&Changes {
+                paths: vec![photo.clone(), map.clone()],
+                rescan: false,
+            })
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        let fresh = render_fresh(f.root(), options()).unwrap();
+        assert_eq!(first_difference(&session.files(), &fresh), None, "{what}");
+    }
+    let page = session.files();
+    let page =
+        String::from_utf8_lossy(&page[&std::sync::Arc::from("2024/05/27/banjir/index.html")])
+            .into_owned();
+    assert!(page.contains(r#"width="700" height="700""#), "{page}");
+}

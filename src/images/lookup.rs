@@ -1,0 +1,56 @@
+//! The site's images by site path, for the `image_variant` template function: themes ask
+//! for a width and get the nearest variant that is made, never an upscaled one.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use super::{Format, Image, markup};
+use crate::site::Site;
+
+/// One variant as a theme sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Site path.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub format: Format,
+}
+
+/// The images of the site being rendered, by the site path of their original.
+#[derive(Default, Clone)]
+pub struct ImageIndex(Arc<RwLock<HashMap<String, (String, Image)>>>);
+
+impl ImageIndex {
+    /// Indexes the images of `site` (before its pages are rendered).
+    pub fn set(&self, site: &Site) {
+        let mut map = HashMap::new();
+        for article in site.articles.iter().filter(|a| !a.images.is_empty()) {
+            let folder = crate::content::bundle::site_folder(&article.path);
+            for image in &article.images {
+                let path = markup::url(&folder, &image.outputs[0]);
+                map.insert(path, (folder.clone(), image.clone()));
+            }
+        }
+        *self.0.write().expect("image index lock") = map;
+    }
+
+    /// The narrowest variant in `format` (the image's fallback format if None) at least
+    /// `width` wide, else the widest; None when `path` is no image of the site.
+    pub fn variant(&self, path: &str, width: u32, format: Option<Format>) -> Option<Found> {
+        let map = self.0.read().expect("image index lock");
+        let (folder, image) = map.get(path)?;
+        let format = format.unwrap_or(image.fallback);
+        let offered = image.srcset_outputs(format);
+        let output = offered
+            .iter()
+            .find(|o| o.width >= width)
+            .or(offered.last())?;
+        Some(Found {
+            url: markup::url(folder, output),
+            width: output.width,
+            height: output.height,
+            format: output.format,
+        })
+    }
+}

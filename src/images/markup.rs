@@ -1,0 +1,206 @@
+//! The HTML of a local image: `<picture>` with a WebP `srcset` and the original format as
+//! fallback, `width`/`height` so the page does not shift as it loads, lazy loading except
+//! for the lead image.
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+
+use super::{Format, Image, Output};
+
+/// What a path in `src`/`srcset` must escape: `srcset` splits at spaces and commas.
+const PATH: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'\'')
+    .add(b',')
+    .add(b'<')
+    .add(b'>')
+    .add(b'#')
+    .add(b'?')
+    .add(b'%');
+
+/// The site path of an output of a bundle published in `site_folder`.
+pub fn url(site_folder: &str, output: &Output) -> String {
+    format!("{site_folder}{}", utf8_percent_encode(&output.name, PATH))
+}
+
+/// The `srcset` of an image's outputs in `format`.
+pub fn srcset(image: &Image, site_folder: &str, format: Format) -> String {
+    image
+        .srcset_outputs(format)
+        .iter()
+        .map(|o| format!("{} {}w", url(site_folder, o), o.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// How an image is loaded: the lead image at once and first, the others when near.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    Lead,
+    Lazy,
+}
+
+/// The `<picture>` of an image. `alt` and `extra` (more attributes of the `<img>`, such as
+/// ` title="…"`) are HTML-escaped already.
+pub fn picture(
+    image: &Image,
+    site_folder: &str,
+    sizes: &str,
+    alt: &str,
+    extra: &str,
+    loading: Loading,
+) -> String {
+    let fallback = image.fallback_src();
+    let webp = srcset(image, site_folder, Format::Webp);
+    let mut html = String::from("<picture>");
+    if !webp.is_empty() && image.fallback != Format::Webp {
+        html.push_str(&format!(
+            r#"<source type="image/webp" srcset="{webp}" sizes="{sizes}">"#
+        ));
+    }
+    let loading = match loading {
+        Loading::Lead => r#" fetchpriority="high" decoding="async""#,
+        Loading::Lazy => r#" loading="lazy" decoding="async""#,
+    };
+    html.push_str(&format!(
+        r#"<img src="{}" srcset="{}" sizes="{sizes}" width="{}" height="{}" alt="{alt}"{extra}{loading}></picture>"#,
+        url(site_folder, fallback),
+        srcset(image, site_folder, image.fallback),
+        image.width,
+        image.height,
+    ));
+    html
+}
+
+/// The image of `images` a site path names (`/2024/05/27/a/foto.jpg`), if it is one.
+pub fn find<'i>(images: &'i [Image], site_folder: &str, path: &str) -> Option<&'i Image> {
+    let name = path.strip_prefix(site_folder)?;
+    let name = name.split(['?', '#']).next().unwrap_or(name);
+    let name = percent_encoding::percent_decode_str(&name.replace("&amp;", "&"))
+        .decode_utf8_lossy()
+        .into_owned();
+    images.iter().find(|i| i.name == name)
+}
+
+/// Article HTML with every `<img>` of a bundle image made its `<picture>`.
+pub fn responsive_html(html: &str, images: &[Image], site_folder: &str, sizes: &str) -> String {
+    if images.is_empty() {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), b"<img ") {
+        let Some(len) = html[at..].find('>') else {
+            break;
+        };
+        let tag = &html[at..at + len + 1];
+        let attrs = attributes(tag);
+        let value = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let Some(image) = value("src").and_then(|src| find(images, site_folder, src)) else {
+            continue;
+        };
+        let extra: String = attrs
+            .iter()
+            .filter(|(n, _)| {
+                !matches!(
+                    *n,
+                    "src"
+                        | "alt"
+                        | "width"
+                        | "height"
+                        | "loading"
+                        | "decoding"
+                        | "srcset"
+                        | "sizes"
+                )
+            })
+            .map(|(n, v)| format!(r#" {n}="{v}""#))
+            .collect();
+        out.push_str(&html[copied..at]);
+        out.push_str(&picture(
+            image,
+            site_folder,
+            sizes,
+            value("alt").unwrap_or(""),
+            &extra,
+            Loading::Lazy,
+        ));
+        copied = at + len + 1;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// The `name="value"` attributes of a tag as our Markdown renderer and sanitizer write it.
+fn attributes(tag: &str) -> Vec<(&str, &str)> {
+    let mut attrs = Vec::new();
+    let mut rest = tag.trim_start_matches("<img").trim_end_matches('>');
+    while let Some(eq) = rest.find("=\"") {
+        let name = rest[..eq].trim().trim_start_matches('/').trim();
+        let value_start = eq + 2;
+        let Some(value_len) = rest[value_start..].find('"') else {
+            break;
+        };
+        attrs.push((name, &rest[value_start..value_start + value_len]));
+        rest = &rest[value_start + value_len + 1..];
+    }
+    attrs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn output(name: &str, width: u32, format: Format, offered: bool) -> Output {
+        Output {
+            name: name.into(),
+            width,
+            height: width / 2,
+            format,
+            key: 0,
+            len: 1,
+            offered,
+        }
+    }
+
+    fn photo() -> Image {
+        Image {
+            name: "foto a.jpg".into(),
+            stamp: None,
+            width: 2000,
+            height: 1000,
+            outputs: vec![
+                output("foto a.jpg", 2000, Format::Jpeg, false),
+                output("foto a-480w.webp", 480, Format::Webp, true),
+                output("foto a-480w.jpg", 480, Format::Jpeg, true),
+                output("foto a-960w.webp", 960, Format::Webp, true),
+                output("foto a-960w.jpg", 960, Format::Jpeg, true),
+            ],
+            fallback: Format::Jpeg,
+            social: 0,
+        }
+    }
+
+    #[test]
+    fn makes_a_picture_of_a_body_image() {
+        let html = r#"<p>Air <img src="/b/foto%20a.jpg" alt="Banjir &amp; air" title="Kali"> naik <img src="/lain.jpg" alt=""></p>"#;
+        assert_eq!(
+            responsive_html(html, &[photo()], "/b/", "100vw"),
+            concat!(
+                r#"<p>Air <picture><source type="image/webp" srcset="/b/foto%20a-480w.webp 480w, /b/foto%20a-960w.webp 960w" sizes="100vw">"#,
+                r#"<img src="/b/foto%20a-960w.jpg" srcset="/b/foto%20a-480w.jpg 480w, /b/foto%20a-960w.jpg 960w" sizes="100vw" width="2000" height="1000" alt="Banjir &amp; air" title="Kali" loading="lazy" decoding="async"></picture>"#,
+                r#" naik <img src="/lain.jpg" alt=""></p>"#
+            )
+        );
+    }
+
+    #[test]
+    fn the_lead_picture_loads_first_and_eagerly() {
+        let html = picture(&photo(), "/b/", "100vw", "x", "", Loading::Lead);
+        assert!(
+            html.contains(r#"alt="x" fetchpriority="high" decoding="async"></picture>"#),
+            "{html}"
+        );
+        assert!(!html.contains("lazy"));
+    }
+}

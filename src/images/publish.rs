@@ -1,0 +1,81 @@
+//! Publishing the images' files: each output is put from the image cache, where it was
+//! written when its article was read; one the last build put with the same key is kept.
+
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+
+use super::{Image, cache, probe, variants};
+use crate::content::Article;
+use crate::content::bundle;
+use crate::render::{Signatures, Sink};
+use crate::site::Site;
+
+/// Puts every image output of the site's articles into `sink` (unless kept); returns each
+/// output file with its signature (its cache key).
+pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Vec<(String, u64)>> {
+    let cache_dir = crate::cache::dir(&site.config.root);
+    let jobs: Vec<(&Article, &Image)> = site
+        .articles
+        .iter()
+        .flat_map(|a| a.images.iter().map(move |i| (a.as_ref(), i)))
+        .collect();
+    let done: Vec<Vec<(String, u64)>> = jobs
+        .par_iter()
+        .map(|&(article, image)| {
+            let site_folder = bundle::site_folder(&article.path);
+            let mut signatures = Vec::with_capacity(image.outputs.len());
+            let mut remade: Option<Image> = None;
+            for (at, output) in image.outputs.iter().enumerate() {
+                let file = bundle::output_file(&site_folder, &output.name);
+                if previous.get(&file) != Some(&output.key) || !sink.keep(&file)? {
+                    let bytes = match cache::read(&cache_dir, output.key, output.format) {
+                        Some(bytes) => bytes,
+                        None => {
+                            // The cache was cleared since the article was read.
+                            if remade.is_none() {
+                                remade = Some(remake(article, image, site, &cache_dir)?);
+                            }
+                            let key = remade.as_ref().map_or(0, |i| i.outputs[at].key);
+                            cache::read(&cache_dir, key, output.format).ok_or_else(|| {
+                                anyhow!("cannot write the image cache {}", cache_dir.display())
+                            })?
+                        }
+                    };
+                    sink.put(&file, &bytes)?;
+                }
+                signatures.push((file, output.key));
+            }
+            Ok(signatures)
+        })
+        .collect::<Result<_>>()?;
+    Ok(done.into_iter().flatten().collect())
+}
+
+/// Makes an image's outputs again from its file.
+fn remake(
+    article: &Article,
+    image: &Image,
+    site: &Site,
+    cache_dir: &std::path::Path,
+) -> Result<Image> {
+    let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
+    let path = folder.join(&image.name);
+    let bytes =
+        crate::files::read_regular(&path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    let settings = &site.config.images;
+    let probed =
+        probe::probe(&bytes, settings.max_pixels).map_err(|e| anyhow!("{} {e}", path.display()))?;
+    let made = variants::make(&image.name, &bytes, &probed, settings, cache_dir)
+        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    Ok(Image {
+        outputs: made.outputs,
+        ..image.clone()
+    })
+}
+
+/// Whether the bundle file `name` of `article` is published by [`publish`] (an image) or
+/// not at all (an SVG with active parts), rather than copied.
+pub fn is_not_copied(article: &Article, name: &str, bytes: &[u8]) -> bool {
+    article.images.iter().any(|i| i.name == name)
+        || (name.to_ascii_lowercase().ends_with(".svg") && super::svg::active_part(bytes).is_some())
+}

@@ -1,0 +1,282 @@
+//! The files made of one image: which widths and formats (planned from its size alone), and
+//! their bytes (decoded once, oriented, resized and encoded; taken from the cache when the
+//! same bytes were encoded with the same settings before).
+
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use image::{DynamicImage, ImageDecoder, imageops::FilterType};
+
+use super::probe::{self, Probed};
+use super::{Format, Output, Settings, cache};
+
+/// Bump when the encoding changes, so cached files of the old one are not used.
+const ENCODING_VERSION: u32 = 1;
+
+/// The width of the social-card JPEG (og:image, twitter:image, feeds).
+pub const SOCIAL_WIDTH: u32 = 1200;
+
+/// What [`make`] made of an image.
+pub struct Made {
+    /// Its size as shown.
+    pub width: u32,
+    pub height: u32,
+    pub outputs: Vec<Output>,
+    /// The index of the social-card JPEG in `outputs`.
+    pub social: usize,
+}
+
+/// Plans the outputs of the image `name` and makes those the cache lacks; returns them
+/// all with their sizes. The error says why the image cannot be decoded.
+pub fn make(
+    name: &str,
+    bytes: &[u8],
+    probed: &Probed,
+    settings: &Settings,
+    cache_dir: &Path,
+) -> Result<Made, String> {
+    let mut decoder = probe::decoder(bytes, probed).map_err(|e| e.to_string())?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let (width, height) = match orientation {
+        image::metadata::Orientation::Rotate90
+        | image::metadata::Orientation::Rotate270
+        | image::metadata::Orientation::Rotate90FlipH
+        | image::metadata::Orientation::Rotate270FlipH => (probed.height, probed.width),
+        _ => (probed.width, probed.height),
+    };
+    let source_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    let (mut outputs, social) = plan(name, width, height, probed.format, settings);
+    let key = |o: &Output| {
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
+        quality(o.format, settings).hash(&mut h);
+        h.finish()
+    };
+    for output in &mut outputs {
+        output.key = key(output);
+        output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
+    }
+    if outputs.iter().any(|o| o.len == 0) {
+        let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+        pixels.apply_orientation(orientation);
+        encode_missing(
+            &mut outputs,
+            &pixels,
+            bytes,
+            probed.format,
+            settings,
+            cache_dir,
+        )?;
+    }
+    Ok(Made {
+        width,
+        height,
+        outputs,
+        social,
+    })
+}
+
+/// The quality setting that applies to a format (PNG and GIF are lossless).
+fn quality(format: Format, settings: &Settings) -> u8 {
+    match format {
+        Format::Jpeg => settings.jpeg_quality,
+        Format::Webp => settings.webp_quality,
+        Format::Png | Format::Gif => 0,
+    }
+}
+
+/// The height of an image `width` wide with the proportions of `full_width × full_height`.
+pub fn scaled_height(full_width: u32, full_height: u32, width: u32) -> u32 {
+    let h = (u64::from(full_height) * u64::from(width) + u64::from(full_width) / 2)
+        / u64::from(full_width);
+    (h as u32).max(1)
+}
+
+/// The outputs of an image shown `width × height`, keys and sizes still unset, and the
+/// index of the social card: the original re-encoded under its own name; WebP and fallback
+/// variants at each configured width below its own (never upscaled), and at its own width
+/// when that is within the widest; the social-card JPEG.
+fn plan(
+    name: &str,
+    width: u32,
+    height: u32,
+    format: Format,
+    settings: &Settings,
+) -> (Vec<Output>, usize) {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let widest = settings.widths.last().copied().unwrap_or(width);
+    let full_offered = width <= widest;
+    let output = |name: String, w: u32, format: Format, offered: bool| Output {
+        name,
+        width: w,
+        height: scaled_height(width, height, w),
+        format,
+        key: 0,
+        len: 0,
+        offered,
+    };
+    let variant = |w: u32, format: Format, offered: bool| {
+        output(format!("{stem}-{w}w.{}", format.ext()), w, format, offered)
+    };
+    let fallback = format.fallback();
+    let mut outputs = vec![output(
+        name.to_string(),
+        width,
+        format,
+        full_offered && (format == fallback || format == Format::Webp),
+    )];
+    for &w in settings.widths.iter().filter(|&&w| w < width) {
+        outputs.push(variant(w, Format::Webp, true));
+        outputs.push(variant(w, fallback, true));
+    }
+    if full_offered {
+        for f in [Format::Webp, fallback] {
+            if f != format {
+                outputs.push(variant(width, f, true));
+            }
+        }
+    }
+    let social_width = SOCIAL_WIDTH.min(width);
+    let social = match outputs
+        .iter()
+        .position(|o| o.format == Format::Jpeg && o.width == social_width)
+    {
+        Some(at) => at,
+        None => {
+            outputs.push(variant(social_width, Format::Jpeg, false));
+            outputs.len() - 1
+        }
+    };
+    (outputs, social)
+}
+
+/// Encodes the outputs the cache lacks, widest first, each resized from the one before
+/// (or the full image), and keeps them in the cache.
+fn encode_missing(
+    outputs: &mut [Output],
+    pixels: &DynamicImage,
+    original: &[u8],
+    format: Format,
+    settings: &Settings,
+    cache_dir: &Path,
+) -> Result<(), String> {
+    let mut order: Vec<usize> = (0..outputs.len())
+        .filter(|&i| outputs[i].len == 0)
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(outputs[i].width));
+    let mut resized: Option<DynamicImage> = None;
+    for i in order {
+        let o = &outputs[i];
+        let bytes = if i == 0 && format == Format::Gif {
+            // The original GIF, animation and all (GIF has no EXIF block).
+            original.to_vec()
+        } else {
+            let source = resized.as_ref().unwrap_or(pixels);
+            if source.width() != o.width {
+                let smaller = source.resize_exact(o.width, o.height, FilterType::CatmullRom);
+                resized = Some(smaller);
+            }
+            let source = resized.as_ref().unwrap_or(pixels);
+            encode(source, o.format, settings)?
+        };
+        cache::write(cache_dir, o.key, o.format, &bytes);
+        outputs[i].len = bytes.len() as u64;
+    }
+    Ok(())
+}
+
+/// The pixels in `format`, with no metadata at all.
+fn encode(pixels: &DynamicImage, format: Format, settings: &Settings) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    match format {
+        Format::Webp => {
+            let memory = if pixels.color().has_alpha() {
+                let rgba = pixels.to_rgba8();
+                webp::Encoder::from_rgba(&rgba, rgba.width(), rgba.height())
+                    .encode(f32::from(settings.webp_quality))
+            } else {
+                let rgb = pixels.to_rgb8();
+                webp::Encoder::from_rgb(&rgb, rgb.width(), rgb.height())
+                    .encode(f32::from(settings.webp_quality))
+            };
+            out.extend_from_slice(&memory);
+        }
+        Format::Jpeg => {
+            let rgb = pixels.to_rgb8();
+            image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, settings.jpeg_quality)
+                .encode_image(&rgb)
+                .map_err(|e| e.to_string())?;
+        }
+        Format::Png | Format::Gif => {
+            pixels
+                .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(outputs: &[Output]) -> Vec<(String, u32, u32, bool)> {
+        outputs
+            .iter()
+            .map(|o| (o.name.clone(), o.width, o.height, o.offered))
+            .collect()
+    }
+
+    #[test]
+    fn plans_no_variant_wider_than_the_image() {
+        let (outputs, social) = plan("a/foto.jpg", 1000, 500, Format::Jpeg, &Settings::default());
+        let s = |n: &str, w, h, offered| (n.to_string(), w, h, offered);
+        assert_eq!(
+            names(&outputs),
+            vec![
+                s("a/foto.jpg", 1000, 500, true),
+                s("a/foto-480w.webp", 480, 240, true),
+                s("a/foto-480w.jpg", 480, 240, true),
+                s("a/foto-960w.webp", 960, 480, true),
+                s("a/foto-960w.jpg", 960, 480, true),
+                s("a/foto-1000w.webp", 1000, 500, true),
+            ]
+        );
+        assert_eq!(social, 0, "the original is the social card below 1200 px");
+    }
+
+    #[test]
+    fn plans_a_large_png_with_a_social_jpeg() {
+        let (outputs, social) = plan("p.png", 4000, 3000, Format::Png, &Settings::default());
+        let offered: Vec<_> = outputs
+            .iter()
+            .filter(|o| o.offered)
+            .map(|o| &o.name)
+            .collect();
+        assert_eq!(
+            offered,
+            [
+                "p-480w.webp",
+                "p-480w.png",
+                "p-960w.webp",
+                "p-960w.png",
+                "p-1600w.webp",
+                "p-1600w.png"
+            ]
+        );
+        assert!(
+            !outputs[0].offered,
+            "the 4000-pixel original is not in srcset"
+        );
+        assert_eq!(
+            (
+                outputs[social].name.as_str(),
+                outputs[social].width,
+                outputs[social].height
+            ),
+            ("p-1200w.jpg", 1200, 900)
+        );
+    }
+}

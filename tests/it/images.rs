@@ -1,0 +1,333 @@
+//! Local images of page bundles: responsive variants, metadata removed, bad files survived
+//! (see docs/notes/i17-images.md).
+
+use crate::common::{Fixture, SITE_TOML, snapshot};
+
+/// A JPEG photo of `width × height` (a gradient), as a camera stores it.
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x * 255 / width) as u8, (y * 255 / height) as u8, 128])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+        .encode_image(&pixels)
+        .unwrap();
+    out
+}
+
+/// `jpeg` with an EXIF block right after its start: orientation 6 (turn 90° clockwise to
+/// show) and a GPS position (latitude reference "S").
+fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+    let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
+    tiff.extend([0, 2]); // IFD0: two entries
+    tiff.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
+    tiff.extend([0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]); // GPS IFD at 38
+    tiff.extend([0, 0, 0, 0]);
+    tiff.extend([0, 1]); // GPS IFD: one entry
+    tiff.extend([0, 1, 0, 2, 0, 0, 0, 2, b'S', 0, 0, 0]); // GPSLatitudeRef = "S"
+    tiff.extend([0, 0, 0, 0]);
+    let mut app1 = vec![0xFF, 0xE1];
+    app1.extend(((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    app1.extend(b"Exif\0\0");
+    app1.extend(&tiff);
+    let plain = jpeg(width, height);
+    [&plain[..2], &app1, &plain[2..]].concat()
+}
+
+/// A PNG of `width × height`.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let pixels = image::RgbaImage::from_pixel(width, height, image::Rgba([10, 200, 30, 255]));
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgba8(pixels)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .unwrap();
+    out
+}
+
+/// The CRC of a PNG chunk (type and data).
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+const PAGE: &str = "2024/05/27/banjir/";
+
+fn bundle_site(files: &[(&str, Vec<u8>)], body: &str) -> Fixture {
+    let f = Fixture::with_config(&format!(
+        "{SITE_TOML}permalink = \"/:year/:month/:day/:slug/\"\n[images]\nwidths = [480, 960]\n"
+    ));
+    f.write(
+        "content/2024/05/banjir/index.md",
+        &format!(
+            "---\ntitle: Banjir\ndate: 2024-05-27\nimage: foto.jpg\nimage_caption: Air naik\n---\n\n{body}\n"
+        ),
+    );
+    for (name, bytes) in files {
+        std::fs::write(f.root().join("content/2024/05/banjir").join(name), bytes).unwrap();
+    }
+    f
+}
+
+fn size_of(f: &Fixture, rel: &str) -> (u32, u32) {
+    image::image_dimensions(f.public(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn a_photo_becomes_webp_and_jpeg_variants_never_wider_than_itself() {
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(1200, 800)), ("kecil.png", png(300, 200))],
+        "![Peta](kecil.png)\n\nTeks.",
+    );
+    f.build_ok(&[]);
+    let page = f.read(&format!("{PAGE}index.html"));
+    let base = format!("https://uji.example/{PAGE}");
+    // The lead image: WebP first, the JPEG as fallback, its size, loaded first.
+    let lead = format!(
+        r#"<picture><source type="image/webp" srcset="{base}foto-480w.webp 480w, {base}foto-960w.webp 960w" sizes="(max-width: 44rem) 100vw, 44rem"><img src="{base}foto-960w.jpg" srcset="{base}foto-480w.jpg 480w, {base}foto-960w.jpg 960w" sizes="(max-width: 44rem) 100vw, 44rem" width="1200" height="800" alt="Air naik" fetchpriority="high" decoding="async"></picture>"#
+    );
+    assert!(page.contains(&lead), "{page}");
+    // A body image narrower than every width: only its own size, never upscaled.
+    let body = format!(
+        r#"<picture><source type="image/webp" srcset="{base}kecil-300w.webp 300w" sizes="(max-width: 44rem) 100vw, 44rem"><img src="{base}kecil.png" srcset="{base}kecil.png 300w" sizes="(max-width: 44rem) 100vw, 44rem" width="300" height="200" alt="Peta" loading="lazy" decoding="async"></picture>"#
+    );
+    assert!(page.contains(&body), "{page}");
+    for (rel, size) in [
+        ("foto.jpg", (1200, 800)),
+        ("foto-480w.webp", (480, 320)),
+        ("foto-480w.jpg", (480, 320)),
+        ("foto-960w.webp", (960, 640)),
+        ("foto-960w.jpg", (960, 640)),
+        ("kecil.png", (300, 200)),
+        ("kecil-300w.webp", (300, 200)),
+    ] {
+        assert_eq!(size_of(&f, &format!("{PAGE}{rel}")), size, "{rel}");
+    }
+    assert!(
+        !f.exists(&format!("{PAGE}kecil-480w.webp")),
+        "no upscaled variant"
+    );
+    // The home card shows the lead photo with its size too.
+    let home = f.read("index.html");
+    assert!(
+        home.contains(r#"width="1200" height="800" alt="" fetchpriority="high" decoding="async">"#),
+        "{home}"
+    );
+}
+
+#[test]
+fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
+    let f = bundle_site(&[("foto.jpg", jpeg_with_gps(640, 320))], "Teks.");
+    f.build_ok(&[]);
+    let outputs: Vec<_> = snapshot(&f.root().join("public").join(PAGE))
+        .into_iter()
+        .filter(|(name, _)| !name.ends_with(".html"))
+        .collect();
+    assert_eq!(
+        outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["foto-320w.webp", "foto.jpg"]
+    );
+    for (name, bytes) in &outputs {
+        for needle in [&b"Exif"[..], b"MM\0\x2a", b"II\x2a\0", b"GPS", b"xmp"] {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{name} holds {:?}",
+                String::from_utf8_lossy(needle)
+            );
+        }
+    }
+    // Stored 640 × 320 with orientation 6: shown (and written) 320 × 640.
+    assert_eq!(size_of(&f, &format!("{PAGE}foto.jpg")), (320, 640));
+    assert!(
+        !f.exists(&format!("{PAGE}foto-480w.jpg")),
+        "no variant is wider than 320"
+    );
+}
+
+#[test]
+fn social_cards_and_feeds_use_the_1200_pixel_jpeg() {
+    let f = bundle_site(&[("foto.jpg", jpeg(2000, 1000))], "Teks.");
+    f.build_ok(&[]);
+    let page = f.read(&format!("{PAGE}index.html"));
+    let card = format!("https://uji.example/{PAGE}foto-1200w.jpg");
+    for tag in [
+        format!(r#"<meta property="og:image" content="{card}">"#),
+        r#"<meta property="og:image:width" content="1200">"#.to_string(),
+        r#"<meta property="og:image:height" content="600">"#.to_string(),
+        r#"<meta property="og:image:alt" content="Air naik">"#.to_string(),
+        format!(r#"<meta name="twitter:image" content="{card}">"#),
+    ] {
+        assert!(page.contains(&tag), "{tag}\n{page}");
+    }
+    assert_eq!(size_of(&f, &format!("{PAGE}foto-1200w.jpg")), (1200, 600));
+    let length = std::fs::metadata(f.public(&format!("{PAGE}foto-1200w.jpg")))
+        .unwrap()
+        .len();
+    let rss = f.read("rss.xml");
+    assert!(
+        rss.contains(&format!(
+            r#"<enclosure url="{card}" length="{length}" type="image/jpeg"/>"#
+        )),
+        "{rss}"
+    );
+    assert!(
+        rss.contains(&format!(r#"<media:content url="{card}""#)),
+        "{rss}"
+    );
+}
+
+#[test]
+fn an_svg_lead_image_is_never_the_social_card() {
+    let f = bundle_site(&[], "Teks.");
+    f.write(
+        "content/2024/05/banjir/index.md",
+        "---\ntitle: Banjir\ndate: 2024-05-27\nimage: peta.svg\n---\n\nTeks.\n",
+    );
+    f.write(
+        "content/2024/05/banjir/peta.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>"#,
+    );
+    f.build_ok(&[]);
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(!page.contains("og:image"), "{page}");
+    assert!(
+        f.exists(&format!("{PAGE}peta.svg")),
+        "a plain SVG is published"
+    );
+}
+
+#[test]
+fn bad_images_are_warned_about_and_the_page_still_builds() {
+    // A PNG header claiming 30,000 × 30,000 pixels, with nothing behind it.
+    let mut bomb = png(1, 1);
+    bomb[16..24].copy_from_slice(&[0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30]);
+    let crc = crc32(&bomb[12..29]);
+    bomb[29..33].copy_from_slice(&crc.to_be_bytes());
+    let f = bundle_site(
+        &[
+            ("foto.jpg", b"\xFF\xD8\xFF\xE0 broken".to_vec()),
+            ("bom.png", bomb.clone()),
+            ("nama.jpg", png(100, 50)),
+            ("catatan.jpg", b"just text".to_vec()),
+            (
+                "jahat.svg",
+                br#"<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>"#
+                    .to_vec(),
+            ),
+        ],
+        "![a](bom.png) ![b](nama.jpg) ![c](catatan.jpg) ![d](jahat.svg)",
+    );
+    let run = f.build_ok(&[]);
+    let d = "content/2024/05/banjir";
+    for warning in [
+        format!(
+            "{d}/bom.png: claims 30000 × 30000 pixels, more than [images] max_pixels (50000000): not decoded (it could exhaust memory), copied as it is, without sizes or variants; make it smaller or raise max_pixels"
+        ),
+        format!(
+            "{d}/catatan.jpg: is not a JPEG, PNG, WebP or GIF image (its bytes are another kind of file or broken): copied as it is, without sizes or variants"
+        ),
+        format!(
+            "{d}/nama.jpg holds a PNG image, not what its name says: processed as PNG; rename it to end in .png"
+        ),
+        format!(
+            "{d}/jahat.svg holds a <script>, which could run in readers' browsers: not published; remove it from the SVG (or export the drawing as PNG)"
+        ),
+    ] {
+        assert!(run.stderr.contains(&warning), "{warning}\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr
+            .contains(&format!("{d}/foto.jpg: is a broken JPEG image (")),
+        "{}",
+        run.stderr
+    );
+    // The page is built; broken files are copied as they are, the SVG is not.
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(
+        page.contains(r#"<img src="https://uji.example/2024/05/27/banjir/bom.png" alt="a" />"#),
+        "{page}"
+    );
+    assert_eq!(
+        std::fs::read(f.public(&format!("{PAGE}bom.png"))).unwrap(),
+        bomb
+    );
+    assert!(!f.exists(&format!("{PAGE}jahat.svg")));
+    // The PNG named .jpg is processed as the PNG it is.
+    assert!(
+        page.contains(r#"width="100" height="50" alt="b""#),
+        "{page}"
+    );
+    assert_eq!(
+        image::guess_format(&std::fs::read(f.public(&format!("{PAGE}nama.jpg"))).unwrap()).unwrap(),
+        image::ImageFormat::Png
+    );
+}
+
+#[test]
+fn a_rebuild_encodes_nothing_and_writes_the_same_bytes() {
+    let f = bundle_site(&[("foto.jpg", jpeg(1000, 600))], "Teks.");
+    f.build_ok(&[]);
+    let cache = f.root().join(".cermin-cache/images");
+    let stamps = |dir: &std::path::Path| -> Vec<(String, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let first = snapshot(&f.root().join("public"));
+    let cached = stamps(&cache);
+    assert_eq!(cached.len(), 5, "{cached:?}");
+    // Built again, with the article cache and without it: nothing is encoded again.
+    f.build_ok(&[]);
+    f.build_ok(&["--no-cache"]);
+    assert_eq!(stamps(&cache), cached);
+    assert_eq!(snapshot(&f.root().join("public")), first);
+    // A changed photo is encoded again.
+    std::fs::write(
+        f.root().join("content/2024/05/banjir/foto.jpg"),
+        jpeg(800, 600),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    assert_eq!(size_of(&f, &format!("{PAGE}foto.jpg")), (800, 600));
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(page.contains(r#"width="800" height="600""#), "{page}");
+}
+
+#[test]
+fn themes_ask_for_a_width_with_image_variant() {
+    let f = bundle_site(&[("foto.jpg", jpeg(1200, 800))], "Teks.");
+    f.write(
+        "templates/partials/card.html",
+        r#"{% for w in [100, 600, 5000] %}{% set v = image_variant(path=card.image, width=w) %}<i>{{ v.url }} {{ v.width }}x{{ v.height }} {{ v.type }}</i>{% endfor %}{% set v = image_variant(path=card.image, width=500, format="webp") %}<i>{{ v.url }}</i>{% set none_here = image_variant(path="/tidak.jpg", width=1) %}<b>{{ none_here is none }}</b>"#,
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let base = format!("/{PAGE}");
+    for shown in [
+        format!("<i>{base}foto-480w.jpg 480x320 image/jpeg</i>"),
+        format!("<i>{base}foto-960w.jpg 960x640 image/jpeg</i>"),
+        // Never upscaled: the widest variant made.
+        format!("<i>{base}foto-960w.jpg 960x640 image/jpeg</i><i>{base}foto-960w.webp</i>"),
+        "<b>true</b>".to_string(),
+    ] {
+        assert!(home.contains(&shown), "{shown}\n{home}");
+    }
+}
