@@ -9,7 +9,8 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::site::{Period, Site};
+use crate::config::TaxonomyDef;
+use crate::site::{Period, Site, Term};
 use crate::urls::page_path;
 
 /// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
@@ -19,6 +20,10 @@ pub enum Page {
     Article(usize),
     Tags,
     Tag(usize, usize),
+    /// The index of taxonomy `x` of `site.taxonomies`.
+    Taxonomy(usize),
+    /// Page `n` of term `k` of taxonomy `x`.
+    Term(usize, usize, usize),
     Archive,
     Year(usize),
     Month(usize, usize),
@@ -34,6 +39,8 @@ impl Page {
             Page::Article(_) => PageKind::Article,
             Page::Tags => PageKind::Tags,
             Page::Tag(..) => PageKind::Tag,
+            Page::Taxonomy(_) => PageKind::Taxonomy,
+            Page::Term(..) => PageKind::Term,
             Page::Archive => PageKind::Archive,
             Page::Year(_) => PageKind::Year,
             Page::Month(..) => PageKind::Month,
@@ -51,6 +58,8 @@ pub enum PageKind {
     Article,
     Tags,
     Tag,
+    Taxonomy,
+    Term,
     Archive,
     Year,
     Month,
@@ -66,6 +75,8 @@ impl PageKind {
             PageKind::Article => "article",
             PageKind::Tags => "tags",
             PageKind::Tag => "tag",
+            PageKind::Taxonomy => "taxonomy",
+            PageKind::Term => "term",
             PageKind::Archive => "archive",
             PageKind::Year => "year",
             PageKind::Month => "month",
@@ -81,6 +92,8 @@ impl PageKind {
             PageKind::Article => "article.html",
             PageKind::Tags => "tags.html",
             PageKind::Tag => "tag.html",
+            PageKind::Taxonomy => "taxonomy.html",
+            PageKind::Term => "term.html",
             PageKind::Archive => "archive.html",
             PageKind::Year => "archive_year.html",
             PageKind::Month | PageKind::Day => "archive_list.html",
@@ -89,12 +102,24 @@ impl PageKind {
     }
 }
 
-/// `{name, slug, count}` of a tag (paths follow from the slug).
+/// A tag or another term: `{name, slug, path, count}`, its feeds and an outlet's home.
 #[derive(Debug, Clone, Hash)]
 pub struct TagInfo {
     pub name: String,
     pub slug: String,
+    pub path: String,
     pub count: usize,
+    /// Whether it has an RSS and an Atom feed.
+    pub feeds: bool,
+    pub home: Option<String>,
+}
+
+/// A taxonomy as its pages show it: `{name, title, path}`.
+#[derive(Debug, Clone, Hash)]
+pub struct TaxonomyInfo {
+    pub name: String,
+    pub title: String,
+    pub path: String,
 }
 
 /// A year of the archive.
@@ -153,6 +178,8 @@ pub enum Body {
     },
     Tags(Vec<TagInfo>),
     Tag(TagInfo, ListSpec),
+    Taxonomy(TaxonomyInfo, Vec<TagInfo>),
+    Term(TaxonomyInfo, TagInfo, ListSpec),
     Archive(Vec<YearInfo>),
     Year {
         year: YearInfo,
@@ -189,8 +216,16 @@ pub fn pages(site: &Site) -> Vec<Page> {
     pages.extend((1..=page_count(site.articles.len(), per)).map(Page::Home));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.push(Page::Tags);
+    let tags_per = site.config.tags.paginate_by;
     for (t, tag) in site.tags.iter().enumerate() {
-        pages.extend((1..=page_count(tag.articles.len(), per)).map(|n| Page::Tag(t, n)));
+        pages.extend((1..=page_count(tag.articles.len(), tags_per)).map(|n| Page::Tag(t, n)));
+    }
+    for (x, taxonomy) in site.taxonomies.iter().enumerate() {
+        pages.push(Page::Taxonomy(x));
+        let per = taxonomy.def.paginate_by;
+        for (k, term) in taxonomy.terms.iter().enumerate() {
+            pages.extend((1..=page_count(term.articles.len(), per)).map(|n| Page::Term(x, k, n)));
+        }
     }
     pages.push(Page::Archive);
     pages.extend((0..site.years.len()).map(Page::Year));
@@ -220,7 +255,10 @@ impl<'a> SpecBuilder<'a> {
     }
 
     fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
-        let per = self.site.config.paginate_by;
+        self.list_by(self.site.config.paginate_by, list_path, items, n)
+    }
+
+    fn list_by(&self, per: usize, list_path: &str, items: &[usize], n: usize) -> ListSpec {
         let start = ((n - 1) * per).min(items.len());
         let end = (start + per).min(items.len());
         ListSpec {
@@ -277,13 +315,20 @@ impl<'a> SpecBuilder<'a> {
             year: p.year,
             count: p.articles.len(),
         };
-        let tag_info = |t: usize| {
-            let tag = &site.tags[t];
-            TagInfo {
-                name: tag.name.clone(),
-                slug: tag.slug.clone(),
-                count: tag.articles.len(),
-            }
+        let term_info = |def: &TaxonomyDef, term: &Term| TagInfo {
+            name: term.name.clone(),
+            slug: term.slug.clone(),
+            path: def.term_path(&term.slug),
+            count: term.articles.len(),
+            feeds: def.feeds,
+            home: term.home.clone(),
+        };
+        let tags = &site.config.tags;
+        let tag_info = |t: usize| term_info(tags, &site.tags[t]);
+        let taxonomy_info = |def: &TaxonomyDef| TaxonomyInfo {
+            name: def.name.clone(),
+            title: def.title.clone(),
+            path: def.path(),
         };
         let (path, body) = match page {
             Page::Home(n) => {
@@ -300,15 +345,28 @@ impl<'a> SpecBuilder<'a> {
                 },
             ),
             Page::Tags => (
-                "/tags/".into(),
+                tags.path(),
                 Body::Tags((0..site.tags.len()).map(tag_info).collect()),
             ),
             Page::Tag(t, n) => {
                 let tag = &site.tags[t];
-                (
-                    page_path(&tag.path(), n),
-                    Body::Tag(tag_info(t), self.list(&tag.path(), &tag.articles, n)),
-                )
+                let path = tags.term_path(&tag.slug);
+                let list = self.list_by(tags.paginate_by, &path, &tag.articles, n);
+                (page_path(&path, n), Body::Tag(tag_info(t), list))
+            }
+            Page::Taxonomy(x) => {
+                let taxonomy = &site.taxonomies[x];
+                let def = &taxonomy.def;
+                let terms = taxonomy.terms.iter().map(|t| term_info(def, t)).collect();
+                (def.path(), Body::Taxonomy(taxonomy_info(def), terms))
+            }
+            Page::Term(x, k, n) => {
+                let taxonomy = &site.taxonomies[x];
+                let (def, term) = (&taxonomy.def, &taxonomy.terms[k]);
+                let path = def.term_path(&term.slug);
+                let list = self.list_by(def.paginate_by, &path, &term.articles, n);
+                let body = Body::Term(taxonomy_info(def), term_info(def, term), list);
+                (page_path(&path, n), body)
             }
             Page::Archive => (
                 "/archive/".into(),
@@ -402,6 +460,11 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
         Body::Tags(tags) => tags.hash(&mut h),
         Body::Tag(tag, l) => {
             tag.hash(&mut h);
+            list(&mut h, l);
+        }
+        Body::Taxonomy(taxonomy, terms) => (taxonomy, terms).hash(&mut h),
+        Body::Term(taxonomy, term, l) => {
+            (taxonomy, term).hash(&mut h);
             list(&mut h, l);
         }
         Body::Archive(years) => years.hash(&mut h),

@@ -20,3 +20,4 @@ mod limits;
 mod serve_http;
 mod serve_incremental;
 mod serve_watch;
+mod taxonomies;
