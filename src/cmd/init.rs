@@ -22,6 +22,25 @@ theme = "default"
 paginate_by = 10
 # Byline of articles that name no author.
 author = "The Editors"
+
+# How readers browse besides dates: each taxonomy has a page listing its terms and a page
+# with RSS and Atom feeds per term. Rename a `segment` (/topik/, /sumber/) or set `title`;
+# `menu` puts sections in the navigation bar.
+[[taxonomies]]
+name = "tags"          # tags: [..]
+
+[[taxonomies]]
+name = "sources"       # source_name:, else the host of source:
+key = "source_name"
+
+[[taxonomies]]
+name = "authors"       # author: "A, B" or "A and B", or authors: [..]
+key = "author"
+
+[[taxonomies]]
+name = "categories"    # category: one section per article
+key = "category"
+menu = ["News"]
 "#;
 
 const FIRST_ARTICLE: &str = r#"---
@@ -29,6 +48,7 @@ title: "Hello, mirror"
 date: {date}
 author: "The Editors"
 tags: ["Meta"]
+category: "News"
 ---
 
 This is the first article of the mirror. Write articles as Markdown files under `content/`,
