@@ -186,6 +186,12 @@ fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
             }
         }
     }
+    // A term the menu names is named as the menu writes it.
+    for name in &def.menu {
+        if let Some(term) = by_slug.get_mut(&crate::content::tags::slug_of(name, &def.slugs)) {
+            term.name.clone_from(name);
+        }
+    }
     let mut tags: Vec<Term> = by_slug.into_values().collect();
     tags.sort_by(|a, b| {
         a.name

@@ -277,7 +277,28 @@ impl<'a> PageRenderer<'a> {
         ctx.insert("page_kind", spec.kind.name());
         let opt = |v: Option<Value>| v.unwrap_or(Value::none());
         match &spec.body {
-            Body::Home(list) => self.insert_list(&mut ctx, list, page)?,
+            Body::Home(list) => {
+                ctx.insert("front", &false);
+                self.insert_list(&mut ctx, list, page)?;
+            }
+            Body::Front(list, front) => {
+                ctx.insert("front", &true);
+                self.insert_list(&mut ctx, list, page)?;
+                let sections: Vec<Value> = front
+                    .sections
+                    .iter()
+                    .map(|(taxonomy, term, items)| {
+                        values::map([
+                            ("taxonomy", values::taxonomy_value(taxonomy)),
+                            ("term", values::term_value(term)),
+                            ("articles", self.cards(items, page)),
+                        ])
+                    })
+                    .collect();
+                ctx.insert_value("sections", Value::from(sections));
+                let sources = front.sources.iter().map(values::term_value);
+                ctx.insert_value("sources", Value::from(sources.collect::<Vec<_>>()));
+            }
             Body::Article {
                 index,
                 newer,

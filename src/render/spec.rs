@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::config::TaxonomyDef;
+use crate::config::{TaxonomyDef, TermKey};
 use crate::site::{Period, Site, Term};
 use crate::urls::page_path;
 
@@ -166,10 +166,28 @@ pub struct ListSpec {
     pub paginator: PaginatorSpec,
 }
 
+/// How many newest articles each section's block on the front page shows.
+pub const SECTION_ARTICLES: usize = 4;
+/// How many outlets the front page's "most active sources" lists.
+pub const ACTIVE_SOURCES: usize = 8;
+
+/// The front page's blocks below the latest articles, for a site with sections or sources.
+#[derive(Debug, Clone, Hash)]
+pub struct FrontSpec {
+    /// Each section (the menu's first, in its order, then by size) with its newest articles
+    /// not already among the latest.
+    pub sections: Vec<(TaxonomyInfo, TagInfo, Vec<usize>)>,
+    /// The outlets with the most articles, most first.
+    pub sources: Vec<TagInfo>,
+}
+
 /// What one page shows.
 #[derive(Debug, Clone)]
 pub enum Body {
     Home(ListSpec),
+    /// Page 1 of the home page of a site with sections or sources: the latest articles and
+    /// the blocks.
+    Front(ListSpec, FrontSpec),
     Article {
         index: usize,
         newer: Option<usize>,
@@ -308,6 +326,63 @@ impl<'a> SpecBuilder<'a> {
         }
     }
 
+    /// The front page's blocks, if the site has a taxonomy of sections or of sources.
+    fn front(&self, latest: &ListSpec) -> Option<FrontSpec> {
+        let site = self.site;
+        let find = |key: TermKey| site.taxonomies.iter().find(|x| x.def.key == key);
+        let (sections, sources) = (find(TermKey::Category), find(TermKey::Source));
+        if sections.is_none() && sources.is_none() {
+            return None;
+        }
+        let by_size = |terms: &[Term]| {
+            let mut order: Vec<usize> = (0..terms.len()).collect();
+            // Terms are sorted by name: a stable sort keeps that order among equals.
+            order.sort_by_key(|&k| std::cmp::Reverse(terms[k].articles.len()));
+            order
+        };
+        let mut blocks = Vec::new();
+        if let Some(x) = sections {
+            let mut order: Vec<usize> = x
+                .def
+                .menu
+                .iter()
+                .filter_map(|name| {
+                    let slug = crate::content::tags::slug_of(name, &x.def.slugs);
+                    x.terms.iter().position(|t| t.slug == slug)
+                })
+                .collect();
+            for k in by_size(&x.terms) {
+                if !order.contains(&k) {
+                    order.push(k);
+                }
+            }
+            for k in order {
+                let term = &x.terms[k];
+                let newest: Vec<usize> = term
+                    .articles
+                    .iter()
+                    .filter(|i| !latest.items.contains(i))
+                    .take(SECTION_ARTICLES)
+                    .copied()
+                    .collect();
+                if !newest.is_empty() {
+                    blocks.push((taxonomy_info(&x.def), term_info(&x.def, term), newest));
+                }
+            }
+        }
+        let sources = sources.map_or_else(Vec::new, |x| {
+            by_size(&x.terms)
+                .into_iter()
+                .take(ACTIVE_SOURCES)
+                .map(|k| term_info(&x.def, &x.terms[k]))
+                .collect()
+        });
+        Some(FrontSpec {
+            sections: blocks,
+            sources,
+        })
+    }
+
     /// The spec of one page.
     pub fn spec(&self, page: Page) -> PageSpec {
         let site = self.site;
@@ -315,25 +390,16 @@ impl<'a> SpecBuilder<'a> {
             year: p.year,
             count: p.articles.len(),
         };
-        let term_info = |def: &TaxonomyDef, term: &Term| TagInfo {
-            name: term.name.clone(),
-            slug: term.slug.clone(),
-            path: def.term_path(&term.slug),
-            count: term.articles.len(),
-            feeds: def.feeds,
-            home: term.home.clone(),
-        };
         let tags = &site.config.tags;
         let tag_info = |t: usize| term_info(tags, &site.tags[t]);
-        let taxonomy_info = |def: &TaxonomyDef| TaxonomyInfo {
-            name: def.name.clone(),
-            title: def.title.clone(),
-            path: def.path(),
-        };
         let (path, body) = match page {
             Page::Home(n) => {
-                let all = &self.all;
-                (page_path("/", n), Body::Home(self.list("/", all, n)))
+                let list = self.list("/", &self.all, n);
+                let body = match self.front(&list).filter(|_| n == 1) {
+                    Some(front) => Body::Front(list, front),
+                    None => Body::Home(list),
+                };
+                (page_path("/", n), body)
             }
             Page::Article(i) => (
                 site.articles[i].path.clone(),
@@ -422,6 +488,25 @@ impl<'a> SpecBuilder<'a> {
     }
 }
 
+fn term_info(def: &TaxonomyDef, term: &Term) -> TagInfo {
+    TagInfo {
+        name: term.name.clone(),
+        slug: term.slug.clone(),
+        path: def.term_path(&term.slug),
+        count: term.articles.len(),
+        feeds: def.feeds,
+        home: term.home.clone(),
+    }
+}
+
+fn taxonomy_info(def: &TaxonomyDef) -> TaxonomyInfo {
+    TaxonomyInfo {
+        name: def.name.clone(),
+        title: def.title.clone(),
+        path: def.path(),
+    }
+}
+
 /// Hashes of an article's template values: its card, and its card plus body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleHashes {
@@ -446,6 +531,14 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
     };
     match &spec.body {
         Body::Home(l) => list(&mut h, l),
+        Body::Front(l, front) => {
+            list(&mut h, l);
+            front.sources.hash(&mut h);
+            for (taxonomy, term, items) in &front.sections {
+                (taxonomy, term).hash(&mut h);
+                cards(&mut h, items);
+            }
+        }
         Body::Article {
             index,
             newer,

@@ -328,3 +328,77 @@ fn different_names_on_one_author_page_are_warned_about() {
         run.stderr
     );
 }
+
+#[test]
+fn the_front_page_has_the_lead_the_latest_a_block_per_section_and_the_busiest_outlets() {
+    // paginate_by = 2: the lead and one more are the latest; the rest fill the blocks.
+    let f = mirror(FOUR);
+    f.article(
+        "content/d.md",
+        "Sidang Paripurna",
+        "2024-02-01T09:00:00+07:00",
+        "author: Budi\nsource: https://www.kabar.example/politik/4\nsource_name: Kabar Kota\ncategory: Politik\nimage: /gambar/sidang.jpg\n",
+        "Isi empat.",
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let lead = home.find("card card-lead").expect("a lead story");
+    assert!(home[lead..].starts_with("card card-lead\">\n<div class=\"card-body\">\n<h2 class=\"card-title\"><a href=\"https://uji.example/2024/03/03/c/\">Rapat Anggaran</a>"), "{home}");
+    let grid = home.find("<div class=\"front-grid\">").expect("the grid");
+    assert!(home[grid..].contains("Harga Beras"));
+    // Politik's block holds its articles that are not among the latest, newest first,
+    // with the first one's picture, and a link to the section.
+    let politik = &home[home.find("id=\"blok-politik\"").expect("a Politik block")..];
+    let politik = &politik[..politik.find("</section>").unwrap()];
+    let sidang_kabinet = politik.find(">Sidang Kabinet</a>").expect("Sidang Kabinet");
+    let paripurna = politik
+        .find(">Sidang Paripurna</a>")
+        .expect("Sidang Paripurna");
+    assert!(sidang_kabinet < paripurna, "{politik}");
+    assert!(
+        !politik.contains("Rapat Anggaran"),
+        "the lead is not repeated: {politik}"
+    );
+    assert!(
+        !politik.contains("<img"),
+        "only the first article's picture: {politik}"
+    );
+    assert!(politik.contains("<p class=\"front-more\"><a href=\"https://uji.example/categories/politik/\">Selengkapnya di Politik</a></p>"), "{politik}");
+    // Ekonomi has no article beyond the latest: no empty block.
+    assert!(!home.contains("id=\"blok-ekonomi\""));
+    let sources = &home[home.find("class=\"front-sources\"").expect("the sources")..];
+    let kabar = sources
+        .find(">Kabar Kota</a> <span class=\"count\">3 artikel</span>")
+        .unwrap();
+    let warta = sources
+        .find(">warta.example</a> <span class=\"count\">1 artikel</span>")
+        .unwrap();
+    assert!(kabar < warta);
+    // Page 2 is a plain list.
+    assert!(!f.read("page/2/index.html").contains("front"));
+    // The menu folds on phones behind a labelled checkbox.
+    assert!(home.contains("<input type=\"checkbox\" id=\"nav-toggle\" class=\"nav-toggle\">\n<label for=\"nav-toggle\" class=\"nav-toggle-label\">"));
+}
+
+#[test]
+fn the_front_page_block_shows_the_first_articles_picture() {
+    let f = mirror(FOUR);
+    f.article(
+        "content/d.md",
+        "Sidang Paripurna",
+        "2024-03-01T10:00:00+07:00",
+        "category: Politik\nimage: /gambar/sidang.jpg\n",
+        "Isi empat.",
+    );
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let politik = &home[home.find("id=\"blok-politik\"").expect("a Politik block")..];
+    // Named as the menu writes it, though the newest article writes "politik".
+    assert!(politik.starts_with(
+        "id=\"blok-politik\"><a href=\"https://uji.example/categories/politik/\">Politik</a></h2>"
+    ));
+    assert!(
+        politik.contains("<li class=\"has-image\">\n<a class=\"front-thumb\" href=\"https://uji.example/2024/03/01/d/\" tabindex=\"-1\" aria-hidden=\"true\"><img src=\"https://uji.example/gambar/sidang.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\"></a>"),
+        "{politik}"
+    );
+}
