@@ -2,10 +2,11 @@
 """Build benchmark: cermin on synthetic news corpora of several sizes.
 
 Usage: bench/build_bench.py [--sizes 1000 10000 100000] [--runs 5] [--bin target/release/cermin]
-                            [--taxonomies] [--content DIR]
+                            [--taxonomies] [--tags-only] [--content DIR]
 
 For each size it makes (once) a corpus with bench/gen_corpus.py under
 /dev/shm/cermin-bench/N (--taxonomies: N-taxonomies, with gen_corpus.py --taxonomies), or
+--tags-only drops the example site.toml's [[taxonomies]], for the cost of taxonomies;
 with --content DIR takes a copy of the articles in DIR (a content folder kept outside the
 repository, or a site folder holding one) instead; gives it the example site's site.toml
 and default theme, then times, after one warm-up build each, --runs of:
@@ -53,6 +54,17 @@ def tree_size(path: pathlib.Path):
     return len(files), sum(p.stat().st_size for p in files)
 
 
+def without_taxonomies(site_toml: pathlib.Path):
+    """Drops every [[taxonomies]] table (to the next other table) from a site.toml."""
+    kept, dropping = [], False
+    for line in site_toml.read_text().splitlines(keepends=True):
+        if line.startswith("["):
+            dropping = line.strip() == "[[taxonomies]]"
+        if not dropping:
+            kept.append(line)
+    site_toml.write_text("".join(kept))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -60,6 +72,7 @@ def main() -> int:
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
     ap.add_argument("--taxonomies", action="store_true", help="generate with gen_corpus.py --taxonomies")
     ap.add_argument("--content", metavar="DIR", help="benchmark a copy of these articles instead of generated ones")
+    ap.add_argument("--tags-only", action="store_true", help="drop the site.toml's [[taxonomies]]: tags alone, as before issue 18")
     args = ap.parse_args()
     if args.content:
         sites = [copied(args.content, "content-" + pathlib.Path(args.content).resolve().name)]
@@ -67,6 +80,9 @@ def main() -> int:
         sites = [corpus(n, options=["--taxonomies"], suffix="-taxonomies") for n in args.sizes]
     else:
         sites = [corpus(n) for n in args.sizes]
+    if args.tags_only:
+        for site in sites:
+            without_taxonomies(site / "site.toml")
     rows = []
     for site in sites:
         n = sum(1 for _ in (site / "content").rglob("*.md"))

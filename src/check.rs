@@ -137,7 +137,9 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
     for warning in loaded
         .warnings
         .into_iter()
-        .chain(crate::content::tags::merged_names(&articles))
+        .chain(crate::content::terms::merged_names_in_site(
+            &articles, &config,
+        ))
     {
         report.problems.push(warning_problem(warning));
     }
@@ -189,8 +191,10 @@ fn drop_warnings_said_as_errors(report: &mut Report) {
 }
 
 fn warning_problem(message: String) -> Problem {
-    let (kind, place) = match message.strip_prefix("tags ") {
-        Some(rest) => (
+    // `tags "C++" (content/a.md) and …`, `authors "Ani" (content/b.md) and …`.
+    let merged = message.contains(" are different names on one ");
+    let (kind, place) = match message.split_once(' ').filter(|_| merged) {
+        Some((_, rest)) => (
             "tag-names",
             rest.split_once(" (")
                 .and_then(|(_, r)| r.split_once(')'))

@@ -11,6 +11,9 @@ use serde::Deserialize;
 pub use crate::content::remote_images::RemoteImages;
 use crate::i18n::Strings;
 
+pub mod taxonomies;
+pub use taxonomies::{TaxonomyDef, TermKey};
+
 /// How an article credits the page it mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -70,6 +73,8 @@ struct RawConfig {
     strings: BTreeMap<String, String>,
     #[serde(default)]
     tag_slugs: BTreeMap<String, String>,
+    #[serde(default)]
+    taxonomies: Vec<taxonomies::RawTaxonomy>,
     #[serde(default)]
     extra: toml::Table,
     #[serde(default)]
@@ -168,6 +173,10 @@ pub struct Config {
     pub strings: Strings,
     /// Slugs set by hand for tags (`[tag_slugs]`), by [`crate::content::tags::spelling_key`].
     pub tag_slugs: BTreeMap<String, String>,
+    /// The tags: as declared in `[[taxonomies]]`, else at /tags/ with the site's pagination.
+    pub tags: TaxonomyDef,
+    /// The other taxonomies declared (sources, authors, sections, a site's own), in order.
+    pub taxonomies: Vec<TaxonomyDef>,
     pub extra: toml::Table,
     pub build: BuildSettings,
     /// `[images]`: the variants of local photos.
@@ -266,6 +275,14 @@ impl Config {
         }
         let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
             .map_err(|e| anyhow::anyhow!("{}: [tag_slugs] {e}", path.display()))?;
+        let (tags, taxonomies) = taxonomies::check(
+            raw.taxonomies,
+            text,
+            raw.paginate_by,
+            &strings,
+            tag_slugs.clone(),
+        )
+        .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
         Ok(Config {
             root: root.to_path_buf(),
             title: raw.title,
@@ -287,6 +304,8 @@ impl Config {
             remote_images: raw.remote_images,
             strings,
             tag_slugs,
+            tags,
+            taxonomies,
             extra,
             build: raw.build,
             images: raw
@@ -322,6 +341,8 @@ impl Config {
             remote_images,
             strings,
             tag_slugs,
+            tags,
+            taxonomies,
             extra,
             images,
         } = self;
@@ -339,6 +360,7 @@ impl Config {
             images,
         )
             .hash(&mut h);
+        (tags, taxonomies).hash(&mut h);
         h.finish()
     }
 
@@ -455,6 +477,8 @@ mod tests {
             "remote_images = \"hotlink\"\n",
             "[strings]\nhome = \"Muka\"\n",
             "[extra]\nlogo = \"x.png\"\n",
+            "[[taxonomies]]\nname = \"authors\"\n",
+            "[[taxonomies]]\nname = \"tags\"\nsegment = \"topik\"\n",
         ] {
             assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
         }
@@ -466,6 +490,30 @@ mod tests {
             base,
         );
         assert_eq!(plain, moved.unwrap().output_settings_hash());
+    }
+
+    #[test]
+    fn taxonomies_default_to_tags_alone_and_take_their_keys_from_their_names() {
+        let c = parse("title = \"T\"\npaginate_by = 4\n").unwrap();
+        assert_eq!((c.tags.path(), c.tags.paginate_by), ("/tags/".into(), 4));
+        assert!(c.taxonomies.is_empty());
+        let c = parse(
+            "title = \"T\"\n[[taxonomies]]\nname = \"sources\"\n[[taxonomies]]\nname = \"authors\"\n[[taxonomies]]\nname = \"categories\"\nsegment = \"rubrik\"\n[[taxonomies]]\nname = \"regions\"\n",
+        )
+        .unwrap();
+        let keys: Vec<&TermKey> = c.taxonomies.iter().map(|x| &x.key).collect();
+        assert_eq!(
+            keys,
+            [
+                &TermKey::Source,
+                &TermKey::Authors,
+                &TermKey::Category,
+                &TermKey::Extra("regions".into())
+            ]
+        );
+        assert_eq!(c.taxonomies[2].term_path("politik"), "/rubrik/politik/");
+        assert_eq!(c.taxonomies[0].title, "Sources");
+        assert_eq!(c.taxonomies[3].title, "regions");
     }
 
     #[test]

@@ -60,6 +60,14 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("month", "Month", "Bulan"),
     ("day", "Day", "Hari"),
     ("up", "Up", "Naik"),
+    ("sources", "Sources", "Sumber"),
+    ("authors", "Authors", "Penulis"),
+    ("categories", "Sections", "Rubrik"),
+    ("source_home", "Outlet's site", "Situs sumber"),
+    ("feed_term", "Articles in", "Artikel di"),
+    ("latest", "Latest", "Terbaru"),
+    ("more_in", "More in", "Selengkapnya di"),
+    ("active_sources", "Most active sources", "Sumber teraktif"),
 ];
 
 /// UI words in the site's language, with the overrides of `[strings]` applied.
@@ -97,6 +105,11 @@ impl Strings {
             }
         }
         Ok(Strings(words))
+    }
+
+    /// Whether `key` is one of the UI words.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.contains_key(key)
     }
 
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {

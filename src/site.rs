@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Result;
 use chrono::{DateTime, Datelike, Utc};
 
-use crate::config::Config;
+use crate::config::{Config, TaxonomyDef, TermKey};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
 
@@ -21,18 +21,26 @@ pub struct Selection {
     pub now: DateTime<Utc>,
 }
 
-/// A tag and its articles (indices into `Site::articles`, newest first).
+/// A term of a taxonomy (a tag, an outlet, an author, a section) and its articles
+/// (indices into `Site::articles`, newest first).
 #[derive(Debug, Clone)]
-pub struct Tag {
+pub struct Term {
+    /// As first written, in site order (the newest article's spelling).
     pub name: String,
     pub slug: String,
     pub articles: Vec<usize>,
+    /// An outlet's home page (from its newest article's `source`); `None` for other terms.
+    pub home: Option<String>,
 }
 
-impl Tag {
-    pub fn path(&self) -> String {
-        format!("/tags/{}/", self.slug)
-    }
+/// Tags are the terms of the `tags` taxonomy.
+pub type Tag = Term;
+
+/// A declared taxonomy and its terms, sorted by name.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub def: TaxonomyDef,
+    pub terms: Vec<Term>,
 }
 
 /// A day, month or year of the date archive, with its articles (newest first).
@@ -63,6 +71,8 @@ pub struct Site {
     pub articles: Vec<Arc<Article>>,
     /// Sorted by name, case-insensitively.
     pub tags: Arc<Vec<Tag>>,
+    /// The taxonomies besides tags (`config.taxonomies`, in order), with their terms.
+    pub taxonomies: Arc<Vec<Taxonomy>>,
     /// Newest first.
     pub years: Arc<Vec<Period>>,
     /// Newest first, across all years.
@@ -111,6 +121,7 @@ impl Site {
                 config,
                 articles,
                 tags: p.tags.clone(),
+                taxonomies: p.taxonomies.clone(),
                 years: p.years.clone(),
                 months: p.months.clone(),
                 days: p.days.clone(),
@@ -119,7 +130,15 @@ impl Site {
             });
         }
 
-        let tags = collect_tags(&articles);
+        let tags = collect_terms(&articles, &config.tags);
+        let taxonomies = config
+            .taxonomies
+            .iter()
+            .map(|def| Taxonomy {
+                def: def.clone(),
+                terms: collect_terms(&articles, def),
+            })
+            .collect();
         let dates = DateFormatter::new(&config.language);
         let (years, months, days) = collect_periods(&articles, &dates);
         let related = related_articles(&articles, &tags, config.related_count);
@@ -127,6 +146,7 @@ impl Site {
             config,
             articles,
             tags: Arc::new(tags),
+            taxonomies: Arc::new(taxonomies),
             years: Arc::new(years),
             months: Arc::new(months),
             days: Arc::new(days),
@@ -146,22 +166,33 @@ impl Site {
     }
 }
 
-fn collect_tags(articles: &[Arc<Article>]) -> Vec<Tag> {
-    let mut by_slug: BTreeMap<&str, Tag> = BTreeMap::new();
+/// The terms of one taxonomy, sorted by name; each lists its articles newest first.
+fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
+    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
-        for t in &a.tags {
-            by_slug
-                .entry(t.slug.as_str())
-                .or_insert_with(|| Tag {
-                    name: t.name.clone(),
-                    slug: t.slug.clone(),
-                    articles: Vec::new(),
-                })
-                .articles
-                .push(i);
+        for (name, slug) in crate::content::terms::of(a, def) {
+            let term = by_slug.entry(slug).or_insert_with_key(|slug| Term {
+                name: name.into_owned(),
+                slug: slug.clone(),
+                articles: Vec::new(),
+                home: None,
+            });
+            term.articles.push(i);
+            if def.key == TermKey::Source && term.home.is_none() {
+                term.home = a
+                    .source
+                    .as_deref()
+                    .and_then(crate::content::terms::source_home);
+            }
         }
     }
-    let mut tags: Vec<Tag> = by_slug.into_values().collect();
+    // A term the menu names is named as the menu writes it.
+    for name in &def.menu {
+        if let Some(term) = by_slug.get_mut(&crate::content::tags::slug_of(name, &def.slugs)) {
+            term.name.clone_from(name);
+        }
+    }
+    let mut tags: Vec<Term> = by_slug.into_values().collect();
     tags.sort_by(|a, b| {
         a.name
             .to_lowercase()

@@ -91,7 +91,7 @@ fn fingerprint(config: &Config) -> u64 {
     config.permalink.hash(&mut h);
     // Bodies hold embed cards worded in the site's language.
     crate::embeds::EmbedWords::from_strings(&config.strings).hash(&mut h);
-    config.tag_slugs.hash(&mut h);
+    config.tags.slugs.hash(&mut h);
     // Remote images are links (worded in the site's language) or kept as written.
     (config.remote_images, config.strings.get("remote_photo")).hash(&mut h);
     h.finish()

@@ -101,8 +101,9 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let (loaded, origins) = crate::cache::load::load_all(&config, article_cache.as_ref(), &bodies)?;
     let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
     warnings.extend(loaded.warnings);
-    warnings.extend(crate::content::tags::merged_names(
+    warnings.extend(crate::content::terms::merged_names_in_site(
         articles.iter().map(|a| &**a),
+        &config,
     ));
     let selection = Selection {
         drafts: args.drafts,

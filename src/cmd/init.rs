@@ -25,6 +25,25 @@ author = "The Editors"
 # A photo on another host is shown as its caption and a link to it, never loaded from there
 # ("hotlink" loads it from the other host in every reader's browser).
 remote_images = "link"
+
+# How readers browse besides dates: each taxonomy has a page listing its terms and a page
+# with RSS and Atom feeds per term. Rename a `segment` (/topik/, /sumber/) or set `title`;
+# `menu` puts sections in the navigation bar.
+[[taxonomies]]
+name = "tags"          # tags: [..]
+
+[[taxonomies]]
+name = "sources"       # source_name:, else the host of source:
+key = "source_name"
+
+[[taxonomies]]
+name = "authors"       # author: "A, B" or "A and B", or authors: [..]
+key = "author"
+
+[[taxonomies]]
+name = "categories"    # category: one section per article
+key = "category"
+menu = ["News"]
 "#;
 
 const FIRST_ARTICLE: &str = r#"---
@@ -32,6 +51,7 @@ title: "Hello, mirror"
 date: {date}
 author: "The Editors"
 tags: ["Meta"]
+category: "News"
 ---
 
 This is the first article of the mirror. Write articles as Markdown files under `content/`,

@@ -49,6 +49,8 @@ pub struct Article {
     pub has_code: bool,
     pub source: Option<String>,
     pub source_name: Option<String>,
+    /// The article's section (`category:`), one per article.
+    pub category: Option<String>,
     /// A site path or, with `remote_images = "hotlink"`, an address on another host.
     pub image: Option<String>,
     /// The lead image's address on another host, shown as a link instead of loaded
@@ -78,14 +80,32 @@ impl Article {
     }
 }
 
+/// What places an article in the site's indexes: its path, date, and every field a taxonomy
+/// may read its terms from.
+pub struct Placing<'a> {
+    pub path: &'a str,
+    pub date: &'a DateTime<Tz>,
+    pub tags: &'a [TagName],
+    pub authors: &'a [String],
+    pub source: Option<&'a str>,
+    pub source_name: Option<&'a str>,
+    pub category: Option<&'a str>,
+    pub extra: &'a serde_json::Map<String, serde_json::Value>,
+}
+
 /// What places an article in the site's indexes: equal hashes for every article mean equal
-/// tags, archives and related articles.
-pub fn structure_hash(path: &str, date: &DateTime<Tz>, tags: &[TagName]) -> u64 {
+/// tags, taxonomies, archives and related articles.
+pub fn structure_hash(p: Placing) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    path.hash(&mut h);
-    date.timestamp().hash(&mut h);
-    tags.hash(&mut h);
+    p.path.hash(&mut h);
+    p.date.timestamp().hash(&mut h);
+    p.tags.hash(&mut h);
+    (p.authors, p.source, p.source_name, p.category).hash(&mut h);
+    // A site's own taxonomies read `extra`.
+    serde_json::to_string(p.extra)
+        .expect("JSON serializes")
+        .hash(&mut h);
     h.finish()
 }
 

@@ -22,6 +22,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "image",
     "image_caption",
     "id",
+    "category",
     "extra",
 ];
 
@@ -170,6 +171,7 @@ pub struct FrontMatter {
     pub image: Option<String>,
     pub image_caption: Option<String>,
     pub id: Option<String>,
+    pub category: Option<String>,
     #[serde(default)]
     pub extra: BTreeMap<String, serde_json::Value>,
 }

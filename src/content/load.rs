@@ -280,18 +280,22 @@ pub fn parse_article(
             None => problems.errors.push(ContentError::in_file(file, message)),
         }
     }
-    let mut authors = Vec::new();
+    let mut bylines = Vec::new();
     for (key, value) in [("author", fm.author), ("authors", fm.authors)] {
         match value.map(OneOrMany::into_vec) {
             None => {}
-            Some(Some(names)) => authors.extend(names.into_iter().map(clean)),
+            Some(Some(names)) => bylines.extend(names.into_iter().map(clean)),
             Some(None) => problems.add(
                 key,
                 format!("{key} must be a name or a list of names, such as {key}: [Ani, Budi]"),
             ),
         }
     }
-    authors.retain(|a| !a.trim().is_empty());
+    let authors = super::authors::split_names(bylines.iter().map(String::as_str));
+    let category = fm
+        .category
+        .map(|c| clean(c).split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|c| !c.is_empty());
     let tags = match fm.tags.map(OneOrMany::into_vec) {
         None => Vec::new(),
         Some(Some(names)) => tags(config, names, &mut problems),
@@ -447,9 +451,24 @@ pub fn parse_article(
             rendered.summary_text.clone(),
         ),
     };
+    let source_name = fm.source_name.map(clean).filter(|s| !s.trim().is_empty());
+    let extra: serde_json::Map<String, serde_json::Value> = fm
+        .extra
+        .into_iter()
+        .map(|(k, v)| (clean(k), clean_json(v)))
+        .collect();
     let article = Article {
         file: file.to_path_buf(),
-        structure_hash: super::article::structure_hash(&path, &date, &tags),
+        structure_hash: super::article::structure_hash(super::article::Placing {
+            path: &path,
+            date: &date,
+            tags: &tags,
+            authors: &authors,
+            source: source.as_deref(),
+            source_name: source_name.as_deref(),
+            category: category.as_deref(),
+            extra: &extra,
+        }),
         title,
         slug,
         path,
@@ -466,16 +485,13 @@ pub fn parse_article(
         content_html: super::BodyHtml::new(rendered.html),
         toc: rendered.toc,
         source,
-        source_name: fm.source_name.map(clean).filter(|s| !s.trim().is_empty()),
+        source_name,
+        category,
         image,
         remote_image,
         image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
         id,
-        extra: fm
-            .extra
-            .into_iter()
-            .map(|(k, v)| (clean(k), clean_json(v)))
-            .collect(),
+        extra,
         draft: fm.draft,
         bundle: bundle_files,
         images,
@@ -529,7 +545,7 @@ fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<Tag
     let mut tags = Vec::new();
     for name in names {
         let name = clean(name).trim().to_string();
-        let slug = super::tags::slug_of(&name, &config.tag_slugs);
+        let slug = super::tags::slug_of(&name, &config.tags.slugs);
         if slug.is_empty() {
             problems.add(
                 "tags",

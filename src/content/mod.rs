@@ -1,6 +1,7 @@
 //! Content: loading `content/**/*.md`, front matter, validation, the Article type.
 
 pub mod article;
+pub mod authors;
 pub mod body;
 pub mod bundle;
 pub mod date;
@@ -11,6 +12,7 @@ pub mod load;
 mod plain_yaml;
 pub mod remote_images;
 pub mod tags;
+pub mod terms;
 
 pub use article::{Article, TagName};
 pub use body::BodyHtml;

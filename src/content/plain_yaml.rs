@@ -60,6 +60,7 @@ struct Fields {
     image: Option<String>,
     image_caption: Option<String>,
     id: Option<String>,
+    category: Option<String>,
 }
 
 impl Fields {
@@ -88,6 +89,7 @@ impl Fields {
             "image" => once(&mut self.image, string(value)),
             "image_caption" => once(&mut self.image_caption, string(value)),
             "id" => once(&mut self.id, string(value)),
+            "category" => once(&mut self.category, string(value)),
             _ => None,
         }
     }
@@ -108,6 +110,7 @@ impl Fields {
             image: self.image,
             image_caption: self.image_caption,
             id: self.id,
+            category: self.category,
             extra: BTreeMap::new(),
         })
     }

@@ -1,14 +1,13 @@
-//! Tag slugs: made from the tag's name, or set by hand in site.toml's `[tag_slugs]`; and the
-//! warning when different names end up on one tag page.
+//! Tag slugs (and every term's): made from the name, or set by hand in site.toml's
+//! `[tag_slugs]` or a taxonomy's `slugs`. The warning when different names end up on one
+//! page is [`super::terms::merged_names`].
 //!
 //! Spellings of one name (`Politik`, `POLITIK`, `Polítik`, `Amerika Latin` / `Amerika-Latin`)
 //! share a page without a word. Different names whose slugs agree (`C++`, `C#`, `C`: all
 //! `c`) share it too, as their page has one URL, but builds and checks warn about them.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::collections::BTreeMap;
 
-use crate::content::Article;
 use crate::text::slugify;
 
 /// The longest URL segment (a slug, a tag's slug) in bytes. File systems refuse names over
@@ -119,50 +118,6 @@ pub fn shortened(name: &str) -> String {
         Some((i, _)) => format!("{}…", &name[..i]),
         None => name.to_string(),
     }
-}
-
-/// One warning for each tag page that different names share (not mere spellings of one
-/// name), naming each name and one file that uses it, in file order.
-pub fn merged_names<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<String> {
-    // slug → spelling key → (the name as first written, its file), in order of appearance.
-    let mut by_slug: HashMap<&str, Vec<(String, &str, &Path)>> = HashMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for article in articles {
-        for tag in &article.tags {
-            let names = by_slug.entry(&tag.slug).or_insert_with(|| {
-                order.push(&tag.slug);
-                Vec::new()
-            });
-            // Most tags are written one way: compare names before computing keys.
-            if names.iter().any(|(_, name, _)| *name == tag.name) {
-                continue;
-            }
-            let key = spelling_key(&tag.name);
-            if !names.iter().any(|(k, _, _)| *k == key) {
-                names.push((key, &tag.name, &article.file));
-            }
-        }
-    }
-    order.sort_unstable();
-    order
-        .into_iter()
-        .filter_map(|slug| {
-            let names = &by_slug[slug];
-            if names.len() < 2 {
-                return None;
-            }
-            let listed: Vec<String> = names
-                .iter()
-                .map(|(_, name, file)| format!("{:?} ({})", shortened(name), file.display()))
-                .collect();
-            let (last, rest) = listed.split_last()?;
-            Some(format!(
-                "tags {} and {last} are different names on one tag page, /tags/{slug}/: if they are different tags, give all but one a slug of its own under [tag_slugs] in site.toml, such as {:?} = \"{slug}-2\"",
-                rest.join(", "),
-                names[1].1,
-            ))
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -98,6 +98,12 @@ fn describe(site: &Site, page: Page) -> String {
         Page::Home(n) => nth(n, "the home page".into()),
         Page::Tags => "the tags index".into(),
         Page::Tag(t, n) => nth(n, format!("the tag page of {:?}", site.tags[t].name)),
+        Page::Taxonomy(x) => format!("the {} index", site.taxonomies[x].def.name),
+        Page::Term(x, k, n) => {
+            let taxonomy = &site.taxonomies[x];
+            let term = &taxonomy.terms[k].name;
+            nth(n, format!("the {} page of {term:?}", taxonomy.def.name))
+        }
         Page::Archive => "the archive page".into(),
         Page::Year(y) => format!("the archive page of {}", site.years[y].name),
         Page::Month(m, n) => nth(n, format!("the archive page of {}", site.months[m].name)),

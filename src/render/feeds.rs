@@ -33,7 +33,8 @@ pub struct Feed<'a> {
     pub articles: std::borrow::Cow<'a, [usize]>,
 }
 
-/// The feeds of a site: the whole site, then one per tag.
+/// The feeds of a site: the whole site, then one per tag, then one per term of each other
+/// taxonomy with feeds on.
 pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     let mut feeds = Vec::with_capacity(site.tags.len() + 1);
     let newest: Vec<usize> = (0..site.articles.len().min(site.config.feed_limit)).collect();
@@ -45,7 +46,9 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
         dir: "/".into(),
         articles: newest.into(),
     });
-    for tag in site.tags.iter() {
+    let tag_feeds = if c.tags.feeds { &site.tags[..] } else { &[] };
+    for tag in tag_feeds {
+        let path = c.tags.term_path(&tag.slug);
         feeds.push(Feed {
             title: format!("{} – {}", c.title, tag.name),
             description: Some(format!(
@@ -54,10 +57,27 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
                 tag.name,
                 c.title
             )),
-            page: tag.path(),
-            dir: tag.path(),
+            page: path.clone(),
+            dir: path,
             articles: tag.articles.as_slice().into(),
         });
+    }
+    for taxonomy in site.taxonomies.iter().filter(|x| x.def.feeds) {
+        for term in &taxonomy.terms {
+            let path = taxonomy.def.term_path(&term.slug);
+            feeds.push(Feed {
+                title: format!("{} – {}", c.title, term.name),
+                description: Some(format!(
+                    "{} {} — {}",
+                    c.strings.get("feed_term"),
+                    term.name,
+                    c.title
+                )),
+                page: path.clone(),
+                dir: path,
+                articles: term.articles.as_slice().into(),
+            });
+        }
     }
     feeds
 }

@@ -118,6 +118,7 @@ fn article_values(article: &Article) -> ArticleValues {
     (
         &a.source,
         &a.source_name,
+        &a.category,
         &a.image,
         &a.image_caption,
         a.draft,
@@ -201,9 +202,10 @@ impl<'a> PageRenderer<'a> {
 
     /// The card of article `i` (the same on every page), made on first use.
     fn card_value(&self, i: usize) -> &Value {
-        self.values[i]
-            .card
-            .get_or_init(|| values::article_card(&self.site.articles[i], &self.links, &self.dates))
+        self.values[i].card.get_or_init(|| {
+            let article = &self.site.articles[i];
+            values::article_card(article, &self.site.config, &self.links, &self.dates)
+        })
     }
 
     /// The card of article `i` as shown on the page at `page`: in relative mode, site paths in
@@ -282,7 +284,28 @@ impl<'a> PageRenderer<'a> {
         ctx.insert("page_kind", spec.kind.name());
         let opt = |v: Option<Value>| v.unwrap_or(Value::none());
         match &spec.body {
-            Body::Home(list) => self.insert_list(&mut ctx, list, page)?,
+            Body::Home(list) => {
+                ctx.insert("front", &false);
+                self.insert_list(&mut ctx, list, page)?;
+            }
+            Body::Front(list, front) => {
+                ctx.insert("front", &true);
+                self.insert_list(&mut ctx, list, page)?;
+                let sections: Vec<Value> = front
+                    .sections
+                    .iter()
+                    .map(|(taxonomy, term, items)| {
+                        values::map([
+                            ("taxonomy", values::taxonomy_value(taxonomy)),
+                            ("term", values::term_value(term)),
+                            ("articles", self.cards(items, page)),
+                        ])
+                    })
+                    .collect();
+                ctx.insert_value("sections", Value::from(sections));
+                let sources = front.sources.iter().map(values::term_value);
+                ctx.insert_value("sources", Value::from(sources.collect::<Vec<_>>()));
+            }
             Body::Article {
                 index,
                 newer,
@@ -314,6 +337,18 @@ impl<'a> PageRenderer<'a> {
             }
             Body::Tag(tag, list) => {
                 ctx.insert_value("tag", values::tag_value(tag));
+                self.insert_list(&mut ctx, list, page)?;
+            }
+            Body::Taxonomy(taxonomy, terms) => {
+                ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
+                ctx.insert_value(
+                    "terms",
+                    Value::from(terms.iter().map(values::term_value).collect::<Vec<_>>()),
+                );
+            }
+            Body::Term(taxonomy, term, list) => {
+                ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
+                ctx.insert_value("term", values::term_value(term));
                 self.insert_list(&mut ctx, list, page)?;
             }
             Body::Archive(years) => {

@@ -9,7 +9,8 @@ use std::hash::{Hash, Hasher};
 
 use xxhash_rust::xxh3::Xxh3Default;
 
-use crate::site::{Period, Site};
+use crate::config::{TaxonomyDef, TermKey};
+use crate::site::{Period, Site, Term};
 use crate::urls::page_path;
 
 /// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
@@ -19,6 +20,10 @@ pub enum Page {
     Article(usize),
     Tags,
     Tag(usize, usize),
+    /// The index of taxonomy `x` of `site.taxonomies`.
+    Taxonomy(usize),
+    /// Page `n` of term `k` of taxonomy `x`.
+    Term(usize, usize, usize),
     Archive,
     Year(usize),
     Month(usize, usize),
@@ -34,6 +39,8 @@ impl Page {
             Page::Article(_) => PageKind::Article,
             Page::Tags => PageKind::Tags,
             Page::Tag(..) => PageKind::Tag,
+            Page::Taxonomy(_) => PageKind::Taxonomy,
+            Page::Term(..) => PageKind::Term,
             Page::Archive => PageKind::Archive,
             Page::Year(_) => PageKind::Year,
             Page::Month(..) => PageKind::Month,
@@ -51,6 +58,8 @@ pub enum PageKind {
     Article,
     Tags,
     Tag,
+    Taxonomy,
+    Term,
     Archive,
     Year,
     Month,
@@ -66,6 +75,8 @@ impl PageKind {
             PageKind::Article => "article",
             PageKind::Tags => "tags",
             PageKind::Tag => "tag",
+            PageKind::Taxonomy => "taxonomy",
+            PageKind::Term => "term",
             PageKind::Archive => "archive",
             PageKind::Year => "year",
             PageKind::Month => "month",
@@ -81,6 +92,8 @@ impl PageKind {
             PageKind::Article => "article.html",
             PageKind::Tags => "tags.html",
             PageKind::Tag => "tag.html",
+            PageKind::Taxonomy => "taxonomy.html",
+            PageKind::Term => "term.html",
             PageKind::Archive => "archive.html",
             PageKind::Year => "archive_year.html",
             PageKind::Month | PageKind::Day => "archive_list.html",
@@ -89,12 +102,24 @@ impl PageKind {
     }
 }
 
-/// `{name, slug, count}` of a tag (paths follow from the slug).
+/// A tag or another term: `{name, slug, path, count}`, its feeds and an outlet's home.
 #[derive(Debug, Clone, Hash)]
 pub struct TagInfo {
     pub name: String,
     pub slug: String,
+    pub path: String,
     pub count: usize,
+    /// Whether it has an RSS and an Atom feed.
+    pub feeds: bool,
+    pub home: Option<String>,
+}
+
+/// A taxonomy as its pages show it: `{name, title, path}`.
+#[derive(Debug, Clone, Hash)]
+pub struct TaxonomyInfo {
+    pub name: String,
+    pub title: String,
+    pub path: String,
 }
 
 /// A year of the archive.
@@ -141,10 +166,28 @@ pub struct ListSpec {
     pub paginator: PaginatorSpec,
 }
 
+/// How many newest articles each section's block on the front page shows.
+pub const SECTION_ARTICLES: usize = 4;
+/// How many outlets the front page's "most active sources" lists.
+pub const ACTIVE_SOURCES: usize = 8;
+
+/// The front page's blocks below the latest articles, for a site with sections or sources.
+#[derive(Debug, Clone, Hash)]
+pub struct FrontSpec {
+    /// Each section (the menu's first, in its order, then by size) with its newest articles
+    /// not already among the latest.
+    pub sections: Vec<(TaxonomyInfo, TagInfo, Vec<usize>)>,
+    /// The outlets with the most articles, most first.
+    pub sources: Vec<TagInfo>,
+}
+
 /// What one page shows.
 #[derive(Debug, Clone)]
 pub enum Body {
     Home(ListSpec),
+    /// Page 1 of the home page of a site with sections or sources: the latest articles and
+    /// the blocks.
+    Front(ListSpec, FrontSpec),
     Article {
         index: usize,
         newer: Option<usize>,
@@ -153,6 +196,8 @@ pub enum Body {
     },
     Tags(Vec<TagInfo>),
     Tag(TagInfo, ListSpec),
+    Taxonomy(TaxonomyInfo, Vec<TagInfo>),
+    Term(TaxonomyInfo, TagInfo, ListSpec),
     Archive(Vec<YearInfo>),
     Year {
         year: YearInfo,
@@ -189,8 +234,16 @@ pub fn pages(site: &Site) -> Vec<Page> {
     pages.extend((1..=page_count(site.articles.len(), per)).map(Page::Home));
     pages.extend((0..site.articles.len()).map(Page::Article));
     pages.push(Page::Tags);
+    let tags_per = site.config.tags.paginate_by;
     for (t, tag) in site.tags.iter().enumerate() {
-        pages.extend((1..=page_count(tag.articles.len(), per)).map(|n| Page::Tag(t, n)));
+        pages.extend((1..=page_count(tag.articles.len(), tags_per)).map(|n| Page::Tag(t, n)));
+    }
+    for (x, taxonomy) in site.taxonomies.iter().enumerate() {
+        pages.push(Page::Taxonomy(x));
+        let per = taxonomy.def.paginate_by;
+        for (k, term) in taxonomy.terms.iter().enumerate() {
+            pages.extend((1..=page_count(term.articles.len(), per)).map(|n| Page::Term(x, k, n)));
+        }
     }
     pages.push(Page::Archive);
     pages.extend((0..site.years.len()).map(Page::Year));
@@ -220,7 +273,10 @@ impl<'a> SpecBuilder<'a> {
     }
 
     fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
-        let per = self.site.config.paginate_by;
+        self.list_by(self.site.config.paginate_by, list_path, items, n)
+    }
+
+    fn list_by(&self, per: usize, list_path: &str, items: &[usize], n: usize) -> ListSpec {
         let start = ((n - 1) * per).min(items.len());
         let end = (start + per).min(items.len());
         ListSpec {
@@ -270,6 +326,63 @@ impl<'a> SpecBuilder<'a> {
         }
     }
 
+    /// The front page's blocks, if the site has a taxonomy of sections or of sources.
+    fn front(&self, latest: &ListSpec) -> Option<FrontSpec> {
+        let site = self.site;
+        let find = |key: TermKey| site.taxonomies.iter().find(|x| x.def.key == key);
+        let (sections, sources) = (find(TermKey::Category), find(TermKey::Source));
+        if sections.is_none() && sources.is_none() {
+            return None;
+        }
+        let by_size = |terms: &[Term]| {
+            let mut order: Vec<usize> = (0..terms.len()).collect();
+            // Terms are sorted by name: a stable sort keeps that order among equals.
+            order.sort_by_key(|&k| std::cmp::Reverse(terms[k].articles.len()));
+            order
+        };
+        let mut blocks = Vec::new();
+        if let Some(x) = sections {
+            let mut order: Vec<usize> = x
+                .def
+                .menu
+                .iter()
+                .filter_map(|name| {
+                    let slug = crate::content::tags::slug_of(name, &x.def.slugs);
+                    x.terms.iter().position(|t| t.slug == slug)
+                })
+                .collect();
+            for k in by_size(&x.terms) {
+                if !order.contains(&k) {
+                    order.push(k);
+                }
+            }
+            for k in order {
+                let term = &x.terms[k];
+                let newest: Vec<usize> = term
+                    .articles
+                    .iter()
+                    .filter(|i| !latest.items.contains(i))
+                    .take(SECTION_ARTICLES)
+                    .copied()
+                    .collect();
+                if !newest.is_empty() {
+                    blocks.push((taxonomy_info(&x.def), term_info(&x.def, term), newest));
+                }
+            }
+        }
+        let sources = sources.map_or_else(Vec::new, |x| {
+            by_size(&x.terms)
+                .into_iter()
+                .take(ACTIVE_SOURCES)
+                .map(|k| term_info(&x.def, &x.terms[k]))
+                .collect()
+        });
+        Some(FrontSpec {
+            sections: blocks,
+            sources,
+        })
+    }
+
     /// The spec of one page.
     pub fn spec(&self, page: Page) -> PageSpec {
         let site = self.site;
@@ -277,18 +390,16 @@ impl<'a> SpecBuilder<'a> {
             year: p.year,
             count: p.articles.len(),
         };
-        let tag_info = |t: usize| {
-            let tag = &site.tags[t];
-            TagInfo {
-                name: tag.name.clone(),
-                slug: tag.slug.clone(),
-                count: tag.articles.len(),
-            }
-        };
+        let tags = &site.config.tags;
+        let tag_info = |t: usize| term_info(tags, &site.tags[t]);
         let (path, body) = match page {
             Page::Home(n) => {
-                let all = &self.all;
-                (page_path("/", n), Body::Home(self.list("/", all, n)))
+                let list = self.list("/", &self.all, n);
+                let body = match self.front(&list).filter(|_| n == 1) {
+                    Some(front) => Body::Front(list, front),
+                    None => Body::Home(list),
+                };
+                (page_path("/", n), body)
             }
             Page::Article(i) => (
                 site.articles[i].path.clone(),
@@ -300,15 +411,28 @@ impl<'a> SpecBuilder<'a> {
                 },
             ),
             Page::Tags => (
-                "/tags/".into(),
+                tags.path(),
                 Body::Tags((0..site.tags.len()).map(tag_info).collect()),
             ),
             Page::Tag(t, n) => {
                 let tag = &site.tags[t];
-                (
-                    page_path(&tag.path(), n),
-                    Body::Tag(tag_info(t), self.list(&tag.path(), &tag.articles, n)),
-                )
+                let path = tags.term_path(&tag.slug);
+                let list = self.list_by(tags.paginate_by, &path, &tag.articles, n);
+                (page_path(&path, n), Body::Tag(tag_info(t), list))
+            }
+            Page::Taxonomy(x) => {
+                let taxonomy = &site.taxonomies[x];
+                let def = &taxonomy.def;
+                let terms = taxonomy.terms.iter().map(|t| term_info(def, t)).collect();
+                (def.path(), Body::Taxonomy(taxonomy_info(def), terms))
+            }
+            Page::Term(x, k, n) => {
+                let taxonomy = &site.taxonomies[x];
+                let (def, term) = (&taxonomy.def, &taxonomy.terms[k]);
+                let path = def.term_path(&term.slug);
+                let list = self.list_by(def.paginate_by, &path, &term.articles, n);
+                let body = Body::Term(taxonomy_info(def), term_info(def, term), list);
+                (page_path(&path, n), body)
             }
             Page::Archive => (
                 "/archive/".into(),
@@ -364,6 +488,25 @@ impl<'a> SpecBuilder<'a> {
     }
 }
 
+fn term_info(def: &TaxonomyDef, term: &Term) -> TagInfo {
+    TagInfo {
+        name: term.name.clone(),
+        slug: term.slug.clone(),
+        path: def.term_path(&term.slug),
+        count: term.articles.len(),
+        feeds: def.feeds,
+        home: term.home.clone(),
+    }
+}
+
+fn taxonomy_info(def: &TaxonomyDef) -> TaxonomyInfo {
+    TaxonomyInfo {
+        name: def.name.clone(),
+        title: def.title.clone(),
+        path: def.path(),
+    }
+}
+
 /// Hashes of an article's template values: its card, and its card plus body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ArticleHashes {
@@ -388,6 +531,14 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
     };
     match &spec.body {
         Body::Home(l) => list(&mut h, l),
+        Body::Front(l, front) => {
+            list(&mut h, l);
+            front.sources.hash(&mut h);
+            for (taxonomy, term, items) in &front.sections {
+                (taxonomy, term).hash(&mut h);
+                cards(&mut h, items);
+            }
+        }
         Body::Article {
             index,
             newer,
@@ -402,6 +553,11 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
         Body::Tags(tags) => tags.hash(&mut h),
         Body::Tag(tag, l) => {
             tag.hash(&mut h);
+            list(&mut h, l);
+        }
+        Body::Taxonomy(taxonomy, terms) => (taxonomy, terms).hash(&mut h),
+        Body::Term(taxonomy, term, l) => {
+            (taxonomy, term).hash(&mut h);
             list(&mut h, l);
         }
         Body::Archive(years) => years.hash(&mut h),

@@ -292,6 +292,25 @@ fn register_filters(tera: &mut Tera, config: &Config, links: &Links) {
     );
 }
 
+/// `site.menu`: the terms the taxonomies' `menu` lists, `{name, path}`, in order.
+fn menu_value(config: &Config) -> Value {
+    use super::values::map;
+    let items: Vec<Value> = config
+        .taxonomies
+        .iter()
+        .flat_map(|x| {
+            x.menu.iter().map(|name| {
+                let slug = crate::content::tags::slug_of(name, &x.slugs);
+                map([
+                    ("name", name.as_str().into()),
+                    ("path", x.term_path(&slug).into()),
+                ])
+            })
+        })
+        .collect();
+    Value::from(items)
+}
+
 /// The `site` object every template receives.
 fn site_value(config: &Config) -> Value {
     use super::values::map;
@@ -322,10 +341,27 @@ fn site_value(config: &Config) -> Value {
             map([("rss", "/rss.xml".into()), ("atom", "/atom.xml".into())]),
         ),
         (
+            "taxonomies",
+            Value::from(
+                config
+                    .taxonomies
+                    .iter()
+                    .map(|x| {
+                        map([
+                            ("name", x.name.as_str().into()),
+                            ("title", x.title.as_str().into()),
+                            ("path", x.path().into()),
+                        ])
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        ),
+        ("menu", menu_value(config)),
+        (
             "paths",
             map([
                 ("home", "/".into()),
-                ("tags", "/tags/".into()),
+                ("tags", config.tags.path().into()),
                 ("archive", "/archive/".into()),
             ]),
         ),

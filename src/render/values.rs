@@ -3,7 +3,8 @@
 
 use tera::Value;
 
-use super::spec::{NamedLink, PeriodInfo, TagInfo, YearInfo};
+use super::spec::{NamedLink, PeriodInfo, TagInfo, TaxonomyInfo, YearInfo};
+use crate::config::{Config, TaxonomyDef};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
 use crate::markdown::TocEntry;
@@ -19,24 +20,52 @@ fn opt_str(s: Option<&str>) -> Value {
     s.map(Value::from).unwrap_or(Value::none())
 }
 
-/// `{name, slug, path}` of each tag of an article.
-fn tag_refs(article: &Article) -> Value {
-    let tags: Vec<Value> = article
-        .tags
-        .iter()
-        .map(|t| {
+/// `{name, slug, path}` of each of an article's terms in `taxonomy`.
+fn term_refs(article: &Article, taxonomy: &TaxonomyDef) -> Value {
+    let terms: Vec<Value> = crate::content::terms::of(article, taxonomy)
+        .into_iter()
+        .map(|(name, slug)| {
+            let path = taxonomy.term_path(&slug);
             map([
-                ("name", t.name.as_str().into()),
-                ("slug", t.slug.as_str().into()),
-                ("path", format!("/tags/{}/", t.slug).into()),
+                ("name", name.as_ref().into()),
+                ("slug", slug.into()),
+                ("path", path.into()),
             ])
         })
         .collect();
-    Value::from(tags)
+    Value::from(terms)
 }
 
-/// The fields of an article every list shows (everything but the body).
-pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> Value {
+/// The fields of an article every list shows (everything but the body). With taxonomies
+/// declared besides tags, `terms` holds the article's terms in each, by taxonomy name.
+pub fn article_card(
+    article: &Article,
+    config: &Config,
+    links: &Links,
+    dates: &DateFormatter,
+) -> Value {
+    let mut card = card_fields(article, &config.tags, links, dates);
+    if !config.taxonomies.is_empty()
+        && let Some(m) = card.as_map()
+    {
+        let mut m = m.clone();
+        let terms: tera::Map = config
+            .taxonomies
+            .iter()
+            .map(|x| (x.name.clone().into(), term_refs(article, x)))
+            .collect();
+        m.insert("terms".into(), Value::from(terms));
+        card = Value::from(m);
+    }
+    card
+}
+
+fn card_fields(
+    article: &Article,
+    tags: &TaxonomyDef,
+    links: &Links,
+    dates: &DateFormatter,
+) -> Value {
     // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
     // them per page (see `PageRenderer::card`).
     let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
@@ -70,7 +99,7 @@ pub fn article_card(article: &Article, links: &Links, dates: &DateFormatter) -> 
         ),
         ("authors", Value::from(article.authors.clone())),
         ("author", article.authors.join(", ").into()),
-        ("tags", tag_refs(article)),
+        ("tags", term_refs(article, tags)),
         ("summary", Value::safe_string(&summary)),
         ("description", article.description.as_str().into()),
         ("word_count", article.word_count.into()),
@@ -143,16 +172,37 @@ pub fn article_full(card: &Value, content_html: &str, toc: &[TocEntry]) -> Value
     Value::from(m)
 }
 
-/// `{name, slug, path, count, rss, atom}`.
+/// `{name, slug, path, count, rss, atom}` (the feeds null when the taxonomy has none), and
+/// `home` (an outlet's home page, or null) for terms of other taxonomies than tags.
 pub fn tag_value(tag: &TagInfo) -> Value {
-    let path = format!("/tags/{}/", tag.slug);
+    let path = &tag.path;
+    let feed = |file: &str| match tag.feeds {
+        true => Value::from(format!("{path}{file}")),
+        false => Value::none(),
+    };
     map([
         ("name", tag.name.as_str().into()),
         ("slug", tag.slug.as_str().into()),
         ("path", path.as_str().into()),
         ("count", tag.count.into()),
-        ("rss", format!("{path}rss.xml").into()),
-        ("atom", format!("{path}atom.xml").into()),
+        ("rss", feed("rss.xml")),
+        ("atom", feed("atom.xml")),
+    ])
+}
+
+/// A term of a taxonomy other than tags: [`tag_value`] and `home`.
+pub fn term_value(term: &TagInfo) -> Value {
+    let mut m = tag_value(term).as_map().cloned().unwrap_or_default();
+    m.insert("home".into(), opt_str(term.home.as_deref()));
+    Value::from(m)
+}
+
+/// `{name, title, path}` of a taxonomy.
+pub fn taxonomy_value(taxonomy: &TaxonomyInfo) -> Value {
+    map([
+        ("name", taxonomy.name.as_str().into()),
+        ("title", taxonomy.title.as_str().into()),
+        ("path", taxonomy.path.as_str().into()),
     ])
 }
 

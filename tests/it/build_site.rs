@@ -512,6 +512,15 @@ fn init_and_new_make_a_site_that_builds() {
         home.contains("<link rel=\"stylesheet\" href=\"style.css\">"),
         "{home}"
     );
+    // It declares the four taxonomies of a news mirror.
+    for page in [
+        "tags/meta/index.html",
+        "authors/the-editors/index.html",
+        "categories/news/index.html",
+        "sources/index.html",
+    ] {
+        assert!(f.root().join("baru/public").join(page).is_file(), "{page}");
+    }
     let run = f.cermin(&[
         "new",
         "Gempa Kecil di Laut Selatan",

@@ -24,3 +24,4 @@ mod remote_images;
 mod serve_http;
 mod serve_incremental;
 mod serve_watch;
+mod taxonomies;

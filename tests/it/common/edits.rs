@@ -29,6 +29,20 @@ const TAGS: &[&str] = &[
     "Teknologi",
 ];
 
+const AUTHORS: &[&str] = &["Fajar Nugroho", "Dewi Anggraini", "Sari", "Budi Santoso"];
+
+/// (source URL, source_name or none): one outlet named only by its host.
+const OUTLETS: &[(&str, Option<&str>)] = &[
+    ("https://www.kabar.example/a", Some("Kabar Kota")),
+    ("https://warta.example/b", None),
+    ("https://pesisir.example/c", Some("Warta Pesisir")),
+];
+
+const SECTIONS: &[&str] = &["Politik", "Ekonomi", "politik", "Olahraga"];
+
+/// The taxonomies the edited site declares, besides settings steps rewrite.
+const TAXONOMIES: &str = "[[taxonomies]]\nname = \"sources\"\n[[taxonomies]]\nname = \"authors\"\n[[taxonomies]]\nname = \"categories\"\n";
+
 pub struct World {
     pub f: Fixture,
     pub rng: Rng,
@@ -41,7 +55,7 @@ impl World {
     /// A fixture site with `n` articles, and the random sequence `seed`.
     pub fn new(seed: u64, n: usize) -> World {
         let mut world = World {
-            f: Fixture::new(),
+            f: Fixture::with_config(&format!("{}{TAXONOMIES}", super::SITE_TOML)),
             rng: Rng(seed),
             files: Vec::new(),
             counter: 0,
@@ -63,9 +77,57 @@ impl World {
         let t1 = TAGS[self.rng.below(TAGS.len())];
         let t2 = TAGS[self.rng.below(TAGS.len())];
         let para = self.rng.next() % 1000;
+        let (author, source, section) =
+            (self.author_line(), self.source_lines(), self.section_line());
         format!(
-            "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02} {hour:02}:15\ntags: [{t1}, {t2}]\n---\n\nParagraf {para} dengan [tautan](/tags/).\n\n## Bagian\n\nIsi lanjutan {para}.\n"
+            "---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02} {hour:02}:15\ntags: [{t1}, {t2}]\n{author}\n{source}\n{section}\n---\n\nParagraf {para} dengan [tautan](/tags/).\n\n## Bagian\n\nIsi lanjutan {para}.\n"
         )
+    }
+
+    /// One or two reporters, written the ways bylines write them.
+    fn author_line(&mut self) -> String {
+        let a = AUTHORS[self.rng.below(AUTHORS.len())];
+        let b = AUTHORS[self.rng.below(AUTHORS.len())];
+        match self.rng.below(4) {
+            0 => format!("author: \"{a}\""),
+            1 => format!("author: \"{a}, {b}\""),
+            2 => format!("author: \"{} dan {b}\"", a.to_lowercase()),
+            _ => format!("authors: [\"{a}\", \"{b}\"]"),
+        }
+    }
+
+    fn source_lines(&mut self) -> String {
+        match OUTLETS[self.rng.below(OUTLETS.len())] {
+            (url, Some(name)) => format!("source: {url}\nsource_name: {name}"),
+            (url, None) => format!("source: {url}\nsource_name: \"\""),
+        }
+    }
+
+    fn section_line(&mut self) -> String {
+        format!("category: {}", SECTIONS[self.rng.below(SECTIONS.len())])
+    }
+
+    /// Replaces the front matter lines that start with `prefix` (and the `source_name`
+    /// line with `source:`) by `line`.
+    fn replace_field(&self, rel: &str, prefix: &str, line: &str) {
+        let text = std::fs::read_to_string(self.path(rel)).unwrap();
+        let mut out = String::new();
+        let mut done = false;
+        for l in text.split_inclusive('\n') {
+            let ours = l.starts_with(prefix)
+                || (prefix == "source:" && l.starts_with("source_name:"))
+                || (prefix == "author" && l.starts_with("authors:"));
+            if ours {
+                if !done {
+                    out.push_str(line);
+                    out.push('\n');
+                    done = true;
+                }
+            } else {
+                out.push_str(l);
+            }
+        }
+        std::fs::write(self.path(rel), out).unwrap();
     }
 
     pub fn pick(&mut self) -> Option<String> {
@@ -88,7 +150,7 @@ impl World {
 
     /// Makes one random edit; returns what it did and the paths a watcher would report.
     pub fn step(&mut self) -> (String, Vec<PathBuf>) {
-        let action = self.rng.below(14);
+        let action = self.rng.below(17);
         self.counter += 1;
         let n = self.counter;
         match (action, self.pick()) {
@@ -157,8 +219,16 @@ impl World {
             (8, _) => {
                 let per = 1 + self.rng.below(4);
                 // A new title too: the header and footer are cached partials that show it.
+                // The taxonomies too, now and then under other segments and without feeds.
+                let taxonomies = match self.rng.below(3) {
+                    0 => TAXONOMIES.replace(
+                        "\"authors\"\n",
+                        "\"authors\"\nsegment = \"penulis\"\nfeeds = false\n",
+                    ),
+                    _ => TAXONOMIES.to_string(),
+                };
                 let toml = format!(
-                    "{}paginate_by = {per}\nrelated_count = {}\n",
+                    "{}paginate_by = {per}\nrelated_count = {}\n{taxonomies}",
                     super::SITE_TOML
                         .replace("paginate_by = 2\n", "")
                         .replace("title = \"Uji\"", &format!("title = \"Uji {n}\"")),
@@ -201,6 +271,24 @@ impl World {
                     &theme.replacen("<footer", &format!("<!-- kaki {n} --><footer"), 1),
                 );
                 (format!("partial edit {rel}"), vec![self.path(rel)])
+            }
+            (14, Some(rel)) => {
+                let line = self.author_line();
+                self.replace_field(&rel, "author", &line);
+                (format!("edit authors {rel}: {line}"), vec![self.path(&rel)])
+            }
+            (15, Some(rel)) => {
+                let lines = self.source_lines();
+                self.replace_field(&rel, "source:", &lines);
+                (format!("edit source {rel}: {lines}"), vec![self.path(&rel)])
+            }
+            (16, Some(rel)) => {
+                let line = self.section_line();
+                self.replace_field(&rel, "category:", &line);
+                (
+                    format!("edit category {rel}: {line}"),
+                    vec![self.path(&rel)],
+                )
             }
             (12, _) => {
                 // Many files at once, as a `git checkout` does.

@@ -1,0 +1,156 @@
+//! An article's terms in a taxonomy: where each kind of taxonomy finds them in the article;
+//! and the warning when different names end up on one term page.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::Article;
+use super::tags::{MAX_SEGMENT, shortened, slug_of, spelling_key};
+use crate::config::{Config, TaxonomyDef, TermKey};
+use crate::text::floor_char_boundary;
+
+/// The names an article files under `taxonomy` with their slugs, in the article's order,
+/// each slug once. Names without letters or digits have no page and are left out.
+pub fn of<'a>(article: &'a Article, taxonomy: &TaxonomyDef) -> Vec<(Cow<'a, str>, String)> {
+    let names: Vec<Cow<'a, str>> = match &taxonomy.key {
+        TermKey::Tags => {
+            // Checked and slugged when the article was read.
+            return article
+                .tags
+                .iter()
+                .map(|t| (Cow::Borrowed(t.name.as_str()), t.slug.clone()))
+                .collect();
+        }
+        TermKey::Authors => article.authors.iter().map(|a| a.as_str().into()).collect(),
+        TermKey::Source => source_name(article).into_iter().collect(),
+        TermKey::Category => article
+            .category
+            .as_deref()
+            .map(Cow::from)
+            .into_iter()
+            .collect(),
+        TermKey::Extra(key) => match article.extra.get(key) {
+            Some(serde_json::Value::String(s)) => vec![s.as_str().into()],
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(Cow::from))
+                .collect(),
+            _ => Vec::new(),
+        },
+    };
+    let mut terms: Vec<(Cow<'a, str>, String)> = Vec::with_capacity(names.len());
+    for name in names {
+        let name = match name.trim() {
+            trimmed if trimmed.len() == name.len() => name,
+            trimmed => Cow::Owned(trimmed.to_string()),
+        };
+        let mut slug = slug_of(&name, &taxonomy.slugs);
+        if slug.len() > MAX_SEGMENT {
+            slug.truncate(floor_char_boundary(&slug, MAX_SEGMENT));
+            slug.truncate(slug.trim_end_matches('-').len());
+        }
+        if !slug.is_empty() && !terms.iter().any(|(_, s)| *s == slug) {
+            terms.push((name, slug));
+        }
+    }
+    terms
+}
+
+/// The outlet an article mirrors: `source_name`, else the host of `source` without `www.`.
+pub fn source_name(article: &Article) -> Option<Cow<'_, str>> {
+    if let Some(name) = &article.source_name {
+        return Some(name.as_str().into());
+    }
+    let url = url::Url::parse(article.source.as_deref()?).ok()?;
+    let host = url.host_str()?;
+    Some(host.strip_prefix("www.").unwrap_or(host).to_string().into())
+}
+
+/// The home page of the outlet at `source` (`https://news.example/`).
+pub fn source_home(source: &str) -> Option<String> {
+    let url = url::Url::parse(source).ok()?;
+    Some(format!("{}://{}/", url.scheme(), url.host_str()?))
+}
+
+/// A name as first written (its spelling key, the name, a file that writes it).
+type Spelling<'a> = (String, Cow<'a, str>, &'a Path);
+
+/// [`merged_names`] of the tags and of every other taxonomy the site declares.
+pub fn merged_names_in_site<'a>(
+    articles: impl IntoIterator<Item = &'a Article> + Clone,
+    config: &Config,
+) -> Vec<String> {
+    std::iter::once(&config.tags)
+        .chain(&config.taxonomies)
+        .flat_map(|taxonomy| merged_names(articles.clone(), taxonomy))
+        .collect()
+}
+
+/// One warning for each term page of `taxonomy` that different names share (not mere
+/// spellings of one name), naming each name and one file that uses it, in file order.
+pub fn merged_names<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    taxonomy: &TaxonomyDef,
+) -> Vec<String> {
+    // slug → spelling key → (the name as first written, its file), in order of appearance.
+    let mut by_slug: HashMap<String, Vec<Spelling<'a>>> = HashMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for article in articles {
+        for (name, slug) in of(article, taxonomy) {
+            let names = by_slug.entry(slug).or_insert_with_key(|slug| {
+                order.push(slug.clone());
+                Vec::new()
+            });
+            // Most names are written one way: compare names before computing keys.
+            if names.iter().any(|(_, known, _)| *known == name) {
+                continue;
+            }
+            let key = spelling_key(&name);
+            if !names.iter().any(|(k, _, _)| *k == key) {
+                names.push((key, name, &article.file));
+            }
+        }
+    }
+    order.sort_unstable();
+    order
+        .into_iter()
+        .filter_map(|slug| {
+            let names = &by_slug[&slug];
+            if names.len() < 2 {
+                return None;
+            }
+            let listed: Vec<String> = names
+                .iter()
+                .map(|(_, name, file)| format!("{:?} ({})", shortened(name), file.display()))
+                .collect();
+            let (last, rest) = listed.split_last()?;
+            let path = taxonomy.term_path(&slug);
+            let listed = rest.join(", ");
+            let example = &names[1].1;
+            Some(match taxonomy.key {
+                TermKey::Tags => format!(
+                    "tags {listed} and {last} are different names on one tag page, {path}: if they are different tags, give all but one a slug of its own under [tag_slugs] in site.toml, such as {example:?} = \"{slug}-2\""
+                ),
+                _ => format!(
+                    "{} {listed} and {last} are different names on one page, {path}: if they are different, give all but one a slug of its own under `slugs` of the [[taxonomies]] entry {:?} in site.toml, such as slugs = {{ {example:?} = \"{slug}-2\" }}",
+                    taxonomy.name, taxonomy.name
+                ),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_are_named_by_source_name_else_host() {
+        assert_eq!(
+            source_home("https://www.rmol.id/read/2022/x").as_deref(),
+            Some("https://www.rmol.id/")
+        );
+        assert_eq!(source_home("not a url"), None);
+    }
+}
