@@ -71,6 +71,8 @@ struct RawConfig {
     extra: toml::Table,
     #[serde(default)]
     build: BuildSettings,
+    #[serde(default)]
+    search: SearchSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -84,6 +86,16 @@ pub struct BuildSettings {
     /// Megabytes of article bodies kept in memory; the rest wait in a scratch file.
     #[serde(default = "default_body_memory_mb")]
     pub body_memory_mb: usize,
+}
+
+/// `[search]`: the site's search index and page (see `crate::search`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Whether the build writes the search index and the search page. Off when the section is
+    /// absent, so older sites build as before; `cermin init` writes it on.
+    #[serde(default)]
+    pub enabled: bool,
 }
 
 impl Default for BuildSettings {
@@ -163,6 +175,7 @@ pub struct Config {
     pub tag_slugs: BTreeMap<String, String>,
     pub extra: toml::Table,
     pub build: BuildSettings,
+    pub search: SearchSettings,
 }
 
 impl Config {
@@ -279,6 +292,7 @@ impl Config {
             tag_slugs,
             extra,
             build: raw.build,
+            search: raw.search,
         })
     }
 
@@ -308,6 +322,7 @@ impl Config {
             strings,
             tag_slugs,
             extra,
+            search,
         } = self;
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
@@ -319,6 +334,7 @@ impl Config {
             strings,
             tag_slugs,
             extra.to_string(),
+            search,
         )
             .hash(&mut h);
         h.finish()
@@ -435,6 +451,7 @@ mod tests {
             "default_image = \"/kartu.png\"\n",
             "[strings]\nhome = \"Muka\"\n",
             "[extra]\nlogo = \"x.png\"\n",
+            "[search]\nenabled = true\n",
         ] {
             assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
         }
@@ -446,6 +463,19 @@ mod tests {
             base,
         );
         assert_eq!(plain, moved.unwrap().output_settings_hash());
+    }
+
+    #[test]
+    fn search_is_off_unless_switched_on() {
+        assert!(!parse("title = \"T\"").unwrap().search.enabled);
+        let c = parse("title = \"T\"\n[search]\nenabled = true\n").unwrap();
+        assert!(c.search.enabled);
+        let err = parse("title = \"T\"\n[search]\nenable = true\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/s/site.toml:3:1: invalid site.toml: unknown field `enable`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -22,6 +22,10 @@ theme = "default"
 paginate_by = 10
 # Byline of articles that name no author.
 author = "The Editors"
+
+# The search page (/search/) and its index, written by every build.
+[search]
+enabled = true
 "#;
 
 const FIRST_ARTICLE: &str = r#"---

@@ -285,6 +285,11 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
+    let started = std::time::Instant::now();
+    for (rel, bytes) in crate::search::index_files(site)? {
+        put_unless_same(rel, &bytes)?;
+    }
+    crate::timing::add("search index", started);
     Ok(signatures)
 }
 
