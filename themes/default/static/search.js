@@ -173,9 +173,262 @@
     return word;
   }
 
-  var lib = { words: words, stem: stem };
+  /* ---------- the engine: queries over the index files `load(name)` gives ---------- */
+
+  var PHRASE_CHECKED = 20;
+
+  function createEngine(load) {
+    /** Terms compare by code point, as Rust sorts them. */
+    function cmp(a, b) {
+      var i = 0, j = 0;
+      while (i < a.length && j < b.length) {
+        var x = a.codePointAt(i), y = b.codePointAt(j);
+        if (x !== y) return x < y ? -1 : 1;
+        i += x > 0xffff ? 2 : 1;
+        j += y > 0xffff ? 2 : 1;
+      }
+      return (a.length - i) - (b.length - j);
+    }
+
+    /** The position of the last chunk whose first term is <= term. */
+    function chunkOf(root, term) {
+      var lo = 0, hi = root.chunks.length - 1, at = 0;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (cmp(root.chunks[mid][0], term) <= 0) { at = mid; lo = mid + 1; } else hi = mid - 1;
+      }
+      return at;
+    }
+
+    function loadChunk(root, at) {
+      var name = root.chunks[at][1];
+      return load(name).then(function (data) {
+        if (!data.offsets) {
+          var binary = atob(data.postings);
+          var bytes = new Uint8Array(binary.length);
+          for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+          data.bytes = bytes;
+          data.offsets = [];
+          var off = 0;
+          for (var k = 0; k < data.lengths.length; k++) { data.offsets.push(off); off += data.lengths[k]; }
+        }
+        return data;
+      });
+    }
+
+    /** A term's postings: {docs: [...], impacts: [...]}. */
+    function postingsAt(chunk, i) {
+      var bytes = chunk.bytes, pos = chunk.offsets[i], end = pos + chunk.lengths[i];
+      var docs = [], impacts = [], doc = 0;
+      while (pos < end) {
+        var n = 0, shift = 0, b;
+        do { b = bytes[pos++]; n += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+        doc += n;
+        docs.push(doc);
+        impacts.push(bytes[pos++]);
+      }
+      return { docs: docs, impacts: impacts };
+    }
+
+    function findTerm(chunk, term) {
+      var lo = 0, hi = chunk.terms.length - 1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1, c = cmp(chunk.terms[mid], term);
+        if (c === 0) return mid;
+        if (c < 0) lo = mid + 1; else hi = mid - 1;
+      }
+      return -1;
+    }
+
+    /** The postings of one exact term, or null. */
+    function lookup(root, term) {
+      return loadChunk(root, chunkOf(root, term)).then(function (chunk) {
+        var i = findTerm(chunk, term);
+        return i < 0 ? null : { term: term, count: chunk.counts[i], postings: postingsAt(chunk, i) };
+      });
+    }
+
+    var PREFIX_TERMS = 20;
+    var PREFIX_CHUNKS = 3;
+
+    /** The most used terms starting with `prefix` (from at most PREFIX_CHUNKS chunks). */
+    function lookupPrefix(root, prefix) {
+      var found = [];
+      function scan(at, left) {
+        return loadChunk(root, at).then(function (chunk) {
+          for (var i = 0; i < chunk.terms.length; i++) {
+            var t = chunk.terms[i];
+            if (t.startsWith(prefix) && t.indexOf(":") < 0) found.push({ chunk: chunk, i: i });
+            else if (cmp(t, prefix) > 0 && !t.startsWith(prefix)) return;
+          }
+          if (left > 1 && at + 1 < root.chunks.length && root.chunks[at + 1][0].startsWith(prefix)) {
+            return scan(at + 1, left - 1);
+          }
+        });
+      }
+      return scan(chunkOf(root, prefix), PREFIX_CHUNKS).then(function () {
+        found.sort(function (a, b) { return b.chunk.counts[b.i] - a.chunk.counts[a.i]; });
+        return found.slice(0, PREFIX_TERMS).map(function (f) {
+          return { term: f.chunk.terms[f.i], count: f.chunk.counts[f.i], postings: postingsAt(f.chunk, f.i) };
+        });
+      });
+    }
+
+    /* ---------- queries ---------- */
+
+    var FILTER = /^(year|source|tag|category):(.+)$/i;
+
+    /** The query as groups of terms (a word: its stem, the word being typed: its prefix too),
+        filter terms and phrases. */
+    function parse(root, text, filters) {
+      var query = { groups: [], filters: filters.slice(), phrases: [], marks: [], prefixes: [] };
+      var typing = !/\s$/.test(text);
+      var parts = text.match(/"[^"]*"?|\S+/g) || [];
+      parts.forEach(function (part, n) {
+        var last = n === parts.length - 1;
+        if (part.charAt(0) === '"') {
+          var phrase = words(part);
+          if (phrase.length > 1) query.phrases.push(phrase.map(function (w) { return stem(root.stemmer, w); }));
+          phrase.forEach(function (w) { addWord(root, query, w, false); });
+          return;
+        }
+        var filter = FILTER.exec(part);
+        if (filter) {
+          var kind = filter[1].toLowerCase();
+          var value = kind === "year" ? filter[2] : words(filter[2]).join("-");
+          query.filters.push(kind + ":" + value);
+          return;
+        }
+        var ws = words(part);
+        ws.forEach(function (w, i) { addWord(root, query, w, typing && last && i === ws.length - 1); });
+      });
+      return query;
+    }
+
+    function addWord(root, query, word, prefix) {
+      var s = stem(root.stemmer, word);
+      query.groups.push({ stem: s, prefix: prefix ? word : null });
+      query.marks.push(s);
+      if (prefix) query.prefixes.push(word);
+    }
+
+    function idf(root, count) {
+      var n = root.documents;
+      return Math.log(1 + (n - count + 0.5) / (count + 0.5));
+    }
+
+    /** A group's documents and their scores: the best of its terms for each document. */
+    function groupScores(root, group) {
+      var exact = lookup(root, group.stem);
+      var more = group.prefix ? lookupPrefix(root, group.prefix) : Promise.resolve([]);
+      return Promise.all([exact, more]).then(function (r) {
+        var lists = (r[0] ? [r[0]] : []).concat(r[1]);
+        var scores = new Map();
+        lists.forEach(function (list) {
+          // Completions of the word being typed count a little less than the word itself.
+          var weight = idf(root, list.count) * (list.term === group.stem ? 1 : 0.8) * root.max_tf_part / 255;
+          var p = list.postings;
+          for (var i = 0; i < p.docs.length; i++) {
+            var s = p.impacts[i] * weight;
+            var old = scores.get(p.docs[i]);
+            if (old === undefined || s > old) scores.set(p.docs[i], s);
+          }
+        });
+        return scores;
+      });
+    }
+
+    function filterDocs(root, term) {
+      return lookup(root, term).then(function (list) {
+        return new Set(list ? list.postings.docs : []);
+      });
+    }
+
+    /** Every matching document with its score, best first. */
+    function rank(root, query) {
+      return Promise.all([
+        Promise.all(query.groups.map(function (g) { return groupScores(root, g); })),
+        Promise.all(query.filters.map(function (f) { return filterDocs(root, f); })),
+      ]).then(function (r) {
+        var groups = r[0], filters = r[1];
+        var passes = function (doc) { return filters.every(function (f) { return f.has(doc); }); };
+        var total = new Map(), matched = new Map();
+        groups.forEach(function (scores) {
+          scores.forEach(function (s, doc) {
+            if (!passes(doc)) return;
+            total.set(doc, (total.get(doc) || 0) + s);
+            matched.set(doc, (matched.get(doc) || 0) + 1);
+          });
+        });
+        if (!groups.length && filters.length) {
+          // Filters alone: every document they let through, newest first.
+          filters[0].forEach(function (doc) { if (passes(doc)) { total.set(doc, 0); matched.set(doc, 0); } });
+        }
+        var all = groups.length;
+        var every = [];
+        total.forEach(function (s, doc) { if (matched.get(doc) === all) every.push(doc); });
+        // All words where some document has them all; else the documents with the most.
+        var docs = every.length ? every : Array.from(total.keys());
+        var newest = root.days[root.days.length - 1];
+        var results = docs.map(function (doc) {
+          var day = root.days[Math.floor(doc / root.docs_per_meta)];
+          var recency = 1 + 0.3 * Math.pow(0.5, (newest - day) / 180);
+          var coverage = all ? matched.get(doc) / all : 1;
+          return { doc: doc, score: (total.get(doc) + 1e-6) * recency * coverage * coverage };
+        });
+        results.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
+        return results;
+      });
+    }
+
+    function meta(root, doc) {
+      var chunk = Math.floor(doc / root.docs_per_meta);
+      return load("m/" + chunk).then(function (rows) {
+        var row = rows[doc % root.docs_per_meta];
+        return { doc: doc, title: row[0], path: row[1], date: row[2], iso: row[3], source: row[4], snippet: row[5] };
+      });
+    }
+
+    /** Whether the phrase (stems in order) is in the result's title or snippet. */
+    function hasPhrase(root, result, phrase) {
+      var ws = words(result.title + " \u0000 " + result.snippet).map(function (w) { return stem(root.stemmer, w); });
+      outer: for (var i = 0; i + phrase.length <= ws.length; i++) {
+        for (var j = 0; j < phrase.length; j++) if (ws[i + j] !== phrase[j]) continue outer;
+        return true;
+      }
+      return false;
+    }
+
+    /** Every result of a query (best first) with the parsed query and the root. Phrases
+        are checked on the best results' title and snippet. */
+    function search(text, filters) {
+      return load("root").then(function (root) {
+        var query = parse(root, text, filters);
+        return rank(root, query).then(function (results) {
+          if (!query.phrases.length) return results;
+          var top = results.slice(0, PHRASE_CHECKED);
+          return Promise.all(top.map(function (r) { return meta(root, r.doc); })).then(function (metas) {
+            var kept = [];
+            metas.forEach(function (m, i) {
+              if (query.phrases.every(function (ph) { return hasPhrase(root, m, ph); })) {
+                top[i].meta = m;
+                kept.push(top[i]);
+              }
+            });
+            return kept.length ? kept : results;
+          });
+        }).then(function (results) {
+          return { root: root, query: query, results: results };
+        });
+      });
+    }
+
+    return { search: search, meta: meta };
+  }
+
+  var lib = { words: words, stem: stem, createEngine: createEngine };
   if (typeof document === "undefined") {
-    // Node (tests/search/vectors.test.mjs) checks the word functions only.
+    // Node: tests/search/vectors.test.mjs and bench/search_relevance.mjs.
     globalThis.cerminSearchLib = lib;
     return;
   }
@@ -206,231 +459,10 @@
     return loaded[name];
   }
 
-  /** Terms compare by code point, as Rust sorts them. */
-  function cmp(a, b) {
-    var i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      var x = a.codePointAt(i), y = b.codePointAt(j);
-      if (x !== y) return x < y ? -1 : 1;
-      i += x > 0xffff ? 2 : 1;
-      j += y > 0xffff ? 2 : 1;
-    }
-    return (a.length - i) - (b.length - j);
-  }
-
-  /** The position of the last chunk whose first term is <= term. */
-  function chunkOf(root, term) {
-    var lo = 0, hi = root.chunks.length - 1, at = 0;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (cmp(root.chunks[mid][0], term) <= 0) { at = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return at;
-  }
-
-  function loadChunk(root, at) {
-    var name = root.chunks[at][1];
-    return load(name).then(function (data) {
-      if (!data.offsets) {
-        var binary = atob(data.postings);
-        var bytes = new Uint8Array(binary.length);
-        for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-        data.bytes = bytes;
-        data.offsets = [];
-        var off = 0;
-        for (var k = 0; k < data.lengths.length; k++) { data.offsets.push(off); off += data.lengths[k]; }
-      }
-      return data;
-    });
-  }
-
-  /** A term's postings: {docs: [...], impacts: [...]}. */
-  function postingsAt(chunk, i) {
-    var bytes = chunk.bytes, pos = chunk.offsets[i], end = pos + chunk.lengths[i];
-    var docs = [], impacts = [], doc = 0;
-    while (pos < end) {
-      var n = 0, shift = 0, b;
-      do { b = bytes[pos++]; n += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
-      doc += n;
-      docs.push(doc);
-      impacts.push(bytes[pos++]);
-    }
-    return { docs: docs, impacts: impacts };
-  }
-
-  function findTerm(chunk, term) {
-    var lo = 0, hi = chunk.terms.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1, c = cmp(chunk.terms[mid], term);
-      if (c === 0) return mid;
-      if (c < 0) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
-  }
-
-  /** The postings of one exact term, or null. */
-  function lookup(root, term) {
-    return loadChunk(root, chunkOf(root, term)).then(function (chunk) {
-      var i = findTerm(chunk, term);
-      return i < 0 ? null : { term: term, count: chunk.counts[i], postings: postingsAt(chunk, i) };
-    });
-  }
-
-  var PREFIX_TERMS = 20;
-  var PREFIX_CHUNKS = 3;
-
-  /** The most used terms starting with `prefix` (from at most PREFIX_CHUNKS chunks). */
-  function lookupPrefix(root, prefix) {
-    var found = [];
-    function scan(at, left) {
-      return loadChunk(root, at).then(function (chunk) {
-        for (var i = 0; i < chunk.terms.length; i++) {
-          var t = chunk.terms[i];
-          if (t.startsWith(prefix) && t.indexOf(":") < 0) found.push({ chunk: chunk, i: i });
-          else if (cmp(t, prefix) > 0 && !t.startsWith(prefix)) return;
-        }
-        if (left > 1 && at + 1 < root.chunks.length && root.chunks[at + 1][0].startsWith(prefix)) {
-          return scan(at + 1, left - 1);
-        }
-      });
-    }
-    return scan(chunkOf(root, prefix), PREFIX_CHUNKS).then(function () {
-      found.sort(function (a, b) { return b.chunk.counts[b.i] - a.chunk.counts[a.i]; });
-      return found.slice(0, PREFIX_TERMS).map(function (f) {
-        return { term: f.chunk.terms[f.i], count: f.chunk.counts[f.i], postings: postingsAt(f.chunk, f.i) };
-      });
-    });
-  }
-
-  /* ---------- queries ---------- */
-
-  var FILTER = /^(year|source|tag|category):(.+)$/i;
-
-  /** The query as groups of terms (a word: its stem, the word being typed: its prefix too),
-      filter terms and phrases. */
-  function parse(root, text, filters) {
-    var query = { groups: [], filters: filters.slice(), phrases: [], marks: [], prefixes: [] };
-    var typing = !/\s$/.test(text);
-    var parts = text.match(/"[^"]*"?|\S+/g) || [];
-    parts.forEach(function (part, n) {
-      var last = n === parts.length - 1;
-      if (part.charAt(0) === '"') {
-        var phrase = words(part);
-        if (phrase.length > 1) query.phrases.push(phrase.map(function (w) { return stem(root.stemmer, w); }));
-        phrase.forEach(function (w) { addWord(root, query, w, false); });
-        return;
-      }
-      var filter = FILTER.exec(part);
-      if (filter) {
-        var kind = filter[1].toLowerCase();
-        var value = kind === "year" ? filter[2] : words(filter[2]).join("-");
-        query.filters.push(kind + ":" + value);
-        return;
-      }
-      var ws = words(part);
-      ws.forEach(function (w, i) { addWord(root, query, w, typing && last && i === ws.length - 1); });
-    });
-    return query;
-  }
-
-  function addWord(root, query, word, prefix) {
-    var s = stem(root.stemmer, word);
-    query.groups.push({ stem: s, prefix: prefix ? word : null });
-    query.marks.push(s);
-    if (prefix) query.prefixes.push(word);
-  }
-
-  function idf(root, count) {
-    var n = root.documents;
-    return Math.log(1 + (n - count + 0.5) / (count + 0.5));
-  }
-
-  /** A group's documents and their scores: the best of its terms for each document. */
-  function groupScores(root, group) {
-    var exact = lookup(root, group.stem);
-    var more = group.prefix ? lookupPrefix(root, group.prefix) : Promise.resolve([]);
-    return Promise.all([exact, more]).then(function (r) {
-      var lists = (r[0] ? [r[0]] : []).concat(r[1]);
-      var scores = new Map();
-      lists.forEach(function (list) {
-        // Completions of the word being typed count a little less than the word itself.
-        var weight = idf(root, list.count) * (list.term === group.stem ? 1 : 0.8) * root.max_tf_part / 255;
-        var p = list.postings;
-        for (var i = 0; i < p.docs.length; i++) {
-          var s = p.impacts[i] * weight;
-          var old = scores.get(p.docs[i]);
-          if (old === undefined || s > old) scores.set(p.docs[i], s);
-        }
-      });
-      return scores;
-    });
-  }
-
-  function filterDocs(root, term) {
-    return lookup(root, term).then(function (list) {
-      return new Set(list ? list.postings.docs : []);
-    });
-  }
-
-  /** Every matching document with its score, best first. */
-  function rank(root, query) {
-    return Promise.all([
-      Promise.all(query.groups.map(function (g) { return groupScores(root, g); })),
-      Promise.all(query.filters.map(function (f) { return filterDocs(root, f); })),
-    ]).then(function (r) {
-      var groups = r[0], filters = r[1];
-      var passes = function (doc) { return filters.every(function (f) { return f.has(doc); }); };
-      var total = new Map(), matched = new Map();
-      groups.forEach(function (scores) {
-        scores.forEach(function (s, doc) {
-          if (!passes(doc)) return;
-          total.set(doc, (total.get(doc) || 0) + s);
-          matched.set(doc, (matched.get(doc) || 0) + 1);
-        });
-      });
-      if (!groups.length && filters.length) {
-        // Filters alone: every document they let through, newest first.
-        filters[0].forEach(function (doc) { if (passes(doc)) { total.set(doc, 0); matched.set(doc, 0); } });
-      }
-      var all = groups.length;
-      var every = [];
-      total.forEach(function (s, doc) { if (matched.get(doc) === all) every.push(doc); });
-      // All words where some document has them all; else the documents with the most.
-      var docs = every.length ? every : Array.from(total.keys());
-      var newest = root.days[root.days.length - 1];
-      var results = docs.map(function (doc) {
-        var day = root.days[Math.floor(doc / root.docs_per_meta)];
-        var recency = 1 + 0.3 * Math.pow(0.5, (newest - day) / 180);
-        var coverage = all ? matched.get(doc) / all : 1;
-        return { doc: doc, score: (total.get(doc) + 1e-6) * recency * coverage * coverage };
-      });
-      results.sort(function (a, b) { return b.score - a.score || b.doc - a.doc; });
-      return results;
-    });
-  }
-
-  function meta(root, doc) {
-    var chunk = Math.floor(doc / root.docs_per_meta);
-    return load("m/" + chunk).then(function (rows) {
-      var row = rows[doc % root.docs_per_meta];
-      return { doc: doc, title: row[0], path: row[1], date: row[2], iso: row[3], source: row[4], snippet: row[5] };
-    });
-  }
-
-  /** Whether the phrase (stems in order) is in the result's title or snippet. */
-  function hasPhrase(root, result, phrase) {
-    var ws = words(result.title + " \u0000 " + result.snippet).map(function (w) { return stem(root.stemmer, w); });
-    outer: for (var i = 0; i + phrase.length <= ws.length; i++) {
-      for (var j = 0; j < phrase.length; j++) if (ws[i + j] !== phrase[j]) continue outer;
-      return true;
-    }
-    return false;
-  }
-
   /* ---------- the page ---------- */
 
   var PER_PAGE = 10;
-  var PHRASE_CHECKED = 20;
+  var engine = createEngine(load);
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
   var status = document.getElementById("search-status");
@@ -497,7 +529,7 @@
     var next = current.results.slice(current.shown, current.shown + PER_PAGE);
     current.shown += next.length;
     more.hidden = current.shown >= current.results.length;
-    return Promise.all(next.map(function (r) { return r.meta || meta(current.root, r.doc); })).then(function (items) {
+    return Promise.all(next.map(function (r) { return r.meta || engine.meta(current.root, r.doc); })).then(function (items) {
       if (mine === generation) show(current.root, current.query, items);
     });
   }
@@ -517,31 +549,15 @@
       more.hidden = true;
       return Promise.resolve();
     }
-    return load("root").then(function (root) {
-      var query = parse(root, text, filters);
-      return rank(root, query).then(function (results) {
-        if (!query.phrases.length) return results;
-        // Phrases are checked on the best results' title and snippet.
-        var top = results.slice(0, PHRASE_CHECKED);
-        return Promise.all(top.map(function (r) { return meta(root, r.doc); })).then(function (metas) {
-          var kept = [];
-          metas.forEach(function (m, i) {
-            if (query.phrases.every(function (ph) { return hasPhrase(root, m, ph); })) {
-              top[i].meta = m;
-              kept.push(top[i]);
-            }
-          });
-          return kept.length ? kept : results;
-        });
-      }).then(function (results) {
-        if (mine !== generation) return;
-        current = { results: results, shown: 0, root: root, query: query };
-        list.textContent = "";
-        status.textContent = results.length
-          ? results.length + " " + status.getAttribute("data-results")
-          : status.getAttribute("data-none");
-        return showMore();
-      });
+    return engine.search(text, filters).then(function (found) {
+      if (mine !== generation) return;
+      var results = found.results;
+      current = { results: results, shown: 0, root: found.root, query: found.query };
+      list.textContent = "";
+      status.textContent = results.length
+        ? results.length + " " + status.getAttribute("data-results")
+        : status.getAttribute("data-none");
+      return showMore();
     }).catch(function (e) {
       if (mine === generation) status.textContent = e.message;
     });
