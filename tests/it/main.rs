@@ -17,6 +17,7 @@ mod import_cmd;
 mod import_dates;
 mod import_urls;
 mod limits;
+mod search;
 mod serve_http;
 mod serve_incremental;
 mod serve_watch;

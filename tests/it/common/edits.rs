@@ -37,11 +37,16 @@ pub struct World {
     pub counter: usize,
 }
 
+/// The worlds' sites have search on, so every check of their output covers the index too.
+fn with_search(site_toml: &str) -> String {
+    format!("{site_toml}[search]\nenabled = true\n")
+}
+
 impl World {
     /// A fixture site with `n` articles, and the random sequence `seed`.
     pub fn new(seed: u64, n: usize) -> World {
         let mut world = World {
-            f: Fixture::new(),
+            f: Fixture::with_config(&with_search(super::SITE_TOML)),
             rng: Rng(seed),
             files: Vec::new(),
             counter: 0,
@@ -157,13 +162,13 @@ impl World {
             (8, _) => {
                 let per = 1 + self.rng.below(4);
                 // A new title too: the header and footer are cached partials that show it.
-                let toml = format!(
+                let toml = with_search(&format!(
                     "{}paginate_by = {per}\nrelated_count = {}\n",
                     super::SITE_TOML
                         .replace("paginate_by = 2\n", "")
                         .replace("title = \"Uji\"", &format!("title = \"Uji {n}\"")),
                     self.rng.below(4)
-                );
+                ));
                 self.f.write("site.toml", &toml);
                 (
                     format!("site.toml paginate_by = {per}"),
