@@ -81,6 +81,7 @@ struct RawConfig {
     build: BuildSettings,
     #[serde(default)]
     images: crate::images::Settings,
+    search: SearchSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -94,6 +95,16 @@ pub struct BuildSettings {
     /// Megabytes of article bodies kept in memory; the rest wait in a scratch file.
     #[serde(default = "default_body_memory_mb")]
     pub body_memory_mb: usize,
+}
+
+/// `[search]`: the site's search index and page (see `crate::search`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Whether the build writes the search index and the search page. Off when the section is
+    /// absent, so older sites build as before; `cermin init` writes it on.
+    #[serde(default)]
+    pub enabled: bool,
 }
 
 impl Default for BuildSettings {
@@ -181,6 +192,7 @@ pub struct Config {
     pub build: BuildSettings,
     /// `[images]`: the variants of local photos.
     pub images: crate::images::Settings,
+    pub search: SearchSettings,
 }
 
 impl Config {
@@ -312,6 +324,7 @@ impl Config {
                 .images
                 .checked()
                 .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+            search: raw.search,
         })
     }
 
@@ -345,6 +358,7 @@ impl Config {
             taxonomies,
             extra,
             images,
+            search,
         } = self;
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
@@ -358,6 +372,7 @@ impl Config {
             tag_slugs,
             extra.to_string(),
             images,
+            search,
         )
             .hash(&mut h);
         (tags, taxonomies).hash(&mut h);
@@ -479,6 +494,7 @@ mod tests {
             "[extra]\nlogo = \"x.png\"\n",
             "[[taxonomies]]\nname = \"authors\"\n",
             "[[taxonomies]]\nname = \"tags\"\nsegment = \"topik\"\n",
+            "[search]\nenabled = true\n",
         ] {
             assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
         }
@@ -514,6 +530,19 @@ mod tests {
         assert_eq!(c.taxonomies[2].term_path("politik"), "/rubrik/politik/");
         assert_eq!(c.taxonomies[0].title, "Sources");
         assert_eq!(c.taxonomies[3].title, "regions");
+    }
+
+    #[test]
+    fn search_is_off_unless_switched_on() {
+        assert!(!parse("title = \"T\"").unwrap().search.enabled);
+        let c = parse("title = \"T\"\n[search]\nenabled = true\n").unwrap();
+        assert!(c.search.enabled);
+        let err = parse("title = \"T\"\n[search]\nenable = true\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("/s/site.toml:3:1: invalid site.toml: unknown field `enable`"),
+            "{err}"
+        );
     }
 
     #[test]

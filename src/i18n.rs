@@ -68,6 +68,26 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("latest", "Latest", "Terbaru"),
     ("more_in", "More in", "Selengkapnya di"),
     ("active_sources", "Most active sources", "Sumber teraktif"),
+    ("search", "Search", "Cari"),
+    ("search_label", "Search the articles", "Cari artikel"),
+    ("search_results", "results", "hasil"),
+    (
+        "search_none",
+        "No articles match.",
+        "Tidak ada artikel yang cocok.",
+    ),
+    ("search_any", "Any", "Semua"),
+    ("search_more", "More results", "Hasil lainnya"),
+    (
+        "search_no_script",
+        "Searching needs JavaScript. Browse the archive or the tags instead.",
+        "Pencarian memerlukan JavaScript. Telusuri arsip atau tag.",
+    ),
+    (
+        "search_help",
+        "Quotes for a phrase (\"harga beras\"); narrow with year:2022, source:name or tag:name.",
+        "Tanda kutip untuk frasa (\"harga beras\"); persempit dengan year:2022, source:nama atau tag:nama.",
+    ),
 ];
 
 /// UI words in the site's language, with the overrides of `[strings]` applied.

@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod sanitize;
+pub mod search;
 pub mod serve;
 pub mod session;
 pub mod site;

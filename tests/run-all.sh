@@ -37,7 +37,7 @@ cargo run --release --locked -- build --root "$kotor/site" --output "$kotor/publ
 cargo run --release --locked -- check --root "$kotor/site"
 bash tests/e2e/run.sh "$kotor/public" https://kotor.example
 
-echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404)"
+echo "== real browser: cermin serve --watch (live reload, error overlay, CSS swap, 404), the search page"
 CERMIN_BIN=target/debug/cermin bash tests/browser/run.sh
 
 echo "== end-to-end checker self-test"

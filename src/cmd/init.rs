@@ -44,6 +44,10 @@ key = "author"
 name = "categories"    # category: one section per article
 key = "category"
 menu = ["News"]
+
+# The search page (/search/) and its index, written by every build.
+[search]
+enabled = true
 "#;
 
 const FIRST_ARTICLE: &str = r#"---

@@ -109,6 +109,7 @@ fn describe(site: &Site, page: Page) -> String {
         Page::Month(m, n) => nth(n, format!("the archive page of {}", site.months[m].name)),
         Page::Day(d, n) => nth(n, format!("the archive page of {}", site.days[d].name)),
         Page::NotFound => "the 404 page".into(),
+        Page::Search => "the search page".into(),
     }
 }
 

@@ -21,15 +21,21 @@ pub fn has_root_links(html: &str) -> bool {
     memchr::memmem::find(html.as_bytes(), b"=\"/").is_some()
 }
 
-/// Rewrites every `href="/…"`, `src="/…"` and each candidate of `srcset="/…"` (but not
-/// protocol-relative `//host`) with `push_link`, which appends the new value for a site path.
+/// Rewrites every `href="/…"`, `src="/…"`, `action="/…"` (a form's, such as the header's
+/// search box) and each candidate of `srcset="/…"` (but not protocol-relative `//host`) with
+/// `push_link`, which appends the new value for a site path.
 pub fn rewrite_root_links(html: &str, push_link: impl Fn(&mut String, &str)) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut copied = 0;
     for at in memchr::memmem::find_iter(html.as_bytes(), b"=\"/") {
         let before = &html[..at];
         let srcset = before.ends_with("srcset");
-        if at < copied || !(before.ends_with("href") || before.ends_with("src") || srcset) {
+        if at < copied
+            || !(before.ends_with("href")
+                || before.ends_with("src")
+                || before.ends_with("action")
+                || srcset)
+        {
             continue;
         }
         let value_start = at + 2;
@@ -90,6 +96,16 @@ mod tests {
         assert_eq!(
             out,
             r#"<a href="https://m.org/2022/">y</a><img src="https://m.org/i.svg" alt=""><a href="//cdn.x/a">c</a><a href="https://e/">e</a><source srcset="https://m.org/a-480w.webp 480w, https://m.org/a-960w.webp 960w">"#
+        );
+    }
+
+    #[test]
+    fn rewrites_a_forms_action() {
+        let html = r#"<form action="/search/" method="get"><input name="q"></form>"#;
+        let out = rewrite_root_links(html, |out, p| out.push_str(&format!("..{p}index.html")));
+        assert_eq!(
+            out,
+            r#"<form action="../search/index.html" method="get"><input name="q"></form>"#
         );
     }
 

@@ -286,6 +286,11 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
+    let started = std::time::Instant::now();
+    for (rel, bytes) in crate::search::index_files(site)? {
+        put_unless_same(rel, &bytes)?;
+    }
+    crate::timing::add("search index", started);
     signatures.extend(crate::images::publish::publish(site, sink, previous)?);
     Ok(signatures)
 }

@@ -390,7 +390,7 @@ impl<'a> PageRenderer<'a> {
                 ctx.insert_value("next_period", opt(next.as_ref().map(values::named_link)));
                 self.insert_list(&mut ctx, list, page)?;
             }
-            Body::NotFound => {}
+            Body::NotFound | Body::Search => {}
         }
         Ok(ctx)
     }

@@ -29,6 +29,8 @@ pub enum Page {
     Month(usize, usize),
     Day(usize, usize),
     NotFound,
+    /// The search page (only when `[search] enabled`).
+    Search,
 }
 
 impl Page {
@@ -46,6 +48,7 @@ impl Page {
             Page::Month(..) => PageKind::Month,
             Page::Day(..) => PageKind::Day,
             Page::NotFound => PageKind::NotFound,
+            Page::Search => PageKind::Search,
         }
     }
 }
@@ -65,6 +68,7 @@ pub enum PageKind {
     Month,
     Day,
     NotFound,
+    Search,
 }
 
 impl PageKind {
@@ -82,6 +86,7 @@ impl PageKind {
             PageKind::Month => "month",
             PageKind::Day => "day",
             PageKind::NotFound => "404",
+            PageKind::Search => "search",
         }
     }
 
@@ -98,6 +103,7 @@ impl PageKind {
             PageKind::Year => "archive_year.html",
             PageKind::Month | PageKind::Day => "archive_list.html",
             PageKind::NotFound => "404.html",
+            PageKind::Search => "search.html",
         }
     }
 }
@@ -213,6 +219,7 @@ pub enum Body {
         list: ListSpec,
     },
     NotFound,
+    Search,
 }
 
 /// A page: where it is published, its kind (which names its template) and what it shows.
@@ -254,6 +261,9 @@ pub fn pages(site: &Site) -> Vec<Page> {
         pages.extend((1..=page_count(day.articles.len(), per)).map(|n| Page::Day(d, n)));
     }
     pages.push(Page::NotFound);
+    if site.config.search.enabled {
+        pages.push(Page::Search);
+    }
     pages
 }
 
@@ -479,6 +489,7 @@ impl<'a> SpecBuilder<'a> {
                 )
             }
             Page::NotFound => ("/404.html".into(), Body::NotFound),
+            Page::Search => (crate::search::PAGE_PATH.into(), Body::Search),
         };
         PageSpec {
             path,
@@ -578,6 +589,7 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
             list(&mut h, l);
         }
         Body::NotFound => 0u8.hash(&mut h),
+        Body::Search => 1u8.hash(&mut h),
     }
     h.finish()
 }

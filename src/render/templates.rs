@@ -125,6 +125,13 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
             );
         }
     }
+    if config.search.enabled && !tera.contains_template("search.html") {
+        bail!(
+            "missing template `search.html`: site.toml has `[search] enabled = true` but the theme `{}` has no templates/search.html; copy the default theme's into themes/{}/templates/ or the site's templates/, or set `enabled = false`",
+            config.theme,
+            config.theme
+        );
+    }
     let tera = ready(tera, &tera_slot);
     Ok(Templates {
         tera,
@@ -363,7 +370,9 @@ fn site_value(config: &Config) -> Value {
                 ("home", "/".into()),
                 ("tags", config.tags.path().into()),
                 ("archive", "/archive/".into()),
+                ("search", crate::search::PAGE_PATH.into()),
             ]),
         ),
+        ("search", config.search.enabled.into()),
     ])
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real-browser end-to-end test of `cermin serve --watch` (live reload, error overlay, CSS swap, 404).
+# Real-browser end-to-end tests: `cermin serve --watch` (live reload, error overlay, CSS swap, 404),
+# then the search page of the built example site (from file:// and over HTTP under a prefix).
 # Usage: tests/browser/run.sh            (from anywhere; CERMIN_BIN=/path/to/cermin to skip the build)
 # Needs: node (>= 18), npm, cargo; installs Debian's chromium and playwright-core if missing.
 set -euo pipefail
@@ -50,4 +51,5 @@ fi
 
 export NODE_PATH="$TOOLS/node_modules${NODE_PATH:+:$NODE_PATH}"
 export CERMIN_SITE="${CERMIN_SITE:-$REPO}"
-exec node "$HERE/serve_test.mjs"
+node "$HERE/serve_test.mjs"
+exec node "$HERE/search_test.mjs"

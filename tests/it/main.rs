@@ -21,6 +21,7 @@ mod import_saved_pages;
 mod import_urls;
 mod limits;
 mod remote_images;
+mod search;
 mod serve_http;
 mod serve_incremental;
 mod serve_watch;

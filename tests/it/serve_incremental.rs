@@ -49,6 +49,8 @@ fn random_edits_always_match_a_full_build() {
                 panic!("after:\n{}\n{diff}", history.join("\n"));
             }
         }
+        // The search index is part of what is compared.
+        assert!(session.files().keys().any(|k| k.starts_with("search/t/")));
         // And the served site equals what `cermin build` writes to disk.
         let run = world.f.build(&["--base-url", "http://127.0.0.1:1111"]);
         assert!(run.ok, "{}", run.stderr);

@@ -51,11 +51,16 @@ pub struct World {
     pub counter: usize,
 }
 
+/// The worlds' sites have search on, so every check of their output covers the index too.
+fn with_search(site_toml: &str) -> String {
+    format!("{site_toml}[search]\nenabled = true\n")
+}
+
 impl World {
     /// A fixture site with `n` articles, and the random sequence `seed`.
     pub fn new(seed: u64, n: usize) -> World {
         let mut world = World {
-            f: Fixture::with_config(&format!("{}{TAXONOMIES}", super::SITE_TOML)),
+            f: Fixture::with_config(&with_search(&format!("{}{TAXONOMIES}", super::SITE_TOML))),
             rng: Rng(seed),
             files: Vec::new(),
             counter: 0,
@@ -227,13 +232,13 @@ impl World {
                     ),
                     _ => TAXONOMIES.to_string(),
                 };
-                let toml = format!(
+                let toml = with_search(&format!(
                     "{}paginate_by = {per}\nrelated_count = {}\n{taxonomies}",
                     super::SITE_TOML
                         .replace("paginate_by = 2\n", "")
                         .replace("title = \"Uji\"", &format!("title = \"Uji {n}\"")),
                     self.rng.below(4)
-                );
+                ));
                 self.f.write("site.toml", &toml);
                 (
                     format!("site.toml paginate_by = {per}"),

@@ -1,0 +1,236 @@
+//! The index as files a static host serves: small JavaScript files that hand their data to
+//! the search page's script (`cerminSearch(name, data)`), so they load with `<script>` even
+//! from `file://`, where `fetch` is refused.
+//!
+//! - `search/root.js`: the number of documents, the stemmer, the first term and file of each
+//!   term chunk, the date of each result chunk, the filters' values.
+//! - `search/t/<hash>.js`: a run of consecutive terms with their postings (base64 of the
+//!   varint bytes). Chunks end where a term's hash says so (about every `TARGET_CHUNK`
+//!   bytes), and are named by their first term: an edit changes the chunks of
+//!   the terms it touches, not the boundaries (or names) of all the others.
+//! - `search/m/<n>.js`: the results' title, path, date, source and snippet, `DOCS_PER_META`
+//!   documents a file, oldest first (a new article changes only the last one).
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+use super::index::{Index, Postings};
+
+/// Bytes of terms and postings a term chunk holds on average, and at most (but by one term):
+/// served with gzip, a chunk is then about 10 KB.
+const TARGET_CHUNK: usize = 16 * 1024;
+const MAX_CHUNK: usize = 64 * 1024;
+/// Documents per result chunk: ten results fetch at most ten of these, a few KB each.
+pub const DOCS_PER_META: usize = 32;
+/// The snippet of a result: the summary up to this many characters.
+const SNIPPET_CHARS: usize = 240;
+
+/// What the search page shows of a result.
+pub struct ResultMeta {
+    pub title: String,
+    pub path: String,
+    pub date_display: String,
+    /// `YYYY-MM-DD`, for the recency boost.
+    pub date: String,
+    /// Days since 1970, for the recency boost.
+    pub day: i64,
+    pub source: Option<String>,
+    pub summary: String,
+}
+
+/// A filter the search page offers: its term and what it shows, with the count.
+pub struct FilterValue {
+    pub term: String,
+    pub label: String,
+    pub count: usize,
+}
+
+/// Every file of the index: `(output path, bytes)`, in a stable order.
+pub fn files(
+    index: &Index,
+    metas: &[ResultMeta],
+    stemmer: &str,
+    filters: &BTreeMap<&str, Vec<FilterValue>>,
+) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut chunk_list = Vec::new();
+    for chunk in term_chunks(&index.terms) {
+        let first = &chunk[0].0;
+        let name = format!(
+            "t/{:012x}",
+            xxhash_rust::xxh3::xxh3_64(first.as_bytes()) >> 16
+        );
+        files.push((format!("search/{name}.js"), term_chunk(&name, chunk)));
+        chunk_list.push(json!([first, name]));
+    }
+    let mut days = Vec::new();
+    for (n, docs) in metas.chunks(DOCS_PER_META).enumerate() {
+        let name = format!("m/{n}");
+        days.push(docs[0].day);
+        let rows: Vec<Value> = docs.iter().map(result_row).collect();
+        files.push((
+            format!("search/{name}.js"),
+            script(&name, &Value::from(rows)),
+        ));
+    }
+    let filters: serde_json::Map<String, Value> = filters
+        .iter()
+        .map(|(kind, values)| {
+            let values: Vec<Value> = values
+                .iter()
+                .map(|v| json!([v.term, v.label, v.count]))
+                .collect();
+            (kind.to_string(), Value::from(values))
+        })
+        .collect();
+    let root = json!({
+        "version": 1,
+        "documents": index.documents,
+        "stemmer": stemmer,
+        "k1": super::index::K1,
+        "max_tf_part": super::index::MAX_TF_PART,
+        "docs_per_meta": DOCS_PER_META,
+        "chunks": chunk_list,
+        "days": days,
+        "filters": filters,
+    });
+    files.push(("search/root.js".into(), script("root", &root)));
+    files
+}
+
+/// The terms cut into chunks (see the module comment). A chunk ends after a term with the
+/// chance its size in bytes has in `TARGET_CHUNK` (decided by the term's hash, so the same
+/// terms always cut the same way, whatever comes before them), so chunks hold about
+/// `TARGET_CHUNK` bytes; a term as big as that has a chunk of its own, and none exceeds
+/// `MAX_CHUNK` but by one term.
+fn term_chunks(terms: &[(String, Postings)]) -> Vec<&[(String, Postings)]> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    for (i, (term, postings)) in terms.iter().enumerate() {
+        let term_size = term.len() + postings.bytes.len();
+        if i > start && term_size >= TARGET_CHUNK {
+            chunks.push(&terms[start..i]);
+            start = i;
+            size = 0;
+        }
+        size += term_size;
+        let hash = xxhash_rust::xxh3::xxh3_64(term.as_bytes());
+        if hash % TARGET_CHUNK as u64 <= term_size as u64 || size >= MAX_CHUNK {
+            chunks.push(&terms[start..=i]);
+            start = i + 1;
+            size = 0;
+        }
+    }
+    if start < terms.len() {
+        chunks.push(&terms[start..]);
+    }
+    chunks
+}
+
+/// A term chunk: `{"terms": [...], "counts": [...], "postings": "<base64 of them all>"}`.
+fn term_chunk(name: &str, chunk: &[(String, Postings)]) -> Vec<u8> {
+    let terms: Vec<&str> = chunk.iter().map(|(t, _)| t.as_str()).collect();
+    let counts: Vec<u32> = chunk.iter().map(|(_, p)| p.count).collect();
+    let lengths: Vec<usize> = chunk.iter().map(|(_, p)| p.bytes.len()).collect();
+    let bytes: Vec<u8> = chunk
+        .iter()
+        .flat_map(|(_, p)| p.bytes.iter().copied())
+        .collect();
+    let postings = base64::engine::general_purpose::STANDARD.encode(bytes);
+    script(
+        name,
+        &json!({"terms": terms, "counts": counts, "lengths": lengths, "postings": postings}),
+    )
+}
+
+fn result_row(meta: &ResultMeta) -> Value {
+    json!([
+        meta.title,
+        meta.path,
+        meta.date_display,
+        meta.date,
+        meta.source,
+        snippet(&meta.summary)
+    ])
+}
+
+/// The summary cut at a word before [`SNIPPET_CHARS`], with `…` when cut.
+pub fn snippet(summary: &str) -> String {
+    let summary = summary.trim();
+    if summary.chars().count() <= SNIPPET_CHARS {
+        return summary.to_string();
+    }
+    let cut: String = summary.chars().take(SNIPPET_CHARS).collect();
+    let at_word = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end())
+}
+
+/// `cerminSearch("<name>",<json>);`
+fn script(name: &str, data: &Value) -> Vec<u8> {
+    format!("cerminSearch({},{});\n", json!(name), data).into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings(n: usize) -> Postings {
+        Postings {
+            bytes: vec![1; n],
+            count: n as u32 / 2,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn chunks_hold_every_term_once_in_order_within_the_size_cap() {
+        let terms: Vec<(String, Postings)> = (0..2000)
+            .map(|i| (format!("term{i:05}"), postings(100)))
+            .collect();
+        let chunks = term_chunks(&terms);
+        // 218,000 bytes in chunks of about 16 KB.
+        assert!((5..40).contains(&chunks.len()), "{}", chunks.len());
+        let joined: Vec<&String> = chunks.iter().flat_map(|c| c.iter().map(|t| &t.0)).collect();
+        assert_eq!(joined, terms.iter().map(|t| &t.0).collect::<Vec<_>>());
+        for c in &chunks {
+            let size: usize = c.iter().map(|(t, p)| t.len() + p.bytes.len()).sum();
+            assert!(size <= MAX_CHUNK + 109, "{size}");
+        }
+    }
+
+    #[test]
+    fn a_new_term_changes_only_the_chunk_it_falls_in() {
+        let mut terms: Vec<(String, Postings)> = (0..2000)
+            .map(|i| (format!("term{i:05}"), postings(100)))
+            .collect();
+        let before: Vec<String> = term_chunks(&terms).iter().map(|c| c[0].0.clone()).collect();
+        terms.insert(1000, ("term00999a".into(), postings(100)));
+        let after: Vec<String> = term_chunks(&terms).iter().map(|c| c[0].0.clone()).collect();
+        let changed = before.iter().filter(|f| !after.contains(f)).count()
+            + after.iter().filter(|f| !before.contains(f)).count();
+        assert!(changed <= 2, "{changed} chunk boundaries moved");
+    }
+
+    #[test]
+    fn a_big_term_gets_a_chunk_of_its_own() {
+        let terms = vec![
+            ("a".to_string(), postings(10)),
+            ("b".to_string(), postings(MAX_CHUNK * 3)),
+            ("c".to_string(), postings(10)),
+        ];
+        let chunks = term_chunks(&terms);
+        assert!(chunks.iter().any(|c| c.len() == 1 && c[0].0 == "b"));
+    }
+
+    #[test]
+    fn snippets_end_at_a_word() {
+        assert_eq!(snippet(" Pendek. "), "Pendek.");
+        let long = "kata ".repeat(100);
+        let s = snippet(&long);
+        assert!(s.ends_with("kata…"), "{s}");
+        assert!(s.chars().count() <= SNIPPET_CHARS + 1);
+    }
+}
