@@ -3,7 +3,9 @@
 //! Each input (an HTML page or a text dump) goes through an extractor that finds the article
 //! and its metadata and drops everything else, recording each drop and the rule behind it
 //! (`--explain` prints them). The command then writes `content/YYYY/MM/slug.md`, skipping
-//! articles already in the mirror.
+//! articles already in the mirror; an article with images of its own (saved with the page,
+//! see [`saved_files`], or downloaded, see [`images`]) becomes the page bundle
+//! `content/YYYY/MM/slug/index.md` with the image files beside it.
 
 pub mod batch;
 pub mod dates;

@@ -365,6 +365,53 @@ mod tests {
     }
 
     #[test]
+    fn files_are_read_only_inside_the_page_folder_or_its_host_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let write = |rel: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, b"x").unwrap();
+            path
+        };
+        let secret = write("rahasia.jpg");
+        write("saved/Berita_files/foto.jpg");
+        std::os::unix::fs::symlink(&secret, root.join("saved/Berita_files/tautan.jpg")).unwrap();
+        let saved = Folders::of(&root.join("saved/Berita.html"));
+        assert_eq!(
+            saved.file("Berita_files/foto.jpg"),
+            Some(root.join("saved/Berita_files/foto.jpg"))
+        );
+        for outside in [
+            "../rahasia.jpg",
+            "Berita_files/tautan.jpg",
+            "/rahasia.jpg",
+            "https://a.example/rahasia.jpg",
+            "//a.example/rahasia.jpg",
+            "Berita_files",
+        ] {
+            assert_eq!(saved.file(outside), None, "{outside}");
+        }
+        write("wget/a.example/img/peta.png");
+        write("wget/a.example/berita/2024/banjir.html");
+        let tree = Folders::of(&root.join("wget/a.example/berita/2024/banjir.html"));
+        for inside in [
+            "/img/peta.png",
+            "../../img/peta.png",
+            "https://A.example/img/peta.png",
+        ] {
+            assert_eq!(
+                tree.file(inside),
+                Some(root.join("wget/a.example/img/peta.png")),
+                "{inside}"
+            );
+        }
+        for outside in ["../../../../rahasia.jpg", "https://b.example/img/peta.png"] {
+            assert_eq!(tree.file(outside), None, "{outside}");
+        }
+    }
+
+    #[test]
     fn only_base64_images_are_inlined_images() {
         assert_eq!(
             inline_image("image/png;base64,iVBORw0KGgo="),
