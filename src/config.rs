@@ -81,6 +81,7 @@ struct RawConfig {
     build: BuildSettings,
     #[serde(default)]
     images: crate::images::Settings,
+    #[serde(default)]
     search: SearchSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
