@@ -233,9 +233,11 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short caption in the running text that ends with its photo credit ("Son tres los
-/// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID").
+/// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID",
+/// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel"; a caption ends in a word, a
+/// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}[\w./&'’ -]{0,60}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+©\s*\w)[\w./&'’ |-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -561,9 +563,14 @@ mod tests {
             "Photo Source: Jane Roe from a photo library.",
             "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
             "Der Spieler steht im ViertelfinaleBild: AFP/SID/JOHN DOE",
+            "Vertreter bei einer Kranzniederlegung am Mahnmal © Presse- und Informationsamt der Bundesregierung | Jesco Denzel",
+            "Die Präsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
+        // A copyright line is no caption.
+        assert_eq!(rule_of("© 2024 Harbor Media"), rule::COPYRIGHT);
+        assert_eq!(rule_of("COPYRIGHT © ANTARA 2022"), rule::COPYRIGHT);
     }
 
     #[test]

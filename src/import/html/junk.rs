@@ -265,7 +265,9 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return select(node, "img").is_empty().then_some(None);
     }
     if FURNITURE_TAGS.contains(&tag.as_str()) {
-        if tag == "header" && holds_running_text(node) {
+        // An article's own header holds its headline and often its lead; what else is in
+        // it (kicker, date, share bar) is judged on its own.
+        if tag == "header" && (holds_running_text(node) || !select(node, "h1").is_empty()) {
             return None;
         }
         return Some(Some(format!("page furniture <{tag}>")));
@@ -277,10 +279,36 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return None;
     }
     let (token, word) = junk_class_word(node)?;
-    if SOFT_WORDS.contains(&word.as_str()) && holds_running_text(node) {
+    if SOFT_WORDS.contains(&word.as_str()) && (holds_running_text(node) || is_lead_box(node)) {
         return None;
     }
     Some(Some(format!("boilerplate class/id \"{token}\" ({word})")))
+}
+
+/// Class and id words of the box that holds an article's lead (its standfirst), which
+/// templates often put inside the article's header ("contentHeader__abstract").
+const LEAD_WORDS: &[&str] = &[
+    "abstract",
+    "lead",
+    "intro",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "dek",
+    "deck",
+    "excerpt",
+    "perex",
+    "chapo",
+    "chapeau",
+];
+
+/// An element whose class or id names it the article's lead.
+fn is_lead_box(node: &NodeRef) -> bool {
+    class_id_tokens(node).iter().any(|token| {
+        identifier_words(token)
+            .iter()
+            .any(|w| LEAD_WORDS.contains(&w.as_str()))
+    })
 }
 
 /// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
@@ -520,6 +548,28 @@ mod tests {
             [
                 "boilerplate class/id \"post-tags\" (tags)",
                 "boilerplate class/id \"field--label-hidden\" (hidden)"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_articles_header_and_lead_stay() {
+        let html = "<body><div class='main'><header><h1>Wärmepumpen</h1>\
+             <div class='contentHeaderHeader__abstract'>Wärmepumpen boomen, aber nicht alle können sie nutzen.</div>\
+             <div class='contentHeader__date'>3. Mai</div></header>\
+             <header class='site'><a href='/'>Home</a></header></div></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let text = doc.select("body").text();
+        assert!(text.contains("Wärmepumpen boomen") && text.contains("Wärmepumpen"));
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "boilerplate class/id \"contentHeader__date\" (header)",
+                "page furniture <header>"
             ]
         );
     }

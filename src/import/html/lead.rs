@@ -65,8 +65,9 @@ pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
         .map(|block| {
             let text = text_of(block);
             let key = key_of(&text);
-            let lead_html = (is_lead_like(block, &text) && !key.contains(&title))
-                .then(|| block.inner_html().to_string());
+            let lead_like = is_lead_like(block, &text) || is_deck(block, &text, start, &blocks);
+            let lead_html =
+                (lead_like && !key.contains(&title)).then(|| block.inner_html().to_string());
             Line { key, lead_html }
         })
         .collect();
@@ -105,6 +106,17 @@ pub fn with_lead(found: String, page: &PageLines) -> String {
     let mut html: String = lead.iter().map(|l| format!("<p>{l}</p>")).collect();
     html.push_str(&found);
     html
+}
+
+/// A sentence-long subheading right under the headline: the deck ("In den Vereinigten
+/// Staaten trommeln Aktivisten für einen Mietenstopp …").
+fn is_deck(block: &NodeRef, text: &str, headline: usize, blocks: &[NodeRef]) -> bool {
+    matches!(tag_name(block).as_str(), "h2" | "h3")
+        && blocks
+            .get(headline + 1)
+            .is_some_and(|next| next.id == block.id)
+        && word_count(text) >= MIN_LEAD_WORDS
+        && link_text_len(block) == 0
 }
 
 /// A paragraph of running text: enough words, few of them links, ending as a sentence ends
@@ -205,6 +217,21 @@ mod tests {
         let found = format!("<p>{LEAD}</p><p>{BODY}</p>");
         let lines = lines_after_headline(&doc, Some("Dimethylether"));
         assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn a_sentence_long_subheading_under_the_headline_is_the_deck() {
+        let deck =
+            "In den Vereinigten Staaten trommeln Aktivisten für einen Mietenstopp in der Krise";
+        let doc = page(&format!("<h2>{deck}</h2>"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let body = with_lead(format!("<p>{BODY}</p>"), &lines);
+        assert_eq!(body, format!("<p>{deck}</p><p>{BODY}</p>"));
+        // A short subheading, or one further down, is a section heading.
+        let doc = page(&format!("<p>{LEAD}</p><h2>{deck}</h2><h2>Kurz</h2>"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let body = with_lead(format!("<p>{BODY}</p>"), &lines);
+        assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p>"));
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //!    most-read lists, newsletter and cookie boxes), except the main text container
 //!    ([`anchor`]).
 //! 5. [`content`]: readability (dom_smoothie) finds the article in what is left ([`lead`]
-//!    puts back a lead paragraph it left out between the headline and the text); junk lines,
+//!    puts back a lead paragraph it left out between the headline and the text; [`container`]
+//!    overrules a choice that misses the page's summary); junk lines,
 //!    the source's own rules, the repeated headline, byline and dateline are dropped.
 //! 6. [`verdict`]: error pages, index pages and pages with too little text are refused.
 //! 7. [`markdown`]: the body as Markdown (htmd), links and images absolute.
@@ -18,6 +19,7 @@
 //! Every drop is recorded with the rule that made it, for `--explain`.
 
 mod anchor;
+mod container;
 mod content;
 mod decode;
 mod depth;
@@ -97,7 +99,6 @@ fn extract_page(
         &meta,
         known_image.as_deref(),
         base.as_ref(),
-        finder,
         &mut dropped,
     )?;
     let image = known_image.or(lead.url);
@@ -110,8 +111,9 @@ fn extract_page(
     let found = match finder {
         BodyFinder::Readability => {
             let page_lines = lead::lines_after_headline(&doc, meta.title.as_deref());
-            content::readable_html(doc, context.base)
-                .map(|found| lead::with_lead(found, &page_lines))
+            let found = content::readable_html(doc, context.base)
+                .map(|found| lead::with_lead(found, &page_lines));
+            container::checked_choice(found, main_container.as_deref(), meta.summary.as_deref())
         }
         BodyFinder::MainContainer => main_container,
     };
@@ -134,14 +136,13 @@ fn extract_page(
 }
 
 /// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
-/// lead image, the word count of the longest line left (for messages) and, with
-/// [`BodyFinder::MainContainer`], the HTML of the main text container.
+/// lead image, the word count of the longest line left (for messages) and the HTML of the
+/// main text container.
 fn clean_page(
     doc: &Document,
     meta: &metadata::PageMeta,
     known_image: Option<&str>,
     base: Option<&url::Url>,
-    finder: BodyFinder,
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
     junk::reveal_noscript_articles(doc);
@@ -153,9 +154,7 @@ fn clean_page(
     if let Some(refusal) = verdict::error_page(doc, meta, longest_block) {
         return Err(refusal);
     }
-    let main_container = (finder == BodyFinder::MainContainer)
-        .then(|| anchor.node(doc).map(|n| n.html().to_string()))
-        .flatten();
+    let main_container = anchor.node(doc).map(|n| n.html().to_string());
     Ok((lead, longest_block, main_container))
 }
 
