@@ -1058,7 +1058,7 @@ struct Page<'a> {
     /// The title found, to know the headline by when it is no `<h1>`.
     headline: Option<String>,
     lines: OnceCell<Vec<Line>>,
-    /// The body's visible text, lowercased, whitespace collapsed (computed on first use).
+    /// The text of the page's lines, lowercased (computed on first use).
     visible_text: OnceCell<String>,
 }
 
@@ -1085,9 +1085,13 @@ impl<'a> Page<'a> {
         self.lines.get_or_init(|| visible_lines(self))
     }
 
-    /// Whether a reader sees `name` on the page: as whole words of its visible text.
+    /// Whether a reader sees `name` on the page (outside comments): as whole words of the
+    /// text of its lines.
     fn shows(&self, name: &str) -> bool {
-        let text = self.visible_text.get_or_init(|| visible_text(self.doc));
+        let text = self.visible_text.get_or_init(|| {
+            let lines: Vec<&str> = self.lines().iter().map(|l| l.text.as_str()).collect();
+            lines.join(" ").to_lowercase()
+        });
         let name = collapse_whitespace(name).to_lowercase();
         // A word's edge: no letter or digit next to it, nor one behind a joiner ("jan" is
         // no name in "jan-grosser.de").
@@ -1118,31 +1122,6 @@ impl<'a> Page<'a> {
                 .chain(node.ancestors_it(None))
                 .any(|n| self.comment_boxes.contains(&n.id))
     }
-}
-
-/// The text of the page's body a reader sees (no scripts, styles or templates), lowercased
-/// with whitespace collapsed.
-fn visible_text(doc: &Document) -> String {
-    let Some(body) = doc.body() else {
-        return String::new();
-    };
-    let mut raw = String::new();
-    let mut stack = vec![body];
-    while let Some(node) = stack.pop() {
-        if node.is_text() {
-            raw.push_str(&node.text());
-            raw.push(' ');
-        } else if node.is_element()
-            && !matches!(
-                tag_name(&node).as_str(),
-                "script" | "style" | "noscript" | "template" | "svg"
-            )
-        {
-            let children: Vec<NodeRef> = node.children_it(false).collect();
-            stack.extend(children.into_iter().rev());
-        }
-    }
-    collapse_whitespace(&raw).to_lowercase()
 }
 
 /// Whether an element's class or id says it holds comments.
