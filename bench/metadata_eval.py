@@ -14,9 +14,10 @@ the key): the dev half is looked at while tuning, the held-out half only measure
 
 How the truth was made (rules followed by hand, reading each page as a reader sees it; cermin's
 output was never looked at while writing it):
-- Pages: the first 64 keys of the dev half and the first 70 of the held-out half in sorted order.
+- Pages: the first 76 keys of the dev half and the first 70 of the held-out half in sorted order.
   A page that is not an article (home, about, product, shop, encyclopedia or wiki entry, recipe,
-  list of links, podcast episode) is kept with "skip" and the reason, and not scored.
+  list of links, podcast episode, forum thread) is kept with "skip" and the reason, and not
+  scored.
 - Title: the headline as shown on the page, normally the article's <h1>, with its own punctuation
   and capitals; a site name, section or kicker shown apart from it ("| Site", "Judicial / ") is not
   part of it; a prefix printed as part of the headline itself ("Update | ", "(News) ", "VIDEO: ")

@@ -117,6 +117,32 @@ pub fn is_byline(text: &str) -> bool {
             .all(|p| is_author_name(p) || ROLE.is_match(p) || (!p.contains(' ') && p.contains('.')))
 }
 
+/// Words of link texts that are no handles ("Mehr von diesem Autor", "Read all").
+const NOT_HANDLE_WORDS: &[&str] = &[
+    "von", "vom", "by", "autor", "author", "mehr", "all", "alle", "view", "see", "read", "lesen",
+    "the", "der", "die", "das", "of", "home", "blog",
+];
+
+/// The name an author goes by online, as written ("gizzmo", "karstenruppert", "Catch more
+/// fish"): the text of a link to the author's page that is no proper name. One to three
+/// words of letters, digits, "_", "-" or "."; no role, label or account word.
+pub fn handle_name(text: &str) -> Option<String> {
+    let text = collapse_whitespace(text);
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let word_ok = |w: &&str| {
+        w.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c))
+            && !NOT_HANDLE_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    ((1..=3).contains(&words.len())
+        && text.chars().count() <= 30
+        && text.chars().any(char::is_alphabetic)
+        && words.iter().all(word_ok)
+        && !ROLE.is_match(&text)
+        && !text.to_lowercase().contains("admin")
+        && !WEEKDAY.is_match(&text))
+    .then_some(text)
+}
+
 /// Lowercase words names carry ("Ahmad bin Said", "Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] = &[
     "bin", "binti", "van", "der", "de", "da", "dos", "von", "al", "el", "la", "le",
@@ -266,6 +292,19 @@ mod tests {
         assert!(BYLINE_LABEL_ALONE.is_match("Por:"));
         assert!(BYLINE_LABEL_ALONE.is_match("By"));
         assert!(!BYLINE_LABEL_ALONE.is_match("By Alex Bozarjian"));
+    }
+
+    #[test]
+    fn handles_as_written() {
+        assert_eq!(handle_name("gizzmo").as_deref(), Some("gizzmo"));
+        assert_eq!(
+            handle_name("Catch more fish").as_deref(),
+            Some("Catch more fish")
+        );
+        assert_eq!(handle_name("wordpressadmin"), None);
+        assert_eq!(handle_name("Mehr von diesem Autor"), None);
+        assert_eq!(handle_name("View all posts"), None);
+        assert_eq!(handle_name("2019"), None);
     }
 
     #[test]

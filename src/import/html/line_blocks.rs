@@ -4,7 +4,7 @@
 
 use dom_query::NodeRef;
 
-use super::dom::{collapse_whitespace, is_block, tag_name};
+use super::dom::{BLOCK_TAGS, collapse_whitespace, tag_name};
 
 /// A block of text: a leaf block, or a run of inline content between blocks.
 pub struct LineBlock<'a> {
@@ -24,12 +24,7 @@ pub fn line_blocks<'a>(root: &NodeRef<'a>) -> Vec<LineBlock<'a>> {
 }
 
 /// Elements whose text no reader sees.
-fn is_hidden(node: &NodeRef) -> bool {
-    matches!(
-        tag_name(node).as_str(),
-        "script" | "style" | "noscript" | "template" | "svg"
-    )
-}
+const HIDDEN_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg"];
 
 /// Pushes the line blocks under `node`; returns whether `node` contains any block.
 fn walk<'a>(node: &NodeRef<'a>, out: &mut Vec<LineBlock<'a>>) -> bool {
@@ -42,23 +37,28 @@ fn walk<'a>(node: &NodeRef<'a>, out: &mut Vec<LineBlock<'a>>) -> bool {
             run_text.push_str(&child.text());
             continue;
         }
-        if !child.is_element() || is_hidden(&child) {
+        if !child.is_element() {
             continue;
         }
-        if child.has_name("br") {
+        let tag = tag_name(&child);
+        if HIDDEN_TAGS.contains(&tag.as_str()) {
+            continue;
+        }
+        if tag == "br" {
             run_text.push('\n');
             continue;
         }
+        let child_is_block = BLOCK_TAGS.contains(&tag.as_str());
         let mut inner = Vec::new();
         let child_has_block = walk(&child, &mut inner);
-        if !is_block(&child) && !child_has_block {
+        if !child_is_block && !child_has_block {
             // Inline content: part of the current run.
             push_text(&child, &mut run_text);
             run.push(child);
             continue;
         }
         flush(node, &mut run_text, &mut run, &mut pending);
-        if is_block(&child) && !child_has_block {
+        if child_is_block && !child_has_block {
             let mut text = String::new();
             push_text(&child, &mut text);
             pending.push(LineBlock {
@@ -89,7 +89,7 @@ fn push_text(node: &NodeRef, out: &mut String) {
             out.push_str(&child.text());
         } else if child.has_name("br") {
             out.push('\n');
-        } else if child.is_element() && !is_hidden(&child) {
+        } else if child.is_element() && !HIDDEN_TAGS.contains(&tag_name(&child).as_str()) {
             out.push(' ');
             push_text(&child, out);
             out.push(' ');

@@ -127,13 +127,28 @@ fn escape_markdown(text: &str) -> String {
 /// byte-order marks. Zero-width (non-)joiners stay: scripts and emoji need them.
 const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 
+/// A line of text that CommonMark would read as an ordered list item with a parenthesis
+/// ("2) Zweitens"), which the converter leaves unescaped (it escapes "2." only); also inside
+/// a quote.
+static PAREN_LIST_START: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"^((?:> ?)*\d{1,9})\)( |$)").expect("list start"));
+
 /// Trailing spaces, no-break spaces and invisible characters gone, one blank line between
-/// blocks, tables put back.
+/// blocks, tables put back; text that would read as a "1)" list item escaped.
 fn tidy(markdown: &str, tables: &[String]) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut blank = true;
+    let mut in_code = false;
     for line in markdown.lines() {
         let line = line.replace('\u{a0}', " ").replace(INVISIBLE, "");
+        if line.trim_start().starts_with("```") {
+            in_code = !in_code;
+        }
+        let line = if in_code {
+            line
+        } else {
+            PAREN_LIST_START.replace(&line, "$1\\)$2").into_owned()
+        };
         let line = line.trim_end();
         if line.trim().is_empty() {
             if !blank {
@@ -179,6 +194,23 @@ mod tests {
             "Der Pfannenstielhof\n\n| Vernatsch | b |\n| --- | --- |\n"
         );
         assert_eq!(md("<p>👩\u{200d}💻 kerja</p>"), "👩\u{200d}💻 kerja\n");
+    }
+
+    #[test]
+    fn text_that_reads_as_markdown_syntax_stays_text() {
+        assert_eq!(
+            md(
+                "<p>1. Erstens</p><p>2) Zweitens</p><p>- dash</p><p>+ plus</p><p># hash</p><p>&gt; gt</p>\
+                 <p>*a* _b_ [c](d) `e` &lt;f&gt;</p><blockquote><p>3) Drittens</p></blockquote>"
+            ),
+            "1\\. Erstens\n\n2\\) Zweitens\n\n\\- dash\n\n\\+ plus\n\n\\# hash\n\n\\> gt\n\n\
+             \\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\<f>\n\n> 3\\) Drittens\n"
+        );
+        // A real list keeps its numbers, and code keeps its text.
+        assert_eq!(
+            md("<ol><li>one</li><li>two</li></ol><pre><code>2) as typed\n</code></pre>"),
+            "1. one\n2. two\n\n```\n2) as typed\n```\n"
+        );
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of,
 use super::iso_date::{MachineDate, read_machine_date};
 use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
-use super::names::{BYLINE_LABEL_ALONE, LABELLED_BYLINE, clean_names, dedup};
+use super::names::{BYLINE_LABEL_ALONE, LABELLED_BYLINE, clean_names, dedup, handle_name};
 use crate::import::Rules;
 use crate::import::dates;
 
@@ -956,7 +956,7 @@ fn visible_byline(page: &Page) -> Vec<String> {
         }
     }
     let lines = page.lines();
-    lines
+    let labelled = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| l.words <= 10)
@@ -976,7 +976,36 @@ fn visible_byline(page: &Page) -> Vec<String> {
                 None
             }
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if labelled.is_empty() {
+        author_link_handle(page, lines).into_iter().collect()
+    } else {
+        labelled
+    }
+}
+
+/// The text of a link to an author's page (`rel=author`, `/author/NAME`) that is a handle
+/// rather than a proper name ("von gizzmo"), when a line by the headline shows it.
+fn author_link_handle(page: &Page, lines: &[Line]) -> Option<String> {
+    let by_headline: Vec<String> = lines
+        .iter()
+        .filter(|l| l.near_headline || l.before_headline)
+        .map(|l| format!(" {} ", l.text.to_lowercase()))
+        .collect();
+    page.doc
+        .select(
+            r#"a[rel~="author"], a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"]"#,
+        )
+        .nodes()
+        .iter()
+        .filter(|a| !page.in_comments(a))
+        .map(text_of)
+        .filter(|t| clean_names(t).is_empty())
+        .filter_map(|t| handle_name(&t))
+        .find(|h| {
+            let h = format!(" {} ", h.to_lowercase());
+            by_headline.iter().any(|l| l.contains(&h))
+        })
 }
 
 /// An element that links to the site's home page: the site's name marked up as its author
@@ -1029,7 +1058,7 @@ struct Page<'a> {
     /// The title found, to know the headline by when it is no `<h1>`.
     headline: Option<String>,
     lines: OnceCell<Vec<Line>>,
-    /// The body's visible text, lowercased, whitespace collapsed (computed on first use).
+    /// The text of the page's lines, lowercased (computed on first use).
     visible_text: OnceCell<String>,
 }
 
@@ -1056,16 +1085,33 @@ impl<'a> Page<'a> {
         self.lines.get_or_init(|| visible_lines(self))
     }
 
-    /// Whether a reader sees `name` on the page: as whole words of its visible text.
+    /// Whether a reader sees `name` on the page (outside comments): as whole words of the
+    /// text of its lines.
     fn shows(&self, name: &str) -> bool {
-        let text = self.visible_text.get_or_init(|| visible_text(self.doc));
+        let text = self.visible_text.get_or_init(|| {
+            let lines: Vec<&str> = self.lines().iter().map(|l| l.text.as_str()).collect();
+            lines.join(" ").to_lowercase()
+        });
         let name = collapse_whitespace(name).to_lowercase();
+        // A word's edge: no letter or digit next to it, nor one behind a joiner ("jan" is
+        // no name in "jan-grosser.de").
+        let edge = |mut chars: std::str::Chars<'_>, backwards: bool| {
+            let mut next = || {
+                if backwards {
+                    chars.next_back()
+                } else {
+                    chars.next()
+                }
+            };
+            match next() {
+                Some(c) if c.is_alphanumeric() => false,
+                Some(c) if "-._@/".contains(c) => !next().is_some_and(char::is_alphanumeric),
+                _ => true,
+            }
+        };
         !name.is_empty()
             && text.match_indices(&name).any(|(at, _)| {
-                let before = text[..at].chars().next_back();
-                let after = text[at + name.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
+                edge(text[..at].chars(), true) && edge(text[at + name.len()..].chars(), false)
             })
     }
 
@@ -1076,31 +1122,6 @@ impl<'a> Page<'a> {
                 .chain(node.ancestors_it(None))
                 .any(|n| self.comment_boxes.contains(&n.id))
     }
-}
-
-/// The text of the page's body a reader sees (no scripts, styles or templates), lowercased
-/// with whitespace collapsed.
-fn visible_text(doc: &Document) -> String {
-    let Some(body) = doc.body() else {
-        return String::new();
-    };
-    let mut raw = String::new();
-    let mut stack = vec![body];
-    while let Some(node) = stack.pop() {
-        if node.is_text() {
-            raw.push_str(&node.text());
-            raw.push(' ');
-        } else if node.is_element()
-            && !matches!(
-                tag_name(&node).as_str(),
-                "script" | "style" | "noscript" | "template" | "svg"
-            )
-        {
-            let children: Vec<NodeRef> = node.children_it(false).collect();
-            stack.extend(children.into_iter().rev());
-        }
-    }
-    collapse_whitespace(&raw).to_lowercase()
 }
 
 /// Whether an element's class or id says it holds comments.
@@ -1375,6 +1396,13 @@ mod tests {
             ),
             Vec::<String>::new()
         );
+        // "Jan" of the domain "jan-grosser.de" is no mention of Jan.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Jan"></head><body><p>jan-grosser.de</p><h1>Dateien zwischen Linux und C64</h1></body>"#
+            ),
+            Vec::<String>::new()
+        );
         // "Lynn" inside "Heavenlynn" is no mention of Lynn.
         assert_eq!(
             authors_of(
@@ -1455,6 +1483,13 @@ mod tests {
                 <h3>Das vermutlich schwulste Musikvideo der Welt</h3><h4 class="vcard author">vom <span class="fn">Krimiblogger</span></h4></body>"#
             ),
             ["Krimiblogger"]
+        );
+        // A handle, linked to the author's page, as written.
+        assert_eq!(
+            authors_of(&body(
+                r#"<p>Veröffentlicht am 12. Juni 2017 <span class="byline">von <a href="/author/gizzmo/">gizzmo</a></span></p>"#
+            )),
+            ["gizzmo"]
         );
         // The member field of a search form is no byline.
         assert_eq!(
