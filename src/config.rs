@@ -531,6 +531,14 @@ mod tests {
         assert_eq!(c.taxonomies[2].term_path("politik"), "/rubrik/politik/");
         assert_eq!(c.taxonomies[0].title, "Sources");
         assert_eq!(c.taxonomies[3].title, "regions");
+        let err = parse("title = \"T\"\n[[taxonomies]]\nname = \"Penulis Kami\"\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/s/site.toml:3: [[taxonomies]] name \"Penulis Kami\": a name is lowercase letters, digits and `_`, such as \"authors\""
+        );
+        let err = parse("title = \"T\"\n[[taxonomies]]\nname = \"sources\"\nsegment = \"2024\"\n")
+            .unwrap_err();
+        assert!(err.to_string().starts_with("/s/site.toml:4: [[taxonomies]] \"sources\" segment \"2024\" is taken by the site's own pages"), "{err}");
     }
 
     #[test]

@@ -122,7 +122,8 @@ impl TaxonomyDef {
 }
 
 /// Site paths the site's own pages take: a taxonomy's segment may not be one of them.
-const RESERVED_SEGMENTS: &[&str] = &["archive", "page", "404.html", "rss.xml", "atom.xml"];
+/// (Years are too; `404.html` and the feeds cannot be segments, which have no dots.)
+const RESERVED_SEGMENTS: &[&str] = &["archive", "page"];
 
 /// The declared taxonomies, checked: the tags (declared or not) and the others in the
 /// order written. Errors name site.toml's line and say what to do.
@@ -140,18 +141,17 @@ pub(super) fn check(
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
     for entry in raw {
         let line = line_col(text, entry.name.span().start).0;
-        let at = |line: usize| line.to_string();
         let name = entry.name.into_inner();
         if name.is_empty() || slugify(&name).replace('-', "_") != name {
             return Err(format!(
                 "{}: [[taxonomies]] name {name:?}: a name is lowercase letters, digits and `_`, such as \"authors\"",
-                at(line)
+                line
             ));
         }
         if let Some(first) = names.insert(name.clone(), line) {
             return Err(format!(
                 "{}: [[taxonomies]] {name:?} is declared twice (first on line {first}): keep one of them",
-                at(line)
+                line
             ));
         }
         let key = match entry.key.as_deref() {
@@ -161,7 +161,7 @@ pub(super) fn check(
         if (name == "tags") != (key == TermKey::Tags) {
             return Err(format!(
                 "{}: [[taxonomies]] {name:?}: only the taxonomy named \"tags\" reads `tags:`, and it reads nothing else: give it `key = \"tags\"`, or another taxonomy another key",
-                at(line)
+                line
             ));
         }
         let (segment, segment_line) = match entry.segment {
@@ -175,7 +175,7 @@ pub(super) fn check(
             };
             return Err(format!(
                 "{}: [[taxonomies]] {name:?} segment {segment:?}: a segment is lowercase letters, digits and dashes, such as {example:?}",
-                at(segment_line)
+                segment_line
             ));
         }
         if RESERVED_SEGMENTS.contains(&segment.as_str())
@@ -183,24 +183,24 @@ pub(super) fn check(
         {
             return Err(format!(
                 "{}: [[taxonomies]] {name:?} segment {segment:?} is taken by the site's own pages (the archive, page numbers, years): choose another, such as \"{segment}-{name}\"",
-                at(segment_line)
+                segment_line
             ));
         }
         if let Some((other, other_line)) = taken.get(&segment) {
             return Err(format!(
                 "{}: [[taxonomies]] {name:?} and {other:?} (line {other_line}) both use the segment {segment:?}: give one of them another `segment`",
-                at(segment_line)
+                segment_line
             ));
         }
         taken.insert(segment.clone(), (name.clone(), segment_line));
         if entry.paginate_by == Some(0) {
             return Err(format!(
                 "{}: [[taxonomies]] {name:?} paginate_by must be 1 or more",
-                at(line)
+                line
             ));
         }
         let mut slugs = crate::content::tags::hand_slugs(&entry.slugs)
-            .map_err(|e| format!("{}: [[taxonomies]] {name:?} slugs {e}", at(line)))?;
+            .map_err(|e| format!("{}: [[taxonomies]] {name:?} slugs {e}", line))?;
         let title =
             entry
                 .title

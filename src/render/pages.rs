@@ -323,7 +323,12 @@ impl<'a> PageRenderer<'a> {
                 };
                 ctx.insert_value(
                     "article",
-                    values::article_full(&self.card(*index, page), &content, &article.toc),
+                    values::article_full(
+                        &self.card(*index, page),
+                        values::article_terms(article, &self.site.config),
+                        &content,
+                        &article.toc,
+                    ),
                 );
                 ctx.insert_value("newer", opt(newer.map(|j| self.card(j, page))));
                 ctx.insert_value("older", opt(older.map(|j| self.card(j, page))));

@@ -12,8 +12,11 @@ use crate::urls::{Links, page_path};
 
 /// A Tera map from `(key, value)` pairs.
 pub fn map<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
-    let m: tera::Map = entries.into_iter().map(|(k, v)| (k.into(), v)).collect();
-    Value::from(m)
+    Value::from(map_of(entries))
+}
+
+fn map_of<const N: usize>(entries: [(&'static str, Value); N]) -> tera::Map {
+    entries.into_iter().map(|(k, v)| (k.into(), v)).collect()
 }
 
 fn opt_str(s: Option<&str>) -> Value {
@@ -36,28 +39,28 @@ fn term_refs(article: &Article, taxonomy: &TaxonomyDef) -> Value {
     Value::from(terms)
 }
 
-/// The fields of an article every list shows (everything but the body). With taxonomies
-/// declared besides tags, `terms` holds the article's terms in each, by taxonomy name.
+/// The fields of an article every list shows (everything but the body).
 pub fn article_card(
     article: &Article,
     config: &Config,
     links: &Links,
     dates: &DateFormatter,
 ) -> Value {
-    let mut card = card_fields(article, &config.tags, links, dates);
-    if !config.taxonomies.is_empty()
-        && let Some(m) = card.as_map()
-    {
-        let mut m = m.clone();
-        let terms: tera::Map = config
-            .taxonomies
-            .iter()
-            .map(|x| (x.name.clone().into(), term_refs(article, x)))
-            .collect();
-        m.insert("terms".into(), Value::from(terms));
-        card = Value::from(m);
+    Value::from(card_fields(article, &config.tags, links, dates))
+}
+
+/// With taxonomies declared besides tags, the article's terms in each, by taxonomy name:
+/// for its own page only, as cards are kept for the whole render and lists do not link them.
+pub fn article_terms(article: &Article, config: &Config) -> Option<Value> {
+    if config.taxonomies.is_empty() {
+        return None;
     }
-    card
+    let terms: tera::Map = config
+        .taxonomies
+        .iter()
+        .map(|x| (x.name.clone().into(), term_refs(article, x)))
+        .collect();
+    Some(Value::from(terms))
 }
 
 fn card_fields(
@@ -65,7 +68,7 @@ fn card_fields(
     tags: &TaxonomyDef,
     links: &Links,
     dates: &DateFormatter,
-) -> Value {
+) -> tera::Map {
     // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
     // them per page (see `PageRenderer::card`).
     let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
@@ -77,7 +80,7 @@ fn card_fields(
     };
     use chrono::Datelike;
     let updated = article.updated.as_ref();
-    map([
+    map_of([
         ("title", article.title.as_str().into()),
         ("slug", article.slug.as_str().into()),
         ("path", article.path.as_str().into()),
@@ -164,9 +167,18 @@ fn lead_image(article: &Article) -> Value {
     ])
 }
 
-/// The card plus `content` and `toc`, for the article's own page.
-pub fn article_full(card: &Value, content_html: &str, toc: &[TocEntry]) -> Value {
+/// The card plus `terms` (see [`article_terms`]), `content` and `toc`, for the article's own
+/// page.
+pub fn article_full(
+    card: &Value,
+    terms: Option<Value>,
+    content_html: &str,
+    toc: &[TocEntry],
+) -> Value {
     let mut m: tera::Map = card.as_map().cloned().unwrap_or_default();
+    if let Some(terms) = terms {
+        m.insert("terms".into(), terms);
+    }
     m.insert("content".into(), Value::safe_string(content_html));
     m.insert("toc".into(), Value::from_serializable(toc));
     Value::from(m)
