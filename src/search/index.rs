@@ -27,8 +27,8 @@ pub const MAX_TF_PART: f32 = K1 + 1.0;
 
 /// How much a word counts in each field, in halves: whole numbers, so that sums do not depend
 /// on the order they are taken in (the output must not).
-const TITLE: u32 = 8;
-const TAGS: u32 = 6;
+const TITLE: u32 = 16;
+const TAGS: u32 = 8;
 const SUMMARY: u32 = 3;
 const BODY: u32 = 2;
 const WEIGHT_UNIT: f32 = 2.0;
@@ -39,6 +39,8 @@ const WEIGHT_UNIT: f32 = 2.0;
 pub struct Postings {
     pub bytes: Vec<u8>,
     pub count: u32,
+    /// Whether `bytes` are the dense form (see [`Postings::densify`]).
+    pub dense: bool,
     /// The last document pushed (deltas are taken from it).
     pub last: Option<u32>,
 }
@@ -53,6 +55,78 @@ impl Postings {
         self.bytes.push(impact);
         self.last = Some(doc);
         self.count += 1;
+    }
+}
+
+/// A term in more documents than this keeps the impacts of this many (its best) when its
+/// list becomes dense.
+pub const DENSE_TOP: usize = 1000;
+
+impl Postings {
+    /// The (document, impact) pairs of a list (not dense).
+    pub fn pairs(&self) -> Vec<(u32, u8)> {
+        let (mut pos, mut doc, mut out) = (0, 0u32, Vec::with_capacity(self.count as usize));
+        while pos < self.bytes.len() {
+            let (mut n, mut shift) = (0u32, 0);
+            loop {
+                let b = self.bytes[pos];
+                pos += 1;
+                n |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            doc += n;
+            out.push((doc, self.bytes[pos]));
+            pos += 1;
+        }
+        out
+    }
+
+    /// A term in a large share of the documents (`kota`, `year:2024`) costs less as a bitmap
+    /// of its documents and the impacts of its [`DENSE_TOP`] best, the others counting the
+    /// mean impact of the rest: varint(that impact), one bit a document (low bit first),
+    /// then the best as (delta, impact) pairs. A query needs these lists whole (for "every
+    /// word"), and this is a fifth of the bytes. Lists that would not shrink by half stay.
+    pub fn densify(&mut self, documents: usize) {
+        let bitmap = documents.div_ceil(8);
+        if self.dense
+            || self.count as usize <= DENSE_TOP
+            || bitmap + DENSE_TOP * 3 > self.bytes.len() / 2
+        {
+            return;
+        }
+        let pairs = self.pairs();
+        let mut best: Vec<(u32, u8)> = pairs.clone();
+        best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rest = &best[DENSE_TOP.min(best.len())..];
+        let rest_impact = if rest.is_empty() {
+            0
+        } else {
+            (rest.iter().map(|p| u64::from(p.1)).sum::<u64>() as f64 / rest.len() as f64).round()
+                as u32
+        };
+        let mut top: Vec<(u32, u8)> = if best[0].1 == 0 {
+            Vec::new() // a filter: no impacts
+        } else {
+            best[..DENSE_TOP.min(best.len())].to_vec()
+        };
+        top.sort_unstable();
+        let mut bytes = Vec::with_capacity(bitmap + top.len() * 3 + 2);
+        push_varint(&mut bytes, rest_impact);
+        let start = bytes.len();
+        bytes.resize(start + bitmap, 0);
+        for (doc, _) in &pairs {
+            bytes[start + *doc as usize / 8] |= 1 << (doc % 8);
+        }
+        let mut list = Postings::default();
+        for (doc, impact) in top {
+            list.push(doc, impact);
+        }
+        bytes.extend_from_slice(&list.bytes);
+        self.bytes = bytes;
+        self.dense = true;
     }
 }
 
@@ -248,15 +322,16 @@ pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
         }
     }
     drop(vocabularies);
+    let documents = articles.len();
     let mut terms: Vec<(String, Postings)> = lists
-        .into_iter()
-        .map(|(term, postings)| (term.into_string(), postings))
+        .into_par_iter()
+        .map(|(term, mut postings)| {
+            postings.densify(documents);
+            (term.into_string(), postings)
+        })
         .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(Index {
-        terms,
-        documents: articles.len(),
-    })
+    Ok(Index { terms, documents })
 }
 
 #[cfg(test)]
@@ -283,6 +358,48 @@ mod tests {
         p.push(300, 1);
         assert_eq!(p.bytes, [3, 10, 2, 200, 0xa7, 2, 1]);
         assert_eq!(p.count, 3);
+    }
+
+    #[test]
+    fn a_term_in_most_documents_becomes_a_bitmap_with_its_best_impacts() {
+        let mut p = Postings::default();
+        let documents = 20_000;
+        for doc in (0..documents as u32).filter(|d| d % 4 != 1) {
+            p.push(doc, (doc % 200) as u8 + 1);
+        }
+        let before = p.bytes.len();
+        p.densify(documents);
+        assert!(p.dense);
+        assert!(p.bytes.len() * 3 < before, "{} of {before}", p.bytes.len());
+        assert_eq!(p.count, 15_000);
+        // The rest's mean impact, then the bitmap: documents 0, 2, 3, 4, 6, 7 of the first byte...
+        let (rest, skip) = (p.bytes[0], 1);
+        assert!((1..200).contains(&rest), "{rest}");
+        assert_eq!(p.bytes[skip], 0b1101_1101);
+        // ... then the best thousand: the documents with impact 200 come first.
+        let top = Postings {
+            bytes: p.bytes[skip + documents / 8..].to_vec(),
+            ..Default::default()
+        };
+        let pairs = top.pairs();
+        assert_eq!(pairs.len(), DENSE_TOP);
+        assert!(
+            pairs
+                .iter()
+                .all(|&(doc, impact)| impact >= 188 && doc % 200 == u32::from(impact) - 1)
+        );
+    }
+
+    #[test]
+    fn rare_terms_stay_lists() {
+        let mut p = Postings::default();
+        for doc in [1, 500, 9000] {
+            p.push(doc, 9);
+        }
+        let before = p.clone();
+        p.densify(10_000);
+        assert_eq!(p, before);
+        assert_eq!(p.pairs(), [(1, 9), (500, 9), (9000, 9)]);
     }
 
     #[test]
