@@ -69,16 +69,18 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor((s.length - 1) / 2)] : 0;
 };
-const mrr = out.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / out.length;
+// Queries with `-` for the article are only for their bytes.
+const ranked = out.filter((r) => r.expected !== '-');
+const mrr = ranked.reduce((s, r) => s + (r.rank ? 1 / r.rank : 0), 0) / (ranked.length || 1);
 if (flag === '--json') {
   console.log(JSON.stringify({ mrr, queries: out }, null, 1));
 } else {
   for (const r of out) {
     console.log(
-      `${r.rank ? `rank ${r.rank}` : 'MISSED'}\t${(r.gzip / 1024).toFixed(1)} KB gz\t${r.files} files\t${r.results} results\t${r.query}${r.rank === 1 ? '' : `\t(first: ${r.first})`}`,
+      `${r.expected === '-' ? '-' : r.rank ? `rank ${r.rank}` : 'MISSED'}\t${(r.gzip / 1024).toFixed(1)} KB gz\t${r.files} files\t${r.results} results\t${r.query}${r.rank === 1 || r.expected === '-' ? '' : `\t(first: ${r.first})`}`,
     );
   }
   console.log(
-    `MRR ${mrr.toFixed(3)} over ${out.length} queries; bytes a query: median ${(median(out.map((r) => r.gzip)) / 1024).toFixed(1)} KB gzip (${(median(out.map((r) => r.raw)) / 1024).toFixed(1)} KB raw), largest ${(Math.max(...out.map((r) => r.gzip)) / 1024).toFixed(1)} KB gzip`,
+    `MRR ${mrr.toFixed(3)} over ${ranked.length} queries; bytes a query: median ${(median(out.map((r) => r.gzip)) / 1024).toFixed(1)} KB gzip (${(median(out.map((r) => r.raw)) / 1024).toFixed(1)} KB raw), largest ${(Math.max(...out.map((r) => r.gzip)) / 1024).toFixed(1)} KB gzip`,
   );
 }

@@ -23,7 +23,7 @@ use super::index::{Index, Postings};
 const TARGET_CHUNK: usize = 16 * 1024;
 const MAX_CHUNK: usize = 64 * 1024;
 /// Documents per result chunk: ten results fetch at most ten of these, a few KB each.
-pub const DOCS_PER_META: usize = 32;
+pub const DOCS_PER_META: usize = 16;
 /// The snippet of a result: the summary up to this many characters.
 const SNIPPET_CHARS: usize = 240;
 
@@ -65,10 +65,13 @@ pub fn files(
         files.push((format!("search/{name}.js"), term_chunk(&name, chunk)));
         chunk_list.push(json!([first, name]));
     }
+    // Day numbers of the chunks' first documents, each as the days since the one before.
     let mut days = Vec::new();
+    let mut previous_day = 0;
     for (n, docs) in metas.chunks(DOCS_PER_META).enumerate() {
         let name = format!("m/{n}");
-        days.push(docs[0].day);
+        days.push(docs[0].day - previous_day);
+        previous_day = docs[0].day;
         let rows: Vec<Value> = docs.iter().map(result_row).collect();
         files.push((
             format!("search/{name}.js"),
@@ -135,6 +138,7 @@ fn term_chunk(name: &str, chunk: &[(String, Postings)]) -> Vec<u8> {
     let terms: Vec<&str> = chunk.iter().map(|(t, _)| t.as_str()).collect();
     let counts: Vec<u32> = chunk.iter().map(|(_, p)| p.count).collect();
     let lengths: Vec<usize> = chunk.iter().map(|(_, p)| p.bytes.len()).collect();
+    let dense: Vec<u8> = chunk.iter().map(|(_, p)| u8::from(p.dense)).collect();
     let bytes: Vec<u8> = chunk
         .iter()
         .flat_map(|(_, p)| p.bytes.iter().copied())
@@ -142,7 +146,7 @@ fn term_chunk(name: &str, chunk: &[(String, Postings)]) -> Vec<u8> {
     let postings = base64::engine::general_purpose::STANDARD.encode(bytes);
     script(
         name,
-        &json!({"terms": terms, "counts": counts, "lengths": lengths, "postings": postings}),
+        &json!({"terms": terms, "counts": counts, "lengths": lengths, "dense": dense, "postings": postings}),
     )
 }
 

@@ -15,14 +15,30 @@ pub const MAX_WORD_CHARS: usize = 32;
 pub fn words(text: &str, mut each: impl FnMut(&str)) {
     let mut word = String::new();
     let mut plain = true;
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII, most of the text: one byte at a time, no Unicode tables.
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                word.push(b as char);
+            } else if !word.is_empty() {
+                emit(&mut word, plain, &mut each);
+                plain = true;
+            }
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at a character boundary");
         if c.is_alphanumeric() || is_combining_mark(c) {
-            plain &= c.is_ascii();
+            plain = false;
             word.push(c);
         } else if !word.is_empty() {
             emit(&mut word, plain, &mut each);
             plain = true;
         }
+        at += c.len_utf8();
     }
     if !word.is_empty() {
         emit(&mut word, plain, &mut each);

@@ -7,8 +7,9 @@
 //! length rather than the site's average, so it depends on that document alone; the search
 //! page multiplies it by the term's idf, which it works out from the list's length.
 
-use std::collections::HashMap;
+use std::sync::Mutex;
 
+use ahash::AHashMap;
 use anyhow::Result;
 use rayon::prelude::*;
 
@@ -24,11 +25,13 @@ pub const REFERENCE_LENGTH: f32 = 400.0;
 /// The most an impact can be: `(K1 + 1)`, stored as 255.
 pub const MAX_TF_PART: f32 = K1 + 1.0;
 
-/// How much a word counts in each field.
-const TITLE: f32 = 4.0;
-const TAGS: f32 = 3.0;
-const SUMMARY: f32 = 1.5;
-const BODY: f32 = 1.0;
+/// How much a word counts in each field, in halves: whole numbers, so that sums do not depend
+/// on the order they are taken in (the output must not).
+const TITLE: u32 = 16;
+const TAGS: u32 = 8;
+const SUMMARY: u32 = 3;
+const BODY: u32 = 2;
+const WEIGHT_UNIT: f32 = 2.0;
 
 /// One term's documents: (document number, impact) pairs as bytes, numbers as
 /// varint deltas, and how many there are.
@@ -36,6 +39,8 @@ const BODY: f32 = 1.0;
 pub struct Postings {
     pub bytes: Vec<u8>,
     pub count: u32,
+    /// Whether `bytes` are the dense form (see [`Postings::densify`]).
+    pub dense: bool,
     /// The last document pushed (deltas are taken from it).
     pub last: Option<u32>,
 }
@@ -50,6 +55,78 @@ impl Postings {
         self.bytes.push(impact);
         self.last = Some(doc);
         self.count += 1;
+    }
+}
+
+/// A term in more documents than this keeps the impacts of this many (its best) when its
+/// list becomes dense.
+pub const DENSE_TOP: usize = 1000;
+
+impl Postings {
+    /// The (document, impact) pairs of a list (not dense).
+    pub fn pairs(&self) -> Vec<(u32, u8)> {
+        let (mut pos, mut doc, mut out) = (0, 0u32, Vec::with_capacity(self.count as usize));
+        while pos < self.bytes.len() {
+            let (mut n, mut shift) = (0u32, 0);
+            loop {
+                let b = self.bytes[pos];
+                pos += 1;
+                n |= u32::from(b & 0x7f) << shift;
+                shift += 7;
+                if b & 0x80 == 0 {
+                    break;
+                }
+            }
+            doc += n;
+            out.push((doc, self.bytes[pos]));
+            pos += 1;
+        }
+        out
+    }
+
+    /// A term in a large share of the documents (`kota`, `year:2024`) costs less as a bitmap
+    /// of its documents and the impacts of its [`DENSE_TOP`] best, the others counting the
+    /// mean impact of the rest: varint(that impact), one bit a document (low bit first),
+    /// then the best as (delta, impact) pairs. A query needs these lists whole (for "every
+    /// word"), and this is a fifth of the bytes. Lists that would not shrink by half stay.
+    pub fn densify(&mut self, documents: usize) {
+        let bitmap = documents.div_ceil(8);
+        if self.dense
+            || self.count as usize <= DENSE_TOP
+            || bitmap + DENSE_TOP * 3 > self.bytes.len() / 2
+        {
+            return;
+        }
+        let pairs = self.pairs();
+        let mut best: Vec<(u32, u8)> = pairs.clone();
+        best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rest = &best[DENSE_TOP.min(best.len())..];
+        let rest_impact = if rest.is_empty() {
+            0
+        } else {
+            (rest.iter().map(|p| u64::from(p.1)).sum::<u64>() as f64 / rest.len() as f64).round()
+                as u32
+        };
+        let mut top: Vec<(u32, u8)> = if best[0].1 == 0 {
+            Vec::new() // a filter: no impacts
+        } else {
+            best[..DENSE_TOP.min(best.len())].to_vec()
+        };
+        top.sort_unstable();
+        let mut bytes = Vec::with_capacity(bitmap + top.len() * 3 + 2);
+        push_varint(&mut bytes, rest_impact);
+        let start = bytes.len();
+        bytes.resize(start + bitmap, 0);
+        for (doc, _) in &pairs {
+            bytes[start + *doc as usize / 8] |= 1 << (doc % 8);
+        }
+        let mut list = Postings::default();
+        for (doc, impact) in top {
+            list.push(doc, impact);
+        }
+        bytes.extend_from_slice(&list.bytes);
+        self.bytes = bytes;
+        self.dense = true;
     }
 }
 
@@ -99,62 +176,162 @@ pub fn source_label(article: &Article) -> Option<String> {
     Some(host.strip_prefix("www.").unwrap_or(host).to_string())
 }
 
-/// One document's terms with their impacts (filter terms with 0), sorted by term.
-fn document_terms(article: &Article, stemmer: Stemmer, year: i32) -> Result<Vec<(String, u8)>> {
-    let mut weights: HashMap<String, f32> = HashMap::new();
-    let mut length = 0.0f32;
-    let mut add = |text: &str, weight: f32| {
-        fold::words(text, |w| {
-            *weights.entry(stemmer.stem(w)).or_default() += weight;
-            length += 1.0;
-        });
-    };
-    add(&article.title, TITLE);
-    for tag in &article.tags {
-        add(&tag.name, TAGS);
+/// The words one worker thread has met, each with the number of its stem in the thread's own
+/// list: a site's vocabulary is small beside its words, so most words are looked up, not
+/// stemmed, and an article's terms are counted by number without a string each.
+#[derive(Default)]
+struct Vocabulary {
+    stem_of_word: AHashMap<Box<str>, u32>,
+    number_of_stem: AHashMap<Box<str>, u32>,
+    stems: Vec<Box<str>>,
+    /// The weight of each stem in the article being read (zero for the others) and which
+    /// stems it has.
+    weights: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn stem_number(&mut self, word: &str, stemmer: Stemmer) -> u32 {
+        if let Some(&n) = self.stem_of_word.get(word) {
+            return n;
+        }
+        let stem = stemmer.stem(word);
+        let n = match self.number_of_stem.get(stem.as_str()) {
+            Some(&n) => n,
+            None => {
+                let n = self.stems.len() as u32;
+                self.stems.push(stem.as_str().into());
+                self.number_of_stem.insert(stem.into(), n);
+                self.weights.push(0);
+                n
+            }
+        };
+        self.stem_of_word.insert(word.into(), n);
+        n
     }
-    add(&article.description, SUMMARY);
+
+    /// Counts the words of `text` with `weight`; returns how many there were.
+    fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut count = 0;
+        fold::words(text, |w| {
+            let n = self.stem_number(w, stemmer);
+            let slot = &mut self.weights[n as usize];
+            if *slot == 0 {
+                self.touched.push(n);
+            }
+            *slot += weight;
+            count += 1;
+        });
+        count
+    }
+}
+
+/// One document's terms: its stems (numbers in the vocabulary of the thread that read it)
+/// with their impacts, and its filter terms.
+struct DocumentTerms {
+    thread: usize,
+    stems: Vec<(u32, u8)>,
+    filters: Vec<String>,
+}
+
+fn document_terms(
+    article: &Article,
+    year: i32,
+    stemmer: Stemmer,
+    vocabularies: &[Mutex<Vocabulary>],
+) -> Result<DocumentTerms> {
+    let thread = rayon::current_thread_index().unwrap_or(0) % vocabularies.len();
+    let mut vocabulary = vocabularies[thread]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    let v = &mut *vocabulary;
+    let mut length = v.add(&article.title, TITLE, stemmer);
+    for tag in &article.tags {
+        length += v.add(&tag.name, TAGS, stemmer);
+    }
+    length += v.add(&article.description, SUMMARY, stemmer);
     let body = article.content_html.html()?;
-    add(&super::text::html_text(&body), BODY);
-    let norm = K1 * (1.0 - B + B * length / REFERENCE_LENGTH);
-    let mut terms: Vec<(String, u8)> = weights
-        .into_iter()
-        .map(|(term, tf)| {
+    length += v.add(&super::text::html_text(&body), BODY, stemmer);
+    let norm = K1 * (1.0 - B + B * length as f32 / REFERENCE_LENGTH);
+    let stems = v
+        .touched
+        .drain(..)
+        .map(|n| {
+            let tf = std::mem::take(&mut v.weights[n as usize]) as f32 / WEIGHT_UNIT;
             let part = tf * (K1 + 1.0) / (tf + norm);
             let impact = (part / MAX_TF_PART * 255.0).round().clamp(1.0, 255.0) as u8;
-            (term, impact)
+            (n, impact)
         })
         .collect();
-    terms.extend(filter_terms(article, year).into_iter().map(|t| (t, 0)));
-    terms.sort_unstable();
-    terms.dedup_by(|a, b| a.0 == b.0);
-    Ok(terms)
+    let mut filters = filter_terms(article, year);
+    filters.sort_unstable();
+    filters.dedup();
+    Ok(DocumentTerms {
+        thread,
+        stems,
+        filters,
+    })
 }
 
 /// Indexes `articles` (oldest first: their positions are the document numbers) with the
 /// years given for them (in the site's time zone).
 pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
-    let mut lists: HashMap<String, Postings> = HashMap::new();
-    // Batches tokenized in parallel, merged in document order (postings are delta-coded).
+    let vocabularies: Vec<Mutex<Vocabulary>> = (0..rayon::current_num_threads().max(1))
+        .map(|_| Mutex::default())
+        .collect();
+    // Every term's number here, by thread and the term's number in the thread's vocabulary.
+    let mut numbers: AHashMap<Box<str>, u32> = AHashMap::new();
+    let mut lists: Vec<(Box<str>, Postings)> = Vec::new();
+    let mut translated: Vec<Vec<u32>> = vec![Vec::new(); vocabularies.len()];
+    let mut number = |term: &str, lists: &mut Vec<(Box<str>, Postings)>| -> u32 {
+        if let Some(&n) = numbers.get(term) {
+            return n;
+        }
+        let n = lists.len() as u32;
+        lists.push((term.into(), Postings::default()));
+        numbers.insert(term.into(), n);
+        n
+    };
+    // Batches read in parallel, merged in document order (postings are delta-coded).
     const BATCH: usize = 512;
     for (b, batch) in articles.chunks(BATCH).enumerate() {
-        let terms: Vec<Vec<(String, u8)>> = batch
+        let docs: Vec<DocumentTerms> = batch
             .par_iter()
-            .map(|(article, year)| document_terms(article, stemmer, *year))
+            .map(|(article, year)| document_terms(article, *year, stemmer, &vocabularies))
             .collect::<Result<_>>()?;
-        for (i, doc_terms) in terms.into_iter().enumerate() {
+        for (i, terms) in docs.into_iter().enumerate() {
             let doc = (b * BATCH + i) as u32;
-            for (term, impact) in doc_terms {
-                lists.entry(term).or_default().push(doc, impact);
+            let table = &mut translated[terms.thread];
+            for (local, impact) in terms.stems {
+                let local = local as usize;
+                if table.len() <= local {
+                    table.resize(local + 1, u32::MAX);
+                }
+                if table[local] == u32::MAX {
+                    let vocabulary = vocabularies[terms.thread]
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner());
+                    table[local] = number(&vocabulary.stems[local], &mut lists);
+                }
+                lists[table[local] as usize].1.push(doc, impact);
+            }
+            for filter in terms.filters {
+                let n = number(&filter, &mut lists);
+                lists[n as usize].1.push(doc, 0);
             }
         }
     }
-    let mut terms: Vec<(String, Postings)> = lists.into_iter().collect();
+    drop(vocabularies);
+    let documents = articles.len();
+    let mut terms: Vec<(String, Postings)> = lists
+        .into_par_iter()
+        .map(|(term, mut postings)| {
+            postings.densify(documents);
+            (term.into_string(), postings)
+        })
+        .collect();
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(Index {
-        terms,
-        documents: articles.len(),
-    })
+    Ok(Index { terms, documents })
 }
 
 #[cfg(test)]
@@ -181,6 +358,48 @@ mod tests {
         p.push(300, 1);
         assert_eq!(p.bytes, [3, 10, 2, 200, 0xa7, 2, 1]);
         assert_eq!(p.count, 3);
+    }
+
+    #[test]
+    fn a_term_in_most_documents_becomes_a_bitmap_with_its_best_impacts() {
+        let mut p = Postings::default();
+        let documents = 20_000;
+        for doc in (0..documents as u32).filter(|d| d % 4 != 1) {
+            p.push(doc, (doc % 200) as u8 + 1);
+        }
+        let before = p.bytes.len();
+        p.densify(documents);
+        assert!(p.dense);
+        assert!(p.bytes.len() * 3 < before, "{} of {before}", p.bytes.len());
+        assert_eq!(p.count, 15_000);
+        // The rest's mean impact, then the bitmap: documents 0, 2, 3, 4, 6, 7 of the first byte...
+        let (rest, skip) = (p.bytes[0], 1);
+        assert!((1..200).contains(&rest), "{rest}");
+        assert_eq!(p.bytes[skip], 0b1101_1101);
+        // ... then the best thousand: the documents with impact 200 come first.
+        let top = Postings {
+            bytes: p.bytes[skip + documents / 8..].to_vec(),
+            ..Default::default()
+        };
+        let pairs = top.pairs();
+        assert_eq!(pairs.len(), DENSE_TOP);
+        assert!(
+            pairs
+                .iter()
+                .all(|&(doc, impact)| impact >= 188 && doc % 200 == u32::from(impact) - 1)
+        );
+    }
+
+    #[test]
+    fn rare_terms_stay_lists() {
+        let mut p = Postings::default();
+        for doc in [1, 500, 9000] {
+            p.push(doc, 9);
+        }
+        let before = p.clone();
+        p.densify(10_000);
+        assert_eq!(p, before);
+        assert_eq!(p.pairs(), [(1, 9), (500, 9), (9000, 9)]);
     }
 
     #[test]

@@ -216,9 +216,8 @@
       });
     }
 
-    /** A term's postings: {docs: [...], impacts: [...]}. */
-    function postingsAt(chunk, i) {
-      var bytes = chunk.bytes, pos = chunk.offsets[i], end = pos + chunk.lengths[i];
+    /** (delta, impact) pairs from `pos` to `end`: {docs: [...], impacts: [...], end}. */
+    function pairs(bytes, pos, end) {
       var docs = [], impacts = [], doc = 0;
       while (pos < end) {
         var n = 0, shift = 0, b;
@@ -226,6 +225,30 @@
         doc += n;
         docs.push(doc);
         impacts.push(bytes[pos++]);
+      }
+      return { docs: docs, impacts: impacts };
+    }
+
+    /** A term's postings: {docs: [...], impacts: [...]}. A dense one (src/search/index.rs,
+        `densify`) is the rest's impact, a bitmap of its documents, then its best pairs. */
+    function postingsAt(root, chunk, i) {
+      var bytes = chunk.bytes, pos = chunk.offsets[i], end = pos + chunk.lengths[i];
+      if (!chunk.dense || !chunk.dense[i]) return pairs(bytes, pos, end);
+      var rest = 0, shift = 0, b;
+      do { b = bytes[pos++]; rest += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+      var bitmapEnd = pos + Math.ceil(root.documents / 8);
+      var best = pairs(bytes, bitmapEnd, end);
+      var docs = [], impacts = [], k = 0;
+      for (var at = pos; at < bitmapEnd; at++) {
+        var byte = bytes[at];
+        if (!byte) continue;
+        for (var bit = 0; bit < 8; bit++) {
+          if (!(byte & (1 << bit))) continue;
+          var doc = (at - pos) * 8 + bit;
+          docs.push(doc);
+          if (k < best.docs.length && best.docs[k] === doc) impacts.push(best.impacts[k++]);
+          else impacts.push(rest);
+        }
       }
       return { docs: docs, impacts: impacts };
     }
@@ -244,7 +267,7 @@
     function lookup(root, term) {
       return loadChunk(root, chunkOf(root, term)).then(function (chunk) {
         var i = findTerm(chunk, term);
-        return i < 0 ? null : { term: term, count: chunk.counts[i], postings: postingsAt(chunk, i) };
+        return i < 0 ? null : { term: term, count: chunk.counts[i], postings: postingsAt(root, chunk, i) };
       });
     }
 
@@ -269,7 +292,7 @@
       return scan(chunkOf(root, prefix), PREFIX_CHUNKS).then(function () {
         found.sort(function (a, b) { return b.chunk.counts[b.i] - a.chunk.counts[a.i]; });
         return found.slice(0, PREFIX_TERMS).map(function (f) {
-          return { term: f.chunk.terms[f.i], count: f.chunk.counts[f.i], postings: postingsAt(f.chunk, f.i) };
+          return { term: f.chunk.terms[f.i], count: f.chunk.counts[f.i], postings: postingsAt(root, f.chunk, f.i) };
         });
       });
     }
@@ -310,6 +333,16 @@
       query.groups.push({ stem: s, prefix: prefix ? word : null });
       query.marks.push(s);
       if (prefix) query.prefixes.push(word);
+    }
+
+    /** The day (since 1970) of a result chunk's first document: the root holds each as the
+        days since the one before. */
+    function dayOf(root, doc) {
+      if (!root.firstDays) {
+        var sum = 0;
+        root.firstDays = root.days.map(function (d) { return (sum += d); });
+      }
+      return root.firstDays[Math.floor(doc / root.docs_per_meta)];
     }
 
     function idf(root, count) {
@@ -369,9 +402,9 @@
         total.forEach(function (s, doc) { if (matched.get(doc) === all) every.push(doc); });
         // All words where some document has them all; else the documents with the most.
         var docs = every.length ? every : Array.from(total.keys());
-        var newest = root.days[root.days.length - 1];
+        var newest = dayOf(root, root.documents - 1);
         var results = docs.map(function (doc) {
-          var day = root.days[Math.floor(doc / root.docs_per_meta)];
+          var day = dayOf(root, doc);
           var recency = 1 + 0.3 * Math.pow(0.5, (newest - day) / 180);
           var coverage = all ? matched.get(doc) / all : 1;
           return { doc: doc, score: (total.get(doc) + 1e-6) * recency * coverage * coverage };
