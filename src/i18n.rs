@@ -24,6 +24,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("published", "Published", "Terbit"),
     ("updated", "Updated", "Diperbarui"),
     ("source", "Source", "Sumber"),
+    ("category", "Section", "Rubrik"),
     (
         "read_original",
         "Read the original at",

@@ -153,6 +153,9 @@ pub fn filter_terms(article: &Article, year: i32) -> Vec<String> {
     if let Some(source) = source_label(article) {
         terms.push(format!("source:{}", filter_value(&source)));
     }
+    if let Some(category) = article.category.as_deref().filter(|c| !c.trim().is_empty()) {
+        terms.push(format!("category:{}", filter_value(category)));
+    }
     terms
 }
 

@@ -62,7 +62,14 @@ fn filters(site: &Site) -> BTreeMap<&'static str, Vec<FilterValue>> {
     const TAGS_LISTED: usize = 100;
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut sources: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    let mut categories: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for a in site.articles.iter() {
+        if let Some(category) = a.category.as_deref().filter(|c| !c.trim().is_empty()) {
+            let entry = categories
+                .entry(index::filter_value(category))
+                .or_insert((category.trim().to_string(), 0));
+            entry.1 += 1;
+        }
         *years.entry(a.date.year()).or_default() += 1;
         if let Some(label) = index::source_label(a) {
             let entry = sources
@@ -99,6 +106,17 @@ fn filters(site: &Site) -> BTreeMap<&'static str, Vec<FilterValue>> {
             .into_iter()
             .map(|(value, (label, count))| FilterValue {
                 term: format!("source:{value}"),
+                label,
+                count,
+            })
+            .collect(),
+    );
+    out.insert(
+        "category",
+        categories
+            .into_iter()
+            .map(|(value, (label, count))| FilterValue {
+                term: format!("category:{value}"),
                 label,
                 count,
             })

@@ -100,7 +100,7 @@ fn news_site(extra_toml: &str) -> Fixture {
         "content/bangun.md",
         "Pemkot Membangun Jembatan",
         "2024-03-01T10:00:00+07:00",
-        "tags: [Kota]\nsource_name: \"Kabar Ibu Kota\"\n",
+        "tags: [Kota]\nsource_name: \"Kabar Ibu Kota\"\ncategory: \"Metro Raya\"\n",
         "Warga menyambut <em>jembatan</em> baru &amp; taman.",
     );
     f.article(
@@ -148,6 +148,10 @@ fn the_index_holds_stems_folded_words_and_filters() {
         index.paths_of("source:warta-example-id"),
         ["/2025/06/01/rencana/"]
     );
+    assert_eq!(
+        index.paths_of("category:metro-raya"),
+        ["/2024/03/01/bangun/"]
+    );
     // What a result shows.
     let rows = index.chunk("m/0");
     assert_eq!(
@@ -168,6 +172,10 @@ fn the_index_holds_stems_folded_words_and_filters() {
         .map(|v| v[1].as_str().unwrap())
         .collect();
     assert_eq!(sources, ["Kabar Ibu Kota", "warta.example.id"]);
+    assert_eq!(
+        index.root["filters"]["category"],
+        serde_json::json!([["category:metro-raya", "Metro Raya", 1]])
+    );
 }
 
 #[test]
