@@ -10,6 +10,7 @@ pub mod markup;
 mod probe;
 pub mod publish;
 mod settings;
+mod strip;
 pub mod svg;
 mod variants;
 
