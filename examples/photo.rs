@@ -89,7 +89,9 @@ fn write(out: &Path, width: u32, height: u32, seed: u64, grain: f32) {
                 *ck += (255.0 - *ck) * glow * 0.5;
             }
         }
-        let ridge = 0.62 + 0.08 * (u * waves * std::f32::consts::TAU + phase).sin() + 0.03 * (u * 31.0).sin();
+        let ridge = 0.62
+            + 0.08 * (u * waves * std::f32::consts::TAU + phase).sin()
+            + 0.03 * (u * 31.0).sin();
         if v > ridge {
             let depth = (v - ridge) / (1.0 - ridge);
             for k in 0..3 {
