@@ -391,18 +391,14 @@ pub fn parse_article(
     let mut images = Vec::new();
     if let (Some(folder), Some(site_folder)) = (&bundle_folder, &bundle_site_folder) {
         let (html, missing) = bundle::rewrite_html(&rendered.html, &bundle_files, site_folder);
-        images = crate::images::prepare(
-            folder,
-            &bundle_files,
+        (rendered.html, images) = crate::images::responsive_bundle(
             &config.images,
             &crate::cache::dir(&config.root),
-            &mut warnings,
-        );
-        rendered.html = crate::images::markup::responsive_html(
-            &html,
-            &images,
+            folder,
+            &bundle_files,
             site_folder,
-            &config.images.sizes,
+            &html,
+            &mut warnings,
         );
         rendered.summary_html =
             bundle::rewrite_html(&rendered.summary_html, &bundle_files, site_folder).0;

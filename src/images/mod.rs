@@ -10,6 +10,7 @@ pub mod markup;
 mod probe;
 pub mod publish;
 mod settings;
+mod strip;
 pub mod svg;
 mod variants;
 
@@ -150,6 +151,22 @@ impl Image {
         std::fs::metadata(folder.join(&self.name))
             .is_ok_and(|meta| FileStamp::exact(&meta) == stamp)
     }
+}
+
+/// The article HTML of a bundle with its photos made `<picture>`s, and the bundle's images
+/// ([`prepare`]d): the one call the article reader makes.
+pub fn responsive_bundle(
+    settings: &Settings,
+    cache_dir: &Path,
+    folder: &Path,
+    files: &[String],
+    site_folder: &str,
+    html: &str,
+    warnings: &mut Vec<String>,
+) -> (String, Vec<Image>) {
+    let images = prepare(folder, files, settings, cache_dir, warnings);
+    let html = markup::responsive_html(html, &images, site_folder, &settings.sizes);
+    (html, images)
 }
 
 /// The bundle's images, prepared: each raster image probed, checked and turned into its

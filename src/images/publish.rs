@@ -5,14 +5,22 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use super::{Image, cache, probe, variants};
+use crate::cache::outputs::Signatures;
 use crate::content::Article;
 use crate::content::bundle;
-use crate::render::{Signatures, Sink};
 use crate::site::Site;
 
-/// Puts every image output of the site's articles into `sink` (unless kept); returns each
-/// output file with its signature (its cache key).
-pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Vec<(String, u64)>> {
+/// Where the outputs go (the render's sink): `keep` keeps the file the last build made at a
+/// path (false when it cannot), `put` stores one.
+pub struct Target<'a> {
+    pub keep: &'a (dyn Fn(&str) -> Result<bool> + Sync),
+    pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+}
+
+/// Puts every image output of the site's articles (unless the one of the last build, with
+/// the same key in `previous`, is kept); returns each output file with its signature (its
+/// cache key).
+pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<(String, u64)>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let jobs: Vec<(&Article, &Image)> = site
         .articles
@@ -27,7 +35,7 @@ pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Ve
             let mut remade: Option<Image> = None;
             for (at, output) in image.outputs.iter().enumerate() {
                 let file = bundle::output_file(&site_folder, &output.name);
-                if previous.get(&file) != Some(&output.key) || !sink.keep(&file)? {
+                if previous.get(&file) != Some(&output.key) || !(target.keep)(&file)? {
                     let bytes = match cache::read(&cache_dir, output.key, output.format) {
                         Some(bytes) => bytes,
                         None => {
@@ -41,7 +49,7 @@ pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Ve
                             })?
                         }
                     };
-                    sink.put(&file, &bytes)?;
+                    (target.put)(&file, &bytes)?;
                 }
                 signatures.push((file, output.key));
             }

@@ -11,7 +11,7 @@ use super::probe::{self, Probed};
 use super::{Format, Output, Settings, cache};
 
 /// Bump when the encoding changes, so cached files of the old one are not used.
-const ENCODING_VERSION: u32 = 1;
+const ENCODING_VERSION: u32 = 2;
 
 /// The width of the social-card JPEG (og:image, twitter:image, feeds).
 pub const SOCIAL_WIDTH: u32 = 1200;
@@ -61,14 +61,14 @@ pub fn make(
     if outputs.iter().any(|o| o.len == 0) {
         let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
         pixels.apply_orientation(orientation);
-        encode_missing(
-            &mut outputs,
-            &pixels,
-            bytes,
-            probed.format,
-            settings,
-            cache_dir,
-        )?;
+        // A JPEG shown as stored keeps its own picture data, metadata cut out.
+        let as_stored = orientation == image::metadata::Orientation::NoTransforms;
+        let original = match probed.format {
+            Format::Gif => Some(bytes.to_vec()),
+            Format::Jpeg if as_stored => super::strip::jpeg_without_metadata(bytes),
+            _ => None,
+        };
+        encode_missing(&mut outputs, &pixels, original, settings, cache_dir)?;
     }
     Ok(Made {
         width,
@@ -153,12 +153,12 @@ fn plan(
 }
 
 /// Encodes the outputs the cache lacks, widest first, each resized from the one before
-/// (or the full image), and keeps them in the cache.
+/// (or the full image), and keeps them in the cache; the original's output is `original`
+/// when given.
 fn encode_missing(
     outputs: &mut [Output],
     pixels: &DynamicImage,
-    original: &[u8],
-    format: Format,
+    original: Option<Vec<u8>>,
     settings: &Settings,
     cache_dir: &Path,
 ) -> Result<(), String> {
@@ -169,9 +169,10 @@ fn encode_missing(
     let mut resized: Option<DynamicImage> = None;
     for i in order {
         let o = &outputs[i];
-        let bytes = if i == 0 && format == Format::Gif {
-            // The original GIF, animation and all (GIF has no EXIF block).
-            original.to_vec()
+        let bytes = if let (0, Some(original)) = (i, &original) {
+            // The original GIF, animation and all (GIF has no EXIF block), or a JPEG's
+            // picture data without its metadata.
+            original.clone()
         } else {
             let source = resized.as_ref().unwrap_or(pixels);
             if source.width() != o.width {

@@ -291,7 +291,11 @@ fn render_other_files(
         put_unless_same(rel, &bytes)?;
     }
     crate::timing::add("search index", started);
-    signatures.extend(crate::images::publish::publish(site, sink, previous)?);
+    let images = crate::images::publish::Target {
+        keep: &|file| sink.keep(file),
+        put: &|file, bytes| sink.put(file, bytes),
+    };
+    signatures.extend(crate::images::publish::publish(site, &images, previous)?);
     Ok(signatures)
 }
 

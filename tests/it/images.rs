@@ -15,12 +15,12 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
     out
 }
 
-/// `jpeg` with an EXIF block right after its start: orientation 6 (turn 90° clockwise to
-/// show) and a GPS position (latitude reference "S").
-fn jpeg_with_gps(width: u32, height: u32) -> Vec<u8> {
+/// `jpeg` with an EXIF block right after its start: an orientation (6: turn 90° clockwise
+/// to show) and a GPS position (latitude reference "S").
+fn jpeg_with_gps(width: u32, height: u32, orientation: u8) -> Vec<u8> {
     let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
     tiff.extend([0, 2]); // IFD0: two entries
-    tiff.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0]); // Orientation = 6
+    tiff.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0]);
     tiff.extend([0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38]); // GPS IFD at 38
     tiff.extend([0, 0, 0, 0]);
     tiff.extend([0, 1]); // GPS IFD: one entry
@@ -126,7 +126,13 @@ fn a_photo_becomes_webp_and_jpeg_variants_never_wider_than_itself() {
 
 #[test]
 fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
-    let f = bundle_site(&[("foto.jpg", jpeg_with_gps(640, 320))], "Teks.");
+    let f = bundle_site(
+        &[
+            ("foto.jpg", jpeg_with_gps(640, 320, 6)),
+            ("tegak.jpg", jpeg_with_gps(200, 100, 1)),
+        ],
+        "![x](tegak.jpg)",
+    );
     f.build_ok(&[]);
     let outputs: Vec<_> = snapshot(&f.root().join("public").join(PAGE))
         .into_iter()
@@ -134,7 +140,7 @@ fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
         .collect();
     assert_eq!(
         outputs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
-        ["foto-320w.webp", "foto.jpg"]
+        ["foto-320w.webp", "foto.jpg", "tegak-200w.webp", "tegak.jpg"]
     );
     for (name, bytes) in &outputs {
         for needle in [&b"Exif"[..], b"MM\0\x2a", b"II\x2a\0", b"GPS", b"xmp"] {
@@ -147,6 +153,11 @@ fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
     }
     // Stored 640 × 320 with orientation 6: shown (and written) 320 × 640.
     assert_eq!(size_of(&f, &format!("{PAGE}foto.jpg")), (320, 640));
+    // Shown as stored: its own picture data, bit for bit, without the EXIF block.
+    assert_eq!(
+        std::fs::read(f.public(&format!("{PAGE}tegak.jpg"))).unwrap(),
+        jpeg(200, 100)
+    );
     assert!(
         !f.exists(&format!("{PAGE}foto-480w.jpg")),
         "no variant is wider than 320"
