@@ -23,7 +23,7 @@ use regex::{Captures, Regex};
 /// The offset of a date written without a zone: WIB, see the module notes.
 const DEFAULT_OFFSET_SECS: i32 = 7 * 3600;
 
-/// Month names and the abbreviations news sites use, Indonesian and English, lowercase.
+/// Month names and the abbreviations news sites use, Indonesian and English first, lowercase.
 const MONTHS: &[(&str, u32)] = &[
     ("januari", 1),
     ("january", 1),
@@ -119,6 +119,42 @@ const MONTHS: &[(&str, u32)] = &[
     ("décembre", 12),
     ("decembre", 12),
     ("dezembro", 12),
+    // Italian and Dutch; Russian and Ukrainian as dates write them ("15 августа 2016").
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("maart", 3),
+    ("augustus", 8),
+    ("января", 1),
+    ("февраля", 2),
+    ("марта", 3),
+    ("апреля", 4),
+    ("мая", 5),
+    ("июня", 6),
+    ("июля", 7),
+    ("августа", 8),
+    ("сентября", 9),
+    ("октября", 10),
+    ("ноября", 11),
+    ("декабря", 12),
+    ("січня", 1),
+    ("лютого", 2),
+    ("березня", 3),
+    ("квітня", 4),
+    ("травня", 5),
+    ("червня", 6),
+    ("липня", 7),
+    ("серпня", 8),
+    ("вересня", 9),
+    ("жовтня", 10),
+    ("листопада", 11),
+    ("грудня", 12),
 ];
 
 /// Zone names and their offsets in minutes (beyond numeric offsets). Where an abbreviation
@@ -680,6 +716,10 @@ mod tests {
         assert_eq!(rfc("3. März 2021"), "2021-03-03T00:00:00+07:00");
         assert_eq!(rfc("05 de mayo de 2022"), "2022-05-05T00:00:00+07:00");
         assert_eq!(rfc("1er août 2021"), "2021-08-01T00:00:00+07:00");
+        assert_eq!(rfc("14 gennaio 2020"), "2020-01-14T00:00:00+07:00");
+        assert_eq!(rfc("3 maart 2021"), "2021-03-03T00:00:00+07:00");
+        assert_eq!(rfc("15 августа 2016, 13:43"), "2016-08-15T13:43:00+07:00");
+        assert_eq!(rfc("2 листопада 2021"), "2021-11-02T00:00:00+07:00");
     }
 
     #[test]

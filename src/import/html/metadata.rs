@@ -232,12 +232,37 @@ fn title(
         if others.iter().flatten().any(|o| mostly_within(h, o)) {
             // The `<h1>` is the headline as the reader sees it; metadata that spells the same
             // words (with better punctuation) is kept, a shorter or SEO wording is not.
-            let same_words = [ld_headline.as_deref(), og_title.as_deref()]
+            let metadata: Vec<String> = [ld_headline.as_deref(), og_title.as_deref()]
                 .into_iter()
                 .flatten()
                 .map(|t| strip_site_name(t, site_name, Some(h)))
-                .find(|t| name_key(t) == name_key(h) || is_separated_part(t, h));
-            return Some(same_words.unwrap_or_else(|| without_site_affix(h, site_name)));
+                .collect();
+            // The same letters in the same case: the metadata's punctuation.
+            let same_words = metadata
+                .iter()
+                .find(|t| letters(t) == letters(h) || is_separated_part(t, h))
+                .cloned();
+            // A kicker in an element of its own at the start of the `<h1>`, over the headline
+            // the metadata gives.
+            let kickers: Vec<String> = doc
+                .select("h1 *")
+                .nodes()
+                .iter()
+                .map(text_of)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let without_extra = || {
+                metadata
+                    .iter()
+                    .filter_map(|t| without_kicker(h, t))
+                    .find(|(kicker, _)| kickers.contains(kicker))
+                    .map(|(_, rest)| rest)
+            };
+            return Some(
+                same_words
+                    .or_else(without_extra)
+                    .unwrap_or_else(|| without_site_affix(h, site_name)),
+            );
         }
     }
     let candidates = [
@@ -255,6 +280,21 @@ fn title(
         // A page titled only with the site's name (a blog's front page) keeps that name.
         .or_else(|| page_title.map(collapse_whitespace))
         .filter(|t| !t.is_empty())
+}
+
+/// Letters and digits only, case kept.
+fn letters(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// `heading` split into up to three first words and the rest, when the rest has the words
+/// of `headline`: (kicker, headline in the heading's own spelling).
+fn without_kicker(heading: &str, headline: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let want = name_key(headline);
+    (1..=3.min(words.len().saturating_sub(2)))
+        .map(|n| (words[..n].join(" "), words[n..].join(" ")))
+        .find(|(_, rest)| name_key(rest) == want)
 }
 
 /// Whether `part` is `whole` without a part set off by a separator ("Headline" of an `<h1>`
@@ -1249,6 +1289,33 @@ mod tests {
             )
             .as_deref(),
             Some("Was wir über uns nicht hören wollen")
+        );
+        // A kicker set in the `<h1>` over the headline is not part of it.
+        assert_eq!(
+            title_of(
+                r#"<head><meta property="og:title" content="Rene Benko-Firma Signa in Sorge - Finanzdaten und Berater-Auftrag"></head>
+                <body><h1><span class="kicker">Immobilienkrise</span> Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag</h1></body>"#
+            )
+            .as_deref(),
+            Some("Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag")
+        );
+        // Words of the `<h1>` the metadata leaves out, in no element of their own, stay.
+        assert_eq!(
+            title_of(
+                r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Ultium Cells erhöht Gigafactory-Kapazität"}</script></head>
+                <body><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1></body>"#
+            )
+            .as_deref(),
+            Some("Ultium Cells erhöht Gigafactory-Kapazität in Tennessee")
+        );
+        // The `<h1>`'s capitals are the headline's, not a metadata's recasing.
+        assert_eq!(
+            title_of(
+                r#"<head><meta property="og:title" content="Meta-Programming In Emacs Using Defadvice"></head>
+                <body><h1>Meta-Programming In Emacs Using defadvice</h1></body>"#
+            )
+            .as_deref(),
+            Some("Meta-Programming In Emacs Using defadvice")
         );
         // ... but one the `<title>` repeats after it is ("Teil 49").
         assert_eq!(
