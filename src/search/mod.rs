@@ -2,7 +2,7 @@
 //! search page of the theme (`search.html`, `static/search.js`) to query from any static host.
 //!
 //! `fold` (words, diacritics), `stem` (Indonesian, English), `text` (a body's words),
-//! `index` (postings with impacts), `chunks` (the files). See docs/notes/i19-search.md.
+//! `index` (postings with impacts), `chunks` (the files). See docs/search.md.
 
 pub mod chunks;
 pub mod fold;

@@ -1,5 +1,5 @@
 //! Page bundles: `content/…/slug/index.md` with its own files beside it (see
-//! docs/notes/i17-bundles.md).
+//! docs/content.md, "Page bundles").
 
 use crate::common::{Fixture, SITE_TOML};
 use cermin::session::{Changes, Session, SessionOptions, render_fresh};

@@ -1,5 +1,5 @@
 //! Local images of page bundles: responsive variants, metadata removed, bad files survived
-//! (see docs/notes/i17-images.md).
+//! (see docs/images.md).
 
 use crate::common::{Fixture, SITE_TOML, snapshot};
 

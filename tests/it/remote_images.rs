@@ -1,5 +1,5 @@
 //! Images on other hosts (`remote_images` in site.toml): by default a page loads nothing from
-//! another host (see docs/notes/i17-remote.md).
+//! another host (see docs/images.md).
 
 use crate::common::{Fixture, SITE_TOML};
 

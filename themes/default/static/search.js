@@ -1,5 +1,5 @@
 /* cermin search: queries the index `cermin build` writes under search/ (see
-   docs/notes/i19-search.md). Loaded only by the search page. Index files are scripts that
+   docs/search.md). Loaded only by the search page. Index files are scripts that
    call cerminSearch(name, data), so they load from file:// as well as over HTTP.
    Words are folded and stemmed exactly as src/search/fold.rs and stem.rs do it; both are
    checked against tests/search/*_vectors.tsv. */
