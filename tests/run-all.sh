@@ -10,6 +10,13 @@ cargo fmt --all -- --check
 echo "== cargo clippy"
 cargo clippy --all-targets --locked -- -D warnings
 echo "== cargo test"
+# One integration test runs the search page's script with node (tests/it/search.rs).
+if ! command -v node >/dev/null 2>&1; then
+  echo "== installing nodejs (cargo test runs the search script with it)"
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm
+fi
 cargo test --locked
 
 echo "== build the example site (relative links: the same public/ under any prefix and from disk)"
