@@ -62,7 +62,7 @@ impl ImportToml {
             ("fetch_max_bytes", self.fetch_max_bytes),
         ] {
             if value == Some(0) {
-                bail!("site.toml: [import]: {key} must be 1 or more (0 would refuse every image)");
+                bail!("[import]: {key} must be 1 or more (0 would refuse every image)");
             }
         }
         let d = super::images::FetchSettings::default();
@@ -136,7 +136,7 @@ impl SourceRules {
 fn no_empty_entries(source: &str, field: &str, entries: &[String]) -> Result<()> {
     match entries.iter().position(|e| e.trim().is_empty()) {
         Some(i) => Err(anyhow!(
-            "site.toml: [import.sources.{source}] {field}: entry {} is empty, and an empty \
+            "[import.sources.{source}] {field}: entry {} is empty, and an empty \
              entry would match every line: remove it",
             i + 1
         )),
@@ -160,13 +160,13 @@ fn compile(
         .iter()
         .map(|p| {
             let re = Regex::new(p).map_err(|e| {
-                anyhow!("site.toml: [import.sources.{source}] {field}: `{p}` is not a valid regular expression: {e}")
+                anyhow!("[import.sources.{source}] {field}: `{p}` is not a valid regular expression: {e}")
             })?;
             if let Some(g) = group
                 && !re.capture_names().flatten().any(|n| n == g)
             {
                 return Err(anyhow!(
-                    "site.toml: [import.sources.{source}] {field}: `{p}` needs a named group (?P<{g}>...)"
+                    "[import.sources.{source}] {field}: `{p}` needs a named group (?P<{g}>...)"
                 ));
             }
             Ok(re)
@@ -201,7 +201,7 @@ impl RuleBook {
                 only_import.insert("import".into(), table["import"].clone());
                 only_import
                     .try_into()
-                    .map_err(|e: toml::de::Error| anyhow!("site.toml: [import]: {}", e.message()))?
+                    .map_err(|e: toml::de::Error| anyhow!("[import]: {}", e.message()))?
             }
         };
         let fetch = site.import.fetch_settings()?;
@@ -233,9 +233,7 @@ impl RuleBook {
     pub fn load(root: &std::path::Path) -> Result<RuleBook> {
         let path = crate::text::in_root(root, "site.toml");
         match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                RuleBook::from_site_toml(&text).with_context(|| format!("in {}", path.display()))
-            }
+            Ok(text) => RuleBook::from_site_toml(&text).with_context(|| path.display().to_string()),
             Err(_) => Ok(RuleBook::default()),
         }
     }
@@ -333,7 +331,7 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "site.toml: [import.sources.x] byline_patterns: `^By (.+)$` needs a named group (?P<name>...)"
+            "[import.sources.x] byline_patterns: `^By (.+)$` needs a named group (?P<name>...)"
         );
     }
 
@@ -343,7 +341,7 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
             .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "site.toml: [import.sources.x] cut_after: entry 2 is empty, and an empty entry \
+            "[import.sources.x] cut_after: entry 2 is empty, and an empty entry \
              would match every line: remove it"
         );
     }
@@ -379,7 +377,7 @@ byline_patterns = ['^LAPORAN:\s*(?P<name>.+)$']
         let err = RuleBook::from_site_toml("[import.sources.x]\ndrop_line = ['a']\n").unwrap_err();
         assert!(
             err.to_string()
-                .starts_with("site.toml: [import]: unknown field `drop_line`"),
+                .starts_with("[import]: unknown field `drop_line`"),
             "{err}"
         );
     }

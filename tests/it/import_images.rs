@@ -206,7 +206,7 @@ fn an_unknown_import_setting_is_refused() {
     assert!(!run.ok);
     assert_eq!(
         run.stderr,
-        "error: in site.toml: site.toml: [import]: unknown field `fetch_image`, expected one of `sources`, `fetch_images`, `fetch_timeout_ms`, `fetch_max_bytes`, `fetch_max_images`, `fetch_max_redirects`, `fetch_delay_ms`\n"
+        "error: site.toml: [import]: unknown field `fetch_image`, expected one of `sources`, `fetch_images`, `fetch_timeout_ms`, `fetch_max_bytes`, `fetch_max_images`, `fetch_max_redirects`, `fetch_delay_ms`\n"
     );
 }
 
@@ -218,6 +218,6 @@ fn a_zero_limit_is_refused() {
     assert!(!run.ok);
     assert_eq!(
         run.stderr,
-        "error: in site.toml: site.toml: [import]: fetch_timeout_ms must be 1 or more (0 would refuse every image)\n"
+        "error: site.toml: [import]: fetch_timeout_ms must be 1 or more (0 would refuse every image)\n"
     );
 }
