@@ -9,6 +9,7 @@ pub mod lookup;
 pub mod markup;
 mod probe;
 pub mod publish;
+mod resize;
 mod settings;
 mod strip;
 pub mod svg;

@@ -5,13 +5,13 @@
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use image::{DynamicImage, ImageDecoder, imageops::FilterType};
+use image::{DynamicImage, ImageDecoder};
 
 use super::probe::{self, Probed};
 use super::{Format, Output, Settings, cache};
 
 /// Bump when the encoding changes, so cached files of the old one are not used.
-const ENCODING_VERSION: u32 = 2;
+const ENCODING_VERSION: u32 = 3;
 
 /// The width of the social-card JPEG (og:image, twitter:image, feeds).
 pub const SOCIAL_WIDTH: u32 = 1200;
@@ -176,8 +176,7 @@ fn encode_missing(
         } else {
             let source = resized.as_ref().unwrap_or(pixels);
             if source.width() != o.width {
-                let smaller = source.resize_exact(o.width, o.height, FilterType::CatmullRom);
-                resized = Some(smaller);
+                resized = Some(super::resize::resized(source, o.width, o.height));
             }
             let source = resized.as_ref().unwrap_or(pixels);
             encode(source, o.format, settings)?
