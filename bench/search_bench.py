@@ -10,6 +10,10 @@ it false, recording wall time, CPU time and peak RSS (wait4). Then, on the outpu
 the index's size and file count, the known-item relevance set of bench/search_relevance.py
 (MRR) and the bytes each query fetches, and the bytes of a fixed set of two-word queries
 (bench/search_relevance/two_words.tsv), both with bench/search_query.mjs (needs node).
+With --pagefind BIN (the `pagefind` binary of the npm package: `npm install pagefind` puts it
+in node_modules/.bin/), Pagefind also indexes the same output with its defaults, --runs times,
+for its time, CPU time and peak RSS, its index's files and size, and the bytes of the same
+two-word queries with Pagefind's own browser API (bench/pagefind_query.mjs).
 Prints a Markdown table of medians. Standard library only; Linux.
 """
 
@@ -56,12 +60,31 @@ def queries(public: pathlib.Path, tsv: pathlib.Path):
     return json.loads(out)
 
 
+def pagefind(public: pathlib.Path, binary: str, runs: int):
+    """Pagefind on cermin's output: [(wall, cpu, rss)], index files, index bytes, query bytes."""
+    index = public / "pagefind"
+    timed = []
+    for i in range(runs):
+        shutil.rmtree(index, ignore_errors=True)
+        timed.append(run([binary, "--site", str(public)]))
+        print(f"pagefind run {i + 1}: {timed[-1]}", file=sys.stderr)
+    files = [p for p in index.rglob("*") if p.is_file()]
+    out = subprocess.run(
+        ["node", str(HERE / "pagefind_query.mjs"), str(public),
+         str(HERE / "search_relevance" / "two_words.tsv"), "--json"],
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return timed, len(files), sum(p.stat().st_size for p in files), json.loads(out)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
+    ap.add_argument("--pagefind", metavar="BIN", help="also time Pagefind (its binary) on the output")
     args = ap.parse_args()
+    peers = []
     rows = []
     for n in args.sizes:
         site = corpus(n)
@@ -86,6 +109,8 @@ def main() -> int:
         known = queries(out, relevance)
         two = queries(out, HERE / "search_relevance" / "two_words.tsv")
         rows.append((n, timed, len(files), size, known, two))
+        if args.pagefind:
+            peers.append((n, *pagefind(out, args.pagefind, args.runs)))
     med = lambda xs, i: statistics.median(x[i] for x in xs)
     print("| articles | search | wall (median) | CPU time | peak RSS |")
     print("|---:|---|---:|---:|---:|")
@@ -102,6 +127,17 @@ def main() -> int:
             f"| {n:,} | {count:,} | {size / 1e6:.1f} MB | {known['mrr']:.3f} "
             f"| {statistics.median(kq):.0f} / {max(kq):.0f} | {statistics.median(tq):.0f} / {max(tq):.0f} |"
         )
+    if peers:
+        print()
+        print("| articles | Pagefind: wall (median) | CPU time | peak RSS | index files | index size | KB a two-word query (median / max; engine apart) |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for n, timed, count, size, two in peers:
+            tq = [q["gzip"] / 1024 for q in two["queries"]]
+            engine = max(q["engine"] for q in two["queries"]) / 1024
+            print(
+                f"| {n:,} | {med(timed, 0):.2f} s | {med(timed, 1):.2f} s | {max(x[2] for x in timed):.0f} MB "
+                f"| {count:,} | {size / 1e6:.1f} MB | {statistics.median(tq):.0f} / {max(tq):.0f} (+{engine:.0f}) |"
+            )
     return 0
 
 
