@@ -165,6 +165,35 @@ fn the_byline_and_credit_link_to_the_reporters_and_the_outlet() {
 }
 
 #[test]
+fn the_kicker_names_the_section_or_else_the_first_tag() {
+    let f = mirror(FOUR);
+    f.article(
+        "content/d.md",
+        "Tanpa Rubrik",
+        "2024-03-04T09:00:00+07:00",
+        "tags: [Cuaca, Banjir]\n",
+        "Isi empat.",
+    );
+    f.build_ok(&[]);
+    // a.md has the section Politik and the tag DPR: the section heads the article.
+    let html = f.read("2024/03/01/a/index.html");
+    assert!(
+        html.contains(
+            r#"<p class="kicker"><a href="https://uji.example/categories/politik/">Politik</a></p>"#
+        ),
+        "{html}"
+    );
+    // d.md has no section: its first tag does.
+    let html = f.read("2024/03/04/d/index.html");
+    assert!(
+        html.contains(
+            r#"<p class="kicker"><a href="https://uji.example/tags/cuaca/">Cuaca</a></p>"#
+        ),
+        "{html}"
+    );
+}
+
+#[test]
 fn segments_titles_pagination_and_feeds_follow_the_declaration() {
     let f = mirror(
         r#"
