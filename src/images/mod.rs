@@ -218,7 +218,8 @@ pub fn prepare(
                 probed.format.ext()
             ));
         }
-        match variants::make(name, &bytes, &probed, settings, cache_dir) {
+        let stem = variants::variant_stem(name, files);
+        match variants::make(name, &stem, &bytes, &probed, settings, cache_dir) {
             Ok(made) => images.push(Image {
                 name: name.clone(),
                 stamp,

@@ -73,7 +73,8 @@ fn remake(
     let settings = &site.config.images;
     let probed =
         probe::probe(&bytes, settings.max_pixels).map_err(|e| anyhow!("{} {e}", path.display()))?;
-    let made = variants::make(&image.name, &bytes, &probed, settings, cache_dir)
+    let stem = variants::variant_stem(&image.name, &article.bundle);
+    let made = variants::make(&image.name, &stem, &bytes, &probed, settings, cache_dir)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
     Ok(Image {
         outputs: made.outputs,

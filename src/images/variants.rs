@@ -30,6 +30,7 @@ pub struct Made {
 /// all with their sizes. The error says why the image cannot be decoded.
 pub fn make(
     name: &str,
+    stem: &str,
     bytes: &[u8],
     probed: &Probed,
     settings: &Settings,
@@ -47,7 +48,7 @@ pub fn make(
         _ => (probed.width, probed.height),
     };
     let source_hash = xxhash_rust::xxh3::xxh3_64(bytes);
-    let (mut outputs, social) = plan(name, width, height, probed.format, settings);
+    let (mut outputs, social) = plan(name, stem, width, height, probed.format, settings);
     let key = |o: &Output| {
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
@@ -94,18 +95,44 @@ pub fn scaled_height(full_width: u32, full_height: u32, width: u32) -> u32 {
     (h as u32).max(1)
 }
 
+/// The start of the names of `name`'s variants (`foto` for `foto-480w.webp`): its name
+/// without the extension, or with the extension kept (`foto-png`) when that alone would give
+/// two files of the bundle one name: another image with the same stem (`foto.jpg` beside
+/// `foto.png`) or a file named like one of its variants (`foto-480w.jpg` beside `foto.jpg`).
+pub fn variant_stem(name: &str, files: &[String]) -> String {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let stem_of = |file: &str| file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
+    let shares_the_stem = files
+        .iter()
+        .any(|other| other != name && Format::of_name(other).is_some() && stem_of(other) == stem);
+    let looks_like_a_variant = files.iter().any(|other| {
+        other
+            .strip_prefix(stem)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.split_once("w."))
+            .is_some_and(|(digits, _)| {
+                !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+            })
+    });
+    if shares_the_stem || looks_like_a_variant {
+        format!("{stem}-{}", ext.to_ascii_lowercase())
+    } else {
+        stem.to_string()
+    }
+}
+
 /// The outputs of an image shown `width × height`, keys and sizes still unset, and the
 /// index of the social card: the original re-encoded under its own name; WebP and fallback
 /// variants at each configured width below its own (never upscaled), and at its own width
 /// when that is within the widest; the social-card JPEG.
 fn plan(
     name: &str,
+    stem: &str,
     width: u32,
     height: u32,
     format: Format,
     settings: &Settings,
 ) -> (Vec<Output>, usize) {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let widest = settings.widths.last().copied().unwrap_or(width);
     let full_offered = width <= widest;
     let output = |name: String, w: u32, format: Format, offered: bool| Output {
@@ -231,7 +258,14 @@ mod tests {
 
     #[test]
     fn plans_no_variant_wider_than_the_image() {
-        let (outputs, social) = plan("a/foto.jpg", 1000, 500, Format::Jpeg, &Settings::default());
+        let (outputs, social) = plan(
+            "a/foto.jpg",
+            "a/foto",
+            1000,
+            500,
+            Format::Jpeg,
+            &Settings::default(),
+        );
         let s = |n: &str, w, h, offered| (n.to_string(), w, h, offered);
         assert_eq!(
             names(&outputs),
@@ -249,7 +283,7 @@ mod tests {
 
     #[test]
     fn plans_a_large_png_with_a_social_jpeg() {
-        let (outputs, social) = plan("p.png", 4000, 3000, Format::Png, &Settings::default());
+        let (outputs, social) = plan("p.png", "p", 4000, 3000, Format::Png, &Settings::default());
         let offered: Vec<_> = outputs
             .iter()
             .filter(|o| o.offered)
@@ -278,5 +312,21 @@ mod tests {
             ),
             ("p-1200w.jpg", 1200, 900)
         );
+    }
+
+    #[test]
+    fn variants_of_two_images_with_one_stem_get_names_of_their_own() {
+        let files = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        let bundle = files(&["foto.jpg", "foto.png", "peta.png", "index.md"]);
+        assert_eq!(variant_stem("foto.jpg", &bundle), "foto-jpg");
+        assert_eq!(variant_stem("foto.png", &bundle), "foto-png");
+        assert_eq!(variant_stem("peta.png", &bundle), "peta");
+        // A file named like a variant of another keeps its own name free.
+        let bundle = files(&["foto.JPG", "foto-480w.jpg"]);
+        assert_eq!(variant_stem("foto.JPG", &bundle), "foto-jpg");
+        assert_eq!(variant_stem("foto-480w.jpg", &bundle), "foto-480w");
+        // Not a variant's name: the stem stays.
+        let bundle = files(&["foto.jpg", "foto-lama.jpg", "foto-w.jpg"]);
+        assert_eq!(variant_stem("foto.jpg", &bundle), "foto");
     }
 }

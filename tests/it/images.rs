@@ -125,6 +125,41 @@ fn a_photo_becomes_webp_and_jpeg_variants_never_wider_than_itself() {
 }
 
 #[test]
+fn two_images_with_one_stem_keep_variants_of_their_own() {
+    // foto.jpg (the lead) and foto.png (a map) would both make foto-480w.webp.
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(1200, 800)), ("foto.png", png(1000, 500))],
+        "![Peta](foto.png)\n\nTeks.",
+    );
+    f.build_ok(&[]);
+    let page = f.read(&format!("{PAGE}index.html"));
+    let base = format!("https://uji.example/{PAGE}");
+    assert!(
+        page.contains(&format!(r#"<source type="image/webp" srcset="{base}foto-jpg-480w.webp 480w, {base}foto-jpg-960w.webp 960w""#)),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!(r#"<source type="image/webp" srcset="{base}foto-png-480w.webp 480w, {base}foto-png-960w.webp 960w""#)),
+        "{page}"
+    );
+    // Each variant is its own image's, in its own proportions.
+    for (rel, size) in [
+        ("foto-jpg-480w.webp", (480, 320)),
+        ("foto-jpg-960w.jpg", (960, 640)),
+        ("foto-png-480w.webp", (480, 240)),
+        ("foto-png-960w.png", (960, 480)),
+        ("foto.jpg", (1200, 800)),
+        ("foto.png", (1000, 500)),
+    ] {
+        assert_eq!(size_of(&f, &format!("{PAGE}{rel}")), size, "{rel}");
+    }
+    assert!(
+        !f.exists(&format!("{PAGE}foto-480w.webp")),
+        "no shared name"
+    );
+}
+
+#[test]
 fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
     let f = bundle_site(
         &[
