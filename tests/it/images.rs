@@ -46,18 +46,9 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 /// The CRC of a PNG chunk (type and data).
 fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    crc.sum()
 }
 
 const PAGE: &str = "2024/05/27/banjir/";
