@@ -4,6 +4,7 @@
 //! settings. The work is done once, when an article is read ([`prepare`]); pages show the
 //! result ([`markup`]) and the build publishes the cached files ([`publish`]).
 
+mod animation;
 mod cache;
 pub mod lookup;
 pub mod markup;
@@ -226,7 +227,7 @@ pub fn prepare(
                 width: made.width,
                 height: made.height,
                 outputs: made.outputs,
-                fallback: probed.format.fallback(),
+                fallback: made.fallback,
                 social: made.social,
             }),
             Err(problem) => warnings.push(format!(

@@ -24,6 +24,8 @@ pub struct Made {
     pub outputs: Vec<Output>,
     /// The index of the social-card JPEG in `outputs`.
     pub social: usize,
+    /// The format of the outputs every browser shows.
+    pub fallback: Format,
 }
 
 /// Plans the outputs of the image `name` and makes those the cache lacks; returns them
@@ -48,7 +50,18 @@ pub fn make(
         _ => (probed.width, probed.height),
     };
     let source_hash = xxhash_rust::xxh3::xxh3_64(bytes);
-    let (mut outputs, social) = plan(name, stem, width, height, probed.format, settings);
+    // An animated GIF is offered as it is: variants would hold its first frame only.
+    let animated = probed.format == Format::Gif && super::animation::is_animated_gif(bytes);
+    let (mut outputs, social) = if animated {
+        plan_animation(name, stem, width, height)
+    } else {
+        plan(name, stem, width, height, probed.format, settings)
+    };
+    let fallback = if animated {
+        Format::Gif
+    } else {
+        probed.format.fallback()
+    };
     let key = |o: &Output| {
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
@@ -76,6 +89,7 @@ pub fn make(
         height,
         outputs,
         social,
+        fallback,
     })
 }
 
@@ -121,6 +135,25 @@ pub fn variant_stem(name: &str, files: &[String]) -> String {
     }
 }
 
+/// An output `width` wide of an image of size `full`, its key and length still unset.
+fn sized_output(
+    name: String,
+    width: u32,
+    full: (u32, u32),
+    format: Format,
+    offered: bool,
+) -> Output {
+    Output {
+        name,
+        width,
+        height: scaled_height(full.0, full.1, width),
+        format,
+        key: 0,
+        len: 0,
+        offered,
+    }
+}
+
 /// The outputs of an image shown `width × height`, keys and sizes still unset, and the
 /// index of the social card: the original re-encoded under its own name; WebP and fallback
 /// variants at each configured width below its own (never upscaled), and at its own width
@@ -135,14 +168,8 @@ fn plan(
 ) -> (Vec<Output>, usize) {
     let widest = settings.widths.last().copied().unwrap_or(width);
     let full_offered = width <= widest;
-    let output = |name: String, w: u32, format: Format, offered: bool| Output {
-        name,
-        width: w,
-        height: scaled_height(width, height, w),
-        format,
-        key: 0,
-        len: 0,
-        offered,
+    let output = |name: String, w: u32, format: Format, offered: bool| {
+        sized_output(name, w, (width, height), format, offered)
     };
     let variant = |w: u32, format: Format, offered: bool| {
         output(format!("{stem}-{w}w.{}", format.ext()), w, format, offered)
@@ -177,6 +204,25 @@ fn plan(
         }
     };
     (outputs, social)
+}
+
+/// The outputs of an animated GIF: the file itself, offered at its own size, and the
+/// social-card JPEG of its first frame.
+fn plan_animation(name: &str, stem: &str, width: u32, height: u32) -> (Vec<Output>, usize) {
+    let social_width = SOCIAL_WIDTH.min(width);
+    let output = |name: String, w: u32, format: Format, offered: bool| {
+        sized_output(name, w, (width, height), format, offered)
+    };
+    let outputs = vec![
+        output(name.to_string(), width, Format::Gif, true),
+        output(
+            format!("{stem}-{social_width}w.jpg"),
+            social_width,
+            Format::Jpeg,
+            false,
+        ),
+    ];
+    (outputs, 1)
 }
 
 /// Encodes the outputs the cache lacks, widest first, each resized from the one before

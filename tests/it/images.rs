@@ -150,6 +150,52 @@ fn two_images_with_one_stem_keep_variants_of_their_own() {
     );
 }
 
+/// An animated GIF of `frames` frames, `width × height`.
+fn animated_gif(width: u32, height: u32, frames: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
+        for i in 0..frames {
+            let pixels =
+                image::RgbaImage::from_pixel(width, height, image::Rgba([i * 50, 90, 0, 255]));
+            encoder
+                .encode_frame(image::Frame::from_parts(
+                    pixels,
+                    0,
+                    0,
+                    image::Delay::from_numer_denom_ms(200, 1),
+                ))
+                .unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn an_animated_gif_is_published_as_it_is() {
+    let gif = animated_gif(600, 400, 3);
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(800, 600)), ("radar.gif", gif.clone())],
+        "![Radar hujan](radar.gif)\n\nTeks.",
+    );
+    f.build_ok(&[]);
+    let page = f.read(&format!("{PAGE}index.html"));
+    let base = format!("https://uji.example/{PAGE}");
+    // No WebP or PNG variant, which would show the first frame only.
+    assert!(
+        page.contains(&format!(r#"<picture><img src="{base}radar.gif" srcset="{base}radar.gif 600w" sizes="(max-width: 44rem) 100vw, 44rem" width="600" height="400" alt="Radar hujan" loading="lazy" decoding="async"></picture>"#)),
+        "{page}"
+    );
+    assert_eq!(
+        std::fs::read(f.public(&format!("{PAGE}radar.gif"))).unwrap(),
+        gif,
+        "the file itself, every frame"
+    );
+    for variant in ["radar-480w.webp", "radar-480w.png", "radar-600w.webp"] {
+        assert!(!f.exists(&format!("{PAGE}{variant}")), "{variant}");
+    }
+}
+
 #[test]
 fn no_output_keeps_exif_or_gps_and_orientation_is_applied() {
     let f = bundle_site(
