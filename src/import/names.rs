@@ -243,9 +243,36 @@ pub fn dedup(items: Vec<String>) -> Vec<String> {
         .collect()
 }
 
+/// A site's posting account, not a reporter: "Admin Diskominfo", "Administrator",
+/// "Webmaster" (CMS pages print it where a byline goes, "Oleh: Admin Humas").
+static ACCOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:super\s*)?(?:admin|administrator|webmaster)\b").expect("account words")
+});
+
+/// Whether a byline's name is a posting account (see [`ACCOUNT`]).
+pub fn is_account_name(name: &str) -> bool {
+    ACCOUNT.is_match(name.trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn posting_accounts_are_no_reporters() {
+        for name in [
+            "Admin Diskominfo",
+            "admin",
+            "Administrator Web",
+            "Webmaster",
+            "Super Admin",
+        ] {
+            assert!(is_account_name(name), "{name}");
+        }
+        for name in ["Adminah Putri", "Fitriani", "Andi Admiral"] {
+            assert!(!is_account_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn bylines_become_names() {

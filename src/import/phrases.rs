@@ -12,6 +12,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod page_meta;
+
 /// Rule names, as `--explain` prints them.
 pub mod rule {
     pub const READ_ALSO: &str = "read-also line";
@@ -35,6 +37,8 @@ pub mod rule {
     pub const POST_FOOTER: &str = "post footer";
     pub const DISCLAIMER: &str = "disclaimer";
     pub const PHOTO_CREDIT: &str = "photo credit";
+    pub const RELATIVE_TIME: &str = "relative time";
+    pub const INFO_ROW: &str = "info row with a view counter";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -290,6 +294,9 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     }
     if words <= MAX_CAPTION_WORDS && CAPTION_CREDIT.is_match(text) {
         return Some(rule::PHOTO_CREDIT);
+    }
+    if let Some(name) = page_meta::page_meta_rule(text) {
+        return Some(name);
     }
     PHRASE_RULES
         .iter()

@@ -5,7 +5,7 @@
 
 use dom_query::{Document, NodeRef};
 
-use super::dom::collapse_whitespace;
+use super::dom::{collapse_whitespace, tag_name, text_of};
 use super::markdown::escape_text;
 
 /// What a video link's text starts with; the line rules leave such a line alone.
@@ -23,11 +23,29 @@ pub fn videos_to_links(doc: &Document) {
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| site.to_string());
         let href = escape_text(&url);
-        player.replace_with_html(format!(
+        player_box(&player).replace_with_html(format!(
             "<p><a href=\"{href}\">{VIDEO_MARK}{}</a></p>",
             escape_text(&title)
         ));
     }
+}
+
+/// Wrappers of a player climbed at most: `div.video-wrapper > div.ratio > iframe`.
+const MAX_PLAYER_WRAPPERS: usize = 3;
+
+/// The box that holds nothing but the player (the player itself when none): the link
+/// replaces the whole box, since readability drops a box whose only text is a link.
+fn player_box<'a>(player: &NodeRef<'a>) -> NodeRef<'a> {
+    let mut node = *player;
+    for parent in player.ancestors_it(Some(MAX_PLAYER_WRAPPERS)) {
+        let only_child = parent.element_children().len() == 1;
+        let plain = matches!(tag_name(&parent).as_str(), "div" | "span" | "figure");
+        if !only_child || !plain || !text_of(&parent).is_empty() {
+            break;
+        }
+        node = parent;
+    }
+    node
 }
 
 /// The address of the video a player shows, and the site's name.
@@ -95,5 +113,28 @@ mod tests {
             1,
             "the ad frame is left to the cleaning"
         );
+    }
+
+    #[test]
+    fn a_box_holding_only_the_player_becomes_the_link_and_a_box_with_text_stays() {
+        let doc = Document::from(
+            "<body><div class='detail'><div class='video-wrapper'><div class='ratio'>\
+             <iframe src='https://www.youtube.com/embed/Xk3pT9aLq2w' title='Banjir di Sentani'></iframe>\
+             </div></div><p>Hujan deras membuat danau meluap.</p>\
+             <div class='clip'><iframe src='https://www.youtube.com/embed/dQw4w9WgXcQ'></iframe>\
+             <span>Rekaman warga</span></div></div></body>",
+        );
+        videos_to_links(&doc);
+        assert_eq!(doc.select(".video-wrapper").length(), 0);
+        assert_eq!(
+            doc.select(".detail > p > a").text().to_string(),
+            "▶ Banjir di Sentani"
+        );
+        assert_eq!(
+            doc.select(".clip").length(),
+            1,
+            "a box with a caption stays"
+        );
+        assert_eq!(doc.select(".clip > p > a").length(), 1);
     }
 }

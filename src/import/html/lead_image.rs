@@ -81,8 +81,9 @@ fn find_lead_img<'a>(
     known: Option<&str>,
     base: Option<&Url>,
 ) -> Option<NodeRef<'a>> {
+    // AMP pages write their photos as `<amp-img>`.
     let imgs: Vec<NodeRef> = doc
-        .select("body img")
+        .select("body img, body amp-img")
         .nodes()
         .iter()
         .copied()
@@ -151,6 +152,9 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
             .or_else(|| caption_near(&figure).map(|c| caption_text(&c)));
         return (figure, caption);
     }
+    if let Some(found) = caption_table(img) {
+        return found;
+    }
     // Collected first: the iterator borrows the tree, which removing a caption changes.
     let wrappers: Vec<NodeRef> = img.ancestors_it(Some(3)).collect();
     for wrapper in wrappers {
@@ -173,6 +177,17 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
         }
     }
     (image_only_wrapper(img), None)
+}
+
+/// A photo and its caption laid out as a table of one image and nothing but the caption
+/// (Blogger's `tr-caption-container`, older CMSs): the table is the figure.
+fn caption_table<'a>(img: &NodeRef<'a>) -> Option<(NodeRef<'a>, Option<String>)> {
+    let table = img.ancestors_it(Some(5)).find(|a| tag_name(a) == "table")?;
+    if select(&table, "img").len() != 1 {
+        return None;
+    }
+    let caption = caption_near(&table)?;
+    (text_of(&table) == text_of(&caption)).then(|| (table, Some(caption_text(&caption))))
 }
 
 /// The text of a wrapper that holds the image and one short line of text beside it: a
@@ -282,5 +297,47 @@ mod tests {
             Some("Warga antre beras di Pasar Baru, Senin.")
         );
         assert!(!doc.select("body").text().contains("Warga antre"));
+    }
+
+    fn lead_of(html: &str, known: &str) -> (LeadImage, Document) {
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let lead = take_lead_image(&doc, &anchor, Some(known), None, &mut Vec::new());
+        (lead, doc)
+    }
+
+    #[test]
+    fn an_amp_img_in_a_figure_is_the_lead_with_its_caption() {
+        let html = "<body><h1>Harga Minyak Naik</h1><figure><amp-img src='https://x.org/m.jpg' \
+            width='1280' height='720'></amp-img><figcaption>Pedagang menata minyak goreng, Senin \
+            (2/12/2024). (Warta/Andi)</figcaption></figure><div><p>Kementerian menaikkan harga \
+            eceran tertinggi minyak goreng mulai pekan depan di seluruh pasar.</p></div></body>";
+        let (lead, doc) = lead_of(html, "https://x.org/m.jpg");
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Pedagang menata minyak goreng, Senin (2/12/2024). (Warta/Andi)")
+        );
+        assert_eq!(doc.select("figure").length(), 0);
+    }
+
+    #[test]
+    fn a_table_of_one_photo_and_its_caption_is_a_figure_but_a_data_table_is_not() {
+        let blogger = "<body><div class='post-body'><table class='tr-caption-container'><tbody>\
+            <tr><td><a href='https://x.org/big.jpg'><img src='https://x.org/small.jpg'></a></td></tr>\
+            <tr><td class='tr-caption'>Warga menyeberangi sungai dengan rakit bambu. (Foto: Kabar/Umbu)</td></tr>\
+            </tbody></table><div>Jembatan gantung yang menghubungkan dua desa putus diterjang banjir pada Sabtu malam.</div></div></body>";
+        let (lead, doc) = lead_of(blogger, "https://x.org/small.jpg");
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Warga menyeberangi sungai dengan rakit bambu. (Foto: Kabar/Umbu)")
+        );
+        assert_eq!(doc.select("table").length(), 0);
+
+        let data = "<body><table><tr><td><img src='https://x.org/chart.jpg'></td><td>Beras</td><td>13.680</td></tr>\
+            <tr><td class='caption'>Harga rata-rata nasional</td></tr></table>\
+            <p>Harga beras medium naik 2,3 persen dalam sepekan menurut panel harga pangan.</p></body>";
+        let (lead, doc) = lead_of(data, "https://x.org/chart.jpg");
+        assert_eq!(lead.caption, None);
+        assert_eq!(doc.select("table").length(), 1, "a data table stays");
     }
 }

@@ -75,7 +75,9 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
                 meta.first(&["og:site_name"]),
             ],
         ),
-        tags: tags(&ld, &meta, rules),
+        tags: Some(tags(&ld, &meta, rules))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| super::tag_links::rel_tags(doc)),
         summary: ld
             .description
             .clone()
@@ -758,6 +760,8 @@ fn itemprop_dates(page: &Page, prop: &str) -> Vec<String> {
         .filter_map(|n| {
             n.attr("datetime")
                 .or_else(|| n.attr("content"))
+                // hAtom's `<abbr class="published" title="2024-12-02T14:35:00+08:00">` (Blogger).
+                .or_else(|| n.attr("title").filter(|_| tag_name(n) == "abbr"))
                 .map(|v| v.to_string())
                 .or_else(|| Some(text_of(n)))
         })

@@ -34,11 +34,14 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod tag_links;
 mod urls;
 mod verdict;
 
 #[cfg(test)]
 mod golden;
+#[cfg(test)]
+mod microformat_tests;
 
 use dom_query::Document;
 

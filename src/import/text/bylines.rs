@@ -214,6 +214,8 @@ pub(super) fn split_names(part: &str) -> Vec<String> {
     if names.len() > 1 {
         names.retain(|n| !JOB_TITLE.is_match(n));
     }
+    // "Oleh: Admin Diskominfo": the posting account is no author; the line stays a byline.
+    names.retain(|n| !crate::import::names::is_account_name(n));
     names
 }
 

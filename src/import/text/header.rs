@@ -61,8 +61,12 @@ pub(super) fn caption_by_place(
 
 /// A photo caption: a short line that ends with a photo credit or starts with "Foto:".
 pub(super) fn is_caption(text: &str) -> bool {
+    // The shared rule reads "… Senin (2/12/2024). Foto: Diskominfo Banyuasin" too.
+    let shared = phrases::junk_phrase(text) == Some(phrases::rule::PHOTO_CREDIT);
     text.chars().count() <= 300
-        && (CREDIT_LINE.is_match(text) || CAPTION_RULES.iter().any(|re| re.is_match(text)))
+        && (shared
+            || CREDIT_LINE.is_match(text)
+            || CAPTION_RULES.iter().any(|re| re.is_match(text)))
 }
 
 /// Section names sites put in their menus.

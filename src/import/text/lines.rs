@@ -73,17 +73,22 @@ pub(super) fn same_text(a: &str, b: &str) -> bool {
 
 /// Joins the lines of a paragraph a scraper wrapped at a fixed width: a long line of prose
 /// (not a headline in title case) that ends mid-sentence, followed by a line that starts in
-/// lowercase, continue one paragraph.
+/// lowercase, continue one paragraph. In a dump wrapped that way, a line as long as the wrap
+/// width continues too even in title case: Indonesian prose full of names ("Kepala Dinas
+/// Perhubungan Provinsi Jambi, Ari Wibowo, mengatakan") looks like a headline.
 pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
+    let width = wrap_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // The length of the last physical line of `out`'s last paragraph.
+    let mut last_len = 0;
     for line in lines {
         let continues = out.last().is_some_and(|prev: &String| {
+            let full_width = width.is_some_and(|w| last_len * 10 >= w * 8);
             word_count(prev) >= 8
-                && !mostly_capitalised(prev)
-                && !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
-                && line.starts_with(|c: char| c.is_lowercase())
-                && word_count(&line) >= 2
+                && (full_width || !mostly_capitalised(prev))
+                && wraps_into(prev, &line)
         });
+        let len = line.chars().count();
         match out.last_mut() {
             Some(prev) if continues => {
                 prev.push(' ');
@@ -91,8 +96,32 @@ pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
             }
             _ => out.push(line),
         }
+        last_len = len;
     }
     out
+}
+
+/// Whether `line` can continue `prev` (ends mid-sentence, next starts in lowercase).
+fn wraps_into(prev: &str, line: &str) -> bool {
+    !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
+        && line.starts_with(|c: char| c.is_lowercase())
+        && word_count(line) >= 2
+}
+
+/// Lines that must wrap before a dump counts as hard-wrapped.
+const MIN_WRAPS: usize = 3;
+
+/// The width a dump was hard-wrapped at: the longest line that wraps into the next one as
+/// prose, when at least [`MIN_WRAPS`] do.
+fn wrap_width(lines: &[String]) -> Option<usize> {
+    let widths: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| {
+            word_count(&w[0]) >= 8 && !mostly_capitalised(&w[0]) && wraps_into(&w[0], &w[1])
+        })
+        .map(|w| w[0].chars().count())
+        .collect();
+    (widths.len() >= MIN_WRAPS).then(|| widths.into_iter().max().unwrap_or(0))
 }
 
 /// Whether most words start with a capital, as in a headline ("KPK Periksa Tiga Saksi").

@@ -421,3 +421,37 @@ fn photo_captions_in_the_body_leave_it() {
         "Warga Desa Sukamaju menyambut gembira pengaspalan jalan desa sepanjang dua kilometer.\n\nKepala desa mengatakan pengaspalan dibiayai dana desa tahun ini.\n\nPengaspalan selesai dalam dua pekan, menurut kepala desa.\n"
     );
 }
+
+#[test]
+fn wrapped_paragraphs_whose_first_line_is_full_of_names_are_joined() {
+    let page = "Harian Kita\n\nSungai Surut, Kapal Dilarang Melintas\n\nReporter: Yogi Saputra\n02/12/2024 14:35\n\nJAMBI - Dinas Perhubungan Provinsi Jambi melarang kapal tongkang\npengangkut batu bara melintasi sungai selama debit air masih rendah\nsampai ketinggian air di pelabuhan sungai yang ramai kembali\nseperti biasa.\n\nKepala Dinas Perhubungan Provinsi Jambi, Ari Wibowo, mengatakan\ntinggi muka air di sejumlah titik kini kurang dari dua meter dan\nkapal rawan kandas di bawah jembatan.\n";
+    let a = extract(page, &Rules::default(), None).unwrap().article;
+    assert_eq!(
+        a.body,
+        "JAMBI - Dinas Perhubungan Provinsi Jambi melarang kapal tongkang pengangkut batu bara melintasi sungai selama debit air masih rendah sampai ketinggian air di pelabuhan sungai yang ramai kembali seperti biasa.\n\nKepala Dinas Perhubungan Provinsi Jambi, Ari Wibowo, mengatakan tinggi muka air di sejumlah titik kini kurang dari dua meter dan kapal rawan kandas di bawah jembatan.\n"
+    );
+}
+
+#[test]
+fn a_title_case_line_stays_apart_when_the_dump_is_not_wrapped() {
+    let lines = |t: &str| t.lines().map(str::to_string).collect::<Vec<_>>();
+    let page = "Warga Tolak Rencana Tambang Pasir di Sungai Progo Kulon\nwarga tiga desa berunjuk rasa di kantor kecamatan pada Senin pagi.";
+    assert_eq!(join_hard_wraps(lines(page)).len(), 2);
+}
+
+#[test]
+fn a_posting_account_is_no_author_and_a_caption_ending_in_its_credit_is_the_image_caption() {
+    let page = "Pemerintah Kabupaten Contoh\n\nBupati Tinjau Panen Padi Apung di Rantau Bayur\nDiposting pada: 02/12/2024 14:35\nOleh: Admin Diskominfo\nBupati bersama petani memanen padi apung di Desa Sungai Pinang, Senin (2/12/2024). Foto: Diskominfo Contoh\nBANYUASIN - Bupati meninjau panen padi apung di Desa Sungai Pinang, Kecamatan Rantau Bayur, pada Senin pagi bersama para petani.\nPenulis: Fitriani\n";
+    let a = extract(page, &Rules::default(), None).unwrap().article;
+    assert_eq!(a.authors, ["Fitriani"]);
+    assert_eq!(
+        a.image_caption.as_deref(),
+        Some(
+            "Bupati bersama petani memanen padi apung di Desa Sungai Pinang, Senin (2/12/2024). Foto: Diskominfo Contoh"
+        )
+    );
+    assert_eq!(
+        a.body,
+        "BANYUASIN - Bupati meninjau panen padi apung di Desa Sungai Pinang, Kecamatan Rantau Bayur, pada Senin pagi bersama para petani.\n"
+    );
+}
