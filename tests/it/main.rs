@@ -11,6 +11,7 @@ mod bundles;
 mod check_cmd;
 mod concurrent_builds;
 mod faults;
+mod feed_settings;
 mod fuzz;
 mod hostile;
 mod images;
