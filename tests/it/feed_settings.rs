@@ -244,3 +244,55 @@ fn bad_feed_settings_name_the_line_and_the_fix() {
         assert!(!f.exists("index.html"), "{settings}");
     }
 }
+
+#[test]
+fn a_new_site_has_full_text_in_its_site_feed_and_summaries_in_term_feeds() {
+    let f = Fixture::new();
+    assert!(f.cermin(&["init", "baru"]).ok);
+    let run = f.cermin(&["build", "--root", "baru"]);
+    assert!(run.ok, "{}", run.stderr);
+    // The newest (the only) entry of a feed.
+    let feed = |rel: &str| {
+        let xml = std::fs::read(f.root().join("baru/public").join(rel)).unwrap();
+        rss::Channel::read_from(&xml[..]).unwrap().items()[0].clone()
+    };
+    let first = "<p>This is the first article of the mirror.";
+    let site_entry = feed("rss.xml");
+    assert!(site_entry.content().unwrap().starts_with(first));
+    for rel in [
+        "tags/meta/rss.xml",
+        "authors/the-editors/rss.xml",
+        "categories/news/rss.xml",
+    ] {
+        let entry = feed(rel);
+        assert_eq!(entry.title(), Some("Hello, mirror"), "{rel}");
+        assert!(entry.content().is_none(), "{rel}");
+        assert!(entry.description().unwrap().starts_with(first), "{rel}");
+        let atom = rel.replace("rss.xml", "atom.xml");
+        assert!(f.root().join("baru/public").join(atom).is_file(), "{rel}");
+    }
+}
+
+#[test]
+fn the_example_site_has_full_text_in_its_site_feed_and_summaries_in_term_feeds() {
+    let f = Fixture::example();
+    f.build_ok(&[]);
+    let site_feed = rss(&f, "rss.xml");
+    assert!(site_feed.items().iter().all(|i| i.content().is_some()));
+    let tags = std::fs::read_dir(f.public("tags")).unwrap();
+    let mut checked = 0;
+    for tag in tags.map(|e| e.unwrap().path()).filter(|p| p.is_dir()) {
+        let rel = format!(
+            "tags/{}/rss.xml",
+            tag.file_name().unwrap().to_str().unwrap()
+        );
+        let channel = rss(&f, &rel);
+        assert!(!channel.items().is_empty(), "{rel}");
+        assert!(
+            channel.items().iter().all(|i| i.content().is_none()),
+            "{rel}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 5, "{checked} tag feeds");
+}
