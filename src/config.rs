@@ -79,6 +79,8 @@ struct RawConfig {
     search: SearchSettings,
     #[serde(default)]
     feeds: feeds::RawFeeds,
+    #[serde(default)]
+    archives: ArchiveSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -102,6 +104,26 @@ pub struct SearchSettings {
     /// absent, so older sites build as before; `cermin init` writes it on.
     #[serde(default)]
     pub enabled: bool,
+}
+
+/// `[archives]`: which pages of the date archive are published (the archive index, years and
+/// months always are).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveSettings {
+    /// A page per day (`/2024/03/22/`). Off, the month pages list those articles alone.
+    #[serde(default = "yes")]
+    pub days: bool,
+}
+
+impl Default for ArchiveSettings {
+    fn default() -> ArchiveSettings {
+        ArchiveSettings { days: true }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for BuildSettings {
@@ -173,6 +195,8 @@ pub struct Config {
     /// What the site's feed and the term feeds carry, how many entries, in which formats
     /// (`[feeds.site]`, `[feeds.terms]`, else `feed_content` and `feed_limit`).
     pub feeds: Feeds,
+    /// `[archives]`: whether there are day pages.
+    pub archives: ArchiveSettings,
     pub related_count: usize,
     /// The image of social cards (`og:image`) for pages and articles without their own: a
     /// site path (`/images/kartu.png`) or an http(s) URL.
@@ -311,6 +335,7 @@ impl Config {
             relative_links: raw.relative_links,
             source_credit: raw.source_credit,
             feeds,
+            archives: raw.archives,
             related_count: raw.related_count,
             default_image: raw.default_image,
             remote_images: raw.remote_images,
@@ -348,6 +373,7 @@ impl Config {
             relative_links,
             source_credit,
             feeds,
+            archives,
             related_count,
             default_image,
             remote_images,
@@ -362,7 +388,7 @@ impl Config {
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
         (theme, author, copyright, paginate_by, permalink).hash(&mut h);
-        (relative_links, source_credit, feeds).hash(&mut h);
+        (relative_links, source_credit, feeds, archives).hash(&mut h);
         (
             related_count,
             default_image,
@@ -494,6 +520,9 @@ mod tests {
             "[[taxonomies]]\nname = \"authors\"\n",
             "[[taxonomies]]\nname = \"tags\"\nsegment = \"topik\"\n",
             "[search]\nenabled = true\n",
+            "[feeds.terms]\ncontent = \"summary\"\n",
+            "[feeds.site]\nformats = [\"rss\"]\n",
+            "[archives]\ndays = false\n",
         ] {
             assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
         }

@@ -4,6 +4,7 @@
 mod common;
 
 mod architecture;
+mod archive_settings;
 mod build_cache;
 mod build_errors;
 mod build_site;
