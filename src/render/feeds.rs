@@ -122,7 +122,15 @@ where
         .and_then(|rest| rest.split(['/', ':']).next())
         .filter(|host| !host.is_empty())
         .unwrap_or("localhost");
-    format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d"))
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    // Written directly: a strftime pattern is parsed again on every call, for every entry of
+    // every feed. Years of other than four digits (signed in `%Y`) take the pattern.
+    if (0..=9999).contains(&year) {
+        format!("tag:{host},{year:04}-{month:02}-{day:02}:{slug}")
+    } else {
+        format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d"))
+    }
 }
 
 /// The article's authors, else the site's author, else the site's title.
@@ -623,4 +631,31 @@ pub fn signature(
         }
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone};
+
+    #[test]
+    fn tag_ids_write_the_date_as_strftime_would() {
+        let at = |y: i32| {
+            FixedOffset::east_opt(7 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(y, 1, 27, 14, 52, 0)
+                .unwrap()
+        };
+        for (year, written) in [
+            (2022, "2022"),
+            (999, "0999"),
+            (0, "0000"),
+            (10000, "+10000"),
+        ] {
+            assert_eq!(
+                super::tag_id("https://x.example:8080/m/", &at(year), "s"),
+                format!("tag:x.example,{written}-01-27:s")
+            );
+            assert_eq!(at(year).format("%Y").to_string(), written);
+        }
+    }
 }
