@@ -2,14 +2,17 @@
 """Build benchmark: cermin on synthetic news corpora of several sizes.
 
 Usage: bench/build_bench.py [--sizes 1000 10000 100000] [--runs 5] [--bin target/release/cermin]
-                            [--taxonomies] [--tags-only] [--content DIR]
+                            [--taxonomies] [--tags-only] [--full-term-feeds] [--content DIR]
+                            [--modes cold first cached no-change]
 
 For each size it makes (once) a corpus with bench/gen_corpus.py under
 /dev/shm/cermin-bench/N (--taxonomies: N-taxonomies, with gen_corpus.py --taxonomies), or
 --tags-only drops the example site.toml's [[taxonomies]], for the cost of taxonomies;
+--full-term-feeds gives term feeds full text (`[feeds.terms] content = "full"`), as the Hugo
+peer site's tag feeds, where the example site gives them summaries;
 with --content DIR takes a copy of the articles in DIR (a content folder kept outside the
 repository, or a site folder holding one) instead; gives it the example site's site.toml
-and default theme, then times, after one warm-up build each, --runs of:
+and default theme, then times, after one warm-up build each, --runs of (or of --modes):
   - cold: `cermin build --no-cache` into a fresh output folder (everything parsed, rendered
     and written; what a CI build without a cache does);
   - first: `cermin build` with no `.cermin-cache/` yet, into a fresh output folder: cold plus
@@ -65,6 +68,15 @@ def without_taxonomies(site_toml: pathlib.Path):
     site_toml.write_text("".join(kept))
 
 
+def full_term_feeds(site_toml: pathlib.Path):
+    """Makes the example site.toml's term feeds carry full text."""
+    text = site_toml.read_text()
+    summary = '[feeds.terms]\ncontent = "summary"\n'
+    if summary not in text:
+        raise SystemExit(f"{site_toml}: no `{summary.strip()}` to make full text")
+    site_toml.write_text(text.replace(summary, '[feeds.terms]\ncontent = "full"\n'))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -73,6 +85,9 @@ def main() -> int:
     ap.add_argument("--taxonomies", action="store_true", help="generate with gen_corpus.py --taxonomies")
     ap.add_argument("--content", metavar="DIR", help="benchmark a copy of these articles instead of generated ones")
     ap.add_argument("--tags-only", action="store_true", help="drop the site.toml's [[taxonomies]]: tags alone, as before issue 18")
+    ap.add_argument("--full-term-feeds", action="store_true", help="term feeds in full text, as Hugo's tag feeds")
+    ap.add_argument("--modes", nargs="+", default=["cold", "first", "cached", "no-change"],
+                    choices=["cold", "first", "cached", "no-change"], help="the modes to time")
     args = ap.parse_args()
     if args.content:
         sites = [copied(args.content, "content-" + pathlib.Path(args.content).resolve().name)]
@@ -83,6 +98,9 @@ def main() -> int:
     if args.tags_only:
         for site in sites:
             without_taxonomies(site / "site.toml")
+    if args.full_term_feeds:
+        for site in sites:
+            full_term_feeds(site / "site.toml")
     rows = []
     for site in sites:
         n = sum(1 for _ in (site / "content").rglob("*.md"))
@@ -91,6 +109,7 @@ def main() -> int:
         build = [args.bin, "build", "--root", str(site), "--output", str(out)]
         measured = {}
         modes = (("cold", ["--no-cache"]), ("first", []), ("cached", []), ("no-change", []))
+        modes = [(mode, extra) for mode, extra in modes if mode in args.modes]
         for mode, extra in modes:
             runs = []
             for i in range(args.runs + 1):  # the first is the warm-up

@@ -11,7 +11,9 @@ use serde::Deserialize;
 pub use crate::content::remote_images::RemoteImages;
 use crate::i18n::Strings;
 
+pub mod feeds;
 pub mod taxonomies;
+pub use feeds::{FeedContent, FeedFormats, FeedSettings, Feeds};
 pub use taxonomies::{TaxonomyDef, TermKey};
 
 /// How an article credits the page it mirrors.
@@ -22,14 +24,6 @@ pub enum SourceCredit {
     Link,
     /// The credit line, and the original as `<link rel="canonical">`.
     Canonical,
-}
-
-/// Whether feeds carry whole articles or only their summaries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FeedContent {
-    Full,
-    Summary,
 }
 
 /// The settings as written in `site.toml` (every key optional except `title`).
@@ -83,6 +77,10 @@ struct RawConfig {
     images: crate::images::Settings,
     #[serde(default)]
     search: SearchSettings,
+    #[serde(default)]
+    feeds: feeds::RawFeeds,
+    #[serde(default)]
+    archives: ArchiveSettings,
     /// Read by `cermin import`; the build ignores it.
     #[serde(default)]
     #[allow(dead_code)]
@@ -106,6 +104,26 @@ pub struct SearchSettings {
     /// absent, so older sites build as before; `cermin init` writes it on.
     #[serde(default)]
     pub enabled: bool,
+}
+
+/// `[archives]`: which pages of the date archive are published (the archive index, years and
+/// months always are).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArchiveSettings {
+    /// A page per day (`/2024/03/22/`). Off, the month pages list those articles alone.
+    #[serde(default = "yes")]
+    pub days: bool,
+}
+
+impl Default for ArchiveSettings {
+    fn default() -> ArchiveSettings {
+        ArchiveSettings { days: true }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for BuildSettings {
@@ -174,8 +192,11 @@ pub struct Config {
     pub permalink: String,
     pub relative_links: bool,
     pub source_credit: SourceCredit,
-    pub feed_limit: usize,
-    pub feed_content: FeedContent,
+    /// What the site's feed and the term feeds carry, how many entries, in which formats
+    /// (`[feeds.site]`, `[feeds.terms]`, else `feed_content` and `feed_limit`).
+    pub feeds: Feeds,
+    /// `[archives]`: whether there are day pages.
+    pub archives: ArchiveSettings,
     pub related_count: usize,
     /// The image of social cards (`og:image`) for pages and articles without their own: a
     /// site path (`/images/kartu.png`) or an http(s) URL.
@@ -288,12 +309,15 @@ impl Config {
         }
         let tag_slugs = crate::content::tags::hand_slugs(&raw.tag_slugs)
             .map_err(|e| anyhow::anyhow!("{}: [tag_slugs] {e}", path.display()))?;
+        let feeds = feeds::check(raw.feeds, text, raw.feed_content, raw.feed_limit)
+            .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
         let (tags, taxonomies) = taxonomies::check(
             raw.taxonomies,
             text,
             raw.paginate_by,
             &strings,
             tag_slugs.clone(),
+            feeds.terms.formats,
         )
         .map_err(|e| anyhow::anyhow!("{}:{e}", path.display()))?;
         Ok(Config {
@@ -310,8 +334,8 @@ impl Config {
             permalink: raw.permalink,
             relative_links: raw.relative_links,
             source_credit: raw.source_credit,
-            feed_limit: raw.feed_limit,
-            feed_content: raw.feed_content,
+            feeds,
+            archives: raw.archives,
             related_count: raw.related_count,
             default_image: raw.default_image,
             remote_images: raw.remote_images,
@@ -348,8 +372,8 @@ impl Config {
             permalink,
             relative_links,
             source_credit,
-            feed_limit,
-            feed_content,
+            feeds,
+            archives,
             related_count,
             default_image,
             remote_images,
@@ -364,7 +388,7 @@ impl Config {
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (title, description, base_url, language, timezone.name()).hash(&mut h);
         (theme, author, copyright, paginate_by, permalink).hash(&mut h);
-        (relative_links, source_credit, feed_limit, feed_content).hash(&mut h);
+        (relative_links, source_credit, feeds, archives).hash(&mut h);
         (
             related_count,
             default_image,
@@ -496,6 +520,9 @@ mod tests {
             "[[taxonomies]]\nname = \"authors\"\n",
             "[[taxonomies]]\nname = \"tags\"\nsegment = \"topik\"\n",
             "[search]\nenabled = true\n",
+            "[feeds.terms]\ncontent = \"summary\"\n",
+            "[feeds.site]\nformats = [\"rss\"]\n",
+            "[archives]\ndays = false\n",
         ] {
             assert_ne!(plain, hash(&format!("{base}{changed}")), "{changed}");
         }

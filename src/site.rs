@@ -77,7 +77,7 @@ pub struct Site {
     pub years: Arc<Vec<Period>>,
     /// Newest first, across all years.
     pub months: Arc<Vec<Period>>,
-    /// Newest first, across all months.
+    /// Newest first, across all months; none with `[archives] days = false`.
     pub days: Arc<Vec<Period>>,
     /// For each article, its related articles (best first).
     pub related: Arc<Vec<Vec<usize>>>,
@@ -140,7 +140,7 @@ impl Site {
             })
             .collect();
         let dates = DateFormatter::new(&config.language);
-        let (years, months, days) = collect_periods(&articles, &dates);
+        let (years, months, days) = collect_periods(&articles, &dates, config.archives.days);
         let related = related_articles(&articles, &tags, config.related_count);
         Ok(Site {
             config,
@@ -202,9 +202,12 @@ fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
     tags
 }
 
+/// The years, months and (unless `with_days` is false: `[archives] days = false`) days of
+/// the date archive, each newest first.
 fn collect_periods(
     articles: &[Arc<Article>],
     dates: &DateFormatter,
+    with_days: bool,
 ) -> (Vec<Period>, Vec<Period>, Vec<Period>) {
     let (mut years, mut months, mut days): (Vec<Period>, Vec<Period>, Vec<Period>) =
         Default::default();
@@ -213,9 +216,11 @@ fn collect_periods(
         let (y, m, d) = (a.date.year(), a.date.month(), a.date.day());
         push_to_period(&mut years, i, (y, None, None), || y.to_string());
         push_to_period(&mut months, i, (y, Some(m), None), || dates.month(&a.date));
-        push_to_period(&mut days, i, (y, Some(m), Some(d)), || {
-            dates.long_date(&a.date)
-        });
+        if with_days {
+            push_to_period(&mut days, i, (y, Some(m), Some(d)), || {
+                dates.long_date(&a.date)
+            });
+        }
     }
     (years, months, days)
 }

@@ -45,6 +45,17 @@ name = "categories"    # category: one section per article
 key = "category"
 menu = ["News"]
 
+# The site feed (/rss.xml, /atom.xml) carries whole articles; each term's feed the summaries,
+# which keeps a large archive's output small. `formats` can drop RSS or Atom (or both: []).
+[feeds.site]
+content = "full"
+limit = 20
+
+[feeds.terms]
+content = "summary"
+limit = 20
+formats = ["rss", "atom"]
+
 # The search page (/search/) and its index, written by every build.
 [search]
 enabled = true

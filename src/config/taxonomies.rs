@@ -83,8 +83,8 @@ pub struct TaxonomyDef {
     /// Its name as readers see it ("Penulis").
     pub title: String,
     pub paginate_by: usize,
-    /// Whether each term has an RSS and an Atom feed.
-    pub feeds: bool,
+    /// The feeds each term has: `[feeds.terms] formats`, or none with `feeds = false`.
+    pub feeds: super::FeedFormats,
     /// Slugs set by hand, by [`crate::content::tags::spelling_key`].
     pub slugs: BTreeMap<String, String>,
     /// Terms the navigation bar links to (`site.menu`), in order.
@@ -107,6 +107,7 @@ impl TaxonomyDef {
         paginate_by: usize,
         strings: &Strings,
         slugs: BTreeMap<String, String>,
+        feeds: super::FeedFormats,
     ) -> TaxonomyDef {
         TaxonomyDef {
             name: "tags".into(),
@@ -114,7 +115,7 @@ impl TaxonomyDef {
             segment: "tags".into(),
             title: strings.get("tags").to_string(),
             paginate_by,
-            feeds: true,
+            feeds,
             slugs,
             menu: Vec::new(),
         }
@@ -126,15 +127,17 @@ impl TaxonomyDef {
 const RESERVED_SEGMENTS: &[&str] = &["archive", "page"];
 
 /// The declared taxonomies, checked: the tags (declared or not) and the others in the
-/// order written. Errors name site.toml's line and say what to do.
+/// order written, their terms' feeds in `feeds` unless one says `feeds = false`. Errors
+/// name site.toml's line and say what to do.
 pub(super) fn check(
     raw: Vec<RawTaxonomy>,
     text: &str,
     paginate_by: usize,
     strings: &Strings,
     tag_slugs: BTreeMap<String, String>,
+    feeds: super::FeedFormats,
 ) -> Result<(TaxonomyDef, Vec<TaxonomyDef>), String> {
-    let mut tags = TaxonomyDef::default_tags(paginate_by, strings, tag_slugs);
+    let mut tags = TaxonomyDef::default_tags(paginate_by, strings, tag_slugs, feeds);
     let mut others: Vec<TaxonomyDef> = Vec::new();
     // segment → (taxonomy name, line)
     let mut taken: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -210,6 +213,10 @@ pub(super) fn check(
                     false => name.clone(),
                 });
         let paginate_by = entry.paginate_by.unwrap_or(paginate_by);
+        let feeds = match entry.feeds {
+            true => feeds,
+            false => super::FeedFormats::NONE,
+        };
         if key == TermKey::Tags {
             // `[tag_slugs]` still counts; the entry's own `slugs` win.
             let mut merged = std::mem::take(&mut tags.slugs);
@@ -220,7 +227,7 @@ pub(super) fn check(
                 segment,
                 title,
                 paginate_by,
-                feeds: entry.feeds,
+                feeds,
                 slugs: merged,
                 menu: entry.menu,
             };
@@ -231,7 +238,7 @@ pub(super) fn check(
                 segment,
                 title,
                 paginate_by,
-                feeds: entry.feeds,
+                feeds,
                 slugs,
                 menu: entry.menu,
             });

@@ -1,6 +1,8 @@
-//! RSS 2.0 and Atom feeds, for the whole site and for each tag.
+//! RSS 2.0 and Atom feeds, for the whole site and for each term of a taxonomy with feeds.
 //!
-//! Each article of a feed becomes one [`Entry`], from which both formats are written. The
+//! What a feed carries (full text or summaries), how many entries and in which formats follows
+//! its kind's settings (`[feeds.site]`, `[feeds.terms]`, see [`crate::config::Feeds`]).
+//! Each article of a feed becomes one [`Entry`], from which every format is written. The
 //! built-in writers are the default, so every feed is well-formed whatever the articles
 //! contain; a theme (or site) with `templates/rss.xml` or `templates/atom.xml` renders that
 //! format itself from [`template_context`]. Entry ids are tag URIs made of the site's host,
@@ -15,7 +17,7 @@ use chrono_tz::Tz;
 use super::StaticFiles;
 use super::links::rewrite_root_links;
 use super::xml::{escape, escape_into};
-use crate::config::FeedContent;
+use crate::config::{FeedContent, FeedSettings};
 use crate::content::Article;
 use crate::site::Site;
 use crate::urls::Links;
@@ -31,22 +33,36 @@ pub struct Feed<'a> {
     /// Site path of the feed's folder (`/` or `/tags/x/`); files are `rss.xml` and `atom.xml`.
     pub dir: String,
     pub articles: std::borrow::Cow<'a, [usize]>,
+    /// Full text or summaries, how many entries, which formats.
+    pub settings: FeedSettings,
 }
 
 /// The feeds of a site: the whole site, then one per tag, then one per term of each other
-/// taxonomy with feeds on.
+/// taxonomy with feeds on; each only when it is published in some format.
 pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
     let mut feeds = Vec::with_capacity(site.tags.len() + 1);
-    let newest: Vec<usize> = (0..site.articles.len().min(site.config.feed_limit)).collect();
     let c = &site.config;
-    feeds.push(Feed {
-        title: c.title.clone(),
-        description: (!c.description.is_empty()).then(|| c.description.clone()),
-        page: "/".into(),
-        dir: "/".into(),
-        articles: newest.into(),
-    });
-    let tag_feeds = if c.tags.feeds { &site.tags[..] } else { &[] };
+    let site_feed = c.feeds.site;
+    if site_feed.formats.any() {
+        let newest: Vec<usize> = (0..site.articles.len().min(site_feed.limit)).collect();
+        feeds.push(Feed {
+            title: c.title.clone(),
+            description: (!c.description.is_empty()).then(|| c.description.clone()),
+            page: "/".into(),
+            dir: "/".into(),
+            articles: newest.into(),
+            settings: site_feed,
+        });
+    }
+    let term_feed = |def: &crate::config::TaxonomyDef| FeedSettings {
+        formats: def.feeds,
+        ..c.feeds.terms
+    };
+    let tag_feeds = if c.tags.feeds.any() {
+        &site.tags[..]
+    } else {
+        &[]
+    };
     for tag in tag_feeds {
         let path = c.tags.term_path(&tag.slug);
         feeds.push(Feed {
@@ -60,9 +76,10 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
             page: path.clone(),
             dir: path,
             articles: tag.articles.as_slice().into(),
+            settings: term_feed(&c.tags),
         });
     }
-    for taxonomy in site.taxonomies.iter().filter(|x| x.def.feeds) {
+    for taxonomy in site.taxonomies.iter().filter(|x| x.def.feeds.any()) {
         for term in &taxonomy.terms {
             let path = taxonomy.def.term_path(&term.slug);
             feeds.push(Feed {
@@ -76,6 +93,7 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
                 page: path.clone(),
                 dir: path,
                 articles: term.articles.as_slice().into(),
+                settings: term_feed(&taxonomy.def),
             });
         }
     }
@@ -104,7 +122,15 @@ where
         .and_then(|rest| rest.split(['/', ':']).next())
         .filter(|host| !host.is_empty())
         .unwrap_or("localhost");
-    format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d"))
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    // Written directly: a strftime pattern is parsed again on every call, for every entry of
+    // every feed. Years of other than four digits (signed in `%Y`) take the pattern.
+    if (0..=9999).contains(&year) {
+        format!("tag:{host},{year:04}-{month:02}-{day:02}:{slug}")
+    } else {
+        format!("tag:{host},{}:{slug}", date.format("%Y-%m-%d"))
+    }
 }
 
 /// The article's authors, else the site's author, else the site's title.
@@ -133,7 +159,7 @@ fn push_feed_html(out: &mut String, links: &Links, html: &str) {
 fn items<'s>(site: &'s Site, feed: &'s Feed) -> impl Iterator<Item = &'s Article> {
     feed.articles
         .iter()
-        .take(site.config.feed_limit)
+        .take(feed.settings.limit)
         .map(|&i| &*site.articles[i])
 }
 
@@ -233,15 +259,15 @@ fn source_credit_html(site: &Site, article: &Article) -> String {
     )
 }
 
-/// The entries of a feed, newest first, at most `feed_limit`. The source's credit line
+/// The entries of a feed, newest first, at most its `limit`. The source's credit line
 /// ends the text a feed carries: the body in full-text feeds, else the summary.
-fn entries<'s>(
+pub fn entries<'s>(
     site: &'s Site,
     links: &Links,
     statics: &StaticFiles,
     feed: &'s Feed,
 ) -> std::io::Result<Vec<Entry<'s>>> {
-    let full = site.config.feed_content == FeedContent::Full;
+    let full = feed.settings.content == FeedContent::Full;
     items(site, feed)
         .map(|a| {
             let credit = source_credit_html(site, a);
@@ -273,18 +299,12 @@ fn entries<'s>(
         .collect()
 }
 
-/// A feed as RSS 2.0 and as Atom 1.0, by the built-in writers.
-pub fn rss_and_atom(
-    site: &Site,
-    links: &Links,
-    statics: &StaticFiles,
-    feed: &Feed,
-) -> std::io::Result<(String, String)> {
-    let entries = entries(site, links, statics, feed)?;
-    Ok((
-        rss(site, links, feed, &entries),
-        atom(site, links, feed, &entries),
-    ))
+/// A feed's file (`rss.xml` or `atom.xml`) by the built-in writer of its format.
+pub fn built_in(site: &Site, links: &Links, feed: &Feed, file: &str, entries: &[Entry]) -> String {
+    match file {
+        "atom.xml" => atom(site, links, feed, entries),
+        _ => rss(site, links, feed, entries),
+    }
 }
 
 /// The context of a theme's `rss.xml` or `atom.xml` for a feed (documented in
@@ -298,7 +318,7 @@ pub fn template_context(
     file: &str,
 ) -> std::io::Result<tera::Context> {
     use tera::Value;
-    let full = site.config.feed_content == FeedContent::Full;
+    let full = feed.settings.content == FeedContent::Full;
     let absolute_html = |html: &str| -> String {
         if super::links::has_root_links(html) {
             rewrite_root_links(html, |out, p| links.push_absolute(out, p))
@@ -598,7 +618,8 @@ pub fn signature(
     use std::hash::{Hash, Hasher};
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
     (&feed.title, &feed.description, &feed.page, &feed.dir).hash(&mut h);
-    for &i in feed.articles.iter().take(site.config.feed_limit) {
+    feed.settings.hash(&mut h);
+    for &i in feed.articles.iter().take(feed.settings.limit) {
         hashes[i].full.hash(&mut h);
         // The entry id and the author fallback read the article directly, the enclosure
         // the size of its image.
@@ -610,4 +631,31 @@ pub fn signature(
         }
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, TimeZone};
+
+    #[test]
+    fn tag_ids_write_the_date_as_strftime_would() {
+        let at = |y: i32| {
+            FixedOffset::east_opt(7 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(y, 1, 27, 14, 52, 0)
+                .unwrap()
+        };
+        for (year, written) in [
+            (2022, "2022"),
+            (999, "0999"),
+            (0, "0000"),
+            (10000, "+10000"),
+        ] {
+            assert_eq!(
+                super::tag_id("https://x.example:8080/m/", &at(year), "s"),
+                format!("tag:x.example,{written}-01-27:s")
+            );
+            assert_eq!(at(year).format("%Y").to_string(), written);
+        }
+    }
 }

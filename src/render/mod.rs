@@ -201,32 +201,45 @@ fn render_feeds(
         .par_iter()
         .map(|feed| {
             let signature = feeds::signature(site, feed, renderer.hashes(), statics);
-            let rss = output_file(&format!("{}rss.xml", feed.dir));
-            let atom = output_file(&format!("{}atom.xml", feed.dir));
+            let names: Vec<&str> = feed.settings.formats.files().collect();
+            let files: Vec<String> = names
+                .iter()
+                .map(|name| output_file(&format!("{}{name}", feed.dir)))
+                .collect();
             let unchanged = |file: &String| -> Result<bool> {
                 Ok(previous.get(file) == Some(&signature) && sink.keep(file)?)
             };
-            if !unchanged(&rss)? || !unchanged(&atom)? {
+            let mut changed = false;
+            for file in &files {
+                if !unchanged(file)? {
+                    changed = true;
+                    break;
+                }
+            }
+            if changed {
                 let started = std::time::Instant::now();
                 // A theme's own template replaces the built-in writer of its format.
                 let themed = |name: &str| templates.tera.contains_template(name);
-                let (mut rss_xml, mut atom_xml) = if themed("rss.xml") && themed("atom.xml") {
-                    Default::default()
-                } else {
-                    feeds::rss_and_atom(site, links, statics, feed)?
+                let entries = match names.iter().all(|name| themed(name)) {
+                    true => Vec::new(),
+                    false => feeds::entries(site, links, statics, feed)?,
                 };
-                for (name, xml) in [("rss.xml", &mut rss_xml), ("atom.xml", &mut atom_xml)] {
-                    if themed(name) {
+                let mut written = Vec::with_capacity(names.len());
+                for name in &names {
+                    written.push(if themed(name) {
                         let ctx = feeds::template_context(site, links, statics, feed, name)?;
-                        *xml = templates.render(name, &ctx)?;
-                    }
+                        templates.render(name, &ctx)?
+                    } else {
+                        feeds::built_in(site, links, feed, name, &entries)
+                    });
                 }
                 crate::timing::add("feeds", started);
-                sink.put(&rss, rss_xml.as_bytes())?;
-                sink.put(&atom, atom_xml.as_bytes())?;
-                rendered.fetch_add(2, Ordering::Relaxed);
+                for (file, xml) in files.iter().zip(&written) {
+                    sink.put(file, xml.as_bytes())?;
+                }
+                rendered.fetch_add(files.len(), Ordering::Relaxed);
             }
-            Ok(vec![(rss, signature), (atom, signature)])
+            Ok(files.into_iter().map(|file| (file, signature)).collect())
         })
         .collect::<Result<_>>()?;
     Ok(signatures.into_iter().flatten().collect())

@@ -115,8 +115,8 @@ pub struct TagInfo {
     pub slug: String,
     pub path: String,
     pub count: usize,
-    /// Whether it has an RSS and an Atom feed.
-    pub feeds: bool,
+    /// Its feeds' formats (none when its taxonomy has no feeds).
+    pub feeds: crate::config::FeedFormats,
     pub home: Option<String>,
 }
 

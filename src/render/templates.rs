@@ -318,6 +318,18 @@ fn menu_value(config: &Config) -> Value {
     Value::from(items)
 }
 
+/// `site.feeds`: `{rss, atom}`, the site path of each site feed published, else null.
+fn site_feeds_value(formats: crate::config::FeedFormats) -> Value {
+    let feed = |on: bool, path: &str| match on {
+        true => Value::from(path),
+        false => Value::none(),
+    };
+    super::values::map([
+        ("rss", feed(formats.rss, "/rss.xml")),
+        ("atom", feed(formats.atom, "/atom.xml")),
+    ])
+}
+
 /// The `site` object every template receives.
 fn site_value(config: &Config) -> Value {
     use super::values::map;
@@ -343,10 +355,7 @@ fn site_value(config: &Config) -> Value {
                 .unwrap_or(Value::none()),
         ),
         ("extra", Value::from_serializable(&config.extra)),
-        (
-            "feeds",
-            map([("rss", "/rss.xml".into()), ("atom", "/atom.xml".into())]),
-        ),
+        ("feeds", site_feeds_value(config.feeds.site.formats)),
         (
             "taxonomies",
             Value::from(

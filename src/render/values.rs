@@ -184,11 +184,11 @@ pub fn article_full(
     Value::from(m)
 }
 
-/// `{name, slug, path, count, rss, atom}` (the feeds null when the taxonomy has none), and
+/// `{name, slug, path, count, rss, atom}` (each feed null when it is not published), and
 /// `home` (an outlet's home page, or null) for terms of other taxonomies than tags.
 pub fn tag_value(tag: &TagInfo) -> Value {
     let path = &tag.path;
-    let feed = |file: &str| match tag.feeds {
+    let feed = |on: bool, file: &str| match on {
         true => Value::from(format!("{path}{file}")),
         false => Value::none(),
     };
@@ -197,8 +197,8 @@ pub fn tag_value(tag: &TagInfo) -> Value {
         ("slug", tag.slug.as_str().into()),
         ("path", path.as_str().into()),
         ("count", tag.count.into()),
-        ("rss", feed("rss.xml")),
-        ("atom", feed("atom.xml")),
+        ("rss", feed(tag.feeds.rss, "rss.xml")),
+        ("atom", feed(tag.feeds.atom, "atom.xml")),
     ])
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 mod architecture;
+mod archive_settings;
 mod build_cache;
 mod build_errors;
 mod build_site;
@@ -11,6 +12,7 @@ mod bundles;
 mod check_cmd;
 mod concurrent_builds;
 mod faults;
+mod feed_settings;
 mod fuzz;
 mod hostile;
 mod images;
