@@ -959,6 +959,9 @@ fn visible_lines(page: &Page) -> Vec<Line> {
             !matches!(tag_name(&b.node).as_str(), "script" | "style" | "table")
                 && !page.in_comments(&b.node)
         })
+        // An empty block (a spacer `<p></p>`) is no line a reader counts between the
+        // headline and its dateline.
+        .filter(|b| !b.texts.is_empty())
         .collect();
     // The headline: an `<h1>`, or a block that reads as the title found (sites that set
     // the headline in an `<h2>` and the logo in the `<h1>`).

@@ -1,7 +1,10 @@
 //! The publication date: the one the page states for machines (JSON-LD, meta tags,
 //! `itemprop`, `<time datetime>`), else the one it shows by the headline, else its last change.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, FixedOffset};
+use regex::Regex;
 
 use super::super::dom::{class_id_words, tag_name, text_of};
 use super::super::iso_date::{MachineDate, read_machine_date};
@@ -101,10 +104,15 @@ pub(super) fn published(
         _ => (utc(), utc()),
     };
     let shown = visible_date(page.lines(), rules);
-    let machine = machine_dates(page, ld, meta)
-        .iter()
-        .find_map(|raw| read_machine_date(raw));
-    if let Some(m) = machine {
+    let stated: Vec<(String, MachineDate)> = machine_dates(page, ld, meta)
+        .into_iter()
+        .filter_map(|raw| read_machine_date(&raw).map(|m| (raw, m)))
+        .collect();
+    if let Some((raw, first)) = stated.first() {
+        let m = in_the_pages_zone(first, &stated, shown.as_ref());
+        if let Some(shown) = shown.as_ref().filter(|s| is_read_the_other_way(raw, &m, s)) {
+            return shown.at(m.offset.unwrap_or(machine_offset));
+        }
         if m.offset.is_some() {
             return m.at(utc());
         }
@@ -133,6 +141,55 @@ pub(super) fn published(
         .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
         .find_map(|raw| read_machine_date(raw))
         .and_then(|m| m.at(machine_offset))
+}
+
+/// A date in UTC is the page's machine date as a server wrote it; the page shows the day in
+/// its own zone. So another of its stated dates for the same moment with an offset wins
+/// ("2022-04-22T04:11:44+00:00" and "2022-04-21T22:11:44-06:00": the 21st), and so does the
+/// zone a time shown by the headline implies (04:08 UTC shown as "11:08 PM": -05:00).
+fn in_the_pages_zone(
+    first: &MachineDate,
+    stated: &[(String, MachineDate)],
+    shown: Option<&MachineDate>,
+) -> MachineDate {
+    let Some(moment) = first.at(utc()).filter(|_| first.offset == Some(utc())) else {
+        return first.clone();
+    };
+    let same_moment = stated
+        .iter()
+        .map(|(_, m)| m)
+        .find(|m| m.offset.is_some_and(|o| o != utc()) && m.at(utc()) == Some(moment));
+    if let Some(m) = same_moment {
+        return m.clone();
+    }
+    let shown_offset = shown
+        .filter(|s| s.offset.is_none() && s.local.time() != chrono::NaiveTime::MIN)
+        .map(|s| (s.local - first.local).num_minutes())
+        .filter(|&minutes| minutes != 0 && minutes.abs() <= 14 * 60 && minutes % 15 == 0)
+        .and_then(|minutes| FixedOffset::east_opt(i32::try_from(minutes * 60).ok()?));
+    match shown_offset {
+        Some(offset) => MachineDate {
+            local: moment.with_timezone(&offset).naive_local(),
+            offset: Some(offset),
+        },
+        None => first.clone(),
+    }
+}
+
+/// Whether a machine date written with slashes, day or month first ("11/01/2023 12:43:42":
+/// month first, as US software writes it), is the date shown to readers ("Erstellt am:
+/// 01.11.2023") with day and month read the other way round.
+fn is_read_the_other_way(raw: &str, machine: &MachineDate, shown: &MachineDate) -> bool {
+    use chrono::Datelike;
+    let (m, s) = (machine.local.date(), shown.local.date());
+    let raw = raw.trim();
+    let leading_digits = raw.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&leading_digits)
+        && raw.contains('/')
+        && m != s
+        && m.year() == s.year()
+        && m.day() == s.month()
+        && m.month() == s.day()
 }
 
 /// The page's machine-readable publication dates, in the order they are trusted.
@@ -190,9 +247,18 @@ fn time_element_date(page: &Page) -> Option<String> {
         .filter(|d| !d.is_empty())
 }
 
-/// A date shown on the page: by the source's date patterns, else in a short line that is
-/// marked as a date (class "date", "tanggal", ...) or that follows the headline, else in one
-/// just above it. Its zone stays open when the line names none.
+/// The words that open a line giving the publication date, in the languages of the pages.
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:erstellt|veröffentlicht|publiziert|published|posted|publicado|publié|pubblicato|diterbitkan|dipublikasikan)\b",
+    )
+    .expect("valid regex")
+});
+
+/// A date shown on the page: by the source's date patterns, else in a short line that
+/// follows the headline, else in one marked as a date (class "date", "tanggal", ...), else
+/// in a line labelled as the publication date, else in one just above the headline. Its
+/// zone stays open when the line names none.
 fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
     let written = |text: &str| {
         dates::find_date_parts(text).map(|w| MachineDate {
@@ -212,23 +278,32 @@ fn visible_date(lines: &[Line], rules: &Rules) -> Option<MachineDate> {
     });
     by_pattern
         .or_else(|| {
+            // The lines under the headline first: a line marked as a date elsewhere may be
+            // the site's clock in its header ("Viernes, 22 de abril de 2022").
+            let dateline = |l: &Line| {
+                if l.words <= 20 {
+                    return written(&l.text);
+                }
+                // A long line near the headline counts only for a dateline at its start
+                // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
+                let start: String = l.text.chars().take(60).collect();
+                dates::find_date_parts(&start)
+                    .filter(|w| w.span.start <= 30)
+                    .map(|w| MachineDate {
+                        local: w.local,
+                        offset: w.offset,
+                    })
+            };
+            let near = lines.iter().filter(|l| l.near_headline).find_map(dateline);
+            near.or_else(|| lines.iter().filter(|l| l.date_marked).find_map(dateline))
+        })
+        .or_else(|| {
+            // A line that says it gives the publication date ("Erstellt am: 01.11.2023"),
+            // wherever it is.
             lines
                 .iter()
-                .filter(|l| l.date_marked || l.near_headline)
-                .find_map(|l| {
-                    if l.words <= 20 {
-                        return written(&l.text);
-                    }
-                    // A long line near the headline counts only for a dateline at its start
-                    // ("01.02.2022 Der Arbeitsmarkt ...", "Pressemitteilung vom 25. Januar 2022 | ...").
-                    let start: String = l.text.chars().take(60).collect();
-                    dates::find_date_parts(&start)
-                        .filter(|w| w.span.start <= 30)
-                        .map(|w| MachineDate {
-                            local: w.local,
-                            offset: w.offset,
-                        })
-                })
+                .filter(|l| l.words <= 8 && PUBLISHED_LABEL.is_match(&l.text))
+                .find_map(|l| written(&l.text))
         })
         .or_else(|| {
             // Last, a short line set just above the headline, the closest first.
@@ -361,5 +436,51 @@ mod tests {
             .as_deref(),
             Some("2018-09-30")
         );
+    }
+
+    #[test]
+    fn a_utc_date_gives_way_to_the_same_moment_in_the_pages_zone() {
+        // The server's UTC copy and the page's own: the day a reader in Belize sees.
+        let html = r#"<head><meta property="article:published_time" content="2022-04-22T04:11:44+00:00"></head>
+            <body><h1>Americas at risk of further wave</h1><time class="entry-date" datetime="2022-04-21T22:11:44-06:00">April 21, 2022</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-04-21T22:11:44-06:00");
+        // A time shown by the headline for the same moment, with no zone: its zone.
+        let html = r#"<html lang="en"><head><meta property="article:published_time" content="2022-04-29T04:08:28+00:00"></head>
+            <body><h1>Officials arrest the premier on drug charges</h1><p class="date">April 28, 2022 11:08 PM</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-04-28T23:08:28-05:00");
+        // Another moment in another zone is another date: the first stated stays.
+        let html = r#"<head><meta property="article:published_time" content="2022-04-22T04:11:44+00:00"></head>
+            <body><time class="entry-date" datetime="2022-04-20T08:00:00-06:00">April 20, 2022</time></body>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-04-22T04:11:44+00:00");
+    }
+
+    #[test]
+    fn a_month_first_machine_date_read_as_the_page_shows_it() {
+        let html = r#"<html lang="de"><head><meta name="date" content="11/01/2023 12:43:42"></head>
+            <body><h1>Trinkwasser in Schwarzenmatt belastet</h1><p>Am Samstag warnte die Gemeinde vor belastetem Leitungswasser, das ohne Abkochen nicht getrunken werden sollte.</p>
+            <p>Die Ursache der Verunreinigung ist noch unklar.</p><p>Erstellt am: 01.11.2023</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-11-01T00:00:00+00:00");
+        // Unless the page shows it as read.
+        let html = r#"<html lang="de"><head><meta name="date" content="11/01/2023 12:43:42"></head>
+            <body><h1>Trinkwasser in Schwarzenmatt belastet</h1><p>Erstellt am: 11.01.2023</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-01-11T12:43:42+00:00");
+    }
+
+    #[test]
+    fn a_labelled_date_anywhere_when_none_is_by_the_headline() {
+        let html = r#"<html lang="de"><body><h1>Podcasts in Plex einbinden</h1><p>Ich benutze jetzt seit längerem Plex, um Filme und Musik zu verwalten und zu streamen.</p>
+            <p>Zunächst habe ich die Adressen exportiert.</p><p>Dann habe ich sie eingelesen.</p><p>Und dann war es fertig.</p>
+            <p>Veröffentlicht am 6. Mai 2014</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2014-05-06T00:00:00+00:00");
+    }
+
+    #[test]
+    fn the_date_under_the_headline_before_the_sites_clock_spacers_not_counted() {
+        let html = r#"<html lang="es"><body><div class="header"><time class="date">Viernes, 22 de abril de 2022</time></div>
+            <h1>Tras una semana de acoso a la prensa</h1><p></p><p>Tras la intensificación de ataques a periodistas.</p><p></p>
+            <div><a href="/user/profile/rmonge">Rebeca Monge</a></div><p></p>
+            <time><span class="wide">Jueves, 21 de Abril de 2022</span><span class="narrow">21/04/2022</span></time>
+            <p>El texto.</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2022-04-21T00:00:00+00:00");
     }
 }
