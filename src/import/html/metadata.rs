@@ -11,8 +11,11 @@ use dom_query::{Document, NodeId, NodeRef};
 use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of, word_count};
 use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
-use super::names::{BYLINE_LABEL_ALONE, LABELLED_BYLINE, clean_names, dedup, handle_name};
+use super::names::{
+    BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, clean_names, dedup, handle_name,
+};
 use crate::import::Rules;
+use crate::import::dates;
 
 mod published;
 
@@ -616,8 +619,21 @@ const AUTHOR_WORDS: &[&str] = &[
     "author", "byline", "penulis", "reporter", "writer", "wartawan", "oleh", "creator",
 ];
 
-/// Words of boxes about an author rather than bylines.
-const AUTHOR_BIO_WORDS: &[&str] = &["bio", "description", "about", "avatar", "profile"];
+/// Words of boxes about an author rather than bylines, and of a photo's credit ("img-author").
+const AUTHOR_BIO_WORDS: &[&str] = &[
+    "bio",
+    "description",
+    "about",
+    "avatar",
+    "profile",
+    "img",
+    "image",
+    "photo",
+    "foto",
+    "credit",
+    "credits",
+    "caption",
+];
 
 /// Meta tags that name the author.
 const AUTHOR_META: &[&str] = &[
@@ -694,7 +710,25 @@ fn authors(
     if !visible.is_empty() {
         return visible;
     }
-    people(dedup(ld.author_organizations.clone()))
+    // An organisation named by its web address ("oe24.at") is the outlet.
+    let organizations = ld
+        .author_organizations
+        .iter()
+        .filter(|o| !is_web_address(o))
+        .cloned()
+        .collect();
+    people(dedup(organizations))
+}
+
+/// "oe24.at", "Kompas.com": a host name, not an agency's name.
+fn is_web_address(name: &str) -> bool {
+    let name = name.trim().trim_start_matches("www.");
+    !name.contains(' ')
+        && name.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// Letters and digits only, lowercased: "INTERSCENAR.IO" and "Interscenario" are one name.
@@ -771,7 +805,7 @@ fn visible_byline(page: &Page) -> Vec<String> {
         .filter(|(_, l)| l.words <= 10)
         .find_map(|(i, l)| {
             if LABELLED_BYLINE.is_match(&l.text) {
-                Some(clean_names(&l.text)).filter(|n| !n.is_empty())
+                Some(byline_names(&l.text)).filter(|n| !n.is_empty())
             } else if BYLINE_LABEL_ALONE.is_match(&l.text) && (l.near_headline || l.before_headline)
             {
                 // "By" on a line of its own by the headline, the names on the next (not the
@@ -786,16 +820,47 @@ fn visible_byline(page: &Page) -> Vec<String> {
             }
         })
         .unwrap_or_default();
-    if labelled.is_empty() {
-        author_link_handle(page, lines).into_iter().collect()
-    } else {
-        labelled
+    if !labelled.is_empty() {
+        return labelled;
     }
+    let beside_date = name_beside_dateline(lines);
+    if !beside_date.is_empty() {
+        return beside_date;
+    }
+    author_handle(page, lines).into_iter().collect()
 }
 
-/// The text of a link to an author's page (`rel=author`, `/author/NAME`) that is a handle
-/// rather than a proper name ("von gizzmo"), when a line by the headline shows it.
-fn author_link_handle(page: &Page, lines: &[Line]) -> Option<String> {
+/// A line under the headline that is a name and nothing else, next to the dateline
+/// ("5. November 2021, 10:39 Uhr" / "Solveig Grewe"), or a name that opens the dateline
+/// ("Ariel Melgar Cabrera 3/5/2022 22:41"): the byline without a label.
+fn name_beside_dateline(lines: &[Line]) -> Vec<String> {
+    let has_date = |i: usize| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.words <= 12 && dates::find_date_parts(&l.text).is_some())
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if !line.near_headline || line.words > 8 {
+            continue;
+        }
+        let names = match dates::find_date_parts(&line.text) {
+            Some(date) if date.span.start > 0 => byline_names(&line.text[..date.span.start]),
+            Some(_) => continue,
+            None if has_date(i + 1) || (i > 0 && has_date(i - 1)) => byline_names(&line.text),
+            None => continue,
+        };
+        if names.len() == 1 && names[0].split_whitespace().count() >= 2 {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// The text of a link to an author's page (`rel=author`, `/author/NAME`) or of an element
+/// marked as the author (`<span class="author vcard">`) that is a handle rather than a
+/// proper name ("von gizzmo", "by oz on December 4, 2006"), when a line by the headline
+/// shows it.
+fn author_handle(page: &Page, lines: &[Line]) -> Option<String> {
     let by_headline: Vec<String> = lines
         .iter()
         .filter(|l| l.near_headline || l.before_headline)
@@ -803,7 +868,7 @@ fn author_link_handle(page: &Page, lines: &[Line]) -> Option<String> {
         .collect();
     page.doc
         .select(
-            r#"a[rel~="author"], a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"]"#,
+            r#"a[rel~="author"], a[href*="/author/"], a[href*="/autor/"], a[href*="/authors/"], [class~="author"]"#,
         )
         .nodes()
         .iter()
@@ -1146,6 +1211,54 @@ mod tests {
 
     fn authors_of(html: &str) -> Vec<String> {
         read(&Document::from(html), &Rules::default()).authors
+    }
+
+    #[test]
+    fn a_handle_marked_as_the_author_by_the_headline() {
+        let html = r#"<body><h1>Hit Parader’s Top 100 Metal Vocalists of All Time</h1>
+            <p class="headline_meta">by <span class="author vcard fn">oz</span> on <abbr class="published">December 4, 2006</abbr></p><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), ["oz"]);
+    }
+
+    #[test]
+    fn a_photo_credit_is_no_byline() {
+        let html = r#"<body><h1>Nicaragua cerró 2021 con deuda externa récord</h1>
+            <div><img src="a.jpg"><span class="img-author">Cortesía</span></div><p>(EFE).- Nicaragua cerró 2021 con una deuda externa total.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+        let html = r#"<body><h1>Nicaragua cerró 2021 con deuda externa récord</h1>
+            <div><img src="a.jpg"><span class="photo-author">Carlos Herrera</span></div><p>Texto.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_name_beside_the_dateline_under_the_headline() {
+        let html = r#"<body><h1>Japanisches Mini-SUV auf dem Vormarsch</h1><p>Neuheit</p><p>5. November 2021, 10:39 Uhr</p>
+            <p>Solveig Grewe</p><p>Der Toyota Yaris Cross bietet reichlich Bodenfreiheit, einen Hybridantrieb und Allrad.</p></body>"#;
+        assert_eq!(authors_of(html), ["Solveig Grewe"]);
+        let html = r#"<body><h1>Investigador chileno asegura que no publicó todo su material</h1><h2>Hugo Bustos asegura</h2>
+            <p>Ariel Melgar Cabrera 3/5/2022 22:41</p><p>Texto de la nota.</p></body>"#;
+        assert_eq!(authors_of(html), ["Ariel Melgar Cabrera"]);
+        // A tag with no date beside it is no byline.
+        let html = r#"<body><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1><p>Ultium Cells</p>
+            <p>Autor: Die Redaktion</p><p>Veröffentlicht am 06.12.2022</p><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_labelled_line_that_goes_on_as_no_byline_names_no_one() {
+        let html = r#"<body><h1>Trinkwasser in Schwarzenmatt belastet</h1><p>Am Samstag warnte die Gemeinde.</p>
+            <ul><li><a href="/x">Von Einheimischen, Gästen und ganz viel Kühen</a></li></ul></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_web_address_is_the_outlet() {
+        let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"VW-Chef warnt vor Tesla","author":{"@type":"Organization","name":"oe24.at"}}</script></head>
+            <body><h1>VW-Chef warnt vor Tesla</h1><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+        let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"VW-Chef warnt vor Tesla","author":{"@type":"Organization","name":"dpa-AFX"}}</script></head>
+            <body><h1>VW-Chef warnt vor Tesla</h1><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), ["dpa-AFX"]);
     }
 
     #[test]
