@@ -23,10 +23,11 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
 /// Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all articles",
-/// "Unknown"), nor of a photo credit ("Cortesía", "Courtesy").
+/// "Unknown"), nor of a photo credit ("Cortesía", "Courtesy") or a control ("Social Share",
+/// "Reset Password").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe)\b",
     )
     .expect("role words")
 });
@@ -125,6 +126,16 @@ pub fn byline_names(text: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// Whether a byline names only a desk or an account of the outlet ("Published by BBNTEAM",
+/// "Autor: Die Redaktion").
+pub fn names_only_a_desk(text: &str) -> bool {
+    let parts = byline_parts(text);
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| (is_name_like(p) && ROLE.is_match(p)) || is_desk_account(p))
 }
 
 /// Whether a short line is a byline and nothing else: "By SAMUEL OKAFOR and LENA HOFFMANN",
@@ -295,11 +306,21 @@ mod tests {
     }
 
     #[test]
+    fn bylines_that_name_only_a_desk() {
+        assert!(names_only_a_desk("Published by BBNTEAM at April 21, 2022"));
+        assert!(names_only_a_desk("Autor: Die Redaktion"));
+        assert!(!names_only_a_desk("Von Carola Pönisch, Redaktion"));
+        assert!(!names_only_a_desk("Share this"));
+    }
+
+    #[test]
     fn desk_accounts_and_photo_credits_are_no_names() {
         assert_eq!(clean_names("BBNTEAM"), Vec::<String>::new());
         assert_eq!(clean_names("Newsdesk"), Vec::<String>::new());
         assert_eq!(clean_names("Cortesía"), Vec::<String>::new());
         assert_eq!(clean_names("Courtesy"), Vec::<String>::new());
+        assert_eq!(clean_names("Social Share"), Vec::<String>::new());
+        assert_eq!(clean_names("Reset Password"), Vec::<String>::new());
         // A name that only ends like one stays.
         assert_eq!(clean_names("Steam"), ["Steam"]);
     }

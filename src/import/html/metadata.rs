@@ -5,7 +5,7 @@
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use dom_query::{Document, NodeId, NodeRef};
 
 use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of, word_count};
@@ -13,6 +13,7 @@ use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
 use super::names::{
     BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, clean_names, dedup, handle_name,
+    names_only_a_desk,
 };
 use crate::import::Rules;
 use crate::import::dates;
@@ -63,14 +64,16 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
     let title = title(doc, &ld, &meta, page_title.as_deref(), site_name.as_deref())
         .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref()));
     let page = Page::new(doc, title.as_deref());
+    let date = published(&page, &ld, &meta, rules, &lang);
     PageMeta {
         title,
-        date: published(&page, &ld, &meta, rules, &lang),
+        date,
         authors: authors(
             &page,
             &ld,
             &meta,
             rules,
+            date.map(|d| d.date_naive()),
             // A one-person blog's publisher is that person, not an outlet.
             &[
                 site_name
@@ -653,6 +656,7 @@ fn authors(
     ld: &JsonLdArticle,
     meta: &MetaTags,
     rules: &Rules,
+    published_day: Option<NaiveDate>,
     outlets: &[Option<String>],
 ) -> Vec<String> {
     let outlets: Vec<&str> = outlets.iter().flatten().map(String::as_str).collect();
@@ -706,7 +710,7 @@ fn authors(
             }
         }
     }
-    let visible = people(visible_byline(page));
+    let visible = people(visible_byline(page, published_day));
     if !visible.is_empty() {
         return visible;
     }
@@ -761,7 +765,7 @@ fn without_outlet_names(authors: Vec<String>, outlets: &[&str]) -> Vec<String> {
 
 /// Names in the page's byline: `rel=author`, `itemprop=author`, an element whose class says
 /// author or byline, else a short line starting "By" / "Oleh" / "Penulis:".
-fn visible_byline(page: &Page) -> Vec<String> {
+fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> {
     let marked = page
         .doc
         .select("[rel=author], [itemprop=author]")
@@ -796,6 +800,10 @@ fn visible_byline(page: &Page) -> Vec<String> {
             if !names.is_empty() {
                 return names;
             }
+            // "Published by BBNTEAM": the byline names a desk, so no one else is the author.
+            if names_only_a_desk(&text) {
+                return Vec::new();
+            }
         }
     }
     let lines = page.lines();
@@ -823,27 +831,30 @@ fn visible_byline(page: &Page) -> Vec<String> {
     if !labelled.is_empty() {
         return labelled;
     }
-    let beside_date = name_beside_dateline(lines);
+    let beside_date = published_day.map_or_else(Vec::new, |d| name_beside_dateline(lines, d));
     if !beside_date.is_empty() {
         return beside_date;
     }
     author_handle(page, lines).into_iter().collect()
 }
 
-/// A line under the headline that is a name and nothing else, next to the dateline
-/// ("5. November 2021, 10:39 Uhr" / "Solveig Grewe"), or a name that opens the dateline
-/// ("Ariel Melgar Cabrera 3/5/2022 22:41"): the byline without a label.
-fn name_beside_dateline(lines: &[Line]) -> Vec<String> {
+/// A line under the article's headline that is a name and nothing else, next to the line that
+/// shows the day the article was published ("5. November 2021, 10:39 Uhr" / "Solveig
+/// Grewe"), or a name that opens that line ("Ariel Melgar Cabrera 3/5/2022 22:41"): the
+/// byline without a label. Not a link or a box title by the date of another story.
+fn name_beside_dateline(lines: &[Line], published_day: NaiveDate) -> Vec<String> {
+    let shows_the_day =
+        |text: &str| dates::find_date_parts(text).filter(|d| d.local.date() == published_day);
     let has_date = |i: usize| {
         lines
             .get(i)
-            .is_some_and(|l| l.words <= 12 && dates::find_date_parts(&l.text).is_some())
+            .is_some_and(|l| l.words <= 12 && shows_the_day(&l.text).is_some())
     };
     for (i, line) in lines.iter().enumerate() {
-        if !line.near_headline || line.words > 8 {
+        if !line.under_title || line.words > 8 {
             continue;
         }
-        let names = match dates::find_date_parts(&line.text) {
+        let names = match shows_the_day(&line.text) {
             Some(date) if date.span.start > 0 => byline_names(&line.text[..date.span.start]),
             Some(_) => continue,
             None if has_date(i + 1) || (i > 0 && has_date(i - 1)) => byline_names(&line.text),
@@ -922,6 +933,9 @@ pub struct Line {
     pub near_headline: bool,
     /// One of the few lines right before the headline (a dateline set above it).
     pub before_headline: bool,
+    /// One of the few lines right after a block that reads as the title found: under the
+    /// article's own headline, not that of a sidebar or a login dialog.
+    pub under_title: bool,
 }
 
 /// The page being read, with what several readers need computed once.
@@ -1040,14 +1054,26 @@ fn visible_lines(page: &Page) -> Vec<Line> {
     let headlines: Vec<usize> = (0..blocks.len())
         .filter(|&i| is_headline(&blocks[i]))
         .collect();
+    let is_title = |b: &LineBlock| {
+        page.headline
+            .as_deref()
+            .is_some_and(|h| collapse_whitespace(&b.texts.join(" ")) == collapse_whitespace(h))
+    };
     let mut lines = Vec::new();
     let mut after_headline: Option<usize> = None;
+    let mut after_title = false;
+    let mut title_seen = false;
     for (i, block) in blocks.iter().enumerate() {
         if headlines.contains(&i) {
             after_headline = Some(0);
+            // The first block that reads as the title is the article's headline; later
+            // copies head a list of the latest stories.
+            after_title = !title_seen && is_title(block);
+            title_seen |= after_title;
             continue;
         }
         let near_headline = after_headline.is_some_and(|n| n < 4);
+        let under_title = near_headline && after_title;
         if let Some(n) = after_headline.as_mut() {
             *n += 1;
         }
@@ -1076,6 +1102,7 @@ fn visible_lines(page: &Page) -> Vec<Line> {
                 date_marked,
                 near_headline,
                 before_headline,
+                under_title,
             });
         }
     }
@@ -1221,6 +1248,14 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_that_names_a_desk_ends_the_search() {
+        let html = r#"<body><h1>Americas at risk of further COVID-19 wave</h1>
+            <div class="author-date"><span class="vcard author">Published by BBNTEAM</span> at April 21, 2022</div><p>Text.</p>
+            <aside><div class="post-author">Latest Stories</div></aside></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+    }
+
+    #[test]
     fn a_photo_credit_is_no_byline() {
         let html = r#"<body><h1>Nicaragua cerró 2021 con deuda externa récord</h1>
             <div><img src="a.jpg"><span class="img-author">Cortesía</span></div><p>(EFE).- Nicaragua cerró 2021 con una deuda externa total.</p></body>"#;
@@ -1238,6 +1273,10 @@ mod tests {
         let html = r#"<body><h1>Investigador chileno asegura que no publicó todo su material</h1><h2>Hugo Bustos asegura</h2>
             <p>Ariel Melgar Cabrera 3/5/2022 22:41</p><p>Texto de la nota.</p></body>"#;
         assert_eq!(authors_of(html), ["Ariel Melgar Cabrera"]);
+        // A box title by the date of another story is none.
+        let html = r#"<body><h1>Radical Pop-Ups und Dips</h1><p>28. Januar 2022</p><p>Ein langer Text über Pop-Ups, der weit mehr als acht Wörter hat.</p>
+            <h1>Fischundfang</h1><p>Latest Stories</p><p>27. Januar 2022</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
         // A tag with no date beside it is no byline.
         let html = r#"<body><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1><p>Ultium Cells</p>
             <p>Autor: Die Redaktion</p><p>Veröffentlicht am 06.12.2022</p><p>Text.</p></body>"#;
