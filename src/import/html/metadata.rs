@@ -245,10 +245,14 @@ fn title(
                 .flatten()
                 .map(|t| strip_site_name(t, site_name, Some(h)))
                 .collect();
-            // The same letters in the same case: the metadata's punctuation.
+            // The same letters in the same case: the metadata's punctuation, unless it writes
+            // the `<h1>`'s typographic marks in ASCII ("n'e" for "n’e", "..." for "…").
             let same_words = metadata
                 .iter()
-                .find(|t| letters(t) == letters(h) || is_separated_part(t, h))
+                .find(|t| {
+                    (letters(t) == letters(h) || is_separated_part(t, h))
+                        && typographic_marks(t) >= typographic_marks(h)
+                })
                 .cloned();
             // A kicker in an element of its own at the start of the `<h1>`, over the headline
             // the metadata gives.
@@ -288,6 +292,11 @@ fn title(
         // A page titled only with the site's name (a blog's front page) keeps that name.
         .or_else(|| page_title.map(collapse_whitespace))
         .filter(|t| !t.is_empty())
+}
+
+/// How many typographic quotes, apostrophes, dashes and ellipses a text has.
+fn typographic_marks(text: &str) -> usize {
+    text.chars().filter(|c| "’‘“”„«»…–—".contains(*c)).count()
 }
 
 /// Letters and digits only, case kept.
@@ -1131,6 +1140,19 @@ mod tests {
             title_of(html).as_deref(),
             Some("Podcasts in Plex einbinden")
         );
+    }
+
+    #[test]
+    fn the_h1s_typography_over_the_metadatas_ascii() {
+        let html = r#"<head><meta property="og:title" content="Minister-president presente n'e &quot;Trashion Fashion Show&quot;"></head>
+            <body><h1>Minister-president presente n’e “Trashion Fashion Show”</h1></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Minister-president presente n’e “Trashion Fashion Show”")
+        );
+        let html = r#"<head><meta property="og:title" content="Alles hat seine Zeit..."></head>
+            <body><h1>Alles hat seine Zeit…</h1></body>"#;
+        assert_eq!(title_of(html).as_deref(), Some("Alles hat seine Zeit…"));
     }
 
     #[test]
