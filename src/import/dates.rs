@@ -5,8 +5,8 @@
 //! "01:38:07 PM IST Nov 20, 2019"; scripts "Tue Nov 19 2019 03:05:46 GMT+0000" (JavaScript)
 //! and "Mon Oct 11 14:57:21 CEST 2021" (Java); feeds and meta tags RFC 3339 and RFC 2822.
 //! [`parse_date`] reads all of them, with long and short month names in Indonesian and
-//! English (and, for pages in those languages, German, Spanish, French and Portuguese), in
-//! any case.
+//! English (and, for pages in those languages, German, Spanish, French, Portuguese, Italian,
+//! Dutch, Russian, Ukrainian and Arabic), in any case.
 //!
 //! Time zones: WIB = +07:00, WITA = +08:00, WIT = +09:00, GMT/UTC/Z, numeric offsets
 //! (`+07:00`, `+0700`, `-0800`, `GMT+7`) and common abbreviations (EST, PST, CET, IST, JST, ...).
@@ -155,6 +155,28 @@ const MONTHS: &[(&str, u32)] = &[
     ("жовтня", 10),
     ("листопада", 11),
     ("грудня", 12),
+    // Arabic: the Maghreb's names (from French) and the Mashriq's (from English).
+    ("جانفي", 1),
+    ("يناير", 1),
+    ("فيفري", 2),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أفريل", 4),
+    ("أبريل", 4),
+    ("ابريل", 4),
+    ("ماي", 5),
+    ("مايو", 5),
+    ("جوان", 6),
+    ("يونيو", 6),
+    ("جويلية", 7),
+    ("يوليو", 7),
+    ("أوت", 8),
+    ("أغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
 ];
 
 /// Zone names and their offsets in minutes (beyond numeric offsets). Where an abbreviation
@@ -210,10 +232,11 @@ fn month_alternation() -> String {
     names.join("|")
 }
 
-/// "27 Januari 2022", "3 Okt. 2022", "27-Jan-2022", "2nd February 2022", "5 de mayo de 2022".
+/// "27 Januari 2022", "3 Okt. 2022", "27-Jan-2022", "2nd February 2022", "5 de mayo de 2022",
+/// "26, Abril, 2022" (the year's end is checked in code: no lookahead).
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?[\s./-]+(?:de\s+)?(?P<mon>{})\b\.?,?[\s./-]+(?:de\s+)?(?P<y>\d{{4}})\b",
+        r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er)?,?[\s./-]+(?:de\s+)?(?P<mon>{})\b\.?,?[\s./-]+(?:de\s+)?(?P<y>\d{{4}})",
         month_alternation()
     ))
     .expect("valid regex")
@@ -323,7 +346,10 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
 pub fn find_date_parts(text: &str) -> Option<WrittenDate> {
     let mut candidates: Vec<Candidate> = Vec::new();
     for caps in DAY_MONTH_YEAR.captures_iter(text) {
-        push_candidate(&mut candidates, &caps, day_month_year(&caps), None);
+        let end = caps.get(0).map_or(0, |m| m.end());
+        if year_ends_at(text, end) {
+            push_candidate(&mut candidates, &caps, day_month_year(&caps), None);
+        }
     }
     for caps in MONTH_DAY_YEAR.captures_iter(text) {
         push_candidate(&mut candidates, &caps, day_month_year(&caps), None);
@@ -350,6 +376,20 @@ pub fn find_date_parts(text: &str) -> Option<WrittenDate> {
         }),
         None => with_time(text, c.span, c.day),
     })
+}
+
+/// Whether the year of a written date ends at `end`: no digit follows, or only the same
+/// date in numbers, glued to it by a page that shows one of the two by screen size
+/// ("Jueves, 21 de Abril de 202221/04/2022").
+fn year_ends_at(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let year = &text[end.saturating_sub(4)..end];
+    NUMERIC_DMY
+        .captures(rest)
+        .is_some_and(|c| c.get(0).is_some_and(|m| m.start() == 0) && &c["y"] == year)
 }
 
 /// A date matched by one of the forms; `clock` when the form holds the time too.
@@ -542,6 +582,39 @@ mod tests {
             rfc("Rabu, 2 Februari 2022 | 10:05 WIT"),
             "2022-02-02T10:05:00+09:00"
         );
+    }
+
+    #[test]
+    fn a_comma_after_the_day() {
+        assert_eq!(
+            rfc("Managua, Nicaragua 26, Abril, 2022 7:43 p.m."),
+            "2022-04-26T19:43:00+07:00"
+        );
+    }
+
+    #[test]
+    fn a_written_date_glued_to_the_same_date_in_numbers() {
+        // Two spans of one `<time>`, one for wide screens, one for narrow ones.
+        assert_eq!(
+            rfc("Jueves, 21 de Abril de 202221/04/2022"),
+            "2022-04-21T00:00:00+07:00"
+        );
+        // A longer number after the year is no year ("5 Mei 20221 pengunjung").
+        assert_eq!(
+            rfc("5 Mei 20221 pengunjung"),
+            "no date in \"5 Mei 20221 pengunjung\""
+        );
+        // Nor is a year glued to another date.
+        assert_eq!(
+            rfc("21 de Abril de 202203/05/2021"),
+            "no date in \"21 de Abril de 202203/05/2021\""
+        );
+    }
+
+    #[test]
+    fn arabic_month_names() {
+        assert_eq!(rfc("الجمعة 8 فيفري 2019"), "2019-02-08T00:00:00+07:00");
+        assert_eq!(rfc("12 أغسطس 2020"), "2020-08-12T00:00:00+07:00");
     }
 
     #[test]

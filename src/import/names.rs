@@ -23,10 +23,11 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
 /// Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all articles",
-/// "Unknown").
+/// "Unknown"), nor of a photo credit ("Cortesía", "Courtesy") or a control ("Social Share",
+/// "Reset Password").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe)\b",
     )
     .expect("role words")
 });
@@ -59,11 +60,23 @@ static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("editor mark")
 });
 
+/// What joins a byline to the date after it: "on", "am", "le", "el", "pada", a separator.
+static DATE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:[\s,|·•–—-]|\b(?:on|am|le|el|il|pada|at|um)\b)*$").expect("date connector")
+});
+
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
     let text = collapse_whitespace(raw);
     let text = NAME_PREFIX.replace(&text, "");
+    // "oz on December 4, 2006", "Jane Doe | 31.10.23": the date and what follows are no name.
+    let text = match crate::import::dates::find_date_parts(&text) {
+        Some(date) if date.span.start > 0 => DATE_CONNECTOR
+            .replace(&text[..date.span.start], "")
+            .to_string(),
+        _ => text.to_string(),
+    };
     // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
     let text = match EDITOR_MARK.find(&text) {
         Some(m) if m.start() > 0 => text[..m.start()].to_string(),
@@ -101,6 +114,28 @@ pub fn clean_names(raw: &str) -> Vec<String> {
         .map(|p| title_case_if_shouting(p))
         .collect();
     dedup(names)
+}
+
+/// The names of a labelled line when it is a byline and nothing else: every part a name or
+/// a role ("Von: Björn Jahner | 31.10.23"), not the headline of a linked story that starts
+/// with the same word ("Von Einheimischen, Gästen und ganz viel Kühen").
+pub fn byline_names(text: &str) -> Vec<String> {
+    let parts = byline_parts(text);
+    if parts.iter().all(|p| is_author_name(p) || ROLE.is_match(p)) {
+        clean_names(text)
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether a byline names only a desk or an account of the outlet ("Published by BBNTEAM",
+/// "Autor: Die Redaktion").
+pub fn names_only_a_desk(text: &str) -> bool {
+    let parts = byline_parts(text);
+    !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| (is_name_like(p) && ROLE.is_match(p)) || is_desk_account(p))
 }
 
 /// Whether a short line is a byline and nothing else: "By SAMUEL OKAFOR and LENA HOFFMANN",
@@ -180,8 +215,18 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
 fn is_author_name(part: &str) -> bool {
     is_name_like(part)
         && !ROLE.is_match(part)
+        && !is_desk_account(part)
         && !is_dateline_place(part)
         && !WEEKDAY.is_match(part.trim())
+}
+
+/// An outlet's account written as one word with its desk ("BBNTEAM", "Newsstaff").
+fn is_desk_account(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    !lower.contains(' ')
+        && ["team", "staff", "desk"]
+            .iter()
+            .any(|d| lower.len() > d.len() + 1 && lower.ends_with(d))
 }
 
 /// Cities and countries bylines name after the reporter ("Nada Tawfik, New York", "Olympia
@@ -272,6 +317,51 @@ mod tests {
         for name in ["Adminah Putri", "Fitriani", "Andi Admiral"] {
             assert!(!is_account_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_byline_ends_where_its_date_begins() {
+        assert_eq!(
+            clean_names("By John Smith on January 5, 2020"),
+            ["John Smith"]
+        );
+        assert_eq!(clean_names("Jane Doe, 12. März 2021"), ["Jane Doe"]);
+        assert_eq!(
+            clean_names("Von: Björn Jahner | 31.10.23"),
+            ["Björn Jahner"]
+        );
+    }
+
+    #[test]
+    fn bylines_that_name_only_a_desk() {
+        assert!(names_only_a_desk("Published by BBNTEAM at April 21, 2022"));
+        assert!(names_only_a_desk("Autor: Die Redaktion"));
+        assert!(!names_only_a_desk("Von Carola Pönisch, Redaktion"));
+        assert!(!names_only_a_desk("Share this"));
+    }
+
+    #[test]
+    fn desk_accounts_and_photo_credits_are_no_names() {
+        assert_eq!(clean_names("BBNTEAM"), Vec::<String>::new());
+        assert_eq!(clean_names("Newsdesk"), Vec::<String>::new());
+        assert_eq!(clean_names("Cortesía"), Vec::<String>::new());
+        assert_eq!(clean_names("Courtesy"), Vec::<String>::new());
+        assert_eq!(clean_names("Social Share"), Vec::<String>::new());
+        assert_eq!(clean_names("Reset Password"), Vec::<String>::new());
+        // A name that only ends like one stays.
+        assert_eq!(clean_names("Steam"), ["Steam"]);
+    }
+
+    #[test]
+    fn a_labelled_line_is_a_byline_when_every_part_is_a_name_or_role() {
+        assert_eq!(
+            byline_names("Von Einheimischen, Gästen und ganz viel Kühen"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            byline_names("Von Carola Pönisch, Redaktion"),
+            ["Carola Pönisch"]
+        );
     }
 
     #[test]
