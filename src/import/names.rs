@@ -65,16 +65,37 @@ static DATE_CONNECTOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:[\s,|·•–—-]|\b(?:on|am|le|el|il|pada|at|um)\b)*$").expect("date connector")
 });
 
+/// What a line that gives the date first says before it: "Posted", "Published on",
+/// "Diposting pada" (no name).
+static POSTING_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:posted|published|updated|written|diposting|diposkan|diterbitkan|dipublikasikan|ver(?:ö|oe)ffentlicht|publicado|publié)$",
+    )
+    .expect("posting label")
+});
+
+/// The author named after the date: "… 2020 by Adi Tzlil", "… 14:35 oleh Reni".
+static BY_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,|·•–—-]*(?:by|oleh|von|par|por)\s*:?\s+(.+)$").expect("by after date")
+});
+
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
     let text = collapse_whitespace(raw);
     let text = NAME_PREFIX.replace(&text, "");
-    // "oz on December 4, 2006", "Jane Doe | 31.10.23": the date and what follows are no name.
+    // "oz on December 4, 2006", "Jane Doe | 31.10.23": the date and what follows are no name;
+    // but "Posted on September 21, 2020 by Adi Tzlil" names its author after the date.
     let text = match crate::import::dates::find_date_parts(&text) {
-        Some(date) if date.span.start > 0 => DATE_CONNECTOR
-            .replace(&text[..date.span.start], "")
-            .to_string(),
+        Some(date) if date.span.start > 0 => {
+            let before = DATE_CONNECTOR.replace(&text[..date.span.start], "");
+            let after = &text[date.span.end..];
+            match BY_AFTER_DATE.captures(after) {
+                _ if !POSTING_LABEL.is_match(before.trim()) => before.to_string(),
+                Some(by) => by[1].to_string(),
+                None => String::new(),
+            }
+        }
         _ => text.to_string(),
     };
     // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
@@ -317,6 +338,28 @@ mod tests {
         for name in ["Adminah Putri", "Fitriani", "Andi Admiral"] {
             assert!(!is_account_name(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_posting_line_names_its_author_after_the_date() {
+        assert_eq!(
+            clean_names("Posted on September 21, 2020 by Adi Tzlil"),
+            ["Adi Tzlil"]
+        );
+        assert_eq!(
+            clean_names("Diposting pada 2 Desember 2024 oleh Reni Erina"),
+            ["Reni Erina"]
+        );
+        // A name before the date is the author, whatever follows.
+        assert_eq!(
+            clean_names("Jane Doe on March 3, 2021 by the river"),
+            ["Jane Doe"]
+        );
+        // "Posted" alone with no name after the date names no one.
+        assert_eq!(
+            clean_names("Posted on September 21, 2020"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
