@@ -364,7 +364,7 @@ fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
 }
 
 /// `hidden`, `aria-hidden` containers, `display:none` and `visibility:hidden`.
-fn is_hidden(node: &NodeRef) -> bool {
+pub fn is_hidden(node: &NodeRef) -> bool {
     if node.has_attr("hidden") {
         return true;
     }
