@@ -62,6 +62,11 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_related_list(&block, &text, dropped);
             continue;
         }
+        if is_related_block(&block, &text) {
+            note_removed(&block, "related-articles list", dropped);
+            block.remove_from_parent();
+            continue;
+        }
         if at_the_end && is_bio_heading(&text) {
             remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
@@ -269,6 +274,28 @@ fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>
         next.remove_from_parent();
     }
     heading.remove_from_parent();
+}
+
+/// A related list kept in one paragraph: its heading, a line break, then links only
+/// ("Siehe auch<br><a>…</a><br><a>…</a>").
+fn is_related_block(block: &NodeRef, text: &str) -> bool {
+    let mut first_line = String::new();
+    for node in block.descendants_it() {
+        if node.is_element() && tag_name(&node) == "br" {
+            break;
+        }
+        if node.is_text() {
+            first_line.push_str(&node.text());
+        }
+    }
+    let first_line = collapse_whitespace(&first_line);
+    let rest_chars = text
+        .chars()
+        .count()
+        .saturating_sub(first_line.chars().count());
+    first_line.len() < text.len()
+        && is_related_heading(&first_line)
+        && link_text_len(block) * 10 >= rest_chars * 9
 }
 
 /// Readability may keep the lead photo; the front matter has it already.
@@ -560,6 +587,19 @@ mod tests {
         assert!(!text.contains("Über den Autor"), "{text}");
         assert!(!text.contains("Jana Berg"), "{text}");
         assert_eq!(rules, ["author bio", "author bio"]);
+    }
+
+    #[test]
+    fn a_related_list_in_one_paragraph_goes() {
+        let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>{long}</p><p>Siehe auch<br><a href='/a'>Die dümmste aller Verschwörungstheorien</a>\
+             <br><a href='/b'>Immer mehr Verschwörungsbedürftige</a></p>\
+             <p>Siehe auch<br>die Karte unten, die <a href='/k'>hier</a> zu finden ist.</p>"
+        ));
+        assert!(!text.contains("dümmste"), "{text}");
+        assert!(text.contains("die Karte unten"), "{text}");
+        assert_eq!(rules, ["related-articles list"]);
     }
 
     #[test]
