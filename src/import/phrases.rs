@@ -168,7 +168,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::DISCLAIMER,
-            r"(?i)\b(?:dieser\s+)?beitrag\s+gibt\s+(?:nur\s+)?die\s+meinung\s+(?:des|der)\s+(?:autors|autorin|autor\*in|verfassers|verfasserin)\s+wieder\b|\bthe\s+views?\s+(?:and\s+opinions\s+)?expressed\b.{0,60}\b(?:are\s+(?:those\s+of\s+the\s+author|the\s+author'?s\s+own)|do\s+not\s+(?:necessarily\s+)?reflect)\b|^\W*(?:alle\s+)?angaben\s+ohne\s+gewähr\W*$|\bhandelt\s+es\s+sich\s+um\s+(?:\w+\s+){0,2}affiliate[\s-]*links?\b|\b(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:unbezahlte\s+)?(?:werbung|affiliate|anzeigen)\b|\bhandelt\s+es\s+sich\s+um\s+(?:einen?\s+)?(?:blog|gastbeitrag|community-?beitrag)\s+aus\s+der\b",
+            r"(?i)\b(?:dieser\s+)?beitrag\s+gibt\s+(?:nur\s+)?die\s+meinung\s+(?:des|der)\s+(?:autors|autorin|autor\*in|verfassers|verfasserin)\s+wieder\b|\bthe\s+views?\s+(?:and\s+opinions\s+)?expressed\b.{0,60}\b(?:are\s+(?:those\s+of\s+the\s+author|the\s+author'?s\s+own)|do\s+not\s+(?:necessarily\s+)?reflect)\b|^\W*(?:alle\s+)?angaben\s+ohne\s+gewähr\W*$|\bhandelt\s+es\s+sich\s+um\s+(?:\w+\s+){0,2}affiliate[\s-]*links?\b|\b(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:unbezahlte\s+)?(?:werbung|affiliate|anzeigen)\b|\bhandelt\s+es\s+sich\s+um\s+(?:ein(?:e|en)?\s+)?(?:blog|gastbeitrag|community-?beitrag)\s+aus\s+der\b",
         ),
         (
             // A credit line, or a short caption ending in one ("... escolar. Foto: Andina",
@@ -245,7 +245,7 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+©\s*\w)[\w./&'’ |-]{0,80}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|]\s+)?©\s*\w|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -612,8 +612,18 @@ mod tests {
             "Der Spieler steht im ViertelfinaleBild: AFP/SID/JOHN DOE",
             "Vertreter bei einer Kranzniederlegung am Mahnmal © Presse- und Informationsamt der Bundesregierung | Jesco Denzel",
             "Die Präsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
+            "Stapel mit Mauerziegeln: Wenn ein Käufer nicht zahlt, wird ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com",
+            "Paris Haute Couture SS14, Serkan Cura, Bild via",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+        for kept in [
+            // A text's source stays (the golden Indonesian pages keep "sumber: Antara").
+            "Quelle: Landesregierung",
+            "Sie teilte das Foto via Instagram.",
+            "Die Quelle: ein Bericht des Ministeriums.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
         }
         // A copyright line is no caption.
         assert_eq!(rule_of("© 2024 Harbor Media"), rule::COPYRIGHT);
@@ -660,6 +670,8 @@ mod tests {
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
             "Bei den Verlinkungen handelt es sich um Affiliate Links",
             "(Alle Angaben ohne Gewähr)",
+            "Bei diesem Beitrag handelt es sich um ein Blog aus der Community",
+            "Bei diesem Beitrag handelt es sich um einen Gastbeitrag aus der Redaktion",
         ] {
             assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
         }
