@@ -3,9 +3,11 @@
 //! and dateline) and shaped for Markdown (figures, tables, quotes, links and images).
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
+use regex::Regex;
 use url::Url;
 
 use super::dom::{
@@ -163,7 +165,9 @@ fn normalized(text: &str) -> String {
         .to_lowercase()
 }
 
-/// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024").
+/// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024"),
+/// unless a label says it is the date of something else ("Termin: 29.02.2020, 19 Uhr",
+/// "Einsendeschluss: 03.11.2019").
 fn is_dateline(text: &str) -> bool {
     if word_count(text) > 14 {
         return false;
@@ -171,9 +175,21 @@ fn is_dateline(text: &str) -> bool {
     let Some(found) = dates::find_date(text) else {
         return false;
     };
+    let label = text[..found.span.start].trim();
+    if let Some(label) = label.strip_suffix([':', '：'])
+        && !PUBLICATION_LABEL.is_match(label)
+    {
+        return false;
+    }
     let rest = format!("{} {}", &text[..found.span.start], &text[found.span.end..]);
     word_count(&rest) <= 4
 }
+
+/// Labels of a page's own dates: published, updated, posted, online since.
+static PUBLICATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)publi|update|aktuali|veröffentl|posted|gepostet|modifi|date|datum|stand\b|erstellt|online|fecha|actualiz|mis\s+à\s+jour|diperbarui|terbit|tanggal|aggiorn|release|^\W*(?:am|on|von|vom|by|oleh)?\W*$")
+        .expect("publication label")
+});
 
 /// A short line that is mostly links ("E-mail | Print | Comments (12)").
 fn is_link_row(block: &NodeRef, text: &str) -> bool {
@@ -587,6 +603,24 @@ mod tests {
         assert!(!text.contains("Über den Autor"), "{text}");
         assert!(!text.contains("Jana Berg"), "{text}");
         assert_eq!(rules, ["author bio", "author bio"]);
+    }
+
+    #[test]
+    fn datelines_go_but_dates_of_other_things_stay() {
+        for line in [
+            "Updated 4:02 PM UTC, April 10, 2024",
+            "Veröffentlicht am 26. Oktober 2023",
+            "Stand: 03.11.2019",
+            "03.11.2019",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "Termin: 29.02.2020, 19 Uhr",
+            "Einsendeschluss: 03.11.2019 (Poststempel)",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
     }
 
     #[test]
