@@ -49,15 +49,22 @@ pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
         .filter(|&i| tag_name(&blocks[i]) == "h1")
         .map(|i| (i, key_of(&text_of(&blocks[i]))))
         .collect();
-    let headline =
-        headings
-            .iter()
-            .find(|(_, h)| *h == title)
-            .or_else(|| match headings.as_slice() {
-                [only] if shares_most_words(&only.1, &title) => Some(only),
-                _ => None,
-            });
-    let Some(&(start, _)) = headline else {
+    // Some themes set the headline in an `<h2>` (the `<h1>` is the site's name): one whose
+    // text is the title is the headline when no `<h1>` is.
+    let exact_h2 = || {
+        (0..blocks.len())
+            .find(|&i| tag_name(&blocks[i]) == "h2" && key_of(&text_of(&blocks[i])) == title)
+    };
+    let headline = headings
+        .iter()
+        .find(|(_, h)| *h == title)
+        .map(|&(i, _)| i)
+        .or_else(|| match headings.as_slice() {
+            [only] if shares_most_words(&only.1, &title) => Some(only.0),
+            _ => None,
+        })
+        .or_else(exact_h2);
+    let Some(start) = headline else {
         return PageLines { lines: Vec::new() };
     };
     let lines = blocks[start + 1..]
@@ -204,6 +211,21 @@ mod tests {
         ));
         let lines = lines_after_headline(&doc, Some("Dimethylether"));
         let found = format!("<figure><figcaption>{caption}</figcaption></figure><p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{LEAD}</p>{found}")
+        );
+    }
+
+    #[test]
+    fn a_headline_in_an_h2_is_the_headline_when_no_h1_is() {
+        let doc = Document::from(format!(
+            "<body><h1>Das Magazin</h1><header><h2> Dimethylether</h2>\
+             <div class='lead'><p>{LEAD}</p></div></header>\
+             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let found = format!("<p>{BODY}</p>");
         assert_eq!(
             with_lead(found.clone(), &lines),
             format!("<p>{LEAD}</p>{found}")
