@@ -34,6 +34,7 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod section;
 mod urls;
 mod verdict;
 
@@ -112,9 +113,14 @@ fn extract_page(
     let found = match finder {
         BodyFinder::Readability => {
             let page_lines = lead::lines_after_headline(&doc, meta.title.as_deref());
+            let under_headline = section::article_under_headline(&doc, meta.title.as_deref());
             let found = content::readable_html(doc, context.base)
                 .map(|found| lead::with_lead(found, &page_lines));
-            container::checked_choice(found, main_container.as_deref(), meta.summary.as_deref())
+            container::checked_choice(
+                found,
+                &[main_container.as_deref(), under_headline.as_deref()],
+                meta.summary.as_deref(),
+            )
         }
         BodyFinder::MainContainer => main_container,
     };
