@@ -39,6 +39,7 @@ pub mod rule {
     pub const PHOTO_CREDIT: &str = "photo credit";
     pub const RELATIVE_TIME: &str = "relative time";
     pub const INFO_ROW: &str = "info row with a view counter";
+    pub const METADATA_LABEL: &str = "metadata label";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -163,8 +164,15 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|\bbookmark\s+the\s+permalink\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b|^\W*(?:categor(?:y|ies)|kategorien?|kategorisiert\s+unter|categorías?|filed\s+under|posted\s+in|publicado\s+en|veröffentlicht\s+in)\s*:\s*\S.{0,100}$",
         ),
         (
+            // A byline label left alone ("Von:", its name in the next line) and a date label,
+            // empty or with a date, maybe with the post's category ("News date : 04/21/2022
+            // Category : Press Releases", "Release Date:").
+            rule::METADATA_LABEL,
+            r"(?i)^\W*(?:von|by|autor|autorin|author|oleh|por|par)\s*[:：]\W*$|^\W*(?:(?:news|release|publication|posting)\s+)?date\s*[:：]\s*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4})?\s*(?:categor(?:y|ies)\s*[:：].{0,100})?$",
+        ),
+        (
             rule::DISCLAIMER,
-            r"(?i)\b(?:dieser\s+)?beitrag\s+gibt\s+(?:nur\s+)?die\s+meinung\s+(?:des|der)\s+(?:autors|autorin|autor\*in|verfassers|verfasserin)\s+wieder\b|\bthe\s+views?\s+(?:and\s+opinions\s+)?expressed\b.{0,60}\b(?:are\s+(?:those\s+of\s+the\s+author|the\s+author'?s\s+own)|do\s+not\s+(?:necessarily\s+)?reflect)\b|^\W*(?:alle\s+)?angaben\s+ohne\s+gewähr\W*$|\bhandelt\s+es\s+sich\s+um\s+(?:\w+\s+){0,2}affiliate[\s-]*links?\b|\b(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:unbezahlte\s+)?(?:werbung|affiliate|anzeigen)\b|\bhandelt\s+es\s+sich\s+um\s+(?:einen?\s+)?(?:blog|gastbeitrag|community-?beitrag)\s+aus\s+der\b",
+            r"(?i)\b(?:dieser\s+)?beitrag\s+gibt\s+(?:nur\s+)?die\s+meinung\s+(?:des|der)\s+(?:autors|autorin|autor\*in|verfassers|verfasserin)\s+wieder\b|\bthe\s+views?\s+(?:and\s+opinions\s+)?expressed\b.{0,60}\b(?:are\s+(?:those\s+of\s+the\s+author|the\s+author'?s\s+own)|do\s+not\s+(?:necessarily\s+)?reflect)\b|^\W*(?:alle\s+)?angaben\s+ohne\s+gewähr\W*$|\bhandelt\s+es\s+sich\s+um\s+(?:\w+\s+){0,2}affiliate[\s-]*links?\b|\b(?:dieser|der)\s+(?:beitrag|artikel|post)\s+enthält\s+(?:unbezahlte\s+)?(?:werbung|affiliate|anzeigen)\b|\bhandelt\s+es\s+sich\s+um\s+(?:ein(?:e|en)?\s+)?(?:blog|gastbeitrag|community-?beitrag)\s+aus\s+der\b",
         ),
         (
             // A credit line, or a short caption ending in one ("... escolar. Foto: Andina",
@@ -241,7 +249,7 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+©\s*\w)[\w./&'’ |-]{0,80}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|]\s+)?©\s*\w|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -258,7 +266,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet)\W*$",
     )
     .expect("related heading")
 });
@@ -276,12 +284,23 @@ pub fn is_bio_heading(text: &str) -> bool {
 /// Author bios run longer than other junk lines: up to this many words.
 const MAX_BIO_WORDS: usize = 90;
 
+/// The start of a blog's post footer, which goes on to name every category and the feed
+/// ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du kannst die
+/// Kommentare … durch den RSS 2.0 Feed verfolgen …"): as long as a bio.
+static POST_FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b")
+        .expect("valid phrase rule")
+});
+
 /// The rule that drops a line, if one does (see the module notes).
 pub fn junk_phrase(text: &str) -> Option<&'static str> {
     let text = text.trim();
     let words = text.split_whitespace().count();
     if words <= MAX_BIO_WORDS && (AUTHOR_BIO.is_match(text) || BIO_HEADING.is_match(text)) {
         return Some(rule::AUTHOR_BIO);
+    }
+    if words <= MAX_BIO_WORDS && POST_FOOTER_START.is_match(text) {
+        return Some(rule::POST_FOOTER);
     }
     if words > MAX_JUNK_LINE_WORDS {
         return None;
@@ -547,6 +566,34 @@ mod tests {
             rule::POST_FOOTER
         );
         assert_eq!(rule_of("Category : Press Releases"), rule::POST_FOOTER);
+        // The whole WordPress footer, 53 words.
+        assert_eq!(
+            rule_of(
+                "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und \
+                 wurde unter Allgemein, Region Halle - Leipzig, Tastings & Events, Veranstaltungskalender \
+                 abgelegt. Du kannst die Kommentare zu diesen Eintrag durch den RSS 2.0 Feed verfolgen. \
+                 Kommentare sind derzeit geschlossen, aber Du kannst dennoch einen Trackback auf deiner \
+                 Seite einrichten."
+            ),
+            rule::POST_FOOTER
+        );
+        for label in [
+            "Von:",
+            "**By:**",
+            "Release Date:",
+            "News date : 04/21/2022    Category : Press Releases",
+            "Date: 2022-04-21",
+        ] {
+            assert_eq!(rule_of(label), rule::METADATA_LABEL, "{label}");
+        }
+        for kept in [
+            "Von: Berlin nach Hamburg in zwei Stunden",
+            "Date: the night the power went out",
+            "By: the river, the town holds its market.",
+            "Der Beitrag wurde am Ende gestrichen, weil niemand ihn bezahlen wollte.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
         assert_eq!(
             rule_of("Keine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)"),
             rule::COMMENTS_PROMPT
@@ -572,8 +619,18 @@ mod tests {
             "Der Spieler steht im ViertelfinaleBild: AFP/SID/JOHN DOE",
             "Vertreter bei einer Kranzniederlegung am Mahnmal © Presse- und Informationsamt der Bundesregierung | Jesco Denzel",
             "Die Präsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
+            "Stapel mit Mauerziegeln: Wenn ein Käufer nicht zahlt, wird ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com",
+            "Paris Haute Couture SS14, Serkan Cura, Bild via",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+        for kept in [
+            // A text's source stays (the golden Indonesian pages keep "sumber: Antara").
+            "Quelle: Landesregierung",
+            "Sie teilte das Foto via Instagram.",
+            "Die Quelle: ein Bericht des Ministeriums.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
         }
         // A copyright line is no caption.
         assert_eq!(rule_of("© 2024 Harbor Media"), rule::COPYRIGHT);
@@ -596,6 +653,10 @@ mod tests {
             "Vorschau auf den nächsten Artikel",
             "Te puede interesar",
             "Further reading",
+            "Mehr zu Klima und Konsum",
+            "Mehr von Harbor.de",
+            "Weitere Tourentipps in Schweden",
+            "Weitere Informationen:",
         ] {
             assert!(is_related_heading(heading), "{heading}");
         }
@@ -603,6 +664,8 @@ mod tests {
             "Mehr zum Thema finden Sie in unserem Archiv und in der Mediathek.",
             "Das Thema beschäftigt die Stadt seit Jahren.",
             "Siehe auch die Grafik unten.",
+            "Mehr zu den Kosten steht im Vertrag der Stadt.",
+            "Weitere Informationen erhalten Sie beim Bürgeramt der Stadt.",
         ] {
             assert!(!is_related_heading(line), "{line}");
         }
@@ -614,6 +677,8 @@ mod tests {
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
             "Bei den Verlinkungen handelt es sich um Affiliate Links",
             "(Alle Angaben ohne Gewähr)",
+            "Bei diesem Beitrag handelt es sich um ein Blog aus der Community",
+            "Bei diesem Beitrag handelt es sich um einen Gastbeitrag aus der Redaktion",
         ] {
             assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
         }

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
-use super::dom::{collapse_whitespace, tag_name};
+use super::dom::{class_id_words, tag_name};
+use super::junk::is_hidden;
 
 /// A paragraph shorter than this (in characters) is not running text.
 const MIN_PARAGRAPH_CHARS: usize = 40;
@@ -38,17 +39,30 @@ pub fn find_anchor(doc: &Document) -> Anchor {
             protected: HashSet::new(),
         };
     };
+    // Hidden boxes (a consent tool's service details) are text no reader sees. Descendants
+    // come parents first, so one look at the parent tells whether a node is inside one.
+    let mut hidden: HashSet<NodeId> = HashSet::new();
     for node in body.descendants_it() {
+        if node.parent().is_some_and(|p| hidden.contains(&p.id)) {
+            if node.is_element() {
+                hidden.insert(node.id);
+            }
+            continue;
+        }
+        if node.is_element() && is_hidden(&node) {
+            hidden.insert(node.id);
+            continue;
+        }
         if node.is_text() {
             let Some(parent) = node.parent().filter(|p| !is_non_content(p)) else {
                 continue;
             };
-            let chars = collapse_whitespace(&node.text()).chars().count();
+            let chars = prose_chars(&node.text());
             if chars >= MIN_PARAGRAPH_CHARS {
                 *weight.entry(parent.id).or_default() += chars;
             }
         } else if node.is_element() && tag_name(&node) == "p" {
-            let chars = collapse_whitespace(&node.text()).chars().count();
+            let chars = prose_chars(&node.text());
             if chars >= MIN_PARAGRAPH_CHARS
                 && let Some(parent) = node.parent()
             {
@@ -56,10 +70,12 @@ pub fn find_anchor(doc: &Document) -> Anchor {
             }
         }
     }
-    let best = weight
+    let mut candidates: Vec<(NodeId, usize)> = weight.into_iter().collect();
+    candidates.sort_unstable_by_key(|&(id, w)| (std::cmp::Reverse(w), id));
+    let best = candidates
         .into_iter()
-        .max_by_key(|&(id, w)| (w, std::cmp::Reverse(id)))
-        .map(|(id, _)| id);
+        .map(|(id, _)| id)
+        .find(|&id| !in_consent_box(&NodeRef::new(id, &doc.tree)));
     let mut protected = HashSet::new();
     if let Some(id) = best {
         let node = NodeRef::new(id, &doc.tree);
@@ -70,6 +86,39 @@ pub fn find_anchor(doc: &Document) -> Anchor {
         id: best,
         protected,
     }
+}
+
+/// Class and id words of cookie and consent notices: a long notice can outweigh a short
+/// post, and must not be what cleaning protects.
+const CONSENT_WORDS: &[&str] = &["cookie", "cookies", "consent", "gdpr", "dsgvo", "cmp"];
+
+/// Whether a node is a consent notice or inside one. `<body>` and `<html>` are no box: a
+/// consent plugin marks the whole page ("cookies-not-set").
+fn in_consent_box(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .filter(|n| !matches!(tag_name(n).as_str(), "body" | "html"))
+        .any(|n| {
+            class_id_words(&n)
+                .iter()
+                .any(|w| CONSENT_WORDS.contains(&w.as_str()))
+        })
+}
+
+/// An ASCII run longer than this with no space in it is a URL, a hash or encoded data.
+const MAX_WORD_CHARS: usize = 40;
+
+/// The characters of a text that can be running text, spaces collapsed: URLs, hashes and
+/// base64 blobs (embed code a consent tool keeps in a hidden box) are left out.
+fn prose_chars(text: &str) -> usize {
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let n = word.chars().count();
+        if n <= MAX_WORD_CHARS || !word.is_ascii() {
+            chars += n + usize::from(chars > 0);
+        }
+    }
+    chars
 }
 
 /// Text directly in these is never running text of the article.
@@ -97,6 +146,39 @@ mod tests {
         assert_eq!(node.attr("id").as_deref(), Some("body"));
         let article = doc.select("article");
         assert!(anchor.is_protected(&article.nodes()[0]));
+    }
+
+    #[test]
+    fn hidden_boxes_and_encoded_blobs_are_no_running_text() {
+        // A consent tool keeps base64 embed code and the details of its services in hidden
+        // boxes, which outweighed the article and let its class ("node--promoted") drop it.
+        let blob = "PGRpdiBjbGFzcz0ic3AtZHNndm8g".repeat(100);
+        let long = "kata ".repeat(30);
+        let html = format!(
+            "<body><div id='blob' style='display:none'>{blob}</div>\
+             <div style='display: none'><div><p>{long}</p><p>{long}</p><p>{long}</p></div></div>\
+             <article class='node--promoted'><div id='t'><p>{long}</p><p>{long}</p></div></article></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let node = find_anchor(&doc).node(&doc).unwrap();
+        assert_eq!(node.attr("id").as_deref(), Some("t"));
+        assert_eq!(prose_chars("kata kata"), 9);
+        assert_eq!(prose_chars(&format!("see {blob} here")), 8);
+        // Scripts without spaces between words are prose, however long the run.
+        assert_eq!(prose_chars(&"日本語".repeat(20)), 60);
+    }
+
+    #[test]
+    fn a_cookie_notice_is_never_the_main_text() {
+        // A two-line post under a theme class word ("category-x") and a longer cookie notice.
+        let html = "<body class='cookies-not-set'><div class='post category-meins'><div id='post'><p>M: Wer rutscht als \
+                    nächstes aus auf dem Glatteis? Ich: Ich wette, dass du als nächstes ausrutschst.</p></div></div>\
+                    <div id='eu-cookie-law'><form>Datenschutz &amp; Cookies: Diese Website verwendet Cookies. \
+                    Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu. Weitere \
+                    Informationen findest du hier.</form></div></body>";
+        let doc = Document::from(html);
+        let node = find_anchor(&doc).node(&doc).unwrap();
+        assert_eq!(node.attr("id").as_deref(), Some("post"));
     }
 
     #[test]

@@ -11,14 +11,15 @@ use dom_query::Document;
 /// that an edited ending does not matter.
 const SUMMARY_WORDS: usize = 8;
 
-/// The article's HTML: readability's choice, or the main text container when only that one
-/// holds the start of the page's summary.
+/// The article's HTML: readability's choice, or the first of the other candidates (the main
+/// text container, the lines under the headline) that holds the start of the page's summary
+/// when readability's choice does not.
 pub fn checked_choice(
     found: Option<String>,
-    main: Option<&str>,
+    others: &[Option<&str>],
     summary: Option<&str>,
 ) -> Option<String> {
-    let (Some(found_html), Some(main), Some(summary)) = (found.as_deref(), main, summary) else {
+    let (Some(found_html), Some(summary)) = (found.as_deref(), summary) else {
         return found;
     };
     let words = words_of(summary);
@@ -31,10 +32,15 @@ pub fn checked_choice(
             .join(" ")
             .contains(&start)
     };
-    if !holds_start(found_html) && holds_start(main) {
-        return Some(main.to_string());
+    if holds_start(found_html) {
+        return found;
     }
-    found
+    others
+        .iter()
+        .flatten()
+        .find(|other| holds_start(other))
+        .map(|other| other.to_string())
+        .or(found)
 }
 
 /// The words of a text, lowercase, without punctuation: a summary is compared with the text
@@ -59,8 +65,23 @@ mod tests {
             "<p>Many of the credit card offers that appear on the website are from companies.</p>";
         let main = "<div><p><a href='/a'>Alaska Airlines</a> has a new date for when it will be a \
                     full fledged member of the Oneworld alliance.</p></div>";
-        let chosen = checked_choice(Some(disclaimer.into()), Some(main), Some(SUMMARY));
+        let chosen = checked_choice(Some(disclaimer.into()), &[Some(main)], Some(SUMMARY));
         assert_eq!(chosen.as_deref(), Some(main));
+    }
+
+    #[test]
+    fn the_article_under_the_headline_wins_on_an_endless_scroll_page() {
+        // Readability and the main text container both took the longest of the page's
+        // articles; the lines under the page's own headline hold its summary.
+        let other = "<p>A longer story about something else, the next one on the page.</p>";
+        let under = "<p>Alaska Airlines has a new date for when it will be a full member of \
+                     Oneworld.</p>";
+        let chosen = checked_choice(
+            Some(other.into()),
+            &[Some(other), Some(under)],
+            Some(SUMMARY),
+        );
+        assert_eq!(chosen.as_deref(), Some(under));
     }
 
     #[test]
@@ -70,18 +91,23 @@ mod tests {
         let main =
             "<div><p>Alaska Airlines has a new date for when it will be a full member.</p></div>";
         assert_eq!(
-            checked_choice(Some(found.into()), Some(main), Some(SUMMARY)).as_deref(),
+            checked_choice(Some(found.into()), &[Some(main)], Some(SUMMARY)).as_deref(),
             Some(found)
         );
         // Neither holds the summary: nothing to go by.
         let other = "<p>Something else entirely, written at length.</p>";
         assert_eq!(
-            checked_choice(Some(other.into()), Some(other), Some(SUMMARY)).as_deref(),
+            checked_choice(Some(other.into()), &[Some(other)], Some(SUMMARY)).as_deref(),
             Some(other)
         );
         // A summary too short to be a sentence of its own.
         assert_eq!(
-            checked_choice(Some(other.into()), Some(main), Some("Alaska Airlines news")).as_deref(),
+            checked_choice(
+                Some(other.into()),
+                &[Some(main)],
+                Some("Alaska Airlines news")
+            )
+            .as_deref(),
             Some(other)
         );
     }

@@ -3,9 +3,11 @@
 //! and dateline) and shaped for Markdown (figures, tables, quotes, links and images).
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use dom_query::{Document, NodeRef};
 use dom_smoothie::{Config, Readability};
+use regex::Regex;
 use url::Url;
 
 use super::dom::{
@@ -60,6 +62,11 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         let at_the_end = is_tail(words_after[position], total_words);
         if is_related_heading(&text) && tag_name(&block) != "li" {
             remove_related_list(&block, &text, dropped);
+            continue;
+        }
+        if is_related_block(&block, &text) {
+            note_removed(&block, "related-articles list", dropped);
+            block.remove_from_parent();
             continue;
         }
         if at_the_end && is_bio_heading(&text) {
@@ -158,7 +165,9 @@ fn normalized(text: &str) -> String {
         .to_lowercase()
 }
 
-/// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024").
+/// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024"),
+/// unless a label says it is the date of something else ("Termin: 29.02.2020, 19 Uhr",
+/// "Einsendeschluss: 03.11.2019").
 fn is_dateline(text: &str) -> bool {
     if word_count(text) > 14 {
         return false;
@@ -166,9 +175,21 @@ fn is_dateline(text: &str) -> bool {
     let Some(found) = dates::find_date(text) else {
         return false;
     };
+    let label = text[..found.span.start].trim();
+    if let Some(label) = label.strip_suffix([':', '：'])
+        && !PUBLICATION_LABEL.is_match(label)
+    {
+        return false;
+    }
     let rest = format!("{} {}", &text[..found.span.start], &text[found.span.end..]);
     word_count(&rest) <= 4
 }
+
+/// Labels of a page's own dates: published, updated, posted, online since.
+static PUBLICATION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)publi|update|aktuali|veröffentl|posted|gepostet|modifi|date|datum|stand\b|erstellt|online|fecha|actualiz|mis\s+à\s+jour|diperbarui|terbit|tanggal|aggiorn|release|^\W*(?:am|on|von|vom|by|oleh)?\W*$")
+        .expect("publication label")
+});
 
 /// A short line that is mostly links ("E-mail | Print | Comments (12)").
 fn is_link_row(block: &NodeRef, text: &str) -> bool {
@@ -269,6 +290,28 @@ fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>
         next.remove_from_parent();
     }
     heading.remove_from_parent();
+}
+
+/// A related list kept in one paragraph: its heading, a line break, then links only
+/// ("Siehe auch<br><a>…</a><br><a>…</a>").
+fn is_related_block(block: &NodeRef, text: &str) -> bool {
+    let mut first_line = String::new();
+    for node in block.descendants_it() {
+        if node.is_element() && tag_name(&node) == "br" {
+            break;
+        }
+        if node.is_text() {
+            first_line.push_str(&node.text());
+        }
+    }
+    let first_line = collapse_whitespace(&first_line);
+    let rest_chars = text
+        .chars()
+        .count()
+        .saturating_sub(first_line.chars().count());
+    first_line.len() < text.len()
+        && is_related_heading(&first_line)
+        && link_text_len(block) * 10 >= rest_chars * 9
 }
 
 /// Readability may keep the lead photo; the front matter has it already.
@@ -560,6 +603,37 @@ mod tests {
         assert!(!text.contains("Über den Autor"), "{text}");
         assert!(!text.contains("Jana Berg"), "{text}");
         assert_eq!(rules, ["author bio", "author bio"]);
+    }
+
+    #[test]
+    fn datelines_go_but_dates_of_other_things_stay() {
+        for line in [
+            "Updated 4:02 PM UTC, April 10, 2024",
+            "Veröffentlicht am 26. Oktober 2023",
+            "Stand: 03.11.2019",
+            "03.11.2019",
+        ] {
+            assert!(is_dateline(line), "{line}");
+        }
+        for line in [
+            "Termin: 29.02.2020, 19 Uhr",
+            "Einsendeschluss: 03.11.2019 (Poststempel)",
+        ] {
+            assert!(!is_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_related_list_in_one_paragraph_goes() {
+        let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>{long}</p><p>Siehe auch<br><a href='/a'>Die dümmste aller Verschwörungstheorien</a>\
+             <br><a href='/b'>Immer mehr Verschwörungsbedürftige</a></p>\
+             <p>Siehe auch<br>die Karte unten, die <a href='/k'>hier</a> zu finden ist.</p>"
+        ));
+        assert!(!text.contains("dümmste"), "{text}");
+        assert!(text.contains("die Karte unten"), "{text}");
+        assert_eq!(rules, ["related-articles list"]);
     }
 
     #[test]

@@ -12,10 +12,12 @@ use super::anchor::Anchor;
 use super::dom::{class_id_tokens, identifier_words, select, shown_text, tag_name, word_count};
 use crate::import::Dropped;
 
-/// Removed without a note: never visible text.
+/// Removed without a note: never visible text, or (`<rt>`, `<rp>`) the pronunciation a
+/// ruby annotation shows above its base text ("子<rt>こ</rt>ども"), which as plain text would
+/// break every word in two.
 const SILENT_TAGS: &[&str] = &[
     "script", "style", "link", "meta", "template", "svg", "canvas", "object", "embed", "source",
-    "track", "map", "area", "head",
+    "track", "map", "area", "head", "rt", "rp",
 ];
 
 /// Page furniture by element name.
@@ -364,7 +366,7 @@ fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
 }
 
 /// `hidden`, `aria-hidden` containers, `display:none` and `visibility:hidden`.
-fn is_hidden(node: &NodeRef) -> bool {
+pub fn is_hidden(node: &NodeRef) -> bool {
     if node.has_attr("hidden") {
         return true;
     }
@@ -524,6 +526,18 @@ mod tests {
                 "boilerplate class/id \"baca-juga\" (baca juga)"
             ]
         );
+    }
+
+    #[test]
+    fn ruby_glosses_leave_the_base_text() {
+        let html = "<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの\
+                    <ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("p").text().to_string(), "子どもへの虐待をなくす");
+        assert!(dropped.is_empty());
     }
 
     #[test]

@@ -49,15 +49,22 @@ pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
         .filter(|&i| tag_name(&blocks[i]) == "h1")
         .map(|i| (i, key_of(&text_of(&blocks[i]))))
         .collect();
-    let headline =
-        headings
-            .iter()
-            .find(|(_, h)| *h == title)
-            .or_else(|| match headings.as_slice() {
-                [only] if shares_most_words(&only.1, &title) => Some(only),
-                _ => None,
-            });
-    let Some(&(start, _)) = headline else {
+    // Some themes set the headline in an `<h2>` (the `<h1>` is the site's name): one whose
+    // text is the title is the headline when no `<h1>` is.
+    let exact_h2 = || {
+        (0..blocks.len())
+            .find(|&i| tag_name(&blocks[i]) == "h2" && key_of(&text_of(&blocks[i])) == title)
+    };
+    let headline = headings
+        .iter()
+        .find(|(_, h)| *h == title)
+        .map(|&(i, _)| i)
+        .or_else(|| match headings.as_slice() {
+            [only] if shares_most_words(&only.1, &title) => Some(only.0),
+            _ => None,
+        })
+        .or_else(exact_h2);
+    let Some(start) = headline else {
         return PageLines { lines: Vec::new() };
     };
     let lines = blocks[start + 1..]
@@ -85,14 +92,16 @@ pub fn with_lead(found: String, page: &PageLines) -> String {
         .map(|b| text_of(b))
         .collect();
     let kept_keys: HashSet<String> = kept.iter().map(|t| key_of(t)).collect();
-    let Some(first) = kept
+    // The first paragraph kept that follows the headline: readability may also keep a hero
+    // photo's caption that stands above it.
+    let Some(end) = kept
         .iter()
-        .find(|t| word_count(t) >= MIN_BODY_PARAGRAPH_WORDS)
-        .map(|t| key_of(t))
+        .filter(|t| word_count(t) >= MIN_BODY_PARAGRAPH_WORDS)
+        .find_map(|t| {
+            let key = key_of(t);
+            page.lines.iter().position(|l| l.key == key)
+        })
     else {
-        return found;
-    };
-    let Some(end) = page.lines.iter().position(|l| l.key == first) else {
         return found;
     };
     let lead: Vec<&str> = page.lines[..end]
@@ -190,6 +199,37 @@ mod tests {
         let lines = lines_after_headline(&doc, Some("Dimethylether"));
         let body = with_lead(format!("<p>{BODY}</p><p>{BODY} 2</p>"), &lines);
         assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p><p>{BODY} 2</p>"));
+    }
+
+    #[test]
+    fn a_hero_caption_above_the_headline_does_not_hide_the_lead() {
+        let caption = "Wenn du ständig müde bist, kann das an einer Erkrankung liegen.";
+        let doc = Document::from(format!(
+            "<body><figure><img src='/a.jpg'><figcaption>{caption}</figcaption></figure>\
+             <h1>Dimethylether</h1><div class='lead'><p>{LEAD}</p></div>\
+             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let found = format!("<figure><figcaption>{caption}</figcaption></figure><p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{LEAD}</p>{found}")
+        );
+    }
+
+    #[test]
+    fn a_headline_in_an_h2_is_the_headline_when_no_h1_is() {
+        let doc = Document::from(format!(
+            "<body><h1>Das Magazin</h1><header><h2> Dimethylether</h2>\
+             <div class='lead'><p>{LEAD}</p></div></header>\
+             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{LEAD}</p>{found}")
+        );
     }
 
     #[test]

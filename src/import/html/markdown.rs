@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use dom_query::{Document, NodeRef};
 use htmd::HtmlToMarkdown;
 use htmd::options::{BrStyle, BulletListMarker, Options};
+use unicode_normalization::UnicodeNormalization;
 
 use super::dom::{collapse_whitespace, select};
 
@@ -172,8 +173,14 @@ fn tidy(markdown: &str, tables: &[String]) -> String {
     let trimmed = out.trim();
     if trimmed.is_empty() {
         String::new()
-    } else {
+    } else if unicode_normalization::is_nfc(trimmed) {
         format!("{trimmed}\n")
+    } else {
+        // One spelling for one text (NFC, as the web's own text model asks): a page may
+        // write "য়" as one code point or as two, and search and copy must find both.
+        let mut nfc: String = trimmed.nfc().collect();
+        nfc.push('\n');
+        nfc
     }
 }
 
@@ -194,6 +201,16 @@ mod tests {
             "Der Pfannenstielhof\n\n| Vernatsch | b |\n| --- | --- |\n"
         );
         assert_eq!(md("<p>👩\u{200d}💻 kerja</p>"), "👩\u{200d}💻 kerja\n");
+    }
+
+    #[test]
+    fn text_comes_out_in_one_normal_form() {
+        // Bengali "য়" as the page wrote it (U+09DF) and as NFC has it (U+09AF U+09BC);
+        // "é" as two code points becomes one.
+        assert_eq!(
+            md("<p>\u{995}\u{9bf}\u{9df}\u{9be} cafe\u{301}</p>"),
+            "\u{995}\u{9bf}\u{9af}\u{9bc}\u{9be} caf\u{e9}\n"
+        );
     }
 
     #[test]

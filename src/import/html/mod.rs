@@ -34,6 +34,7 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod section;
 mod tag_links;
 mod urls;
 mod verdict;
@@ -89,6 +90,7 @@ fn extract_page(
     let doc = Document::from(depth::flatten_markup(&markup).as_ref());
     depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
+    let declared_piece = verdict::declares_one_piece(&doc);
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
     let base = urls::document_base(meta.base_href.as_deref(), urls::base_url(source.as_deref()));
     let known_image = meta
@@ -114,13 +116,22 @@ fn extract_page(
     let found = match finder {
         BodyFinder::Readability => {
             let page_lines = lead::lines_after_headline(&doc, meta.title.as_deref());
+            let under_headline = section::article_under_headline(&doc, meta.title.as_deref());
             let found = content::readable_html(doc, context.base)
                 .map(|found| lead::with_lead(found, &page_lines));
-            container::checked_choice(found, main_container.as_deref(), meta.summary.as_deref())
+            container::checked_choice(
+                found,
+                &[main_container.as_deref(), under_headline.as_deref()],
+                meta.summary.as_deref(),
+            )
         }
         BodyFinder::MainContainer => main_container,
     };
-    let body = article_body(found, &context, longest_block, &mut dropped)?;
+    let page = verdict::PageEvidence {
+        longest_block,
+        declared_piece,
+    };
+    let body = article_body(found, &context, page, &mut dropped)?;
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),
@@ -166,15 +177,16 @@ fn clean_page(
 fn article_body(
     found: Option<String>,
     context: &BodyContext,
-    longest_block: usize,
+    page: verdict::PageEvidence,
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<String, NoArticle> {
     let no_text = || {
         NoArticle(format!(
-            "no article text found (the longest text block has {longest_block} words)"
+            "no article text found (the longest text block has {} words)",
+            page.longest_block
         ))
     };
-    let body = checked_body(found.ok_or_else(no_text)?, context, longest_block, dropped)?;
+    let body = checked_body(found.ok_or_else(no_text)?, context, page, dropped)?;
     content::shape_for_markdown(&body, context.base);
     let markdown = markdown::to_markdown(&body);
     // Text the Markdown converter does not show (inside an element it drops) is no article.
@@ -188,11 +200,11 @@ fn article_body(
 fn checked_body(
     html: String,
     context: &BodyContext,
-    longest_block: usize,
+    page: verdict::PageEvidence,
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<Document, NoArticle> {
     let body = Document::fragment(html);
     content::clean_body(&body, context, dropped);
-    verdict::check_body(&body, longest_block)?;
+    verdict::check_body(&body, page)?;
     Ok(body)
 }

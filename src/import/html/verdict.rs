@@ -12,6 +12,33 @@ use crate::import::NoArticle;
 /// An article body has at least this many words outside links.
 const MIN_ARTICLE_WORDS: usize = 40;
 
+/// The words outside links of the shortest body kept on a page that declares itself one
+/// article or video: a blog post of two lines, a video page's description, a photo post's
+/// few notes are real posts; a page that says so is not an index or an error page.
+const MIN_DECLARED_WORDS: usize = 10;
+
+/// What the page says about itself, for judging the body found.
+#[derive(Clone, Copy)]
+pub struct PageEvidence {
+    /// The words of the longest line of the cleaned page (for messages).
+    pub longest_block: usize,
+    /// The page declares itself one article or one video (`og:type`).
+    pub declared_piece: bool,
+}
+
+/// Whether the page's `og:type` says it is one article or one video ("article",
+/// "video.episode"), read before the head is removed.
+pub fn declares_one_piece(doc: &Document) -> bool {
+    doc.select("meta[property='og:type'], meta[name='og:type']")
+        .nodes()
+        .iter()
+        .filter_map(|m| m.attr("content"))
+        .any(|kind| {
+            let kind = kind.trim().to_ascii_lowercase();
+            kind == "article" || kind == "video" || kind.starts_with("video.")
+        })
+}
+
 /// A body with this many linked headlines, and few words for each, is a list of teasers.
 const MAX_LINKED_HEADINGS: usize = 3;
 
@@ -62,7 +89,7 @@ pub fn error_page(doc: &Document, meta: &PageMeta, longest_block: usize) -> Opti
 
 /// Whether the extracted body is an article: not a list of linked headlines, not mostly
 /// links, and long enough.
-pub fn check_body(body: &Document, longest_block: usize) -> Result<(), NoArticle> {
+pub fn check_body(body: &Document, page: PageEvidence) -> Result<(), NoArticle> {
     let root = body.root();
     let text = text_of(&root);
     let words = word_count(&text);
@@ -84,9 +111,15 @@ pub fn check_body(body: &Document, longest_block: usize) -> Result<(), NoArticle
             link_chars * 100 / chars
         )));
     }
-    if prose_words < MIN_ARTICLE_WORDS {
+    let min_words = if page.declared_piece {
+        MIN_DECLARED_WORDS
+    } else {
+        MIN_ARTICLE_WORDS
+    };
+    if prose_words < min_words {
         return Err(NoArticle(format!(
-            "no article text found (the longest text block has {longest_block} words)"
+            "no article text found (the longest text block has {} words)",
+            page.longest_block
         )));
     }
     Ok(())
@@ -134,11 +167,69 @@ fn link_words(root: &NodeRef) -> usize {
 mod tests {
     use super::*;
 
+    fn undeclared(longest_block: usize) -> PageEvidence {
+        PageEvidence {
+            longest_block,
+            declared_piece: false,
+        }
+    }
+
+    #[test]
+    fn a_short_post_is_kept_when_the_page_declares_itself_one() {
+        // A two-line blog post (19 words), as WordPress serves it with og:type "article".
+        let post = Document::fragment(
+            "<p>M: Wer rutscht als nächstes aus auf dem Glatteis?</p>\
+             <p>Ich: Ich wette, dass du als nächstes ausrutschst. Aua. M: Gewonnen!</p>",
+        );
+        let declared = PageEvidence {
+            longest_block: 11,
+            declared_piece: true,
+        };
+        assert!(check_body(&post, declared).is_ok());
+        assert_eq!(
+            check_body(&post, undeclared(11)).unwrap_err().0,
+            "no article text found (the longest text block has 11 words)"
+        );
+        // A few words are no post, whatever the page says.
+        let stub = Document::fragment("<p>Wird geladen … bitte warten.</p>");
+        assert_eq!(
+            check_body(
+                &stub,
+                PageEvidence {
+                    longest_block: 4,
+                    declared_piece: true
+                }
+            )
+            .unwrap_err()
+            .0,
+            "no article text found (the longest text block has 4 words)"
+        );
+        // An index of teasers stays refused.
+        let teaser = "<h3><a href='/a'>Judul berita</a></h3><p>Satu kalimat ringkas tentang berita ini saja.</p>";
+        let index = Document::fragment(teaser.repeat(5));
+        assert!(check_body(&index, declared).is_err());
+    }
+
+    #[test]
+    fn og_type_article_or_video_declares_one_piece() {
+        for (head, declared) in [
+            ("<meta property='og:type' content='article'>", true),
+            ("<meta property='og:type' content='Article'>", true),
+            ("<meta property='og:type' content='video.episode'>", true),
+            ("<meta name='og:type' content='video'>", true),
+            ("<meta property='og:type' content='website'>", false),
+            ("", false),
+        ] {
+            let doc = Document::from(format!("<html><head>{head}</head><body></body></html>"));
+            assert_eq!(declares_one_piece(&doc), declared, "{head}");
+        }
+    }
+
     #[test]
     fn teasers_are_refused_but_articles_with_linked_subheads_kept() {
         let teaser = "<h3><a href='/a'>Judul berita</a></h3><p>Satu kalimat ringkas tentang berita ini saja.</p>";
         let index = Document::fragment(teaser.repeat(5));
-        let err = check_body(&index, 7).unwrap_err();
+        let err = check_body(&index, undeclared(7)).unwrap_err();
         assert!(
             err.0
                 .starts_with("the page is a list of 5 linked headlines"),
@@ -148,7 +239,7 @@ mod tests {
         let article = Document::fragment(format!(
             "{paragraph}<h2><a href='/x'>Satu</a></h2>{paragraph}<h2><a href='/y'>Dua</a></h2>{paragraph}<h2><a href='/z'>Tiga</a></h2>{paragraph}"
         ));
-        assert!(check_body(&article, 80).is_ok());
+        assert!(check_body(&article, undeclared(80)).is_ok());
         // An article of short paragraphs, then six related headlines with their teasers.
         let short_paragraph = format!("<p>{}</p>", "kata ".repeat(35));
         let related = "<h3><a href='/r'>Berita lain yang terkait</a></h3><p>Ringkasan singkat.</p>";
@@ -157,10 +248,10 @@ mod tests {
             short_paragraph.repeat(6),
             related.repeat(6)
         ));
-        assert!(check_body(&with_related, 35).is_ok());
+        assert!(check_body(&with_related, undeclared(35)).is_ok());
         let short = Document::fragment("<p>Hanya beberapa kata di sini.</p>");
         assert_eq!(
-            check_body(&short, 5).unwrap_err().0,
+            check_body(&short, undeclared(5)).unwrap_err().0,
             "no article text found (the longest text block has 5 words)"
         );
     }
