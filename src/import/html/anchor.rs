@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
+use super::dom::is_hidden;
 use super::dom::{class_id_words, tag_name};
-use super::junk::is_hidden;
 
 /// A paragraph shorter than this (in characters) is not running text.
 const MIN_PARAGRAPH_CHARS: usize = 40;

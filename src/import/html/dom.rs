@@ -229,6 +229,17 @@ pub fn decode_entities(text: &str) -> String {
     dom_query::Document::fragment(text).text().to_string()
 }
 
+/// `hidden`, `aria-hidden` containers, `display:none` and `visibility:hidden`.
+pub fn is_hidden(node: &NodeRef) -> bool {
+    if node.has_attr("hidden") {
+        return true;
+    }
+    node.attr("style").is_some_and(|s| {
+        let s: String = s.to_ascii_lowercase().split_whitespace().collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

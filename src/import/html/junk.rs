@@ -9,7 +9,9 @@ use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::anchor::Anchor;
-use super::dom::{class_id_tokens, identifier_words, select, shown_text, tag_name, word_count};
+use super::dom::{
+    class_id_tokens, identifier_words, is_hidden, select, shown_text, tag_name, word_count,
+};
 use crate::import::Dropped;
 
 /// Removed without a note: never visible text, or (`<rt>`, `<rp>`) the pronunciation a
@@ -362,17 +364,6 @@ fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
                 })
             })?;
         Some((token, word))
-    })
-}
-
-/// `hidden`, `aria-hidden` containers, `display:none` and `visibility:hidden`.
-pub fn is_hidden(node: &NodeRef) -> bool {
-    if node.has_attr("hidden") {
-        return true;
-    }
-    node.attr("style").is_some_and(|s| {
-        let s: String = s.to_ascii_lowercase().split_whitespace().collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
     })
 }
 
