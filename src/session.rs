@@ -118,6 +118,11 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
 impl Session {
     /// Loads and renders the whole site.
     pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
+        Session::open_with(root, options, ValueCache::keeping_search_index())
+    }
+
+    /// [`Session::open`] with the given cache.
+    fn open_with(root: &Path, options: SessionOptions, cache: ValueCache) -> Result<Session> {
         let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
         let templates = Templates::load(
             &config,
@@ -129,7 +134,7 @@ impl Session {
             config,
             templates,
             entries: BTreeMap::new(),
-            cache: ValueCache::default(),
+            cache,
             signatures: Signatures::default(),
             files: Arc::new(Files::default()),
             config_stale: false,
@@ -169,7 +174,7 @@ impl Session {
         self.statics_stale = true;
         self.render_all = true;
         self.entries.clear();
-        self.cache = ValueCache::default();
+        self.cache = ValueCache::keeping_search_index();
         self.signatures = Signatures::default();
         self.site = None;
     }
@@ -211,7 +216,7 @@ impl Session {
         self.templates_stale |= templates_changed;
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
-            self.cache = ValueCache::default();
+            self.cache = ValueCache::keeping_search_index();
             // Dates and permalinks depend on the settings: read every article again.
             self.entries.clear();
             self.config_stale = false;
@@ -473,7 +478,8 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
     moves
 }
 
-/// Renders a site from scratch into memory, the way `cermin build` would (for comparisons).
+/// Renders a site from scratch into memory, the way `cermin build` would (for comparisons):
+/// with the search index made afresh, as a build makes it, not kept as a session keeps it.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
-    Ok((*Session::open(root, options)?.files()).clone())
+    Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
 }

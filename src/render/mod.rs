@@ -70,8 +70,9 @@ pub fn render_site(
         || render_pages(&renderer, specs, files, sink, previous, &rendered),
         || -> Result<_> {
             let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
-            let others =
+            let mut others =
                 render_other_files(site, &links, templates, statics, specs, sink, previous)?;
+            others.extend(put_search_files(site, cache, sink, previous)?);
             Ok((feeds, others))
         },
     );
@@ -286,16 +287,31 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
-    let started = std::time::Instant::now();
-    for (rel, bytes) in crate::search::index_files(site)? {
-        put_unless_same(rel, &bytes)?;
-    }
-    crate::timing::add("search index", started);
     let images = crate::images::publish::Target {
         keep: &|file| sink.keep(file),
         put: &|file, bytes| sink.put(file, bytes),
     };
     signatures.extend(crate::images::publish::publish(site, &images, previous)?);
+    Ok(signatures)
+}
+
+/// The search index's files (when search is on); like the other files, unchanged ones are
+/// not put again. Their signature is the hash of their bytes.
+fn put_search_files(
+    site: &Site,
+    cache: &ValueCache,
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<Vec<(String, u64)>> {
+    let started = std::time::Instant::now();
+    let mut signatures = Vec::new();
+    for file in cache.search_files(site)? {
+        if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
+            sink.put(&file.path, &file.bytes)?;
+        }
+        signatures.push((file.path, file.hash));
+    }
+    crate::timing::add("search index", started);
     Ok(signatures)
 }
 

@@ -39,12 +39,41 @@ pub struct ValueCache {
     /// The last layout and the site indexes it was made from: a site that reuses those
     /// indexes (no article moved) has the same layout.
     layout: Mutex<Option<LastLayout>>,
+    /// The search index kept between renders (`serve`); a one-off build makes it afresh.
+    search: Option<Mutex<crate::search::live::LiveIndex>>,
 }
 
 /// A layout and the tag index of the site it was made for.
 type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
 
 impl ValueCache {
+    /// A cache that also keeps the search index between renders, for a session.
+    pub fn keeping_search_index() -> ValueCache {
+        ValueCache {
+            search: Some(Mutex::default()),
+            ..ValueCache::default()
+        }
+    }
+
+    /// The site's search index files, brought up to date from the last render's when the
+    /// cache keeps the index.
+    pub(super) fn search_files(&self, site: &Site) -> Result<Vec<crate::search::live::IndexFile>> {
+        use crate::search::live::IndexFile;
+        if let Some(live) = &self.search {
+            let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
+            let files = live.files(site);
+            if files.is_err() {
+                // Half brought up to date: made afresh next time.
+                *live = Default::default();
+            }
+            return files;
+        }
+        Ok(crate::search::index_files(site)?
+            .into_iter()
+            .map(|(path, bytes)| IndexFile::new(path, bytes))
+            .collect())
+    }
+
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.
     pub(super) fn layout(
         &self,

@@ -46,6 +46,18 @@ pub struct Postings {
 }
 
 impl Postings {
+    /// A list of `(document, impact)` pairs in document order.
+    pub fn from_pairs(pairs: &[(u32, u8)]) -> Postings {
+        let mut list = Postings {
+            bytes: Vec::with_capacity(pairs.len() * 2),
+            ..Default::default()
+        };
+        for &(doc, impact) in pairs {
+            list.push(doc, impact);
+        }
+        list
+    }
+
     fn push(&mut self, doc: u32, impact: u8) {
         let delta = match self.last {
             Some(last) => doc - last,
@@ -99,18 +111,17 @@ impl Postings {
         }
         let pairs = self.pairs();
         let mut best: Vec<(u32, u8)> = pairs.clone();
-        best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rest = &best[DENSE_TOP.min(best.len())..];
-        let rest_impact = if rest.is_empty() {
-            0
-        } else {
-            (rest.iter().map(|p| u64::from(p.1)).sum::<u64>() as f64 / rest.len() as f64).round()
-                as u32
-        };
-        let mut top: Vec<(u32, u8)> = if best[0].1 == 0 {
+        // The best DENSE_TOP by impact, ties to the older document: a selection, not a sort
+        // (the dev server redoes this for every big list an edit touches).
+        best.select_nth_unstable_by(DENSE_TOP, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let (best, rest) = best.split_at(DENSE_TOP);
+        let rest_impact = (rest.iter().map(|p| u64::from(p.1)).sum::<u64>() as f64
+            / rest.len() as f64)
+            .round() as u32;
+        let mut top: Vec<(u32, u8)> = if best.iter().all(|p| p.1 == 0) {
             Vec::new() // a filter: no impacts
         } else {
-            best[..DENSE_TOP.min(best.len())].to_vec()
+            best.to_vec()
         };
         top.sort_unstable();
         let mut bytes = Vec::with_capacity(bitmap + top.len() * 3 + 2);
@@ -279,6 +290,39 @@ fn document_terms(
 /// Indexes `articles` (oldest first: their positions are the document numbers) with the
 /// years given for them (in the site's time zone).
 pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
+    let documents = articles.len();
+    let mut terms: Vec<(String, Postings)> = build_raw(articles, stemmer)?
+        .into_par_iter()
+        .map(|(term, mut postings)| {
+            postings.densify(documents);
+            (term, postings)
+        })
+        .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(Index { terms, documents })
+}
+
+/// The terms of one document with their impacts, filters with impact 0, sorted by term: what
+/// [`build`] posts for it.
+pub fn document(article: &Article, year: i32, stemmer: Stemmer) -> Result<Vec<(String, u8)>> {
+    let vocabularies = [Mutex::new(Vocabulary::default())];
+    let terms = document_terms(article, year, stemmer, &vocabularies)?;
+    let vocabulary = vocabularies[0].lock().unwrap_or_else(|e| e.into_inner());
+    let mut out: Vec<(String, u8)> = terms
+        .stems
+        .into_iter()
+        .map(|(n, impact)| (vocabulary.stems[n as usize].to_string(), impact))
+        .chain(terms.filters.into_iter().map(|f| (f, 0)))
+        .collect();
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Every term's postings as lists (none made dense), in no particular order.
+pub fn build_raw(
+    articles: &[(&Article, i32)],
+    stemmer: Stemmer,
+) -> Result<Vec<(String, Postings)>> {
     let vocabularies: Vec<Mutex<Vocabulary>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::default())
         .collect();
@@ -325,16 +369,10 @@ pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
         }
     }
     drop(vocabularies);
-    let documents = articles.len();
-    let mut terms: Vec<(String, Postings)> = lists
-        .into_par_iter()
-        .map(|(term, mut postings)| {
-            postings.densify(documents);
-            (term.into_string(), postings)
-        })
-        .collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(Index { terms, documents })
+    Ok(lists
+        .into_iter()
+        .map(|(term, postings)| (term.into_string(), postings))
+        .collect())
 }
 
 #[cfg(test)]
