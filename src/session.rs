@@ -295,10 +295,12 @@ impl Session {
                     continue;
                 };
                 // Whatever was under a path that changed is read again or forgotten.
+                // Paths under `key` sort right after it (paths compare by components).
                 let under: Vec<PathBuf> = self
                     .entries
-                    .keys()
-                    .filter(|k| k.starts_with(&key))
+                    .range(key.clone()..)
+                    .map(|(k, _)| k)
+                    .take_while(|k| k.starts_with(&key))
                     .cloned()
                     .collect();
                 for k in under {
@@ -423,7 +425,9 @@ impl Session {
         t.mark("render_site");
         // Cloning the map copies its table (no rehashing); then drop what is no longer made.
         let mut files: Files = (*self.files).clone();
+        t.mark("copy files");
         files.retain(|path, _| signatures.contains_key(&**path));
+        t.mark("drop files not made");
         let mut changed = self.files.len().abs_diff(files.len());
         for (path, bytes) in sink.files.into_inner().expect("sink lock") {
             if self
@@ -435,15 +439,18 @@ impl Session {
             }
             files.insert(path.into(), Arc::new(bytes));
         }
+        t.mark("put files");
         self.files = Arc::new(files);
         self.signatures = signatures;
+        t.mark("drop old files and signatures");
         self.render_all = false;
         self.cache.retain_only(&site.articles);
-        if let Some(before) = &self.site {
+        if let Some(before) = self.site.as_ref().filter(|b| !b.same_places(&site)) {
             self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files));
         }
         self.site = Some(site);
         t.mark("swap");
+        crate::timing::print_totals();
         Ok((stats, changed))
     }
 }

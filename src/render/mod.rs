@@ -67,21 +67,31 @@ pub fn render_site(
     let rendered = AtomicUsize::new(0);
     // Pages, and (feeds, sitemap and the rest) side by side: both halves are parallel inside too.
     let (pages_done, rest_done) = rayon::join(
-        || render_pages(&renderer, specs, files, sink, previous, &rendered),
+        || {
+            let started = std::time::Instant::now();
+            let done = render_pages(&renderer, specs, files, sink, previous, &rendered);
+            crate::timing::add("all pages", started);
+            done
+        },
         || -> Result<_> {
+            let started = std::time::Instant::now();
             let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
+            crate::timing::add("all feeds", started);
+            let started = std::time::Instant::now();
             let mut others =
                 render_other_files(site, &links, templates, statics, specs, sink, previous)?;
+            crate::timing::add("sitemap, statics, bundles, images", started);
             others.extend(put_search_files(site, cache, sink, previous)?);
             Ok((feeds, others))
         },
     );
+    t.mark("pages, feeds, other files");
     let (feed_signatures, other_signatures) = rest_done?;
     let feed_count = feed_signatures.len();
     let mut signatures: Signatures = files.iter().cloned().zip(pages_done?).collect();
     signatures.extend(feed_signatures);
     signatures.extend(other_signatures);
-    t.mark("sitemap, static");
+    t.mark("signatures");
     let archive_pages = pages
         .iter()
         .filter(|p| {

@@ -118,8 +118,13 @@ impl ValueCache {
         values
     }
 
-    /// Forgets articles no longer in the site.
+    /// Forgets articles no longer in the site (once there are more than a few).
     pub fn retain_only(&self, articles: &[Arc<Article>]) {
+        // Stale entries only cost memory: sweep them when they are many, not on every save
+        // (the sweep looks at every article).
+        if self.map.lock().expect("cache lock").len() <= articles.len() + 1024 {
+            return;
+        }
         let keep: std::collections::HashSet<usize> =
             articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
         self.map
