@@ -70,36 +70,56 @@ type DocumentEdit = (u32, Vec<(String, u8)>, Vec<(String, u8)>);
 /// What changes in a term's postings: (document, its impact now, or none).
 type PostingEdits = Vec<(u32, Option<u8>)>;
 
-/// A term's postings as a list, and in the form written when that is dense.
+/// A term's postings as written, and a big list's (document, impact) pairs, kept so that an
+/// edit does not decode and densify it from its bytes.
 struct Term {
-    raw: Postings,
-    dense: Option<Postings>,
+    written: Postings,
+    pairs: Vec<(u32, u8)>,
     hash: u64,
 }
 
 impl Term {
-    fn new(term: &str, raw: Postings, documents: usize) -> Term {
-        let mut term = Term {
-            raw,
-            dense: None,
+    fn new(term: &str, pairs: Vec<(u32, u8)>, documents: usize) -> Term {
+        let written = Postings::written(&pairs, documents);
+        let big = pairs.len() > DENSE_TOP;
+        Term {
+            written,
+            pairs: if big { pairs } else { Vec::new() },
             hash: chunks::term_hash(term),
-        };
-        term.densify(documents);
-        term
+        }
     }
 
-    fn densify(&mut self, documents: usize) {
-        self.dense = None;
-        if self.raw.count as usize > DENSE_TOP {
-            let mut dense = self.raw.clone();
-            dense.densify(documents);
-            self.dense = dense.dense.then_some(dense);
+    /// A term of a fresh index from its list.
+    fn from_list(term: &str, list: Postings, documents: usize) -> Term {
+        if list.count as usize > DENSE_TOP {
+            return Term::new(term, list.pairs(), documents);
+        }
+        Term {
+            written: list,
+            pairs: Vec::new(),
+            hash: chunks::term_hash(term),
+        }
+    }
+
+    /// The (document, impact) pairs.
+    fn into_pairs(self) -> Vec<(u32, u8)> {
+        if self.written.count as usize > DENSE_TOP {
+            self.pairs
+        } else {
+            self.written.pairs()
+        }
+    }
+
+    /// Writes a big list again for `documents` documents (its bitmap's length).
+    fn rewrite(&mut self, documents: usize) {
+        if !self.pairs.is_empty() {
+            self.written = Postings::written(&self.pairs, documents);
         }
     }
 
     /// The postings as written.
     fn written(&self) -> &Postings {
-        self.dense.as_ref().unwrap_or(&self.raw)
+        &self.written
     }
 }
 
@@ -141,8 +161,8 @@ impl State {
         let pairs: Vec<(&Article, i32)> = docs.iter().map(|a| (&**a, a.date.year())).collect();
         let terms: BTreeMap<String, Term> = index::build_raw(&pairs, stemmer)?
             .into_par_iter()
-            .map(|(term, raw)| {
-                let t = Term::new(&term, raw, documents);
+            .map(|(term, list)| {
+                let t = Term::from_list(&term, list, documents);
                 (term, t)
             })
             .collect::<Vec<_>>()
@@ -255,7 +275,7 @@ impl State {
             .into_par_iter()
             .map(|(term, old, mut edits)| {
                 edits.sort_unstable_by_key(|e| e.0);
-                let mut pairs = old.map(|t| t.raw.pairs()).unwrap_or_default();
+                let mut pairs = old.map(Term::into_pairs).unwrap_or_default();
                 for (doc, impact) in edits {
                     match (pairs.binary_search_by_key(&doc, |p| p.0), impact) {
                         (Ok(i), Some(impact)) => pairs[i].1 = impact,
@@ -266,8 +286,7 @@ impl State {
                         (Err(_), None) => {}
                     }
                 }
-                let t = (!pairs.is_empty())
-                    .then(|| Term::new(&term, Postings::from_pairs(&pairs), documents));
+                let t = (!pairs.is_empty()).then(|| Term::new(&term, pairs, documents));
                 (term, t)
             })
             .collect();
@@ -283,10 +302,10 @@ impl State {
             let big: Vec<(&String, &mut Term)> = self
                 .terms
                 .iter_mut()
-                .filter(|(_, t)| t.raw.count as usize > DENSE_TOP)
+                .filter(|(_, t)| !t.pairs.is_empty())
                 .collect();
             touched.extend(big.iter().map(|(term, _)| (*term).clone()));
-            big.into_par_iter().for_each(|(_, t)| t.densify(documents));
+            big.into_par_iter().for_each(|(_, t)| t.rewrite(documents));
         }
         // The filters' counts.
         for &d in &changed {
@@ -540,7 +559,7 @@ mod tests {
         let mut live = LiveIndex::default();
         check(&mut live, &site(&config, &articles), "first");
         let dense =
-            |live: &LiveIndex, term: &str| live.state.as_ref().unwrap().terms[term].dense.is_some();
+            |live: &LiveIndex, term: &str| live.state.as_ref().unwrap().terms[term].written.dense;
         assert!(dense(&live, "kota") && dense(&live, "year:2020"));
 
         // A body edit (the article keeps its place): new words, one word dropped, impacts
