@@ -118,7 +118,7 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
 impl Session {
     /// Loads and renders the whole site.
     pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
-        Session::open_with(root, options, ValueCache::keeping_search_index())
+        Session::open_with(root, options, ValueCache::for_session())
     }
 
     /// [`Session::open`] with the given cache.
@@ -174,7 +174,7 @@ impl Session {
         self.statics_stale = true;
         self.render_all = true;
         self.entries.clear();
-        self.cache = ValueCache::keeping_search_index();
+        self.cache = ValueCache::for_session();
         self.signatures = Signatures::default();
         self.site = None;
     }
@@ -216,7 +216,7 @@ impl Session {
         self.templates_stale |= templates_changed;
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
-            self.cache = ValueCache::keeping_search_index();
+            self.cache = ValueCache::for_session();
             // Dates and permalinks depend on the settings: read every article again.
             self.entries.clear();
             self.config_stale = false;

@@ -78,8 +78,8 @@ pub fn render_site(
             let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
             crate::timing::add("all feeds", started);
             let started = std::time::Instant::now();
-            let mut others =
-                render_other_files(site, &links, templates, statics, specs, sink, previous)?;
+            let sitemaps = sitemap_files(site, &links, templates, specs, cache)?;
+            let mut others = render_other_files(site, &links, statics, sitemaps, sink, previous)?;
             crate::timing::add("sitemap, statics, bundles, images", started);
             others.extend(put_search_files(site, cache, sink, previous)?);
             Ok((feeds, others))
@@ -243,17 +243,14 @@ fn render_feeds(
     Ok(signatures.into_iter().flatten().collect())
 }
 
-/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
-/// of their bytes; unchanged ones are not put again.
-fn render_other_files(
+/// The sitemap files `(site path, XML)` of the pages in `specs`.
+fn sitemap_files(
     site: &Site,
     links: &Links,
     templates: &Templates,
-    statics: &StaticFiles,
     specs: &[PageSpec],
-    sink: &dyn Sink,
-    previous: &Signatures,
-) -> Result<Vec<(String, u64)>> {
+    cache: &ValueCache,
+) -> Result<Vec<(String, String)>> {
     let entries: Vec<sitemap::Entry> = specs
         .iter()
         .filter(|spec| spec.kind != PageKind::NotFound)
@@ -265,6 +262,40 @@ fn render_other_files(
             },
         })
         .collect();
+    if templates.tera.contains_template("sitemap.xml") {
+        return sitemap::sitemaps(links, &entries, |urls| {
+            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
+        });
+    }
+    if !cache.is_session() {
+        return sitemap::sitemaps(links, &entries, |urls| {
+            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
+        });
+    }
+    // The built-in writer's files are the same for the same entries: a session keeps them.
+    let mut made = Vec::new();
+    let files = sitemap::sitemaps(links, &entries, |urls| {
+        let key = sitemap::entries_hash(urls);
+        let xml = cache
+            .sitemap_part(key)
+            .unwrap_or_else(|| sitemap::urlset(links, urls));
+        made.push((key, xml.clone()));
+        Ok::<_, anyhow::Error>(xml)
+    })?;
+    cache.keep_sitemap_parts(made);
+    Ok(files)
+}
+
+/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
+/// of their bytes; unchanged ones are not put again.
+fn render_other_files(
+    site: &Site,
+    links: &Links,
+    statics: &StaticFiles,
+    sitemaps: Vec<(String, String)>,
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<Vec<(String, u64)>> {
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
@@ -273,15 +304,6 @@ fn render_other_files(
         }
         signatures.push((path, hash));
         Ok(())
-    };
-    let sitemaps = if templates.tera.contains_template("sitemap.xml") {
-        sitemap::sitemaps(links, &entries, |urls| {
-            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
-        })?
-    } else {
-        sitemap::sitemaps(links, &entries, |urls| {
-            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
-        })?
     };
     for (path, xml) in sitemaps {
         put_unless_same(output_file(&path), xml.as_bytes())?;

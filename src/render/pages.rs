@@ -39,6 +39,8 @@ pub struct ValueCache {
     /// The last layout and the site indexes it was made from: a site that reuses those
     /// indexes (no article moved) has the same layout.
     layout: Mutex<Option<LastLayout>>,
+    /// The built-in sitemap files of the last render, by [`super::sitemap::entries_hash`].
+    sitemap_parts: Mutex<HashMap<u64, String, ahash::RandomState>>,
     /// The search index kept between renders (`serve`); a one-off build makes it afresh.
     search: Option<Mutex<crate::search::live::LiveIndex>>,
 }
@@ -47,12 +49,32 @@ pub struct ValueCache {
 type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
 
 impl ValueCache {
-    /// A cache that also keeps the search index between renders, for a session.
-    pub fn keeping_search_index() -> ValueCache {
+    /// A cache that also keeps the search index and the sitemap between renders, for a
+    /// session (a one-off build would only hold them in memory longer).
+    pub fn for_session() -> ValueCache {
         ValueCache {
             search: Some(Mutex::default()),
             ..ValueCache::default()
         }
+    }
+
+    /// The sitemap file of entries with hash `key` the last render made, if any.
+    pub(super) fn sitemap_part(&self, key: u64) -> Option<String> {
+        self.sitemap_parts
+            .lock()
+            .expect("cache lock")
+            .get(&key)
+            .cloned()
+    }
+
+    /// Whether this is a session's cache, which keeps files between renders.
+    pub(super) fn is_session(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Keeps the sitemap files of this render (only those) for the next.
+    pub(super) fn keep_sitemap_parts(&self, parts: Vec<(u64, String)>) {
+        *self.sitemap_parts.lock().expect("cache lock") = parts.into_iter().collect();
     }
 
     /// The site's search index files, brought up to date from the last render's when the
