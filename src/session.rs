@@ -423,12 +423,13 @@ impl Session {
             previous,
         )?;
         t.mark("render_site");
-        // Cloning the map copies its table (no rehashing); then drop what is no longer made.
+        // Cloning the map copies its table (no rehashing). Every file made and not put is in
+        // it already (it was made last time with the same signature), so with the files put
+        // it holds every file made, and more only if some are made no longer: only then is
+        // it swept (a look at every file).
         let mut files: Files = (*self.files).clone();
         t.mark("copy files");
-        files.retain(|path, _| signatures.contains_key(&**path));
-        t.mark("drop files not made");
-        let mut changed = self.files.len().abs_diff(files.len());
+        let mut changed = 0;
         for (path, bytes) in sink.files.into_inner().expect("sink lock") {
             if self
                 .files
@@ -438,6 +439,11 @@ impl Session {
                 changed += 1;
             }
             files.insert(path.into(), Arc::new(bytes));
+        }
+        if files.len() != signatures.len() {
+            let before = files.len();
+            files.retain(|path, _| signatures.contains_key(&**path));
+            changed += before - files.len();
         }
         t.mark("put files");
         self.files = Arc::new(files);
