@@ -154,9 +154,10 @@ fn terms_of(article: Option<&Arc<Article>>, stemmer: Stemmer) -> Result<Vec<(Str
 }
 
 impl State {
+    /// The index of `docs` (oldest first) made afresh.
     fn build(docs: Vec<Arc<Article>>, language: &str) -> Result<State> {
-        let stemmer = Stemmer::for_language(language);
         use chrono::Datelike;
+        let stemmer = Stemmer::for_language(language);
         let documents = docs.len();
         let pairs: Vec<(&Article, i32)> = docs.iter().map(|a| (&**a, a.date.year())).collect();
         let terms: BTreeMap<String, Term> = index::build_raw(&pairs, stemmer)?
