@@ -118,6 +118,11 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
 impl Session {
     /// Loads and renders the whole site.
     pub fn open(root: &Path, options: SessionOptions) -> Result<Session> {
+        Session::open_with(root, options, ValueCache::for_session())
+    }
+
+    /// [`Session::open`] with the given cache.
+    fn open_with(root: &Path, options: SessionOptions, cache: ValueCache) -> Result<Session> {
         let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
         let templates = Templates::load(
             &config,
@@ -129,7 +134,7 @@ impl Session {
             config,
             templates,
             entries: BTreeMap::new(),
-            cache: ValueCache::default(),
+            cache,
             signatures: Signatures::default(),
             files: Arc::new(Files::default()),
             config_stale: false,
@@ -169,7 +174,7 @@ impl Session {
         self.statics_stale = true;
         self.render_all = true;
         self.entries.clear();
-        self.cache = ValueCache::default();
+        self.cache = ValueCache::for_session();
         self.signatures = Signatures::default();
         self.site = None;
     }
@@ -211,7 +216,7 @@ impl Session {
         self.templates_stale |= templates_changed;
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
-            self.cache = ValueCache::default();
+            self.cache = ValueCache::for_session();
             // Dates and permalinks depend on the settings: read every article again.
             self.entries.clear();
             self.config_stale = false;
@@ -290,10 +295,12 @@ impl Session {
                     continue;
                 };
                 // Whatever was under a path that changed is read again or forgotten.
+                // Paths under `key` sort right after it (paths compare by components).
                 let under: Vec<PathBuf> = self
                     .entries
-                    .keys()
-                    .filter(|k| k.starts_with(&key))
+                    .range(key.clone()..)
+                    .map(|(k, _)| k)
+                    .take_while(|k| k.starts_with(&key))
                     .cloned()
                     .collect();
                 for k in under {
@@ -416,10 +423,13 @@ impl Session {
             previous,
         )?;
         t.mark("render_site");
-        // Cloning the map copies its table (no rehashing); then drop what is no longer made.
+        // Cloning the map copies its table (no rehashing). Every file made and not put is in
+        // it already (it was made last time with the same signature), so with the files put
+        // it holds every file made, and more only if some are made no longer: only then is
+        // it swept (a look at every file).
         let mut files: Files = (*self.files).clone();
-        files.retain(|path, _| signatures.contains_key(&**path));
-        let mut changed = self.files.len().abs_diff(files.len());
+        t.mark("copy files");
+        let mut changed = 0;
         for (path, bytes) in sink.files.into_inner().expect("sink lock") {
             if self
                 .files
@@ -430,15 +440,23 @@ impl Session {
             }
             files.insert(path.into(), Arc::new(bytes));
         }
+        if files.len() != signatures.len() {
+            let before = files.len();
+            files.retain(|path, _| signatures.contains_key(&**path));
+            changed += before - files.len();
+        }
+        t.mark("put files");
         self.files = Arc::new(files);
         self.signatures = signatures;
+        t.mark("drop old files and signatures");
         self.render_all = false;
         self.cache.retain_only(&site.articles);
-        if let Some(before) = &self.site {
+        if let Some(before) = self.site.as_ref().filter(|b| !b.same_places(&site)) {
             self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files));
         }
         self.site = Some(site);
         t.mark("swap");
+        crate::timing::print_totals();
         Ok((stats, changed))
     }
 }
@@ -473,7 +491,8 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
     moves
 }
 
-/// Renders a site from scratch into memory, the way `cermin build` would (for comparisons).
+/// Renders a site from scratch into memory, the way `cermin build` would (for comparisons):
+/// with the search index made afresh, as a build makes it, not kept as a session keeps it.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
-    Ok((*Session::open(root, options)?.files()).clone())
+    Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
 }

@@ -109,12 +109,28 @@ impl Site {
         selection: Selection,
         previous: Option<&Site>,
     ) -> Result<Site> {
-        let mut articles: Vec<Arc<Article>> = articles
+        let articles: Vec<Arc<Article>> = articles
             .into_iter()
             .filter(|a| selection.drafts || !a.draft)
             .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
             .collect();
-        articles.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+        // Newest first, ties by path: a total order, so an unstable sort gives the one
+        // result. Sorted by keys taken once, not through every article's pointer.
+        let mut keys: Vec<(i64, u32, &str, usize)> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let (seconds, nanos) = (a.date.timestamp(), a.date.timestamp_subsec_nanos());
+                (-seconds, u32::MAX - nanos, a.path.as_str(), i)
+            })
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+        let mut slots: Vec<Option<Arc<Article>>> = articles.into_iter().map(Some).collect();
+        let articles: Vec<Arc<Article>> = order
+            .into_iter()
+            .map(|i| slots[i].take().expect("each article once"))
+            .collect();
         let structure: Vec<u64> = articles.iter().map(|a| a.structure_hash).collect();
         if let Some(p) = previous.filter(|p| *p.structure == structure) {
             return Ok(Site {
@@ -153,6 +169,12 @@ impl Site {
             related: Arc::new(related),
             structure: Arc::new(structure),
         })
+    }
+
+    /// Whether `other` has the articles of this site in the same places (the same paths,
+    /// dates and tags): true when it was built reusing this site's indexes.
+    pub fn same_places(&self, other: &Site) -> bool {
+        Arc::ptr_eq(&self.structure, &other.structure)
     }
 
     /// The article after `i` in time (newer), if any.

@@ -67,20 +67,31 @@ pub fn render_site(
     let rendered = AtomicUsize::new(0);
     // Pages, and (feeds, sitemap and the rest) side by side: both halves are parallel inside too.
     let (pages_done, rest_done) = rayon::join(
-        || render_pages(&renderer, specs, files, sink, previous, &rendered),
+        || {
+            let started = std::time::Instant::now();
+            let done = render_pages(&renderer, specs, files, sink, previous, &rendered);
+            crate::timing::add("all pages", started);
+            done
+        },
         || -> Result<_> {
+            let started = std::time::Instant::now();
             let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
-            let others =
-                render_other_files(site, &links, templates, statics, specs, sink, previous)?;
+            crate::timing::add("all feeds", started);
+            let started = std::time::Instant::now();
+            let sitemaps = sitemap_files(site, &links, templates, specs, cache)?;
+            let mut others = render_other_files(site, &links, statics, sitemaps, sink, previous)?;
+            crate::timing::add("sitemap, statics, bundles, images", started);
+            others.extend(put_search_files(site, cache, sink, previous)?);
             Ok((feeds, others))
         },
     );
+    t.mark("pages, feeds, other files");
     let (feed_signatures, other_signatures) = rest_done?;
     let feed_count = feed_signatures.len();
     let mut signatures: Signatures = files.iter().cloned().zip(pages_done?).collect();
     signatures.extend(feed_signatures);
     signatures.extend(other_signatures);
-    t.mark("sitemap, static");
+    t.mark("signatures");
     let archive_pages = pages
         .iter()
         .filter(|p| {
@@ -245,17 +256,14 @@ fn render_feeds(
     Ok(signatures.into_iter().flatten().collect())
 }
 
-/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
-/// of their bytes; unchanged ones are not put again.
-fn render_other_files(
+/// The sitemap files `(site path, XML)` of the pages in `specs`.
+fn sitemap_files(
     site: &Site,
     links: &Links,
     templates: &Templates,
-    statics: &StaticFiles,
     specs: &[PageSpec],
-    sink: &dyn Sink,
-    previous: &Signatures,
-) -> Result<Vec<(String, u64)>> {
+    cache: &ValueCache,
+) -> Result<Vec<(String, String)>> {
     let entries: Vec<sitemap::Entry> = specs
         .iter()
         .filter(|spec| spec.kind != PageKind::NotFound)
@@ -267,6 +275,40 @@ fn render_other_files(
             },
         })
         .collect();
+    if templates.tera.contains_template("sitemap.xml") {
+        return sitemap::sitemaps(links, &entries, |urls| {
+            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
+        });
+    }
+    if !cache.is_session() {
+        return sitemap::sitemaps(links, &entries, |urls| {
+            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
+        });
+    }
+    // The built-in writer's files are the same for the same entries: a session keeps them.
+    let mut made = Vec::new();
+    let files = sitemap::sitemaps(links, &entries, |urls| {
+        let key = sitemap::entries_hash(urls);
+        let xml = cache
+            .sitemap_part(key)
+            .unwrap_or_else(|| sitemap::urlset(links, urls));
+        made.push((key, xml.clone()));
+        Ok::<_, anyhow::Error>(xml)
+    })?;
+    cache.keep_sitemap_parts(made);
+    Ok(files)
+}
+
+/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
+/// of their bytes; unchanged ones are not put again.
+fn render_other_files(
+    site: &Site,
+    links: &Links,
+    statics: &StaticFiles,
+    sitemaps: Vec<(String, String)>,
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<Vec<(String, u64)>> {
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
@@ -275,15 +317,6 @@ fn render_other_files(
         }
         signatures.push((path, hash));
         Ok(())
-    };
-    let sitemaps = if templates.tera.contains_template("sitemap.xml") {
-        sitemap::sitemaps(links, &entries, |urls| {
-            templates.render("sitemap.xml", &sitemap::template_context(links, urls))
-        })?
-    } else {
-        sitemap::sitemaps(links, &entries, |urls| {
-            Ok::<_, anyhow::Error>(sitemap::urlset(links, urls))
-        })?
     };
     for (path, xml) in sitemaps {
         put_unless_same(output_file(&path), xml.as_bytes())?;
@@ -299,16 +332,31 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
-    let started = std::time::Instant::now();
-    for (rel, bytes) in crate::search::index_files(site)? {
-        put_unless_same(rel, &bytes)?;
-    }
-    crate::timing::add("search index", started);
     let images = crate::images::publish::Target {
         keep: &|file| sink.keep(file),
         put: &|file, bytes| sink.put(file, bytes),
     };
     signatures.extend(crate::images::publish::publish(site, &images, previous)?);
+    Ok(signatures)
+}
+
+/// The search index's files (when search is on); like the other files, unchanged ones are
+/// not put again. Their signature is the hash of their bytes.
+fn put_search_files(
+    site: &Site,
+    cache: &ValueCache,
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<Vec<(String, u64)>> {
+    let started = std::time::Instant::now();
+    let mut signatures = Vec::new();
+    for file in cache.search_files(site)? {
+        if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
+            sink.put(&file.path, &file.bytes)?;
+        }
+        signatures.push((file.path, file.hash));
+    }
+    crate::timing::add("search index", started);
     Ok(signatures)
 }
 

@@ -39,12 +39,63 @@ pub struct ValueCache {
     /// The last layout and the site indexes it was made from: a site that reuses those
     /// indexes (no article moved) has the same layout.
     layout: Mutex<Option<LastLayout>>,
+    /// The built-in sitemap files of the last render, by [`super::sitemap::entries_hash`].
+    sitemap_parts: Mutex<HashMap<u64, String, ahash::RandomState>>,
+    /// The search index kept between renders (`serve`); a one-off build makes it afresh.
+    search: Option<Mutex<crate::search::live::LiveIndex>>,
 }
 
 /// A layout and the tag index of the site it was made for.
 type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
 
 impl ValueCache {
+    /// A cache that also keeps the search index and the sitemap between renders, for a
+    /// session (a one-off build would only hold them in memory longer).
+    pub fn for_session() -> ValueCache {
+        ValueCache {
+            search: Some(Mutex::default()),
+            ..ValueCache::default()
+        }
+    }
+
+    /// The sitemap file of entries with hash `key` the last render made, if any.
+    pub(super) fn sitemap_part(&self, key: u64) -> Option<String> {
+        self.sitemap_parts
+            .lock()
+            .expect("cache lock")
+            .get(&key)
+            .cloned()
+    }
+
+    /// Whether this is a session's cache, which keeps files between renders.
+    pub(super) fn is_session(&self) -> bool {
+        self.search.is_some()
+    }
+
+    /// Keeps the sitemap files of this render (only those) for the next.
+    pub(super) fn keep_sitemap_parts(&self, parts: Vec<(u64, String)>) {
+        *self.sitemap_parts.lock().expect("cache lock") = parts.into_iter().collect();
+    }
+
+    /// The site's search index files, brought up to date from the last render's when the
+    /// cache keeps the index.
+    pub(super) fn search_files(&self, site: &Site) -> Result<Vec<crate::search::live::IndexFile>> {
+        use crate::search::live::IndexFile;
+        if let Some(live) = &self.search {
+            let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
+            let files = live.files(site);
+            if files.is_err() {
+                // Half brought up to date: made afresh next time.
+                *live = Default::default();
+            }
+            return files;
+        }
+        Ok(crate::search::index_files(site)?
+            .into_iter()
+            .map(|(path, bytes)| IndexFile::new(path, bytes))
+            .collect())
+    }
+
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.
     pub(super) fn layout(
         &self,
@@ -89,8 +140,13 @@ impl ValueCache {
         values
     }
 
-    /// Forgets articles no longer in the site.
+    /// Forgets articles no longer in the site (once there are more than a few).
     pub fn retain_only(&self, articles: &[Arc<Article>]) {
+        // Stale entries only cost memory: sweep them when they are many, not on every save
+        // (the sweep looks at every article).
+        if self.map.lock().expect("cache lock").len() <= articles.len() + 1024 {
+            return;
+        }
         let keep: std::collections::HashSet<usize> =
             articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
         self.map

@@ -19,7 +19,7 @@ pub struct Entry<'a> {
 pub fn sitemaps<E>(
     links: &Links,
     entries: &[Entry],
-    urlset: impl Fn(&[Entry]) -> Result<String, E>,
+    mut urlset: impl FnMut(&[Entry]) -> Result<String, E>,
 ) -> Result<Vec<(String, String)>, E> {
     if entries.len() <= MAX_URLS {
         return Ok(vec![("/sitemap.xml".into(), urlset(entries)?)]);
@@ -63,6 +63,22 @@ pub fn template_context(links: &Links, entries: &[Entry]) -> tera::Context {
     ctx.insert("page_path", "/sitemap.xml");
     ctx.insert("page_kind", "sitemap");
     ctx
+}
+
+/// A hash of what [`urlset`] writes of `entries` (with the same links).
+pub fn entries_hash(entries: &[Entry]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    for e in entries {
+        h.update(e.path.as_bytes());
+        match e.lastmod {
+            Some(lastmod) => {
+                h.update(&[1]);
+                h.update(lastmod.as_bytes());
+            }
+            None => h.update(&[2]),
+        }
+    }
+    h.digest()
 }
 
 /// The built-in writer of one sitemap file.

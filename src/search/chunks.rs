@@ -56,27 +56,71 @@ pub fn files(
 ) -> Vec<(String, Vec<u8>)> {
     let mut files = Vec::new();
     let mut chunk_list = Vec::new();
-    for chunk in term_chunks(&index.terms) {
+    let sizes = index
+        .terms
+        .iter()
+        .map(|(t, p)| (term_hash(t), term_size(t, p)));
+    for range in cuts(sizes) {
+        let chunk = &index.terms[range];
         let first = &chunk[0].0;
-        let name = format!(
-            "t/{:012x}",
-            xxhash_rust::xxh3::xxh3_64(first.as_bytes()) >> 16
-        );
-        files.push((format!("search/{name}.js"), term_chunk(&name, chunk)));
-        chunk_list.push(json!([first, name]));
+        let name = chunk_name(first);
+        let terms: Vec<(&str, &Postings)> = chunk.iter().map(|(t, p)| (t.as_str(), p)).collect();
+        files.push((chunk_path(&name), term_chunk(&name, &terms)));
+        chunk_list.push((first.clone(), name));
     }
+    let groups: Vec<&[ResultMeta]> = metas.chunks(DOCS_PER_META).collect();
+    for (n, docs) in groups.iter().enumerate() {
+        files.push(meta_file(n, docs));
+    }
+    let firsts: Vec<i64> = groups.iter().map(|docs| docs[0].day).collect();
+    files.push((
+        "search/root.js".into(),
+        root(index.documents, stemmer, &chunk_list, &firsts, filters),
+    ));
+    files
+}
+
+/// The name of the term chunk that starts with `first` (`t/<hash>`).
+pub fn chunk_name(first: &str) -> String {
+    format!(
+        "t/{:012x}",
+        xxhash_rust::xxh3::xxh3_64(first.as_bytes()) >> 16
+    )
+}
+
+/// The output path of the index file `name` (`t/…`, `m/…`).
+pub fn chunk_path(name: &str) -> String {
+    format!("search/{name}.js")
+}
+
+/// The hash that decides where chunks end (see [`cuts`]).
+pub fn term_hash(term: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(term.as_bytes())
+}
+
+/// What a term weighs in its chunk (see [`cuts`]).
+pub fn term_size(term: &str, postings: &Postings) -> usize {
+    term.len() + postings.bytes.len()
+}
+
+/// `search/root.js`: `firsts` are the day numbers of the result chunks' first documents.
+pub fn root(
+    documents: usize,
+    stemmer: &str,
+    chunk_list: &[(String, String)],
+    firsts: &[i64],
+    filters: &BTreeMap<&str, Vec<FilterValue>>,
+) -> Vec<u8> {
+    let chunk_list: Vec<Value> = chunk_list
+        .iter()
+        .map(|(first, name)| json!([first, name]))
+        .collect();
     // Day numbers of the chunks' first documents, each as the days since the one before.
-    let mut days = Vec::new();
+    let mut days = Vec::with_capacity(firsts.len());
     let mut previous_day = 0;
-    for (n, docs) in metas.chunks(DOCS_PER_META).enumerate() {
-        let name = format!("m/{n}");
-        days.push(docs[0].day - previous_day);
-        previous_day = docs[0].day;
-        let rows: Vec<Value> = docs.iter().map(result_row).collect();
-        files.push((
-            format!("search/{name}.js"),
-            script(&name, &Value::from(rows)),
-        ));
+    for &day in firsts {
+        days.push(day - previous_day);
+        previous_day = day;
     }
     let filters: serde_json::Map<String, Value> = filters
         .iter()
@@ -90,7 +134,7 @@ pub fn files(
         .collect();
     let root = json!({
         "version": 1,
-        "documents": index.documents,
+        "documents": documents,
         "stemmer": stemmer,
         "k1": super::index::K1,
         "max_tf_part": super::index::MAX_TF_PART,
@@ -99,43 +143,49 @@ pub fn files(
         "days": days,
         "filters": filters,
     });
-    files.push(("search/root.js".into(), script("root", &root)));
-    files
+    script("root", &root)
 }
 
-/// The terms cut into chunks (see the module comment). A chunk ends after a term with the
-/// chance its size in bytes has in `TARGET_CHUNK` (decided by the term's hash, so the same
-/// terms always cut the same way, whatever comes before them), so chunks hold about
-/// `TARGET_CHUNK` bytes; a term as big as that has a chunk of its own, and none exceeds
-/// `MAX_CHUNK` but by one term.
-fn term_chunks(terms: &[(String, Postings)]) -> Vec<&[(String, Postings)]> {
+/// The result chunk `n`: `(output path, bytes)`.
+pub fn meta_file(n: usize, docs: &[ResultMeta]) -> (String, Vec<u8>) {
+    let name = format!("m/{n}");
+    let rows: Vec<Value> = docs.iter().map(result_row).collect();
+    (chunk_path(&name), script(&name, &Value::from(rows)))
+}
+
+/// The terms cut into chunks, given each term's hash and size in order: the ranges of term
+/// positions. A chunk ends after a term with the chance its size in bytes has in
+/// `TARGET_CHUNK` (decided by the term's hash, so the same terms always cut the same way,
+/// whatever comes before them), so chunks hold about `TARGET_CHUNK` bytes; a term as big as
+/// that has a chunk of its own, and none exceeds `MAX_CHUNK` but by one term.
+pub fn cuts(sizes: impl Iterator<Item = (u64, usize)>) -> Vec<std::ops::Range<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
     let mut size = 0;
-    for (i, (term, postings)) in terms.iter().enumerate() {
-        let term_size = term.len() + postings.bytes.len();
+    let mut count = 0;
+    for (i, (hash, term_size)) in sizes.enumerate() {
+        count = i + 1;
         if i > start && term_size >= TARGET_CHUNK {
-            chunks.push(&terms[start..i]);
+            chunks.push(start..i);
             start = i;
             size = 0;
         }
         size += term_size;
-        let hash = xxhash_rust::xxh3::xxh3_64(term.as_bytes());
         if hash % TARGET_CHUNK as u64 <= term_size as u64 || size >= MAX_CHUNK {
-            chunks.push(&terms[start..=i]);
+            chunks.push(start..i + 1);
             start = i + 1;
             size = 0;
         }
     }
-    if start < terms.len() {
-        chunks.push(&terms[start..]);
+    if start < count {
+        chunks.push(start..count);
     }
     chunks
 }
 
 /// A term chunk: `{"terms": [...], "counts": [...], "postings": "<base64 of them all>"}`.
-fn term_chunk(name: &str, chunk: &[(String, Postings)]) -> Vec<u8> {
-    let terms: Vec<&str> = chunk.iter().map(|(t, _)| t.as_str()).collect();
+pub fn term_chunk(name: &str, chunk: &[(&str, &Postings)]) -> Vec<u8> {
+    let terms: Vec<&str> = chunk.iter().map(|(t, _)| *t).collect();
     let counts: Vec<u32> = chunk.iter().map(|(_, p)| p.count).collect();
     let lengths: Vec<usize> = chunk.iter().map(|(_, p)| p.bytes.len()).collect();
     let dense: Vec<u8> = chunk.iter().map(|(_, p)| u8::from(p.dense)).collect();
@@ -180,6 +230,11 @@ fn script(name: &str, data: &Value) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn term_chunks(terms: &[(String, Postings)]) -> Vec<&[(String, Postings)]> {
+        let sizes = terms.iter().map(|(t, p)| (term_hash(t), term_size(t, p)));
+        cuts(sizes).into_iter().map(|r| &terms[r]).collect()
+    }
 
     fn postings(n: usize) -> Postings {
         Postings {

@@ -46,6 +46,18 @@ pub struct Postings {
 }
 
 impl Postings {
+    /// A list of `(document, impact)` pairs in document order.
+    pub fn from_pairs(pairs: &[(u32, u8)]) -> Postings {
+        let mut list = Postings {
+            bytes: Vec::with_capacity(pairs.len() * 2),
+            ..Default::default()
+        };
+        for &(doc, impact) in pairs {
+            list.push(doc, impact);
+        }
+        list
+    }
+
     fn push(&mut self, doc: u32, impact: u8) {
         let delta = match self.last {
             Some(last) => doc - last,
@@ -90,44 +102,88 @@ impl Postings {
     /// then the best as (delta, impact) pairs. A query needs these lists whole (for "every
     /// word"), and this is a fifth of the bytes. Lists that would not shrink by half stay.
     pub fn densify(&mut self, documents: usize) {
-        let bitmap = documents.div_ceil(8);
-        if self.dense
-            || self.count as usize <= DENSE_TOP
-            || bitmap + DENSE_TOP * 3 > self.bytes.len() / 2
-        {
-            return;
+        if !self.dense && Postings::dense_pays(self.count as usize, self.bytes.len(), documents) {
+            *self = Postings::dense_of(&self.pairs(), documents);
         }
-        let pairs = self.pairs();
-        let mut best: Vec<(u32, u8)> = pairs.clone();
-        best.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let rest = &best[DENSE_TOP.min(best.len())..];
-        let rest_impact = if rest.is_empty() {
-            0
+    }
+
+    /// The list of `pairs` (in document order) as written: dense when that pays (see
+    /// [`Postings::densify`]), without encoding the list first.
+    pub fn written(pairs: &[(u32, u8)], documents: usize) -> Postings {
+        let mut last = 0;
+        let length: usize = pairs
+            .iter()
+            .map(|&(doc, _)| {
+                let delta = doc - last;
+                last = doc;
+                1 + varint_length(delta)
+            })
+            .sum();
+        if Postings::dense_pays(pairs.len(), length, documents) {
+            Postings::dense_of(pairs, documents)
         } else {
-            (rest.iter().map(|p| u64::from(p.1)).sum::<u64>() as f64 / rest.len() as f64).round()
-                as u32
-        };
-        let mut top: Vec<(u32, u8)> = if best[0].1 == 0 {
-            Vec::new() // a filter: no impacts
-        } else {
-            best[..DENSE_TOP.min(best.len())].to_vec()
-        };
-        top.sort_unstable();
-        let mut bytes = Vec::with_capacity(bitmap + top.len() * 3 + 2);
+            Postings::from_pairs(pairs)
+        }
+    }
+
+    /// Whether a list of `count` postings in `length` bytes is written dense.
+    fn dense_pays(count: usize, length: usize, documents: usize) -> bool {
+        count > DENSE_TOP && documents.div_ceil(8) + DENSE_TOP * 3 <= length / 2
+    }
+
+    /// The dense form of a list of more than [`DENSE_TOP`] `pairs`.
+    fn dense_of(pairs: &[(u32, u8)], documents: usize) -> Postings {
+        let bitmap = documents.div_ceil(8);
+        // The best DENSE_TOP by impact, ties to the older document: the impact the last of
+        // them has, from a count of each impact, then one pass in document order (the dev
+        // server redoes this for every big list an edit touches).
+        let mut counts = [0usize; 256];
+        let mut sum = 0u64;
+        for &(_, impact) in pairs {
+            counts[impact as usize] += 1;
+            sum += u64::from(impact);
+        }
+        let (mut threshold, mut above) = (255usize, 0usize);
+        while above + counts[threshold] < DENSE_TOP {
+            above += counts[threshold];
+            threshold -= 1;
+        }
+        let mut at_threshold = DENSE_TOP - above;
+        let mut best = Vec::with_capacity(DENSE_TOP);
+        for &(doc, impact) in pairs {
+            if impact as usize > threshold {
+                best.push((doc, impact));
+            } else if impact as usize == threshold && at_threshold > 0 {
+                at_threshold -= 1;
+                best.push((doc, impact));
+            }
+        }
+        let best_sum: u64 = best.iter().map(|p| u64::from(p.1)).sum();
+        let rest = pairs.len() - DENSE_TOP;
+        let rest_impact = ((sum - best_sum) as f64 / rest as f64).round() as u32;
+        if best.iter().all(|p| p.1 == 0) {
+            best.clear(); // a filter: no impacts
+        }
+        let mut bytes = Vec::with_capacity(bitmap + best.len() * 3 + 2);
         push_varint(&mut bytes, rest_impact);
         let start = bytes.len();
         bytes.resize(start + bitmap, 0);
-        for (doc, _) in &pairs {
+        for (doc, _) in pairs {
             bytes[start + *doc as usize / 8] |= 1 << (doc % 8);
         }
-        let mut list = Postings::default();
-        for (doc, impact) in top {
-            list.push(doc, impact);
+        bytes.extend_from_slice(&Postings::from_pairs(&best).bytes);
+        Postings {
+            bytes,
+            count: pairs.len() as u32,
+            dense: true,
+            last: pairs.last().map(|p| p.0),
         }
-        bytes.extend_from_slice(&list.bytes);
-        self.bytes = bytes;
-        self.dense = true;
     }
+}
+
+/// The bytes of `n` as a varint.
+fn varint_length(n: u32) -> usize {
+    (32 - n.leading_zeros() as usize).div_ceil(7).max(1)
 }
 
 /// Appends `n` as a varint: 7 bits a byte, low bits first, the high bit set on all but the last.
@@ -279,6 +335,39 @@ fn document_terms(
 /// Indexes `articles` (oldest first: their positions are the document numbers) with the
 /// years given for them (in the site's time zone).
 pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
+    let documents = articles.len();
+    let mut terms: Vec<(String, Postings)> = build_raw(articles, stemmer)?
+        .into_par_iter()
+        .map(|(term, mut postings)| {
+            postings.densify(documents);
+            (term, postings)
+        })
+        .collect();
+    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    Ok(Index { terms, documents })
+}
+
+/// The terms of one document with their impacts, filters with impact 0, sorted by term: what
+/// [`build`] posts for it.
+pub fn document(article: &Article, year: i32, stemmer: Stemmer) -> Result<Vec<(String, u8)>> {
+    let vocabularies = [Mutex::new(Vocabulary::default())];
+    let terms = document_terms(article, year, stemmer, &vocabularies)?;
+    let vocabulary = vocabularies[0].lock().unwrap_or_else(|e| e.into_inner());
+    let mut out: Vec<(String, u8)> = terms
+        .stems
+        .into_iter()
+        .map(|(n, impact)| (vocabulary.stems[n as usize].to_string(), impact))
+        .chain(terms.filters.into_iter().map(|f| (f, 0)))
+        .collect();
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// Every term's postings as lists (none made dense), in no particular order.
+pub fn build_raw(
+    articles: &[(&Article, i32)],
+    stemmer: Stemmer,
+) -> Result<Vec<(String, Postings)>> {
     let vocabularies: Vec<Mutex<Vocabulary>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::default())
         .collect();
@@ -325,16 +414,10 @@ pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
         }
     }
     drop(vocabularies);
-    let documents = articles.len();
-    let mut terms: Vec<(String, Postings)> = lists
-        .into_par_iter()
-        .map(|(term, mut postings)| {
-            postings.densify(documents);
-            (term.into_string(), postings)
-        })
-        .collect();
-    terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Ok(Index { terms, documents })
+    Ok(lists
+        .into_iter()
+        .map(|(term, postings)| (term.into_string(), postings))
+        .collect())
 }
 
 #[cfg(test)]
@@ -391,6 +474,56 @@ mod tests {
                 .iter()
                 .all(|&(doc, impact)| impact >= 188 && doc % 200 == u32::from(impact) - 1)
         );
+    }
+
+    /// The dense form as the definition says: sort by impact (ties to the older document),
+    /// keep the first DENSE_TOP, the rest's mean impact.
+    fn dense_by_sorting(pairs: &[(u32, u8)], documents: usize) -> Vec<u8> {
+        let mut best = pairs.to_vec();
+        best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let rest = &best[DENSE_TOP..];
+        let mean = rest.iter().map(|p| f64::from(p.1)).sum::<f64>() / rest.len() as f64;
+        let mut top = best[..DENSE_TOP].to_vec();
+        if top.iter().all(|p| p.1 == 0) {
+            top.clear();
+        }
+        top.sort();
+        let mut bytes = Vec::new();
+        push_varint(&mut bytes, mean.round() as u32);
+        let mut bitmap = vec![0u8; documents.div_ceil(8)];
+        for (doc, _) in pairs {
+            bitmap[*doc as usize / 8] |= 1 << (doc % 8);
+        }
+        bytes.extend(bitmap);
+        bytes.extend(Postings::from_pairs(&top).bytes);
+        bytes
+    }
+
+    #[test]
+    fn the_dense_form_keeps_the_best_impacts_ties_to_the_older_document() {
+        let documents = 30_000;
+        // Few distinct impacts, so the cut falls inside a run of equal ones; and a filter.
+        for (step, impacts) in [(2u32, 7u32), (3, 3), (2, 1)] {
+            let pairs: Vec<(u32, u8)> = (0..documents as u32)
+                .step_by(step as usize)
+                .map(|d| {
+                    (
+                        d,
+                        if impacts == 1 {
+                            0
+                        } else {
+                            (d * 7919 % impacts) as u8 + 1
+                        },
+                    )
+                })
+                .collect();
+            let written = Postings::written(&pairs, documents);
+            assert!(written.dense, "{step} {impacts}");
+            assert_eq!(written.bytes, dense_by_sorting(&pairs, documents));
+            let mut list = Postings::from_pairs(&pairs);
+            list.densify(documents);
+            assert_eq!(list, written);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod chunks;
 pub mod fold;
 pub mod index;
+pub mod live;
 pub mod stem;
 pub mod text;
 
@@ -39,46 +40,93 @@ pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         .collect();
     let index = index::build(&docs, stemmer)?;
     let dates = DateFormatter::new(&site.config.language);
-    let metas: Vec<ResultMeta> = docs
-        .iter()
-        .map(|(a, _)| ResultMeta {
-            title: a.title.clone(),
-            path: a.path.clone(),
-            date_display: dates.long_date(&a.date),
-            date: a.date.format("%Y-%m-%d").to_string(),
-            day: a.date.date_naive().num_days_from_ce() as i64 - 719_163,
-            source: index::source_label(a),
-            summary: a.description.clone(),
-        })
-        .collect();
+    let metas: Vec<ResultMeta> = docs.iter().map(|(a, _)| result_meta(a, &dates)).collect();
     let filters = filters(site);
     Ok(chunks::files(&index, &metas, stemmer.name(), &filters))
 }
 
-/// The values the search page offers as filters: years (newest first), sources and tags (by
-/// name). Tags are many on a big site: only the most used go in the list (any tag can still
-/// be asked for as `tag:<slug>`).
-fn filters(site: &Site) -> BTreeMap<&'static str, Vec<FilterValue>> {
-    const TAGS_LISTED: usize = 100;
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
-    let mut sources: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    let mut categories: BTreeMap<String, (String, usize)> = BTreeMap::new();
-    for a in site.articles.iter() {
-        if let Some(category) = a.category.as_deref().filter(|c| !c.trim().is_empty()) {
-            let entry = categories
-                .entry(index::filter_value(category))
-                .or_insert((category.trim().to_string(), 0));
-            entry.1 += 1;
-        }
-        *years.entry(a.date.year()).or_default() += 1;
-        if let Some(label) = index::source_label(a) {
-            let entry = sources
-                .entry(index::filter_value(&label))
-                .or_insert((label, 0));
-            entry.1 += 1;
+/// What the search page shows of `article` as a result.
+pub fn result_meta(article: &crate::content::Article, dates: &DateFormatter) -> ResultMeta {
+    let a = article;
+    ResultMeta {
+        title: a.title.clone(),
+        path: a.path.clone(),
+        date_display: dates.long_date(&a.date),
+        date: a.date.format("%Y-%m-%d").to_string(),
+        day: day_number(a),
+        source: index::source_label(a),
+        summary: a.description.clone(),
+    }
+}
+
+/// The days from 1970-01-01 to an article's date, for the recency boost.
+pub fn day_number(article: &crate::content::Article) -> i64 {
+    article.date.date_naive().num_days_from_ce() as i64 - 719_163
+}
+
+/// What an article adds to the filters' counts: its year, its source and its category as
+/// (filter value, label shown).
+pub struct FilterFacts {
+    pub year: i32,
+    pub source: Option<(String, String)>,
+    pub category: Option<(String, String)>,
+}
+
+impl FilterFacts {
+    pub fn of(a: &crate::content::Article) -> FilterFacts {
+        FilterFacts {
+            year: a.date.year(),
+            source: index::source_label(a).map(|label| (index::filter_value(&label), label)),
+            category: a
+                .category
+                .as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| (index::filter_value(c), c.trim().to_string())),
         }
     }
-    let mut tags: Vec<&crate::site::Tag> = site.tags.iter().collect();
+}
+
+/// The counts of the filters' values: a value's label is the one its newest article has.
+#[derive(Default)]
+pub struct FilterCounts {
+    pub years: BTreeMap<i32, usize>,
+    pub sources: BTreeMap<String, (String, usize)>,
+    pub categories: BTreeMap<String, (String, usize)>,
+}
+
+/// The values the search page offers as filters: years (newest first), sources and tags (by
+/// name).
+fn filters(site: &Site) -> BTreeMap<&'static str, Vec<FilterValue>> {
+    let mut counts = FilterCounts::default();
+    // Newest first: the first label met is the newest article's.
+    for a in site.articles.iter() {
+        let facts = FilterFacts::of(a);
+        *counts.years.entry(facts.year).or_default() += 1;
+        for (map, fact) in [
+            (&mut counts.sources, facts.source),
+            (&mut counts.categories, facts.category),
+        ] {
+            if let Some((value, label)) = fact {
+                map.entry(value).or_insert((label, 0)).1 += 1;
+            }
+        }
+    }
+    filter_values(counts, &site.tags)
+}
+
+/// The filters from their counts and the site's tags. Tags are many on a big site: only the
+/// most used go in the list (any tag can still be asked for as `tag:<slug>`).
+pub fn filter_values(
+    counts: FilterCounts,
+    tags: &[crate::site::Tag],
+) -> BTreeMap<&'static str, Vec<FilterValue>> {
+    const TAGS_LISTED: usize = 100;
+    let FilterCounts {
+        years,
+        sources,
+        categories,
+    } = counts;
+    let mut tags: Vec<&crate::site::Tag> = tags.iter().collect();
     tags.sort_by(|a, b| {
         b.articles
             .len()

@@ -49,8 +49,9 @@ fn random_edits_always_match_a_full_build() {
                 panic!("after:\n{}\n{diff}", history.join("\n"));
             }
         }
-        // The search index is part of what is compared.
+        // The search index is part of what is compared, after edits of its words too.
         assert!(session.files().keys().any(|k| k.starts_with("search/t/")));
+        assert!(history.iter().any(|h| h.starts_with("edit words")));
         // And the served site equals what `cermin build` writes to disk.
         let run = world.f.build(&["--base-url", "http://127.0.0.1:1111"]);
         assert!(run.ok, "{}", run.stderr);

@@ -29,6 +29,19 @@ const TAGS: &[&str] = &[
     "Teknologi",
 ];
 
+/// Words the body edits write, some in many articles: each edit changes the postings of the
+/// search index's terms (and their impacts, with how often a word is written).
+const WORDS: &[&str] = &[
+    "banjir",
+    "membangun",
+    "pembangunan",
+    "jalan",
+    "pasar",
+    "harga",
+    "beras",
+    "gempa",
+];
+
 const AUTHORS: &[&str] = &["Fajar Nugroho", "Dewi Anggraini", "Sari", "Budi Santoso"];
 
 /// (source URL, source_name or none): one outlet named only by its host.
@@ -155,7 +168,7 @@ impl World {
 
     /// Makes one random edit; returns what it did and the paths a watcher would report.
     pub fn step(&mut self) -> (String, Vec<PathBuf>) {
-        let action = self.rng.below(17);
+        let action = self.rng.below(18);
         self.counter += 1;
         let n = self.counter;
         match (action, self.pick()) {
@@ -286,6 +299,17 @@ impl World {
                 let lines = self.source_lines();
                 self.replace_field(&rel, "source:", &lines);
                 (format!("edit source {rel}: {lines}"), vec![self.path(&rel)])
+            }
+            (17, Some(rel)) => {
+                // New words for the body's last line, some of them repeated.
+                let text = std::fs::read_to_string(self.path(&rel)).unwrap();
+                let last = text.lines().last().unwrap().to_string();
+                let words: Vec<&str> = (0..1 + self.rng.below(6))
+                    .map(|_| WORDS[self.rng.below(WORDS.len())])
+                    .collect();
+                let line = format!("Isi {}.", words.join(" "));
+                self.replace_in(&rel, &last, &line);
+                (format!("edit words {rel}: {line}"), vec![self.path(&rel)])
             }
             (16, Some(rel)) => {
                 let line = self.section_line();
