@@ -4,8 +4,14 @@
 //! Files whose bytes did not change are hard-linked from the old output instead of written,
 //! so they keep their modification time (rsync and bucket syncs upload only what changed);
 //! files no longer produced simply are not in the new tree.
+//!
+//! A cached build that changes few files (at most a tenth) of the folder the last cached
+//! build made updates it in place instead: the new files, written in full in the staging
+//! folder, are renamed over the old ones and files no longer produced are deleted. Making a
+//! tree of a million links and deleting the old one would take minutes; this takes the time
+//! of the changed files. An error before that point leaves the output as it was.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -41,7 +47,19 @@ pub struct Staging {
     /// cache) with their stamps, for the cache to record.
     reuse: Option<Arc<OutputCache>>,
     put_files: Mutex<Vec<(String, FileStamp)>>,
+    /// Files of the old output that stay as they are (cached builds only): linked into the
+    /// staging tree only when the build ends by swapping trees.
+    in_place: Mutex<Vec<String>>,
+    /// Files in the staging tree, written or linked from the cache (cached builds only).
+    staged: Mutex<Vec<String>>,
+    /// Whether this build may keep old files where they are: a cached build into the folder
+    /// the cache's last build made, whose files the cache lists.
+    updatable: bool,
 }
+
+/// An in-place update changes at most this share of the output's files (1/N); more
+/// changes swap a whole new tree in.
+const IN_PLACE_SHARE: usize = 10;
 
 impl Staging {
     /// Starts a new tree for `output`. Refuses an output folder that holds a site's sources.
@@ -65,11 +83,20 @@ impl Staging {
             made_dirs: Mutex::default(),
             reuse: None,
             put_files: Mutex::default(),
+            in_place: Mutex::default(),
+            staged: Mutex::default(),
+            updatable: false,
         })
+    }
+
+    /// Whether this build may keep old files where they are.
+    fn updatable(&self) -> bool {
+        self.updatable
     }
 
     /// Links files whose inputs did not change from `cache` instead of rendering them.
     pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
+        self.updatable = self.had_output && cache.made_in(&self.output);
         self.reuse = Some(cache);
         self
     }
@@ -131,6 +158,24 @@ impl Staging {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
         };
+        let staged = std::mem::take(&mut *self.staged.lock().expect("staging lock"));
+        let in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
+        let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len();
+        if self.updatable() && few && self.update_in_place(&staged, &in_place)? {
+            fs::remove_dir_all(&self.staging)
+                .with_context(|| format!("cannot remove {}", self.staging.display()))?;
+            self.committed = true;
+            return Ok(stats);
+        }
+        // A whole new tree: the files kept in place join it as links.
+        use rayon::prelude::*;
+        in_place.par_iter().try_for_each(|path| -> Result<()> {
+            let target = self.make_parent(path)?;
+            let old = self.output.join(path);
+            fs::hard_link(&old, &target)
+                .or_else(|_| fs::copy(&old, &target).map(drop))
+                .map_err(|e| write_failed(&self.output, &old, e))
+        })?;
         if !self.output.exists() {
             fs::rename(&self.staging, &self.output).with_context(|| {
                 format!("cannot move the new site into {}", self.output.display())
@@ -154,6 +199,73 @@ impl Staging {
         self.committed = true;
         Ok(stats)
     }
+}
+
+impl Staging {
+    /// Moves the staged files into the output folder and deletes the files the last build
+    /// made that this one did not. False, with the output unchanged, when a folder cannot be
+    /// made there (a file in the way, say): the build then swaps a whole tree in.
+    fn update_in_place(&self, staged: &[String], in_place: &[String]) -> Result<bool> {
+        use rayon::prelude::*;
+        // Folders first, the one step that can fail for want of space or because something
+        // is in the way: on failure nothing of the output has changed yet.
+        let dirs: BTreeSet<&str> = staged.iter().flat_map(|path| ancestors(path)).collect();
+        let mut made: Vec<PathBuf> = Vec::new();
+        let ready = dirs.iter().all(|dir| {
+            let full = self.output.join(dir);
+            if full.is_dir() {
+                return true;
+            }
+            let ok = fs::create_dir(&full).is_ok();
+            made.push(full);
+            ok
+        }) && staged.iter().all(|path| !self.output.join(path).is_dir());
+        if !ready {
+            for dir in made.iter().rev() {
+                let _ = fs::remove_dir(dir);
+            }
+            return Ok(false);
+        }
+        // Each file is replaced at once: a reader sees the old page or the new one.
+        staged.par_iter().try_for_each(|path| {
+            let target = self.output.join(path);
+            fs::rename(self.staging.join(path), &target)
+                .map_err(|e| write_failed(&self.output, &target, e))
+        })?;
+        let Some(cache) = &self.reuse else {
+            return Ok(true);
+        };
+        let produced: HashSet<&str, ahash::RandomState> =
+            staged.iter().chain(in_place).map(String::as_str).collect();
+        let stale: Vec<&str> = cache.paths().filter(|p| !produced.contains(p)).collect();
+        for path in &stale {
+            let file = self.output.join(path);
+            match fs::remove_file(&file) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(write_failed(&self.output, &file, e));
+                }
+                _ => {}
+            }
+        }
+        // Folders left empty go too, deepest first (one still holding files stays).
+        let mut emptied: Vec<&str> = stale.iter().flat_map(|p| ancestors(p)).collect();
+        emptied.sort_unstable_by(|a, b| {
+            b.matches('/')
+                .count()
+                .cmp(&a.matches('/').count())
+                .then(a.cmp(b))
+        });
+        emptied.dedup();
+        for dir in emptied {
+            let _ = fs::remove_dir(self.output.join(dir));
+        }
+        Ok(true)
+    }
+}
+
+/// The folders of a relative path, top down: `a/b/c.html` has `a` and `a/b`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(at, _)| &path[..at])
 }
 
 /// Checks that `output` can hold a site and makes its parent folder; returns the parent
@@ -210,13 +322,23 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.make_parent(path)?;
         let old = self.output.join(path);
-        let kept = self
-            .had_output
-            .then(|| same_file(&old, bytes))
-            .flatten()
-            .filter(|_| fs::hard_link(&old, &target).is_ok());
+        let same = self.had_output.then(|| same_file(&old, bytes)).flatten();
+        if let Some(meta) = same.as_ref().filter(|_| self.updatable()) {
+            // Already there: it stays where it is unless the build swaps a whole tree in.
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.in_place
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+            self.put_files
+                .lock()
+                .expect("staging lock")
+                .push((path.to_string(), FileStamp::exact(meta)));
+            return Ok(());
+        }
+        let target = self.make_parent(path)?;
+        let kept = same.filter(|_| fs::hard_link(&old, &target).is_ok());
         let failed = |e| write_failed(&self.output, &self.output.join(path), e);
         let meta = match kept {
             Some(meta) => {
@@ -234,6 +356,12 @@ impl Sink for Staging {
                     .map_err(failed)?
             }
         };
+        if self.reuse.is_some() {
+            self.staged
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+        }
         if let (Some(_), Some(meta)) = (&self.reuse, meta) {
             // The cache records what it may link next time.
             self.put_files
@@ -248,10 +376,22 @@ impl Sink for Staging {
         let Some(cache) = &self.reuse else {
             return Ok(false);
         };
+        if self.updatable() && cache.is_intact(&self.output, path) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.in_place
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+            return Ok(true);
+        }
         let target = self.make_parent(path)?;
         let kept = cache.link_to(path, &target);
         if kept {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.staged
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
         }
         Ok(kept)
     }
