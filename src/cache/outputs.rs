@@ -171,6 +171,17 @@ impl OutputCache {
         signatures: &Signatures,
         put: &[(String, FileStamp)],
     ) -> std::io::Result<()> {
+        // Nothing written, the same files with the same signatures in the same folder: the
+        // manifest and the links stand (a build with nothing to do stays cheap).
+        let unchanged = put.is_empty()
+            && signatures.len() == self.made.len()
+            && folder_identity(output) == self.folder
+            && signatures
+                .iter()
+                .all(|(path, s)| self.made.get(path).is_some_and(|m| m.signature == *s));
+        if unchanged {
+            return Ok(());
+        }
         // Without a manifest nothing is reused, so a build killed while the links below are
         // half made cannot mislead the next one.
         match std::fs::remove_file(&self.manifest) {
