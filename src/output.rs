@@ -167,15 +167,25 @@ impl Staging {
             self.committed = true;
             return Ok(stats);
         }
-        // A whole new tree: the files kept in place join it as links.
+        // A whole new tree: the files kept in place join it as links, unless the render put
+        // new bytes at the same path after keeping it (one of a feed pair, say).
         use rayon::prelude::*;
-        in_place.par_iter().try_for_each(|path| -> Result<()> {
-            let target = self.make_parent(path)?;
-            let old = self.output.join(path);
-            fs::hard_link(&old, &target)
-                .or_else(|_| fs::copy(&old, &target).map(drop))
+        let written: HashSet<&str, ahash::RandomState> =
+            staged.iter().map(String::as_str).collect();
+        in_place
+            .par_iter()
+            .filter(|path| !written.contains(path.as_str()))
+            .try_for_each(|path| -> Result<()> {
+                let target = self.make_parent(path)?;
+                let old = self.output.join(path);
+                match fs::hard_link(&old, &target) {
+                    // Kept twice: linked already.
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                    Err(_) => fs::copy(&old, &target).map(drop),
+                    Ok(()) => Ok(()),
+                }
                 .map_err(|e| write_failed(&self.output, &old, e))
-        })?;
+            })?;
         if !self.output.exists() {
             fs::rename(&self.staging, &self.output).with_context(|| {
                 format!("cannot move the new site into {}", self.output.display())
@@ -522,6 +532,52 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read(out.join("b.html")).unwrap(), b"B");
         assert!(!dir.path().join(".public.cermin-staging").exists());
+    }
+
+    /// A feed pair is kept as a pair: when one of the two must be rendered again, the one
+    /// already kept is put too. The bytes put win, whether the tree is swapped or updated.
+    #[test]
+    fn a_file_kept_then_put_again_ends_with_the_bytes_put() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let build = |files: &[(&str, &[u8], u64)], kept: &[&str]| {
+            let cache = Arc::new(OutputCache::load(dir.path(), 1));
+            let s = Staging::new(&out).unwrap().reusing(cache.clone());
+            for path in kept {
+                assert!(s.keep(path).unwrap(), "{path} was not kept");
+            }
+            for (path, bytes, _) in files {
+                s.put(path, bytes).unwrap();
+            }
+            let put = s.put_files();
+            s.commit().unwrap();
+            let signatures = files
+                .iter()
+                .map(|(path, _, signature)| (path.to_string(), *signature))
+                .collect();
+            cache.save(&out, &signatures, &put).unwrap();
+        };
+        build(&[("rss.xml", b"R1", 1), ("atom.xml", b"A1", 1)], &[]);
+        // Both changed: more than a tenth of the files, so a new tree is swapped in.
+        build(
+            &[("rss.xml", b"R2", 2), ("atom.xml", b"A2", 2)],
+            &["rss.xml"],
+        );
+        assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R2");
+        assert_eq!(fs::read(out.join("atom.xml")).unwrap(), b"A2");
+        // Among many unchanged files: the folder is updated in place.
+        let names: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        let mut files: Vec<(&str, &[u8], u64)> =
+            names.iter().map(|n| (n.as_str(), &b"P"[..], 7)).collect();
+        files.extend([("rss.xml", &b"R2"[..], 2), ("atom.xml", &b"A2"[..], 2)]);
+        build(&files, &[]);
+        use std::os::unix::fs::MetadataExt;
+        let folder = fs::metadata(&out).unwrap().ino();
+        files.truncate(20);
+        files.extend([("rss.xml", &b"R3"[..], 3), ("atom.xml", &b"A2"[..], 3)]);
+        build(&files, &["rss.xml"]);
+        assert_eq!(fs::metadata(&out).unwrap().ino(), folder, "not in place");
+        assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R3");
     }
 
     #[test]
