@@ -50,7 +50,9 @@ pub struct Staging {
     /// Files of the old output that stay as they are (cached builds only): linked into the
     /// staging tree only when the build ends by swapping trees.
     in_place: Mutex<Vec<String>>,
-    /// Files in the staging tree, written or linked from the cache (cached builds only).
+    /// Files in the staging tree, written or linked from the cache (only when the build may
+    /// update in place: otherwise the tree is swapped in whole and the list would cost
+    /// memory for nothing).
     staged: Mutex<Vec<String>>,
     /// Whether this build may keep old files where they are: a cached build into the folder
     /// the cache's last build made, whose files the cache lists.
@@ -366,7 +368,7 @@ impl Sink for Staging {
                     .map_err(failed)?
             }
         };
-        if self.reuse.is_some() {
+        if self.updatable() {
             self.staged
                 .lock()
                 .expect("staging lock")
@@ -396,12 +398,14 @@ impl Sink for Staging {
         }
         let target = self.make_parent(path)?;
         let kept = cache.link_to(path, &target);
-        if kept {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
+        if kept && self.updatable() {
             self.staged
                 .lock()
                 .expect("staging lock")
                 .push(path.to_string());
+        }
+        if kept {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
         }
         Ok(kept)
     }
