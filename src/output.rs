@@ -4,8 +4,14 @@
 //! Files whose bytes did not change are hard-linked from the old output instead of written,
 //! so they keep their modification time (rsync and bucket syncs upload only what changed);
 //! files no longer produced simply are not in the new tree.
+//!
+//! A cached build that changes few files (at most a tenth) of the folder the last cached
+//! build made updates it in place instead: the new files, written in full in the staging
+//! folder, are renamed over the old ones and files no longer produced are deleted. Making a
+//! tree of a million links and deleting the old one would take minutes; this takes the time
+//! of the changed files. An error before that point leaves the output as it was.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -41,7 +47,21 @@ pub struct Staging {
     /// cache) with their stamps, for the cache to record.
     reuse: Option<Arc<OutputCache>>,
     put_files: Mutex<Vec<(String, FileStamp)>>,
+    /// Files of the old output that stay as they are (cached builds only): linked into the
+    /// staging tree only when the build ends by swapping trees.
+    in_place: Mutex<Vec<String>>,
+    /// Files in the staging tree, written or linked from the cache (only when the build may
+    /// update in place: otherwise the tree is swapped in whole and the list would cost
+    /// memory for nothing).
+    staged: Mutex<Vec<String>>,
+    /// Whether this build may keep old files where they are: a cached build into the folder
+    /// the cache's last build made, whose files the cache lists.
+    updatable: bool,
 }
+
+/// An in-place update changes at most this share of the output's files (1/N); more
+/// changes swap a whole new tree in.
+const IN_PLACE_SHARE: usize = 10;
 
 impl Staging {
     /// Starts a new tree for `output`. Refuses an output folder that holds a site's sources.
@@ -65,11 +85,20 @@ impl Staging {
             made_dirs: Mutex::default(),
             reuse: None,
             put_files: Mutex::default(),
+            in_place: Mutex::default(),
+            staged: Mutex::default(),
+            updatable: false,
         })
+    }
+
+    /// Whether this build may keep old files where they are.
+    fn updatable(&self) -> bool {
+        self.updatable
     }
 
     /// Links files whose inputs did not change from `cache` instead of rendering them.
     pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
+        self.updatable = self.had_output && cache.made_in(&self.output);
         self.reuse = Some(cache);
         self
     }
@@ -131,6 +160,34 @@ impl Staging {
             written: self.written.load(Ordering::Relaxed),
             unchanged: self.unchanged.load(Ordering::Relaxed),
         };
+        let staged = std::mem::take(&mut *self.staged.lock().expect("staging lock"));
+        let in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
+        let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len();
+        if self.updatable() && few && self.update_in_place(&staged, &in_place)? {
+            fs::remove_dir_all(&self.staging)
+                .with_context(|| format!("cannot remove {}", self.staging.display()))?;
+            self.committed = true;
+            return Ok(stats);
+        }
+        // A whole new tree: the files kept in place join it as links, unless the render put
+        // new bytes at the same path after keeping it (one of a feed pair, say).
+        use rayon::prelude::*;
+        let written: HashSet<&str, ahash::RandomState> =
+            staged.iter().map(String::as_str).collect();
+        in_place
+            .par_iter()
+            .filter(|path| !written.contains(path.as_str()))
+            .try_for_each(|path| -> Result<()> {
+                let target = self.make_parent(path)?;
+                let old = self.output.join(path);
+                match fs::hard_link(&old, &target) {
+                    // Kept twice: linked already.
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                    Err(_) => fs::copy(&old, &target).map(drop),
+                    Ok(()) => Ok(()),
+                }
+                .map_err(|e| write_failed(&self.output, &old, e))
+            })?;
         if !self.output.exists() {
             fs::rename(&self.staging, &self.output).with_context(|| {
                 format!("cannot move the new site into {}", self.output.display())
@@ -154,6 +211,73 @@ impl Staging {
         self.committed = true;
         Ok(stats)
     }
+}
+
+impl Staging {
+    /// Moves the staged files into the output folder and deletes the files the last build
+    /// made that this one did not. False, with the output unchanged, when a folder cannot be
+    /// made there (a file in the way, say): the build then swaps a whole tree in.
+    fn update_in_place(&self, staged: &[String], in_place: &[String]) -> Result<bool> {
+        use rayon::prelude::*;
+        // Folders first, the one step that can fail for want of space or because something
+        // is in the way: on failure nothing of the output has changed yet.
+        let dirs: BTreeSet<&str> = staged.iter().flat_map(|path| ancestors(path)).collect();
+        let mut made: Vec<PathBuf> = Vec::new();
+        let ready = dirs.iter().all(|dir| {
+            let full = self.output.join(dir);
+            if full.is_dir() {
+                return true;
+            }
+            let ok = fs::create_dir(&full).is_ok();
+            made.push(full);
+            ok
+        }) && staged.iter().all(|path| !self.output.join(path).is_dir());
+        if !ready {
+            for dir in made.iter().rev() {
+                let _ = fs::remove_dir(dir);
+            }
+            return Ok(false);
+        }
+        // Each file is replaced at once: a reader sees the old page or the new one.
+        staged.par_iter().try_for_each(|path| {
+            let target = self.output.join(path);
+            fs::rename(self.staging.join(path), &target)
+                .map_err(|e| write_failed(&self.output, &target, e))
+        })?;
+        let Some(cache) = &self.reuse else {
+            return Ok(true);
+        };
+        let produced: HashSet<&str, ahash::RandomState> =
+            staged.iter().chain(in_place).map(String::as_str).collect();
+        let stale: Vec<&str> = cache.paths().filter(|p| !produced.contains(p)).collect();
+        for path in &stale {
+            let file = self.output.join(path);
+            match fs::remove_file(&file) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(write_failed(&self.output, &file, e));
+                }
+                _ => {}
+            }
+        }
+        // Folders left empty go too, deepest first (one still holding files stays).
+        let mut emptied: Vec<&str> = stale.iter().flat_map(|p| ancestors(p)).collect();
+        emptied.sort_unstable_by(|a, b| {
+            b.matches('/')
+                .count()
+                .cmp(&a.matches('/').count())
+                .then(a.cmp(b))
+        });
+        emptied.dedup();
+        for dir in emptied {
+            let _ = fs::remove_dir(self.output.join(dir));
+        }
+        Ok(true)
+    }
+}
+
+/// The folders of a relative path, top down: `a/b/c.html` has `a` and `a/b`.
+fn ancestors(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(at, _)| &path[..at])
 }
 
 /// Checks that `output` can hold a site and makes its parent folder; returns the parent
@@ -210,13 +334,23 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let target = self.make_parent(path)?;
         let old = self.output.join(path);
-        let kept = self
-            .had_output
-            .then(|| same_file(&old, bytes))
-            .flatten()
-            .filter(|_| fs::hard_link(&old, &target).is_ok());
+        let same = self.had_output.then(|| same_file(&old, bytes)).flatten();
+        if let Some(meta) = same.as_ref().filter(|_| self.updatable()) {
+            // Already there: it stays where it is unless the build swaps a whole tree in.
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.in_place
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+            self.put_files
+                .lock()
+                .expect("staging lock")
+                .push((path.to_string(), FileStamp::exact(meta)));
+            return Ok(());
+        }
+        let target = self.make_parent(path)?;
+        let kept = same.filter(|_| fs::hard_link(&old, &target).is_ok());
         let failed = |e| write_failed(&self.output, &self.output.join(path), e);
         let meta = match kept {
             Some(meta) => {
@@ -234,6 +368,12 @@ impl Sink for Staging {
                     .map_err(failed)?
             }
         };
+        if self.updatable() {
+            self.staged
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+        }
         if let (Some(_), Some(meta)) = (&self.reuse, meta) {
             // The cache records what it may link next time.
             self.put_files
@@ -248,8 +388,22 @@ impl Sink for Staging {
         let Some(cache) = &self.reuse else {
             return Ok(false);
         };
+        if self.updatable() && cache.is_intact(&self.output, path) {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            self.in_place
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+            return Ok(true);
+        }
         let target = self.make_parent(path)?;
         let kept = cache.link_to(path, &target);
+        if kept && self.updatable() {
+            self.staged
+                .lock()
+                .expect("staging lock")
+                .push(path.to_string());
+        }
         if kept {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
         }
@@ -382,6 +536,52 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read(out.join("b.html")).unwrap(), b"B");
         assert!(!dir.path().join(".public.cermin-staging").exists());
+    }
+
+    /// A feed pair is kept as a pair: when one of the two must be rendered again, the one
+    /// already kept is put too. The bytes put win, whether the tree is swapped or updated.
+    #[test]
+    fn a_file_kept_then_put_again_ends_with_the_bytes_put() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let build = |files: &[(&str, &[u8], u64)], kept: &[&str]| {
+            let cache = Arc::new(OutputCache::load(dir.path(), 1));
+            let s = Staging::new(&out).unwrap().reusing(cache.clone());
+            for path in kept {
+                assert!(s.keep(path).unwrap(), "{path} was not kept");
+            }
+            for (path, bytes, _) in files {
+                s.put(path, bytes).unwrap();
+            }
+            let put = s.put_files();
+            s.commit().unwrap();
+            let signatures = files
+                .iter()
+                .map(|(path, _, signature)| (path.to_string(), *signature))
+                .collect();
+            cache.save(&out, &signatures, &put).unwrap();
+        };
+        build(&[("rss.xml", b"R1", 1), ("atom.xml", b"A1", 1)], &[]);
+        // Both changed: more than a tenth of the files, so a new tree is swapped in.
+        build(
+            &[("rss.xml", b"R2", 2), ("atom.xml", b"A2", 2)],
+            &["rss.xml"],
+        );
+        assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R2");
+        assert_eq!(fs::read(out.join("atom.xml")).unwrap(), b"A2");
+        // Among many unchanged files: the folder is updated in place.
+        let names: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        let mut files: Vec<(&str, &[u8], u64)> =
+            names.iter().map(|n| (n.as_str(), &b"P"[..], 7)).collect();
+        files.extend([("rss.xml", &b"R2"[..], 2), ("atom.xml", &b"A2"[..], 2)]);
+        build(&files, &[]);
+        use std::os::unix::fs::MetadataExt;
+        let folder = fs::metadata(&out).unwrap().ino();
+        files.truncate(20);
+        files.extend([("rss.xml", &b"R3"[..], 3), ("atom.xml", &b"A2"[..], 3)]);
+        build(&files, &["rss.xml"]);
+        assert_eq!(fs::metadata(&out).unwrap().ino(), folder, "not in place");
+        assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R3");
     }
 
     #[test]

@@ -40,7 +40,17 @@ impl Made {
 #[derive(Serialize, Deserialize)]
 struct Manifest {
     fingerprint: u64,
+    /// The output folder the files were made in, as (device, inode): a build that swaps a
+    /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
+    /// does not list.
+    folder: (u64, u64),
     files: Vec<(String, Made)>,
+}
+
+/// A folder's (device, inode), or zeros when it cannot be read.
+fn folder_identity(folder: &Path) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(folder).map_or((0, 0), |m| (m.dev(), m.ino()))
 }
 
 /// The output cache of one site and settings.
@@ -49,6 +59,8 @@ pub struct OutputCache {
     farm: PathBuf,
     fingerprint: u64,
     made: HashMap<String, Made, ahash::RandomState>,
+    /// The output folder the last build's files were made in.
+    folder: (u64, u64),
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
 }
@@ -69,17 +81,18 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let made = std::fs::read(&manifest)
+        let (folder, made) = std::fs::read(&manifest)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Manifest>(&bytes).ok())
             .filter(|m| m.fingerprint == fingerprint)
-            .map(|m| m.files.into_iter().collect())
+            .map(|m| (m.folder, m.files.into_iter().collect()))
             .unwrap_or_default();
         OutputCache {
             manifest,
             farm: dir.join("output"),
             fingerprint,
             made,
+            folder,
             links_work: AtomicBool::new(true),
         }
     }
@@ -99,6 +112,17 @@ impl OutputCache {
 
     pub fn is_empty(&self) -> bool {
         self.made.is_empty()
+    }
+
+    /// Whether the folder `output` is the one the last build's files were made in, so that
+    /// they are all the files it holds that a build made.
+    pub fn made_in(&self, output: &Path) -> bool {
+        !self.made.is_empty() && folder_identity(output) == self.folder
+    }
+
+    /// The output path of every file the last build made.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.made.keys().map(String::as_str)
     }
 
     /// Whether `output/path` is still the very file the last build made at `path`.
@@ -147,6 +171,17 @@ impl OutputCache {
         signatures: &Signatures,
         put: &[(String, FileStamp)],
     ) -> std::io::Result<()> {
+        // Nothing written, the same files with the same signatures in the same folder: the
+        // manifest and the links stand (a build with nothing to do stays cheap).
+        let unchanged = put.is_empty()
+            && signatures.len() == self.made.len()
+            && folder_identity(output) == self.folder
+            && signatures
+                .iter()
+                .all(|(path, s)| self.made.get(path).is_some_and(|m| m.signature == *s));
+        if unchanged {
+            return Ok(());
+        }
         // Without a manifest nothing is reused, so a build killed while the links below are
         // half made cannot mislead the next one.
         match std::fs::remove_file(&self.manifest) {
@@ -201,8 +236,16 @@ impl OutputCache {
             }
         }
         files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // A manifest that lacks some of the folder's files cannot tell the next build which
+        // files it must delete there: that build then makes a whole new tree.
+        let folder = if files.len() == signatures.len() {
+            folder_identity(output)
+        } else {
+            (0, 0)
+        };
         let bytes = postcard::to_stdvec(&Manifest {
             fingerprint: self.fingerprint,
+            folder,
             files,
         })
         .map_err(std::io::Error::other)?;

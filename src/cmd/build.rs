@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::content::Article;
 use crate::content::body::BodyStore;
 use crate::output::{Staging, WriteStats};
-use crate::render::{self, RenderStats, Sink, Templates};
+use crate::render::{self, RenderStats, Templates};
 use crate::site::{Selection, Site};
 use crate::text::count;
 
@@ -145,25 +145,6 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         .as_ref()
         .map(|c| c.signatures())
         .unwrap_or_default();
-
-    if let Some(cache) = output_cache.as_ref().filter(|c| !c.is_empty())
-        && let Some(render) = unchanged_in_place(
-            &site, &templates, &statics, &values, &output, cache, &previous,
-        )
-    {
-        t.mark("nothing changed");
-        let write = WriteStats {
-            written: 0,
-            unchanged: cache.len(),
-        };
-        return Ok(BuildReport {
-            render,
-            write,
-            warnings,
-            millis: started.elapsed().as_millis(),
-            output,
-        });
-    }
 
     let mut staging = Staging::new(&output)?;
     if let Some(cache) = &output_cache {
@@ -300,45 +281,4 @@ fn cache_warning(config: &Config, e: &std::io::Error) -> String {
         "cannot update the build cache {dir}: {e} (the next build will be slower; delete {dir} if this persists)",
         dir = crate::cache::dir(&config.root).display()
     )
-}
-
-/// When every output file's inputs are unchanged and `output` still holds exactly the files
-/// the last build made, the build has nothing to do: it returns what a render would report.
-fn unchanged_in_place(
-    site: &Site,
-    templates: &Templates,
-    statics: &render::StaticFiles,
-    values: &render::ValueCache,
-    output: &Path,
-    cache: &OutputCache,
-    previous: &render::Signatures,
-) -> Option<RenderStats> {
-    if !output.is_dir() {
-        return None;
-    }
-    let probe = InPlace { output, cache };
-    let (stats, signatures) =
-        render::render_site(site, templates, statics, &probe, values, previous).ok()?;
-    (signatures.len() == cache.len()).then_some(stats)
-}
-
-/// A sink that accepts only files already in place: anything to put or missing stops the
-/// render with an error (then the build is done for real).
-struct InPlace<'a> {
-    output: &'a Path,
-    cache: &'a OutputCache,
-}
-
-impl Sink for InPlace<'_> {
-    fn put(&self, path: &str, _: &[u8]) -> Result<()> {
-        anyhow::bail!("{path} changed")
-    }
-
-    fn keep(&self, path: &str) -> Result<bool> {
-        if self.cache.is_intact(self.output, path) {
-            Ok(true)
-        } else {
-            anyhow::bail!("{path} is not in place")
-        }
-    }
 }
