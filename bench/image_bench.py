@@ -16,6 +16,8 @@ Then times, for each site:
     into a fresh output folder; one run (it is long);
   - cached: `cermin build` into a fresh output folder with the cache of the last build;
   - no-change: `cermin build` again over the existing output folder;
+  - one-edit: one article's text changed, then `cermin build` over the existing output
+    folder with the cache (the everyday rebuild; the article is restored afterwards);
 recording wall time, CPU time and peak RSS (wait4) and the output's files and bytes, and
 prints a Markdown table of medians with the cached rebuild's ratio to the site without photos.
 Standard library only; Linux.
@@ -86,15 +88,20 @@ def main() -> int:
         out, cache = site / "public", site / ".cermin-cache"
         build = [args.bin, "build", "--root", str(site), "--output", str(out)]
         measured = {}
-        for mode in ("first", "cached", "no-change"):
+        edited = sorted((site / "content").rglob("index.md"))[0]
+        original = edited.read_text()
+        for mode in ("first", "cached", "no-change", "one-edit"):
             runs = []
             count = 1 if mode == "first" else args.runs
-            for _ in range(count):
+            for i in range(count):
                 if mode == "first":
                     shutil.rmtree(cache, ignore_errors=True)
-                if mode != "no-change":
+                if mode in ("first", "cached"):
                     shutil.rmtree(out, ignore_errors=True)
+                if mode == "one-edit":
+                    edited.write_text(original + f"\nKalimat tambahan nomor {i + 1}.\n")
                 runs.append(run(build))
+            edited.write_text(original)
             measured[mode] = runs
             print(f"{label} {mode}: {runs[-1][3].strip()}", file=sys.stderr)
         files, size = tree_size(out)
