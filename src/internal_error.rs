@@ -61,14 +61,14 @@ pub fn catch<T>(doing: &str, work: impl FnOnce() -> Result<T>) -> Result<T> {
         Ok(result) => result,
         Err(payload) => {
             let message = payload_text(payload.as_ref());
+            // Only this panic's entry is taken: another `catch` running at the same time (tests
+            // run in parallel, serve's rebuild beside a request) may have one waiting too.
             let place = {
                 let mut caught = CAUGHT.lock().unwrap_or_else(|e| e.into_inner());
-                let place = caught
+                caught
                     .iter()
-                    .find(|(m, _)| *m == message)
-                    .map(|(_, p)| p.clone());
-                caught.clear();
-                place
+                    .rposition(|(m, _)| *m == message)
+                    .map(|at| caught.remove(at).1)
             };
             let at = place.map(|p| format!(" (at {p})")).unwrap_or_default();
             Err(InternalError(format!(
