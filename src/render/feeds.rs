@@ -54,50 +54,54 @@ pub fn feeds(site: &Site) -> Vec<Feed<'_>> {
             settings: site_feed,
         });
     }
-    let term_feed = |def: &crate::config::TaxonomyDef| FeedSettings {
-        formats: def.feeds,
-        ..c.feeds.terms
-    };
-    let tag_feeds = if c.tags.feeds.any() {
-        &site.tags[..]
-    } else {
-        &[]
-    };
-    for tag in tag_feeds {
-        let path = c.tags.term_path(&tag.slug);
-        feeds.push(Feed {
-            title: format!("{} – {}", c.title, tag.name),
-            description: Some(format!(
-                "{} {} — {}",
-                c.strings.get("feed_tag"),
-                tag.name,
-                c.title
-            )),
-            page: path.clone(),
-            dir: path,
-            articles: tag.articles.as_slice().into(),
-            settings: term_feed(&c.tags),
-        });
+    if c.tags.feeds.any() {
+        for tag in site.tags.iter() {
+            feeds.push(term_feed(
+                c,
+                &c.tags,
+                &tag.name,
+                &tag.slug,
+                &tag.articles,
+                "feed_tag",
+            ));
+        }
     }
     for taxonomy in site.taxonomies.iter().filter(|x| x.def.feeds.any()) {
         for term in &taxonomy.terms {
-            let path = taxonomy.def.term_path(&term.slug);
-            feeds.push(Feed {
-                title: format!("{} – {}", c.title, term.name),
-                description: Some(format!(
-                    "{} {} — {}",
-                    c.strings.get("feed_term"),
-                    term.name,
-                    c.title
-                )),
-                page: path.clone(),
-                dir: path,
-                articles: term.articles.as_slice().into(),
-                settings: term_feed(&taxonomy.def),
-            });
+            feeds.push(term_feed(
+                c,
+                &taxonomy.def,
+                &term.name,
+                &term.slug,
+                &term.articles,
+                "feed_term",
+            ));
         }
     }
     feeds
+}
+
+/// A tag's or another term's feed; `described` is the UI word that opens its description.
+fn term_feed<'a>(
+    c: &crate::config::Config,
+    def: &crate::config::TaxonomyDef,
+    name: &str,
+    slug: &str,
+    articles: &'a [usize],
+    described: &str,
+) -> Feed<'a> {
+    let path = def.term_path(slug);
+    Feed {
+        title: format!("{} – {name}", c.title),
+        description: Some(format!("{} {name} — {}", c.strings.get(described), c.title)),
+        page: path.clone(),
+        dir: path,
+        articles: articles.into(),
+        settings: FeedSettings {
+            formats: def.feeds,
+            ..c.feeds.terms
+        },
+    }
 }
 
 /// The never-changing id of an article in feeds: its front matter's `id`, else
