@@ -653,6 +653,15 @@ fn without_generic_parts(rest: &str) -> String {
 /// "Headline | Site" without a known site name: a last part of a few capitalised words after
 /// " | " (or " - " when it looks like a site: "Kompas.com", "GWS News") is the site.
 fn strip_short_last_part(title: &str) -> String {
+    // Chinese and Japanese titles set the site's name off with no spaces: "标题！-新华网".
+    let is_cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    if let Some((head, tail)) = title.rsplit_once(['-', '_', '|'])
+        && (1..=6).contains(&tail.chars().count())
+        && tail.chars().all(is_cjk)
+        && head.chars().filter(|c| is_cjk(*c)).count() >= 4
+    {
+        return head.trim().to_string();
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
         let Some((head, tail)) = title.rsplit_once(sep) else {
             continue;
@@ -1143,11 +1152,19 @@ impl<'a> Page<'a> {
     fn shows(&self, name: &str) -> bool {
         let text = self.visible_text.get_or_init(|| {
             // A copyright notice names the site's owner, not a byline ("© 2020 Cornel van
-            // Bebber", "2009-2020 by Florian Posdziech").
+            // Bebber", "2009-2020 by Florian Posdziech"); so does a link of the owner to
+            // their own pages (`rel=me`, a blogroll's "Matthias Hille").
+            let own_links: HashSet<String> = self
+                .doc
+                .select(r#"a[rel~="me"]"#)
+                .nodes()
+                .iter()
+                .map(text_of)
+                .collect();
             let lines: Vec<&str> = self
                 .lines()
                 .iter()
-                .filter(|l| !l.in_copyright)
+                .filter(|l| !l.in_copyright && !own_links.contains(&l.text))
                 .map(|l| l.text.as_str())
                 .collect();
             lines.join(" ").to_lowercase()
@@ -1652,6 +1669,20 @@ mod tests {
     }
 
     #[test]
+    fn the_owners_links_to_their_own_pages_show_no_byline() {
+        let html = r#"<head><meta name="author" content="Matthias Hille - Lukas Balbach"></head>
+            <body><ul class="blogroll"><li><a href="http://www.lukas-balbach.example/" rel="me">Lukas Balbach</a></li>
+            <li><a href="http://www.matthiashille.example" rel="me">Matthias Hille</a></li></ul>
+            <h1>Podcasts in Plex einbinden</h1><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+        // The same name in the byline is shown.
+        let html = r#"<head><meta name="author" content="Matthias Hille"></head>
+            <body><ul class="blogroll"><li><a href="http://www.matthiashille.example" rel="me">Matthias Hille</a></li></ul>
+            <h1>Podcasts in Plex einbinden</h1><p>Geschrieben von Matthias Hille</p><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), ["Matthias Hille"]);
+    }
+
+    #[test]
     fn a_byline_that_names_more_than_the_data() {
         assert_eq!(
             authors_of(
@@ -1788,6 +1819,19 @@ mod tests {
         assert_eq!(
             without_host_part("Jokowi - Prabowo Bertemu di Istana", url),
             "Jokowi - Prabowo Bertemu di Istana"
+        );
+    }
+
+    #[test]
+    fn a_site_name_set_off_without_spaces_in_a_chinese_title() {
+        assert_eq!(
+            strip_short_last_part("武汉的声音：有英勇的你，才有英雄的城！-新华网"),
+            "武汉的声音：有英勇的你，才有英雄的城！"
+        );
+        // A latin word after a dash is part of the headline.
+        assert_eq!(
+            strip_short_last_part("武汉的声音：有英勇的你-Update"),
+            "武汉的声音：有英勇的你-Update"
         );
     }
 
