@@ -2,7 +2,7 @@
 """Title, byline and date of `cermin import` on extraction-dev pages, against hand-made truth.
 
 Usage: bench/metadata_eval.py [FOLDER] [--bin target/release/cermin]
-                              [--half dev|held-out|held-out-2|all]
+                              [--half dev|held-out|held-out-2|held-out-3|all]
                               [--show-misses] [--self-test]
 
 FOLDER (default ../shared/extraction-dev, relative to the repository) holds `pages/` and
@@ -11,15 +11,16 @@ either {"title", "authors", "date"} or {"skip": why it is not an article}. Every
 on its own with `cermin import --dry-run --format json --url URL` (the page's address, as its
 README says to pass it; a key that is no address is not passed), from a folder holding only a link to it (nothing is copied into the
 repository). Figures are printed per group: the halves of the split bench/extraction_eval.py uses
-(a hash of the key), "dev" and "held-out", and "held-out-2", pages of the held-out half annotated
-later (their entries say "group": "held-out-2"). The dev half was looked at while tuning from the
-start, the first held-out group from round 2 on; held-out-2 is only measured, and --show-misses
-never prints its pages.
+(a hash of the key), "dev" and "held-out", and "held-out-2" and "held-out-3", pages of the held-out
+half annotated later (their entries name the group). The dev half was looked at while tuning from
+the start, the first held-out group from round 2 on, held-out-2 from round 3 on; held-out-3 is only
+measured, and --show-misses never prints its pages.
 
 How the truth was made (rules followed by hand, reading each page as a reader sees it; cermin's
 output was never looked at while writing it):
 - Pages: the first 76 keys of the dev half and the first 70 of the held-out half in sorted order;
-  then (group held-out-2) the next 60 keys of the held-out half.
+  then (group held-out-2) the next 60 keys of the held-out half; then (group held-out-3, round 3)
+  the next 60.
   A page that is not an article (home, about, product, shop, encyclopedia or wiki entry, recipe,
   list of links, podcast episode, forum thread) is kept with "skip" and the reason, and not
   scored.
@@ -56,8 +57,8 @@ from extraction_eval import half_of  # noqa: E402  (the same split as the body h
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 TRUTH = REPO / "bench" / "metadata_truth.json"
-GROUPS = ("dev", "held-out", "held-out-2")
-STUDIED = ("dev", "held-out")  # held-out-2 is measured only: its misses are never printed
+GROUPS = ("dev", "held-out", "held-out-2", "held-out-3")
+STUDIED = ("dev", "held-out", "held-out-2")  # held-out-3 is measured only: its misses are never printed
 
 
 def group_of(url: str, want: dict) -> str:
@@ -138,7 +139,7 @@ def main() -> int:
     ap.add_argument("--bin", default=str(REPO / "target" / "release" / "cermin"))
     ap.add_argument("--half", default="all", choices=[*GROUPS, "all"])
     ap.add_argument("--show-misses", action="store_true",
-                    help="print every page of the studied groups (dev, held-out) whose title, "
+                    help="print every page of the studied groups (dev, held-out, held-out-2) whose title, "
                          "byline or date is wrong")
     ap.add_argument("--self-test", action="store_true", help="test the comparisons")
     args = ap.parse_args()

@@ -266,6 +266,16 @@ static NUMERIC_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>\d{4})\b").expect("valid regex")
 });
 
+/// "31.10.23", "2.11.22": day, month and a two-digit year with dots, as German sites write a
+/// dateline ("Von: Björn Jahner | 31.10.23"). Dots only: "11/01/23" may be month first. No
+/// digit or dot-and-digit around it, so version numbers ("1.2.3.4") are no dates.
+static NUMERIC_DMY_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^\d.])(?P<all>(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2}))(?:$|[^\d.]|\.(?:$|\D))",
+    )
+    .expect("valid regex")
+});
+
 /// "2022-01-27", the date part of RFC 3339 (the day's end is checked in code: no lookahead).
 static ISO_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})").expect("valid regex")
@@ -361,6 +371,15 @@ pub fn find_date_parts(text: &str) -> Option<WrittenDate> {
     for caps in NUMERIC_DMY.captures_iter(text) {
         push_candidate(&mut candidates, &caps, numeric_dmy(&caps), None);
     }
+    for caps in NUMERIC_DMY_SHORT.captures_iter(text) {
+        if let (Some(all), Some(day)) = (caps.name("all"), numeric_dmy_short(&caps)) {
+            candidates.push(Candidate {
+                span: all.range(),
+                day,
+                clock: None,
+            });
+        }
+    }
     for caps in ISO_YMD.captures_iter(text) {
         let end = caps.get(0).map_or(0, |m| m.end());
         if !text[end..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -442,6 +461,14 @@ fn numeric_dmy(caps: &Captures) -> Option<NaiveDate> {
     let y: i32 = caps["y"].parse().ok()?;
     let (d, m) = if b > 12 && a <= 12 { (b, a) } else { (a, b) };
     plausible_ymd(y, m, d)
+}
+
+/// Day, month, and a year of this century.
+fn numeric_dmy_short(caps: &Captures) -> Option<NaiveDate> {
+    let d: u32 = caps["a"].parse().ok()?;
+    let m: u32 = caps["b"].parse().ok()?;
+    let y: i32 = caps["y"].parse().ok()?;
+    plausible_ymd(2000 + y, m, d)
 }
 
 fn iso_ymd(caps: &Captures) -> Option<NaiveDate> {
@@ -574,6 +601,26 @@ mod tests {
         );
         assert_eq!(rfc("27.01.2022"), "2022-01-27T00:00:00+07:00");
         assert_eq!(rfc("1/27/2022"), "2022-01-27T00:00:00+07:00");
+    }
+
+    #[test]
+    fn a_two_digit_year_with_dots() {
+        assert_eq!(
+            rfc("Von: Björn Jahner | 31.10.23"),
+            "2023-10-31T00:00:00+07:00"
+        );
+        assert_eq!(rfc("Kultur, 2.11.22"), "2022-11-02T00:00:00+07:00");
+        assert_eq!(rfc("06.11.23 - 14:00"), "2023-11-06T14:00:00+07:00");
+        // Version numbers, a slash form that may be month first, and an impossible day.
+        for text in [
+            "Version 1.2.3.4",
+            "Release 2.11.22.1",
+            "11/01/23",
+            "32.10.23",
+            "1.13.22",
+        ] {
+            assert_eq!(parse_date(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -21,21 +21,21 @@ pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         .expect("byline prefix")
 });
 
-/// Words of a role, a desk, a degree, a company or a link, not of a person's name ("Staff
-/// Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all articles",
-/// "Unknown"), nor of a photo credit ("Cortesía", "Courtesy") or a control ("Social Share",
+/// Words of a role, a desk, a degree, a company, a department or a link, not of a person's
+/// name ("Staff Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all
+/// articles", "Unknown", "Agencies", "Abteilung Öffentlichkeitsarbeit"), nor of a photo credit ("Cortesía", "Courtesy") or a control ("Social Share",
 /// "Reset Password").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe|agencies|abteilung|öffentlichkeitsarbeit|pressestelle|department)\b",
     )
     .expect("role words")
 });
 
 /// Labels that introduce a byline in the languages of the pages mirrored, longest first:
 /// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
-/// "Publicado por", "Autor:", "Text:".
-const BYLINE_LABELS: &str = r"post\s+author\s+by|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|laporan|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+/// "Publicado por", "Autor:", "Text:", "Erstellt von", "Blog Beitrag von".
+const BYLINE_LABELS: &str = r"post\s+author\s+by|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|laporan|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
 
 static NAME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
@@ -323,6 +323,26 @@ pub fn is_account_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_that_say_who_made_the_post() {
+        assert_eq!(
+            byline_names("erstellt von Dominique — veröffentlicht 28.01.2022 06:00"),
+            ["Dominique"]
+        );
+        assert_eq!(
+            byline_names("Blog Beitrag von Margarita Koreneva"),
+            ["Margarita Koreneva"]
+        );
+        assert_eq!(byline_names("Ein Artikel von Jana Berg"), ["Jana Berg"]);
+    }
+
+    #[test]
+    fn a_department_or_unnamed_agencies_are_no_reporters() {
+        assert!(clean_names("Agencies").is_empty());
+        assert!(clean_names("Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit").is_empty());
+        assert_eq!(clean_names("By Reuters"), ["Reuters"]);
+    }
 
     #[test]
     fn posting_accounts_are_no_reporters() {

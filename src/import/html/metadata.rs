@@ -4,9 +4,11 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dom_query::{Document, NodeId, NodeRef};
+use regex::Regex;
 
 use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of, word_count};
 use super::jsonld::{self, JsonLdArticle};
@@ -65,6 +67,7 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref()));
     let page = Page::new(doc, title.as_deref());
     let date = published(&page, &ld, &meta, rules, &lang);
+    let url = page_url(&meta, &ld);
     PageMeta {
         title,
         date,
@@ -81,7 +84,10 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
                     .filter(|s| !(ld.publisher_is_person && ld.publisher.as_ref() == Some(s))),
                 ld.publisher.clone().filter(|_| !ld.publisher_is_person),
                 meta.first(&["og:site_name"]),
+                feed_site_name(doc),
+                site_name.as_deref().and_then(initials),
             ],
+            url.as_deref().and_then(host_label).as_deref(),
         ),
         tags: Some(tags(&ld, &meta, rules))
             .filter(|t| !t.is_empty())
@@ -90,7 +96,7 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             .description
             .clone()
             .or_else(|| meta.first(&["og:description", "description", "twitter:description"])),
-        page_url: page_url(&meta, &ld),
+        page_url: url,
         site_name,
         image: ld
             .image
@@ -118,6 +124,51 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
 fn is_logo(url: &str) -> bool {
     let file = url.rsplit('/').next().unwrap_or(url).to_ascii_lowercase();
     file.contains("logo") || file.starts_with("default")
+}
+
+/// The site's name as its feed link gives it: "Hildesheimer Presse" of `<link rel=alternate
+/// type=application/rss+xml title="Hildesheimer Presse » Feed">`.
+fn feed_site_name(doc: &Document) -> Option<String> {
+    let link = doc
+        .select(r#"link[rel~="alternate"][title]"#)
+        .nodes()
+        .iter()
+        .find(|l| {
+            l.attr("type")
+                .is_some_and(|t| t.contains("rss") || t.contains("atom"))
+        })?
+        .attr("title")?;
+    let name = TITLE_SEPARATORS.iter().chain(&[" » ", " - "]).fold(
+        collapse_whitespace(&link),
+        |t, sep| {
+            t.split(sep.trim())
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        },
+    );
+    // "Blog Name RSS Feed", "Blog Name Feed": the words after the name say what the link is.
+    let name = name
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "rss" | "atom" | "feed" | "2.0"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+/// "JF" of "JUNGE FREIHEIT": the initials a site of several words goes by.
+fn initials(site_name: &str) -> Option<String> {
+    let words: Vec<&str> = site_name.split_whitespace().collect();
+    (words.len() >= 2)
+        .then(|| {
+            words
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_uppercase)
+                .collect::<String>()
+        })
+        .filter(|i| i.chars().all(char::is_alphabetic))
 }
 
 /// `<meta>` values by their property, name or itemprop (lowercased), and the canonical link.
@@ -602,6 +653,15 @@ fn without_generic_parts(rest: &str) -> String {
 /// "Headline | Site" without a known site name: a last part of a few capitalised words after
 /// " | " (or " - " when it looks like a site: "Kompas.com", "GWS News") is the site.
 fn strip_short_last_part(title: &str) -> String {
+    // Chinese and Japanese titles set the site's name off with no spaces: "标题！-新华网".
+    let is_cjk = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}');
+    if let Some((head, tail)) = title.rsplit_once(['-', '_', '|'])
+        && (1..=6).contains(&tail.chars().count())
+        && tail.chars().all(is_cjk)
+        && head.chars().filter(|c| is_cjk(*c)).count() >= 4
+    {
+        return head.trim().to_string();
+    }
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
         let Some((head, tail)) = title.rsplit_once(sep) else {
             continue;
@@ -661,7 +721,8 @@ const AUTHOR_META: &[&str] = &[
 ];
 
 /// The article's authors. `outlets` are the site's names: an author of that name is the
-/// outlet, and the page may name the people elsewhere.
+/// outlet, and the page may name the people elsewhere; so is a one-word author that spells
+/// the name part of the page's host ("hejfish" on hejfish.com).
 fn authors(
     page: &Page,
     ld: &JsonLdArticle,
@@ -669,9 +730,15 @@ fn authors(
     rules: &Rules,
     published_day: Option<NaiveDate>,
     outlets: &[Option<String>],
+    host_label: Option<&str>,
 ) -> Vec<String> {
     let outlets: Vec<&str> = outlets.iter().flatten().map(String::as_str).collect();
-    let people = |names: Vec<String>| without_outlet_names(names, &outlets);
+    let people = |names: Vec<String>| {
+        without_outlet_names(names, &outlets)
+            .into_iter()
+            .filter(|n| n.contains(' ') || host_label.is_none_or(|h| name_key(n) != h))
+            .collect::<Vec<_>>()
+    };
     let patterns = rules
         .source
         .as_ref()
@@ -704,6 +771,13 @@ fn authors(
     };
     let from_ld = shown(ld.authors.iter().flat_map(|a| clean_names(a)).collect());
     if !from_ld.is_empty() {
+        // A byline by the headline that names the JSON-LD's author and more ("von Rudolf
+        // Fischer, Simon Kohler" over one author in the data): the byline a reader sees.
+        let byline = people(headline_byline(page.lines()));
+        let keys: HashSet<String> = byline.iter().map(|n| name_key(n)).collect();
+        if keys.len() > from_ld.len() && from_ld.iter().all(|n| keys.contains(&name_key(n))) {
+            return byline;
+        }
         return dedup(from_ld);
     }
     for key in AUTHOR_META {
@@ -721,7 +795,7 @@ fn authors(
             }
         }
     }
-    let visible = people(visible_byline(page, published_day));
+    let visible = visible_byline(page, published_day, &people);
     if !visible.is_empty() {
         return visible;
     }
@@ -776,7 +850,11 @@ fn without_outlet_names(authors: Vec<String>, outlets: &[&str]) -> Vec<String> {
 
 /// Names in the page's byline: `rel=author`, `itemprop=author`, an element whose class says
 /// author or byline, else a short line starting "By" / "Oleh" / "Penulis:".
-fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> {
+fn visible_byline(
+    page: &Page,
+    published_day: Option<NaiveDate>,
+    people: &dyn Fn(Vec<String>) -> Vec<String>,
+) -> Vec<String> {
     let marked = page
         .doc
         .select("[rel=author], [itemprop=author]")
@@ -793,6 +871,7 @@ fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> 
         })
         .flat_map(|t: String| clean_names(&t))
         .collect::<Vec<_>>();
+    let marked = people(marked);
     if !marked.is_empty() {
         return dedup(marked);
     }
@@ -807,9 +886,16 @@ fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> 
         }
         let text = text_of(node);
         if (1..=12).contains(&word_count(&text)) {
-            let names = clean_names(&text);
+            let found = clean_names(without_archive_link(&text));
+            let names = people(found.clone());
             if !names.is_empty() {
                 return names;
+            }
+            // The outlet's name in an author field ("JF", "Attac France"): the fields that
+            // follow belong to teasers of other stories; the lines by the headline may name
+            // the writer.
+            if !found.is_empty() {
+                break;
             }
             // "Published by BBNTEAM": the byline names a desk, so no one else is the author.
             if names_only_a_desk(&text) {
@@ -839,15 +925,78 @@ fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> 
             }
         })
         .unwrap_or_default();
+    let labelled = people(labelled);
     if !labelled.is_empty() {
         return labelled;
     }
-    let beside_date = published_day.map_or_else(Vec::new, |d| name_beside_dateline(lines, d));
+    let beside_date =
+        people(published_day.map_or_else(Vec::new, |d| name_beside_dateline(lines, d)));
     if !beside_date.is_empty() {
         return beside_date;
     }
-    author_handle(page, lines).into_iter().collect()
+    if let Some(handle) = author_handle(page, lines) {
+        return people(vec![handle]);
+    }
+    people(name_over_archive_link(lines))
 }
+
+/// The names of a labelled byline line by the headline ("von Rudolf Fischer, Simon Kohler").
+fn headline_byline(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| (l.near_headline || l.before_headline) && l.words <= 12)
+        .find(|l| LABELLED_BYLINE.is_match(&l.text))
+        .map(|l| byline_names(&l.text))
+        .unwrap_or_default()
+}
+
+/// A link to the author's other articles names the author: "Alles von Martin Junker",
+/// "More from Jane Doe", or a name under the headline followed by "Alle Artikel".
+fn name_over_archive_link(lines: &[Line]) -> Vec<String> {
+    let named = lines
+        .iter()
+        .filter(|l| l.words <= 8)
+        .find_map(|l| ARCHIVE_LINK_OF.captures(&l.text))
+        .map(|c| clean_names(&c[1]))
+        .filter(|n| n.len() == 1);
+    if let Some(named) = named {
+        return named;
+    }
+    lines
+        .windows(2)
+        .find(|pair| {
+            pair[0].under_title && pair[0].words <= 4 && ARCHIVE_LINK.is_match(&pair[1].text)
+        })
+        .map(|pair| byline_names(&pair[0].text))
+        .filter(|n| n.len() == 1 && n[0].contains(' '))
+        .unwrap_or_default()
+}
+
+/// An author box's name without the link to the author's archive after it ("Johanna
+/// Kropfitsch Alle Artikel").
+fn without_archive_link(text: &str) -> &str {
+    ARCHIVE_LINK_AFTER
+        .find(text)
+        .map_or(text, |m| text[..m.start()].trim_end())
+}
+
+/// A link to an author's archive at the end of a text.
+static ARCHIVE_LINK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s(?:alle\s+artikel|alle\s+beiträge|all\s+(?:articles|stories|posts))$")
+        .expect("archive link")
+});
+
+/// A link to an author's archive that names the author.
+static ARCHIVE_LINK_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:alles|alle\s+artikel|alle\s+beiträge|mehr\s+artikel|weitere\s+artikel|more\s+(?:articles|stories|posts)|all\s+(?:articles|stories|posts))\s+(?:von|by|from)\s+(.+)$")
+        .expect("archive link")
+});
+
+/// A link to the archive of the author named just above it.
+static ARCHIVE_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:alle\s+artikel|alle\s+beiträge|all\s+(?:articles|stories|posts))$")
+        .expect("archive link")
+});
 
 /// A line under the article's headline that is a name and nothing else, next to the line that
 /// shows the day the article was published ("5. November 2021, 10:39 Uhr" / "Solveig
@@ -856,10 +1005,12 @@ fn visible_byline(page: &Page, published_day: Option<NaiveDate>) -> Vec<String> 
 fn name_beside_dateline(lines: &[Line], published_day: NaiveDate) -> Vec<String> {
     let shows_the_day =
         |text: &str| dates::find_date_parts(text).filter(|d| d.local.date() == published_day);
+    // The dateline beside it is under the headline too: a date set above the headline is
+    // not beside a line below it ("12. November 2015" / headline / "Zum Video").
     let has_date = |i: usize| {
         lines
             .get(i)
-            .is_some_and(|l| l.words <= 12 && shows_the_day(&l.text).is_some())
+            .is_some_and(|l| l.under_title && l.words <= 12 && shows_the_day(&l.text).is_some())
     };
     for (i, line) in lines.iter().enumerate() {
         if !line.under_title || line.words > 8 {
@@ -867,7 +1018,16 @@ fn name_beside_dateline(lines: &[Line], published_day: NaiveDate) -> Vec<String>
         }
         let names = match shows_the_day(&line.text) {
             Some(date) if date.span.start > 0 => byline_names(&line.text[..date.span.start]),
-            Some(_) => continue,
+            // "11.12.2019 - Amelie Loevenich": the name after the date and a separator.
+            Some(date) => {
+                let rest = line.text[date.span.end..]
+                    .trim_start_matches(|c: char| c.is_whitespace() || "-–—|·•,".contains(c));
+                if rest.len() < line.text.len() - date.span.end {
+                    byline_names(rest)
+                } else {
+                    continue;
+                }
+            }
             None if has_date(i + 1) || (i > 0 && has_date(i - 1)) => byline_names(&line.text),
             None => continue,
         };
@@ -947,6 +1107,9 @@ pub struct Line {
     /// One of the few lines right after a block that reads as the title found: under the
     /// article's own headline, not that of a sidebar or a login dialog.
     pub under_title: bool,
+    /// Its block is a copyright notice ("© 2020 Cornel van Bebber"), which names the site's
+    /// owner, not a writer.
+    pub in_copyright: bool,
 }
 
 /// The page being read, with what several readers need computed once.
@@ -988,7 +1151,22 @@ impl<'a> Page<'a> {
     /// text of its lines.
     fn shows(&self, name: &str) -> bool {
         let text = self.visible_text.get_or_init(|| {
-            let lines: Vec<&str> = self.lines().iter().map(|l| l.text.as_str()).collect();
+            // A copyright notice names the site's owner, not a byline ("© 2020 Cornel van
+            // Bebber", "2009-2020 by Florian Posdziech"); so does a link of the owner to
+            // their own pages (`rel=me`, a blogroll's "Matthias Hille").
+            let own_links: HashSet<String> = self
+                .doc
+                .select(r#"a[rel~="me"]"#)
+                .nodes()
+                .iter()
+                .map(text_of)
+                .collect();
+            let lines: Vec<&str> = self
+                .lines()
+                .iter()
+                .filter(|l| !l.in_copyright && !own_links.contains(&l.text))
+                .map(|l| l.text.as_str())
+                .collect();
             lines.join(" ").to_lowercase()
         });
         let name = collapse_whitespace(name).to_lowercase();
@@ -1022,6 +1200,12 @@ impl<'a> Page<'a> {
                 .any(|n| self.comment_boxes.contains(&n.id))
     }
 }
+
+/// A copyright notice: "©", "(c)", "Copyright", "All rights reserved", a span of years.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)©|\(c\)|\bcopyright\b|all rights reserved|alle rechte vorbehalten|\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")
+        .expect("copyright")
+});
 
 /// Whether an element's class or id says it holds comments.
 fn is_comment_box(node: &NodeRef) -> bool {
@@ -1106,8 +1290,10 @@ fn visible_lines(page: &Page) -> Vec<Line> {
                 .chain(block.node.ancestors_it(Some(1)))
                 .any(|n| marks_date(&n))
         };
+        let in_copyright = block.texts.iter().any(|t| COPYRIGHT.is_match(t));
         for text in &block.texts {
             lines.push(Line {
+                in_copyright,
                 words: word_count(text),
                 text: text.clone(),
                 date_marked,
@@ -1420,6 +1606,130 @@ mod tests {
     }
 
     #[test]
+    fn the_outlet_by_its_feed_its_initials_or_its_host_is_no_author() {
+        // The feed link names the site.
+        assert_eq!(
+            authors_of(
+                r#"<head><link rel="alternate" type="application/rss+xml" title="Hildesheimer Presse &raquo; Feed" href="/feed/"></head>
+                <body><h1>Hund vertreibt Einbrecher – Zeugenaufruf</h1><p class="byline">Von <a href="/author/hp/">Hildesheimer Presse</a></p><p>Text.</p></body>"#
+            ),
+            Vec::<String>::new()
+        );
+        // "JF" is "JUNGE FREIHEIT": a teaser's author field; the writer is by the dateline.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta property="og:site_name" content="JUNGE FREIHEIT"></head>
+                <body><ul><li class="post-meta--author"><a href="/author/redaktion/">JF</a></li></ul>
+                <h1>Kaisers royaler Wochenrückblick</h1><p>Kommentar</p><p>19. Oktober 2019</p><p>Boris T. Kaiser</p><p>Text.</p></body>"#
+            ),
+            ["Boris T. Kaiser"]
+        );
+        // A one-word author that spells the host; a person's name that does stays.
+        assert_eq!(
+            authors_of(
+                r#"<head><link rel="canonical" href="https://fischerhuette.hejfish.com/anglertalk/"></head>
+                <body><h1>Anglertalk mit Stephan Höferer</h1><p class="byline">von hejfish</p><p>Text.</p></body>"#
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            authors_of(
+                r#"<head><link rel="canonical" href="https://www.heiko-adams.de/laufen/"></head>
+                <body><h1>Laufen im Winter</h1><p class="byline">von Heiko Adams</p><p>Text.</p></body>"#
+            ),
+            ["Heiko Adams"]
+        );
+        // The outlet in the first author field: the later ones are of teasers.
+        assert_eq!(
+            authors_of(
+                r#"<head><meta property="og:site_name" content="Attac France"></head>
+                <body><h1>Les privatisations sont au profit d’intérêts privés</h1><p>Texte.</p>
+                <p><a href="/a"><span class="vcard author">Attac France</span></a></p><p><a href="/b"><span class="vcard author">Les Amis de la Terre</span></a></p></body>"#
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_copyright_notice_shows_no_byline() {
+        assert_eq!(
+            authors_of(
+                r#"<head><meta itemprop="author" content="Cornel"></head><body><h1>Tote Hummeln unter Linden</h1><p>Text.</p>
+                <div>&copy; 2020 <a href="/me"><span>Cornel</span> <span>van Bebber</span></a> Diese Seite ist urheberrechtlich geschützt.</div></body>"#
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            authors_of(
+                r#"<head><meta name="author" content="Florian Posdziech"></head><body><h1>Copy and paste from tmux</h1><p>Text.</p>
+                <footer>Archive – RSS – 2009-2020 by <a href="/contact/">Florian Posdziech</a></footer></body>"#
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn the_owners_links_to_their_own_pages_show_no_byline() {
+        let html = r#"<head><meta name="author" content="Matthias Hille - Lukas Balbach"></head>
+            <body><ul class="blogroll"><li><a href="http://www.lukas-balbach.example/" rel="me">Lukas Balbach</a></li>
+            <li><a href="http://www.matthiashille.example" rel="me">Matthias Hille</a></li></ul>
+            <h1>Podcasts in Plex einbinden</h1><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), Vec::<String>::new());
+        // The same name in the byline is shown.
+        let html = r#"<head><meta name="author" content="Matthias Hille"></head>
+            <body><ul class="blogroll"><li><a href="http://www.matthiashille.example" rel="me">Matthias Hille</a></li></ul>
+            <h1>Podcasts in Plex einbinden</h1><p>Geschrieben von Matthias Hille</p><p>Text.</p></body>"#;
+        assert_eq!(authors_of(html), ["Matthias Hille"]);
+    }
+
+    #[test]
+    fn a_byline_that_names_more_than_the_data() {
+        assert_eq!(
+            authors_of(
+                r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Das neue Pro Race im ersten Test","author":{"@type":"Person","name":"Rudolf Fischer"}}</script></head>
+                <body><h1>Das neue Pro Race im ersten Test</h1><p>von Rudolf Fischer, Simon Kohler</p><p>Text.</p></body>"#
+            ),
+            ["Rudolf Fischer", "Simon Kohler"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_the_date_under_the_headline() {
+        assert_eq!(
+            authors_of(
+                r#"<body><h1>Variablen und ihr Zuhause</h1><p>11.12.2019 - Amelie Loevenich</p><p>Text.</p></body>"#
+            ),
+            ["Amelie Loevenich"]
+        );
+        // A date above the headline is not beside a link under it.
+        assert_eq!(
+            authors_of(
+                r#"<body><p>12. November 2015 / 13:48</p><h1>3 verrückte Orte in Berlin</h1><p><a href="https://video.example/x">Zum Video</a></p><p>Text.</p></body>"#
+            ),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_link_to_the_authors_archive_names_the_author() {
+        assert_eq!(
+            authors_of(
+                r#"<body><div class="teaser-box author short">
+                <div>Johanna Kropfitsch</div>
+                <div><a href="/search?author=jk">Alle Artikel</a></div></div>
+                <h1>Konzert-Highlights im November 2022</h1><p>Text.</p></body>"#
+            ),
+            ["Johanna Kropfitsch"]
+        );
+        assert_eq!(
+            authors_of(
+                r#"<body><h1>Firmenwagen: Leasing oder Finanzierung?</h1><p>Text.</p><h3>Martin Junker</h3><p><a href="/author/mj">Alles von Martin Junker</a></p></body>"#
+            ),
+            ["Martin Junker"]
+        );
+    }
+
+    #[test]
     fn bylines_in_the_markup_sites_use() {
         let body = |byline: &str| {
             format!(
@@ -1509,6 +1819,19 @@ mod tests {
         assert_eq!(
             without_host_part("Jokowi - Prabowo Bertemu di Istana", url),
             "Jokowi - Prabowo Bertemu di Istana"
+        );
+    }
+
+    #[test]
+    fn a_site_name_set_off_without_spaces_in_a_chinese_title() {
+        assert_eq!(
+            strip_short_last_part("武汉的声音：有英勇的你，才有英雄的城！-新华网"),
+            "武汉的声音：有英勇的你，才有英雄的城！"
+        );
+        // A latin word after a dash is part of the headline.
+        assert_eq!(
+            strip_short_last_part("武汉的声音：有英勇的你-Update"),
+            "武汉的声音：有英勇的你-Update"
         );
     }
 

@@ -108,6 +108,26 @@ pub(super) fn published(
         .into_iter()
         .filter_map(|raw| read_machine_date(&raw).map(|m| (raw, m)))
         .collect();
+    // A `<time>`, when no other source states a date, may be that of a teaser below the
+    // article ("published" as much as the article's own): another day shown in the byline
+    // under the headline wins, unless that line gives an update.
+    if let [(_, only)] = stated.as_slice()
+        && time_only(page, ld, meta)
+        && let Some(near) = page
+            .lines()
+            .iter()
+            .filter(|l| l.near_headline && l.words <= 20)
+            .find_map(|l| dates::find_date_parts(&l.text).map(|d| (d, l)))
+            .filter(|(_, l)| !UPDATE_WORD.is_match(&l.text))
+            .map(|(d, _)| d)
+        && near.local.date() != only.local.date()
+    {
+        let near = MachineDate {
+            local: near.local,
+            offset: near.offset,
+        };
+        return near.at(shown_offset);
+    }
     if let Some((raw, first)) = stated.first() {
         let m = in_the_pages_zone(first, &stated, shown.as_ref());
         if let Some(shown) = shown.as_ref().filter(|s| is_read_the_other_way(raw, &m, s)) {
@@ -141,7 +161,35 @@ pub(super) fn published(
         .chain(MODIFIED_META.iter().flat_map(|k| meta.all(k)))
         .find_map(|raw| read_machine_date(raw))
         .and_then(|m| m.at(machine_offset))
+        // Last, a date the page shows as its last update ("Aktualisiert am 17.01.2021"):
+        // the only day it gives.
+        .or_else(|| {
+            page.lines()
+                .iter()
+                .filter(|l| l.words <= 8 && UPDATED_LABEL.is_match(&l.text))
+                .find_map(|l| dates::find_date_parts(&l.text))
+                .and_then(|w| {
+                    MachineDate {
+                        local: w.local,
+                        offset: w.offset,
+                    }
+                    .at(shown_offset)
+                })
+        })
 }
+
+/// Whether the page's only machine-readable date is that of a `<time>`.
+fn time_only(page: &Page, ld: &JsonLdArticle, meta: &MetaTags) -> bool {
+    ld.date_published.is_none()
+        && DATE_META.iter().all(|k| meta.all(k).is_empty())
+        && itemprop_dates(page, "datePublished").is_empty()
+}
+
+/// A word that says a date is that of an update.
+static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)aktualisiert|geändert|updated|modified|actualizado|mis à jour|diperbarui")
+        .expect("valid regex")
+});
 
 /// A date in UTC is the page's machine date as a server wrote it; the page shows the day in
 /// its own zone. So another of its stated dates for the same moment with an offset wins
@@ -233,20 +281,35 @@ fn utc() -> FixedOffset {
 /// The `datetime` of the page's publication `<time>`: one marked as such, else the first
 /// outside the comments.
 fn time_element_date(page: &Page) -> Option<String> {
-    let times = page.doc.select("time[datetime]");
-    let nodes = times.nodes();
-    let marked = nodes.iter().find(|t| {
-        t.attr("itemprop")
-            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-            || class_id_words(t)
+    marked_time(page)
+        .or_else(|| {
+            page.doc
+                .select("time[datetime]")
+                .nodes()
                 .iter()
-                .any(|w| w == "published" || w == "entry")
-    });
-    marked
-        .or_else(|| nodes.iter().find(|t| !page.in_comments(t)))
-        .and_then(|t| t.attr("datetime"))
+                .find(|t| !page.in_comments(t))
+                .and_then(|t| t.attr("datetime"))
+                .map(|d| d.to_string())
+        })
         .map(|d| d.trim().to_string())
         .filter(|d| !d.is_empty())
+}
+
+/// The `datetime` of a `<time>` marked as the publication's (itemprop, class "published").
+fn marked_time(page: &Page) -> Option<String> {
+    page.doc
+        .select("time[datetime]")
+        .nodes()
+        .iter()
+        .find(|t| {
+            t.attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                || class_id_words(t)
+                    .iter()
+                    .any(|w| w == "published" || w == "entry")
+        })
+        .and_then(|t| t.attr("datetime"))
+        .map(|d| d.to_string())
 }
 
 /// The words that open a line giving the publication date, in the languages of the pages.
@@ -255,6 +318,12 @@ static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:erstellt|veröffentlicht|publiziert|published|posted|publicado|publié|pubblicato|diterbitkan|dipublikasikan)\b",
     )
     .expect("valid regex")
+});
+
+/// The words that open a line giving the date of the last update.
+static UPDATED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:aktualisiert|zuletzt\s+aktualisiert|updated|last\s+updated|actualizado|mis\s+à\s+jour|diperbarui)\b")
+        .expect("valid regex")
 });
 
 /// A date shown on the page: by the source's date patterns, else in a short line that
@@ -466,6 +535,33 @@ mod tests {
         let html = r#"<html lang="de"><head><meta name="date" content="11/01/2023 12:43:42"></head>
             <body><h1>Trinkwasser in Schwarzenmatt belastet</h1><p>Erstellt am: 11.01.2023</p></body></html>"#;
         assert_eq!(date_of(html).unwrap(), "2023-01-11T12:43:42+00:00");
+    }
+
+    #[test]
+    fn an_unmarked_time_of_another_day_gives_way_to_the_dateline() {
+        // The `<time>` of a teaser below the article; the byline shows the article's day.
+        let html = r#"<html lang="de"><body><h1>Intendanten-Wechsel beim MDR</h1>
+            <p>von eseppelt · 31. Oktober 2023</p><p>An der Spitze des Senders steht ein Wechsel bevor.</p>
+            <aside><time datetime="2020-12-03 07:32:49">3. Dezember 2020</time></aside></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-10-31T00:00:00+00:00");
+        // Marked "published" as much as the article's own would be.
+        let html = r#"<html lang="de"><body><h1>Intendanten-Wechsel beim MDR</h1>
+            <p>von eseppelt · 31. Oktober 2023</p><p>An der Spitze des Senders steht ein Wechsel bevor.</p>
+            <aside><h4><a href="/tokio-hotel">Tokio Hotel in Halle</a></h4><time class="published updated" datetime="2020-12-03 07:32:49">3. Dezember 2020</time></aside></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-10-31T00:00:00+00:00");
+        // An update shown under the headline is not the day of publication.
+        let html = r#"<html lang="de"><body><h1>Intendanten-Wechsel beim MDR</h1>
+            <p>Aktualisiert am 2. November 2023</p><p>An der Spitze des Senders steht ein Wechsel bevor.</p>
+            <p><time datetime="2023-10-31 07:32:49">31. Oktober 2023</time></p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2023-10-31T07:32:49+00:00");
+    }
+
+    #[test]
+    fn the_shown_update_when_the_page_gives_no_other_day() {
+        let html = r#"<html lang="de"><body><h1>Heliumkerne in Zinn-Atomen entdeckt</h1>
+            <p>Darmstadt - Januar 2021. Mit Hilfe hochenergetischer Protonen lassen sich Nukleonen aus Atomkernen herausschlagen, wie ein Experiment zeigt.</p>
+            <p>Aktualisiert am 17.01.2021.</p></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2021-01-17T00:00:00+00:00");
     }
 
     #[test]
