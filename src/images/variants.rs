@@ -49,7 +49,11 @@ pub fn make(
         | image::metadata::Orientation::Rotate270FlipH => (probed.height, probed.width),
         _ => (probed.width, probed.height),
     };
-    let source_hash = xxhash_rust::xxh3::xxh3_64(bytes);
+    // Only looked at (`cermin check`): no key, no cache, nothing encoded.
+    let source_hash = match settings.encode {
+        true => xxhash_rust::xxh3::xxh3_64(bytes),
+        false => 0,
+    };
     // An animated GIF is offered as it is: variants would hold its first frame only.
     let animated = probed.format == Format::Gif && super::animation::is_animated_gif(bytes);
     let (mut outputs, social) = if animated {
@@ -68,11 +72,13 @@ pub fn make(
         quality(o.format, settings).hash(&mut h);
         h.finish()
     };
-    for output in &mut outputs {
-        output.key = key(output);
-        output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
+    if settings.encode {
+        for output in &mut outputs {
+            output.key = key(output);
+            output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
+        }
     }
-    if outputs.iter().any(|o| o.len == 0) {
+    if settings.encode && outputs.iter().any(|o| o.len == 0) {
         let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
         pixels.apply_orientation(orientation);
         // A JPEG shown as stored keeps its own picture data, metadata cut out.

@@ -414,3 +414,29 @@ fn themes_ask_for_a_width_with_image_variant() {
         assert!(home.contains(&shown), "{shown}\n{home}");
     }
 }
+
+/// `cermin check` looks at photos (their headers: format, size, pixel limit) but encodes
+/// nothing: no variant is made, the image cache is not written, and the pages' links to the
+/// variants are not reported broken.
+#[test]
+fn check_looks_at_photos_without_encoding_them() {
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(1200, 800)), ("nama.jpg", png(100, 50))],
+        "![Peta](nama.jpg)\n\nTeks.",
+    );
+    let run = f.cermin(&["check"]);
+    assert!(run.ok, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "content/2024/05/banjir/nama.jpg holds a PNG image, not what its name says: processed as PNG; rename it to end in .png"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(": 0 errors, "), "{}", run.stdout);
+    assert!(
+        !f.root().join(".cermin-cache/images").exists(),
+        "check encoded the photos"
+    );
+    assert!(!f.root().join("public").exists());
+}
