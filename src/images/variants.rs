@@ -54,15 +54,15 @@ pub fn make(
         true => xxhash_rust::xxh3::xxh3_64(bytes),
         false => 0,
     };
-    // An animated GIF is offered as it is: variants would hold its first frame only.
-    let animated = probed.format == Format::Gif && super::animation::is_animated_gif(bytes);
+    // An animation is offered as it is: variants would hold its first frame only.
+    let animated = super::animation::is_animated(probed.format, bytes);
     let (mut outputs, social) = if animated {
-        plan_animation(name, stem, width, height)
+        plan_animation(name, stem, width, height, probed.format)
     } else {
         plan(name, stem, width, height, probed.format, settings)
     };
     let fallback = if animated {
-        Format::Gif
+        probed.format
     } else {
         probed.format.fallback()
     };
@@ -70,6 +70,11 @@ pub fn make(
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
         quality(o.format, settings).hash(&mut h);
+        // An animation's original is its own bytes, a still image's is encoded again (the
+        // keys of still images stay as they were, so their cached files stay good).
+        if animated {
+            "animation".hash(&mut h);
+        }
         h.finish()
     };
     if settings.encode {
@@ -84,6 +89,7 @@ pub fn make(
         // A JPEG shown as stored keeps its own picture data, metadata cut out.
         let as_stored = orientation == image::metadata::Orientation::NoTransforms;
         let original = match probed.format {
+            _ if animated => super::animation::without_metadata(probed.format, bytes),
             Format::Gif => Some(bytes.to_vec()),
             Format::Jpeg if as_stored => super::strip::jpeg_without_metadata(bytes),
             _ => None,
@@ -212,15 +218,21 @@ fn plan(
     (outputs, social)
 }
 
-/// The outputs of an animated GIF: the file itself, offered at its own size, and the
-/// social-card JPEG of its first frame.
-fn plan_animation(name: &str, stem: &str, width: u32, height: u32) -> (Vec<Output>, usize) {
+/// The outputs of an animation (GIF, WebP or PNG): the file itself, offered at its own
+/// size, and the social-card JPEG of its first frame.
+fn plan_animation(
+    name: &str,
+    stem: &str,
+    width: u32,
+    height: u32,
+    format: Format,
+) -> (Vec<Output>, usize) {
     let social_width = SOCIAL_WIDTH.min(width);
     let output = |name: String, w: u32, format: Format, offered: bool| {
         sized_output(name, w, (width, height), format, offered)
     };
     let outputs = vec![
-        output(name.to_string(), width, Format::Gif, true),
+        output(name.to_string(), width, format, true),
         output(
             format!("{stem}-{social_width}w.jpg"),
             social_width,
@@ -249,8 +261,8 @@ fn encode_missing(
     for i in order {
         let o = &outputs[i];
         let bytes = if let (0, Some(original)) = (i, &original) {
-            // The original GIF, animation and all (GIF has no EXIF block), or a JPEG's
-            // picture data without its metadata.
+            // An animation as it is (without its metadata chunks), the original GIF (GIF
+            // has no EXIF block), or a JPEG's picture data without its metadata.
             original.clone()
         } else {
             let source = resized.as_ref().unwrap_or(pixels);
