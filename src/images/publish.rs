@@ -9,13 +9,24 @@ use super::{Image, cache, probe, variants};
 use crate::cache::outputs::Signatures;
 use crate::content::Article;
 use crate::content::bundle;
-use crate::render::Sink;
 use crate::site::Site;
 
-/// Puts every image output of the site's articles into `sink` (unless the one of the last
+/// Keeps a group of files of one folder at once (see `render::Sink::keep_group`).
+pub type KeepGroup<'a> = dyn Fn(&str, &[String], bool) -> Result<bool> + Sync + 'a;
+
+/// Where the outputs go (the render's sink, which this module does not know): `keep` keeps
+/// the file the last build made at a path (false when it cannot), `keep_group` an image's
+/// files at once, `put` stores one.
+pub struct Target<'a> {
+    pub keep: &'a (dyn Fn(&str) -> Result<bool> + Sync),
+    pub keep_group: &'a KeepGroup<'a>,
+    pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
+}
+
+/// Puts every image output of the site's articles into `target` (unless the one of the last
 /// build, with the same key in `previous`, is kept); returns each output file with its
 /// signature (its cache key).
-pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Vec<(String, u64)>> {
+pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<(String, u64)>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let jobs: Vec<(&Article, &Image)> = site
         .articles
@@ -37,7 +48,7 @@ pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Ve
                 .all(|(file, output)| previous.get(file) == Some(&output.key));
             // All of an image's files sit in its original's folder.
             let folder = files[0].rsplit_once('/').map_or("", |(folder, _)| folder);
-            let kept = sink.keep_group(folder, &files, unchanged)?;
+            let kept = (target.keep_group)(folder, &files, unchanged)?;
             let signatures = files
                 .iter()
                 .cloned()
@@ -48,13 +59,13 @@ pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Ve
             if !site.config.images.encode {
                 // Only checked: the files are there by name, for the links to them.
                 for file in &files {
-                    sink.put(file, &[])?;
+                    (target.put)(file, &[])?;
                 }
                 return Ok(signatures.collect());
             }
             let mut remade: Option<Image> = None;
             for ((at, output), file) in image.outputs.iter().enumerate().zip(&files) {
-                if previous.get(file) != Some(&output.key) || !sink.keep(file)? {
+                if previous.get(file) != Some(&output.key) || !(target.keep)(file)? {
                     let bytes = match cache::read(&cache_dir, output.key, output.format) {
                         Some(bytes) => bytes,
                         None => {
@@ -68,7 +79,7 @@ pub fn publish(site: &Site, sink: &dyn Sink, previous: &Signatures) -> Result<Ve
                             })?
                         }
                     };
-                    sink.put(file, &bytes)?;
+                    (target.put)(file, &bytes)?;
                 }
             }
             Ok(signatures.collect())

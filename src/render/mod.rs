@@ -332,7 +332,12 @@ fn render_other_files(
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
-    signatures.extend(crate::images::publish::publish(site, sink, previous)?);
+    let images = crate::images::publish::Target {
+        keep: &|file| sink.keep(file),
+        keep_group: &|folder, files, unchanged| sink.keep_group(folder, files, unchanged),
+        put: &|file, bytes| sink.put(file, bytes),
+    };
+    signatures.extend(crate::images::publish::publish(site, &images, previous)?);
     Ok(signatures)
 }
 
