@@ -125,7 +125,9 @@ fn content_problem(e: &crate::content::ContentError) -> Problem {
 /// Checks the site at `root`.
 pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Report> {
     let mut report = Report::default();
-    let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
+    let mut config = Config::load_with_base_url(root, options.base_url.as_deref())?;
+    // Photos are looked at, not encoded: a check writes nothing.
+    config.images.encode = false;
     // Content first, all files: a broken file is reported, not fatal to the rest of the check.
     let loaded = crate::content::load_all(&config)?;
     report
@@ -157,7 +159,7 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
         report.problems.sort();
         return Ok(report);
     }
-    let files = Session::open(root, options)?.files();
+    let files = Session::open_to_check(root, options)?.files();
     let findings = check_links(&files, &config.base_url, external, &mut report);
     let sources = causes::Sources {
         articles: &article_pages,

@@ -57,6 +57,9 @@ pub struct Staging {
     /// Whether this build may keep old files where they are: a cached build into the folder
     /// the cache's last build made, whose files the cache lists.
     updatable: bool,
+    /// The folders of the groups of files offered to keep at once, each with whether it
+    /// was kept (for the cache to record).
+    groups: Mutex<Vec<(String, bool)>>,
 }
 
 /// An in-place update changes at most this share of the output's files (1/N); more
@@ -88,6 +91,7 @@ impl Staging {
             in_place: Mutex::default(),
             staged: Mutex::default(),
             updatable: false,
+            groups: Mutex::default(),
         })
     }
 
@@ -106,6 +110,11 @@ impl Staging {
     /// The files put (rendered, not linked from the cache) so far, with their stamps.
     pub fn put_files(&self) -> Vec<(String, FileStamp)> {
         std::mem::take(&mut *self.put_files.lock().expect("staging lock"))
+    }
+
+    /// The folders of the groups offered so far, each with whether it was kept at once.
+    pub fn groups(&self) -> Vec<(String, bool)> {
+        std::mem::take(&mut *self.groups.lock().expect("staging lock"))
     }
 
     /// Makes the folder of `path` in the staging tree, once.
@@ -409,6 +418,29 @@ impl Sink for Staging {
         }
         Ok(kept)
     }
+
+    /// Keeps an unchanged group where it is when its folder is as the cache last saw it
+    /// (no file of it added, removed or renamed since): one look for the whole group.
+    fn keep_group(&self, folder: &str, paths: &[String], unchanged: bool) -> Result<bool> {
+        let kept = unchanged
+            && self.updatable()
+            && self
+                .reuse
+                .as_ref()
+                .is_some_and(|cache| cache.folder_is_intact(&self.output, folder));
+        if kept {
+            self.unchanged.fetch_add(paths.len(), Ordering::Relaxed);
+            self.in_place
+                .lock()
+                .expect("staging lock")
+                .extend(paths.iter().cloned());
+        }
+        self.groups
+            .lock()
+            .expect("staging lock")
+            .push((folder.to_string(), kept));
+        Ok(kept)
+    }
 }
 
 /// Writes a new file, returned still open. A file already there (linked from the cache a
@@ -503,6 +535,7 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cache::outputs::Signatures;
     use std::time::{Duration, SystemTime};
 
     #[test]
@@ -559,7 +592,7 @@ mod tests {
                 .iter()
                 .map(|(path, _, signature)| (path.to_string(), *signature))
                 .collect();
-            cache.save(&out, &signatures, &put).unwrap();
+            cache.save(&out, &signatures, &put, &[]).unwrap();
         };
         build(&[("rss.xml", b"R1", 1), ("atom.xml", b"A1", 1)], &[]);
         // Both changed: more than a tenth of the files, so a new tree is swapped in.
@@ -582,6 +615,67 @@ mod tests {
         build(&files, &["rss.xml"]);
         assert_eq!(fs::metadata(&out).unwrap().ino(), folder, "not in place");
         assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R3");
+    }
+
+    /// A group of files (a photo's variants) is kept with one look at its folder while no
+    /// file was added, removed or renamed there since the cache recorded it; otherwise each
+    /// file is looked at (and one missing is put again).
+    #[test]
+    fn a_group_is_kept_at_once_while_its_folder_is_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let group: Vec<String> = ["a/f.jpg", "a/f-480w.webp"].map(String::from).into();
+        let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        // One build: the pages put or kept, the group offered, then kept or put file by file.
+        let build = || -> bool {
+            let cache = Arc::new(OutputCache::load(dir.path(), 1));
+            let s = Staging::new(&out).unwrap().reusing(cache.clone());
+            let mut signatures = Signatures::default();
+            for page in &pages {
+                if !s.keep(page).unwrap() {
+                    s.put(page, b"P").unwrap();
+                }
+                signatures.insert(page.clone(), 1);
+            }
+            let kept = s.keep_group("a", &group, true).unwrap();
+            for file in &group {
+                if !kept && !s.keep(file).unwrap() {
+                    s.put(file, file.as_bytes()).unwrap();
+                }
+                signatures.insert(file.clone(), 2);
+            }
+            let (put, groups) = (s.put_files(), s.groups());
+            s.commit().unwrap();
+            cache.save(&out, &signatures, &put, &groups).unwrap();
+            kept
+        };
+        // The folder as if made an hour ago: a folder changed in the last seconds is not
+        // recorded (a change in the same clock tick would go unseen).
+        let age = || {
+            let past = SystemTime::now() - Duration::from_secs(3600);
+            fs::File::open(out.join("a"))
+                .unwrap()
+                .set_modified(past)
+                .unwrap();
+        };
+        assert!(!build(), "nothing to keep yet");
+        age();
+        assert!(
+            !build(),
+            "the folder was not recorded yet: each file is looked at"
+        );
+        assert!(build(), "the untouched folder vouches for its group");
+        assert!(build());
+        fs::remove_file(out.join("a/f-480w.webp")).unwrap();
+        assert!(!build(), "a file removed from the folder changes it");
+        assert_eq!(
+            fs::read(out.join("a/f-480w.webp")).unwrap(),
+            b"a/f-480w.webp"
+        );
+        age();
+        assert!(!build());
+        assert!(build());
+        assert_eq!(fs::read(out.join("a/f.jpg")).unwrap(), b"a/f.jpg");
     }
 
     #[test]

@@ -121,9 +121,26 @@ impl Session {
         Session::open_with(root, options, ValueCache::for_session())
     }
 
+    /// [`Session::open`] for `cermin check`: photos are looked at (their headers read), not
+    /// encoded, and their files are held by name only.
+    pub fn open_to_check(root: &Path, options: SessionOptions) -> Result<Session> {
+        let mut config = Config::load_with_base_url(root, options.base_url.as_deref())?;
+        config.images.encode = false;
+        Session::open_with_config(root, config, options, ValueCache::for_session())
+    }
+
     /// [`Session::open`] with the given cache.
     fn open_with(root: &Path, options: SessionOptions, cache: ValueCache) -> Result<Session> {
         let config = Config::load_with_base_url(root, options.base_url.as_deref())?;
+        Session::open_with_config(root, config, options, cache)
+    }
+
+    fn open_with_config(
+        root: &Path,
+        config: Config,
+        options: SessionOptions,
+        cache: ValueCache,
+    ) -> Result<Session> {
         let templates = Templates::load(
             &config,
             &Links::new(&config.base_url, config.relative_links),

@@ -45,6 +45,8 @@ struct Manifest {
     /// does not list.
     folder: (u64, u64),
     files: Vec<(String, Made)>,
+    /// The stamps of the folders of groups of files kept at once (see [`Made`] for files).
+    groups: Vec<(String, FileStamp)>,
 }
 
 /// A folder's (device, inode), or zeros when it cannot be read.
@@ -63,6 +65,9 @@ pub struct OutputCache {
     folder: (u64, u64),
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
+    /// The folders of groups of files (a photo's original and variants), as they were when
+    /// the last build had made or checked every file of their groups in them.
+    groups: HashMap<String, FileStamp, ahash::RandomState>,
 }
 
 /// What rendering depends on besides the pages' own inputs: the program, every setting,
@@ -81,11 +86,14 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let (folder, made) = std::fs::read(&manifest)
+        let (folder, made, groups) = std::fs::read(&manifest)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Manifest>(&bytes).ok())
             .filter(|m| m.fingerprint == fingerprint)
-            .map(|m| (m.folder, m.files.into_iter().collect()))
+            .map(|m| {
+                let groups = m.groups.into_iter().collect();
+                (m.folder, m.files.into_iter().collect(), groups)
+            })
             .unwrap_or_default();
         OutputCache {
             manifest,
@@ -94,7 +102,45 @@ impl OutputCache {
             made,
             folder,
             links_work: AtomicBool::new(true),
+            groups,
         }
+    }
+
+    /// Whether the folder `output/folder` is as the last build left it with every file of
+    /// its groups made or checked: no file added, removed or renamed in it since (each of
+    /// those changes a folder's modification time). The files of its unchanged groups are
+    /// then all there without a look at each. A file changed in place is not seen this way.
+    pub fn folder_is_intact(&self, output: &Path, folder: &str) -> bool {
+        self.groups.get(folder).is_some_and(|stamp| {
+            std::fs::symlink_metadata(output.join(folder))
+                .is_ok_and(|m| m.is_dir() && FileStamp::exact(&m) == *stamp)
+        })
+    }
+
+    /// The stamps to record of the folders of this build's `groups` (a folder with whether
+    /// its group was kept at once; one per group, so a folder may come more than once): a
+    /// folder whose groups were all kept keeps its stamp, any other is looked at now, after
+    /// the build (unless changed too recently to tell a later change from it).
+    fn group_stamps(&self, output: &Path, groups: &[(String, bool)]) -> Vec<(String, FileStamp)> {
+        let mut all_kept: HashMap<&str, bool, ahash::RandomState> = HashMap::default();
+        for (folder, kept) in groups {
+            *all_kept.entry(folder.as_str()).or_insert(true) &= *kept;
+        }
+        let mut stamps: Vec<(String, FileStamp)> = all_kept
+            .into_par_iter()
+            .filter_map(|(folder, kept)| {
+                let stamp = match self.groups.get(folder).filter(|_| kept) {
+                    Some(stamp) => *stamp,
+                    None => std::fs::symlink_metadata(output.join(folder))
+                        .ok()
+                        .filter(|m| m.is_dir())
+                        .and_then(|m| FileStamp::settled(&m))?,
+                };
+                Some((folder.to_string(), stamp))
+            })
+            .collect();
+        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        stamps
     }
 
     /// The signature of every file the last build made, which the next render compares with.
@@ -164,16 +210,20 @@ impl OutputCache {
 
     /// Records a finished build whose output folder is `output`: `signatures` are all its
     /// files, `put` the ones it wrote (the others were linked from the cache) with their
-    /// stamps as written.
+    /// stamps as written, `groups` the folders of the groups of files it offered to keep at
+    /// once, with whether each was kept.
     pub fn save(
         &self,
         output: &Path,
         signatures: &Signatures,
         put: &[(String, FileStamp)],
+        groups: &[(String, bool)],
     ) -> std::io::Result<()> {
-        // Nothing written, the same files with the same signatures in the same folder: the
-        // manifest and the links stand (a build with nothing to do stays cheap).
+        // Nothing written, the same files with the same signatures in the same folder, every
+        // group kept at once: the manifest and the links stand (a build with nothing to do
+        // stays cheap).
         let unchanged = put.is_empty()
+            && groups.iter().all(|(_, kept)| *kept)
             && signatures.len() == self.made.len()
             && folder_identity(output) == self.folder
             && signatures
@@ -247,6 +297,7 @@ impl OutputCache {
             fingerprint: self.fingerprint,
             folder,
             files,
+            groups: self.group_stamps(output, groups),
         })
         .map_err(std::io::Error::other)?;
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;

@@ -154,10 +154,11 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
     let put = staging.put_files();
+    let groups = staging.groups();
     let write = staging.commit()?;
     t.mark("commit");
     if let Some(cache) = &output_cache
-        && let Err(e) = cache.save(&output, &signatures, &put)
+        && let Err(e) = cache.save(&output, &signatures, &put, &groups)
         && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));

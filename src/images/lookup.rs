@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use super::{Format, Image, markup};
+use super::{Format, markup};
+use crate::content::Article;
 use crate::site::Site;
 
 /// One variant as a theme sees it.
@@ -17,9 +18,13 @@ pub struct Found {
     pub format: Format,
 }
 
+/// One image of the site: its article (which holds it, not a copy), its place among the
+/// article's images, and the site folder its files are published in.
+type Entry = (Arc<Article>, usize, String);
+
 /// The images of the site being rendered, by the site path of their original.
 #[derive(Default, Clone)]
-pub struct ImageIndex(Arc<RwLock<HashMap<String, (String, Image)>>>);
+pub struct ImageIndex(Arc<RwLock<HashMap<String, Entry>>>);
 
 impl ImageIndex {
     /// Indexes the images of `site` (before its pages are rendered).
@@ -27,9 +32,9 @@ impl ImageIndex {
         let mut map = HashMap::new();
         for article in site.articles.iter().filter(|a| !a.images.is_empty()) {
             let folder = crate::content::bundle::site_folder(&article.path);
-            for image in &article.images {
+            for (at, image) in article.images.iter().enumerate() {
                 let path = markup::url(&folder, &image.outputs[0]);
-                map.insert(path, (folder.clone(), image.clone()));
+                map.insert(path, (article.clone(), at, folder.clone()));
             }
         }
         *self.0.write().expect("image index lock") = map;
@@ -39,7 +44,8 @@ impl ImageIndex {
     /// `width` wide, else the widest; None when `path` is no image of the site.
     pub fn variant(&self, path: &str, width: u32, format: Option<Format>) -> Option<Found> {
         let map = self.0.read().expect("image index lock");
-        let (folder, image) = map.get(path)?;
+        let (article, at, folder) = map.get(path)?;
+        let image = &article.images[*at];
         let format = format.unwrap_or(image.fallback);
         let offered = image.srcset_outputs(format);
         let output = offered

@@ -106,7 +106,8 @@ pub struct Output {
 pub struct Image {
     /// Its path inside the bundle folder (`foto.jpg`).
     pub name: String,
-    /// The source file's stamp when it was read (None: too recent to trust).
+    /// The source file's stamp when it was read (None: too recent to trust, or a symbolic
+    /// link, which is checked again on every build).
     pub stamp: Option<FileStamp>,
     /// Its size as shown (EXIF orientation applied).
     pub width: u32,
@@ -145,13 +146,21 @@ impl Image {
         &self.outputs[self.social]
     }
 
-    /// Whether the file on disk is still the one this was made of.
+    /// Whether the file on disk is still the one this was made of, and still a plain file
+    /// in its folder (not since replaced by a symbolic link).
     pub fn is_current(&self, folder: &Path) -> bool {
         let Some(stamp) = self.stamp else {
             return false;
         };
-        std::fs::metadata(folder.join(&self.name))
-            .is_ok_and(|meta| FileStamp::exact(&meta) == stamp)
+        std::fs::symlink_metadata(folder.join(&self.name))
+            .is_ok_and(|meta| meta.is_file() && FileStamp::exact(&meta) == stamp)
+    }
+
+    /// Whether this image was read as a plain file of a bundle folder inside the site (and,
+    /// being [`Image::is_current`], still is one): publishing it needs no look at its real
+    /// path.
+    pub fn is_inside_the_site(&self) -> bool {
+        self.stamp.is_some()
     }
 }
 
@@ -182,6 +191,16 @@ pub fn prepare(
     warnings: &mut Vec<String>,
 ) -> Vec<Image> {
     let mut images = Vec::new();
+    // Whether the bundle folder's real path is inside the site (whose build cache is
+    // `cache_dir`), asked once and only of a bundle with a photo.
+    let mut inside: Option<bool> = None;
+    let mut inside_the_site = || {
+        *inside.get_or_insert_with(|| {
+            let real = |p: &Path| p.canonicalize().ok();
+            let root = cache_dir.parent().and_then(real);
+            matches!((real(folder), root), (Some(f), Some(r)) if f.starts_with(&r))
+        })
+    };
     for name in files {
         let path = folder.join(name);
         let named = Format::of_name(name);
@@ -193,9 +212,14 @@ pub fn prepare(
             }
             continue;
         }
-        let stamp = std::fs::metadata(&path)
+        // Of the file itself: a symbolic link (or a file in a folder linked from outside
+        // the site) gets no stamp, so it is looked at again, and where it leads checked, on
+        // every build.
+        let stamp = std::fs::symlink_metadata(&path)
             .ok()
-            .and_then(|m| FileStamp::settled(&m));
+            .filter(|m| m.is_file())
+            .and_then(|m| FileStamp::settled(&m))
+            .filter(|_| inside_the_site());
         let bytes = match crate::files::read_regular(&path) {
             Ok(bytes) => bytes,
             Err(e) => {

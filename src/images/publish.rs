@@ -1,5 +1,6 @@
 //! Publishing the images' files: each output is put from the image cache, where it was
-//! written when its article was read; one the last build put with the same key is kept.
+//! written when its article was read; the files the last build put with the same keys are
+//! kept, an image's all at once when the sink can vouch for them together.
 
 use anyhow::{Result, anyhow};
 use rayon::prelude::*;
@@ -10,16 +11,21 @@ use crate::content::Article;
 use crate::content::bundle;
 use crate::site::Site;
 
-/// Where the outputs go (the render's sink): `keep` keeps the file the last build made at a
-/// path (false when it cannot), `put` stores one.
+/// Keeps a group of files of one folder at once (see `render::Sink::keep_group`).
+pub type KeepGroup<'a> = dyn Fn(&str, &[String], bool) -> Result<bool> + Sync + 'a;
+
+/// Where the outputs go (the render's sink, which this module does not know): `keep` keeps
+/// the file the last build made at a path (false when it cannot), `keep_group` an image's
+/// files at once, `put` stores one.
 pub struct Target<'a> {
     pub keep: &'a (dyn Fn(&str) -> Result<bool> + Sync),
+    pub keep_group: &'a KeepGroup<'a>,
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 }
 
-/// Puts every image output of the site's articles (unless the one of the last build, with
-/// the same key in `previous`, is kept); returns each output file with its signature (its
-/// cache key).
+/// Puts every image output of the site's articles into `target` (unless the one of the last
+/// build, with the same key in `previous`, is kept); returns each output file with its
+/// signature (its cache key).
 pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<(String, u64)>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let jobs: Vec<(&Article, &Image)> = site
@@ -31,11 +37,35 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .par_iter()
         .map(|&(article, image)| {
             let site_folder = bundle::site_folder(&article.path);
-            let mut signatures = Vec::with_capacity(image.outputs.len());
+            let files: Vec<String> = image
+                .outputs
+                .iter()
+                .map(|output| bundle::output_file(&site_folder, &output.name))
+                .collect();
+            let unchanged = files
+                .iter()
+                .zip(&image.outputs)
+                .all(|(file, output)| previous.get(file) == Some(&output.key));
+            // All of an image's files sit in its original's folder.
+            let folder = files[0].rsplit_once('/').map_or("", |(folder, _)| folder);
+            let kept = (target.keep_group)(folder, &files, unchanged)?;
+            let signatures = files
+                .iter()
+                .cloned()
+                .zip(image.outputs.iter().map(|o| o.key));
+            if kept {
+                return Ok(signatures.collect());
+            }
+            if !site.config.images.encode {
+                // Only checked: the files are there by name, for the links to them.
+                for file in &files {
+                    (target.put)(file, &[])?;
+                }
+                return Ok(signatures.collect());
+            }
             let mut remade: Option<Image> = None;
-            for (at, output) in image.outputs.iter().enumerate() {
-                let file = bundle::output_file(&site_folder, &output.name);
-                if previous.get(&file) != Some(&output.key) || !(target.keep)(&file)? {
+            for ((at, output), file) in image.outputs.iter().enumerate().zip(&files) {
+                if previous.get(file) != Some(&output.key) || !(target.keep)(file)? {
                     let bytes = match cache::read(&cache_dir, output.key, output.format) {
                         Some(bytes) => bytes,
                         None => {
@@ -49,11 +79,10 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
                             })?
                         }
                     };
-                    (target.put)(&file, &bytes)?;
+                    (target.put)(file, &bytes)?;
                 }
-                signatures.push((file, output.key));
             }
-            Ok(signatures)
+            Ok(signatures.collect())
         })
         .collect::<Result<_>>()?;
     Ok(done.into_iter().flatten().collect())

@@ -24,6 +24,11 @@ pub struct Settings {
     /// before decoding) are not decoded: a decompression bomb is refused.
     #[serde(default = "default_max_pixels")]
     pub max_pixels: u64,
+    /// Whether photos are encoded (false for `cermin check`, which only looks at them: their
+    /// headers are read, no variant is made and the image cache is left alone). Not a key
+    /// of site.toml.
+    #[serde(skip, default = "encoding")]
+    pub encode: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +39,7 @@ impl Default for Settings {
             jpeg_quality: default_jpeg_quality(),
             sizes: default_sizes(),
             max_pixels: default_max_pixels(),
+            encode: true,
         }
     }
 }
@@ -62,6 +68,9 @@ impl Settings {
     }
 }
 
+fn encoding() -> bool {
+    true
+}
 fn default_widths() -> Vec<u32> {
     vec![480, 960, 1600]
 }

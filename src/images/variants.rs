@@ -49,16 +49,20 @@ pub fn make(
         | image::metadata::Orientation::Rotate270FlipH => (probed.height, probed.width),
         _ => (probed.width, probed.height),
     };
-    let source_hash = xxhash_rust::xxh3::xxh3_64(bytes);
-    // An animated GIF is offered as it is: variants would hold its first frame only.
-    let animated = probed.format == Format::Gif && super::animation::is_animated_gif(bytes);
+    // Only looked at (`cermin check`): no key, no cache, nothing encoded.
+    let source_hash = match settings.encode {
+        true => xxhash_rust::xxh3::xxh3_64(bytes),
+        false => 0,
+    };
+    // An animation is offered as it is: variants would hold its first frame only.
+    let animated = super::animation::is_animated(probed.format, bytes);
     let (mut outputs, social) = if animated {
-        plan_animation(name, stem, width, height)
+        plan_animation(name, stem, width, height, probed.format)
     } else {
         plan(name, stem, width, height, probed.format, settings)
     };
     let fallback = if animated {
-        Format::Gif
+        probed.format
     } else {
         probed.format.fallback()
     };
@@ -66,18 +70,26 @@ pub fn make(
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
         quality(o.format, settings).hash(&mut h);
+        // An animation's original is its own bytes, a still image's is encoded again (the
+        // keys of still images stay as they were, so their cached files stay good).
+        if animated {
+            "animation".hash(&mut h);
+        }
         h.finish()
     };
-    for output in &mut outputs {
-        output.key = key(output);
-        output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
+    if settings.encode {
+        for output in &mut outputs {
+            output.key = key(output);
+            output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
+        }
     }
-    if outputs.iter().any(|o| o.len == 0) {
+    if settings.encode && outputs.iter().any(|o| o.len == 0) {
         let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
         pixels.apply_orientation(orientation);
         // A JPEG shown as stored keeps its own picture data, metadata cut out.
         let as_stored = orientation == image::metadata::Orientation::NoTransforms;
         let original = match probed.format {
+            _ if animated => super::animation::without_metadata(probed.format, bytes),
             Format::Gif => Some(bytes.to_vec()),
             Format::Jpeg if as_stored => super::strip::jpeg_without_metadata(bytes),
             _ => None,
@@ -206,15 +218,21 @@ fn plan(
     (outputs, social)
 }
 
-/// The outputs of an animated GIF: the file itself, offered at its own size, and the
-/// social-card JPEG of its first frame.
-fn plan_animation(name: &str, stem: &str, width: u32, height: u32) -> (Vec<Output>, usize) {
+/// The outputs of an animation (GIF, WebP or PNG): the file itself, offered at its own
+/// size, and the social-card JPEG of its first frame.
+fn plan_animation(
+    name: &str,
+    stem: &str,
+    width: u32,
+    height: u32,
+    format: Format,
+) -> (Vec<Output>, usize) {
     let social_width = SOCIAL_WIDTH.min(width);
     let output = |name: String, w: u32, format: Format, offered: bool| {
         sized_output(name, w, (width, height), format, offered)
     };
     let outputs = vec![
-        output(name.to_string(), width, Format::Gif, true),
+        output(name.to_string(), width, format, true),
         output(
             format!("{stem}-{social_width}w.jpg"),
             social_width,
@@ -243,8 +261,8 @@ fn encode_missing(
     for i in order {
         let o = &outputs[i];
         let bytes = if let (0, Some(original)) = (i, &original) {
-            // The original GIF, animation and all (GIF has no EXIF block), or a JPEG's
-            // picture data without its metadata.
+            // An animation as it is (without its metadata chunks), the original GIF (GIF
+            // has no EXIF block), or a JPEG's picture data without its metadata.
             original.clone()
         } else {
             let source = resized.as_ref().unwrap_or(pixels);

@@ -629,7 +629,9 @@ pub fn signature(
         // the size of its image.
         let a = &site.articles[i];
         (&a.slug, a.date.timestamp(), &a.id).hash(&mut h);
-        if let Some(image) = &a.image {
+        // A bundle photo's enclosure is its social-card JPEG, whose size is in the
+        // article's hash: only other local images are looked up on disk.
+        if let Some(image) = a.image.as_ref().filter(|_| a.lead_image().is_none()) {
             statics.size_of(image).hash(&mut h);
             crate::content::bundle::size_of(a, image).hash(&mut h);
         }

@@ -334,6 +334,7 @@ fn render_other_files(
     }
     let images = crate::images::publish::Target {
         keep: &|file| sink.keep(file),
+        keep_group: &|folder, files, unchanged| sink.keep_group(folder, files, unchanged),
         put: &|file, bytes| sink.put(file, bytes),
     };
     signatures.extend(crate::images::publish::publish(site, &images, previous)?);
@@ -379,6 +380,15 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let copied: Vec<Option<(String, Vec<u8>)>> = files
         .into_par_iter()
         .map(|(article, name, output, file)| {
+            // A photo known to be a plain file inside the site is published as its
+            // variants: its real path needs no look.
+            if article
+                .images
+                .iter()
+                .any(|i| &i.name == name && i.is_inside_the_site())
+            {
+                return Ok(None);
+            }
             let real = file
                 .canonicalize()
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;

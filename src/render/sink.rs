@@ -13,4 +13,13 @@ pub trait Sink: Sync {
     fn keep(&self, _path: &str) -> Result<bool> {
         Ok(false)
     }
+
+    /// Offers a group of files made together from one source (a photo's original and
+    /// variants), all in the output folder `folder`, to keep at once without a look at each:
+    /// `unchanged` says whether the previous build made these very files. True when the
+    /// sink kept them all; false when it cannot vouch for them at once (each is then kept
+    /// or put on its own). Every group of a render is offered, kept or not.
+    fn keep_group(&self, _folder: &str, _paths: &[String], _unchanged: bool) -> Result<bool> {
+        Ok(false)
+    }
 }

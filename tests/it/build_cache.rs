@@ -346,3 +346,113 @@ fn a_small_change_updates_public_in_place() {
     f.build_ok(&["--no-cache", "--output", fresh.to_str().unwrap()]);
     assert_eq!(snapshot(&f.root().join("public")), snapshot(&fresh));
 }
+
+/// Sets the modification time of every folder of public/ to one fixed moment long past, as
+/// if the last build had been a while ago: the cache records a folder's stamp only when it
+/// has not changed in the last seconds, and keeps a photo's files at once while it stands.
+fn age_public_folders(f: &Fixture) {
+    let past = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    let public = f.root().join("public");
+    if !public.exists() {
+        return;
+    }
+    for entry in walkdir::WalkDir::new(public) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_dir() {
+            fs::File::open(entry.path())
+                .unwrap()
+                .set_modified(past)
+                .unwrap();
+        }
+    }
+}
+
+/// Photos of page bundles changed, replaced, removed, renamed and moved with their article,
+/// and their files in public/ deleted or replaced: after every step a cached build (over the
+/// output of the last one, whose unchanged photos it keeps with one look at their folder)
+/// is byte for byte an uncached one.
+#[test]
+fn photo_edits_build_the_same_with_and_without_the_cache() {
+    use crate::images::jpeg;
+    let f = Fixture::with_config(&format!(
+        "{}permalink = \"/:year/:month/:day/:slug/\"\n[images]\nwidths = [40, 80]\n",
+        crate::common::SITE_TOML
+    ));
+    let photo = |rel: &str, bytes: Vec<u8>| fs::write(f.root().join(rel), bytes).unwrap();
+    for i in 0..8 {
+        f.article(
+            &format!("content/b{i}/index.md"),
+            &format!("Foto {i}"),
+            &format!("2024-05-{:02}", 1 + i),
+            "image: foto.jpg\n",
+            "![Foto](foto.jpg)\n\nTeks.",
+        );
+        photo(&format!("content/b{i}/foto.jpg"), jpeg(120 + i as u32, 90));
+    }
+    photo("content/b1/lain.jpg", jpeg(100, 50));
+    let mut history = Vec::new();
+    let mut step = |what: &str, change: &dyn Fn()| {
+        age_public_folders(&f);
+        change();
+        history.push(what.to_string());
+        assert_cached_equals_uncached(&f, &history);
+    };
+    step("first build", &|| {});
+    step("no change", &|| {});
+    step("edit the text of b0", &|| {
+        f.article(
+            "content/b0/index.md",
+            "Foto 0",
+            "2024-05-01",
+            "image: foto.jpg\n",
+            "![Foto](foto.jpg)\n\nTeks baru.",
+        );
+    });
+    step("replace b2's photo with a narrower one", &|| {
+        photo("content/b2/foto.jpg", jpeg(60, 45))
+    });
+    step("replace b3's photo with one of the same size", &|| {
+        photo("content/b3/foto.jpg", jpeg(123, 91))
+    });
+    step("rename b1/lain.jpg to b1/lain-480w.jpg", &|| {
+        fs::rename(
+            f.root().join("content/b1/lain.jpg"),
+            f.root().join("content/b1/lain-480w.jpg"),
+        )
+        .unwrap()
+    });
+    step("remove b1/lain-480w.jpg", &|| {
+        fs::remove_file(f.root().join("content/b1/lain-480w.jpg")).unwrap()
+    });
+    step("move the bundle b4 to baru/b4-pindah", &|| {
+        fs::create_dir_all(f.root().join("content/baru")).unwrap();
+        fs::rename(
+            f.root().join("content/b4"),
+            f.root().join("content/baru/b4-pindah"),
+        )
+        .unwrap()
+    });
+    step("rm a variant of b5 in public/", &|| {
+        fs::remove_file(f.public("2024/05/06/b5/foto-40w.webp")).unwrap()
+    });
+    step("rm the original of b6 in public/", &|| {
+        fs::remove_file(f.public("2024/05/07/b6/foto.jpg")).unwrap()
+    });
+    step(
+        "replace a variant of b7 in public/ with another file",
+        &|| {
+            let other = f.public("2024/05/08/b7/lain.tmp");
+            fs::write(&other, "rusak").unwrap();
+            fs::rename(other, f.public("2024/05/08/b7/foto-80w.webp")).unwrap()
+        },
+    );
+    step("rm -rf public", &|| {
+        fs::remove_dir_all(f.root().join("public")).unwrap()
+    });
+    step("empty the image cache", &|| {
+        fs::remove_dir_all(f.root().join(".cermin-cache/images")).unwrap()
+    });
+    step("add a photo to b0", &|| {
+        photo("content/b0/kedua.png", jpeg(90, 90))
+    });
+}

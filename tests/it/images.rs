@@ -414,3 +414,82 @@ fn themes_ask_for_a_width_with_image_variant() {
         assert!(home.contains(&shown), "{shown}\n{home}");
     }
 }
+
+/// `cermin check` looks at photos (their headers: format, size, pixel limit) but encodes
+/// nothing: no variant is made, the image cache is not written, and the pages' links to the
+/// variants are not reported broken.
+#[test]
+fn check_looks_at_photos_without_encoding_them() {
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(1200, 800)), ("nama.jpg", png(100, 50))],
+        "![Peta](nama.jpg)\n\nTeks.",
+    );
+    let run = f.cermin(&["check"]);
+    assert!(run.ok, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "content/2024/05/banjir/nama.jpg holds a PNG image, not what its name says: processed as PNG; rename it to end in .png"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(": 0 errors, "), "{}", run.stdout);
+    assert!(
+        !f.root().join(".cermin-cache/images").exists(),
+        "check encoded the photos"
+    );
+    assert!(!f.root().join("public").exists());
+}
+
+/// A PNG chunk: length, type, data and CRC.
+fn png_chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let body = [&kind[..], data].concat();
+    [
+        &(data.len() as u32).to_be_bytes()[..],
+        &body,
+        &crc32(&body).to_be_bytes(),
+    ]
+    .concat()
+}
+
+/// An animated PNG (APNG) of `width × height` announcing two frames, with a text chunk
+/// holding a GPS position: `png` with animation control and frame control chunks after
+/// its header (its image data is the first frame).
+fn apng_with_text(width: u32, height: u32) -> Vec<u8> {
+    let still = png(width, height);
+    let header_end = 8 + 4 + 4 + 13 + 4;
+    let mut frame = 0u32.to_be_bytes().to_vec(); // sequence number
+    for value in [width, height, 0, 0] {
+        frame.extend(value.to_be_bytes());
+    }
+    frame.extend([0, 1, 0, 10, 0, 0]); // 1/10 s, no disposal, no blending
+    [
+        &still[..header_end],
+        &png_chunk(b"acTL", &[0, 0, 0, 2, 0, 0, 0, 0]),
+        &png_chunk(b"tEXt", b"GPS\0-6.2,106.8"),
+        &png_chunk(b"fcTL", &frame),
+        &still[header_end..],
+    ]
+    .concat()
+}
+
+/// An animated PNG (like an animated WebP or GIF) is published as it is, without variants
+/// that would show its first frame only, and without its text chunks (no GPS position).
+#[test]
+fn an_animated_png_is_published_as_it_is_without_its_text() {
+    let apng = apng_with_text(200, 100);
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(300, 200)), ("gerak.png", apng.clone())],
+        "![Gerak](gerak.png)",
+    );
+    f.build_ok(&[]);
+    let published = std::fs::read(f.public(&format!("{PAGE}gerak.png"))).unwrap();
+    let text = png_chunk(b"tEXt", b"GPS\0-6.2,106.8");
+    let at = apng.windows(text.len()).position(|w| w == text).unwrap();
+    let expected = [&apng[..at], &apng[at + text.len()..]].concat();
+    assert!(published == expected, "not the APNG without its text chunk");
+    assert!(!f.exists(&format!("{PAGE}gerak-200w.webp")));
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(!page.contains("gerak-200w.webp"), "{page}");
+    assert!(page.contains(r#"width="200" height="100""#), "{page}");
+}
