@@ -17,7 +17,9 @@ use anyhow::{Result, anyhow};
 use crate::config::Config;
 use crate::content::{Article, load_file};
 
-use crate::render::{self, RenderStats, Signatures, Sink, StaticFiles, Templates, ValueCache};
+use crate::render::{
+    self, Previous, RenderStats, Rendered, Sink, StaticFiles, Templates, ValueCache,
+};
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
@@ -70,8 +72,9 @@ pub struct Session {
     templates: Templates,
     entries: BTreeMap<PathBuf, Entry>,
     cache: ValueCache,
-    signatures: Signatures,
-    files: Arc<Files>,
+    /// The last good render's signatures (none: render everything next time).
+    rendered: Option<Rendered>,
+    files: Served,
     /// site.toml changed and is not loaded yet (a failed load keeps this set).
     config_stale: bool,
     /// Templates changed and are not loaded yet.
@@ -135,8 +138,8 @@ impl Session {
             templates,
             entries: BTreeMap::new(),
             cache,
-            signatures: Signatures::default(),
-            files: Arc::new(Files::default()),
+            rendered: None,
+            files: Served::default(),
             config_stale: false,
             templates_stale: false,
             render_all: true,
@@ -157,7 +160,7 @@ impl Session {
     }
 
     pub fn files(&self) -> Arc<Files> {
-        self.files.clone()
+        self.files.current.clone()
     }
 
     /// The site's settings in use.
@@ -175,7 +178,7 @@ impl Session {
         self.render_all = true;
         self.entries.clear();
         self.cache = ValueCache::for_session();
-        self.signatures = Signatures::default();
+        self.rendered = None;
         self.site = None;
     }
 
@@ -408,13 +411,11 @@ impl Session {
         let site = Site::build_reusing(self.config.clone(), articles, selection, previous_site)?;
         t.mark("site");
         let sink = MemorySink::default();
-        let empty = Signatures::default();
-        let previous = if self.render_all {
-            &empty
-        } else {
-            &self.signatures
+        let previous = match (&self.rendered, self.render_all) {
+            (Some(last), false) => Previous::Last(last),
+            _ => Previous::Nothing,
         };
-        let (stats, signatures) = render::render_site(
+        let (stats, rendered) = render::render(
             &site,
             &self.templates,
             &self.statics,
@@ -422,42 +423,91 @@ impl Session {
             &self.cache,
             previous,
         )?;
-        t.mark("render_site");
-        // Cloning the map copies its table (no rehashing). Every file made and not put is in
-        // it already (it was made last time with the same signature), so with the files put
-        // it holds every file made, and more only if some are made no longer: only then is
-        // it swept (a look at every file).
-        let mut files: Files = (*self.files).clone();
-        t.mark("copy files");
-        let mut changed = 0;
-        for (path, bytes) in sink.files.into_inner().expect("sink lock") {
-            if self
-                .files
-                .get(path.as_str())
-                .is_none_or(|old| **old != bytes)
-            {
-                changed += 1;
+        t.mark("render");
+        // Every file made and not put is served already (it was made last time with the same
+        // signature); files made no longer are found from the two renders' records.
+        let gone = match &self.rendered {
+            Some(last) if !self.render_all => rendered.gone_since(last),
+            _ => {
+                let made: std::collections::HashSet<String> =
+                    rendered.signatures().into_keys().collect();
+                self.files
+                    .current
+                    .keys()
+                    .filter(|p| !made.contains(&***p))
+                    .map(|p| p.to_string())
+                    .collect()
             }
-            files.insert(path.into(), Arc::new(bytes));
-        }
-        if files.len() != signatures.len() {
-            let before = files.len();
-            files.retain(|path, _| signatures.contains_key(&**path));
-            changed += before - files.len();
-        }
-        t.mark("put files");
-        self.files = Arc::new(files);
-        self.signatures = signatures;
-        t.mark("drop old files and signatures");
+        };
+        let put = sink.files.into_inner().expect("sink lock");
+        let changed = self.files.update(put, gone);
+        t.mark("served files");
+        self.rendered = Some(rendered);
+        t.mark("drop the last render's record");
         self.render_all = false;
         self.cache.retain_only(&site.articles);
         if let Some(before) = self.site.as_ref().filter(|b| !b.same_places(&site)) {
-            self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files));
+            self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files.current));
         }
         self.site = Some(site);
         t.mark("swap");
         crate::timing::print_totals();
         Ok((stats, changed))
+    }
+}
+
+/// The served files, updated in place: the version before the current one is kept and
+/// brought up to date for the next (a copy of the map only when a request still holds it).
+#[derive(Default)]
+struct Served {
+    current: Arc<Files>,
+    /// The version before `current`, with the paths that changed between the two.
+    spare: Option<(Arc<Files>, Vec<Arc<str>>)>,
+}
+
+impl Served {
+    /// Puts the files made and removes those made no longer; returns how many files were
+    /// added, changed or removed (none: the current version stays).
+    fn update(&mut self, put: Vec<(String, Vec<u8>)>, gone: Vec<String>) -> usize {
+        let current = &self.current;
+        let put: Vec<(Arc<str>, Vec<u8>)> = put
+            .into_iter()
+            .filter(|(path, bytes)| current.get(path.as_str()).is_none_or(|old| **old != *bytes))
+            .map(|(path, bytes)| (path.into(), bytes))
+            .collect();
+        let gone: Vec<Arc<str>> = gone
+            .into_iter()
+            .filter(|path| current.contains_key(path.as_str()))
+            .map(Arc::from)
+            .collect();
+        let changed = put.len() + gone.len();
+        if changed == 0 {
+            return 0;
+        }
+        // The spare is this session's alone unless a request is still being answered from it.
+        let spare = self.spare.take().and_then(|(spare, since)| {
+            let mut map = Arc::try_unwrap(spare).ok()?;
+            for path in since {
+                match current.get(&path) {
+                    Some(bytes) => map.insert(path, bytes.clone()),
+                    None => map.remove(&path),
+                };
+            }
+            Some(map)
+        });
+        let mut map = spare.unwrap_or_else(|| (**current).clone());
+        let mut paths = Vec::with_capacity(changed);
+        for (path, bytes) in put {
+            paths.push(path.clone());
+            map.insert(path, Arc::new(bytes));
+        }
+        for path in gone {
+            map.remove(&path);
+            paths.push(path);
+        }
+        let before = std::mem::replace(&mut self.current, Arc::new(map));
+        self.spare = Some((before, paths));
+        changed
     }
 }
 
