@@ -88,6 +88,13 @@ pub struct Session {
     statics_stale: bool,
     /// Articles that moved while serving, so an open tab can follow them.
     moves: Arc<Moves>,
+    /// The content files read again since the last good render, with the article each had
+    /// then: when they are all still there, in the same places, the next render keeps the
+    /// site's order and indexes. None: files came or went, or all were read again.
+    edited: Option<BTreeMap<PathBuf, Option<Arc<Article>>>>,
+    /// The earliest date of an article left out for being in the future (when those are left
+    /// out): when it comes, the site's order changes.
+    next_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Collects rendered files in memory.
@@ -147,6 +154,8 @@ impl Session {
             statics: StaticFiles::default(),
             statics_stale: true,
             moves: Arc::default(),
+            edited: None,
+            next_due: None,
         };
         session.rebuild_content(&[])?;
         session.render()?;
@@ -180,6 +189,7 @@ impl Session {
         self.cache = ValueCache::for_session();
         self.rendered = None;
         self.site = None;
+        self.edited = None;
     }
 
     /// Applies changes on disk. On error the last good files stay in place.
@@ -233,6 +243,7 @@ impl Session {
             self.render_all = true;
         }
         if changes.rescan || self.entries.is_empty() {
+            self.edited = None;
             self.rebuild_content(&[])?;
         } else if !content.is_empty() {
             let mut t = crate::timing::Phases::new("session");
@@ -270,6 +281,8 @@ impl Session {
         // Entries that cannot be listed (a loop of links, a broken link) are kept as errors
         // beside the files' own, so one rebuild reports them all.
         let mut unlisted = Vec::new();
+        // The entries taken out to be read again (or forgotten).
+        let mut removed: Vec<(PathBuf, Entry)> = Vec::new();
         let content_dir = self.config.content_dir();
         if named.is_empty() {
             let listing = crate::content::load::list_content(&self.config)?;
@@ -307,7 +320,7 @@ impl Session {
                     .cloned()
                     .collect();
                 for k in under {
-                    self.entries.remove(&k);
+                    removed.extend(self.entries.remove_entry(&k));
                 }
                 if key.is_dir() {
                     // From the listing of all of content/, which stops at a loop where a
@@ -325,11 +338,12 @@ impl Session {
                 // A file of a page bundle that came, went or changed: its article reads
                 // the bundle again (its page and references may change).
                 if let Some(index) = crate::content::bundle::owner(&content_dir, &key) {
-                    self.entries.remove(&index);
+                    removed.extend(self.entries.remove_entry(&index));
                     to_read.push(index);
                 }
             }
         }
+        let unlisted_was_empty = unlisted.is_empty();
         for e in unlisted {
             let entry = Entry {
                 stamp: stamp(&e.file),
@@ -353,8 +367,29 @@ impl Session {
                 (file, entry)
             })
             .collect();
+        self.note_edits(named.is_empty() || !unlisted_was_empty, removed, &fresh);
         self.entries.extend(fresh);
         Ok(())
+    }
+
+    /// Records the articles the last good render had of the files read again, or forgets
+    /// the record when files came or went (the site's order may change).
+    fn note_edits(
+        &mut self,
+        all_read: bool,
+        mut removed: Vec<(PathBuf, Entry)>,
+        fresh: &[(PathBuf, Entry)],
+    ) {
+        removed.sort_by(|a, b| a.0.cmp(&b.0));
+        let same_files = removed.len() == fresh.len()
+            && removed.iter().zip(fresh).all(|((a, _), (b, _))| a == b);
+        let Some(edited) = self.edited.as_mut().filter(|_| same_files && !all_read) else {
+            self.edited = None;
+            return;
+        };
+        for (file, entry) in removed {
+            edited.entry(file).or_insert_with(|| entry.article.ok());
+        }
     }
 
     /// Every content file's error, all at once, and the clashes among the other files (the
@@ -384,6 +419,64 @@ impl Session {
         Err(anyhow!("{}", errors.join("\n")))
     }
 
+    /// The site from every article, reusing the last site's indexes if no article moved.
+    fn site_afresh(&mut self, selection: Selection) -> Result<Site> {
+        let articles: Vec<Arc<Article>> = self
+            .entries
+            .values()
+            .filter_map(|e| e.article.as_ref().ok().cloned())
+            .collect();
+        self.next_due = match selection.future {
+            true => None,
+            false => articles
+                .iter()
+                .filter(|a| selection.drafts || !a.draft)
+                .map(|a| a.date.with_timezone(&chrono::Utc))
+                .filter(|date| *date > selection.now)
+                .min(),
+        };
+        let previous_site = if self.render_all {
+            None
+        } else {
+            self.site.as_ref()
+        };
+        Site::build_reusing(self.config.clone(), articles, selection, previous_site)
+    }
+
+    /// The last good site with the articles edited since put in their places, when each
+    /// has the same place (path, date, and what indexes read) and no article came due:
+    /// what [`Site::build_reusing`] would make, without sorting and comparing every article.
+    /// Takes the last site (a failed render then makes the next one afresh).
+    fn site_after_edits(&mut self, selection: &Selection) -> Option<Site> {
+        if self.render_all || self.next_due.is_some_and(|due| due <= selection.now) {
+            return None;
+        }
+        let (edited, site) = (self.edited.as_ref()?, self.site.as_ref()?);
+        let mut replaced = Vec::new();
+        for (file, before) in edited {
+            let (before, now) = (
+                before.as_ref()?,
+                self.entries.get(file)?.article.as_ref().ok()?,
+            );
+            if Arc::ptr_eq(before, now) {
+                continue;
+            }
+            let same_place = now.structure_hash == before.structure_hash
+                && now.date == before.date
+                && now.path == before.path
+                && now.draft == before.draft;
+            if !same_place {
+                return None;
+            }
+            // A pass over pointers only; an article not in the site (a draft) is no edit.
+            let i = site.articles.iter().position(|a| Arc::ptr_eq(a, before))?;
+            replaced.push((i, now.clone()));
+        }
+        let mut site = self.site.take()?;
+        site.replace_in_place(replaced);
+        Some(site)
+    }
+
     /// Renders what changed since the last good render (everything after a settings or
     /// template change).
     fn render(&mut self) -> Result<(RenderStats, usize)> {
@@ -393,22 +486,15 @@ impl Session {
             self.statics_stale = false;
         }
         let mut t = crate::timing::Phases::new("session render");
-        let articles: Vec<Arc<Article>> = self
-            .entries
-            .values()
-            .filter_map(|e| e.article.as_ref().ok().cloned())
-            .collect();
         let selection = Selection {
             drafts: self.options.drafts,
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let previous_site = if self.render_all {
-            None
-        } else {
-            self.site.as_ref()
+        let site = match self.site_after_edits(&selection) {
+            Some(site) => site,
+            None => self.site_afresh(selection)?,
         };
-        let site = Site::build_reusing(self.config.clone(), articles, selection, previous_site)?;
         t.mark("site");
         let sink = MemorySink::default();
         let previous = match (&self.rendered, self.render_all) {
@@ -445,6 +531,7 @@ impl Session {
         self.rendered = Some(rendered);
         t.mark("drop the last render's record");
         self.render_all = false;
+        self.edited = Some(BTreeMap::new());
         self.cache.retain_only(&site.articles);
         if let Some(before) = self.site.as_ref().filter(|b| !b.same_places(&site)) {
             self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files.current));

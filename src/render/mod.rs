@@ -99,8 +99,12 @@ pub struct Rendered {
 
 /// What a session's render was made from, so the next finds what changed since.
 struct Basis {
-    articles: Vec<Arc<crate::content::Article>>,
+    /// The articles' addresses: they stay valid while the session's value cache holds the
+    /// articles, which it does for every article of the last render.
+    addresses: Vec<usize>,
     hashes: Vec<spec::ArticleHashes>,
+    /// A hash of each article's `lastmod` (what the sitemap shows of it).
+    lastmods: Vec<u64>,
     statics: u64,
     dependents: Arc<Dependents>,
 }
@@ -199,7 +203,7 @@ pub fn render(
                 && last
                     .basis
                     .as_ref()
-                    .is_some_and(|b| b.articles.len() == site.articles.len()) =>
+                    .is_some_and(|b| b.addresses.len() == site.articles.len()) =>
         {
             job.changes_since(last, statics_print)?
         }
@@ -315,7 +319,21 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
-            basis: dependents.map(|dependents| self.basis(dependents, statics_print)),
+            basis: dependents.map(|dependents| Basis {
+                addresses: site
+                    .articles
+                    .iter()
+                    .map(|a| Arc::as_ptr(a) as usize)
+                    .collect(),
+                hashes: self.renderer.hashes().to_vec(),
+                lastmods: site
+                    .articles
+                    .iter()
+                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod.as_bytes()))
+                    .collect(),
+                statics: statics_print,
+                dependents,
+            }),
         })
     }
 
@@ -327,7 +345,7 @@ impl Job<'_> {
         let dependents = &basis.dependents;
         let hashes = self.renderer.hashes();
         let changed: Vec<usize> = (0..site.articles.len())
-            .filter(|&i| !Arc::ptr_eq(&site.articles[i], &basis.articles[i]))
+            .filter(|&i| Arc::as_ptr(&site.articles[i]) as usize != basis.addresses[i])
             .collect();
         let layout = &last.layout;
         let started = std::time::Instant::now();
@@ -388,10 +406,11 @@ impl Job<'_> {
 
         // The sitemap lists the pages (the same) and the articles' last changes.
         let started = std::time::Instant::now();
-        let sitemaps = if changed
-            .iter()
-            .any(|&i| site.articles[i].lastmod != basis.articles[i].lastmod)
-        {
+        let mut lastmods = basis.lastmods.clone();
+        for &i in &changed {
+            lastmods[i] = xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes());
+        }
+        let sitemaps = if changed.iter().any(|&i| lastmods[i] != basis.lastmods[i]) {
             let before: Signatures = last.sitemaps.iter().cloned().collect();
             self.sitemaps(&layout.specs, |f| before.get(f).copied())?
         } else {
@@ -406,17 +425,18 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
-            basis: Some(self.basis(dependents.clone(), statics_print)),
+            basis: Some(Basis {
+                addresses: site
+                    .articles
+                    .iter()
+                    .map(|a| Arc::as_ptr(a) as usize)
+                    .collect(),
+                hashes: hashes.to_vec(),
+                lastmods,
+                statics: statics_print,
+                dependents: dependents.clone(),
+            }),
         })
-    }
-
-    fn basis(&self, dependents: Arc<Dependents>, statics: u64) -> Basis {
-        Basis {
-            articles: self.site.articles.clone(),
-            hashes: self.renderer.hashes().to_vec(),
-            statics,
-            dependents,
-        }
     }
 
     /// Renders a page unless its signature is `previous` and the sink has it; returns the
