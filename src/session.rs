@@ -395,6 +395,14 @@ impl Session {
     /// Every content file's error, all at once, and the clashes among the other files (the
     /// site is not rendered while there are any).
     fn content_errors(&self) -> Result<()> {
+        // Only files read again since the last good render (which had no errors) can have one.
+        if let Some(edited) = &self.edited
+            && edited
+                .keys()
+                .all(|file| self.entries.get(file).is_some_and(|e| e.article.is_ok()))
+        {
+            return Ok(());
+        }
         let mut errors: Vec<String> = self
             .entries
             .values()
@@ -632,4 +640,53 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
 /// with the search index made afresh, as a build makes it, not kept as a session keeps it.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
     Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(files: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn gone(paths: &[&str]) -> Vec<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
+    fn contents(files: &Files) -> BTreeMap<String, String> {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), String::from_utf8(b.to_vec()).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn served_files_are_every_update_applied_in_turn_whoever_holds_a_version() {
+        let mut served = Served::default();
+        assert_eq!(
+            served.update(put(&[("a", "1"), ("b", "1"), ("c", "1")]), gone(&[])),
+            3
+        );
+        // A request still answered from this version: the next is a copy.
+        let held = served.current.clone();
+        assert_eq!(served.update(put(&[("a", "2")]), gone(&["c"])), 2);
+        assert_eq!(contents(&held)["a"], "1");
+        // The spare is held no longer: it is brought up to date in place.
+        drop(held);
+        assert_eq!(served.update(put(&[("b", "3"), ("a", "2")]), gone(&[])), 1);
+        assert_eq!(served.update(put(&[("d", "4")]), gone(&["a", "zz"])), 2);
+        let want: BTreeMap<String, String> = [("b", "3"), ("d", "4")]
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(contents(&served.current), want);
+        // Nothing changed: the same version is served.
+        let before = served.current.clone();
+        assert_eq!(served.update(put(&[("b", "3")]), gone(&["a"])), 0);
+        assert!(Arc::ptr_eq(&before, &served.current));
+    }
 }

@@ -119,7 +119,123 @@ impl Inverse {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
     use super::*;
+    use crate::config::Config;
+    use crate::render::spec::{ArticleHashes, signature};
+    use crate::site::Selection;
+
+    /// A site with every kind of page: lists over several pages, tags, three taxonomies (so
+    /// the front page has sections and sources), related articles, day archives, feeds.
+    fn site() -> Site {
+        let config = Config::parse(
+            std::path::Path::new("."),
+            std::path::Path::new("site.toml"),
+            "title = \"T\"\nlanguage = \"id\"\npaginate_by = 2\nrelated_count = 2\n\
+             [[taxonomies]]\nname = \"sources\"\n[[taxonomies]]\nname = \"authors\"\n\
+             [[taxonomies]]\nname = \"categories\"\n",
+        )
+        .unwrap();
+        let articles = (0..9)
+            .map(|n| {
+                let text = format!(
+                    "---\ntitle: Berita {n}\ndate: 2024-0{}-0{}T10:00:00+07:00\nslug: b{n}\n\
+                     tags: [T{}, U{}]\nauthors: [Penulis {}]\nsource_name: Kabar {}\n\
+                     category: Seksi {}\n---\nIsi {n}.\n",
+                    1 + n % 2,
+                    1 + n % 4,
+                    n % 3,
+                    n % 2,
+                    n % 2,
+                    n % 3,
+                    n % 4,
+                );
+                let file = format!("content/b{n}.md");
+                let path = std::path::Path::new(&file);
+                Arc::new(
+                    crate::content::parse_article(&config, path, &text)
+                        .unwrap()
+                        .0,
+                )
+            })
+            .collect();
+        let selection = Selection {
+            drafts: false,
+            future: true,
+            now: chrono::Utc::now(),
+        };
+        Site::build(config, articles, selection).unwrap()
+    }
+
+    fn hashes(n: usize) -> Vec<ArticleHashes> {
+        (0..n as u64)
+            .map(|i| ArticleHashes {
+                card: i,
+                full: 1000 + i,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_article_names_exactly_the_pages_whose_signature_reads_it() {
+        let site = site();
+        let layout = crate::render::plan(&site);
+        let dependents = Dependents::new(&site, &layout);
+        let before = hashes(site.articles.len());
+        let signatures = |hashes: &[ArticleHashes]| -> Vec<u64> {
+            layout.specs.iter().map(|s| signature(s, hashes)).collect()
+        };
+        let unchanged = signatures(&before);
+        for i in 0..site.articles.len() {
+            let mut after = before.clone();
+            after[i] = ArticleHashes {
+                card: 7777,
+                full: 8888,
+            };
+            let changed: BTreeSet<u32> = signatures(&after)
+                .iter()
+                .zip(&unchanged)
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(slot, _)| slot as u32)
+                .collect();
+            let named: BTreeSet<u32> = dependents.pages_of(i).iter().copied().collect();
+            assert_eq!(changed, named, "article {i}");
+            // Lists and neighbours as well as the article's own page.
+            assert!(named.len() > 3, "article {i}: {named:?}");
+        }
+    }
+
+    #[test]
+    fn an_article_names_exactly_the_feeds_whose_signature_reads_it() {
+        let site = site();
+        let layout = crate::render::plan(&site);
+        let dependents = Dependents::new(&site, &layout);
+        let statics = crate::render::StaticFiles::default();
+        let before = hashes(site.articles.len());
+        let signatures = |hashes: &[ArticleHashes]| -> Vec<u64> {
+            (dependents.feed_list.iter())
+                .map(|feed| feeds::signature(&site, feed, hashes, &statics))
+                .collect()
+        };
+        let unchanged = signatures(&before);
+        assert!(dependents.feed_list.len() > 5);
+        for i in 0..site.articles.len() {
+            let mut after = before.clone();
+            after[i].full = 8888;
+            let changed: BTreeSet<u32> = signatures(&after)
+                .iter()
+                .zip(&unchanged)
+                .enumerate()
+                .filter(|(_, (a, b))| a != b)
+                .map(|(k, _)| k as u32)
+                .collect();
+            let named: BTreeSet<u32> = dependents.feeds_of(i).iter().copied().collect();
+            assert_eq!(changed, named, "article {i}");
+        }
+    }
 
     #[test]
     fn each_article_lists_the_places_that_show_it() {

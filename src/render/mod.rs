@@ -105,6 +105,8 @@ struct Basis {
     hashes: Vec<spec::ArticleHashes>,
     /// A hash of each article's `lastmod` (what the sitemap shows of it).
     lastmods: Vec<u64>,
+    /// Whether each article has images or bundle files.
+    media: Vec<bool>,
     statics: u64,
     dependents: Arc<Dependents>,
 }
@@ -180,7 +182,6 @@ pub fn render(
     previous: Previous,
 ) -> Result<(RenderStats, Rendered)> {
     let mut t = crate::timing::Phases::new("render");
-    templates.images.set(site);
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
     t.mark("article values");
@@ -251,6 +252,7 @@ impl Job<'_> {
         statics_print: u64,
     ) -> Result<Rendered> {
         let site = self.site;
+        self.renderer.templates().images.set(site);
         let empty = Signatures::default();
         // The last render's signatures by output file, when its layout was another.
         let last_map: Signatures;
@@ -300,7 +302,7 @@ impl Job<'_> {
                 crate::timing::add("all feeds", started);
                 let started = std::time::Instant::now();
                 let sitemaps = self.sitemaps(&layout.specs, |f| map.get(f).copied())?;
-                let others = self.others(others_before)?;
+                let others = self.others(others_before, true)?;
                 crate::timing::add("sitemap, statics, bundles, images", started);
                 Ok((feeds, sitemaps, others))
             },
@@ -331,6 +333,7 @@ impl Job<'_> {
                     .iter()
                     .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod.as_bytes()))
                     .collect(),
+                media: site.articles.iter().map(|a| has_media(a)).collect(),
                 statics: statics_print,
                 dependents,
             }),
@@ -416,7 +419,17 @@ impl Job<'_> {
         } else {
             last.sitemaps.clone()
         };
-        let others = self.others(&last.others)?;
+        // Images and bundles' files come from articles that have them: with none before or
+        // after, there is nothing to index or publish (and no pass over every article).
+        let mut media = basis.media.clone();
+        for &i in &changed {
+            media[i] = has_media(&site.articles[i]);
+        }
+        let any_media = media.iter().any(|&m| m) || basis.media.iter().any(|&m| m);
+        if any_media {
+            self.renderer.templates().images.set(site);
+        }
+        let others = self.others(&last.others, any_media)?;
         crate::timing::add("sitemap, statics, bundles, images", started);
         Ok(Rendered {
             layout: layout.clone(),
@@ -433,6 +446,7 @@ impl Job<'_> {
                     .collect(),
                 hashes: hashes.to_vec(),
                 lastmods,
+                media,
                 statics: statics_print,
                 dependents: dependents.clone(),
             }),
@@ -522,9 +536,15 @@ impl Job<'_> {
     }
 
     /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s.
-    fn others(&self, previous: &Signatures) -> Result<Signatures> {
-        let mut others =
-            render_other_files(self.site, self.links, self.statics, self.sink, previous)?;
+    fn others(&self, previous: &Signatures, media: bool) -> Result<Signatures> {
+        let mut others = render_other_files(
+            self.site,
+            self.links,
+            self.statics,
+            self.sink,
+            previous,
+            media,
+        )?;
         others.extend(put_search_files(
             self.site, self.cache, self.sink, previous,
         )?);
@@ -639,6 +659,7 @@ fn render_other_files(
     statics: &StaticFiles,
     sink: &dyn Sink,
     previous: &Signatures,
+    media: bool,
 ) -> Result<Vec<(String, u64)>> {
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
@@ -656,6 +677,9 @@ fn render_other_files(
     )?;
     for (rel, bytes) in &statics.0 {
         put_unless_same(rel.clone(), bytes)?;
+    }
+    if !media {
+        return Ok(signatures);
     }
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
@@ -686,6 +710,11 @@ fn put_search_files(
     }
     crate::timing::add("search index", started);
     Ok(signatures)
+}
+
+/// Whether an article has images or other files of its page bundle to publish.
+fn has_media(article: &crate::content::Article) -> bool {
+    !article.images.is_empty() || !article.bundle.is_empty()
 }
 
 /// The files of the articles' page bundles: `(output path, bytes)`, read afresh each time,
