@@ -505,7 +505,7 @@ impl Session {
         };
         t.mark("site");
         let sink = MemorySink::default();
-        let previous = match (&self.rendered, self.render_all) {
+        let previous = match (&mut self.rendered, self.render_all) {
             (Some(last), false) => Previous::Last(last),
             _ => Previous::Nothing,
         };

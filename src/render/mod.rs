@@ -76,8 +76,9 @@ pub enum Previous<'a> {
     /// The signatures of a build's cached files, by output file.
     Map(&'a Signatures),
     /// The last render of a session (`serve`), whose sink still holds every file it made
-    /// (its `keep` is always true).
-    Last(&'a Rendered),
+    /// (its `keep` is always true). A render that succeeds takes its lists (they become the
+    /// new render's): it is only good for [`Rendered::gone_since`] then.
+    Last(&'a mut Rendered),
 }
 
 /// What a render made: every output file's signature, the pages' by their slot in the
@@ -342,7 +343,9 @@ impl Job<'_> {
 
     /// Signs again only the pages and feeds that show an article that changed since `last`
     /// (whose layout this site has), and makes those whose signature changed.
-    fn changes_since(&self, last: &Rendered, statics_print: u64) -> Result<Rendered> {
+    /// Takes the last render's lists (after all that can fail): they are updated in place, so
+    /// a save allocates nothing in proportion to the site.
+    fn changes_since(&self, last: &mut Rendered, statics_print: u64) -> Result<Rendered> {
         let site = self.site;
         let basis = last.basis.as_ref().expect("a session's render");
         let dependents = &basis.dependents;
@@ -371,10 +374,7 @@ impl Job<'_> {
                 Ok((slot, signature))
             })
             .collect::<Result<_>>()?;
-        let mut pages = last.pages.clone();
-        for (slot, signature) in signed {
-            pages[slot] = signature;
-        }
+        let signed_pages = signed;
         crate::timing::add("all pages", started);
 
         // A feed shows the sizes of static files (an enclosure's length): when they changed,
@@ -401,19 +401,20 @@ impl Job<'_> {
                 Ok((k, signature))
             })
             .collect::<Result<_>>()?;
-        let mut feeds = last.feeds.clone();
-        for (k, signature) in signed {
-            feeds[k] = signature;
-        }
+        let signed_feeds = signed;
         crate::timing::add("all feeds", started);
 
         // The sitemap lists the pages (the same) and the articles' last changes.
         let started = std::time::Instant::now();
-        let mut lastmods = basis.lastmods.clone();
-        for &i in &changed {
-            lastmods[i] = xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes());
-        }
-        let sitemaps = if changed.iter().any(|&i| lastmods[i] != basis.lastmods[i]) {
+        let lastmods: Vec<u64> = changed
+            .iter()
+            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes()))
+            .collect();
+        let sitemaps = if changed
+            .iter()
+            .zip(&lastmods)
+            .any(|(&i, &lastmod)| lastmod != basis.lastmods[i])
+        {
             let before: Signatures = last.sitemaps.iter().cloned().collect();
             self.sitemaps(&layout.specs, |f| before.get(f).copied())?
         } else {
@@ -421,16 +422,34 @@ impl Job<'_> {
         };
         // Images and bundles' files come from articles that have them: with none before or
         // after, there is nothing to index or publish (and no pass over every article).
-        let mut media = basis.media.clone();
-        for &i in &changed {
-            media[i] = has_media(&site.articles[i]);
-        }
+        let media: Vec<bool> = changed
+            .iter()
+            .map(|&i| has_media(&site.articles[i]))
+            .collect();
         let any_media = media.iter().any(|&m| m) || basis.media.iter().any(|&m| m);
         if any_media {
             self.renderer.templates().images.set(site);
         }
         let others = self.others(&last.others, any_media)?;
         crate::timing::add("sitemap, statics, bundles, images", started);
+
+        // Nothing can fail from here: the last render's lists become this one's.
+        let mut pages = std::mem::take(&mut last.pages);
+        for (slot, signature) in signed_pages {
+            pages[slot] = signature;
+        }
+        let mut feeds = std::mem::take(&mut last.feeds);
+        for (k, signature) in signed_feeds {
+            feeds[k] = signature;
+        }
+        let mut basis = last.basis.take().expect("a session's render");
+        for (n, &i) in changed.iter().enumerate() {
+            basis.addresses[i] = Arc::as_ptr(&site.articles[i]) as usize;
+            basis.hashes[i] = hashes[i];
+            basis.lastmods[i] = lastmods[n];
+            basis.media[i] = media[n];
+        }
+        basis.statics = statics_print;
         Ok(Rendered {
             layout: layout.clone(),
             pages,
@@ -438,18 +457,7 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
-            basis: Some(Basis {
-                addresses: site
-                    .articles
-                    .iter()
-                    .map(|a| Arc::as_ptr(a) as usize)
-                    .collect(),
-                hashes: hashes.to_vec(),
-                lastmods,
-                media,
-                statics: statics_print,
-                dependents: dependents.clone(),
-            }),
+            basis: Some(basis),
         })
     }
 
