@@ -17,7 +17,9 @@ use anyhow::{Result, anyhow};
 use crate::config::Config;
 use crate::content::{Article, load_file};
 
-use crate::render::{self, RenderStats, Signatures, Sink, StaticFiles, Templates, ValueCache};
+use crate::render::{
+    self, Previous, RenderStats, Rendered, Sink, StaticFiles, Templates, ValueCache,
+};
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
@@ -70,8 +72,9 @@ pub struct Session {
     templates: Templates,
     entries: BTreeMap<PathBuf, Entry>,
     cache: ValueCache,
-    signatures: Signatures,
-    files: Arc<Files>,
+    /// The last good render's signatures (none: render everything next time).
+    rendered: Option<Rendered>,
+    files: Served,
     /// site.toml changed and is not loaded yet (a failed load keeps this set).
     config_stale: bool,
     /// Templates changed and are not loaded yet.
@@ -85,6 +88,13 @@ pub struct Session {
     statics_stale: bool,
     /// Articles that moved while serving, so an open tab can follow them.
     moves: Arc<Moves>,
+    /// The content files read again since the last good render, with the article each had
+    /// then: when they are all still there, in the same places, the next render keeps the
+    /// site's order and indexes. None: files came or went, or all were read again.
+    edited: Option<BTreeMap<PathBuf, Option<Arc<Article>>>>,
+    /// The earliest date of an article left out for being in the future (when those are left
+    /// out): when it comes, the site's order changes.
+    next_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Collects rendered files in memory.
@@ -152,8 +162,8 @@ impl Session {
             templates,
             entries: BTreeMap::new(),
             cache,
-            signatures: Signatures::default(),
-            files: Arc::new(Files::default()),
+            rendered: None,
+            files: Served::default(),
             config_stale: false,
             templates_stale: false,
             render_all: true,
@@ -161,6 +171,8 @@ impl Session {
             statics: StaticFiles::default(),
             statics_stale: true,
             moves: Arc::default(),
+            edited: None,
+            next_due: None,
         };
         session.rebuild_content(&[])?;
         session.render()?;
@@ -174,7 +186,7 @@ impl Session {
     }
 
     pub fn files(&self) -> Arc<Files> {
-        self.files.clone()
+        self.files.current.clone()
     }
 
     /// The site's settings in use.
@@ -192,8 +204,9 @@ impl Session {
         self.render_all = true;
         self.entries.clear();
         self.cache = ValueCache::for_session();
-        self.signatures = Signatures::default();
+        self.rendered = None;
         self.site = None;
+        self.edited = None;
     }
 
     /// Applies changes on disk. On error the last good files stay in place.
@@ -247,6 +260,7 @@ impl Session {
             self.render_all = true;
         }
         if changes.rescan || self.entries.is_empty() {
+            self.edited = None;
             self.rebuild_content(&[])?;
         } else if !content.is_empty() {
             let mut t = crate::timing::Phases::new("session");
@@ -284,6 +298,8 @@ impl Session {
         // Entries that cannot be listed (a loop of links, a broken link) are kept as errors
         // beside the files' own, so one rebuild reports them all.
         let mut unlisted = Vec::new();
+        // The entries taken out to be read again (or forgotten).
+        let mut removed: Vec<(PathBuf, Entry)> = Vec::new();
         let content_dir = self.config.content_dir();
         if named.is_empty() {
             let listing = crate::content::load::list_content(&self.config)?;
@@ -321,7 +337,7 @@ impl Session {
                     .cloned()
                     .collect();
                 for k in under {
-                    self.entries.remove(&k);
+                    removed.extend(self.entries.remove_entry(&k));
                 }
                 if key.is_dir() {
                     // From the listing of all of content/, which stops at a loop where a
@@ -339,11 +355,12 @@ impl Session {
                 // A file of a page bundle that came, went or changed: its article reads
                 // the bundle again (its page and references may change).
                 if let Some(index) = crate::content::bundle::owner(&content_dir, &key) {
-                    self.entries.remove(&index);
+                    removed.extend(self.entries.remove_entry(&index));
                     to_read.push(index);
                 }
             }
         }
+        let unlisted_was_empty = unlisted.is_empty();
         for e in unlisted {
             let entry = Entry {
                 stamp: stamp(&e.file),
@@ -367,13 +384,42 @@ impl Session {
                 (file, entry)
             })
             .collect();
+        self.note_edits(named.is_empty() || !unlisted_was_empty, removed, &fresh);
         self.entries.extend(fresh);
         Ok(())
+    }
+
+    /// Records the articles the last good render had of the files read again, or forgets
+    /// the record when files came or went (the site's order may change).
+    fn note_edits(
+        &mut self,
+        all_read: bool,
+        mut removed: Vec<(PathBuf, Entry)>,
+        fresh: &[(PathBuf, Entry)],
+    ) {
+        removed.sort_by(|a, b| a.0.cmp(&b.0));
+        let same_files = removed.len() == fresh.len()
+            && removed.iter().zip(fresh).all(|((a, _), (b, _))| a == b);
+        let Some(edited) = self.edited.as_mut().filter(|_| same_files && !all_read) else {
+            self.edited = None;
+            return;
+        };
+        for (file, entry) in removed {
+            edited.entry(file).or_insert_with(|| entry.article.ok());
+        }
     }
 
     /// Every content file's error, all at once, and the clashes among the other files (the
     /// site is not rendered while there are any).
     fn content_errors(&self) -> Result<()> {
+        // Only files read again since the last good render (which had no errors) can have one.
+        if let Some(edited) = &self.edited
+            && edited
+                .keys()
+                .all(|file| self.entries.get(file).is_some_and(|e| e.article.is_ok()))
+        {
+            return Ok(());
+        }
         let mut errors: Vec<String> = self
             .entries
             .values()
@@ -398,6 +444,64 @@ impl Session {
         Err(anyhow!("{}", errors.join("\n")))
     }
 
+    /// The site from every article, reusing the last site's indexes if no article moved.
+    fn site_afresh(&mut self, selection: Selection) -> Result<Site> {
+        let articles: Vec<Arc<Article>> = self
+            .entries
+            .values()
+            .filter_map(|e| e.article.as_ref().ok().cloned())
+            .collect();
+        self.next_due = match selection.future {
+            true => None,
+            false => articles
+                .iter()
+                .filter(|a| selection.drafts || !a.draft)
+                .map(|a| a.date.with_timezone(&chrono::Utc))
+                .filter(|date| *date > selection.now)
+                .min(),
+        };
+        let previous_site = if self.render_all {
+            None
+        } else {
+            self.site.as_ref()
+        };
+        Site::build_reusing(self.config.clone(), articles, selection, previous_site)
+    }
+
+    /// The last good site with the articles edited since put in their places, when each
+    /// has the same place (path, date, and what indexes read) and no article came due:
+    /// what [`Site::build_reusing`] would make, without sorting and comparing every article.
+    /// Takes the last site (a failed render then makes the next one afresh).
+    fn site_after_edits(&mut self, selection: &Selection) -> Option<Site> {
+        if self.render_all || self.next_due.is_some_and(|due| due <= selection.now) {
+            return None;
+        }
+        let (edited, site) = (self.edited.as_ref()?, self.site.as_ref()?);
+        let mut replaced = Vec::new();
+        for (file, before) in edited {
+            let (before, now) = (
+                before.as_ref()?,
+                self.entries.get(file)?.article.as_ref().ok()?,
+            );
+            if Arc::ptr_eq(before, now) {
+                continue;
+            }
+            let same_place = now.structure_hash == before.structure_hash
+                && now.date == before.date
+                && now.path == before.path
+                && now.draft == before.draft;
+            if !same_place {
+                return None;
+            }
+            // A pass over pointers only; an article not in the site (a draft) is no edit.
+            let i = site.articles.iter().position(|a| Arc::ptr_eq(a, before))?;
+            replaced.push((i, now.clone()));
+        }
+        let mut site = self.site.take()?;
+        site.replace_in_place(replaced);
+        Some(site)
+    }
+
     /// Renders what changed since the last good render (everything after a settings or
     /// template change).
     fn render(&mut self) -> Result<(RenderStats, usize)> {
@@ -407,31 +511,22 @@ impl Session {
             self.statics_stale = false;
         }
         let mut t = crate::timing::Phases::new("session render");
-        let articles: Vec<Arc<Article>> = self
-            .entries
-            .values()
-            .filter_map(|e| e.article.as_ref().ok().cloned())
-            .collect();
         let selection = Selection {
             drafts: self.options.drafts,
             future: self.options.future,
             now: chrono::Utc::now(),
         };
-        let previous_site = if self.render_all {
-            None
-        } else {
-            self.site.as_ref()
+        let site = match self.site_after_edits(&selection) {
+            Some(site) => site,
+            None => self.site_afresh(selection)?,
         };
-        let site = Site::build_reusing(self.config.clone(), articles, selection, previous_site)?;
         t.mark("site");
         let sink = MemorySink::default();
-        let empty = Signatures::default();
-        let previous = if self.render_all {
-            &empty
-        } else {
-            &self.signatures
+        let previous = match (&mut self.rendered, self.render_all) {
+            (Some(last), false) => Previous::Last(last),
+            _ => Previous::Nothing,
         };
-        let (stats, signatures) = render::render_site(
+        let (stats, rendered) = render::render(
             &site,
             &self.templates,
             &self.statics,
@@ -439,42 +534,92 @@ impl Session {
             &self.cache,
             previous,
         )?;
-        t.mark("render_site");
-        // Cloning the map copies its table (no rehashing). Every file made and not put is in
-        // it already (it was made last time with the same signature), so with the files put
-        // it holds every file made, and more only if some are made no longer: only then is
-        // it swept (a look at every file).
-        let mut files: Files = (*self.files).clone();
-        t.mark("copy files");
-        let mut changed = 0;
-        for (path, bytes) in sink.files.into_inner().expect("sink lock") {
-            if self
-                .files
-                .get(path.as_str())
-                .is_none_or(|old| **old != bytes)
-            {
-                changed += 1;
+        t.mark("render");
+        // Every file made and not put is served already (it was made last time with the same
+        // signature); files made no longer are found from the two renders' records.
+        let gone = match &self.rendered {
+            Some(last) if !self.render_all => rendered.gone_since(last),
+            _ => {
+                let made: std::collections::HashSet<String> =
+                    rendered.signatures().into_keys().collect();
+                self.files
+                    .current
+                    .keys()
+                    .filter(|p| !made.contains(&***p))
+                    .map(|p| p.to_string())
+                    .collect()
             }
-            files.insert(path.into(), Arc::new(bytes));
-        }
-        if files.len() != signatures.len() {
-            let before = files.len();
-            files.retain(|path, _| signatures.contains_key(&**path));
-            changed += before - files.len();
-        }
-        t.mark("put files");
-        self.files = Arc::new(files);
-        self.signatures = signatures;
-        t.mark("drop old files and signatures");
+        };
+        let put = sink.files.into_inner().expect("sink lock");
+        let changed = self.files.update(put, gone);
+        t.mark("served files");
+        self.rendered = Some(rendered);
+        t.mark("drop the last render's record");
         self.render_all = false;
+        self.edited = Some(BTreeMap::new());
         self.cache.retain_only(&site.articles);
         if let Some(before) = self.site.as_ref().filter(|b| !b.same_places(&site)) {
-            self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files));
+            self.moves = Arc::new(moves_since(&self.moves, before, &site, &self.files.current));
         }
         self.site = Some(site);
         t.mark("swap");
         crate::timing::print_totals();
         Ok((stats, changed))
+    }
+}
+
+/// The served files, updated in place: the version before the current one is kept and
+/// brought up to date for the next (a copy of the map only when a request still holds it).
+#[derive(Default)]
+struct Served {
+    current: Arc<Files>,
+    /// The version before `current`, with the paths that changed between the two.
+    spare: Option<(Arc<Files>, Vec<Arc<str>>)>,
+}
+
+impl Served {
+    /// Puts the files made and removes those made no longer; returns how many files were
+    /// added, changed or removed (none: the current version stays).
+    fn update(&mut self, put: Vec<(String, Vec<u8>)>, gone: Vec<String>) -> usize {
+        let current = &self.current;
+        let put: Vec<(Arc<str>, Vec<u8>)> = put
+            .into_iter()
+            .filter(|(path, bytes)| current.get(path.as_str()).is_none_or(|old| **old != *bytes))
+            .map(|(path, bytes)| (path.into(), bytes))
+            .collect();
+        let gone: Vec<Arc<str>> = gone
+            .into_iter()
+            .filter(|path| current.contains_key(path.as_str()))
+            .map(Arc::from)
+            .collect();
+        let changed = put.len() + gone.len();
+        if changed == 0 {
+            return 0;
+        }
+        // The spare is this session's alone unless a request is still being answered from it.
+        let spare = self.spare.take().and_then(|(spare, since)| {
+            let mut map = Arc::try_unwrap(spare).ok()?;
+            for path in since {
+                match current.get(&path) {
+                    Some(bytes) => map.insert(path, bytes.clone()),
+                    None => map.remove(&path),
+                };
+            }
+            Some(map)
+        });
+        let mut map = spare.unwrap_or_else(|| (**current).clone());
+        let mut paths = Vec::with_capacity(changed);
+        for (path, bytes) in put {
+            paths.push(path.clone());
+            map.insert(path, Arc::new(bytes));
+        }
+        for path in gone {
+            map.remove(&path);
+            paths.push(path);
+        }
+        let before = std::mem::replace(&mut self.current, Arc::new(map));
+        self.spare = Some((before, paths));
+        changed
     }
 }
 
@@ -512,4 +657,53 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
 /// with the search index made afresh, as a build makes it, not kept as a session keeps it.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
     Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(files: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn gone(paths: &[&str]) -> Vec<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
+    fn contents(files: &Files) -> BTreeMap<String, String> {
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), String::from_utf8(b.to_vec()).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn served_files_are_every_update_applied_in_turn_whoever_holds_a_version() {
+        let mut served = Served::default();
+        assert_eq!(
+            served.update(put(&[("a", "1"), ("b", "1"), ("c", "1")]), gone(&[])),
+            3
+        );
+        // A request still answered from this version: the next is a copy.
+        let held = served.current.clone();
+        assert_eq!(served.update(put(&[("a", "2")]), gone(&["c"])), 2);
+        assert_eq!(contents(&held)["a"], "1");
+        // The spare is held no longer: it is brought up to date in place.
+        drop(held);
+        assert_eq!(served.update(put(&[("b", "3"), ("a", "2")]), gone(&[])), 1);
+        assert_eq!(served.update(put(&[("d", "4")]), gone(&["a", "zz"])), 2);
+        let want: BTreeMap<String, String> = [("b", "3"), ("d", "4")]
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(contents(&served.current), want);
+        // Nothing changed: the same version is served.
+        let before = served.current.clone();
+        assert_eq!(served.update(put(&[("b", "3")]), gone(&["a"])), 0);
+        assert!(Arc::ptr_eq(&before, &served.current));
+    }
 }

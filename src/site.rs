@@ -171,6 +171,16 @@ impl Site {
         })
     }
 
+    /// Puts articles in the places `(index, article)` of articles with the same place (the
+    /// same path, date and structure hash), keeping every index: what
+    /// [`Site::build_reusing`] makes after such edits, without sorting every article again.
+    pub fn replace_in_place(&mut self, replaced: Vec<(usize, Arc<Article>)>) {
+        for (i, article) in replaced {
+            debug_assert_eq!(self.structure[i], article.structure_hash);
+            self.articles[i] = article;
+        }
+    }
+
     /// Whether `other` has the articles of this site in the same places (the same paths,
     /// dates and tags): true when it was built reusing this site's indexes.
     pub fn same_places(&self, other: &Site) -> bool {

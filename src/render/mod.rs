@@ -2,6 +2,7 @@
 
 mod cached_partial;
 pub mod clashes;
+mod dependents;
 pub mod feeds;
 mod jsonld;
 pub mod links;
@@ -13,6 +14,7 @@ pub mod templates;
 pub mod values;
 pub mod xml;
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Result, bail};
@@ -22,6 +24,7 @@ pub use crate::cache::outputs::Signatures;
 use crate::files::files_under;
 use crate::site::Site;
 use crate::urls::{Links, output_file};
+use dependents::Dependents;
 use pages::PageRenderer;
 pub use pages::ValueCache;
 pub use sink::Sink;
@@ -55,43 +58,161 @@ pub fn render_site(
     cache: &ValueCache,
     previous: &Signatures,
 ) -> Result<(RenderStats, Signatures)> {
+    let (stats, rendered) = render(
+        site,
+        templates,
+        statics,
+        sink,
+        cache,
+        Previous::Map(previous),
+    )?;
+    Ok((stats, rendered.signatures()))
+}
+
+/// What a render starts from.
+pub enum Previous<'a> {
+    /// Nothing: every page and file is made.
+    Nothing,
+    /// The signatures of a build's cached files, by output file.
+    Map(&'a Signatures),
+    /// The last render of a session (`serve`), whose sink still holds every file it made
+    /// (its `keep` is always true). A render that succeeds takes its lists (they become the
+    /// new render's): it is only good for [`Rendered::gone_since`] then.
+    Last(&'a mut Rendered),
+}
+
+/// What a render made: every output file's signature, the pages' by their slot in the
+/// layout, so that the next render of a session starts from them without a map of every file.
+pub struct Rendered {
+    layout: Arc<Layout>,
+    /// The signature of each page of `layout`, in its order.
+    pages: Vec<u64>,
+    /// Each feed's files (in the order of `feeds::feeds`) and its signature.
+    feed_files: Arc<Vec<Vec<String>>>,
+    feeds: Vec<u64>,
+    /// The sitemap files (`sitemap.xml` and its parts), by output path.
+    sitemaps: Vec<(String, u64)>,
+    /// robots.txt, syntax.css, static files, bundles' files, images, the search index.
+    others: Signatures,
+    /// For a session: what the next render compares with.
+    basis: Option<Basis>,
+}
+
+/// What a session's render was made from, so the next finds what changed since.
+struct Basis {
+    /// The articles' addresses: they stay valid while the session's value cache holds the
+    /// articles, which it does for every article of the last render.
+    addresses: Vec<usize>,
+    hashes: Vec<spec::ArticleHashes>,
+    /// A hash of each article's `lastmod` (what the sitemap shows of it).
+    lastmods: Vec<u64>,
+    /// Whether each article has images or bundle files.
+    media: Vec<bool>,
+    statics: u64,
+    dependents: Arc<Dependents>,
+}
+
+impl Rendered {
+    /// Every output file with its signature.
+    pub fn signatures(&self) -> Signatures {
+        self.files().map(|(p, s)| (p.to_string(), s)).collect()
+    }
+
+    /// Every output file with its signature, pages first.
+    fn files(&self) -> impl Iterator<Item = (&str, u64)> {
+        let pages = self
+            .layout
+            .files
+            .iter()
+            .map(String::as_str)
+            .zip(self.pages.iter().copied());
+        let feeds = self
+            .feed_files
+            .iter()
+            .zip(&self.feeds)
+            .flat_map(|(files, &s)| files.iter().map(move |f| (f.as_str(), s)));
+        let rest = self.sitemaps.iter().map(|(p, s)| (p.as_str(), *s));
+        let others = self.others.iter().map(|(p, s)| (p.as_str(), *s));
+        pages.chain(feeds).chain(rest).chain(others)
+    }
+
+    /// How many output files there are.
+    pub fn len(&self) -> usize {
+        let feeds: usize = self.feed_files.iter().map(Vec::len).sum();
+        self.pages.len() + feeds + self.sitemaps.len() + self.others.len()
+    }
+
+    /// Whether there are none (never, in practice: a site has its 404 page).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The output files of `last` that this render did not make. Looks at every file only
+    /// when the layout changed; else only at the few files besides pages and feeds.
+    pub fn gone_since(&self, last: &Rendered) -> Vec<String> {
+        if Arc::ptr_eq(&self.layout, &last.layout)
+            && Arc::ptr_eq(&self.feed_files, &last.feed_files)
+        {
+            let sitemaps: std::collections::HashSet<&str> =
+                self.sitemaps.iter().map(|(p, _)| p.as_str()).collect();
+            let sitemaps_gone = last
+                .sitemaps
+                .iter()
+                .map(|(p, _)| p)
+                .filter(|p| !sitemaps.contains(p.as_str()));
+            let others_gone = last.others.keys().filter(|p| !self.others.contains_key(*p));
+            return sitemaps_gone.chain(others_gone).cloned().collect();
+        }
+        let now: std::collections::HashSet<&str> = self.files().map(|(p, _)| p).collect();
+        last.files()
+            .map(|(p, _)| p)
+            .filter(|p| !now.contains(p))
+            .map(String::from)
+            .collect()
+    }
+}
+
+/// Renders the site into `sink`, making again only the pages and files whose signature
+/// changed since `previous`.
+pub fn render(
+    site: &Site,
+    templates: &Templates,
+    statics: &StaticFiles,
+    sink: &dyn Sink,
+    cache: &ValueCache,
+    previous: Previous,
+) -> Result<(RenderStats, Rendered)> {
     let mut t = crate::timing::Phases::new("render");
-    templates.images.set(site);
     let links = links_for(site);
     let renderer = PageRenderer::new(site, templates, links.clone(), cache);
     t.mark("article values");
-    let laid_out = cache.layout(site, || lay_out(site))?;
-    let (pages, specs, files) = (&laid_out.pages, &laid_out.specs, &laid_out.files);
+    let layout = cache.layout(site, || lay_out(site))?;
     t.mark("specs");
-
+    let statics_print = statics.fingerprint();
     let rendered = AtomicUsize::new(0);
-    // Pages, and (feeds, sitemap and the rest) side by side: both halves are parallel inside too.
-    let (pages_done, rest_done) = rayon::join(
-        || {
-            let started = std::time::Instant::now();
-            let done = render_pages(&renderer, specs, files, sink, previous, &rendered);
-            crate::timing::add("all pages", started);
-            done
-        },
-        || -> Result<_> {
-            let started = std::time::Instant::now();
-            let feeds = render_feeds(site, &links, &renderer, statics, sink, previous, &rendered)?;
-            crate::timing::add("all feeds", started);
-            let started = std::time::Instant::now();
-            let sitemaps = sitemap_files(site, &links, templates, specs, cache)?;
-            let mut others = render_other_files(site, &links, statics, sitemaps, sink, previous)?;
-            crate::timing::add("sitemap, statics, bundles, images", started);
-            others.extend(put_search_files(site, cache, sink, previous)?);
-            Ok((feeds, others))
-        },
-    );
+    let job = Job {
+        site,
+        links: &links,
+        renderer: &renderer,
+        statics,
+        sink,
+        cache,
+        rendered: &rendered,
+    };
+    let made = match previous {
+        Previous::Last(last)
+            if Arc::ptr_eq(&last.layout, &layout)
+                && last
+                    .basis
+                    .as_ref()
+                    .is_some_and(|b| b.addresses.len() == site.articles.len()) =>
+        {
+            job.changes_since(last, statics_print)?
+        }
+        previous => job.everything(&layout, previous, statics_print)?,
+    };
     t.mark("pages, feeds, other files");
-    let (feed_signatures, other_signatures) = rest_done?;
-    let feed_count = feed_signatures.len();
-    let mut signatures: Signatures = files.iter().cloned().zip(pages_done?).collect();
-    signatures.extend(feed_signatures);
-    signatures.extend(other_signatures);
-    t.mark("signatures");
+    let pages = &made.layout.pages;
     let archive_pages = pages
         .iter()
         .filter(|p| {
@@ -105,11 +226,338 @@ pub fn render_site(
         articles: site.articles.len(),
         tags: site.tags.len(),
         archive_pages,
-        feeds: feed_count,
+        feeds: made.feed_files.iter().map(Vec::len).sum(),
         pages: pages.len(),
         rendered: rendered.into_inner(),
     };
-    Ok((stats, signatures))
+    Ok((stats, made))
+}
+
+/// What one render works with.
+struct Job<'a> {
+    site: &'a Site,
+    links: &'a Links,
+    renderer: &'a PageRenderer<'a>,
+    statics: &'a StaticFiles,
+    sink: &'a dyn Sink,
+    cache: &'a ValueCache,
+    rendered: &'a AtomicUsize,
+}
+
+impl Job<'_> {
+    /// Signs every page and file, and makes those whose signature is not in `previous`.
+    fn everything(
+        &self,
+        layout: &Arc<Layout>,
+        previous: Previous,
+        statics_print: u64,
+    ) -> Result<Rendered> {
+        let site = self.site;
+        self.renderer.templates().images.set(site);
+        let empty = Signatures::default();
+        // The last render's signatures by output file, when its layout was another.
+        let last_map: Signatures;
+        let (map, others_before) = match previous {
+            Previous::Nothing => (&empty, &empty),
+            Previous::Map(map) => (map, map),
+            Previous::Last(last) => {
+                last_map = last.signatures();
+                (&last_map, &last.others)
+            }
+        };
+        let dependents = self
+            .cache
+            .is_session()
+            .then(|| Arc::new(Dependents::new(site, layout)));
+        let fresh_feeds;
+        let feed_list: &[feeds::Feed] = match &dependents {
+            Some(d) => &d.feed_list,
+            None => {
+                fresh_feeds = feeds::feeds(site);
+                &fresh_feeds
+            }
+        };
+        let (specs, files) = (&layout.specs, &layout.files);
+        // Pages, and (feeds, sitemap and the rest) side by side: both are parallel inside too.
+        let (pages_done, rest_done) = rayon::join(
+            || {
+                let started = std::time::Instant::now();
+                let done: Result<Vec<u64>> = specs
+                    .par_iter()
+                    .zip(files.par_iter())
+                    .map(|(spec, file)| self.page(spec, file, map.get(file).copied()))
+                    .collect();
+                crate::timing::add("all pages", started);
+                done
+            },
+            || -> Result<_> {
+                let started = std::time::Instant::now();
+                let feeds: Vec<(Vec<String>, u64)> = feed_list
+                    .par_iter()
+                    .map(|feed| {
+                        let files = dependents::files_of(feed);
+                        let signature = self.feed(feed, &files, |f| map.get(f).copied())?;
+                        Ok((files, signature))
+                    })
+                    .collect::<Result<_>>()?;
+                crate::timing::add("all feeds", started);
+                let started = std::time::Instant::now();
+                let sitemaps = self.sitemaps(&layout.specs, |f| map.get(f).copied())?;
+                let others = self.others(others_before, true)?;
+                crate::timing::add("sitemap, statics, bundles, images", started);
+                Ok((feeds, sitemaps, others))
+            },
+        );
+        let pages = pages_done?;
+        let (feeds, sitemaps, others) = rest_done?;
+        let (feed_files, feeds): (Vec<Vec<String>>, Vec<u64>) = feeds.into_iter().unzip();
+        let feed_files = match &dependents {
+            Some(d) => d.feed_files.clone(),
+            None => Arc::new(feed_files),
+        };
+        Ok(Rendered {
+            layout: layout.clone(),
+            pages,
+            feed_files,
+            feeds,
+            sitemaps,
+            others,
+            basis: dependents.map(|dependents| Basis {
+                addresses: site
+                    .articles
+                    .iter()
+                    .map(|a| Arc::as_ptr(a) as usize)
+                    .collect(),
+                hashes: self.renderer.hashes().to_vec(),
+                lastmods: site
+                    .articles
+                    .iter()
+                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod.as_bytes()))
+                    .collect(),
+                media: site.articles.iter().map(|a| has_media(a)).collect(),
+                statics: statics_print,
+                dependents,
+            }),
+        })
+    }
+
+    /// Signs again only the pages and feeds that show an article that changed since `last`
+    /// (whose layout this site has), and makes those whose signature changed.
+    /// Takes the last render's lists (after all that can fail): they are updated in place, so
+    /// a save allocates nothing in proportion to the site.
+    fn changes_since(&self, last: &mut Rendered, statics_print: u64) -> Result<Rendered> {
+        let site = self.site;
+        let basis = last.basis.as_ref().expect("a session's render");
+        let dependents = &basis.dependents;
+        let hashes = self.renderer.hashes();
+        let changed: Vec<usize> = (0..site.articles.len())
+            .filter(|&i| Arc::as_ptr(&site.articles[i]) as usize != basis.addresses[i])
+            .collect();
+        let layout = &last.layout;
+        let started = std::time::Instant::now();
+        let mut slots: Vec<u32> = changed
+            .iter()
+            .filter(|&&i| hashes[i] != basis.hashes[i])
+            .flat_map(|&i| dependents.pages_of(i).iter().copied())
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        let signed: Vec<(usize, u64)> = slots
+            .par_iter()
+            .map(|&slot| {
+                let slot = slot as usize;
+                let signature = self.page(
+                    &layout.specs[slot],
+                    &layout.files[slot],
+                    Some(last.pages[slot]),
+                )?;
+                Ok((slot, signature))
+            })
+            .collect::<Result<_>>()?;
+        let signed_pages = signed;
+        crate::timing::add("all pages", started);
+
+        // A feed shows the sizes of static files (an enclosure's length): when they changed,
+        // every feed is signed again.
+        let started = std::time::Instant::now();
+        let mut feed_numbers: Vec<u32> = if statics_print == basis.statics {
+            changed
+                .iter()
+                .flat_map(|&i| dependents.feeds_of(i).iter().copied())
+                .collect()
+        } else {
+            (0..dependents.feed_list.len() as u32).collect()
+        };
+        feed_numbers.sort_unstable();
+        feed_numbers.dedup();
+        let signed: Vec<(usize, u64)> = feed_numbers
+            .par_iter()
+            .map(|&k| {
+                let k = k as usize;
+                let signature =
+                    self.feed(&dependents.feed_list[k], &dependents.feed_files[k], |_| {
+                        Some(last.feeds[k])
+                    })?;
+                Ok((k, signature))
+            })
+            .collect::<Result<_>>()?;
+        let signed_feeds = signed;
+        crate::timing::add("all feeds", started);
+
+        // The sitemap lists the pages (the same) and the articles' last changes.
+        let started = std::time::Instant::now();
+        let lastmods: Vec<u64> = changed
+            .iter()
+            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes()))
+            .collect();
+        let sitemaps = if changed
+            .iter()
+            .zip(&lastmods)
+            .any(|(&i, &lastmod)| lastmod != basis.lastmods[i])
+        {
+            let before: Signatures = last.sitemaps.iter().cloned().collect();
+            self.sitemaps(&layout.specs, |f| before.get(f).copied())?
+        } else {
+            last.sitemaps.clone()
+        };
+        // Images and bundles' files come from articles that have them: with none before or
+        // after, there is nothing to index or publish (and no pass over every article).
+        let media: Vec<bool> = changed
+            .iter()
+            .map(|&i| has_media(&site.articles[i]))
+            .collect();
+        let any_media = media.iter().any(|&m| m) || basis.media.iter().any(|&m| m);
+        if any_media {
+            self.renderer.templates().images.set(site);
+        }
+        let others = self.others(&last.others, any_media)?;
+        crate::timing::add("sitemap, statics, bundles, images", started);
+
+        // Nothing can fail from here: the last render's lists become this one's.
+        let mut pages = std::mem::take(&mut last.pages);
+        for (slot, signature) in signed_pages {
+            pages[slot] = signature;
+        }
+        let mut feeds = std::mem::take(&mut last.feeds);
+        for (k, signature) in signed_feeds {
+            feeds[k] = signature;
+        }
+        let mut basis = last.basis.take().expect("a session's render");
+        for (n, &i) in changed.iter().enumerate() {
+            basis.addresses[i] = Arc::as_ptr(&site.articles[i]) as usize;
+            basis.hashes[i] = hashes[i];
+            basis.lastmods[i] = lastmods[n];
+            basis.media[i] = media[n];
+        }
+        basis.statics = statics_print;
+        Ok(Rendered {
+            layout: layout.clone(),
+            pages,
+            feed_files: last.feed_files.clone(),
+            feeds,
+            sitemaps,
+            others,
+            basis: Some(basis),
+        })
+    }
+
+    /// Renders a page unless its signature is `previous` and the sink has it; returns the
+    /// signature.
+    fn page(&self, spec: &PageSpec, file: &str, previous: Option<u64>) -> Result<u64> {
+        let signature = self.renderer.signature(spec);
+        if previous != Some(signature) || !self.sink.keep(file)? {
+            let started = std::time::Instant::now();
+            let html = self.renderer.render(spec)?;
+            crate::timing::add(spec.kind.template(), started);
+            let started = std::time::Instant::now();
+            self.sink.put(file, &html)?;
+            crate::timing::add("write", started);
+            self.rendered.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(signature)
+    }
+
+    /// Writes a feed's `files` unless each has its signature in `previous` and the sink has
+    /// it; returns the signature.
+    fn feed(
+        &self,
+        feed: &feeds::Feed,
+        files: &[String],
+        previous: impl Fn(&str) -> Option<u64>,
+    ) -> Result<u64> {
+        let site = self.site;
+        let signature = feeds::signature(site, feed, self.renderer.hashes(), self.statics);
+        let mut changed = false;
+        for file in files {
+            if previous(file) != Some(signature) || !self.sink.keep(file)? {
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
+            return Ok(signature);
+        }
+        let started = std::time::Instant::now();
+        let templates = self.renderer.templates();
+        let names: Vec<&str> = feed.settings.formats.files().collect();
+        // A theme's own template replaces the built-in writer of its format.
+        let themed = |name: &str| templates.tera.contains_template(name);
+        let entries = match names.iter().all(|name| themed(name)) {
+            true => Vec::new(),
+            false => feeds::entries(site, self.links, self.statics, feed)?,
+        };
+        let mut written = Vec::with_capacity(names.len());
+        for name in &names {
+            written.push(if themed(name) {
+                let ctx = feeds::template_context(site, self.links, self.statics, feed, name)?;
+                templates.render(name, &ctx)?
+            } else {
+                feeds::built_in(site, self.links, feed, name, &entries)
+            });
+        }
+        crate::timing::add("feeds", started);
+        for (file, xml) in files.iter().zip(&written) {
+            self.sink.put(file, xml.as_bytes())?;
+        }
+        self.rendered.fetch_add(files.len(), Ordering::Relaxed);
+        Ok(signature)
+    }
+
+    /// The sitemap files of the pages in `specs`, put unless their hash is `previous`'s.
+    fn sitemaps(
+        &self,
+        specs: &[PageSpec],
+        previous: impl Fn(&str) -> Option<u64>,
+    ) -> Result<Vec<(String, u64)>> {
+        let templates = self.renderer.templates();
+        let files = sitemap_files(self.site, self.links, templates, specs, self.cache)?;
+        let mut signatures = Vec::with_capacity(files.len());
+        for (path, xml) in files {
+            let path = output_file(&path);
+            let hash = xxhash_rust::xxh3::xxh3_64(xml.as_bytes());
+            if previous(&path) != Some(hash) || !self.sink.keep(&path)? {
+                self.sink.put(&path, xml.as_bytes())?;
+            }
+            signatures.push((path, hash));
+        }
+        Ok(signatures)
+    }
+
+    /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s.
+    fn others(&self, previous: &Signatures, media: bool) -> Result<Signatures> {
+        let mut others = render_other_files(
+            self.site,
+            self.links,
+            self.statics,
+            self.sink,
+            previous,
+            media,
+        )?;
+        others.extend(put_search_files(
+            self.site, self.cache, self.sink, previous,
+        )?);
+        Ok(others.into_iter().collect())
+    }
 }
 
 /// Every page of a site with its spec and output file: what the site's structure (its
@@ -168,94 +616,6 @@ pub fn clashes_laying_out(site: &Site, cache: &ValueCache) -> Vec<clashes::Clash
     found
 }
 
-/// Renders the pages whose signature changed; returns every page's signature.
-fn render_pages(
-    renderer: &PageRenderer,
-    specs: &[PageSpec],
-    files: &[String],
-    sink: &dyn Sink,
-    previous: &Signatures,
-    rendered: &AtomicUsize,
-) -> Result<Vec<u64>> {
-    specs
-        .par_iter()
-        .zip(files.par_iter())
-        .map(|(spec, file)| {
-            let signature = renderer.signature(spec);
-            if previous.get(file) != Some(&signature) || !sink.keep(file)? {
-                let started = std::time::Instant::now();
-                let html = renderer.render(spec)?;
-                crate::timing::add(spec.kind.template(), started);
-                let started = std::time::Instant::now();
-                sink.put(file, &html)?;
-                crate::timing::add("write", started);
-                rendered.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(signature)
-        })
-        .collect()
-}
-
-/// Writes the feeds whose signature changed; returns every feed file's signature.
-fn render_feeds(
-    site: &Site,
-    links: &Links,
-    renderer: &PageRenderer,
-    statics: &StaticFiles,
-    sink: &dyn Sink,
-    previous: &Signatures,
-    rendered: &AtomicUsize,
-) -> Result<Vec<(String, u64)>> {
-    let feeds = feeds::feeds(site);
-    let templates = renderer.templates();
-    let signatures: Vec<Vec<(String, u64)>> = feeds
-        .par_iter()
-        .map(|feed| {
-            let signature = feeds::signature(site, feed, renderer.hashes(), statics);
-            let names: Vec<&str> = feed.settings.formats.files().collect();
-            let files: Vec<String> = names
-                .iter()
-                .map(|name| output_file(&format!("{}{name}", feed.dir)))
-                .collect();
-            let unchanged = |file: &String| -> Result<bool> {
-                Ok(previous.get(file) == Some(&signature) && sink.keep(file)?)
-            };
-            let mut changed = false;
-            for file in &files {
-                if !unchanged(file)? {
-                    changed = true;
-                    break;
-                }
-            }
-            if changed {
-                let started = std::time::Instant::now();
-                // A theme's own template replaces the built-in writer of its format.
-                let themed = |name: &str| templates.tera.contains_template(name);
-                let entries = match names.iter().all(|name| themed(name)) {
-                    true => Vec::new(),
-                    false => feeds::entries(site, links, statics, feed)?,
-                };
-                let mut written = Vec::with_capacity(names.len());
-                for name in &names {
-                    written.push(if themed(name) {
-                        let ctx = feeds::template_context(site, links, statics, feed, name)?;
-                        templates.render(name, &ctx)?
-                    } else {
-                        feeds::built_in(site, links, feed, name, &entries)
-                    });
-                }
-                crate::timing::add("feeds", started);
-                for (file, xml) in files.iter().zip(&written) {
-                    sink.put(file, xml.as_bytes())?;
-                }
-                rendered.fetch_add(files.len(), Ordering::Relaxed);
-            }
-            Ok(files.into_iter().map(|file| (file, signature)).collect())
-        })
-        .collect::<Result<_>>()?;
-    Ok(signatures.into_iter().flatten().collect())
-}
-
 /// The sitemap files `(site path, XML)` of the pages in `specs`.
 fn sitemap_files(
     site: &Site,
@@ -299,15 +659,15 @@ fn sitemap_files(
     Ok(files)
 }
 
-/// The sitemap, robots.txt, the code stylesheet and static files. Their signature is the hash
-/// of their bytes; unchanged ones are not put again.
+/// robots.txt, the code stylesheet, static files, bundles' files and images. Their signature
+/// is the hash of their bytes; unchanged ones are not put again.
 fn render_other_files(
     site: &Site,
     links: &Links,
     statics: &StaticFiles,
-    sitemaps: Vec<(String, String)>,
     sink: &dyn Sink,
     previous: &Signatures,
+    media: bool,
 ) -> Result<Vec<(String, u64)>> {
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
@@ -318,9 +678,6 @@ fn render_other_files(
         signatures.push((path, hash));
         Ok(())
     };
-    for (path, xml) in sitemaps {
-        put_unless_same(output_file(&path), xml.as_bytes())?;
-    }
     put_unless_same("robots.txt".into(), sitemap::robots(links).as_bytes())?;
     put_unless_same(
         "syntax.css".into(),
@@ -328,6 +685,9 @@ fn render_other_files(
     )?;
     for (rel, bytes) in &statics.0 {
         put_unless_same(rel.clone(), bytes)?;
+    }
+    if !media {
+        return Ok(signatures);
     }
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
@@ -359,6 +719,11 @@ fn put_search_files(
     }
     crate::timing::add("search index", started);
     Ok(signatures)
+}
+
+/// Whether an article has images or other files of its page bundle to publish.
+fn has_media(article: &crate::content::Article) -> bool {
+    !article.images.is_empty() || !article.bundle.is_empty()
 }
 
 /// The files of the articles' page bundles: `(output path, bytes)`, read afresh each time,
@@ -420,6 +785,16 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
 pub struct StaticFiles(pub Vec<(String, Vec<u8>)>);
 
 impl StaticFiles {
+    /// A hash of every file's path and size (what feeds show of them).
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+        for (path, bytes) in &self.0 {
+            (path, bytes.len()).hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// The size in bytes of the file published at a site path (`/gambar/a.jpg`), if any.
     pub fn size_of(&self, site_path: &str) -> Option<u64> {
         let rel = site_path.strip_prefix('/')?;

@@ -43,7 +43,13 @@ pub struct ValueCache {
     sitemap_parts: Mutex<HashMap<u64, String, ahash::RandomState>>,
     /// The search index kept between renders (`serve`); a one-off build makes it afresh.
     search: Option<Mutex<crate::search::live::LiveIndex>>,
+    /// The last render's articles (by address: `map` holds them) and their values, so that
+    /// the next finds its unchanged articles by place, without a look-up each.
+    last: Mutex<Option<LastValues>>,
 }
+
+/// The addresses of a render's articles and their values.
+type LastValues = (Vec<usize>, Arc<Vec<ArticleValues>>);
 
 /// A layout and the tag index of the site it was made for.
 type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
@@ -113,12 +119,48 @@ impl ValueCache {
         Ok(layout)
     }
 
-    /// The values of every article, in order: cached ones looked up under one lock, the
-    /// others made in parallel.
+    /// The values of every article, in order. After a render of as many articles, only the
+    /// articles not in the same place as then are looked at (an edit in `serve`).
     fn values_for(
         &self,
         articles: &[Arc<Article>],
         make: impl Fn(&Article) -> ArticleValues + Sync,
+    ) -> Arc<Vec<ArticleValues>> {
+        let mut last = self.last.lock().expect("cache lock");
+        let addresses: Vec<usize> = articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
+        if let Some((before, values)) = last.take()
+            && before.len() == addresses.len()
+        {
+            // The last renderer has let go of the values: they are updated in place.
+            let mut values = Arc::try_unwrap(values).unwrap_or_else(|shared| (*shared).clone());
+            let changed: Vec<usize> = (0..addresses.len())
+                .filter(|&i| before[i] != addresses[i])
+                .collect();
+            let fresh = self.values_looked_up(
+                &changed
+                    .iter()
+                    .map(|&i| articles[i].clone())
+                    .collect::<Vec<_>>(),
+                &make,
+            );
+            for (i, v) in changed.into_iter().zip(fresh) {
+                values[i] = v;
+            }
+            let values = Arc::new(values);
+            *last = Some((addresses, values.clone()));
+            return values;
+        }
+        let values = Arc::new(self.values_looked_up(articles, &make));
+        *last = Some((addresses, values.clone()));
+        values
+    }
+
+    /// The values of `articles`, in order: cached ones looked up under one lock, the others
+    /// made in parallel.
+    fn values_looked_up(
+        &self,
+        articles: &[Arc<Article>],
+        make: &(impl Fn(&Article) -> ArticleValues + Sync),
     ) -> Vec<ArticleValues> {
         let cached: Vec<Option<ArticleValues>> = {
             let map = self.map.lock().expect("cache lock");
@@ -207,7 +249,7 @@ pub struct PageRenderer<'a> {
     templates: &'a Templates,
     links: Links,
     dates: DateFormatter,
-    values: Vec<ArticleValues>,
+    values: Arc<Vec<ArticleValues>>,
     hashes: Vec<ArticleHashes>,
     /// Each article through `partials/card.html`, made once per render on first use.
     card_html: Vec<OnceLock<Result<Box<str>, String>>>,

@@ -525,6 +525,42 @@ pub struct ArticleHashes {
     pub full: u64,
 }
 
+/// Every article whose values a page shows (and [`signature`] hashes), once or more, in no
+/// particular order: the page's signature changes only when one of these articles' hashes does.
+pub fn articles_shown(spec: &PageSpec, mut shown: impl FnMut(usize)) {
+    let mut list = |l: &ListSpec| l.items.iter().for_each(|&i| shown(i));
+    match &spec.body {
+        Body::Home(l) | Body::Tag(_, l) | Body::Term(_, _, l) | Body::Period { list: l, .. } => {
+            list(l)
+        }
+        Body::Front(l, front) => {
+            list(l);
+            for (_, _, items) in &front.sections {
+                items.iter().for_each(|&i| shown(i));
+            }
+        }
+        Body::Article {
+            index,
+            newer,
+            older,
+            related,
+        } => {
+            shown(*index);
+            newer
+                .iter()
+                .chain(older)
+                .chain(related)
+                .for_each(|&i| shown(i));
+        }
+        Body::Tags(_)
+        | Body::Taxonomy(..)
+        | Body::Archive(_)
+        | Body::Year { .. }
+        | Body::NotFound
+        | Body::Search => {}
+    }
+}
+
 /// A stable hash of a page's inputs (see the module comment).
 pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
     let mut h = Xxh3Default::new();

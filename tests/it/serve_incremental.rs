@@ -253,3 +253,91 @@ fn a_photo_changed_added_or_deleted_in_a_bundle_matches_a_full_build() {
             .into_owned();
     assert!(page.contains(r#"width="700" height="700""#), "{page}");
 }
+
+/// Saves `rel` with `text` and rebuilds; then the session serves what a full build makes.
+fn save_and_compare(session: &mut Session, f: &Fixture, rel: &str, text: &str, what: &str) {
+    f.write(rel, text);
+    session
+        .rebuild(&Changes {
+            paths: vec![f.root().join(rel)],
+            rescan: false,
+        })
+        .unwrap_or_else(|e| panic!("{what}: {e}"));
+    let fresh = render_fresh(f.root(), options()).unwrap();
+    assert_eq!(first_difference(&session.files(), &fresh), None, "{what}");
+}
+
+fn article_text(n: usize, title: &str, extra: &str, body: &str) -> String {
+    let tags = ["Ekonomi", "Politik", "Hukum"];
+    format!(
+        "---\ntitle: \"{title}\"\ndate: 2024-0{}-{:02} 10:00\ntags: [{}, {}]\n{extra}---\n\n{body}\n",
+        1 + n % 3,
+        1 + n,
+        tags[n % 3],
+        tags[(n + 1) % 3],
+    )
+}
+
+#[test]
+fn edits_that_keep_every_article_in_its_place_match_a_full_build() {
+    // Lists of two a page, related articles and feeds: an article shows on many pages.
+    let f = Fixture::with_config(&format!(
+        "{}related_count = 3\n[search]\nenabled = true\n",
+        crate::common::SITE_TOML
+    ));
+    for n in 0..14 {
+        let text = article_text(n, &format!("Berita {n}"), "", "Satu dua tiga.");
+        f.write(&format!("content/b{n}.md"), &text);
+    }
+    let mut session = Session::open(f.root(), options()).unwrap();
+    let steps: [(usize, &str, &str, &str, &str); 8] = [
+        (3, "Berita 3", "", "Satu dua tiga empat.", "a body"),
+        (
+            3,
+            "Judul Baru",
+            "",
+            "Satu dua tiga empat.",
+            "a title, on every list",
+        ),
+        (
+            0,
+            "Berita 0",
+            "updated: 2024-05-05 08:00\n",
+            "Satu.",
+            "the sitemap's lastmod",
+        ),
+        (
+            13,
+            "Berita 13",
+            "description: Ringkas\n",
+            "Satu.",
+            "the newest, in feeds",
+        ),
+        (7, "Berita 7", "draft: true\n", "Satu.", "made a draft"),
+        (7, "Berita 7", "draft: true\n", "Dua.", "a draft's body"),
+        (7, "Berita 7", "", "Dua.", "a draft published again"),
+        (3, "Berita 3", "", "Satu dua tiga empat.", "the title back"),
+    ];
+    for (n, title, extra, body, what) in steps {
+        let text = article_text(n, title, extra, body);
+        save_and_compare(&mut session, &f, &format!("content/b{n}.md"), &text, what);
+    }
+}
+
+#[test]
+fn an_article_that_comes_due_between_edits_is_published() {
+    let f = Fixture::new();
+    f.article("content/a.md", "A", "2024-01-01", "", "Satu.");
+    // Two seconds from now: left out at first, published by the first save after.
+    let due = chrono::Utc::now() + chrono::Duration::seconds(2);
+    let date = due.format("%Y-%m-%dT%H:%M:%S+00:00").to_string();
+    f.article("content/nanti.md", "Nanti", &date, "", "Belum.");
+    let mut session = Session::open(f.root(), options()).unwrap();
+    assert!(!session.files().keys().any(|k| k.contains("nanti")));
+    while chrono::Utc::now() <= due {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let text = "---\ntitle: \"A\"\ndate: 2024-01-01\n---\n\nDua.\n";
+    save_and_compare(&mut session, &f, "content/a.md", text, "an edit after");
+    assert!(session.files().keys().any(|k| k.contains("nanti")));
+}
