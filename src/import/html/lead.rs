@@ -111,9 +111,10 @@ pub fn lines_after_headline(
     PageLines { lines, standfirst }
 }
 
-/// The line of the page that is its description: the same text, or, when the description
-/// was cut short ("…"), a line of at most twice its words that holds what is left of it.
-/// Lines in lists, tables, quotes and captions are never the standfirst.
+/// The line of the page that is its description: the same text, or a line of at most twice
+/// its words that holds it (after a kicker: "Schwere Schlappe für Johnson: <description>"),
+/// or what is left of it when the description was cut short ("…"). Lines in lists, tables,
+/// quotes and captions are never the standfirst.
 fn find_standfirst(blocks: &[NodeRef], summary: &str) -> Option<Standfirst> {
     let summary = key_of(summary);
     let stem = summary
@@ -128,7 +129,8 @@ fn find_standfirst(blocks: &[NodeRef], summary: &str) -> Option<Standfirst> {
     let position = keys.iter().position(|key| {
         key == &summary
             || key.trim_end_matches(['.', '!', '?']) == stem
-            || (cut_short && key.contains(&stem) && word_count(key) <= 2 * stem_words)
+            || (key.contains(if cut_short { &stem } else { &summary })
+                && word_count(key) <= 2 * stem_words)
     })?;
     let block = &blocks[position];
     let set_apart = std::iter::once(*block)
@@ -181,10 +183,17 @@ fn left_out_before_body(standfirst: &Standfirst, kept: &[String]) -> bool {
     if keys.iter().any(|k| k.contains(&standfirst.key)) {
         return false;
     }
+    // Readability may split a line at its breaks or wrap loose text: a kept paragraph is
+    // found in the page's line that holds it.
     let body_start = keys
         .iter()
         .filter(|k| word_count(k) >= MIN_BODY_PARAGRAPH_WORDS)
-        .find_map(|k| standfirst.page_keys.iter().position(|p| p == k));
+        .find_map(|k| {
+            standfirst
+                .page_keys
+                .iter()
+                .position(|p| p == k || (p.len() > k.len() && p.contains(k.as_str())))
+        });
     body_start.is_some_and(|start| standfirst.position < start)
 }
 
@@ -425,6 +434,13 @@ mod tests {
         let kept = format!("<p>{standfirst}</p>{found}");
         let lines = lines_after_headline(&doc, Some("Die Auktion"), Some(standfirst));
         assert_eq!(with_lead(kept.clone(), &lines), kept);
+        // A standfirst may open with a kicker the description leaves out.
+        let summary = "Leuchten und ein Abendmahl aus Gips wurden im Kirchen-Forum versteigert.";
+        let lines = lines_after_headline(&doc, None, Some(summary));
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{standfirst}</p>{found}")
+        );
         // A short description is a label, not a standfirst.
         let lines = lines_after_headline(&doc, None, Some("Im Kirchen-Forum"));
         assert_eq!(with_lead(found.clone(), &lines), found);
