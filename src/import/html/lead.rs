@@ -65,7 +65,10 @@ pub fn lines_after_headline(
         };
     };
     let blocks = leaf_blocks(&body);
-    let standfirst = summary.and_then(|s| find_standfirst(&blocks, s));
+    // Each line's text is read once: the standfirst and the headline's lines both use it.
+    let texts: Vec<String> = blocks.iter().map(|b| text_of(b)).collect();
+    let keys: Vec<String> = texts.iter().map(|t| key_of(t)).collect();
+    let standfirst = summary.and_then(|s| find_standfirst(&blocks, &keys, s));
     let Some(title) = title.map(key_of).filter(|t| !t.is_empty()) else {
         return PageLines {
             lines: Vec::new(),
@@ -74,14 +77,11 @@ pub fn lines_after_headline(
     };
     let headings: Vec<(usize, String)> = (0..blocks.len())
         .filter(|&i| tag_name(&blocks[i]) == "h1")
-        .map(|i| (i, key_of(&text_of(&blocks[i]))))
+        .map(|i| (i, keys[i].clone()))
         .collect();
     // Some themes set the headline in an `<h2>` (the `<h1>` is the site's name): one whose
     // text is the title is the headline when no `<h1>` is.
-    let exact_h2 = || {
-        (0..blocks.len())
-            .find(|&i| tag_name(&blocks[i]) == "h2" && key_of(&text_of(&blocks[i])) == title)
-    };
+    let exact_h2 = || (0..blocks.len()).find(|&i| tag_name(&blocks[i]) == "h2" && keys[i] == title);
     let headline = headings
         .iter()
         .find(|(_, h)| *h == title)
@@ -97,12 +97,10 @@ pub fn lines_after_headline(
             standfirst,
         };
     };
-    let lines = blocks[start + 1..]
-        .iter()
-        .map(|block| {
-            let text = text_of(block);
-            let key = key_of(&text);
-            let lead_like = is_lead_like(block, &text) || is_deck(block, &text, start, &blocks);
+    let lines = (start + 1..blocks.len())
+        .map(|i| {
+            let (block, text, key) = (&blocks[i], &texts[i], keys[i].clone());
+            let lead_like = is_lead_like(block, text) || is_deck(block, text, start, &blocks);
             let lead_html =
                 (lead_like && !key.contains(&title)).then(|| block.inner_html().to_string());
             Line { key, lead_html }
@@ -115,7 +113,7 @@ pub fn lines_after_headline(
 /// its words that holds it (after a kicker: "Schwere Schlappe für Johnson: <description>"),
 /// or what is left of it when the description was cut short ("…"). Lines in lists, tables,
 /// quotes and captions are never the standfirst.
-fn find_standfirst(blocks: &[NodeRef], summary: &str) -> Option<Standfirst> {
+fn find_standfirst(blocks: &[NodeRef], keys: &[String], summary: &str) -> Option<Standfirst> {
     let summary = key_of(summary);
     let stem = summary
         .trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace())
@@ -125,7 +123,6 @@ fn find_standfirst(blocks: &[NodeRef], summary: &str) -> Option<Standfirst> {
     if stem_words < MIN_STANDFIRST_WORDS {
         return None;
     }
-    let keys: Vec<String> = blocks.iter().map(|b| key_of(&text_of(b))).collect();
     let position = keys.iter().position(|key| {
         key == &summary
             || key.trim_end_matches(['.', '!', '?']) == stem
@@ -148,7 +145,7 @@ fn find_standfirst(blocks: &[NodeRef], summary: &str) -> Option<Standfirst> {
         key: keys[position].clone(),
         html: block.inner_html().to_string(),
         position,
-        page_keys: keys,
+        page_keys: keys.to_vec(),
     })
 }
 
