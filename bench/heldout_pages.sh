@@ -3,10 +3,13 @@
 # the CLI (default rules, no URL, timezone Asia/Jakarta) and compares the content file with
 # the expected article, leaving out the `id:` line. Prints the differing lines of each page
 # and the number of exact pages.
-# usage: bench/heldout_pages.sh BIN FOLDER...   e.g. bench/heldout_pages.sh target/debug/cermin bench/heldout3
+# usage: [ONLY=PREFIX] bench/heldout_pages.sh BIN FOLDER...
+# e.g. the held-out Indonesian pages among the golden pages:
+#   ONLY=heldout bench/heldout_pages.sh target/release/cermin tests/import_golden/html tests/import_golden/text
 BIN=$1; shift; exact=0; total=0
 for folder in "$@"; do
-  for exp in "$folder"/*.expected.md; do
+  for exp in "$folder"/${ONLY:-}*.expected.md; do
+    [ -e "$exp" ] || continue
     src=$(ls "${exp%.expected.md}".{html,txt} 2>/dev/null | head -1)
     d=$(mktemp -d); mkdir -p "$d/content"
     printf 'title = "T"\nbase_url = "https://uji.example"\nlanguage = "id"\ntimezone = "Asia/Jakarta"\n' > "$d/site.toml"

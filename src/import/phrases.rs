@@ -40,6 +40,7 @@ pub mod rule {
     pub const RELATIVE_TIME: &str = "relative time";
     pub const INFO_ROW: &str = "info row with a view counter";
     pub const METADATA_LABEL: &str = "metadata label";
+    pub const SERVER_ERROR: &str = "server error message";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -225,6 +226,43 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^(?:zoom-?\s?in|perbesar|lihat\s+foto|view\s+photos?|a\s*a\s*a|ukuran\s+(?:font|huruf)|font\s+size|text\s+size|sign\s+in|log\s*in|masuk|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|kembali\s+ke\s+atas|print|cetak|menu|cari|search)$",
         ),
         (
+            // Feedback and rating prompts, print and toggle buttons under the text.
+            rule::WIDGET,
+            r"(?i)^\W*(?:war|ist)\s+(?:der|dieser|diese|die|das)\s+(?:artikel|beitrag|seite|text|informationen?)\s+(?:nützlich|hilfreich)\s*\?.{0,40}$|^\W*was\s+this\s+(?:article|page|post|story|information)\s+(?:helpful|useful)\s*\?.{0,40}$|^\W*apakah\s+(?:artikel|berita|informasi)\s+ini\s+(?:bermanfaat|membantu)\s*\?.{0,40}$|^\W*(?:valora|califica|puntúa)\s+(?:esta|este)\s+(?:noticia|artículo|nota)\W*$|^\W*(?:noch\s+)?keine\s+bewertungen?\W*$|^\W*no\s+ratings?\s+yet\W*$|^\W*belum\s+ada\s+(?:rating|penilaian)\W*$",
+        ),
+        (
+            rule::WIDGET,
+            r"(?i)^\W*(?:(?:artikel|rezept|seite|beitrag|text)\s+)?(?:drucken|ausdrucken)\W*$|^\W*druckversion\W*$|^\W*print\s+(?:this\s+)?(?:article|recipe|page|story|post)\W*$|^\W*(?:cetak|imprimir)(?:\s+\w+)?\W*$|^\W*pdf\W*$|^\W*\w+\s+(?:ausblenden|einblenden)\W*$|^\W*(?:show|hide)\s+(?:sources|references)\W*$",
+        ),
+        (
+            rule::SHARE,
+            r"(?i)^\W*(?:möchten\s+sie|möchtest\s+du|willst\s+du)\s+(?:den|diesen|die|diese|das)\s+(?:artikel|beitrag|seite|rezept)\s+teilen\s*\?\W*$",
+        ),
+        (
+            // "Gefällt dir unser Klettermagazin?", "HAZTE MIEMBRO Y DISFRUTA …", "Become a member".
+            rule::PROMO,
+            r"(?i)^\W*gefällt\s+(?:dir|ihnen|euch)\s+(?:unsere?|dieser|diese|der|die|das)\s+\S+\s*\?.{0,100}$|^\W*(?:hazte|hágase)\s+(?:miembro|socio|suscriptor)\b|^\W*become\s+a\s+(?:member|subscriber|supporter|patron)\b|^\W*werden?\s+(?:sie\s+)?(?:jetzt\s+)?(?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)\b|^\W*(?:jadilah|jadi)\s+(?:member|anggota|pelanggan)\b",
+        ),
+        (
+            rule::DISCLAIMER,
+            r"(?i)\b(?:is|are)\s+not\s+responsible\s+for\s+(?:the\s+)?(?:opinions|views|content|statements)\b|\btidak\s+bertanggung\s+jawab\s+atas\s+(?:isi|konten|pendapat)\b",
+        ),
+        (
+            // A PHP warning printed into the page.
+            rule::SERVER_ERROR,
+            r"(?i)^\W*(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}\bon\s+line\s+\d+\W*$",
+        ),
+        (
+            // The placeholder of a blocked embed.
+            rule::EMBED,
+            r"(?i)^\W*(?:externer\s+inhalt|external\s+content|konten\s+eksternal)\W*$",
+        ),
+        (
+            // Photo credits: a label alone or with its name, a stock agency's name.
+            rule::PHOTO_CREDIT,
+            r"(?i)^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
+        ),
+        (
             rule::LOGO,
             r"(?i)^(?:[\w.&'-]+\s+){1,3}logo(?:\s+article)?$",
         ),
@@ -266,7 +304,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?)\W*$",
     )
     .expect("related heading")
 });
@@ -722,5 +760,60 @@ mod tests {
         );
         let sentence = "The company's new logo Was odd";
         assert_eq!(strip_logo_alt_text(sentence).0, sentence);
+    }
+
+    #[test]
+    fn prompts_credits_and_placeholders_under_the_text() {
+        for (line, rule) in [
+            ("War der Artikel nützlich?", rule::WIDGET),
+            ("Was this article helpful?", rule::WIDGET),
+            ("Apakah artikel ini bermanfaat?", rule::WIDGET),
+            ("Valora esta noticia", rule::WIDGET),
+            ("(Noch keine Bewertungen)", rule::WIDGET),
+            ("Rezept drucken", rule::WIDGET),
+            ("Quellen ausblenden", rule::WIDGET),
+            ("Möchten Sie den Artikel teilen?", rule::SHARE),
+            (
+                "Gefällt dir unser Klettermagazin? Dann unterstütze uns!",
+                rule::PROMO,
+            ),
+            (
+                "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS",
+                rule::PROMO,
+            ),
+            ("Become a member and support local journalism", rule::PROMO),
+            (
+                "GIS NOW Grenada is not responsible for the opinions, statements or media content presented by contributors.",
+                rule::DISCLAIMER,
+            ),
+            (
+                "Warning: Creating default object from empty value in /www/htdocs/site/wp-content/themes/x/functions.php on line 120",
+                rule::SERVER_ERROR,
+            ),
+            ("Externer Inhalt", rule::EMBED),
+            ("Titelbild:", rule::PHOTO_CREDIT),
+            ("Bildnachweis: Stadt Essen", rule::PHOTO_CREDIT),
+            ("iStock.com/Halfpoint", rule::PHOTO_CREDIT),
+        ] {
+            assert_eq!(rule_of(line), rule, "{line}");
+        }
+        for line in [
+            "War der Artikel nützlich, fragte die Redaktion ihre Leser in einer Umfrage im Mai.",
+            "Die Quelle: ein Bericht des Ministeriums, der im Herbst erscheinen soll und viele Zahlen enthält.",
+            "Wir drucken",
+            "Warning: the river is rising faster than expected in the north of the city",
+            "Der Verein ist nicht verantwortlich, sagte der Sprecher.",
+            "Sie werden Mitglied im Rat, wenn die Wahl gültig ist.",
+        ] {
+            assert_eq!(rule_of(line), "kept", "{line}");
+        }
+        for heading in [
+            "Schon gelesen?",
+            "Mehr Themen:",
+            "meist-diskutiert",
+            "Empfehlungen aus dem Netzwerk",
+        ] {
+            assert!(is_related_heading(heading), "{heading}");
+        }
     }
 }

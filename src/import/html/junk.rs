@@ -283,7 +283,11 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return None;
     }
     let (token, word) = junk_class_word(node)?;
-    if SOFT_WORDS.contains(&word.as_str()) && (holds_running_text(node) || is_lead_box(node)) {
+    // A soft word on the box that holds the headline (WordPress marks a post's own box
+    // "category-news") is no verdict on the box: its parts are judged on their own.
+    if SOFT_WORDS.contains(&word.as_str())
+        && (holds_running_text(node) || is_lead_box(node) || !select(node, "h1").is_empty())
+    {
         return None;
     }
     Some(Some(format!("boilerplate class/id \"{token}\" ({word})")))
@@ -555,6 +559,23 @@ mod tests {
                 "boilerplate class/id \"field--label-hidden\" (hidden)"
             ]
         );
+    }
+
+    #[test]
+    fn a_post_box_with_a_category_class_that_holds_the_headline_stays() {
+        // WordPress's post_class() names the post's own box after its category.
+        let html = "<body><div class='hero-post post-95579 category-aktuell'>\
+             <div class='hero-cats'><a href='/c/a'>Aktuell</a><a href='/c/r'>Rezension</a></div>\
+             <h1>Unstillbares Heimweh</h1><p>In seinem Essay erkundet er ein paradoxes Gefühl.</p></div>\
+             <div class='category-list'><h2>Aktuell</h2></div></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let text = doc.select("body").text();
+        assert!(text.contains("Unstillbares Heimweh") && text.contains("paradoxes Gefühl"));
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["boilerplate class/id \"category-list\" (category)"]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! the first paragraph in a larger type) apart from the body, in a box of its own between the
 //! headline and the text; readability picks the body's box and the lead is lost. The
 //! paragraphs of running text between the headline and the first paragraph readability kept
-//! are put back in front of the body.
+//! are put back in front of the body. So is the standfirst: the block before the body whose
+//! text is the page's own description (`og:description`), wherever the template puts it.
 
 use std::collections::HashSet;
 
@@ -31,30 +32,56 @@ struct Line {
 /// The lines of the cleaned page after its headline, read before readability takes the page.
 pub struct PageLines {
     lines: Vec<Line>,
+    standfirst: Option<Standfirst>,
 }
+
+/// The page's standfirst and where it stands among the page's lines.
+struct Standfirst {
+    key: String,
+    html: String,
+    /// Its index in `page_keys`.
+    position: usize,
+    /// The keys of all the page's lines, to find where the body starts.
+    page_keys: Vec<String>,
+}
+
+/// A standfirst has at least this many words: a shorter description is a label or a title.
+const MIN_STANDFIRST_WORDS: usize = 8;
 
 /// Reads the lines that follow the page's headline: the `<h1>` whose text is the title, else
 /// the page's only `<h1>` when most of its words are in the title (the title may name the
 /// site or be worded a little differently; an `<h1>` of another text is often the site's
-/// name, followed by its tagline). A page without one has no lead to restore.
-pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
+/// name, followed by its tagline). A page without one has no lead to restore; its
+/// standfirst, the line that is the page's `summary`, may still be.
+pub fn lines_after_headline(
+    doc: &Document,
+    title: Option<&str>,
+    summary: Option<&str>,
+) -> PageLines {
     let Some(body) = doc.body() else {
-        return PageLines { lines: Vec::new() };
+        return PageLines {
+            lines: Vec::new(),
+            standfirst: None,
+        };
     };
     let blocks = leaf_blocks(&body);
+    // Each line's text is read once: the standfirst and the headline's lines both use it.
+    let texts: Vec<String> = blocks.iter().map(|b| text_of(b)).collect();
+    let keys: Vec<String> = texts.iter().map(|t| key_of(t)).collect();
+    let standfirst = summary.and_then(|s| find_standfirst(&blocks, &keys, s));
     let Some(title) = title.map(key_of).filter(|t| !t.is_empty()) else {
-        return PageLines { lines: Vec::new() };
+        return PageLines {
+            lines: Vec::new(),
+            standfirst,
+        };
     };
     let headings: Vec<(usize, String)> = (0..blocks.len())
         .filter(|&i| tag_name(&blocks[i]) == "h1")
-        .map(|i| (i, key_of(&text_of(&blocks[i]))))
+        .map(|i| (i, keys[i].clone()))
         .collect();
     // Some themes set the headline in an `<h2>` (the `<h1>` is the site's name): one whose
     // text is the title is the headline when no `<h1>` is.
-    let exact_h2 = || {
-        (0..blocks.len())
-            .find(|&i| tag_name(&blocks[i]) == "h2" && key_of(&text_of(&blocks[i])) == title)
-    };
+    let exact_h2 = || (0..blocks.len()).find(|&i| tag_name(&blocks[i]) == "h2" && keys[i] == title);
     let headline = headings
         .iter()
         .find(|(_, h)| *h == title)
@@ -65,25 +92,67 @@ pub fn lines_after_headline(doc: &Document, title: Option<&str>) -> PageLines {
         })
         .or_else(exact_h2);
     let Some(start) = headline else {
-        return PageLines { lines: Vec::new() };
+        return PageLines {
+            lines: Vec::new(),
+            standfirst,
+        };
     };
-    let lines = blocks[start + 1..]
-        .iter()
-        .map(|block| {
-            let text = text_of(block);
-            let key = key_of(&text);
-            let lead_like = is_lead_like(block, &text) || is_deck(block, &text, start, &blocks);
+    let lines = (start + 1..blocks.len())
+        .map(|i| {
+            let (block, text, key) = (&blocks[i], &texts[i], keys[i].clone());
+            let lead_like = is_lead_like(block, text) || is_deck(block, text, start, &blocks);
             let lead_html =
                 (lead_like && !key.contains(&title)).then(|| block.inner_html().to_string());
             Line { key, lead_html }
         })
         .collect();
-    PageLines { lines }
+    PageLines { lines, standfirst }
 }
 
-/// The body readability found with the lead paragraphs it left out in front of it.
+/// The line of the page that is its description: the same text, or a line of at most twice
+/// its words that holds it (after a kicker: "Schwere Schlappe für Johnson: <description>"),
+/// or what is left of it when the description was cut short ("…"). Lines in lists, tables,
+/// quotes and captions are never the standfirst.
+fn find_standfirst(blocks: &[NodeRef], keys: &[String], summary: &str) -> Option<Standfirst> {
+    let summary = key_of(summary);
+    let stem = summary
+        .trim_end_matches(|c: char| c == '.' || c == '…' || c.is_whitespace())
+        .to_string();
+    let cut_short = summary.ends_with("...") || summary.ends_with('…');
+    let stem_words = word_count(&stem);
+    if stem_words < MIN_STANDFIRST_WORDS {
+        return None;
+    }
+    let position = keys.iter().position(|key| {
+        key == &summary
+            || key.trim_end_matches(['.', '!', '?']) == stem
+            || (key.contains(if cut_short { &stem } else { &summary })
+                && word_count(key) <= 2 * stem_words)
+    })?;
+    let block = &blocks[position];
+    let set_apart = std::iter::once(*block)
+        .chain(block.ancestors_it(None))
+        .any(|a| {
+            matches!(
+                tag_name(&a).as_str(),
+                "figure" | "figcaption" | "li" | "blockquote" | "table" | "a"
+            )
+        });
+    if set_apart || link_text_len(block) > 0 {
+        return None;
+    }
+    Some(Standfirst {
+        key: keys[position].clone(),
+        html: block.inner_html().to_string(),
+        position,
+        page_keys: keys.to_vec(),
+    })
+}
+
+/// The body readability found with the standfirst and the lead paragraphs it left out in
+/// front of it.
 pub fn with_lead(found: String, page: &PageLines) -> String {
-    if page.lines.is_empty() {
+    if page.lines.is_empty() && page.standfirst.is_none() {
         return found;
     }
     let fragment = Document::fragment(found.as_str());
@@ -92,6 +161,50 @@ pub fn with_lead(found: String, page: &PageLines) -> String {
         .map(|b| text_of(b))
         .collect();
     let kept_keys: HashSet<String> = kept.iter().map(|t| key_of(t)).collect();
+    let (found, restored) = with_paragraphs_after_headline(found, page, &kept, &kept_keys);
+    match &page.standfirst {
+        Some(standfirst)
+            if !restored.contains(&standfirst.key.as_str())
+                && left_out_before_body(standfirst, &kept) =>
+        {
+            format!("<p>{}</p>{found}", standfirst.html)
+        }
+        _ => found,
+    }
+}
+
+/// Whether readability left the standfirst out and it stands before the first paragraph it
+/// kept (a description repeated in a teaser further down is no standfirst).
+fn left_out_before_body(standfirst: &Standfirst, kept: &[String]) -> bool {
+    let keys: Vec<String> = kept.iter().map(|t| key_of(t)).collect();
+    if keys.iter().any(|k| k.contains(&standfirst.key)) {
+        return false;
+    }
+    // Readability may split a line at its breaks or wrap loose text: a kept paragraph is
+    // found in the page's line that holds it.
+    let body_start = keys
+        .iter()
+        .filter(|k| word_count(k) >= MIN_BODY_PARAGRAPH_WORDS)
+        .find_map(|k| {
+            standfirst
+                .page_keys
+                .iter()
+                .position(|p| p == k || (p.len() > k.len() && p.contains(k.as_str())))
+        });
+    body_start.is_some_and(|start| standfirst.position < start)
+}
+
+/// The body with the lead paragraphs between the headline and the text put back, and the
+/// keys of those paragraphs.
+fn with_paragraphs_after_headline<'p>(
+    found: String,
+    page: &'p PageLines,
+    kept: &[String],
+    kept_keys: &HashSet<String>,
+) -> (String, Vec<&'p str>) {
+    if page.lines.is_empty() {
+        return (found, Vec::new());
+    }
     // The first paragraph kept that follows the headline: readability may also keep a hero
     // photo's caption that stands above it.
     let Some(end) = kept
@@ -102,19 +215,22 @@ pub fn with_lead(found: String, page: &PageLines) -> String {
             page.lines.iter().position(|l| l.key == key)
         })
     else {
-        return found;
+        return (found, Vec::new());
     };
-    let lead: Vec<&str> = page.lines[..end]
+    let lead: Vec<&Line> = page.lines[..end]
         .iter()
-        .filter(|l| !kept_keys.contains(&l.key))
-        .filter_map(|l| l.lead_html.as_deref())
+        .filter(|l| !kept_keys.contains(&l.key) && l.lead_html.is_some())
         .collect();
     if lead.is_empty() || lead.len() > MAX_LEAD_PARAGRAPHS {
-        return found;
+        return (found, Vec::new());
     }
-    let mut html: String = lead.iter().map(|l| format!("<p>{l}</p>")).collect();
+    let mut html: String = lead
+        .iter()
+        .filter_map(|l| l.lead_html.as_deref())
+        .map(|l| format!("<p>{l}</p>"))
+        .collect();
     html.push_str(&found);
-    html
+    (html, lead.iter().map(|l| l.key.as_str()).collect())
 }
 
 /// A sentence-long subheading right under the headline: the deck ("In den Vereinigten
@@ -196,7 +312,7 @@ mod tests {
         let doc = page(&format!(
             "<div class='date'>24. Oktober 2022</div><div class='post-text'><p>{LEAD}</p></div>"
         ));
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let body = with_lead(format!("<p>{BODY}</p><p>{BODY} 2</p>"), &lines);
         assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p><p>{BODY} 2</p>"));
     }
@@ -209,7 +325,7 @@ mod tests {
              <h1>Dimethylether</h1><div class='lead'><p>{LEAD}</p></div>\
              <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
         ));
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let found = format!("<figure><figcaption>{caption}</figcaption></figure><p>{BODY}</p>");
         assert_eq!(
             with_lead(found.clone(), &lines),
@@ -224,7 +340,7 @@ mod tests {
              <div class='lead'><p>{LEAD}</p></div></header>\
              <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
         ));
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let found = format!("<p>{BODY}</p>");
         assert_eq!(
             with_lead(found.clone(), &lines),
@@ -240,7 +356,7 @@ mod tests {
              <p>Dimethylether: Alternative für das Heizen der Zukunft | Flüssiggas.de Magazin</p>\
              <p>Ein Untertitel ohne Punkt am Ende der Zeile mit genug Wörtern darin</p>",
         );
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let found = format!("<p>{BODY}</p>");
         assert_eq!(with_lead(found.clone(), &lines), found);
     }
@@ -250,12 +366,12 @@ mod tests {
         let doc = Document::from(format!("<body><p>{LEAD}</p><p>{BODY}</p></body>"));
         let found = format!("<p>{BODY}</p>");
         assert_eq!(
-            with_lead(found.clone(), &lines_after_headline(&doc, None)),
+            with_lead(found.clone(), &lines_after_headline(&doc, None, None)),
             found
         );
         let doc = page(&format!("<p>{LEAD}</p>"));
         let found = format!("<p>{LEAD}</p><p>{BODY}</p>");
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         assert_eq!(with_lead(found.clone(), &lines), found);
     }
 
@@ -264,12 +380,12 @@ mod tests {
         let deck =
             "In den Vereinigten Staaten trommeln Aktivisten für einen Mietenstopp in der Krise";
         let doc = page(&format!("<h2>{deck}</h2>"));
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let body = with_lead(format!("<p>{BODY}</p>"), &lines);
         assert_eq!(body, format!("<p>{deck}</p><p>{BODY}</p>"));
         // A short subheading, or one further down, is a section heading.
         let doc = page(&format!("<p>{LEAD}</p><h2>{deck}</h2><h2>Kurz</h2>"));
-        let lines = lines_after_headline(&doc, Some("Dimethylether"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let body = with_lead(format!("<p>{BODY}</p>"), &lines);
         assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p>"));
     }
@@ -277,13 +393,53 @@ mod tests {
     #[test]
     fn the_only_h1_worded_like_the_title_is_the_headline() {
         let doc = page(&format!("<p>{LEAD}</p>"));
-        let lines = lines_after_headline(&doc, Some("Dimethylether – was lohnt sich?"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether – was lohnt sich?"), None);
         let body = with_lead(format!("<p>{BODY}</p>"), &lines);
         assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p>"));
-        let lines = lines_after_headline(&doc, Some("Heizen mit Gas"));
+        let lines = lines_after_headline(&doc, Some("Heizen mit Gas"), None);
         assert_eq!(
             with_lead(format!("<p>{BODY}</p>"), &lines),
             format!("<p>{BODY}</p>")
         );
+    }
+
+    #[test]
+    fn the_line_that_is_the_description_before_the_body_is_the_standfirst() {
+        let standfirst =
+            "Stühle, Leuchten und ein Abendmahl aus Gips wurden im Kirchen-Forum versteigert.";
+        // Set apart from the headline by a photo and a share bar, in a box of its own.
+        let doc = Document::from(format!(
+            "<body><div class='teaser'><h1>Die Auktion</h1><div class='share'><a href='/s'>Teilen</a></div>             <div class='intro'><div>{standfirst}</div></div></div>             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div>             <div class='teasers'><p>{LEAD}</p></div></body>"
+        ));
+        let found = format!("<p>{BODY}</p><p>{BODY} 2</p>");
+        let lines = lines_after_headline(&doc, Some("Andere Überschrift"), Some(standfirst));
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{standfirst}</p>{found}")
+        );
+        // A description cut short ("…") finds the line that holds the rest of it.
+        let cut = "Leuchten und ein Abendmahl aus Gips wurden im Kirchen-Forum …";
+        let lines = lines_after_headline(&doc, None, Some(cut));
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{standfirst}</p>{found}")
+        );
+        // The description further down (a teaser after the text) is no standfirst, and one
+        // the body has already is not put back twice.
+        let lines = lines_after_headline(&doc, None, Some(LEAD));
+        assert_eq!(with_lead(found.clone(), &lines), found);
+        let kept = format!("<p>{standfirst}</p>{found}");
+        let lines = lines_after_headline(&doc, Some("Die Auktion"), Some(standfirst));
+        assert_eq!(with_lead(kept.clone(), &lines), kept);
+        // A standfirst may open with a kicker the description leaves out.
+        let summary = "Leuchten und ein Abendmahl aus Gips wurden im Kirchen-Forum versteigert.";
+        let lines = lines_after_headline(&doc, None, Some(summary));
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{standfirst}</p>{found}")
+        );
+        // A short description is a label, not a standfirst.
+        let lines = lines_after_headline(&doc, None, Some("Im Kirchen-Forum"));
+        assert_eq!(with_lead(found.clone(), &lines), found);
     }
 }

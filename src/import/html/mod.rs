@@ -115,7 +115,8 @@ fn extract_page(
     };
     let found = match finder {
         BodyFinder::Readability => {
-            let page_lines = lead::lines_after_headline(&doc, meta.title.as_deref());
+            let page_lines =
+                lead::lines_after_headline(&doc, meta.title.as_deref(), meta.summary.as_deref());
             let under_headline = section::article_under_headline(&doc, meta.title.as_deref());
             let found = content::readable_html(doc, context.base)
                 .map(|found| lead::with_lead(found, &page_lines));

@@ -1,7 +1,9 @@
-//! Tags a page states in the rel-tag microformat (`<a rel="tag">`: Blogger's "Label:",
-//! WordPress themes) rather than in meta tags. Used only when neither JSON-LD keywords nor
-//! `article:tag` name any. A tag box of plain links ("Tags: #banjir") is not read: the
-//! golden pages keep to the tags a page states for machines.
+//! Tags a page states in links rather than in meta tags: the rel-tag microformat
+//! (`<a rel="tag">`: Blogger's "Label:", WordPress themes), else a box of hashtag links
+//! ("Tags #Persikota #Liga 2": a `#` says the link is a tag). Used only when neither JSON-LD
+//! keywords nor `article:tag` name any. A box of plain topic links ("Tags: banjir") is not
+//! read: such boxes also list sections and trending topics, and the golden pages keep to
+//! the tags a page states outright.
 
 use dom_query::{Document, NodeRef};
 
@@ -10,8 +12,19 @@ use super::dom::{collapse_whitespace, tag_name, text_of, word_count};
 /// A tag has at most this many words.
 const MAX_TAG_WORDS: usize = 5;
 
-/// The tags of the page's first group of `rel="tag"` links, in order, without a leading "#".
+/// The tags of the page's first group of `rel="tag"` links, else of its first box of
+/// hashtag links, in order, without the leading "#".
 pub fn rel_tags(doc: &Document) -> Vec<String> {
+    let tags = rel_tag_links(doc);
+    if tags.is_empty() {
+        hashtag_box(doc)
+    } else {
+        tags
+    }
+}
+
+/// The tags of the page's first group of `rel="tag"` links.
+fn rel_tag_links(doc: &Document) -> Vec<String> {
     let mut first_box = None;
     let mut tags: Vec<String> = Vec::new();
     for link in doc.select("body a[rel]").nodes() {
@@ -28,6 +41,56 @@ pub fn rel_tags(doc: &Document) -> Vec<String> {
         }
     }
     tags
+}
+
+/// A box needs at least this many hashtag links: a single one is a mention in the text.
+const MIN_HASHTAGS: usize = 2;
+
+/// The tags of the first box (outside the page's furniture and quotes, where embedded posts
+/// carry their own hashtags) that holds at least [`MIN_HASHTAGS`] links whose text is a
+/// hashtag and little else: a label ("Tags", "Topik:") at most.
+fn hashtag_box(doc: &Document) -> Vec<String> {
+    for link in doc.select("body a").nodes() {
+        let Some(tag_box) = link.parent() else {
+            continue;
+        };
+        if !is_hashtag(link)
+            || link.ancestors_it(None).any(|a| {
+                matches!(
+                    tag_name(&a).as_str(),
+                    "nav" | "header" | "footer" | "aside" | "blockquote"
+                )
+            })
+        {
+            continue;
+        }
+        let links: Vec<NodeRef> = tag_box
+            .children_it(false)
+            .filter(|c| c.is_element() && tag_name(c) == "a")
+            .collect();
+        let label_words = word_count(&text_of(&tag_box))
+            - links.iter().map(|l| word_count(&text_of(l))).sum::<usize>();
+        if links.len() >= MIN_HASHTAGS && links.iter().all(is_hashtag) && label_words <= 2 {
+            let mut tags: Vec<String> = Vec::new();
+            for link in &links {
+                let text = collapse_whitespace(&text_of(link));
+                let tag = text.trim_start_matches('#').trim().to_string();
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            return tags;
+        }
+    }
+    Vec::new()
+}
+
+/// A link whose text is "#" and a tag of a few words.
+fn is_hashtag(link: &NodeRef) -> bool {
+    let text = collapse_whitespace(&text_of(link));
+    text.strip_prefix('#').is_some_and(|tag| {
+        tag.starts_with(char::is_alphanumeric) && (1..=MAX_TAG_WORDS).contains(&word_count(tag))
+    })
 }
 
 /// The parent of a `rel="tag"` link. Links in the page's navigation, header, footer or
@@ -60,9 +123,28 @@ mod tests {
     #[test]
     fn plain_tag_links_and_other_rels_are_no_tags() {
         let doc = Document::from(
-            "<body><div class='tags'><a href='/tag/banjir'>#banjir</a></div>\
+            "<body><div class='tags'><a href='/tag/banjir'>banjir</a> <a href='/tag/bekasi'>bekasi</a></div>\
+             <p>Warga memakai tagar <a href='/tag/banjir'>#banjir</a> di media sosial.</p>\
              <a href='/author/andi' rel='author'>Andi</a></body>",
         );
         assert!(rel_tags(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_box_of_hashtag_links_gives_the_tags() {
+        let doc = Document::from(
+            "<body><nav><a href='/tag/viral'>#Viral</a> <a href='/tag/trending'>#Trending</a></nav>\
+             <blockquote class='twitter-tweet'><p>Gol! <a href='https://x.com/hashtag/a'>#Persikota</a> \
+             <a href='https://x.com/hashtag/b'>#Liga2</a></p></blockquote>\
+             <div class='read-tags'><span>Tags</span> <a href='/tag/persikota'>#Persikota</a> \
+             <a href='/tag/liga-2'>#Liga 2</a> <a href='/tag/persipura-muda'>#Persipura Muda</a></div></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["Persikota", "Liga 2", "Persipura Muda"]);
+        // rel="tag" links come first.
+        let doc = Document::from(
+            "<body><div><a href='/t/a'>#Satu</a> <a href='/t/b'>#Dua</a></div>\
+             <p><a href='/label/Bencana' rel='tag'>Bencana</a></p></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["Bencana"]);
     }
 }
