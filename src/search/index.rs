@@ -247,6 +247,8 @@ struct Vocabulary {
     /// stems it has.
     weights: Vec<u32>,
     touched: Vec<u32>,
+    /// For words beyond ASCII (see [`fold::words_with`]).
+    scratch: String,
 }
 
 impl Vocabulary {
@@ -271,8 +273,9 @@ impl Vocabulary {
 
     /// Counts the words of `text` with `weight`; returns how many there were.
     fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
         let mut count = 0;
-        fold::words(text, |w| {
+        fold::words_with(text, &mut scratch, &mut |w| {
             let n = self.stem_number(w, stemmer);
             let slot = &mut self.weights[n as usize];
             if *slot == 0 {
@@ -281,6 +284,14 @@ impl Vocabulary {
             *slot += weight;
             count += 1;
         });
+        self.scratch = scratch;
+        count
+    }
+
+    /// [`Vocabulary::add`] for the text of a body's HTML.
+    fn add_html(&mut self, html: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut count = 0;
+        super::text::text_runs(html, |run| count += self.add(run, weight, stemmer));
         count
     }
 }
@@ -310,7 +321,7 @@ fn document_terms(
     }
     length += v.add(&article.description, SUMMARY, stemmer);
     let body = article.content_html.html()?;
-    length += v.add(&super::text::html_text(&body), BODY, stemmer);
+    length += v.add_html(&body, BODY, stemmer);
     let norm = K1 * (1.0 - B + B * length as f32 / REFERENCE_LENGTH);
     let stems = v
         .touched

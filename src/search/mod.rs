@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::i18n::DateFormatter;
 use crate::site::Site;
@@ -40,7 +41,10 @@ pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         .collect();
     let index = index::build(&docs, stemmer)?;
     let dates = DateFormatter::new(&site.config.language);
-    let metas: Vec<ResultMeta> = docs.iter().map(|(a, _)| result_meta(a, &dates)).collect();
+    let metas: Vec<ResultMeta> = docs
+        .par_iter()
+        .map(|(a, _)| result_meta(a, &dates))
+        .collect();
     let filters = filters(site);
     Ok(chunks::files(&index, &metas, stemmer.name(), &filters))
 }
