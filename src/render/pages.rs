@@ -43,6 +43,8 @@ pub struct ValueCache {
     sitemap_parts: Mutex<HashMap<u64, String, ahash::RandomState>>,
     /// The search index kept between renders (`serve`); a one-off build makes it afresh.
     search: Option<Mutex<crate::search::live::LiveIndex>>,
+    /// The build cache folder whose search term cache a one-off build reads and updates.
+    search_term_cache: Option<std::path::PathBuf>,
 }
 
 /// A layout and the tag index of the site it was made for.
@@ -54,6 +56,15 @@ impl ValueCache {
     pub fn for_session() -> ValueCache {
         ValueCache {
             search: Some(Mutex::default()),
+            ..ValueCache::default()
+        }
+    }
+
+    /// A cache for a one-off build that keeps the articles' search terms in the build cache
+    /// folder `dir` (see [`crate::search::term_cache`]).
+    pub fn with_search_term_cache(dir: std::path::PathBuf) -> ValueCache {
+        ValueCache {
+            search_term_cache: Some(dir),
             ..ValueCache::default()
         }
     }
@@ -90,10 +101,12 @@ impl ValueCache {
             }
             return files;
         }
-        Ok(crate::search::index_files(site)?
-            .into_iter()
-            .map(|(path, bytes)| IndexFile::new(path, bytes))
-            .collect())
+        Ok(
+            crate::search::index_files(site, self.search_term_cache.as_deref())?
+                .into_iter()
+                .map(|(path, bytes)| IndexFile::new(path, bytes))
+                .collect(),
+        )
     }
 
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.
