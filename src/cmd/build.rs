@@ -129,7 +129,11 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let templates = Templates::load(&config, &links)?;
     t.mark("templates");
     let site = Site::build(config, articles, selection)?;
-    let values = render::ValueCache::default();
+    let values = if use_cache {
+        render::ValueCache::with_search_term_cache(crate::cache::dir(&site.config.root))
+    } else {
+        render::ValueCache::default()
+    };
     let clashes = render::clashes_laying_out(&site, &values);
     if !clashes.is_empty() {
         anyhow::bail!("{}", content_problems(&[], &clashes));

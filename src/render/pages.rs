@@ -46,6 +46,9 @@ pub struct ValueCache {
     /// The last render's articles (by address: `map` holds them) and their values, so that
     /// the next finds its unchanged articles by place, without a look-up each.
     last: Mutex<Option<LastValues>>,
+
+    /// The build cache folder whose search term cache a one-off build reads and updates.
+    search_term_cache: Option<std::path::PathBuf>,
 }
 
 /// The addresses of a render's articles and their values.
@@ -60,6 +63,15 @@ impl ValueCache {
     pub fn for_session() -> ValueCache {
         ValueCache {
             search: Some(Mutex::default()),
+            ..ValueCache::default()
+        }
+    }
+
+    /// A cache for a one-off build that keeps the articles' search terms in the build cache
+    /// folder `dir` (see [`crate::search::term_cache`]).
+    pub fn with_search_term_cache(dir: std::path::PathBuf) -> ValueCache {
+        ValueCache {
+            search_term_cache: Some(dir),
             ..ValueCache::default()
         }
     }
@@ -96,10 +108,12 @@ impl ValueCache {
             }
             return files;
         }
-        Ok(crate::search::index_files(site)?
-            .into_iter()
-            .map(|(path, bytes)| IndexFile::new(path, bytes))
-            .collect())
+        Ok(
+            crate::search::index_files(site, self.search_term_cache.as_deref())?
+                .into_iter()
+                .map(|(path, bytes)| IndexFile::new(path, bytes))
+                .collect(),
+        )
     }
 
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.

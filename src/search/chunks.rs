@@ -14,6 +14,7 @@
 use std::collections::BTreeMap;
 
 use base64::Engine;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::index::{Index, Postings};
@@ -54,24 +55,36 @@ pub fn files(
     stemmer: &str,
     filters: &BTreeMap<&str, Vec<FilterValue>>,
 ) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut chunk_list = Vec::new();
     let sizes = index
         .terms
         .iter()
         .map(|(t, p)| (term_hash(t), term_size(t, p)));
-    for range in cuts(sizes) {
-        let chunk = &index.terms[range];
-        let first = &chunk[0].0;
-        let name = chunk_name(first);
-        let terms: Vec<(&str, &Postings)> = chunk.iter().map(|(t, p)| (t.as_str(), p)).collect();
-        files.push((chunk_path(&name), term_chunk(&name, &terms)));
-        chunk_list.push((first.clone(), name));
-    }
+    let ranges = cuts(sizes);
+    // The files made in parallel, kept in this order.
+    let mut files: Vec<(String, Vec<u8>)> = ranges
+        .par_iter()
+        .map(|range| {
+            let chunk = &index.terms[range.clone()];
+            let name = chunk_name(&chunk[0].0);
+            let terms: Vec<(&str, &Postings)> =
+                chunk.iter().map(|(t, p)| (t.as_str(), p)).collect();
+            (chunk_path(&name), term_chunk(&name, &terms))
+        })
+        .collect();
+    let chunk_list: Vec<(String, String)> = ranges
+        .iter()
+        .map(|range| {
+            let first = &index.terms[range.start].0;
+            (first.clone(), chunk_name(first))
+        })
+        .collect();
     let groups: Vec<&[ResultMeta]> = metas.chunks(DOCS_PER_META).collect();
-    for (n, docs) in groups.iter().enumerate() {
-        files.push(meta_file(n, docs));
-    }
+    files.par_extend(
+        groups
+            .par_iter()
+            .enumerate()
+            .map(|(n, docs)| meta_file(n, docs)),
+    );
     let firsts: Vec<i64> = groups.iter().map(|docs| docs[0].day).collect();
     files.push((
         "search/root.js".into(),

@@ -13,35 +13,79 @@ pub const MAX_WORD_CHARS: usize = 32;
 
 /// Calls `each` with every word of `text`, folded, in order.
 pub fn words(text: &str, mut each: impl FnMut(&str)) {
-    let mut word = String::new();
-    let mut plain = true;
+    words_with(text, &mut String::new(), &mut each);
+}
+
+/// [`words`] with a buffer the caller keeps for words beyond ASCII (the indexer reads
+/// millions of words: most are plain ASCII and go by without a copy).
+pub fn words_with(text: &str, scratch: &mut String, each: &mut impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        let b = bytes[at];
-        // ASCII, most of the text: one byte at a time, no Unicode tables.
-        if b.is_ascii() {
-            if b.is_ascii_alphanumeric() {
-                word.push(b as char);
-            } else if !word.is_empty() {
-                emit(&mut word, plain, &mut each);
-                plain = true;
-            }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
             at += 1;
-            continue;
         }
-        let c = text[at..].chars().next().expect("at a character boundary");
-        if c.is_alphanumeric() || is_combining_mark(c) {
-            plain = false;
-            word.push(c);
-        } else if !word.is_empty() {
-            emit(&mut word, plain, &mut each);
-            plain = true;
+        if at == bytes.len() || bytes[at].is_ascii() {
+            if at > start {
+                emit_ascii(&text[start..at], each);
+            }
+            at += 1; // the separator
+        } else {
+            at = unicode_word(text, start, scratch, each);
         }
-        at += c.len_utf8();
     }
-    if !word.is_empty() {
-        emit(&mut word, plain, &mut each);
+}
+
+/// The word of `text` at `start`, which holds a character beyond ASCII, through `each`;
+/// returns where it ends. A separator beyond ASCII (`—`) is a word of nothing.
+fn unicode_word(
+    text: &str,
+    start: usize,
+    scratch: &mut String,
+    each: &mut impl FnMut(&str),
+) -> usize {
+    scratch.clear();
+    let mut plain = true;
+    let mut end = start;
+    for c in text[start..].chars() {
+        if c.is_ascii_alphanumeric() {
+            scratch.push(c);
+        } else if !c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)) {
+            plain = false;
+            scratch.push(c);
+        } else {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    if scratch.is_empty() {
+        return start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    if plain {
+        emit_ascii(scratch, each);
+    } else {
+        let folded = fold(scratch);
+        if !folded.is_empty() {
+            each(&folded);
+        }
+    }
+    end
+}
+
+/// An ASCII word, lower-cased and cut to [`MAX_WORD_CHARS`], copied only when it has
+/// capitals.
+fn emit_ascii(word: &str, each: &mut impl FnMut(&str)) {
+    let word = &word[..word.len().min(MAX_WORD_CHARS)];
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        let mut lower = [0u8; MAX_WORD_CHARS];
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        // Lower-casing ASCII keeps it ASCII.
+        each(std::str::from_utf8(lower).unwrap_or_default());
+    } else {
+        each(word);
     }
 }
 
@@ -50,20 +94,6 @@ pub fn word_list(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     words(text, |w| out.push(w.to_string()));
     out
-}
-
-fn emit(word: &mut String, ascii: bool, each: &mut impl FnMut(&str)) {
-    if ascii {
-        word.make_ascii_lowercase();
-        let end = word.len().min(MAX_WORD_CHARS);
-        each(&word[..end]);
-    } else {
-        let folded = fold(word);
-        if !folded.is_empty() {
-            each(&folded);
-        }
-    }
-    word.clear();
 }
 
 /// One word lower-cased, without diacritics (NFD, marks dropped), cut to [`MAX_WORD_CHARS`].
@@ -97,6 +127,14 @@ mod tests {
         assert_eq!(
             word_list("Ñandú über São Paulo"),
             ["nandu", "uber", "sao", "paulo"]
+        );
+    }
+
+    #[test]
+    fn ascii_words_beside_separators_beyond_ascii() {
+        assert_eq!(
+            word_list("Harga—BERAS “naik” naïve…x"),
+            ["harga", "beras", "naik", "naive", "x"]
         );
     }
 

@@ -15,6 +15,7 @@ use rayon::prelude::*;
 
 use super::fold;
 use super::stem::Stemmer;
+use super::term_cache::{TermCache, TermCacheWriter};
 use crate::content::Article;
 
 /// BM25's saturation and length normalization.
@@ -247,6 +248,8 @@ struct Vocabulary {
     /// stems it has.
     weights: Vec<u32>,
     touched: Vec<u32>,
+    /// For words beyond ASCII (see [`fold::words_with`]).
+    scratch: String,
 }
 
 impl Vocabulary {
@@ -271,8 +274,9 @@ impl Vocabulary {
 
     /// Counts the words of `text` with `weight`; returns how many there were.
     fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
         let mut count = 0;
-        fold::words(text, |w| {
+        fold::words_with(text, &mut scratch, &mut |w| {
             let n = self.stem_number(w, stemmer);
             let slot = &mut self.weights[n as usize];
             if *slot == 0 {
@@ -281,21 +285,35 @@ impl Vocabulary {
             *slot += weight;
             count += 1;
         });
+        self.scratch = scratch;
+        count
+    }
+
+    /// [`Vocabulary::add`] for the text of a body's HTML.
+    fn add_html(&mut self, html: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut count = 0;
+        super::text::text_runs(html, |run| count += self.add(run, weight, stemmer));
         count
     }
 }
 
-/// One document's terms: its stems (numbers in the vocabulary of the thread that read it)
-/// with their impacts, and its filter terms.
+/// One document's word terms: its stems (numbers in the vocabulary of the thread that read
+/// it) with their impacts.
 struct DocumentTerms {
     thread: usize,
     stems: Vec<(u32, u8)>,
-    filters: Vec<String>,
+}
+
+/// A document's filter terms, sorted, each once.
+fn document_filters(article: &Article, year: i32) -> Vec<String> {
+    let mut filters = filter_terms(article, year);
+    filters.sort_unstable();
+    filters.dedup();
+    filters
 }
 
 fn document_terms(
     article: &Article,
-    year: i32,
     stemmer: Stemmer,
     vocabularies: &[Mutex<Vocabulary>],
 ) -> Result<DocumentTerms> {
@@ -310,7 +328,7 @@ fn document_terms(
     }
     length += v.add(&article.description, SUMMARY, stemmer);
     let body = article.content_html.html()?;
-    length += v.add(&super::text::html_text(&body), BODY, stemmer);
+    length += v.add_html(&body, BODY, stemmer);
     let norm = K1 * (1.0 - B + B * length as f32 / REFERENCE_LENGTH);
     let stems = v
         .touched
@@ -322,21 +340,18 @@ fn document_terms(
             (n, impact)
         })
         .collect();
-    let mut filters = filter_terms(article, year);
-    filters.sort_unstable();
-    filters.dedup();
-    Ok(DocumentTerms {
-        thread,
-        stems,
-        filters,
-    })
+    Ok(DocumentTerms { thread, stems })
 }
 
 /// Indexes `articles` (oldest first: their positions are the document numbers) with the
 /// years given for them (in the site's time zone).
-pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
+pub fn build(
+    articles: &[(&Article, i32)],
+    stemmer: Stemmer,
+    reuse: Option<&mut Reuse>,
+) -> Result<Index> {
     let documents = articles.len();
-    let mut terms: Vec<(String, Postings)> = build_raw(articles, stemmer)?
+    let mut terms: Vec<(String, Postings)> = build_raw(articles, stemmer, reuse)?
         .into_par_iter()
         .map(|(term, mut postings)| {
             postings.densify(documents);
@@ -351,22 +366,50 @@ pub fn build(articles: &[(&Article, i32)], stemmer: Stemmer) -> Result<Index> {
 /// [`build`] posts for it.
 pub fn document(article: &Article, year: i32, stemmer: Stemmer) -> Result<Vec<(String, u8)>> {
     let vocabularies = [Mutex::new(Vocabulary::default())];
-    let terms = document_terms(article, year, stemmer, &vocabularies)?;
+    let terms = document_terms(article, stemmer, &vocabularies)?;
     let vocabulary = vocabularies[0].lock().unwrap_or_else(|e| e.into_inner());
     let mut out: Vec<(String, u8)> = terms
         .stems
         .into_iter()
         .map(|(n, impact)| (vocabulary.stems[n as usize].to_string(), impact))
-        .chain(terms.filters.into_iter().map(|f| (f, 0)))
+        .chain(document_filters(article, year).into_iter().map(|f| (f, 0)))
         .collect();
     out.sort_unstable();
     Ok(out)
 }
 
-/// Every term's postings as lists (none made dense), in no particular order.
+/// The terms of documents read in an earlier build, and the cache this build leaves for the
+/// next (see [`super::term_cache`]).
+pub struct Reuse<'c> {
+    pub cache: &'c TermCache,
+    next: TermCacheWriter,
+    /// The next cache's bytes, when it is not the same as `cache`.
+    pub next_file: Option<Vec<u8>>,
+}
+
+impl<'c> Reuse<'c> {
+    pub fn new(cache: &'c TermCache) -> Reuse<'c> {
+        Reuse {
+            cache,
+            next: TermCacheWriter::default(),
+            next_file: None,
+        }
+    }
+}
+
+/// Where a document's word terms come from: read now, or found in the cache by its key.
+enum Words {
+    Read(DocumentTerms),
+    Cached(u64),
+}
+
+/// Every term's postings as lists (none made dense), in no particular order. With `reuse`,
+/// documents whose terms it has are not read again, and every document's terms go to its
+/// next cache.
 pub fn build_raw(
     articles: &[(&Article, i32)],
     stemmer: Stemmer,
+    mut reuse: Option<&mut Reuse>,
 ) -> Result<Vec<(String, Postings)>> {
     let vocabularies: Vec<Mutex<Vocabulary>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::default())
@@ -384,36 +427,77 @@ pub fn build_raw(
         numbers.insert(term.into(), n);
         n
     };
+    let cache = reuse.as_ref().map(|r| r.cache);
+    // The cache's term numbers to the numbers here.
+    let mut cache_translated: Vec<u32> = vec![u32::MAX; cache.map_or(0, TermCache::terms)];
+    let mut read_now = 0;
+    // A document's word terms by their numbers here, for the next cache.
+    let mut numbered: Vec<(u32, u8)> = Vec::new();
     // Batches read in parallel, merged in document order (postings are delta-coded).
     const BATCH: usize = 512;
     for (b, batch) in articles.chunks(BATCH).enumerate() {
-        let docs: Vec<DocumentTerms> = batch
+        let docs: Vec<(Option<u64>, Words, Vec<String>)> = batch
             .par_iter()
-            .map(|(article, year)| document_terms(article, *year, stemmer, &vocabularies))
+            .map(|(article, year)| {
+                let key = cache.map(|_| super::term_cache::key(article, stemmer));
+                let words = match key.zip(cache) {
+                    Some((key, cache)) if cache.contains(key) => Words::Cached(key),
+                    _ => Words::Read(document_terms(article, stemmer, &vocabularies)?),
+                };
+                Ok((key, words, document_filters(article, *year)))
+            })
             .collect::<Result<_>>()?;
-        for (i, terms) in docs.into_iter().enumerate() {
+        for (i, (key, words, filters)) in docs.into_iter().enumerate() {
             let doc = (b * BATCH + i) as u32;
-            let table = &mut translated[terms.thread];
-            for (local, impact) in terms.stems {
-                let local = local as usize;
-                if table.len() <= local {
-                    table.resize(local + 1, u32::MAX);
+            numbered.clear();
+            match words {
+                Words::Read(terms) => {
+                    read_now += 1;
+                    let table = &mut translated[terms.thread];
+                    for (local, impact) in terms.stems {
+                        let local = local as usize;
+                        if table.len() <= local {
+                            table.resize(local + 1, u32::MAX);
+                        }
+                        if table[local] == u32::MAX {
+                            let vocabulary = vocabularies[terms.thread]
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner());
+                            table[local] = number(&vocabulary.stems[local], &mut lists);
+                        }
+                        numbered.push((table[local], impact));
+                    }
                 }
-                if table[local] == u32::MAX {
-                    let vocabulary = vocabularies[terms.thread]
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner());
-                    table[local] = number(&vocabulary.stems[local], &mut lists);
+                Words::Cached(key) => {
+                    let cache = cache.expect("a cached document has a cache");
+                    for (n, impact) in cache.get(key).into_iter().flatten() {
+                        let slot = &mut cache_translated[n as usize];
+                        if *slot == u32::MAX {
+                            *slot = number(cache.term(n), &mut lists);
+                        }
+                        numbered.push((*slot, impact));
+                    }
                 }
-                lists[table[local] as usize].1.push(doc, impact);
             }
-            for filter in terms.filters {
+            for &(n, impact) in &numbered {
+                lists[n as usize].1.push(doc, impact);
+            }
+            if let (Some(reuse), Some(key)) = (reuse.as_deref_mut(), key) {
+                reuse.next.add(key, &numbered);
+            }
+            for filter in filters {
                 let n = number(&filter, &mut lists);
                 lists[n as usize].1.push(doc, 0);
             }
         }
     }
     drop(vocabularies);
+    if let Some(reuse) = reuse
+        && (read_now > 0 || reuse.cache.len() != articles.len())
+    {
+        let next = std::mem::take(&mut reuse.next);
+        reuse.next_file = Some(next.finish(lists.iter().map(|(term, _)| &**term)));
+    }
     Ok(lists
         .into_iter()
         .map(|(term, postings)| (term.into_string(), postings))

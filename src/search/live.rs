@@ -160,7 +160,7 @@ impl State {
         let stemmer = Stemmer::for_language(language);
         let documents = docs.len();
         let pairs: Vec<(&Article, i32)> = docs.iter().map(|a| (&**a, a.date.year())).collect();
-        let terms: BTreeMap<String, Term> = index::build_raw(&pairs, stemmer)?
+        let terms: BTreeMap<String, Term> = index::build_raw(&pairs, stemmer, None)?
             .into_par_iter()
             .map(|(term, list)| {
                 let t = Term::from_list(&term, list, documents);
@@ -513,7 +513,7 @@ mod tests {
     /// The live index's files are a fresh index's.
     fn check(live: &mut LiveIndex, site: &Site, step: &str) {
         let files = live.files(site).unwrap();
-        let fresh = super::super::index_files(site).unwrap();
+        let fresh = super::super::index_files(site, None).unwrap();
         assert_eq!(files.len(), fresh.len(), "{step}: number of files");
         for (got, (path, bytes)) in files.iter().zip(&fresh) {
             assert!(

@@ -9,12 +9,15 @@ pub mod fold;
 pub mod index;
 pub mod live;
 pub mod stem;
+pub mod term_cache;
 pub mod text;
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use anyhow::Result;
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::i18n::DateFormatter;
 use crate::site::Site;
@@ -25,8 +28,10 @@ use stem::Stemmer;
 pub const PAGE_PATH: &str = "/search/";
 
 /// The index files of `site` (`search/root.js`, `search/t/…`, `search/m/…`), or none when
-/// search is off.
-pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
+/// search is off. With the site's build cache folder `cache_dir`, the terms of articles
+/// unchanged since the last build are taken from its term cache (see [`term_cache`]), which
+/// is brought up to date.
+pub fn index_files(site: &Site, cache_dir: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
     if !site.config.search.enabled {
         return Ok(Vec::new());
     }
@@ -38,9 +43,20 @@ pub fn index_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
         .rev()
         .map(|a| (&**a, a.date.year()))
         .collect();
-    let index = index::build(&docs, stemmer)?;
+    let cache = cache_dir.map(|dir| term_cache::TermCache::read(&term_cache::path(dir)));
+    let mut reuse = cache.as_ref().map(index::Reuse::new);
+    let index = index::build(&docs, stemmer, reuse.as_mut())?;
+    if let (Some(dir), Some(bytes)) = (cache_dir, reuse.and_then(|r| r.next_file)) {
+        // Only an optimization: a cache that cannot be written makes the next build read
+        // every article again (the article cache beside it warns of an unwritable folder).
+        let _ = std::fs::create_dir_all(dir)
+            .and_then(|()| crate::files::write_atomically(&term_cache::path(dir), &bytes));
+    }
     let dates = DateFormatter::new(&site.config.language);
-    let metas: Vec<ResultMeta> = docs.iter().map(|(a, _)| result_meta(a, &dates)).collect();
+    let metas: Vec<ResultMeta> = docs
+        .par_iter()
+        .map(|(a, _)| result_meta(a, &dates))
+        .collect();
     let filters = filters(site);
     Ok(chunks::files(&index, &metas, stemmer.name(), &filters))
 }

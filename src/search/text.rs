@@ -2,26 +2,29 @@
 //! build itself wrote (Markdown rendered, raw HTML sanitized), so a single pass that skips
 //! tags and decodes the few entities it writes is enough; no second HTML parse.
 
-/// The text of `html`: tags become spaces (so `a<br>b` stays two words), entities their
-/// characters. Comments and the insides of `<script>`/`<style>` (never in a sanitized body,
-/// but cheap to guard) are left out.
-pub fn html_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+/// Calls `each` with the runs of text of `html` in order: the text between tags, and the
+/// characters of its entities. A tag ends a run (so `a<br>b` stays two words) and every
+/// entity's text is a separator, so no word spans two runs. Comments and the insides of
+/// `<script>`/`<style>` (never in a sanitized body, but cheap to guard) are left out.
+pub fn text_runs(html: &str, mut each: impl FnMut(&str)) {
     let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
-        out.push_str(&rest[..at]);
+    while let Some(at) = memchr::memchr2(b'<', b'&', rest.as_bytes()) {
+        if at > 0 {
+            each(&rest[..at]);
+        }
         rest = &rest[at..];
         if rest.starts_with('<') {
             rest = skip_markup(rest);
-            out.push(' ');
+            each(" ");
         } else {
             let (text, after) = entity(rest);
-            out.push_str(text);
+            each(text);
             rest = after;
         }
     }
-    out.push_str(rest);
-    out
+    if !rest.is_empty() {
+        each(rest);
+    }
 }
 
 /// `rest` (starting at `<`) after the tag, comment or script/style element there.
@@ -76,6 +79,13 @@ fn entity(rest: &str) -> (&str, &str) {
 mod tests {
     use super::*;
 
+    /// The text of `html`, its runs joined.
+    fn html_text(html: &str) -> String {
+        let mut out = String::new();
+        text_runs(html, |run| out.push_str(run));
+        out
+    }
+
     #[test]
     fn tags_become_spaces_and_entities_characters() {
         assert_eq!(
@@ -90,6 +100,20 @@ mod tests {
             html_text("a<!-- b -->c<script>var d;</script>e<style>p{}</style>f"),
             "a c e f"
         );
+    }
+
+    #[test]
+    fn no_word_spans_two_runs() {
+        // Entities and tags only ever separate words, so the words of the runs one by one
+        // are the words of the whole text.
+        let html = "<p>AT&amp;T &quot;Harga&quot;&nbsp;beras&#39;s x&hellip;y caf&eacute;</p>";
+        let mut by_runs = Vec::new();
+        text_runs(html, |run| {
+            by_runs.extend(super::super::fold::word_list(run))
+        });
+        let whole = super::super::fold::word_list(&html_text(html));
+        assert_eq!(by_runs, whole);
+        assert_eq!(whole, ["at", "t", "harga", "beras", "s", "x", "y", "caf"]);
     }
 
     #[test]

@@ -455,4 +455,34 @@ fn photo_edits_build_the_same_with_and_without_the_cache() {
     step("add a photo to b0", &|| {
         photo("content/b0/kedua.png", jpeg(90, 90))
     });
+
+/// The search index of a cached build reads only the words of articles that changed: the
+/// others' terms are in `.cermin-cache/search-terms.bin`, which a build with nothing new
+/// leaves alone, and which is not trusted once damaged.
+#[test]
+fn the_search_term_cache_is_kept_while_right_and_dropped_when_damaged() {
+    let mut world = World::new(0x7e57_5eac, 8);
+    let mut history = vec!["first build".to_string()];
+    assert_cached_equals_uncached(&world.f, &history);
+    let terms = world.f.root().join(".cermin-cache/search-terms.bin");
+    let stamp = |path: &std::path::Path| {
+        let m = fs::metadata(path).unwrap();
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let first = stamp(&terms);
+    world.f.build_ok(&[]);
+    assert_eq!(stamp(&terms), first, "rewritten with nothing changed");
+    for step in 0..6 {
+        history.push(world.step().0);
+        if step % 2 == 1 {
+            // A byte of the middle flipped: the file's length and layout stay, its hash does not.
+            let mut bytes = fs::read(&terms).unwrap();
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x55;
+            fs::write(&terms, &bytes).unwrap();
+            history.push("flip a byte of search-terms.bin".into());
+        }
+        assert_cached_equals_uncached(&world.f, &history);
+    }
+    assert_ne!(stamp(&terms), first);
 }
