@@ -479,9 +479,9 @@ impl<'a> PageRenderer<'a> {
                 ctx.insert_value("up", values::named_link(up));
                 ctx.insert_value(
                     "previous_period",
-                    opt(previous.as_ref().map(values::named_link)),
+                    opt(previous.as_deref().map(values::named_link)),
                 );
-                ctx.insert_value("next_period", opt(next.as_ref().map(values::named_link)));
+                ctx.insert_value("next_period", opt(next.as_deref().map(values::named_link)));
                 self.insert_list(&mut ctx, list, page)?;
             }
             Body::NotFound | Body::Search => {}
