@@ -15,6 +15,8 @@ use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
 use super::templates::Templates;
 use super::values;
 use crate::content::Article;
+use crate::content::BodyHtml;
+use crate::content::body::BodyStore;
 use crate::i18n::DateFormatter;
 use crate::site::Site;
 use crate::urls::Links;
@@ -22,11 +24,14 @@ use crate::urls::Links;
 /// The partial that shows one article in a list; lists get it pre-rendered as `cards_html`.
 const CARD_TEMPLATE: &str = "partials/card.html";
 
-/// An article's card (its fields for lists, made when a page first shows it) and the hashes
-/// of its values.
+/// An article's card (its fields for lists) as a session keeps it between renders, made
+/// when a page first shows it, and the hashes of its values. A one-off build keeps no card
+/// (`None`) and makes one whenever a page shows the article: kept for every article of a
+/// large site, cards (a Tera map of some 30 values each, ~4 KB) would be most of the build's
+/// memory.
 #[derive(Clone)]
 pub struct ArticleValues {
-    pub card: Arc<OnceLock<Value>>,
+    pub card: Option<Arc<OnceLock<Value>>>,
     pub hashes: ArticleHashes,
 }
 
@@ -133,13 +138,20 @@ impl ValueCache {
         Ok(layout)
     }
 
-    /// The values of every article, in order. After a render of as many articles, only the
-    /// articles not in the same place as then are looked at (an edit in `serve`).
-    fn values_for(
-        &self,
-        articles: &[Arc<Article>],
-        make: impl Fn(&Article) -> ArticleValues + Sync,
-    ) -> Arc<Vec<ArticleValues>> {
+    /// The values of every article, in order. A one-off build makes them afresh, with a
+    /// place for each card only with `keep_cards`. A session keeps them with their cards:
+    /// after a render of as many articles, only the articles not in the same place as then
+    /// are looked at (an edit in `serve`).
+    fn values_for(&self, articles: &[Arc<Article>], keep_cards: bool) -> Arc<Vec<ArticleValues>> {
+        if !self.is_session() {
+            return Arc::new(
+                articles
+                    .par_iter()
+                    .map(|a| article_values(a, keep_cards))
+                    .collect(),
+            );
+        }
+        let make = |a: &Article| article_values(a, true);
         let mut last = self.last.lock().expect("cache lock");
         let addresses: Vec<usize> = articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
         if let Some((before, values)) = last.take()
@@ -215,7 +227,8 @@ impl ValueCache {
 /// The hashes of what an article's card and page show. The card is made from the article's
 /// fields alone (with settings that are the same for the whole render), so hashing the
 /// fields is hashing the card, without making it.
-fn article_values(article: &Article) -> ArticleValues {
+/// With `keep_card`, a place to keep the card once made.
+fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
     let mut h = Xxh3Default::new();
     let a = article;
     (&a.title, &a.slug, &a.path, &a.lastmod, &a.authors, &a.tags).hash(&mut h);
@@ -249,13 +262,16 @@ fn article_values(article: &Article) -> ArticleValues {
     let card = h.finish();
     (a.content_html.hash(), &a.toc).hash(&mut h);
     ArticleValues {
-        card: Arc::default(),
+        card: keep_card.then(Arc::default),
         hashes: ArticleHashes {
             card,
             full: h.finish(),
         },
     }
 }
+
+/// About what a kept card costs (a Tera map of some 30 values).
+const KEPT_CARD_BYTES: usize = 4 << 10;
 
 /// Renders the pages of one site; holds what all pages share, built once.
 pub struct PageRenderer<'a> {
@@ -266,7 +282,11 @@ pub struct PageRenderer<'a> {
     values: Arc<Vec<ArticleValues>>,
     hashes: Vec<ArticleHashes>,
     /// Each article through `partials/card.html`, made once per render on first use.
-    card_html: Vec<OnceLock<Result<Box<str>, String>>>,
+    card_html: Vec<OnceLock<Result<BodyHtml, String>>>,
+    /// Where the cards' HTML waits between uses: in a one-off build, beyond the first
+    /// `[build] body_memory_mb` in a scratch file, as article bodies do (an article is shown
+    /// on some 5 to 10 lists, far apart in the render); in a session, in memory.
+    card_store: BodyStore,
 }
 
 impl<'a> PageRenderer<'a> {
@@ -277,9 +297,18 @@ impl<'a> PageRenderer<'a> {
         cache: &ValueCache,
     ) -> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
-        let values = cache.values_for(&site.articles, article_values);
+        // A one-off build keeps each card made only while all cards fit in the memory budget
+        // of bodies: making a card again for each of the 5 to 15 lists that show it costs
+        // a third more CPU, paid only where keeping them would cost gigabytes.
+        let budget = site.config.build.body_memory_mb.saturating_mul(1 << 20);
+        let keep_cards = site.articles.len().saturating_mul(KEPT_CARD_BYTES) <= budget;
+        let values = cache.values_for(&site.articles, keep_cards);
         let hashes = values.iter().map(|v| v.hashes).collect();
         let card_html = (0..site.articles.len()).map(|_| OnceLock::new()).collect();
+        let card_store = match cache.is_session() {
+            true => BodyStore::in_memory(),
+            false => BodyStore::with_scratch_file(site.config.build.body_memory_mb),
+        };
         PageRenderer {
             site,
             templates,
@@ -288,6 +317,7 @@ impl<'a> PageRenderer<'a> {
             values,
             hashes,
             card_html,
+            card_store,
         }
     }
 
@@ -312,26 +342,39 @@ impl<'a> PageRenderer<'a> {
             .render_bytes(spec.kind.template(), &self.context(spec)?)
     }
 
-    /// The card of article `i` (the same on every page), made on first use.
-    fn card_value(&self, i: usize) -> &Value {
-        self.values[i].card.get_or_init(|| {
+    /// The card of article `i` with site paths as any page shows them (before relative mode
+    /// rewrites them for one page): the session's kept card, else made now.
+    fn card_value(&self, i: usize) -> Value {
+        let make = || {
             let article = &self.site.articles[i];
             values::article_card(article, &self.site.config, &self.links, &self.dates)
-        })
+        };
+        match &self.values[i].card {
+            Some(kept) => kept.get_or_init(make).clone(),
+            None => make(),
+        }
     }
 
     /// The card of article `i` as shown on the page at `page`: in relative mode, site paths in
     /// its summary are rewritten for that page.
     fn card(&self, i: usize, page: &str) -> Value {
-        let summary = &self.site.articles[i].summary_html;
-        let card = self.card_value(i);
-        match for_page(&self.links, summary, page) {
-            Cow::Owned(summary) => {
-                let mut m = card.as_map().cloned().unwrap_or_default();
+        let article = &self.site.articles[i];
+        let Cow::Owned(summary) = for_page(&self.links, &article.summary_html, page) else {
+            return self.card_value(i);
+        };
+        match &self.values[i].card {
+            Some(_) => {
+                let mut m = self.card_value(i).as_map().cloned().unwrap_or_default();
                 m.insert("summary".into(), Value::safe_string(&summary));
                 Value::from(m)
             }
-            Cow::Borrowed(_) => card.clone(),
+            None => values::article_card_with_summary(
+                article,
+                &self.site.config,
+                &self.links,
+                &self.dates,
+                summary,
+            ),
         }
     }
 
@@ -351,16 +394,18 @@ impl<'a> PageRenderer<'a> {
         let html = self.card_html[i].get_or_init(|| {
             let mut ctx = Context::new();
             ctx.insert("page_path", fragment_page_path(&self.links));
-            ctx.insert_value("card", self.card_value(i).clone());
+            ctx.insert_value("card", self.card_value(i));
             ctx.insert("lead", &false);
-            // Boxed: kept all build long, without the rendering buffer's spare room.
-            self.templates
-                .render(CARD_TEMPLATE, &ctx)
-                .map(String::into_boxed_str)
-                .map_err(|e| e.to_string())
+            let mut html = BodyHtml::new(
+                self.templates
+                    .render(CARD_TEMPLATE, &ctx)
+                    .map_err(|e| e.to_string())?,
+            );
+            self.card_store.place(&mut html);
+            Ok(html)
         });
-        let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(Value::safe_string(&for_page(&self.links, html, page)))
+        let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?.html()?;
+        Ok(Value::safe_string(&for_page(&self.links, &html, page)))
     }
 
     fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
@@ -502,9 +547,9 @@ impl<'a> PageRenderer<'a> {
                 ctx.insert_value("up", values::named_link(up));
                 ctx.insert_value(
                     "previous_period",
-                    opt(previous.as_ref().map(values::named_link)),
+                    opt(previous.as_deref().map(values::named_link)),
                 );
-                ctx.insert_value("next_period", opt(next.as_ref().map(values::named_link)));
+                ctx.insert_value("next_period", opt(next.as_deref().map(values::named_link)));
                 self.insert_list(&mut ctx, list, page)?;
             }
             Body::NotFound | Body::Search => {}

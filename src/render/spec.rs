@@ -187,13 +187,15 @@ pub struct FrontSpec {
     pub sources: Vec<TagInfo>,
 }
 
-/// What one page shows.
+/// What one page shows. A build holds every page's body at once (a million-article site has
+/// some 1.5 million pages), so the larger parts of the list pages are boxed: the enum stays
+/// the size of its common variants.
 #[derive(Debug, Clone)]
 pub enum Body {
     Home(ListSpec),
     /// Page 1 of the home page of a site with sections or sources: the latest articles and
     /// the blocks.
-    Front(ListSpec, FrontSpec),
+    Front(ListSpec, Box<FrontSpec>),
     Article {
         index: usize,
         newer: Option<usize>,
@@ -201,9 +203,9 @@ pub enum Body {
         related: Vec<usize>,
     },
     Tags(Vec<TagInfo>),
-    Tag(TagInfo, ListSpec),
-    Taxonomy(TaxonomyInfo, Vec<TagInfo>),
-    Term(TaxonomyInfo, TagInfo, ListSpec),
+    Tag(Box<TagInfo>, ListSpec),
+    Taxonomy(Box<TaxonomyInfo>, Vec<TagInfo>),
+    Term(Box<TaxonomyInfo>, Box<TagInfo>, ListSpec),
     Archive(Vec<YearInfo>),
     Year {
         year: YearInfo,
@@ -212,10 +214,10 @@ pub enum Body {
         next: Option<YearInfo>,
     },
     Period {
-        period: PeriodInfo,
-        up: NamedLink,
-        previous: Option<NamedLink>,
-        next: Option<NamedLink>,
+        period: Box<PeriodInfo>,
+        up: Box<NamedLink>,
+        previous: Option<Box<NamedLink>>,
+        next: Option<Box<NamedLink>>,
         list: ListSpec,
     },
     NotFound,
@@ -317,17 +319,17 @@ impl<'a> SpecBuilder<'a> {
         }
     }
 
-    fn period_link(&self, p: &Period) -> NamedLink {
-        NamedLink {
+    fn period_link(&self, p: &Period) -> Box<NamedLink> {
+        Box::new(NamedLink {
             name: p.name.clone(),
             path: p.path(),
-        }
+        })
     }
 
     fn period_page(&self, all: &[Period], k: usize, up: &Period, n: usize) -> Body {
         let period = &all[k];
         Body::Period {
-            period: self.period_info(period),
+            period: Box::new(self.period_info(period)),
             up: self.period_link(up),
             // Lists are newest first: the previous (older) period is the next in the list.
             previous: all.get(k + 1).map(|p| self.period_link(p)),
@@ -406,7 +408,7 @@ impl<'a> SpecBuilder<'a> {
             Page::Home(n) => {
                 let list = self.list("/", &self.all, n);
                 let body = match self.front(&list).filter(|_| n == 1) {
-                    Some(front) => Body::Front(list, front),
+                    Some(front) => Body::Front(list, Box::new(front)),
                     None => Body::Home(list),
                 };
                 (page_path("/", n), body)
@@ -428,20 +430,22 @@ impl<'a> SpecBuilder<'a> {
                 let tag = &site.tags[t];
                 let path = tags.term_path(&tag.slug);
                 let list = self.list_by(tags.paginate_by, &path, &tag.articles, n);
-                (page_path(&path, n), Body::Tag(tag_info(t), list))
+                (page_path(&path, n), Body::Tag(Box::new(tag_info(t)), list))
             }
             Page::Taxonomy(x) => {
                 let taxonomy = &site.taxonomies[x];
                 let def = &taxonomy.def;
                 let terms = taxonomy.terms.iter().map(|t| term_info(def, t)).collect();
-                (def.path(), Body::Taxonomy(taxonomy_info(def), terms))
+                let taxonomy = Box::new(taxonomy_info(def));
+                (def.path(), Body::Taxonomy(taxonomy, terms))
             }
             Page::Term(x, k, n) => {
                 let taxonomy = &site.taxonomies[x];
                 let (def, term) = (&taxonomy.def, &taxonomy.terms[k]);
                 let path = def.term_path(&term.slug);
                 let list = self.list_by(def.paginate_by, &path, &term.articles, n);
-                let body = Body::Term(taxonomy_info(def), term_info(def, term), list);
+                let (taxonomy, term) = (taxonomy_info(def), term_info(def, term));
+                let body = Body::Term(Box::new(taxonomy), Box::new(term), list);
                 (page_path(&path, n), body)
             }
             Page::Archive => (
@@ -628,4 +632,21 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
         Body::Search => 1u8.hash(&mut h),
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::{Body, PageSpec};
+
+    /// A build holds every page's spec at once: a variant that grows the enum grows every
+    /// page (1.5 million of them at a million articles). Box the large parts instead.
+    #[test]
+    fn a_page_spec_stays_small() {
+        assert!(
+            std::mem::size_of::<Body>() <= 112,
+            "Body is {} bytes",
+            std::mem::size_of::<Body>()
+        );
+        assert!(std::mem::size_of::<PageSpec>() <= 144);
+    }
 }

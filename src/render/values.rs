@@ -1,5 +1,4 @@
-//! The objects templates receive, built as Tera values. Article cards are built once per
-//! article and shared (Tera values are reference-counted), never rebuilt per page.
+//! The objects templates receive, built as Tera values.
 
 use tera::Value;
 
@@ -46,7 +45,25 @@ pub fn article_card(
     links: &Links,
     dates: &DateFormatter,
 ) -> Value {
-    Value::from(card_fields(article, &config.tags, links, dates))
+    Value::from(card_fields(article, &config.tags, links, dates, None))
+}
+
+/// [`article_card`] with `summary` (the summary as one page shows it) in place of the
+/// article's own.
+pub fn article_card_with_summary(
+    article: &Article,
+    config: &Config,
+    links: &Links,
+    dates: &DateFormatter,
+    summary: String,
+) -> Value {
+    Value::from(card_fields(
+        article,
+        &config.tags,
+        links,
+        dates,
+        Some(summary),
+    ))
 }
 
 /// With taxonomies declared besides tags, the article's terms in each, by taxonomy name:
@@ -68,10 +85,13 @@ fn card_fields(
     tags: &TaxonomyDef,
     links: &Links,
     dates: &DateFormatter,
+    summary: Option<String>,
 ) -> tera::Map {
     // Site paths in a summary shown on other pages: absolute here; relative mode rewrites
     // them per page (see `PageRenderer::card`).
-    let summary = if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
+    let summary = if let Some(summary) = summary {
+        summary
+    } else if !links.is_relative() && super::links::has_root_links(&article.summary_html) {
         super::links::rewrite_root_links(&article.summary_html, |out, p| {
             links.push_absolute(out, p)
         })

@@ -455,6 +455,7 @@ fn photo_edits_build_the_same_with_and_without_the_cache() {
     step("add a photo to b0", &|| {
         photo("content/b0/kedua.png", jpeg(90, 90))
     });
+}
 
 /// The search index of a cached build reads only the words of articles that changed: the
 /// others' terms are in `.cermin-cache/search-terms.bin`, which a build with nothing new
