@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use super::fold;
 use super::stem::Stemmer;
 use super::term_cache::{TermCache, TermCacheWriter};
+use super::varint::{push_varint, varint_length};
 use crate::content::Article;
 
 /// BM25's saturation and length normalization.
@@ -180,20 +181,6 @@ impl Postings {
             last: pairs.last().map(|p| p.0),
         }
     }
-}
-
-/// The bytes of `n` as a varint.
-fn varint_length(n: u32) -> usize {
-    (32 - n.leading_zeros() as usize).div_ceil(7).max(1)
-}
-
-/// Appends `n` as a varint: 7 bits a byte, low bits first, the high bit set on all but the last.
-pub fn push_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
 }
 
 /// The index of a site: every term's postings, sorted by term.
@@ -507,18 +494,6 @@ pub fn build_raw(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn varints_take_seven_bits_a_byte() {
-        let mut out = Vec::new();
-        for n in [0, 127, 128, 300, u32::MAX] {
-            push_varint(&mut out, n);
-        }
-        assert_eq!(
-            out,
-            [0, 127, 0x80, 1, 0xac, 2, 0xff, 0xff, 0xff, 0xff, 0x0f]
-        );
-    }
 
     #[test]
     fn postings_are_deltas_with_impacts() {

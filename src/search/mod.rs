@@ -11,6 +11,7 @@ pub mod live;
 pub mod stem;
 pub mod term_cache;
 pub mod text;
+pub mod varint;
 
 use std::collections::BTreeMap;
 use std::path::Path;

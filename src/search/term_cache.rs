@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
-use super::index::push_varint;
 use super::stem::Stemmer;
+use super::varint::{push_varint, read_varint};
 use crate::content::Article;
 
 const MAGIC: &[u8; 8] = b"CRMNSTRM";
@@ -176,23 +176,6 @@ impl TermCacheWriter {
         out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
         out.extend_from_slice(&body);
         out
-    }
-}
-
-/// The varint at `at` (see [`push_varint`]), moving `at` past it.
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let (mut n, mut shift) = (0u32, 0);
-    loop {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        if shift > 28 {
-            return None;
-        }
-        n |= u32::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(n);
-        }
-        shift += 7;
     }
 }
 
