@@ -92,8 +92,13 @@ pub struct Rendered {
     feeds: Vec<u64>,
     /// The sitemap files (`sitemap.xml` and its parts), by output path.
     sitemaps: Vec<(String, u64)>,
-    /// robots.txt, syntax.css, static files, bundles' files, images, the search index.
+    /// robots.txt, syntax.css, static files, bundles' files, images.
     others: Signatures,
+    /// The search index's files.
+    search: Signatures,
+    /// The search files the last render had and this one has not, when this one brought
+    /// the last one's `search` up to date (it took them).
+    search_gone: Option<Vec<String>>,
     /// For a session: what the next render compares with.
     basis: Option<Basis>,
 }
@@ -132,14 +137,15 @@ impl Rendered {
             .zip(&self.feeds)
             .flat_map(|(files, &s)| files.iter().map(move |f| (f.as_str(), s)));
         let rest = self.sitemaps.iter().map(|(p, s)| (p.as_str(), *s));
-        let others = self.others.iter().map(|(p, s)| (p.as_str(), *s));
+        let others = self.others.iter().chain(&self.search);
+        let others = others.map(|(p, s)| (p.as_str(), *s));
         pages.chain(feeds).chain(rest).chain(others)
     }
 
     /// How many output files there are.
     pub fn len(&self) -> usize {
         let feeds: usize = self.feed_files.iter().map(Vec::len).sum();
-        self.pages.len() + feeds + self.sitemaps.len() + self.others.len()
+        self.pages.len() + feeds + self.sitemaps.len() + self.others.len() + self.search.len()
     }
 
     /// Whether there are none (never, in practice: a site has its 404 page).
@@ -161,7 +167,18 @@ impl Rendered {
                 .map(|(p, _)| p)
                 .filter(|p| !sitemaps.contains(p.as_str()));
             let others_gone = last.others.keys().filter(|p| !self.others.contains_key(*p));
-            return sitemaps_gone.chain(others_gone).cloned().collect();
+            let search_gone: Vec<&String> = match &self.search_gone {
+                Some(gone) => gone.iter().collect(),
+                None => {
+                    let search = last.search.keys();
+                    search.filter(|p| !self.search.contains_key(*p)).collect()
+                }
+            };
+            return sitemaps_gone
+                .chain(others_gone)
+                .chain(search_gone)
+                .cloned()
+                .collect();
         }
         let now: std::collections::HashSet<&str> = self.files().map(|(p, _)| p).collect();
         last.files()
@@ -212,6 +229,8 @@ pub fn render(
         previous => job.everything(&layout, previous, statics_print)?,
     };
     t.mark("pages, feeds, other files");
+    // Every search file this render made is in the sink: the index's next changes start here.
+    cache.search_committed();
     let pages = &made.layout.pages;
     let archive_pages = pages
         .iter()
@@ -257,12 +276,12 @@ impl Job<'_> {
         let empty = Signatures::default();
         // The last render's signatures by output file, when its layout was another.
         let last_map: Signatures;
-        let (map, others_before) = match previous {
-            Previous::Nothing => (&empty, &empty),
-            Previous::Map(map) => (map, map),
+        let (map, others_before, search_before) = match previous {
+            Previous::Nothing => (&empty, &empty, &empty),
+            Previous::Map(map) => (map, map, map),
             Previous::Last(last) => {
                 last_map = last.signatures();
-                (&last_map, &last.others)
+                (&last_map, &last.others, &last.search)
             }
         };
         let dependents = self
@@ -305,11 +324,12 @@ impl Job<'_> {
                 let sitemaps = self.sitemaps(&layout.specs, |f| map.get(f).copied())?;
                 let others = self.others(others_before, true)?;
                 crate::timing::add("sitemap, statics, bundles, images", started);
-                Ok((feeds, sitemaps, others))
+                let search = put_search_files(site, self.cache, self.sink, search_before)?;
+                Ok((feeds, sitemaps, others, search))
             },
         );
         let pages = pages_done?;
-        let (feeds, sitemaps, others) = rest_done?;
+        let (feeds, sitemaps, others, search) = rest_done?;
         let (feed_files, feeds): (Vec<Vec<String>>, Vec<u64>) = feeds.into_iter().unzip();
         let feed_files = match &dependents {
             Some(d) => d.feed_files.clone(),
@@ -322,6 +342,8 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
+            search,
+            search_gone: None,
             basis: dependents.map(|dependents| Basis {
                 addresses: site
                     .articles
@@ -432,6 +454,7 @@ impl Job<'_> {
         }
         let others = self.others(&last.others, any_media)?;
         crate::timing::add("sitemap, statics, bundles, images", started);
+        let search = put_search_changes(site, self.cache, self.sink, &last.search)?;
 
         // Nothing can fail from here: the last render's lists become this one's.
         let mut pages = std::mem::take(&mut last.pages);
@@ -450,6 +473,17 @@ impl Job<'_> {
             basis.media[i] = media[n];
         }
         basis.statics = statics_print;
+        let (search, search_gone) = match search {
+            SearchUpdate::Whole(search) => (search, None),
+            SearchUpdate::Patch { put, gone } => {
+                let mut search = std::mem::take(&mut last.search);
+                search.extend(put);
+                for path in &gone {
+                    search.remove(path);
+                }
+                (search, Some(gone))
+            }
+        };
         Ok(Rendered {
             layout: layout.clone(),
             pages,
@@ -457,6 +491,8 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
+            search,
+            search_gone,
             basis: Some(basis),
         })
     }
@@ -545,7 +581,7 @@ impl Job<'_> {
 
     /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s.
     fn others(&self, previous: &Signatures, media: bool) -> Result<Signatures> {
-        let mut others = render_other_files(
+        let others = render_other_files(
             self.site,
             self.links,
             self.statics,
@@ -553,9 +589,6 @@ impl Job<'_> {
             previous,
             media,
         )?;
-        others.extend(put_search_files(
-            self.site, self.cache, self.sink, previous,
-        )?);
         Ok(others.into_iter().collect())
     }
 }
@@ -708,17 +741,70 @@ fn put_search_files(
     cache: &ValueCache,
     sink: &dyn Sink,
     previous: &Signatures,
-) -> Result<Vec<(String, u64)>> {
+) -> Result<Signatures> {
     let started = std::time::Instant::now();
-    let mut signatures = Vec::new();
+    let mut signatures = Signatures::default();
     for file in cache.search_files(site)? {
-        if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
-            sink.put(&file.path, &file.bytes)?;
-        }
-        signatures.push((file.path, file.hash));
+        put_search_file(sink, previous, &file)?;
+        signatures.insert(file.path, file.hash);
     }
     crate::timing::add("search index", started);
     Ok(signatures)
+}
+
+/// What a session's render does to the last render's search files.
+enum SearchUpdate {
+    /// All of them, made afresh.
+    Whole(Signatures),
+    /// Those that changed (put in the sink) and those made no longer.
+    Patch {
+        put: Vec<(String, u64)>,
+        gone: Vec<String>,
+    },
+}
+
+/// The search files that changed since the last render, whose search files were
+/// `previous`, put in the sink: only those the index made again are looked at.
+fn put_search_changes(
+    site: &Site,
+    cache: &ValueCache,
+    sink: &dyn Sink,
+    previous: &Signatures,
+) -> Result<SearchUpdate> {
+    use crate::search::live::IndexChanges;
+    let started = std::time::Instant::now();
+    let update = match cache.search_changes(site)? {
+        IndexChanges::All(files) => {
+            let mut signatures = Signatures::default();
+            for file in files {
+                put_search_file(sink, previous, &file)?;
+                signatures.insert(file.path, file.hash);
+            }
+            SearchUpdate::Whole(signatures)
+        }
+        IndexChanges::Some { files, gone } => {
+            let mut put = Vec::with_capacity(files.len());
+            for file in files {
+                put_search_file(sink, previous, &file)?;
+                put.push((file.path, file.hash));
+            }
+            SearchUpdate::Patch { put, gone }
+        }
+    };
+    crate::timing::add("search index", started);
+    Ok(update)
+}
+
+/// Puts a search file unless the last render (`previous`) made the same bytes.
+fn put_search_file(
+    sink: &dyn Sink,
+    previous: &Signatures,
+    file: &crate::search::live::IndexFile,
+) -> Result<()> {
+    if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
+        sink.put(&file.path, &file.bytes)?;
+    }
+    Ok(())
 }
 
 /// Whether an article has images or other files of its page bundle to publish.

@@ -103,22 +103,51 @@ impl ValueCache {
     /// The site's search index files, brought up to date from the last render's when the
     /// cache keeps the index.
     pub(super) fn search_files(&self, site: &Site) -> Result<Vec<crate::search::live::IndexFile>> {
-        use crate::search::live::IndexFile;
-        if let Some(live) = &self.search {
-            let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
-            let files = live.files(site);
-            if files.is_err() {
-                // Half brought up to date: made afresh next time.
-                *live = Default::default();
-            }
-            return files;
+        use crate::search::live::IndexChanges;
+        if self.search.is_some() {
+            return self.with_live_index(|live| live.files(site));
         }
-        Ok(
+        match self.search_changes(site)? {
+            IndexChanges::All(files) => Ok(files),
+            IndexChanges::Some { .. } => unreachable!("a one-off build's index is made afresh"),
+        }
+    }
+
+    /// The search index files that changed since the last render that succeeded (all of
+    /// them when the cache keeps no index, or it was made afresh).
+    pub(super) fn search_changes(&self, site: &Site) -> Result<crate::search::live::IndexChanges> {
+        use crate::search::live::{IndexChanges, IndexFile};
+        if self.search.is_some() {
+            return self.with_live_index(|live| live.changes(site));
+        }
+        Ok(IndexChanges::All(
             crate::search::index_files(site, self.search_term_cache.as_deref())?
                 .into_iter()
                 .map(|(path, bytes)| IndexFile::new(path, bytes))
                 .collect(),
-        )
+        ))
+    }
+
+    /// The render that asked for the search files succeeded: they are served.
+    pub(super) fn search_committed(&self) {
+        if let Some(live) = &self.search {
+            live.lock().unwrap_or_else(|e| e.into_inner()).commit();
+        }
+    }
+
+    /// `f` on the kept search index; an index `f` failed on (half brought up to date) is
+    /// made afresh next time.
+    fn with_live_index<T>(
+        &self,
+        f: impl FnOnce(&mut crate::search::live::LiveIndex) -> Result<T>,
+    ) -> Result<T> {
+        let live = self.search.as_ref().expect("a session's cache");
+        let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
+        let out = f(&mut live);
+        if out.is_err() {
+            *live = Default::default();
+        }
+        out
     }
 
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.

@@ -124,17 +124,36 @@ pub fn root(
     firsts: &[i64],
     filters: &BTreeMap<&str, Vec<FilterValue>>,
 ) -> Vec<u8> {
-    let chunk_list: Vec<Value> = chunk_list
+    let entries: Vec<String> = chunk_list
         .iter()
-        .map(|(first, name)| json!([first, name]))
+        .map(|(first, name)| chunk_entry(first, name))
         .collect();
-    // Day numbers of the chunks' first documents, each as the days since the one before.
-    let mut days = Vec::with_capacity(firsts.len());
-    let mut previous_day = 0;
-    for &day in firsts {
-        days.push(day - previous_day);
-        previous_day = day;
-    }
+    root_of_entries(
+        documents,
+        stemmer,
+        entries.iter().map(String::as_str),
+        firsts,
+        filters,
+    )
+}
+
+/// A term chunk's entry in `search/root.js`: `["<first term>","<name>"]`.
+pub fn chunk_entry(first: &str, name: &str) -> String {
+    json!([first, name]).to_string()
+}
+
+/// [`root`] from the chunks' entries made by [`chunk_entry`], so that the dev server keeps
+/// each chunk's entry instead of writing every one again on every save. The object's keys
+/// are written in order (serde_json's maps sort them): `chunks` and `days` first, the rest
+/// as serde_json writes them.
+pub fn root_of_entries<'e>(
+    documents: usize,
+    stemmer: &str,
+    entries: impl Iterator<Item = &'e str>,
+    firsts: &[i64],
+    filters: &BTreeMap<&str, Vec<FilterValue>>,
+) -> Vec<u8> {
+    use std::fmt::Write;
     let filters: serde_json::Map<String, Value> = filters
         .iter()
         .map(|(kind, values)| {
@@ -145,18 +164,38 @@ pub fn root(
             (kind.to_string(), Value::from(values))
         })
         .collect();
-    let root = json!({
+    let rest = json!({
         "version": 1,
         "documents": documents,
         "stemmer": stemmer,
         "k1": super::index::K1,
         "max_tf_part": super::index::MAX_TF_PART,
         "docs_per_meta": DOCS_PER_META,
-        "chunks": chunk_list,
-        "days": days,
         "filters": filters,
-    });
-    script("root", &root)
+    })
+    .to_string();
+    let mut out = String::with_capacity(rest.len() + firsts.len() * 4 + 64);
+    out.push_str("cerminSearch(\"root\",{\"chunks\":[");
+    for (i, entry) in entries.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(entry);
+    }
+    // Day numbers of the chunks' first documents, each as the days since the one before.
+    out.push_str("],\"days\":[");
+    let mut previous_day = 0;
+    for (i, &day) in firsts.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let _ = write!(out, "{}", day - previous_day);
+        previous_day = day;
+    }
+    out.push_str("],");
+    out.push_str(&rest[1..]);
+    out.push_str(");\n");
+    out.into_bytes()
 }
 
 /// The result chunk `n`: `(output path, bytes)`.
@@ -174,26 +213,55 @@ pub fn meta_file(n: usize, docs: &[ResultMeta]) -> (String, Vec<u8>) {
 pub fn cuts(sizes: impl Iterator<Item = (u64, usize)>) -> Vec<std::ops::Range<usize>> {
     let mut chunks = Vec::new();
     let mut start = 0;
-    let mut size = 0;
     let mut count = 0;
+    let mut cutter = Cutter::default();
     for (i, (hash, term_size)) in sizes.enumerate() {
         count = i + 1;
-        if i > start && term_size >= TARGET_CHUNK {
+        if cutter.ends_before(term_size) {
             chunks.push(start..i);
             start = i;
-            size = 0;
         }
-        size += term_size;
-        if hash % TARGET_CHUNK as u64 <= term_size as u64 || size >= MAX_CHUNK {
+        if cutter.ends_after(hash, term_size) {
             chunks.push(start..i + 1);
             start = i + 1;
-            size = 0;
         }
     }
     if start < count {
         chunks.push(start..count);
     }
     chunks
+}
+
+/// Where [`cuts`] ends chunks, one term at a time: a chunk's ends depend only on the terms
+/// from its start, so the dev server cuts again from a chunk's start only where terms changed.
+#[derive(Default)]
+pub struct Cutter {
+    /// The bytes and terms of the chunk so far.
+    size: usize,
+    terms: usize,
+}
+
+impl Cutter {
+    /// Whether the chunk ends before a term of `term_size` (a big term starts its own);
+    /// when it does, a new chunk begins.
+    pub fn ends_before(&mut self, term_size: usize) -> bool {
+        let ends = self.terms > 0 && term_size >= TARGET_CHUNK;
+        if ends {
+            *self = Cutter::default();
+        }
+        ends
+    }
+
+    /// Adds a term to the chunk; whether the chunk ends after it.
+    pub fn ends_after(&mut self, hash: u64, term_size: usize) -> bool {
+        self.size += term_size;
+        self.terms += 1;
+        let ends = hash % TARGET_CHUNK as u64 <= term_size as u64 || self.size >= MAX_CHUNK;
+        if ends {
+            *self = Cutter::default();
+        }
+        ends
+    }
 }
 
 /// A term chunk: `{"terms": [...], "counts": [...], "postings": "<base64 of them all>"}`.
@@ -295,6 +363,68 @@ mod tests {
         ];
         let chunks = term_chunks(&terms);
         assert!(chunks.iter().any(|c| c.len() == 1 && c[0].0 == "b"));
+    }
+
+    /// `search/root.js` as one JSON object written whole (what [`root_of_entries`] writes
+    /// in pieces).
+    fn root_whole(
+        documents: usize,
+        chunk_list: &[(String, String)],
+        firsts: &[i64],
+        filters: &BTreeMap<&str, Vec<FilterValue>>,
+    ) -> Vec<u8> {
+        let mut days = Vec::new();
+        let mut previous = 0;
+        for &day in firsts {
+            days.push(day - previous);
+            previous = day;
+        }
+        let chunks: Vec<Value> = chunk_list.iter().map(|(f, n)| json!([f, n])).collect();
+        let filters: serde_json::Map<String, Value> = filters
+            .iter()
+            .map(|(kind, values)| {
+                let values: Vec<Value> = values
+                    .iter()
+                    .map(|v| json!([v.term, v.label, v.count]))
+                    .collect();
+                (kind.to_string(), Value::from(values))
+            })
+            .collect();
+        let root = json!({
+            "version": 1,
+            "documents": documents,
+            "stemmer": "id",
+            "k1": crate::search::index::K1,
+            "max_tf_part": crate::search::index::MAX_TF_PART,
+            "docs_per_meta": DOCS_PER_META,
+            "chunks": chunks,
+            "days": days,
+            "filters": filters,
+        });
+        script("root", &root)
+    }
+
+    #[test]
+    fn the_root_written_in_pieces_is_the_json_object_written_whole() {
+        let value = |term: &str, label: &str, count| FilterValue {
+            term: term.into(),
+            label: label.into(),
+            count,
+        };
+        let mut filters = BTreeMap::new();
+        filters.insert("year", vec![value("year:2022", "2022", 3)]);
+        filters.insert("source", vec![value("source:a-b", "A \"B\" é", 1)]);
+        filters.insert("tag", Vec::new());
+        let list: Vec<(String, String)> = ["a", "k\"ota", "zé"]
+            .iter()
+            .map(|f| (f.to_string(), chunk_name(f)))
+            .collect();
+        for (chunk_list, firsts) in [(&list[..], &[18_000i64, 18_003, 19_000][..]), (&[], &[])] {
+            assert_eq!(
+                String::from_utf8(root(7, "id", chunk_list, firsts, &filters)).unwrap(),
+                String::from_utf8(root_whole(7, chunk_list, firsts, &filters)).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -129,7 +129,7 @@ impl Postings {
     }
 
     /// Whether a list of `count` postings in `length` bytes is written dense.
-    fn dense_pays(count: usize, length: usize, documents: usize) -> bool {
+    pub fn dense_pays(count: usize, length: usize, documents: usize) -> bool {
         count > DENSE_TOP && documents.div_ceil(8) + DENSE_TOP * 3 <= length / 2
     }
 

@@ -4,6 +4,9 @@
 //! Its files are always the bytes [`super::index_files`] makes of the same site
 //! (`tests/it/serve_incremental.rs` checks that after every step of random edits).
 
+mod cut;
+mod dense;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -13,10 +16,12 @@ use rayon::prelude::*;
 use super::chunks::{self, ResultMeta};
 use super::index::{self, DENSE_TOP, Postings};
 use super::stem::Stemmer;
+use super::varint::varint_length;
 use super::{FilterCounts, FilterFacts};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
 use crate::site::Site;
+use dense::DenseList;
 
 /// More changed documents than this (an article that moved in time renumbers every
 /// document between its old and new place) index the site afresh.
@@ -41,10 +46,34 @@ impl IndexFile {
     }
 }
 
-/// The index of the last render, kept up to date by [`LiveIndex::files`].
+/// The index files that changed since the last [`LiveIndex::commit`].
+pub enum IndexChanges {
+    /// Every file: the index was made afresh (none when search is off).
+    All(Vec<IndexFile>),
+    /// The files made again and the paths of those made no longer.
+    Some {
+        files: Vec<IndexFile>,
+        gone: Vec<String>,
+    },
+}
+
+/// The index of the last render, kept up to date by [`LiveIndex::changes`].
 #[derive(Default)]
 pub struct LiveIndex {
     state: Option<State>,
+    /// What changed since the last commit; none: everything (nothing committed yet, or
+    /// made afresh since).
+    dirty: Option<Dirty>,
+}
+
+/// The files made again (or no longer) since the last commit.
+#[derive(Default)]
+struct Dirty {
+    /// Term chunks by first term.
+    chunks: BTreeSet<String>,
+    /// Result chunks by number.
+    metas: BTreeSet<usize>,
+    root: bool,
 }
 
 struct State {
@@ -59,62 +88,164 @@ struct State {
     years: BTreeMap<i32, BTreeSet<u32>>,
     sources: BTreeMap<String, BTreeSet<u32>>,
     categories: BTreeMap<String, BTreeSet<u32>>,
-    /// The term chunks by first term, with their last term.
-    chunks: BTreeMap<String, (String, IndexFile)>,
+    /// The term chunks by first term.
+    chunks: BTreeMap<String, Chunk>,
     metas: Vec<IndexFile>,
+    /// The day number of each result chunk's first document.
+    firsts: Vec<i64>,
+    root: IndexFile,
+}
+
+/// A term chunk: its last term, its entry in `search/root.js`, its file.
+struct Chunk {
+    last: String,
+    entry: String,
+    file: IndexFile,
 }
 
 /// A changed document: its number, and its terms before and after.
 type DocumentEdit = (u32, Vec<(String, u8)>, Vec<(String, u8)>);
 
-/// What changes in a term's postings: (document, its impact now, or none).
-type PostingEdits = Vec<(u32, Option<u8>)>;
+/// What changes in a term's postings: (document, its impact before, its impact now), none
+/// where it is not in the list.
+type PostingEdits = Vec<(u32, Option<u8>, Option<u8>)>;
 
-/// A term's postings as written, and a big list's (document, impact) pairs, kept so that an
-/// edit does not decode and densify it from its bytes.
+/// A term's postings as written, and what a big list keeps so that an edit does not decode
+/// and densify it from its bytes.
 struct Term {
     written: Postings,
-    pairs: Vec<(u32, u8)>,
     hash: u64,
+    big: Big,
+}
+
+/// What a list of more than [`DENSE_TOP`] documents keeps besides its bytes.
+enum Big {
+    No,
+    /// A list written as (delta, impact) pairs: the pairs.
+    Pairs(Vec<(u32, u8)>),
+    /// A list written dense: its parts, patched in place.
+    Dense(Box<DenseList>),
 }
 
 impl Term {
-    fn new(term: &str, pairs: Vec<(u32, u8)>, documents: usize) -> Term {
-        let written = Postings::written(&pairs, documents);
-        let big = pairs.len() > DENSE_TOP;
-        Term {
-            written,
-            pairs: if big { pairs } else { Vec::new() },
-            hash: chunks::term_hash(term),
+    /// The term with `pairs` (in document order, at least one) for `documents` documents.
+    fn of_pairs(term: &str, pairs: Vec<(u32, u8)>, documents: usize) -> Term {
+        let hash = chunks::term_hash(term);
+        if pairs.len() <= DENSE_TOP {
+            let written = Postings::from_pairs(&pairs);
+            return Term {
+                written,
+                hash,
+                big: Big::No,
+            };
         }
+        let mut last = 0;
+        let length: usize = pairs
+            .iter()
+            .map(|&(doc, _)| {
+                let delta = doc - last;
+                last = doc;
+                1 + varint_length(delta)
+            })
+            .sum();
+        if Postings::dense_pays(pairs.len(), length, documents) {
+            let list = DenseList::of(&pairs, documents);
+            return Term {
+                written: list.written(),
+                hash,
+                big: Big::Dense(Box::new(list)),
+            };
+        }
+        Term {
+            written: Postings::from_pairs(&pairs),
+            hash,
+            big: Big::Pairs(pairs),
+        }
+    }
+
+    /// The term with a dense list's parts, written dense while that pays; none when no
+    /// document is left.
+    fn of_dense(term: &str, list: Box<DenseList>, documents: usize) -> Option<Term> {
+        if list.pays(documents) {
+            return Some(Term {
+                written: list.written(),
+                hash: chunks::term_hash(term),
+                big: Big::Dense(list),
+            });
+        }
+        let pairs = list.pairs();
+        (!pairs.is_empty()).then(|| Term::of_pairs(term, pairs, documents))
     }
 
     /// A term of a fresh index from its list.
     fn from_list(term: &str, list: Postings, documents: usize) -> Term {
         if list.count as usize > DENSE_TOP {
-            return Term::new(term, list.pairs(), documents);
+            return Term::of_pairs(term, list.pairs(), documents);
         }
         Term {
             written: list,
-            pairs: Vec::new(),
             hash: chunks::term_hash(term),
+            big: Big::No,
         }
     }
 
     /// The (document, impact) pairs.
     fn into_pairs(self) -> Vec<(u32, u8)> {
-        if self.written.count as usize > DENSE_TOP {
-            self.pairs
-        } else {
-            self.written.pairs()
+        match self.big {
+            Big::No => self.written.pairs(),
+            Big::Pairs(pairs) => pairs,
+            Big::Dense(list) => list.pairs(),
         }
     }
 
-    /// Writes a big list again for `documents` documents (its bitmap's length).
-    fn rewrite(&mut self, documents: usize) {
-        if !self.pairs.is_empty() {
-            self.written = Postings::written(&self.pairs, documents);
+    /// `old` (none: a new term) with `edits` made, for `documents` documents; none when no
+    /// document is left.
+    fn edited(
+        term: &str,
+        old: Option<Term>,
+        mut edits: PostingEdits,
+        documents: usize,
+    ) -> Option<Term> {
+        edits.sort_unstable_by_key(|e| e.0);
+        if let Some(Term {
+            big: Big::Dense(mut list),
+            ..
+        }) = old
+        {
+            for (doc, before, now) in edits {
+                list.set(doc, before, now);
+            }
+            list.resize(documents);
+            return Term::of_dense(term, list, documents);
         }
+        let mut pairs = old.map(Term::into_pairs).unwrap_or_default();
+        for (doc, _, now) in edits {
+            match (pairs.binary_search_by_key(&doc, |p| p.0), now) {
+                (Ok(i), Some(impact)) => pairs[i].1 = impact,
+                (Ok(i), None) => {
+                    pairs.remove(i);
+                }
+                (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
+                (Err(_), None) => {}
+            }
+        }
+        (!pairs.is_empty()).then(|| Term::of_pairs(term, pairs, documents))
+    }
+
+    /// Writes a big list again for `documents` documents (its bitmap's length).
+    fn rewrite(&mut self, term: &str, documents: usize) {
+        let big = std::mem::replace(&mut self.big, Big::No);
+        *self = match big {
+            Big::No => {
+                self.big = Big::No;
+                return;
+            }
+            Big::Pairs(pairs) => Term::of_pairs(term, pairs, documents),
+            Big::Dense(mut list) => {
+                list.resize(documents);
+                Term::of_dense(term, list, documents).expect("a big list has documents")
+            }
+        };
     }
 
     /// The postings as written.
@@ -126,21 +257,61 @@ impl Term {
 impl LiveIndex {
     /// The index files of `site` (none when search is off), made from the last ones.
     pub fn files(&mut self, site: &Site) -> Result<Vec<IndexFile>> {
+        self.update(site)?;
+        Ok(self.state.as_ref().map(State::files).unwrap_or_default())
+    }
+
+    /// Brings the index to `site`; the files that changed since the last commit.
+    pub fn changes(&mut self, site: &Site) -> Result<IndexChanges> {
+        self.update(site)?;
+        let (Some(state), Some(dirty)) = (&self.state, &self.dirty) else {
+            return Ok(IndexChanges::All(
+                self.state.as_ref().map(State::files).unwrap_or_default(),
+            ));
+        };
+        let mut files = Vec::new();
+        let mut gone = Vec::new();
+        for first in &dirty.chunks {
+            match state.chunks.get(first) {
+                Some(chunk) => files.push(chunk.file.clone()),
+                None => gone.push(chunks::chunk_path(&chunks::chunk_name(first))),
+            }
+        }
+        for &g in &dirty.metas {
+            match state.metas.get(g) {
+                Some(file) => files.push(file.clone()),
+                None => gone.push(chunks::chunk_path(&format!("m/{g}"))),
+            }
+        }
+        if dirty.root {
+            files.push(state.root.clone());
+        }
+        Ok(IndexChanges::Some { files, gone })
+    }
+
+    /// The files handed out since the last commit are served: changes start from here.
+    pub fn commit(&mut self) {
+        self.dirty = Some(Dirty::default());
+    }
+
+    fn update(&mut self, site: &Site) -> Result<()> {
         if !site.config.search.enabled {
             self.state = None;
-            return Ok(Vec::new());
+            self.dirty = None;
+            return Ok(());
         }
         let language = &site.config.language;
-        let docs: Vec<Arc<Article>> = site.articles.iter().rev().cloned().collect();
         let updated = match self.state.as_mut() {
-            Some(state) if state.language == *language => state.update(&docs)?,
+            Some(state) if state.language == *language => {
+                state.update(site, self.dirty.as_mut())?
+            }
             _ => false,
         };
         if !updated {
-            self.state = Some(State::build(docs, language)?);
+            self.state = Some(State::build(site)?);
+            self.dirty = None;
         }
-        let state = self.state.as_ref().expect("state just made");
-        Ok(state.files(site))
+        Ok(())
     }
 }
 
@@ -154,9 +325,11 @@ fn terms_of(article: Option<&Arc<Article>>, stemmer: Stemmer) -> Result<Vec<(Str
 }
 
 impl State {
-    /// The index of `docs` (oldest first) made afresh.
-    fn build(docs: Vec<Arc<Article>>, language: &str) -> Result<State> {
+    /// The index of `site` made afresh.
+    fn build(site: &Site) -> Result<State> {
         use chrono::Datelike;
+        let language = &site.config.language;
+        let docs: Vec<Arc<Article>> = site.articles.iter().rev().cloned().collect();
         let stemmer = Stemmer::for_language(language);
         let documents = docs.len();
         let pairs: Vec<(&Article, i32)> = docs.iter().map(|a| (&**a, a.date.year())).collect();
@@ -180,6 +353,8 @@ impl State {
             categories: BTreeMap::new(),
             chunks: BTreeMap::new(),
             metas: Vec::new(),
+            firsts: Vec::new(),
+            root: IndexFile::new(String::new(), Vec::new()),
         };
         for (d, a) in docs.iter().enumerate() {
             let facts = FilterFacts::of(a);
@@ -187,9 +362,9 @@ impl State {
             state.facts.push(facts);
         }
         state.docs = docs;
-        // No chunk is kept: there are none yet.
-        state.remake_chunks(&BTreeSet::new());
-        state.remake_metas(BTreeSet::new());
+        state.cut_all();
+        state.remake_metas(BTreeSet::new(), None);
+        state.remake_root(site, None);
         Ok(state)
     }
 
@@ -219,41 +394,51 @@ impl State {
         }
     }
 
-    /// Brings the index to `docs`; false when too much changed to do it by parts.
-    fn update(&mut self, docs: &[Arc<Article>]) -> Result<bool> {
-        let common = self.docs.len().min(docs.len());
+    /// Brings the index to `site`, noting the files made again in `dirty`; false when too
+    /// much changed to do it by parts. The work grows with the changed documents and the
+    /// lists of their terms, not with the site.
+    fn update(&mut self, site: &Site, mut dirty: Option<&mut Dirty>) -> Result<bool> {
+        // The site's articles are newest first; documents oldest first.
+        let articles = &site.articles;
+        let documents = articles.len();
+        let doc_at = |d: usize| articles.get(documents.wrapping_sub(d + 1));
+        let old_documents = self.docs.len();
+        let common = old_documents.min(documents);
         let mut changed: Vec<u32> = (0..common)
-            .filter(|&d| !Arc::ptr_eq(&self.docs[d], &docs[d]))
+            .filter(|&d| !Arc::ptr_eq(&self.docs[d], &articles[documents - 1 - d]))
             .map(|d| d as u32)
             .collect();
-        changed.extend((common..self.docs.len().max(docs.len())).map(|d| d as u32));
+        changed.extend((common..old_documents.max(documents)).map(|d| d as u32));
         if changed.len() > MOST_CHANGED {
             return Ok(false);
         }
-        let old_documents = self.docs.len();
-        let documents = docs.len();
+        if changed.is_empty() {
+            // Tags and their counts are in the root too.
+            self.remake_root(site, dirty);
+            return Ok(true);
+        }
         // Every changed document's terms before and after, read in parallel.
         let stemmer = self.stemmer;
         let edits: Vec<DocumentEdit> = changed
             .par_iter()
             .map(|&d| {
                 let before = terms_of(self.docs.get(d as usize), stemmer)?;
-                let after = terms_of(docs.get(d as usize), stemmer)?;
+                let after = terms_of(doc_at(d as usize), stemmer)?;
                 Ok((d, before, after))
             })
             .collect::<Result<_>>()?;
-        // For every term whose postings change: (document, its impact now or none).
+        // For every term whose postings change: (document, its impact before and now).
         let mut postings_edits: BTreeMap<String, PostingEdits> = BTreeMap::new();
         for (d, before, after) in edits {
             let before: BTreeMap<String, u8> = before.into_iter().collect();
             let after: BTreeMap<String, u8> = after.into_iter().collect();
-            for (term, impact) in &before {
-                if after.get(term) != Some(impact) {
-                    let now = after.get(term).copied();
+            for (term, &impact) in &before {
+                let now = after.get(term).copied();
+                if now != Some(impact) {
                     postings_edits
                         .entry(term.clone())
                         .or_default()
-                        .push((d, now));
+                        .push((d, Some(impact), now));
                 }
             }
             for (term, impact) in after {
@@ -261,7 +446,7 @@ impl State {
                     postings_edits
                         .entry(term)
                         .or_default()
-                        .push((d, Some(impact)));
+                        .push((d, None, Some(impact)));
                 }
             }
         }
@@ -274,20 +459,8 @@ impl State {
             .collect();
         let edited: Vec<(String, Option<Term>)> = taken
             .into_par_iter()
-            .map(|(term, old, mut edits)| {
-                edits.sort_unstable_by_key(|e| e.0);
-                let mut pairs = old.map(Term::into_pairs).unwrap_or_default();
-                for (doc, impact) in edits {
-                    match (pairs.binary_search_by_key(&doc, |p| p.0), impact) {
-                        (Ok(i), Some(impact)) => pairs[i].1 = impact,
-                        (Ok(i), None) => {
-                            pairs.remove(i);
-                        }
-                        (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
-                        (Err(_), None) => {}
-                    }
-                }
-                let t = (!pairs.is_empty()).then(|| Term::new(&term, pairs, documents));
+            .map(|(term, old, edits)| {
+                let t = Term::edited(&term, old, edits, documents);
                 (term, t)
             })
             .collect();
@@ -303,10 +476,12 @@ impl State {
             let big: Vec<(&String, &mut Term)> = self
                 .terms
                 .iter_mut()
-                .filter(|(_, t)| !t.pairs.is_empty())
+                .filter(|(term, t)| !matches!(t.big, Big::No) && !touched.contains(*term))
                 .collect();
-            touched.extend(big.iter().map(|(term, _)| (*term).clone()));
-            big.into_par_iter().for_each(|(_, t)| t.rewrite(documents));
+            let rewritten: Vec<String> = big.iter().map(|(term, _)| (*term).clone()).collect();
+            big.into_par_iter()
+                .for_each(|(term, t)| t.rewrite(term, documents));
+            touched.extend(rewritten);
         }
         // The filters' counts.
         for &d in &changed {
@@ -326,7 +501,7 @@ impl State {
         self.facts.truncate(documents);
         for &d in &changed {
             let d = d as usize;
-            if let Some(a) = docs.get(d) {
+            if let Some(a) = doc_at(d) {
                 let facts = FilterFacts::of(a);
                 self.count_facts(d as u32, &facts, true);
                 if d < self.facts.len() {
@@ -336,62 +511,111 @@ impl State {
                 }
             }
         }
-        self.docs = docs.to_vec();
-        self.remake_chunks(&touched);
+        // The documents kept: only the changed ones are replaced.
+        self.docs.truncate(documents);
+        for &d in &changed {
+            let d = d as usize;
+            if let Some(a) = doc_at(d) {
+                if d < self.docs.len() {
+                    self.docs[d] = a.clone();
+                } else {
+                    self.docs.push(a.clone());
+                }
+            }
+        }
+        self.recut(&touched, dirty.as_deref_mut());
         let per = chunks::DOCS_PER_META;
-        self.remake_metas(changed.iter().map(|&d| d as usize / per).collect());
+        let groups = changed.iter().map(|&d| d as usize / per).collect();
+        self.remake_metas(groups, dirty.as_deref_mut());
+        self.remake_root(site, dirty);
         Ok(true)
     }
 
-    /// Cuts the terms into chunks again; makes the files of those that hold a term of
-    /// `touched` or are cut differently, and keeps the others' files.
-    fn remake_chunks(&mut self, touched: &BTreeSet<String>) {
+    /// The file of the term chunk from `first` to `last`.
+    fn chunk(&self, first: &str, last: &str) -> Chunk {
+        let name = chunks::chunk_name(first);
+        let terms: Vec<(&str, &Postings)> = self
+            .terms
+            .range::<str, _>((
+                std::ops::Bound::Included(first),
+                std::ops::Bound::Included(last),
+            ))
+            .map(|(term, t)| (term.as_str(), t.written()))
+            .collect();
+        let bytes = chunks::term_chunk(&name, &terms);
+        Chunk {
+            last: last.to_string(),
+            entry: chunks::chunk_entry(first, &name),
+            file: IndexFile::new(chunks::chunk_path(&name), bytes),
+        }
+    }
+
+    /// Cuts every term into chunks and makes their files.
+    fn cut_all(&mut self) {
         let keys: Vec<&String> = self.terms.keys().collect();
         let sizes = self
             .terms
             .iter()
             .map(|(term, t)| (t.hash, chunks::term_size(term, t.written())));
-        let ranges = chunks::cuts(sizes);
-        let remade: Vec<(String, (String, IndexFile))> = ranges
+        let chunks: Vec<(String, Chunk)> = chunks::cuts(sizes)
             .par_iter()
-            .filter_map(|range| {
+            .map(|range| {
                 let (first, last) = (keys[range.start], keys[range.end - 1]);
-                let unchanged = self
-                    .chunks
-                    .get(first)
-                    .is_some_and(|(old_last, _)| old_last == last)
-                    && touched.range(first.clone()..=last.clone()).next().is_none();
-                if unchanged {
-                    return None;
-                }
-                let name = chunks::chunk_name(first);
-                let terms: Vec<(&str, &Postings)> = self
-                    .terms
-                    .range(first.clone()..=last.clone())
-                    .map(|(term, t)| (term.as_str(), t.written()))
-                    .collect();
-                let bytes = chunks::term_chunk(&name, &terms);
-                let file = IndexFile::new(chunks::chunk_path(&name), bytes);
-                Some((first.clone(), (last.clone(), file)))
+                (first.clone(), self.chunk(first, last))
             })
             .collect();
-        let mut kept: BTreeMap<String, (String, IndexFile)> = BTreeMap::new();
-        for range in &ranges {
-            let first = keys[range.start];
-            if let Some(old) = self.chunks.remove(first) {
-                kept.insert(first.clone(), old);
+        self.chunks = chunks.into_iter().collect();
+    }
+
+    /// Cuts the terms into chunks again where `touched` terms are; makes the files of the
+    /// chunks cut anew that hold a touched term or end elsewhere, and keeps the others.
+    fn recut(&mut self, touched: &BTreeSet<String>, dirty: Option<&mut Dirty>) {
+        let recut = cut::recut(&self.chunks, &self.terms, touched, |term, t| {
+            (t.hash, chunks::term_size(term, t.written()))
+        });
+        let mut old: BTreeMap<String, Chunk> = recut
+            .dropped
+            .iter()
+            .filter_map(|first| Some((first.clone(), self.chunks.remove(first)?)))
+            .collect();
+        let mut to_make: Vec<(String, String)> = Vec::new();
+        for (first, last) in recut.made {
+            match old.remove(&first) {
+                Some(chunk)
+                    if chunk.last == last
+                        && touched.range(first.clone()..=last.clone()).next().is_none() =>
+                {
+                    self.chunks.insert(first, chunk);
+                }
+                _ => to_make.push((first, last)),
             }
         }
-        kept.extend(remade);
-        self.chunks = kept;
+        let made: Vec<(String, Chunk)> = to_make
+            .into_par_iter()
+            .map(|(first, last)| {
+                let chunk = self.chunk(&first, &last);
+                (first, chunk)
+            })
+            .collect();
+        if let Some(dirty) = dirty {
+            dirty.chunks.extend(old.into_keys());
+            dirty
+                .chunks
+                .extend(made.iter().map(|(first, _)| first.clone()));
+        }
+        self.chunks.extend(made);
     }
 
     /// Makes the result chunks in `remade` (and any past the last one kept), and drops
     /// those past the last document.
-    fn remake_metas(&mut self, mut remade: BTreeSet<usize>) {
+    fn remake_metas(&mut self, mut remade: BTreeSet<usize>, mut dirty: Option<&mut Dirty>) {
         let per = chunks::DOCS_PER_META;
         let groups = self.docs.len().div_ceil(per);
+        if let Some(dirty) = dirty.as_deref_mut() {
+            dirty.metas.extend(groups..self.metas.len());
+        }
         self.metas.truncate(groups);
+        self.firsts.truncate(groups);
         remade.extend(self.metas.len()..groups);
         let dates = DateFormatter::new(&self.language);
         let docs = &self.docs;
@@ -411,37 +635,45 @@ impl State {
             })
             .collect();
         for (g, file) in made {
+            let first = super::day_number(&docs[g * per]);
+            if let Some(dirty) = dirty.as_deref_mut() {
+                dirty.metas.insert(g);
+            }
             if g < self.metas.len() {
                 self.metas[g] = file;
+                self.firsts[g] = first;
             } else {
                 self.metas.push(file);
+                self.firsts.push(first);
+            }
+        }
+    }
+
+    /// Makes `search/root.js` again from the chunks' kept entries; notes it when it changed.
+    fn remake_root(&mut self, site: &Site, dirty: Option<&mut Dirty>) {
+        let filters = super::filter_values(counts(self), &site.tags);
+        let bytes = chunks::root_of_entries(
+            self.docs.len(),
+            self.stemmer.name(),
+            self.chunks.values().map(|c| c.entry.as_str()),
+            &self.firsts,
+            &filters,
+        );
+        let root = IndexFile::new("search/root.js".into(), bytes);
+        if root.hash != self.root.hash || root.bytes != self.root.bytes {
+            self.root = root;
+            if let Some(dirty) = dirty {
+                dirty.root = true;
             }
         }
     }
 
     /// Every file of the index, in the order [`super::index_files`] gives them.
-    fn files(&self, site: &Site) -> Vec<IndexFile> {
+    fn files(&self) -> Vec<IndexFile> {
         let mut out = Vec::with_capacity(self.chunks.len() + self.metas.len() + 1);
-        let mut chunk_list = Vec::with_capacity(self.chunks.len());
-        for (first, (_, file)) in &self.chunks {
-            chunk_list.push((first.clone(), chunks::chunk_name(first)));
-            out.push(file.clone());
-        }
+        out.extend(self.chunks.values().map(|c| c.file.clone()));
         out.extend(self.metas.iter().cloned());
-        let firsts: Vec<i64> = self
-            .docs
-            .chunks(chunks::DOCS_PER_META)
-            .map(|group| super::day_number(&group[0]))
-            .collect();
-        let filters = super::filter_values(counts(self), &site.tags);
-        let root = chunks::root(
-            self.docs.len(),
-            self.stemmer.name(),
-            &chunk_list,
-            &firsts,
-            &filters,
-        );
-        out.push(IndexFile::new("search/root.js".into(), root));
+        out.push(self.root.clone());
         out
     }
 }
@@ -510,10 +742,35 @@ mod tests {
         Site::build(config.clone(), articles.to_vec(), selection).unwrap()
     }
 
-    /// The live index's files are a fresh index's.
-    fn check(live: &mut LiveIndex, site: &Site, step: &str) {
-        let files = live.files(site).unwrap();
+    /// The live index's files are a fresh index's, and so are the files served when only
+    /// the changes it hands out are put (`served`, by path).
+    fn check(
+        live: &mut LiveIndex,
+        served: &mut BTreeMap<String, Arc<Vec<u8>>>,
+        site: &Site,
+        step: &str,
+    ) {
+        match live.changes(site).unwrap() {
+            IndexChanges::All(files) => {
+                served.clear();
+                served.extend(files.into_iter().map(|f| (f.path, f.bytes)));
+            }
+            IndexChanges::Some { files, gone } => {
+                for path in gone {
+                    assert!(served.remove(&path).is_some(), "{step}: {path} gone twice");
+                }
+                served.extend(files.into_iter().map(|f| (f.path, f.bytes)));
+            }
+        }
+        live.commit();
         let fresh = super::super::index_files(site, None).unwrap();
+        let fresh_map: BTreeMap<&String, &[u8]> =
+            fresh.iter().map(|(p, b)| (p, b.as_slice())).collect();
+        let served_map: BTreeMap<&String, &[u8]> =
+            served.iter().map(|(p, b)| (p, b.as_slice())).collect();
+        assert!(fresh_map == served_map, "{step}: the files served differ");
+        // Asked again with nothing changed: the same files, and no change handed out.
+        let files = live.files(site).unwrap();
         assert_eq!(files.len(), fresh.len(), "{step}: number of files");
         for (got, (path, bytes)) in files.iter().zip(&fresh) {
             assert!(
@@ -521,6 +778,12 @@ mod tests {
                 "{step}: {} differs from a fresh index's {path}",
                 got.path
             );
+        }
+        match live.changes(site).unwrap() {
+            IndexChanges::Some { files, gone } => {
+                assert!(files.is_empty() && gone.is_empty(), "{step}: changes again")
+            }
+            IndexChanges::All(_) => panic!("{step}: every file again"),
         }
     }
 
@@ -530,7 +793,7 @@ mod tests {
         state
             .chunks
             .values()
-            .map(|(_, f)| (f.path.clone(), f.bytes.clone()))
+            .map(|c| (c.file.path.clone(), c.file.bytes.clone()))
             .collect()
     }
 
@@ -558,9 +821,12 @@ mod tests {
         let make = |n: usize| article(&config, n, year(n), &body(n), n % 5);
         let mut articles: Vec<Arc<Article>> = (0..4096).map(make).collect();
         let mut live = LiveIndex::default();
-        check(&mut live, &site(&config, &articles), "first");
-        let dense =
-            |live: &LiveIndex, term: &str| live.state.as_ref().unwrap().terms[term].written.dense;
+        let mut served = BTreeMap::new();
+        check(&mut live, &mut served, &site(&config, &articles), "first");
+        let dense = |live: &LiveIndex, term: &str| {
+            let t = &live.state.as_ref().unwrap().terms[term];
+            t.written.dense && matches!(t.big, Big::Dense(_))
+        };
         assert!(dense(&live, "kota") && dense(&live, "year:2020"));
 
         // A body edit (the article keeps its place): new words, one word dropped, impacts
@@ -574,16 +840,22 @@ mod tests {
             "Kota gempa gempa gempa pasar harga.",
             0,
         );
-        check(&mut live, &site(&config, &articles), "body edit");
+        check(
+            &mut live,
+            &mut served,
+            &site(&config, &articles),
+            "body edit",
+        );
         let mut its_terms: BTreeSet<String> = BTreeSet::new();
         for a in [&old, &articles[1500]] {
             let terms = index::document(a, 2020, Stemmer::for_language("id")).unwrap();
             its_terms.extend(terms.into_iter().map(|(t, _)| t));
         }
         let mut kept = 0;
-        for (first, (last, file)) in &live.state.as_ref().unwrap().chunks {
+        for (first, chunk) in &live.state.as_ref().unwrap().chunks {
+            let file = &chunk.file;
             if its_terms
-                .range(first.clone()..=last.clone())
+                .range(first.clone()..=chunk.last.clone())
                 .next()
                 .is_none()
             {
@@ -598,17 +870,27 @@ mod tests {
         // Dense lists lose a document; a category value with one article comes.
         articles[3294] = article(&config, 3294, year(3294), "Tanpa kata yang sama.", 4);
         articles[7] = article(&config, 7, year(7), &body(7), 9);
-        check(&mut live, &site(&config, &articles), "words and filters");
+        check(
+            &mut live,
+            &mut served,
+            &site(&config, &articles),
+            "words and filters",
+        );
         // A new newest article: a document more, and every bitmap a byte longer.
         articles.push(make(4096));
-        check(&mut live, &site(&config, &articles), "appended");
+        check(
+            &mut live,
+            &mut served,
+            &site(&config, &articles),
+            "appended",
+        );
         // The newest taken away again, and the one-article category with its article.
         articles.pop();
         articles[7] = make(7);
-        check(&mut live, &site(&config, &articles), "removed");
+        check(&mut live, &mut served, &site(&config, &articles), "removed");
         // An article moved back in time renumbers the documents after it: made afresh.
         articles[3000] = article(&config, 3000, 2019, &body(3000), 0);
-        check(&mut live, &site(&config, &articles), "moved");
+        check(&mut live, &mut served, &site(&config, &articles), "moved");
         // Search switched off: no files.
         let off = Config::parse(
             std::path::Path::new("."),
