@@ -256,6 +256,8 @@ impl Session {
         if self.templates_stale {
             let links = Links::new(&self.config.base_url, self.config.relative_links);
             self.templates = Templates::load(&self.config, &links)?;
+            // Cards rendered through the old templates are kept no longer.
+            self.cache.forget_card_html();
             self.templates_stale = false;
             self.render_all = true;
         }

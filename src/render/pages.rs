@@ -57,7 +57,31 @@ pub struct ValueCache {
 }
 
 /// The addresses of a render's articles and their values.
-type LastValues = (Vec<usize>, Arc<Vec<ArticleValues>>);
+type LastValues = (Vec<usize>, ArticleLists);
+
+/// What a render keeps for each article, in site order: its values, their hashes, its card
+/// through `partials/card.html` (made on first use). A session keeps these lists between
+/// renders and brings only the changed articles' entries up to date, so a save allocates
+/// nothing in proportion to the site.
+#[derive(Clone)]
+struct ArticleLists {
+    values: Arc<Vec<ArticleValues>>,
+    hashes: Arc<Vec<ArticleHashes>>,
+    card_html: Arc<Vec<OnceLock<CardHtml>>>,
+}
+
+/// An article's card rendered through `partials/card.html`, or why it could not be.
+type CardHtml = Result<BodyHtml, String>;
+
+impl ArticleLists {
+    fn new(values: Vec<ArticleValues>) -> ArticleLists {
+        ArticleLists {
+            hashes: Arc::new(values.iter().map(|v| v.hashes).collect()),
+            card_html: Arc::new((0..values.len()).map(|_| OnceLock::new()).collect()),
+            values: Arc::new(values),
+        }
+    }
+}
 
 /// A layout and the tag index of the site it was made for.
 type LastLayout = (Arc<Vec<crate::site::Tag>>, Arc<super::Layout>);
@@ -171,9 +195,9 @@ impl ValueCache {
     /// place for each card only with `keep_cards`. A session keeps them with their cards:
     /// after a render of as many articles, only the articles not in the same place as then
     /// are looked at (an edit in `serve`).
-    fn values_for(&self, articles: &[Arc<Article>], keep_cards: bool) -> Arc<Vec<ArticleValues>> {
+    fn values_for(&self, articles: &[Arc<Article>], keep_cards: bool) -> ArticleLists {
         if !self.is_session() {
-            return Arc::new(
+            return ArticleLists::new(
                 articles
                     .par_iter()
                     .map(|a| article_values(a, keep_cards))
@@ -182,14 +206,13 @@ impl ValueCache {
         }
         let make = |a: &Article| article_values(a, true);
         let mut last = self.last.lock().expect("cache lock");
-        let addresses: Vec<usize> = articles.iter().map(|a| Arc::as_ptr(a) as usize).collect();
-        if let Some((before, values)) = last.take()
-            && before.len() == addresses.len()
+        let address = |a: &Arc<Article>| Arc::as_ptr(a) as usize;
+        if let Some((mut addresses, mut lists)) = last.take()
+            && addresses.len() == articles.len()
         {
-            // The last renderer has let go of the values: they are updated in place.
-            let mut values = Arc::try_unwrap(values).unwrap_or_else(|shared| (*shared).clone());
+            // The last renderer has let go of the lists: they are updated in place.
             let changed: Vec<usize> = (0..addresses.len())
-                .filter(|&i| before[i] != addresses[i])
+                .filter(|&i| addresses[i] != address(&articles[i]))
                 .collect();
             let fresh = self.values_looked_up(
                 &changed
@@ -198,16 +221,39 @@ impl ValueCache {
                     .collect::<Vec<_>>(),
                 &make,
             );
-            for (i, v) in changed.into_iter().zip(fresh) {
+            let values = Arc::make_mut(&mut lists.values);
+            let hashes = Arc::make_mut(&mut lists.hashes);
+            for (&i, v) in changed.iter().zip(fresh) {
+                addresses[i] = address(&articles[i]);
+                hashes[i] = v.hashes;
                 values[i] = v;
             }
-            let values = Arc::new(values);
-            *last = Some((addresses, values.clone()));
-            return values;
+            // The changed articles' cards are made again when a page shows them.
+            match Arc::get_mut(&mut lists.card_html) {
+                Some(cards) if cards.len() == articles.len() => {
+                    changed.iter().for_each(|&i| cards[i] = OnceLock::new())
+                }
+                _ => {
+                    let cards = (0..articles.len()).map(|_| OnceLock::new()).collect();
+                    lists.card_html = Arc::new(cards);
+                }
+            }
+            *last = Some((addresses, lists.clone()));
+            return lists;
         }
-        let values = Arc::new(self.values_looked_up(articles, &make));
-        *last = Some((addresses, values.clone()));
-        values
+        let lists = ArticleLists::new(self.values_looked_up(articles, &make));
+        *last = Some((articles.iter().map(address).collect(), lists.clone()));
+        lists
+    }
+
+    /// The theme's templates changed: the cards rendered through them are made again.
+    pub fn forget_card_html(&self) {
+        if let Some((_, lists)) = self.last.lock().expect("cache lock").as_mut() {
+            let cards = (0..lists.card_html.len())
+                .map(|_| OnceLock::new())
+                .collect();
+            lists.card_html = Arc::new(cards);
+        }
     }
 
     /// The values of `articles`, in order: cached ones looked up under one lock, the others
@@ -309,9 +355,10 @@ pub struct PageRenderer<'a> {
     links: Links,
     dates: DateFormatter,
     values: Arc<Vec<ArticleValues>>,
-    hashes: Vec<ArticleHashes>,
-    /// Each article through `partials/card.html`, made once per render on first use.
-    card_html: Vec<OnceLock<Result<BodyHtml, String>>>,
+    hashes: Arc<Vec<ArticleHashes>>,
+    /// Each article through `partials/card.html`, made on first use (once per render, or
+    /// in a session once until the article or the templates change).
+    card_html: Arc<Vec<OnceLock<CardHtml>>>,
     /// Where the cards' HTML waits between uses: in a one-off build, beyond the first
     /// `[build] body_memory_mb` in a scratch file, as article bodies do (an article is shown
     /// on some 5 to 10 lists, far apart in the render); in a session, in memory.
@@ -332,9 +379,11 @@ impl<'a> PageRenderer<'a> {
         // them would cost gigabytes.
         let budget = site.config.build.body_memory_mb.saturating_mul(1 << 20);
         let keep_cards = site.articles.len().saturating_mul(KEPT_CARD_BYTES) <= budget;
-        let values = cache.values_for(&site.articles, keep_cards);
-        let hashes = values.iter().map(|v| v.hashes).collect();
-        let card_html = (0..site.articles.len()).map(|_| OnceLock::new()).collect();
+        let ArticleLists {
+            values,
+            hashes,
+            card_html,
+        } = cache.values_for(&site.articles, keep_cards);
         let card_store = match cache.is_session() {
             true => BodyStore::in_memory(),
             false => BodyStore::with_scratch_file(site.config.build.body_memory_mb),

@@ -341,3 +341,41 @@ fn an_article_that_comes_due_between_edits_is_published() {
     save_and_compare(&mut session, &f, "content/a.md", text, "an edit after");
     assert!(session.files().keys().any(|k| k.contains("nanti")));
 }
+
+/// The dev server keeps each article's card (rendered through `partials/card.html`) between
+/// saves: a change of that template makes every card again, an edit only the edited one's.
+#[test]
+fn cards_follow_the_card_template_and_the_edited_article() {
+    let f = Fixture::new();
+    for n in 0..6 {
+        let text = article_text(n, &format!("Berita {n}"), "", "Satu dua tiga.");
+        f.write(&format!("content/b{n}.md"), &text);
+    }
+    let card = |class: &str| {
+        format!(
+            "<p class=\"{class}\"><a href=\"{{{{ card.path | url }}}}\">{{{{ card.title }}}}</a></p>\n"
+        )
+    };
+    f.write("templates/partials/card.html", &card("kartu"));
+    let mut session = Session::open(f.root(), options()).unwrap();
+    let home = |session: &Session| {
+        let files = session.files();
+        String::from_utf8_lossy(&files[&std::sync::Arc::from("index.html")]).into_owned()
+    };
+    assert!(home(&session).contains("<p class=\"kartu\">"));
+    save_and_compare(
+        &mut session,
+        &f,
+        "templates/partials/card.html",
+        &card("kartu-baru"),
+        "the card template",
+    );
+    let page = home(&session);
+    assert!(
+        page.contains("<p class=\"kartu-baru\">") && !page.contains("<p class=\"kartu\">"),
+        "{page}"
+    );
+    let text = article_text(2, "Judul Baru", "", "Satu dua tiga.");
+    save_and_compare(&mut session, &f, "content/b2.md", &text, "a title");
+    assert!(home(&session).contains(">Judul Baru</a></p>"));
+}
