@@ -1,6 +1,9 @@
 //! The search index kept between renders by the dev server: a save re-indexes only the
 //! articles it changed (the postings of their old and new terms), and remakes only the term
 //! chunks holding a term whose postings changed and the result chunks of changed documents.
+//! A save's work grows with the edit, not the site: dense lists are patched in place
+//! (`dense`), chunks are cut again only around changed terms (`cut`), `root.js` is put
+//! together from kept entries, and only the files that changed are handed out.
 //! Its files are always the bytes [`super::index_files`] makes of the same site
 //! (`tests/it/serve_incremental.rs` checks that after every step of random edits).
 
