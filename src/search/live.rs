@@ -891,6 +891,20 @@ mod tests {
         articles.pop();
         articles[7] = make(7);
         check(&mut live, &mut served, &site(&config, &articles), "removed");
+        // A render that failed after the index was brought up to date committed nothing:
+        // the next hands out the changes of both saves.
+        articles[2000] = article(&config, 2000, year(2000), "Kota pelabuhan kapal.", 1);
+        assert!(matches!(
+            live.changes(&site(&config, &articles)).unwrap(),
+            IndexChanges::Some { .. }
+        ));
+        articles[2001] = article(&config, 2001, year(2001), "Kota bandara pesawat.", 2);
+        check(
+            &mut live,
+            &mut served,
+            &site(&config, &articles),
+            "uncommitted",
+        );
         // An article moved back in time renumbers the documents after it: made afresh.
         articles[3000] = article(&config, 3000, 2019, &body(3000), 0);
         check(&mut live, &mut served, &site(&config, &articles), "moved");
