@@ -42,6 +42,9 @@ pub struct Staging {
     /// The staging folder, open: files and folders are made relative to it (`openat`,
     /// `mkdirat`), so the kernel walks only the part of each path inside the site.
     root: OwnedFd,
+    /// The output folder as it was when the build started, open (none on a first build):
+    /// cached builds look at its files relative to it.
+    old_output: Option<OwnedFd>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
@@ -90,7 +93,14 @@ impl Staging {
             Mode::empty(),
         )
         .map_err(|e| write_failed(output, &staging, e.into()))?;
+        let old_output = rustix::fs::open(
+            output,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok();
         Ok(Staging {
+            old_output,
             output: output.to_path_buf(),
             staging,
             root,
@@ -416,7 +426,12 @@ impl Sink for Staging {
         let Some(cache) = &self.reuse else {
             return Ok(false);
         };
-        if self.updatable() && cache.is_intact(&self.output, path) {
+        let intact = || {
+            self.old_output
+                .as_ref()
+                .is_some_and(|dir| cache.is_intact(dir, path))
+        };
+        if self.updatable() && intact() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             self.in_place
                 .lock()
