@@ -14,11 +14,14 @@
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
+use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use anyhow::{Context, Result, anyhow, bail};
+use rustix::fs::{AtFlags, Mode, OFlags};
+use rustix::io::Errno;
 
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
@@ -36,6 +39,12 @@ pub struct WriteStats {
 pub struct Staging {
     output: PathBuf,
     staging: PathBuf,
+    /// The staging folder, open: files and folders are made relative to it (`openat`,
+    /// `mkdirat`), so the kernel walks only the part of each path inside the site.
+    root: OwnedFd,
+    /// The output folder as it was when the build started, open (none on a first build):
+    /// cached builds look at its files relative to it.
+    old_output: Option<OwnedFd>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
@@ -78,9 +87,23 @@ impl Staging {
                 .with_context(|| format!("cannot remove {}", staging.display()))?;
         }
         fs::create_dir(&staging).map_err(|e| write_failed(output, &parent, e))?;
+        let root = rustix::fs::open(
+            &staging,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(|e| write_failed(output, &staging, e.into()))?;
+        let old_output = rustix::fs::open(
+            output,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .ok();
         Ok(Staging {
+            old_output,
             output: output.to_path_buf(),
             staging,
+            root,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
             committed: false,
@@ -118,15 +141,14 @@ impl Staging {
     }
 
     /// Makes the folder of `path` in the staging tree, once.
-    fn make_parent(&self, path: &str) -> Result<PathBuf> {
-        let target = self.staging.join(path);
+    fn make_parent(&self, path: &str) -> Result<()> {
         if let Some((dir, _)) = path.rsplit_once('/') {
             let made = self.made_dirs.lock().expect("staging lock").contains(dir);
             if !made {
                 self.make_dir(dir)?;
             }
         }
-        Ok(target)
+        Ok(())
     }
 
     /// Makes `dir` (relative) and those of its parents not made yet, top down: asking for a
@@ -148,10 +170,13 @@ impl Staging {
         // Not under the lock: other threads keep writing meanwhile, and one of them may
         // make the same folder first.
         for dir in missing.into_iter().rev() {
-            let full = self.staging.join(dir);
-            match fs::create_dir(&full) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                    return Err(write_failed(&self.output, &full, e));
+            match rustix::fs::mkdirat(&self.root, dir, Mode::from_raw_mode(0o777)) {
+                Err(e) if e != Errno::EXIST => {
+                    return Err(write_failed(
+                        &self.output,
+                        &self.staging.join(dir),
+                        e.into(),
+                    ));
                 }
                 _ => {}
             }
@@ -187,7 +212,8 @@ impl Staging {
             .par_iter()
             .filter(|path| !written.contains(path.as_str()))
             .try_for_each(|path| -> Result<()> {
-                let target = self.make_parent(path)?;
+                self.make_parent(path)?;
+                let target = self.staging.join(path);
                 let old = self.output.join(path);
                 match fs::hard_link(&old, &target) {
                     // Kept twice: linked already.
@@ -343,8 +369,8 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let old = self.output.join(path);
-        let same = self.had_output.then(|| same_file(&old, bytes)).flatten();
+        let old = self.had_output.then(|| self.output.join(path));
+        let same = old.as_ref().and_then(|old| same_file(old, bytes));
         if let Some(meta) = same.as_ref().filter(|_| self.updatable()) {
             // Already there: it stays where it is unless the build swaps a whole tree in.
             self.unchanged.fetch_add(1, Ordering::Relaxed);
@@ -358,8 +384,11 @@ impl Sink for Staging {
                 .push((path.to_string(), FileStamp::exact(meta)));
             return Ok(());
         }
-        let target = self.make_parent(path)?;
-        let kept = same.filter(|_| fs::hard_link(&old, &target).is_ok());
+        self.make_parent(path)?;
+        let kept = same.filter(|_| {
+            let old = old.as_ref().expect("an old file to compare with");
+            fs::hard_link(old, self.staging.join(path)).is_ok()
+        });
         let failed = |e| write_failed(&self.output, &self.output.join(path), e);
         let meta = match kept {
             Some(meta) => {
@@ -367,7 +396,7 @@ impl Sink for Staging {
                 Some(meta)
             }
             None => {
-                let file = write_new(&target, bytes).map_err(failed)?;
+                let file = write_new(&self.root, path, bytes).map_err(failed)?;
                 self.written.fetch_add(1, Ordering::Relaxed);
                 // Only the cache needs it; asked of the open file: no second walk of the path.
                 self.reuse
@@ -397,7 +426,12 @@ impl Sink for Staging {
         let Some(cache) = &self.reuse else {
             return Ok(false);
         };
-        if self.updatable() && cache.is_intact(&self.output, path) {
+        let intact = || {
+            self.old_output
+                .as_ref()
+                .is_some_and(|dir| cache.is_intact(dir, path))
+        };
+        if self.updatable() && intact() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             self.in_place
                 .lock()
@@ -405,8 +439,8 @@ impl Sink for Staging {
                 .push(path.to_string());
             return Ok(true);
         }
-        let target = self.make_parent(path)?;
-        let kept = cache.link_to(path, &target);
+        self.make_parent(path)?;
+        let kept = cache.link_to(path, &self.staging.join(path));
         if kept && self.updatable() {
             self.staged
                 .lock()
@@ -443,23 +477,28 @@ impl Sink for Staging {
     }
 }
 
-/// Writes a new file, returned still open. A file already there (linked from the cache a
-/// moment ago, say) is replaced, never written through: its inode is shared with the cache.
-fn write_new(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
+/// Writes a new file at `path` (relative to the folder `root`), returned still open. A file
+/// already there (linked from the cache a moment ago, say) is replaced, never written
+/// through: its inode is shared with the cache.
+fn write_new(root: &OwnedFd, path: &str, bytes: &[u8]) -> io::Result<fs::File> {
     use std::io::Write;
+    // As `File::create_new`: the permissions `rw-rw-rw-` less the umask.
     let open = || {
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(path)
+        rustix::fs::openat(
+            root,
+            path,
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC,
+            Mode::from_raw_mode(0o666),
+        )
     };
-    let mut file = match open() {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            fs::remove_file(path)?;
+    let fd = match open() {
+        Err(Errno::EXIST) => {
+            rustix::fs::unlinkat(root, path, AtFlags::empty())?;
             open()?
         }
         other => other?,
     };
+    let mut file = fs::File::from(fd);
     file.write_all(bytes)?;
     Ok(file)
 }

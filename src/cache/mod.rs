@@ -55,6 +55,15 @@ impl FileStamp {
         }
     }
 
+    /// The stamp of a file from `stat` (the same as [`FileStamp::exact`] of its metadata).
+    pub fn of_stat(stat: &rustix::fs::Stat) -> FileStamp {
+        FileStamp {
+            len: stat.st_size as u64,
+            mtime: (stat.st_mtime, stat.st_mtime_nsec as i64),
+            inode: stat.st_ino,
+        }
+    }
+
     /// The stamp of a file, or None when it was modified in the last two seconds: a write
     /// in the same clock tick as the one just seen would leave the stamp equal (git calls
     /// such files "racily clean"), so recent files are always read.
@@ -62,5 +71,25 @@ impl FileStamp {
         let modified = meta.modified().ok()?;
         let age = std::time::SystemTime::now().duration_since(modified).ok()?;
         (age.as_secs() >= 2).then(|| FileStamp::exact(meta))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cached builds compare a file's `stat` with the stamp recorded from its metadata: the
+    /// two must agree, or no file would ever be kept in place.
+    #[test]
+    fn a_files_stamp_from_stat_equals_its_stamp_from_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.html");
+        std::fs::write(&file, b"<p>A</p>").unwrap();
+        let stat = rustix::fs::stat(&file).unwrap();
+        let meta = std::fs::metadata(&file).unwrap();
+        assert_eq!(FileStamp::of_stat(&stat), FileStamp::exact(&meta));
+        std::fs::write(&file, b"<p>B, longer</p>").unwrap();
+        let changed = rustix::fs::stat(&file).unwrap();
+        assert_ne!(FileStamp::of_stat(&changed), FileStamp::exact(&meta));
     }
 }

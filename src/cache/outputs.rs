@@ -35,6 +35,11 @@ impl Made {
     fn matches(&self, meta: &std::fs::Metadata) -> bool {
         meta.is_file() && FileStamp::exact(meta) == self.stamp
     }
+
+    fn matches_stat(&self, stat: &rustix::fs::Stat) -> bool {
+        rustix::fs::FileType::from_raw_mode(stat.st_mode).is_file()
+            && FileStamp::of_stat(stat) == self.stamp
+    }
 }
 
 #[derive(Serialize, Deserialize)]
@@ -171,9 +176,14 @@ impl OutputCache {
         self.made.keys().map(String::as_str)
     }
 
-    /// Whether `output/path` is still the very file the last build made at `path`.
-    pub fn is_intact(&self, output: &Path, path: &str) -> bool {
-        self.is_at(path, &output.join(path))
+    /// Whether `path` in the output folder (open as `output`) is still the very file the
+    /// last build made there. Asked relative to the open folder: at a million files, walking
+    /// each full path again would be most of the cost.
+    pub fn is_intact(&self, output: &std::os::fd::OwnedFd, path: &str) -> bool {
+        self.made.get(path).is_some_and(|made| {
+            rustix::fs::statat(output, path, rustix::fs::AtFlags::empty())
+                .is_ok_and(|stat| made.matches_stat(&stat))
+        })
     }
 
     /// Whether `file` is the very file the last build made at `path`.
