@@ -87,18 +87,20 @@ impl Made {
     }
 }
 
+/// The record of a build: read owned (`Manifest<String, GroupMade>`), written from borrowed
+/// parts (`Manifest<&str, GroupMadeRef>`, the same bytes), so saving copies no path.
 #[derive(Serialize, Deserialize)]
-struct Manifest {
+struct Manifest<S, G> {
     fingerprint: u64,
     /// The output folder the files were made in, as (device, inode): a build that swaps a
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
-    files: Vec<(String, Made)>,
+    files: Vec<(S, Made)>,
     /// The groups of files, by the path of their first file.
-    groups: Vec<(String, GroupMade)>,
+    groups: Vec<(S, G)>,
     /// The stamps of the folders of groups of files kept at once (see [`Made`] for files).
-    group_folders: Vec<(String, FileStamp)>,
+    group_folders: Vec<(S, FileStamp)>,
 }
 
 /// What the last build made of a [`Group`]: its signature, and the stamp of each of its
@@ -108,6 +110,14 @@ struct GroupMade {
     signature: u64,
     group: Group,
     stamps: Vec<FileStamp>,
+}
+
+/// A [`GroupMade`] to write, borrowed.
+#[derive(Serialize)]
+struct GroupMadeRef<'a> {
+    signature: u64,
+    group: &'a Group,
+    stamps: std::borrow::Cow<'a, [FileStamp]>,
 }
 
 /// A folder's (device, inode), or zeros when it cannot be read.
@@ -151,7 +161,7 @@ impl OutputCache {
         let manifest = dir.join("output.bin");
         let (folder, made, groups, group_folders) = std::fs::read(&manifest)
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Manifest>(&bytes).ok())
+            .and_then(|bytes| postcard::from_bytes::<Manifest<String, GroupMade>>(&bytes).ok())
             .filter(|m| m.fingerprint == fingerprint)
             .map(|m| {
                 let groups = m.groups.into_iter().collect();
@@ -186,13 +196,17 @@ impl OutputCache {
     /// of its first file, with whether it was kept at once; a folder may hold more than one):
     /// a folder whose groups were all kept keeps its stamp, any other is looked at now, after
     /// the build (unless changed too recently to tell a later change from it).
-    fn folder_stamps(&self, output: &Path, groups: &[(String, bool)]) -> Vec<(String, FileStamp)> {
+    fn folder_stamps<'a>(
+        &self,
+        output: &Path,
+        groups: &'a [(String, bool)],
+    ) -> Vec<(&'a str, FileStamp)> {
         let mut all_kept: HashMap<&str, bool, ahash::RandomState> = HashMap::default();
         for (key, kept) in groups {
             let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
             *all_kept.entry(folder).or_insert(true) &= *kept;
         }
-        let mut stamps: Vec<(String, FileStamp)> = all_kept
+        let mut stamps: Vec<(&str, FileStamp)> = all_kept
             .into_par_iter()
             .filter_map(|(folder, kept)| {
                 let stamp = match self.group_folders.get(folder).filter(|_| kept) {
@@ -202,10 +216,10 @@ impl OutputCache {
                         .filter(|m| m.is_dir())
                         .and_then(|m| FileStamp::settled(&m))?,
                 };
-                Some((folder.to_string(), stamp))
+                Some((folder, stamp))
             })
             .collect();
-        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        stamps.sort_unstable_by(|a, b| a.0.cmp(b.0));
         stamps
     }
 
@@ -401,22 +415,22 @@ impl OutputCache {
             .filter(|(_, kept)| *kept)
             .map(|(key, _)| key.as_str())
             .collect();
-        let mut files: Vec<(String, Made)> = Vec::with_capacity(signatures.len());
-        let mut made_groups: Vec<(String, GroupMade)> = Vec::with_capacity(groups.len());
+        let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
+        let mut made_groups: Vec<(&str, GroupMadeRef)> = Vec::with_capacity(groups.len());
         for (path, &signature) in signatures {
             if let Some(group) = groups.get(path) {
                 let kept = kept.contains(path.as_str());
                 if let Some(made) = self.group_made(path, group, signature, kept, &linked) {
-                    made_groups.push((path.clone(), made));
+                    made_groups.push((path, made));
                 }
             } else if let Some(&stamp) = linked.get(path.as_str()) {
-                files.push((path.clone(), Made { signature, stamp }));
+                files.push((path, Made { signature, stamp }));
             } else if let Some(old) = self.made.get(path).filter(|m| m.signature == signature) {
-                files.push((path.clone(), *old));
+                files.push((path, *old));
             }
         }
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        made_groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
         let folder = if files.len() + made_groups.len() == signatures.len() {
@@ -424,16 +438,20 @@ impl OutputCache {
         } else {
             (0, 0)
         };
-        let bytes = postcard::to_stdvec(&Manifest {
+        let manifest = Manifest {
             fingerprint: self.fingerprint,
             folder,
             files,
             groups: made_groups,
             group_folders: self.folder_stamps(output, offered),
-        })
-        .map_err(std::io::Error::other)?;
+        };
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
-        crate::files::write_atomically(&self.manifest, &bytes)
+        // Written as it is encoded: no buffer of the whole manifest in memory.
+        crate::files::write_atomically_with(&self.manifest, |file| {
+            postcard::to_io(&manifest, file)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })
     }
 
     /// The signature the last build recorded for a file or a group (by its first file).
@@ -448,20 +466,20 @@ impl OutputCache {
     /// its files put and linked (its stamp in `linked`) or kept as the last build made it
     /// (the same group with the same signature). None when a file is neither (it could not
     /// be linked).
-    fn group_made(
-        &self,
+    fn group_made<'a>(
+        &'a self,
         key: &str,
-        group: &Group,
+        group: &'a Group,
         signature: u64,
         kept: bool,
         linked: &HashMap<&str, FileStamp, ahash::RandomState>,
-    ) -> Option<GroupMade> {
+    ) -> Option<GroupMadeRef<'a>> {
         let old = self
             .groups
             .get(key)
             .filter(|old| old.signature == signature && old.group == *group);
         let stamps = if kept {
-            old?.stamps.clone()
+            std::borrow::Cow::Borrowed(&old?.stamps[..])
         } else {
             group
                 .files(key)
@@ -473,10 +491,11 @@ impl OutputCache {
                         .or_else(|| old.and_then(|old| old.stamps.get(at).copied()))
                 })
                 .collect::<Option<Vec<FileStamp>>>()?
+                .into()
         };
-        Some(GroupMade {
+        Some(GroupMadeRef {
             signature,
-            group: group.clone(),
+            group,
             stamps,
         })
     }
