@@ -25,7 +25,7 @@ use rustix::io::Errno;
 
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
-use crate::cache::outputs::OutputCache;
+use crate::cache::outputs::{Group, OutputCache};
 use crate::render::Sink;
 
 /// How a build changed the output folder.
@@ -66,9 +66,13 @@ pub struct Staging {
     /// Whether this build may keep old files where they are: a cached build into the folder
     /// the cache's last build made, whose files the cache lists.
     updatable: bool,
-    /// The folders of the groups of files offered to keep at once, each with whether it
-    /// was kept (for the cache to record).
+    /// The groups of files offered to keep at once (by the path of their first file), each
+    /// with whether it was kept whole (for the cache to record).
     groups: Mutex<Vec<(String, bool)>>,
+    /// The groups of files of the old output kept whole where they are (by the path of their
+    /// first file; the cache knows their files), and how many files they have.
+    in_place_groups: Mutex<Vec<String>>,
+    in_place_group_files: AtomicUsize,
 }
 
 /// An in-place update changes at most this share of the output's files (1/N); more
@@ -115,6 +119,8 @@ impl Staging {
             staged: Mutex::default(),
             updatable: false,
             groups: Mutex::default(),
+            in_place_groups: Mutex::default(),
+            in_place_group_files: AtomicUsize::new(0),
         })
     }
 
@@ -135,7 +141,8 @@ impl Staging {
         std::mem::take(&mut *self.put_files.lock().expect("staging lock"))
     }
 
-    /// The folders of the groups offered so far, each with whether it was kept at once.
+    /// The groups offered so far (by the path of their first file), each with whether it
+    /// was kept whole.
     pub fn groups(&self) -> Vec<(String, bool)> {
         std::mem::take(&mut *self.groups.lock().expect("staging lock"))
     }
@@ -195,17 +202,25 @@ impl Staging {
             unchanged: self.unchanged.load(Ordering::Relaxed),
         };
         let staged = std::mem::take(&mut *self.staged.lock().expect("staging lock"));
-        let in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
-        let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len();
-        if self.updatable() && few && self.update_in_place(&staged, &in_place)? {
+        let mut in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
+        let kept_groups = std::mem::take(&mut *self.in_place_groups.lock().expect("staging lock"));
+        let kept_files = self.in_place_group_files.load(Ordering::Relaxed);
+        let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len() + kept_files;
+        if self.updatable() && few && self.update_in_place(&staged, &in_place, &kept_groups)? {
             fs::remove_dir_all(&self.staging)
                 .with_context(|| format!("cannot remove {}", self.staging.display()))?;
             self.committed = true;
             return Ok(stats);
         }
-        // A whole new tree: the files kept in place join it as links, unless the render put
-        // new bytes at the same path after keeping it (one of a feed pair, say).
+        // A whole new tree: the files kept in place (those of the groups kept whole too) join
+        // it as links, unless the render put new bytes at the same path after keeping it (one
+        // of a feed pair, say).
         use rayon::prelude::*;
+        if let Some(cache) = &self.reuse {
+            for key in &kept_groups {
+                in_place.extend(cache.group_files(key));
+            }
+        }
         let written: HashSet<&str, ahash::RandomState> =
             staged.iter().map(String::as_str).collect();
         in_place
@@ -252,7 +267,12 @@ impl Staging {
     /// Moves the staged files into the output folder and deletes the files the last build
     /// made that this one did not. False, with the output unchanged, when a folder cannot be
     /// made there (a file in the way, say): the build then swaps a whole tree in.
-    fn update_in_place(&self, staged: &[String], in_place: &[String]) -> Result<bool> {
+    fn update_in_place(
+        &self,
+        staged: &[String],
+        in_place: &[String],
+        kept_groups: &[String],
+    ) -> Result<bool> {
         use rayon::prelude::*;
         // Folders first, the one step that can fail for want of space or because something
         // is in the way: on failure nothing of the output has changed yet.
@@ -284,7 +304,9 @@ impl Staging {
         };
         let produced: HashSet<&str, ahash::RandomState> =
             staged.iter().chain(in_place).map(String::as_str).collect();
-        let stale: Vec<&str> = cache.paths().filter(|p| !produced.contains(p)).collect();
+        let kept: HashSet<&str, ahash::RandomState> =
+            kept_groups.iter().map(String::as_str).collect();
+        let stale = cache.paths_not_in(&produced, &kept);
         for path in &stale {
             let file = self.output.join(path);
             match fs::remove_file(&file) {
@@ -426,11 +448,63 @@ impl Sink for Staging {
         let Some(cache) = &self.reuse else {
             return Ok(false);
         };
-        let intact = || {
-            self.old_output
-                .as_ref()
-                .is_some_and(|dir| cache.is_intact(dir, path))
+        self.keep_made(
+            path,
+            || {
+                self.old_output
+                    .as_ref()
+                    .is_some_and(|dir| cache.is_intact(dir, path))
+            },
+            |target| cache.link_to(path, target),
+        )
+    }
+
+    /// Keeps an unchanged group where it is when its folder is as the cache last saw it
+    /// (no file of it added, removed or renamed since): one look and one entry for the whole
+    /// group. Otherwise each of its files is kept on its own when it can be.
+    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<Vec<bool>> {
+        let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let cache = self.reuse.as_ref().filter(|_| unchanged);
+        let whole = self.updatable()
+            && cache.is_some_and(|cache| cache.folder_is_intact(&self.output, folder));
+        self.groups
+            .lock()
+            .expect("staging lock")
+            .push((key.to_string(), whole));
+        let Some(cache) = cache else {
+            return Ok(vec![false; group.len()]);
         };
+        if whole {
+            self.unchanged.fetch_add(group.len(), Ordering::Relaxed);
+            self.in_place_group_files
+                .fetch_add(group.len(), Ordering::Relaxed);
+            self.in_place_groups
+                .lock()
+                .expect("staging lock")
+                .push(key.to_string());
+            return Ok(vec![true; group.len()]);
+        }
+        let mut kept = Vec::with_capacity(group.len());
+        for (at, path) in group.files(key).enumerate() {
+            kept.push(self.keep_made(
+                &path,
+                || cache.group_file_is_intact(&self.output, key, at, &path),
+                |target| cache.link_group_file_to(key, at, &path, target),
+            )?);
+        }
+        Ok(kept)
+    }
+}
+
+impl Staging {
+    /// Keeps the file the last build made at `path`: where it is when it is `intact` there
+    /// (and the build may update in place), else `link`ed from the cache into the staging tree.
+    fn keep_made(
+        &self,
+        path: &str,
+        intact: impl FnOnce() -> bool,
+        link: impl FnOnce(&Path) -> bool,
+    ) -> Result<bool> {
         if self.updatable() && intact() {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
             self.in_place
@@ -440,7 +514,7 @@ impl Sink for Staging {
             return Ok(true);
         }
         self.make_parent(path)?;
-        let kept = cache.link_to(path, &self.staging.join(path));
+        let kept = link(&self.staging.join(path));
         if kept && self.updatable() {
             self.staged
                 .lock()
@@ -450,29 +524,6 @@ impl Sink for Staging {
         if kept {
             self.unchanged.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(kept)
-    }
-
-    /// Keeps an unchanged group where it is when its folder is as the cache last saw it
-    /// (no file of it added, removed or renamed since): one look for the whole group.
-    fn keep_group(&self, folder: &str, paths: &[String], unchanged: bool) -> Result<bool> {
-        let kept = unchanged
-            && self.updatable()
-            && self
-                .reuse
-                .as_ref()
-                .is_some_and(|cache| cache.folder_is_intact(&self.output, folder));
-        if kept {
-            self.unchanged.fetch_add(paths.len(), Ordering::Relaxed);
-            self.in_place
-                .lock()
-                .expect("staging lock")
-                .extend(paths.iter().cloned());
-        }
-        self.groups
-            .lock()
-            .expect("staging lock")
-            .push((folder.to_string(), kept));
         Ok(kept)
     }
 }
@@ -574,7 +625,7 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::outputs::Signatures;
+    use crate::cache::outputs::{Groups, Signatures};
     use std::time::{Duration, SystemTime};
 
     #[test]
@@ -631,7 +682,9 @@ mod tests {
                 .iter()
                 .map(|(path, _, signature)| (path.to_string(), *signature))
                 .collect();
-            cache.save(&out, &signatures, &put, &[]).unwrap();
+            cache
+                .save(&out, &signatures, &Groups::default(), &put, &[])
+                .unwrap();
         };
         build(&[("rss.xml", b"R1", 1), ("atom.xml", b"A1", 1)], &[]);
         // Both changed: more than a tenth of the files, so a new tree is swapped in.
@@ -656,6 +709,53 @@ mod tests {
         assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R3");
     }
 
+    /// One build of `pages` and the group of files `group` (named by its first file) into
+    /// `out` with the cache in `root`: each page kept or put, the group offered, then the
+    /// files not kept put (each holding its own path, or `bytes` when given). Returns whether
+    /// the group was kept whole.
+    fn build_with_group(
+        root: &Path,
+        out: &Path,
+        pages: &[String],
+        group: &[&str],
+        signature: u64,
+    ) -> bool {
+        let cache = Arc::new(OutputCache::load(root, 1));
+        let s = Staging::new(out).unwrap().reusing(cache.clone());
+        let mut signatures = Signatures::default();
+        for page in pages {
+            if !s.keep(page).unwrap() {
+                s.put(page, b"P").unwrap();
+            }
+            signatures.insert(page.clone(), 1);
+        }
+        let key = group[0].to_string();
+        let names = Group::new(group.iter().map(|f| f.rsplit_once('/').unwrap().1));
+        let unchanged = cache.signatures().get(&key) == Some(&signature);
+        let kept = s.keep_group(&key, &names, unchanged).unwrap();
+        for (file, kept) in group.iter().zip(kept) {
+            if !kept {
+                s.put(file, format!("{file} {signature}").as_bytes())
+                    .unwrap();
+            }
+        }
+        let groups: Groups = [(key.clone(), names)].into_iter().collect();
+        signatures.insert(key, signature);
+        let (put, offered) = (s.put_files(), s.groups());
+        s.commit().unwrap();
+        cache
+            .save(out, &signatures, &groups, &put, &offered)
+            .unwrap();
+        offered.iter().all(|(_, whole)| *whole)
+    }
+
+    /// Sets the modification time of `folder` an hour back: a folder changed in the last
+    /// seconds is not recorded (a change in the same clock tick would go unseen).
+    fn age(folder: &Path) {
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::open(folder).unwrap().set_modified(past).unwrap();
+    }
+
     /// A group of files (a photo's variants) is kept with one look at its folder while no
     /// file was added, removed or renamed there since the cache recorded it; otherwise each
     /// file is looked at (and one missing is put again).
@@ -663,42 +763,11 @@ mod tests {
     fn a_group_is_kept_at_once_while_its_folder_is_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let group: Vec<String> = ["a/f.jpg", "a/f-480w.webp"].map(String::from).into();
         let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
-        // One build: the pages put or kept, the group offered, then kept or put file by file.
-        let build = || -> bool {
-            let cache = Arc::new(OutputCache::load(dir.path(), 1));
-            let s = Staging::new(&out).unwrap().reusing(cache.clone());
-            let mut signatures = Signatures::default();
-            for page in &pages {
-                if !s.keep(page).unwrap() {
-                    s.put(page, b"P").unwrap();
-                }
-                signatures.insert(page.clone(), 1);
-            }
-            let kept = s.keep_group("a", &group, true).unwrap();
-            for file in &group {
-                if !kept && !s.keep(file).unwrap() {
-                    s.put(file, file.as_bytes()).unwrap();
-                }
-                signatures.insert(file.clone(), 2);
-            }
-            let (put, groups) = (s.put_files(), s.groups());
-            s.commit().unwrap();
-            cache.save(&out, &signatures, &put, &groups).unwrap();
-            kept
-        };
-        // The folder as if made an hour ago: a folder changed in the last seconds is not
-        // recorded (a change in the same clock tick would go unseen).
-        let age = || {
-            let past = SystemTime::now() - Duration::from_secs(3600);
-            fs::File::open(out.join("a"))
-                .unwrap()
-                .set_modified(past)
-                .unwrap();
-        };
+        let group = ["a/f.jpg", "a/f-480w.webp"];
+        let build = || build_with_group(dir.path(), &out, &pages, &group, 2);
         assert!(!build(), "nothing to keep yet");
-        age();
+        age(&out.join("a"));
         assert!(
             !build(),
             "the folder was not recorded yet: each file is looked at"
@@ -709,12 +778,87 @@ mod tests {
         assert!(!build(), "a file removed from the folder changes it");
         assert_eq!(
             fs::read(out.join("a/f-480w.webp")).unwrap(),
-            b"a/f-480w.webp"
+            b"a/f-480w.webp 2"
         );
-        age();
+        age(&out.join("a"));
         assert!(!build());
         assert!(build());
-        assert_eq!(fs::read(out.join("a/f.jpg")).unwrap(), b"a/f.jpg");
+        assert_eq!(fs::read(out.join("a/f.jpg")).unwrap(), b"a/f.jpg 2");
+    }
+
+    /// The cache records a group as one entry (its signature, its files' names and stamps),
+    /// not one per file; the group's files are still all known: a file of it the next build
+    /// does not make is deleted, whether the output is updated in place or swapped whole.
+    #[test]
+    fn a_group_is_one_entry_and_its_stale_files_are_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let pages: Vec<String> = (0..60).map(|i| format!("p{i}.html")).collect();
+        let eight = [
+            "a/f.jpg",
+            "a/f-480w.webp",
+            "a/f-480w.jpg",
+            "a/f-960w.webp",
+            "a/f-960w.jpg",
+            "a/f-1600w.webp",
+            "a/f-1600w.jpg",
+            "a/f-1200w-social.jpg",
+        ];
+        build_with_group(dir.path(), &out, &pages, &eight, 8);
+        let cache = OutputCache::load(dir.path(), 1);
+        assert_eq!(cache.len(), 61, "60 pages and one group");
+        assert_eq!(cache.group_files("a/f.jpg"), eight.map(String::from));
+        // A smaller photo: no 1600-pixel variants. The folder is updated in place.
+        use std::os::unix::fs::MetadataExt;
+        let folder = fs::metadata(&out).unwrap().ino();
+        let six = &eight[..5];
+        build_with_group(dir.path(), &out, &pages, six, 6);
+        assert_eq!(fs::metadata(&out).unwrap().ino(), folder, "not in place");
+        for file in &eight {
+            assert_eq!(out.join(file).exists(), six.contains(file), "{file}");
+        }
+        assert_eq!(fs::read(out.join("a/f.jpg")).unwrap(), b"a/f.jpg 6");
+        // Another photo under another name, among few pages: a whole new tree.
+        let other = ["a/g.jpg", "a/g-480w.webp"];
+        build_with_group(dir.path(), &out, &pages[..1], &other, 9);
+        assert_ne!(fs::metadata(&out).unwrap().ino(), folder, "swapped");
+        let mut left: Vec<String> = fs::read_dir(out.join("a"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["g-480w.webp", "g.jpg"]);
+    }
+
+    /// A group kept whole, with its folder untouched, joins a whole new tree as links of its
+    /// old files (the tree is swapped when many pages change).
+    #[test]
+    fn a_group_kept_whole_is_linked_into_a_swapped_tree() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        let group = ["a/f.jpg", "a/f-480w.webp", "a/f-480w.jpg"];
+        build_with_group(dir.path(), &out, &pages, &group, 3);
+        age(&out.join("a"));
+        build_with_group(dir.path(), &out, &pages, &group, 3);
+        use std::os::unix::fs::MetadataExt;
+        let inodes = || group.map(|f| fs::metadata(out.join(f)).unwrap().ino());
+        let before = inodes();
+        let folder = fs::metadata(&out).unwrap().ino();
+        // Every page changed: more than a tenth of the files, so a new tree is made.
+        let changed: Vec<String> = (0..20).map(|i| format!("q{i}.html")).collect();
+        assert!(build_with_group(dir.path(), &out, &changed, &group, 3));
+        assert_ne!(fs::metadata(&out).unwrap().ino(), folder, "swapped");
+        assert_eq!(
+            inodes(),
+            before,
+            "the group's files are linked, not written"
+        );
+        assert!(!out.join("p0.html").exists());
+        assert_eq!(
+            fs::read(out.join("a/f-480w.jpg")).unwrap(),
+            b"a/f-480w.jpg 3"
+        );
     }
 
     #[test]

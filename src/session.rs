@@ -542,8 +542,7 @@ impl Session {
         let gone = match &self.rendered {
             Some(last) if !self.render_all => rendered.gone_since(last),
             _ => {
-                let made: std::collections::HashSet<String> =
-                    rendered.signatures().into_keys().collect();
+                let made = rendered.paths();
                 self.files
                     .current
                     .keys()

@@ -84,7 +84,8 @@ pub struct ArticleCache {
 }
 
 /// What parsing an article depends on besides its file: the program, the time zone (for
-/// dates without one), the permalink pattern and the tag slugs set by hand.
+/// dates without one), the permalink pattern, the tag slugs set by hand and the settings of
+/// its photos.
 fn fingerprint(config: &Config) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
@@ -95,6 +96,9 @@ fn fingerprint(config: &Config) -> u64 {
     config.tags.slugs.hash(&mut h);
     // Remote images are links (worded in the site's language) or kept as written.
     (config.remote_images, config.strings.get("remote_photo")).hash(&mut h);
+    // Bundle photos are read into variants at the `[images]` widths and qualities, and
+    // bodies show them with its `sizes`.
+    config.images.hash(&mut h);
     h.finish()
 }
 

@@ -10,7 +10,7 @@
 //! A file is only reused if it is still exactly what the last build made (same inode, size
 //! and modification time), so a file edited in place in the output is rendered again.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,8 +21,58 @@ use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
 
-/// Every output file of a render with the signature of its inputs (or of its bytes).
+/// Every output file of a render with the signature of its inputs (or of its bytes); a
+/// [`Group`] of files stands in it once, under the path of its first file.
 pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
+
+/// The groups of a render, by the output path of their first file (see [`Group`]).
+pub type Groups = std::collections::HashMap<String, Group, ahash::RandomState>;
+
+/// Output files made together from one source (a photo's original and its variants), all in
+/// the folder of the first. A photo with eight files is one entry in the signatures, the
+/// manifest and the lists of a build, not eight: it is kept, linked or made again whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// The names of its files in their folder, the first file's first, each followed by a
+    /// `/` (which no file name holds): one string, not one per file.
+    names: String,
+}
+
+impl Group {
+    /// The group of the files `names` (plain file names, no folder), the first one first.
+    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Group {
+        let mut all = String::new();
+        for name in names {
+            debug_assert!(!name.contains('/') && !name.is_empty());
+            all.push_str(name);
+            all.push('/');
+        }
+        Group { names: all }
+    }
+
+    /// The names of its files, the first file's first.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.split_terminator('/')
+    }
+
+    /// The output paths of its files, when `key` is the path of its first file.
+    pub fn files<'a>(&'a self, key: &'a str) -> impl Iterator<Item = String> + 'a {
+        let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
+        self.names().map(move |name| match folder {
+            "" => name.to_string(),
+            folder => format!("{folder}/{name}"),
+        })
+    }
+
+    /// How many files it has.
+    pub fn len(&self) -> usize {
+        self.names.matches('/').count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
 
 /// What the last build made at one output path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,16 +92,37 @@ impl Made {
     }
 }
 
+/// The record of a build: read owned (`Manifest<String, GroupMade>`), written from borrowed
+/// parts (`Manifest<&str, GroupMadeRef>`, the same bytes), so saving copies no path.
 #[derive(Serialize, Deserialize)]
-struct Manifest {
+struct Manifest<S, G> {
     fingerprint: u64,
     /// The output folder the files were made in, as (device, inode): a build that swaps a
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
-    files: Vec<(String, Made)>,
+    files: Vec<(S, Made)>,
+    /// The groups of files, by the path of their first file.
+    groups: Vec<(S, G)>,
     /// The stamps of the folders of groups of files kept at once (see [`Made`] for files).
-    groups: Vec<(String, FileStamp)>,
+    group_folders: Vec<(S, FileStamp)>,
+}
+
+/// What the last build made of a [`Group`]: its signature, and the stamp of each of its
+/// files (in the group's order), which a file kept on its own must still have.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct GroupMade {
+    signature: u64,
+    group: Group,
+    stamps: Vec<FileStamp>,
+}
+
+/// A [`GroupMade`] to write, borrowed.
+#[derive(Serialize)]
+struct GroupMadeRef<'a> {
+    signature: u64,
+    group: &'a Group,
+    stamps: std::borrow::Cow<'a, [FileStamp]>,
 }
 
 /// A folder's (device, inode), or zeros when it cannot be read.
@@ -70,9 +141,11 @@ pub struct OutputCache {
     folder: (u64, u64),
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
+    /// The groups of files the last build made, by the path of their first file.
+    groups: HashMap<String, GroupMade, ahash::RandomState>,
     /// The folders of groups of files (a photo's original and variants), as they were when
     /// the last build had made or checked every file of their groups in them.
-    groups: HashMap<String, FileStamp, ahash::RandomState>,
+    group_folders: HashMap<String, FileStamp, ahash::RandomState>,
 }
 
 /// What rendering depends on besides the pages' own inputs: the program, every setting,
@@ -91,13 +164,14 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let (folder, made, groups) = std::fs::read(&manifest)
+        let (folder, made, groups, group_folders) = std::fs::read(&manifest)
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Manifest>(&bytes).ok())
+            .and_then(|bytes| postcard::from_bytes::<Manifest<String, GroupMade>>(&bytes).ok())
             .filter(|m| m.fingerprint == fingerprint)
             .map(|m| {
                 let groups = m.groups.into_iter().collect();
-                (m.folder, m.files.into_iter().collect(), groups)
+                let folders = m.group_folders.into_iter().collect();
+                (m.folder, m.files.into_iter().collect(), groups, folders)
             })
             .unwrap_or_default();
         OutputCache {
@@ -108,6 +182,7 @@ impl OutputCache {
             folder,
             links_work: AtomicBool::new(true),
             groups,
+            group_folders,
         }
     }
 
@@ -116,64 +191,89 @@ impl OutputCache {
     /// those changes a folder's modification time). The files of its unchanged groups are
     /// then all there without a look at each. A file changed in place is not seen this way.
     pub fn folder_is_intact(&self, output: &Path, folder: &str) -> bool {
-        self.groups.get(folder).is_some_and(|stamp| {
+        self.group_folders.get(folder).is_some_and(|stamp| {
             std::fs::symlink_metadata(output.join(folder))
                 .is_ok_and(|m| m.is_dir() && FileStamp::exact(&m) == *stamp)
         })
     }
 
-    /// The stamps to record of the folders of this build's `groups` (a folder with whether
-    /// its group was kept at once; one per group, so a folder may come more than once): a
-    /// folder whose groups were all kept keeps its stamp, any other is looked at now, after
+    /// The stamps to record of the folders of this build's `groups` (a group, by the path
+    /// of its first file, with whether it was kept at once; a folder may hold more than one):
+    /// a folder whose groups were all kept keeps its stamp, any other is looked at now, after
     /// the build (unless changed too recently to tell a later change from it).
-    fn group_stamps(&self, output: &Path, groups: &[(String, bool)]) -> Vec<(String, FileStamp)> {
+    fn folder_stamps<'a>(
+        &self,
+        output: &Path,
+        groups: &'a [(String, bool)],
+    ) -> Vec<(&'a str, FileStamp)> {
         let mut all_kept: HashMap<&str, bool, ahash::RandomState> = HashMap::default();
-        for (folder, kept) in groups {
-            *all_kept.entry(folder.as_str()).or_insert(true) &= *kept;
+        for (key, kept) in groups {
+            let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
+            *all_kept.entry(folder).or_insert(true) &= *kept;
         }
-        let mut stamps: Vec<(String, FileStamp)> = all_kept
+        let mut stamps: Vec<(&str, FileStamp)> = all_kept
             .into_par_iter()
             .filter_map(|(folder, kept)| {
-                let stamp = match self.groups.get(folder).filter(|_| kept) {
+                let stamp = match self.group_folders.get(folder).filter(|_| kept) {
                     Some(stamp) => *stamp,
                     None => std::fs::symlink_metadata(output.join(folder))
                         .ok()
                         .filter(|m| m.is_dir())
                         .and_then(|m| FileStamp::settled(&m))?,
                 };
-                Some((folder.to_string(), stamp))
+                Some((folder, stamp))
             })
             .collect();
-        stamps.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        stamps.sort_unstable_by(|a, b| a.0.cmp(b.0));
         stamps
     }
 
-    /// The signature of every file the last build made, which the next render compares with.
+    /// The signature of every file (and group of files) the last build made, which the next
+    /// render compares with.
     pub fn signatures(&self) -> Signatures {
-        self.made
-            .iter()
-            .map(|(path, made)| (path.clone(), made.signature))
-            .collect()
+        let files = self.made.iter().map(|(path, made)| (path, made.signature));
+        let groups = self.groups.iter().map(|(key, made)| (key, made.signature));
+        files.chain(groups).map(|(p, s)| (p.clone(), s)).collect()
     }
 
-    /// How many files the last build made.
+    /// How many entries (files and groups of files) the last build made.
     pub fn len(&self) -> usize {
-        self.made.len()
+        self.made.len() + self.groups.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.made.is_empty()
+        self.len() == 0
     }
 
     /// Whether the folder `output` is the one the last build's files were made in, so that
     /// they are all the files it holds that a build made.
     pub fn made_in(&self, output: &Path) -> bool {
-        !self.made.is_empty() && folder_identity(output) == self.folder
+        !self.is_empty() && folder_identity(output) == self.folder
     }
 
-    /// The output path of every file the last build made.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.made.keys().map(String::as_str)
+    /// The output paths of the files the last build made that are not in `produced`; of its
+    /// groups, those in `kept` (kept whole, so all their files are there) are left out.
+    pub fn paths_not_in(
+        &self,
+        produced: &std::collections::HashSet<&str, ahash::RandomState>,
+        kept: &std::collections::HashSet<&str, ahash::RandomState>,
+    ) -> Vec<String> {
+        let files = self.made.keys().filter(|p| !produced.contains(p.as_str()));
+        let mut stale: Vec<String> = files.cloned().collect();
+        for (key, made) in &self.groups {
+            if !kept.contains(key.as_str()) {
+                let files = made.group.files(key);
+                stale.extend(files.filter(|f| !produced.contains(f.as_str())));
+            }
+        }
+        stale
+    }
+
+    /// The output paths of the files of the last build's group `key`.
+    pub fn group_files(&self, key: &str) -> Vec<String> {
+        self.groups
+            .get(key)
+            .map_or_else(Vec::new, |made| made.group.files(key).collect())
     }
 
     /// Whether `path` in the output folder (open as `output`) is still the very file the
@@ -186,11 +286,24 @@ impl OutputCache {
         })
     }
 
-    /// Whether `file` is the very file the last build made at `path`.
-    fn is_at(&self, path: &str, file: &Path) -> bool {
-        self.made
-            .get(path)
-            .is_some_and(|made| std::fs::metadata(file).is_ok_and(|m| made.matches(&m)))
+    /// Whether `output/path`, the file number `at` of the group `key`, is still the very
+    /// file the last build made there.
+    pub fn group_file_is_intact(&self, output: &Path, key: &str, at: usize, path: &str) -> bool {
+        self.is_at(self.made_in_group(key, at).as_ref(), &output.join(path))
+    }
+
+    /// What the last build made as the file number `at` of the group `key`.
+    fn made_in_group(&self, key: &str, at: usize) -> Option<Made> {
+        let made = self.groups.get(key)?;
+        Some(Made {
+            signature: made.signature,
+            stamp: *made.stamps.get(at)?,
+        })
+    }
+
+    /// Whether `file` is the very file the last build `made`.
+    fn is_at(&self, made: Option<&Made>, file: &Path) -> bool {
+        made.is_some_and(|made| std::fs::metadata(file).is_ok_and(|m| made.matches(&m)))
     }
 
     /// Where the cache keeps its link to the output file `path`.
@@ -203,8 +316,19 @@ impl OutputCache {
 
     /// Hard-links the last build's `path` to `target`; false when it cannot be reused.
     pub fn link_to(&self, path: &str, target: &Path) -> bool {
+        self.link_made(self.made.get(path), path, target)
+    }
+
+    /// Hard-links the last build's `path`, the file number `at` of the group `key`, to
+    /// `target`; false when it cannot be reused.
+    pub fn link_group_file_to(&self, key: &str, at: usize, path: &str, target: &Path) -> bool {
+        self.link_made(self.made_in_group(key, at).as_ref(), path, target)
+    }
+
+    /// Hard-links the farm's `path`, which the last build `made`, to `target`.
+    fn link_made(&self, made: Option<&Made>, path: &str, target: &Path) -> bool {
         let cached = self.farm_file(path);
-        if !self.links_work.load(Ordering::Relaxed) || !self.is_at(path, &cached) {
+        if !self.links_work.load(Ordering::Relaxed) || !self.is_at(made, &cached) {
             return false;
         }
         match std::fs::hard_link(cached, target) {
@@ -219,26 +343,28 @@ impl OutputCache {
     }
 
     /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files, `put` the ones it wrote (the others were linked from the cache) with their
-    /// stamps as written, `groups` the folders of the groups of files it offered to keep at
-    /// once, with whether each was kept.
+    /// files and groups of files (`groups`, by the path of their first file), `put` the files
+    /// it wrote (the others were linked from the cache or kept) with their stamps as written,
+    /// `offered` the groups it offered to keep at once (by the path of their first file),
+    /// with whether each was kept.
     pub fn save(
         &self,
         output: &Path,
         signatures: &Signatures,
+        groups: &Groups,
         put: &[(String, FileStamp)],
-        groups: &[(String, bool)],
+        offered: &[(String, bool)],
     ) -> std::io::Result<()> {
         // Nothing written, the same files with the same signatures in the same folder, every
         // group kept at once: the manifest and the links stand (a build with nothing to do
         // stays cheap).
         let unchanged = put.is_empty()
-            && groups.iter().all(|(_, kept)| *kept)
-            && signatures.len() == self.made.len()
+            && offered.iter().all(|(_, kept)| *kept)
+            && signatures.len() == self.len()
             && folder_identity(output) == self.folder
             && signatures
                 .iter()
-                .all(|(path, s)| self.made.get(path).is_some_and(|m| m.signature == *s));
+                .all(|(path, &s)| self.signature_of(path) == Some(s));
         if unchanged {
             return Ok(());
         }
@@ -248,7 +374,7 @@ impl OutputCache {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
             _ => {}
         }
-        if self.made.is_empty() {
+        if self.is_empty() {
             // Nothing in the folder can be trusted (no manifest, or an old program's or
             // settings'): start it afresh rather than replace its files one by one.
             match std::fs::remove_dir_all(&self.farm) {
@@ -261,18 +387,25 @@ impl OutputCache {
                     let _ = std::fs::remove_file(self.farm_file(path));
                 }
             }
+            for (key, made) in &self.groups {
+                let now = groups
+                    .get(key)
+                    .filter(|_| signatures.get(key) == Some(&made.signature));
+                if now.is_none() {
+                    for file in made.group.files(key) {
+                        let _ = std::fs::remove_file(self.farm_file(&file));
+                    }
+                }
+            }
         }
         std::fs::create_dir_all(&self.farm)?;
-        let made: HashMap<&str, Made, ahash::RandomState> = put
+        // Links every file put into the farm; the stamp of each that is linked.
+        let linked: HashMap<&str, FileStamp, ahash::RandomState> = put
             .par_iter()
             .filter_map(|(path, stamp)| {
-                let made = Made {
-                    signature: signatures[path],
-                    stamp: *stamp,
-                };
                 if self.made.get(path).is_some_and(|old| old.stamp == *stamp) {
                     // Written again with the same bytes and kept: the cache links it already.
-                    return Some((path.as_str(), made));
+                    return Some((path.as_str(), *stamp));
                 }
                 let cached = self.farm_file(path);
                 let link = || std::fs::hard_link(output.join(path), &cached);
@@ -284,33 +417,96 @@ impl OutputCache {
                     }
                     other => other.ok()?,
                 }
-                Some((path.as_str(), made))
+                Some((path.as_str(), *stamp))
             })
             .collect();
-        let mut files: Vec<(String, Made)> = Vec::with_capacity(signatures.len());
+        let kept: HashSet<&str, ahash::RandomState> = offered
+            .iter()
+            .filter(|(_, kept)| *kept)
+            .map(|(key, _)| key.as_str())
+            .collect();
+        let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
+        let mut made_groups: Vec<(&str, GroupMadeRef)> = Vec::with_capacity(groups.len());
         for (path, &signature) in signatures {
-            if let Some(m) = made.get(path.as_str()) {
-                files.push((path.clone(), *m));
+            if let Some(group) = groups.get(path) {
+                let kept = kept.contains(path.as_str());
+                if let Some(made) = self.group_made(path, group, signature, kept, &linked) {
+                    made_groups.push((path, made));
+                }
+            } else if let Some(&stamp) = linked.get(path.as_str()) {
+                files.push((path, Made { signature, stamp }));
             } else if let Some(old) = self.made.get(path).filter(|m| m.signature == signature) {
-                files.push((path.clone(), *old));
+                files.push((path, *old));
             }
         }
-        files.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() == signatures.len() {
+        let folder = if files.len() + made_groups.len() == signatures.len() {
             folder_identity(output)
         } else {
             (0, 0)
         };
-        let bytes = postcard::to_stdvec(&Manifest {
+        let manifest = Manifest {
             fingerprint: self.fingerprint,
             folder,
             files,
-            groups: self.group_stamps(output, groups),
-        })
-        .map_err(std::io::Error::other)?;
+            groups: made_groups,
+            group_folders: self.folder_stamps(output, offered),
+        };
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
-        crate::files::write_atomically(&self.manifest, &bytes)
+        // Written as it is encoded: no buffer of the whole manifest in memory.
+        crate::files::write_atomically_with(&self.manifest, |file| {
+            postcard::to_io(&manifest, file)
+                .map(drop)
+                .map_err(std::io::Error::other)
+        })
+    }
+
+    /// The signature the last build recorded for a file or a group (by its first file).
+    fn signature_of(&self, path: &str) -> Option<u64> {
+        match self.made.get(path) {
+            Some(made) => Some(made.signature),
+            None => self.groups.get(path).map(|made| made.signature),
+        }
+    }
+
+    /// The record of `group` (named `key`) as this build made it: `kept` whole, or each of
+    /// its files put and linked (its stamp in `linked`) or kept as the last build made it
+    /// (the same group with the same signature). None when a file is neither (it could not
+    /// be linked).
+    fn group_made<'a>(
+        &'a self,
+        key: &str,
+        group: &'a Group,
+        signature: u64,
+        kept: bool,
+        linked: &HashMap<&str, FileStamp, ahash::RandomState>,
+    ) -> Option<GroupMadeRef<'a>> {
+        let old = self
+            .groups
+            .get(key)
+            .filter(|old| old.signature == signature && old.group == *group);
+        let stamps = if kept {
+            std::borrow::Cow::Borrowed(&old?.stamps[..])
+        } else {
+            group
+                .files(key)
+                .enumerate()
+                .map(|(at, file)| {
+                    linked
+                        .get(file.as_str())
+                        .copied()
+                        .or_else(|| old.and_then(|old| old.stamps.get(at).copied()))
+                })
+                .collect::<Option<Vec<FileStamp>>>()?
+                .into()
+        };
+        Some(GroupMadeRef {
+            signature,
+            group,
+            stamps,
+        })
     }
 }

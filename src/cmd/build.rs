@@ -154,15 +154,15 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let (render, signatures) =
+    let (render, signatures, groups) =
         render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
     let put = staging.put_files();
-    let groups = staging.groups();
+    let offered = staging.groups();
     let write = staging.commit()?;
     t.mark("commit");
     if let Some(cache) = &output_cache
-        && let Err(e) = cache.save(&output, &signatures, &put, &groups)
+        && let Err(e) = cache.save(&output, &signatures, &groups, &put, &offered)
         && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));
@@ -176,6 +176,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         site,
         previous,
         signatures,
+        groups,
         article_cache,
         output_cache,
     ));

@@ -1,91 +1,117 @@
 //! Publishing the images' files: each output is put from the image cache, where it was
-//! written when its article was read; the files the last build put with the same keys are
-//! kept, an image's all at once when the sink can vouch for them together.
+//! written when its article was read. An image's files are one group (one signature, one
+//! entry in the build's records): the files the last build made of the same group are kept,
+//! all at once when the sink can vouch for them together.
+
+use std::hash::{Hash, Hasher};
 
 use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use super::{Image, cache, probe, variants};
-use crate::cache::outputs::Signatures;
+use crate::cache::outputs::{Group, Signatures};
 use crate::content::Article;
 use crate::content::bundle;
 use crate::site::Site;
 
-/// Keeps a group of files of one folder at once (see `render::Sink::keep_group`).
-pub type KeepGroup<'a> = dyn Fn(&str, &[String], bool) -> Result<bool> + Sync + 'a;
+/// Keeps an image's group of files (see `render::Sink::keep_group`).
+pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<Vec<bool>> + Sync + 'a;
 
-/// Where the outputs go (the render's sink, which this module does not know): `keep` keeps
-/// the file the last build made at a path (false when it cannot), `keep_group` an image's
-/// files at once, `put` stores one.
+/// Where the outputs go (the render's sink, which this module does not know): `keep_group`
+/// keeps the files of an image the last build made (saying which), `put` stores one.
 pub struct Target<'a> {
-    pub keep: &'a (dyn Fn(&str) -> Result<bool> + Sync),
     pub keep_group: &'a KeepGroup<'a>,
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 }
 
+/// One image's files as published: the group, named by the output path of its first file
+/// (the original), with its signature.
+pub struct Published {
+    pub key: String,
+    pub signature: u64,
+    pub group: Group,
+}
+
 /// Puts every image output of the site's articles into `target` (unless the one of the last
-/// build, with the same key in `previous`, is kept); returns each output file with its
-/// signature (its cache key).
-pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<(String, u64)>> {
+/// build, whose group has the same signature in `previous`, is kept); returns each image's
+/// group of files.
+pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<Published>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let jobs: Vec<(&Article, &Image)> = site
         .articles
         .iter()
         .flat_map(|a| a.images.iter().map(move |i| (a.as_ref(), i)))
         .collect();
-    let done: Vec<Vec<(String, u64)>> = jobs
-        .par_iter()
+    jobs.par_iter()
         .map(|&(article, image)| {
             let site_folder = bundle::site_folder(&article.path);
-            let files: Vec<String> = image
+            let key = bundle::output_file(&site_folder, &image.outputs[0].name);
+            // All of an image's files sit in its original's folder (the key's).
+            let group = Group::new(image.outputs.iter().map(|output| {
+                let name = output.name.as_str();
+                name.rsplit_once('/').map_or(name, |(_, name)| name)
+            }));
+            let signature = signature(image);
+            let unchanged = previous.get(&key) == Some(&signature);
+            let kept = (target.keep_group)(&key, &group, unchanged)?;
+            if kept.iter().all(|&kept| kept) {
+                return Ok(Published {
+                    key,
+                    signature,
+                    group,
+                });
+            }
+            let files: Vec<String> = group.files(&key).collect();
+            let published = Published {
+                key,
+                signature,
+                group,
+            };
+            let missing = image
                 .outputs
                 .iter()
-                .map(|output| bundle::output_file(&site_folder, &output.name))
-                .collect();
-            let unchanged = files
-                .iter()
-                .zip(&image.outputs)
-                .all(|(file, output)| previous.get(file) == Some(&output.key));
-            // All of an image's files sit in its original's folder.
-            let folder = files[0].rsplit_once('/').map_or("", |(folder, _)| folder);
-            let kept = (target.keep_group)(folder, &files, unchanged)?;
-            let signatures = files
-                .iter()
-                .cloned()
-                .zip(image.outputs.iter().map(|o| o.key));
-            if kept {
-                return Ok(signatures.collect());
-            }
+                .enumerate()
+                .zip(&files)
+                .zip(&kept)
+                .filter(|(_, kept)| !**kept)
+                .map(|(output, _)| output);
             if !site.config.images.encode {
                 // Only checked: the files are there by name, for the links to them.
-                for file in &files {
+                for (_, file) in missing {
                     (target.put)(file, &[])?;
                 }
-                return Ok(signatures.collect());
+                return Ok(published);
             }
             let mut remade: Option<Image> = None;
-            for ((at, output), file) in image.outputs.iter().enumerate().zip(&files) {
-                if previous.get(file) != Some(&output.key) || !(target.keep)(file)? {
-                    let bytes = match cache::read(&cache_dir, output.key, output.format) {
-                        Some(bytes) => bytes,
-                        None => {
-                            // The cache was cleared since the article was read.
-                            if remade.is_none() {
-                                remade = Some(remake(article, image, site, &cache_dir)?);
-                            }
-                            let key = remade.as_ref().map_or(0, |i| i.outputs[at].key);
-                            cache::read(&cache_dir, key, output.format).ok_or_else(|| {
-                                anyhow!("cannot write the image cache {}", cache_dir.display())
-                            })?
+            for ((at, output), file) in missing {
+                let bytes = match cache::read(&cache_dir, output.key, output.format) {
+                    Some(bytes) => bytes,
+                    None => {
+                        // The cache was cleared since the article was read.
+                        if remade.is_none() {
+                            remade = Some(remake(article, image, site, &cache_dir)?);
                         }
-                    };
-                    (target.put)(file, &bytes)?;
-                }
+                        let key = remade.as_ref().map_or(0, |i| i.outputs[at].key);
+                        cache::read(&cache_dir, key, output.format).ok_or_else(|| {
+                            anyhow!("cannot write the image cache {}", cache_dir.display())
+                        })?
+                    }
+                };
+                (target.put)(file, &bytes)?;
             }
-            Ok(signatures.collect())
+            Ok(published)
         })
-        .collect::<Result<_>>()?;
-    Ok(done.into_iter().flatten().collect())
+        .collect()
+}
+
+/// The signature of an image's files: their names and cache keys (which hold the photo's
+/// bytes and the settings that made each).
+fn signature(image: &Image) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    for output in &image.outputs {
+        (&output.name, output.key).hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Makes an image's outputs again from its file.

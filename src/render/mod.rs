@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use anyhow::{Result, bail};
 use rayon::prelude::*;
 
-pub use crate::cache::outputs::Signatures;
+pub use crate::cache::outputs::{Groups, Signatures};
 use crate::files::files_under;
 use crate::site::Site;
 use crate::urls::{Links, output_file};
@@ -50,6 +50,7 @@ pub fn links_for(site: &Site) -> Links {
 
 /// Renders the site into `sink`. Pages and feeds whose signature is the same as in `previous`
 /// are not rendered again (the sink still has them); pass an empty map to render everything.
+/// Returns the signature of every output file and group of files, and the groups.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
@@ -57,7 +58,7 @@ pub fn render_site(
     sink: &dyn Sink,
     cache: &ValueCache,
     previous: &Signatures,
-) -> Result<(RenderStats, Signatures)> {
+) -> Result<(RenderStats, Signatures, Groups)> {
     let (stats, rendered) = render(
         site,
         templates,
@@ -66,7 +67,8 @@ pub fn render_site(
         cache,
         Previous::Map(previous),
     )?;
-    Ok((stats, rendered.signatures()))
+    let signatures = rendered.signatures();
+    Ok((stats, signatures, rendered.groups))
 }
 
 /// What a render starts from.
@@ -92,8 +94,11 @@ pub struct Rendered {
     feeds: Vec<u64>,
     /// The sitemap files (`sitemap.xml` and its parts), by output path.
     sitemaps: Vec<(String, u64)>,
-    /// robots.txt, syntax.css, static files, bundles' files, images.
+    /// robots.txt, syntax.css, static files, bundles' files, images (a group of files each,
+    /// under the path of its first).
     others: Signatures,
+    /// The groups of files among `others` (an image's original and variants).
+    groups: Groups,
     /// The search index's files.
     search: Signatures,
     /// The search files the last render had and this one has not, when this one brought
@@ -118,9 +123,16 @@ struct Basis {
 }
 
 impl Rendered {
-    /// Every output file with its signature.
+    /// Every output file (and group of files, under the path of its first) with its signature.
     pub fn signatures(&self) -> Signatures {
         self.files().map(|(p, s)| (p.to_string(), s)).collect()
+    }
+
+    /// The output path of every file, the files of groups too.
+    pub fn paths(&self) -> std::collections::HashSet<String> {
+        let groups = self.groups.iter().flat_map(|(key, group)| group.files(key));
+        let files = self.files().map(|(p, _)| p.to_string());
+        files.chain(groups).collect()
     }
 
     /// Every output file with its signature, pages first.
@@ -154,8 +166,36 @@ impl Rendered {
     }
 
     /// The output files of `last` that this render did not make. Looks at every file only
-    /// when the layout changed; else only at the few files besides pages and feeds.
+    /// when the layout changed; else only at the few files besides pages and feeds (and at
+    /// the files of a group only when it changed).
     pub fn gone_since(&self, last: &Rendered) -> Vec<String> {
+        let gone = self.entries_gone_since(last);
+        let changed: Vec<(&String, &crate::cache::outputs::Group)> = last
+            .groups
+            .iter()
+            .filter(|(key, group)| self.groups.get(*key) != Some(group))
+            .collect();
+        if changed.is_empty() && (gone.is_empty() || self.groups.is_empty()) {
+            return gone;
+        }
+        // A group's files, or a file that became one of a group's.
+        let now = self.paths();
+        let groups_gone = changed
+            .into_iter()
+            .flat_map(|(key, group)| group.files(key));
+        let mut gone: Vec<String> = gone
+            .into_iter()
+            .chain(groups_gone)
+            .filter(|path| !now.contains(path))
+            .collect();
+        gone.sort_unstable();
+        gone.dedup();
+        gone
+    }
+
+    /// The output files and groups (by their first file) of `last` that this render did not
+    /// make.
+    fn entries_gone_since(&self, last: &Rendered) -> Vec<String> {
         if Arc::ptr_eq(&self.layout, &last.layout)
             && Arc::ptr_eq(&self.feed_files, &last.feed_files)
         {
@@ -329,7 +369,7 @@ impl Job<'_> {
             },
         );
         let pages = pages_done?;
-        let (feeds, sitemaps, others, search) = rest_done?;
+        let (feeds, sitemaps, (others, groups), search) = rest_done?;
         let (feed_files, feeds): (Vec<Vec<String>>, Vec<u64>) = feeds.into_iter().unzip();
         let feed_files = match &dependents {
             Some(d) => d.feed_files.clone(),
@@ -342,6 +382,7 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
+            groups,
             search,
             search_gone: None,
             basis: dependents.map(|dependents| Basis {
@@ -452,7 +493,7 @@ impl Job<'_> {
         if any_media {
             self.renderer.templates().images.set(site);
         }
-        let others = self.others(&last.others, any_media)?;
+        let (others, groups) = self.others(&last.others, any_media)?;
         crate::timing::add("sitemap, statics, bundles, images", started);
         let search = put_search_changes(site, self.cache, self.sink, &last.search)?;
 
@@ -491,6 +532,7 @@ impl Job<'_> {
             feeds,
             sitemaps,
             others,
+            groups,
             search,
             search_gone,
             basis: Some(basis),
@@ -579,9 +621,10 @@ impl Job<'_> {
         Ok(signatures)
     }
 
-    /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s.
-    fn others(&self, previous: &Signatures, media: bool) -> Result<Signatures> {
-        let others = render_other_files(
+    /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s,
+    /// and the groups of files among them.
+    fn others(&self, previous: &Signatures, media: bool) -> Result<(Signatures, Groups)> {
+        let (others, groups) = render_other_files(
             self.site,
             self.links,
             self.statics,
@@ -589,7 +632,7 @@ impl Job<'_> {
             previous,
             media,
         )?;
-        Ok(others.into_iter().collect())
+        Ok((others.into_iter().collect(), groups))
     }
 }
 
@@ -693,7 +736,8 @@ fn sitemap_files(
 }
 
 /// robots.txt, the code stylesheet, static files, bundles' files and images. Their signature
-/// is the hash of their bytes; unchanged ones are not put again.
+/// is the hash of their bytes (an image's group of files: of their cache keys); unchanged ones
+/// are not put again. Returns the groups of files too.
 fn render_other_files(
     site: &Site,
     links: &Links,
@@ -701,7 +745,7 @@ fn render_other_files(
     sink: &dyn Sink,
     previous: &Signatures,
     media: bool,
-) -> Result<Vec<(String, u64)>> {
+) -> Result<(Vec<(String, u64)>, Groups)> {
     let mut signatures = Vec::new();
     let mut put_unless_same = |path: String, bytes: &[u8]| -> Result<()> {
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
@@ -720,18 +764,22 @@ fn render_other_files(
         put_unless_same(rel.clone(), bytes)?;
     }
     if !media {
-        return Ok(signatures);
+        return Ok((signatures, Groups::default()));
     }
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
     }
     let images = crate::images::publish::Target {
-        keep: &|file| sink.keep(file),
-        keep_group: &|folder, files, unchanged| sink.keep_group(folder, files, unchanged),
+        keep_group: &|key, files, unchanged| sink.keep_group(key, files, unchanged),
         put: &|file, bytes| sink.put(file, bytes),
     };
-    signatures.extend(crate::images::publish::publish(site, &images, previous)?);
-    Ok(signatures)
+    let published = crate::images::publish::publish(site, &images, previous)?;
+    let mut groups = Groups::default();
+    for image in published {
+        signatures.push((image.key.clone(), image.signature));
+        groups.insert(image.key, image.group);
+    }
+    Ok((signatures, groups))
 }
 
 /// The search index's files (when search is on); like the other files, unchanged ones are

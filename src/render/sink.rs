@@ -3,6 +3,8 @@
 
 use anyhow::Result;
 
+use crate::cache::outputs::Group;
+
 /// Where rendered files go.
 pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the output root (`2022/01/27/a/index.html`).
@@ -15,11 +17,20 @@ pub trait Sink: Sync {
     }
 
     /// Offers a group of files made together from one source (a photo's original and
-    /// variants), all in the output folder `folder`, to keep at once without a look at each:
-    /// `unchanged` says whether the previous build made these very files. True when the
-    /// sink kept them all; false when it cannot vouch for them at once (each is then kept
-    /// or put on its own). Every group of a render is offered, kept or not.
-    fn keep_group(&self, _folder: &str, _paths: &[String], _unchanged: bool) -> Result<bool> {
-        Ok(false)
+    /// variants), all in one output folder, named by the path of its first file `key`:
+    /// `unchanged` says whether the previous build made these very files (the group's
+    /// signature is the same). Returns whether each file (in the group's order) is kept; the
+    /// others are put. Every group of a render is offered, kept or not.
+    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<Vec<bool>> {
+        group
+            .files(key)
+            .map(|path| {
+                if unchanged {
+                    self.keep(&path)
+                } else {
+                    Ok(false)
+                }
+            })
+            .collect()
     }
 }

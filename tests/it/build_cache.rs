@@ -455,6 +455,18 @@ fn photo_edits_build_the_same_with_and_without_the_cache() {
     step("add a photo to b0", &|| {
         photo("content/b0/kedua.png", jpeg(90, 90))
     });
+    // Every photo's 80-pixel variants go, 60-pixel ones come.
+    step("change [images] widths", &|| {
+        f.write(
+            "site.toml",
+            &format!(
+                "{}permalink = \"/:year/:month/:day/:slug/\"\n[images]\nwidths = [40, 60]\n",
+                crate::common::SITE_TOML
+            ),
+        );
+    });
+    assert!(f.exists("2024/05/01/b0/foto-60w.webp"));
+    assert!(!f.exists("2024/05/01/b0/foto-80w.webp"));
 }
 
 /// The search index of a cached build reads only the words of articles that changed: the
