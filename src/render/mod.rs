@@ -710,13 +710,12 @@ fn put_search_files(
     previous: &Signatures,
 ) -> Result<Vec<(String, u64)>> {
     let started = std::time::Instant::now();
-    let mut signatures = Vec::new();
-    for file in cache.search_files(site)? {
-        if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
-            sink.put(&file.path, &file.bytes)?;
+    let signatures = cache.put_search_files(site, |path: &str, bytes: &[u8], hash: u64| {
+        if previous.get(path) != Some(&hash) || !sink.keep(path)? {
+            sink.put(path, bytes)?;
         }
-        signatures.push((file.path, file.hash));
-    }
+        Ok(())
+    })?;
     crate::timing::add("search index", started);
     Ok(signatures)
 }

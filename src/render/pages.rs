@@ -100,10 +100,14 @@ impl ValueCache {
         *self.sitemap_parts.lock().expect("cache lock") = parts.into_iter().collect();
     }
 
-    /// The site's search index files, brought up to date from the last render's when the
-    /// cache keeps the index.
-    pub(super) fn search_files(&self, site: &Site) -> Result<Vec<crate::search::live::IndexFile>> {
-        use crate::search::live::IndexFile;
+    /// Hands the site's search index files to `put` (path, bytes, hash of the bytes) and
+    /// returns their paths and hashes. A session brings its kept index up to date; a one-off
+    /// build puts each file as it is made, so the index's files are never all in memory.
+    pub(super) fn put_search_files(
+        &self,
+        site: &Site,
+        put: impl Fn(&str, &[u8], u64) -> Result<()> + Sync,
+    ) -> Result<Vec<(String, u64)>> {
         if let Some(live) = &self.search {
             let mut live = live.lock().unwrap_or_else(|e| e.into_inner());
             let files = live.files(site);
@@ -111,14 +115,19 @@ impl ValueCache {
                 // Half brought up to date: made afresh next time.
                 *live = Default::default();
             }
-            return files;
-        }
-        Ok(
-            crate::search::index_files(site, self.search_term_cache.as_deref())?
+            return files?
                 .into_iter()
-                .map(|(path, bytes)| IndexFile::new(path, bytes))
-                .collect(),
-        )
+                .map(|file| {
+                    put(&file.path, &file.bytes, file.hash)?;
+                    Ok((file.path, file.hash))
+                })
+                .collect();
+        }
+        crate::search::put_index_files(site, self.search_term_cache.as_deref(), &|path, bytes| {
+            let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+            put(&path, &bytes, hash)?;
+            Ok((path, hash))
+        })
     }
 
     /// The layout of `site`: the last one if the site kept its indexes, else a new one.
