@@ -11,7 +11,6 @@ use crate::build_lock::Lock;
 use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
-use crate::content::Article;
 use crate::content::body::BodyStore;
 use crate::output::{Staging, WriteStats};
 use crate::render::{self, RenderStats, Templates};
@@ -99,7 +98,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let article_cache = use_cache.then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let (loaded, origins) = crate::cache::load::load_all(&config, article_cache.as_ref(), &bodies)?;
-    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    let articles = loaded.articles;
     warnings.extend(loaded.warnings);
     warnings.extend(crate::content::terms::merged_names_in_site(
         articles.iter().map(|a| &**a),
