@@ -153,15 +153,17 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let (render, signatures) =
+    let (render, rendered) =
         render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
     let put = staging.put_files();
     let groups = staging.groups();
     let write = staging.commit()?;
     t.mark("commit");
-    if let Some(cache) = &output_cache
-        && let Err(e) = cache.save(&output, &signatures, &put, &groups)
+    // Every output file's signature: only the output cache needs the map.
+    let signatures = output_cache.as_ref().map(|_| rendered.signatures());
+    if let (Some(cache), Some(signatures)) = (&output_cache, &signatures)
+        && let Err(e) = cache.save(&output, signatures, &put, &groups)
         && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));
@@ -174,6 +176,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         values,
         site,
         previous,
+        rendered,
         signatures,
         article_cache,
         output_cache,
