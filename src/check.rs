@@ -140,7 +140,8 @@ pub fn check(root: &Path, options: SessionOptions, external: bool) -> Result<Rep
         .warnings
         .into_iter()
         .chain(crate::content::terms::merged_names_in_site(
-            &articles, &config,
+            articles.iter().map(|a| &**a),
+            &config,
         ))
     {
         report.problems.push(warning_problem(warning));
@@ -223,7 +224,7 @@ fn warning_problem(message: String) -> Problem {
 fn check_clashes(
     config: &crate::config::Config,
     options: &SessionOptions,
-    articles: Vec<crate::content::Article>,
+    articles: Vec<std::sync::Arc<crate::content::Article>>,
     report: &mut Report,
 ) {
     let selection = crate::site::Selection {
@@ -231,7 +232,6 @@ fn check_clashes(
         future: options.future,
         now: chrono::Utc::now(),
     };
-    let articles = articles.into_iter().map(std::sync::Arc::new).collect();
     let Ok(site) = crate::site::Site::build(config.clone(), articles, selection) else {
         return;
     };
@@ -247,7 +247,7 @@ fn check_clashes(
     }
 }
 
-fn check_duplicates(articles: &[crate::content::Article], report: &mut Report) {
+fn check_duplicates(articles: &[std::sync::Arc<crate::content::Article>], report: &mut Report) {
     let mut by_slug: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for a in articles {
         by_slug
@@ -271,7 +271,7 @@ fn check_duplicates(articles: &[crate::content::Article], report: &mut Report) {
 /// What the default theme shows of an article: a byline, and alt text for the lead image.
 fn check_fields(
     config: &crate::config::Config,
-    articles: &[crate::content::Article],
+    articles: &[std::sync::Arc<crate::content::Article>],
     report: &mut Report,
 ) {
     for a in articles {

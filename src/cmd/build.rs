@@ -11,7 +11,6 @@ use crate::build_lock::Lock;
 use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
-use crate::content::Article;
 use crate::content::body::BodyStore;
 use crate::output::{Staging, WriteStats};
 use crate::render::{self, RenderStats, Templates};
@@ -99,7 +98,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let article_cache = use_cache.then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let (loaded, origins) = crate::cache::load::load_all(&config, article_cache.as_ref(), &bodies)?;
-    let articles: Vec<Arc<Article>> = loaded.articles.into_iter().map(Arc::new).collect();
+    let articles = loaded.articles;
     warnings.extend(loaded.warnings);
     warnings.extend(crate::content::terms::merged_names_in_site(
         articles.iter().map(|a| &**a),
@@ -154,15 +153,17 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let (render, signatures, groups) =
+    let (render, rendered) =
         render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
     t.mark("render");
     let put = staging.put_files();
     let offered = staging.groups();
     let write = staging.commit()?;
     t.mark("commit");
-    if let Some(cache) = &output_cache
-        && let Err(e) = cache.save(&output, &signatures, &groups, &put, &offered)
+    // Every output file's signature: only the output cache needs the map.
+    let signatures = output_cache.as_ref().map(|_| rendered.signatures());
+    if let (Some(cache), Some(signatures)) = (&output_cache, &signatures)
+        && let Err(e) = cache.save(&output, signatures, rendered.groups(), &put, &offered)
         && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));
@@ -175,8 +176,8 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         values,
         site,
         previous,
+        rendered,
         signatures,
-        groups,
         article_cache,
         output_cache,
     ));

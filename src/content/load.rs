@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
 use rayon::prelude::*;
@@ -24,7 +25,9 @@ use crate::text::{clean, is_safe_url, slugify};
 /// What loading found: the articles, the broken files, and warnings to show (unknown keys
 /// and such).
 pub struct Loaded {
-    pub articles: Vec<Article>,
+    /// Shared from the start: a million articles' records are made once, not copied from
+    /// one list to another (each copy the size of all of them).
+    pub articles: Vec<Arc<Article>>,
     /// Every problem of every file that could not be loaded (and of folder entries that
     /// could not be read), in file order. Callers must not publish a site that has any.
     pub errors: Vec<ContentError>,
@@ -135,7 +138,7 @@ pub fn load_each<T: Send>(
             let started = std::time::Instant::now();
             let loaded = load(f).map(|(mut article, warnings, kept)| {
                 bodies.place(&mut article.content_html);
-                (article, warnings, kept)
+                (Arc::new(article), warnings, kept)
             });
             crate::timing::add("load article", started);
             loaded

@@ -5,8 +5,11 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use super::spec::{Page, PageSpec};
 use crate::site::Site;
+use crate::urls::output_file;
 
 /// One output file claimed by several pages.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -19,12 +22,28 @@ pub struct Clash {
     pub message: String,
 }
 
-/// Every clash among `pages` (with their specs and output files), sorted by file.
-pub fn find(site: &Site, pages: &[Page], specs: &[PageSpec], files: &[String]) -> Vec<Clash> {
-    let mut claims: HashMap<&str, Vec<usize>, ahash::RandomState> =
+/// Every clash among `pages` (with their specs), sorted by file. Pages meet by a hash of
+/// their output file (a million pages' file names need not be held at once); only the pages
+/// whose hash an earlier page has are told apart by the file itself.
+pub fn find(site: &Site, pages: &[Page], specs: &[PageSpec]) -> Vec<Clash> {
+    let hashes: Vec<u64> = specs
+        .par_iter()
+        .map(|spec| xxhash_rust::xxh3::xxh3_64(output_file(&spec.path).as_bytes()))
+        .collect();
+    let mut first: HashMap<u64, usize, ahash::RandomState> =
         HashMap::with_capacity_and_hasher(pages.len(), Default::default());
-    for (i, file) in files.iter().enumerate() {
-        claims.entry(file).or_default().push(i);
+    let mut claims: HashMap<String, Vec<usize>, ahash::RandomState> = HashMap::default();
+    for (i, &hash) in hashes.iter().enumerate() {
+        let earlier = *first.entry(hash).or_insert(i);
+        if earlier != i {
+            claims
+                .entry(output_file(&specs[earlier].path))
+                .or_insert_with(|| vec![earlier]);
+            claims
+                .entry(output_file(&specs[i].path))
+                .or_default()
+                .push(i);
+        }
     }
     let mut clashes: Vec<Clash> = claims
         .into_values()

@@ -14,6 +14,7 @@ pub mod templates;
 pub mod values;
 pub mod xml;
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -50,7 +51,9 @@ pub fn links_for(site: &Site) -> Links {
 
 /// Renders the site into `sink`. Pages and feeds whose signature is the same as in `previous`
 /// are not rendered again (the sink still has them); pass an empty map to render everything.
-/// Returns the signature of every output file and group of files, and the groups.
+/// What was made gives the signatures of every output file and group of files
+/// ([`Rendered::signatures`]) for a build that keeps them: a map of every file, so a build
+/// without a cache does not make it.
 pub fn render_site(
     site: &Site,
     templates: &Templates,
@@ -58,17 +61,15 @@ pub fn render_site(
     sink: &dyn Sink,
     cache: &ValueCache,
     previous: &Signatures,
-) -> Result<(RenderStats, Signatures, Groups)> {
-    let (stats, rendered) = render(
+) -> Result<(RenderStats, Rendered)> {
+    render(
         site,
         templates,
         statics,
         sink,
         cache,
         Previous::Map(previous),
-    )?;
-    let signatures = rendered.signatures();
-    Ok((stats, signatures, rendered.groups))
+    )
 }
 
 /// What a render starts from.
@@ -125,7 +126,12 @@ struct Basis {
 impl Rendered {
     /// Every output file (and group of files, under the path of its first) with its signature.
     pub fn signatures(&self) -> Signatures {
-        self.files().map(|(p, s)| (p.to_string(), s)).collect()
+        self.files().map(|(p, s)| (p.into_owned(), s)).collect()
+    }
+
+    /// The groups of files among the output files (an image's original and variants).
+    pub fn groups(&self) -> &Groups {
+        &self.groups
     }
 
     /// The output path of every file, the files of groups too.
@@ -136,21 +142,21 @@ impl Rendered {
     }
 
     /// Every output file with its signature, pages first.
-    fn files(&self) -> impl Iterator<Item = (&str, u64)> {
-        let pages = self
-            .layout
-            .files
-            .iter()
-            .map(String::as_str)
+    fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, u64)> {
+        let pages = (0..self.pages.len())
+            .map(|slot| Cow::Owned(self.layout.file(slot)))
             .zip(self.pages.iter().copied());
         let feeds = self
             .feed_files
             .iter()
             .zip(&self.feeds)
-            .flat_map(|(files, &s)| files.iter().map(move |f| (f.as_str(), s)));
-        let rest = self.sitemaps.iter().map(|(p, s)| (p.as_str(), *s));
+            .flat_map(|(files, &s)| files.iter().map(move |f| (Cow::from(f.as_str()), s)));
+        let rest = self
+            .sitemaps
+            .iter()
+            .map(|(p, s)| (Cow::from(p.as_str()), *s));
         let others = self.others.iter().chain(&self.search);
-        let others = others.map(|(p, s)| (p.as_str(), *s));
+        let others = others.map(|(p, s)| (Cow::from(p.as_str()), *s));
         pages.chain(feeds).chain(rest).chain(others)
     }
 
@@ -220,11 +226,11 @@ impl Rendered {
                 .cloned()
                 .collect();
         }
-        let now: std::collections::HashSet<&str> = self.files().map(|(p, _)| p).collect();
+        let now: std::collections::HashSet<Cow<str>> = self.files().map(|(p, _)| p).collect();
         last.files()
             .map(|(p, _)| p)
             .filter(|p| !now.contains(p))
-            .map(String::from)
+            .map(Cow::into_owned)
             .collect()
     }
 }
@@ -336,15 +342,17 @@ impl Job<'_> {
                 &fresh_feeds
             }
         };
-        let (specs, files) = (&layout.specs, &layout.files);
+        let specs = &layout.specs;
         // Pages, and (feeds, sitemap and the rest) side by side: both are parallel inside too.
         let (pages_done, rest_done) = rayon::join(
             || {
                 let started = std::time::Instant::now();
                 let done: Result<Vec<u64>> = specs
                     .par_iter()
-                    .zip(files.par_iter())
-                    .map(|(spec, file)| self.page(spec, file, map.get(file).copied()))
+                    .map(|spec| {
+                        let file = output_file(&spec.path);
+                        self.page(spec, &file, map.get(&file).copied())
+                    })
                     .collect();
                 crate::timing::add("all pages", started);
                 done
@@ -431,7 +439,7 @@ impl Job<'_> {
                 let slot = slot as usize;
                 let signature = self.page(
                     &layout.specs[slot],
-                    &layout.files[slot],
+                    &layout.file(slot),
                     Some(last.pages[slot]),
                 )?;
                 Ok((slot, signature))
@@ -636,18 +644,25 @@ impl Job<'_> {
     }
 }
 
-/// Every page of a site with its spec and output file: what the site's structure (its
-/// articles' places, tags and archives) and settings decide, before any article's text.
+/// Every page of a site with its spec: what the site's structure (its articles' places, tags
+/// and archives) and settings decide, before any article's text.
 pub struct Layout {
     pub pages: Vec<Page>,
     pub specs: Vec<PageSpec>,
-    pub files: Vec<String>,
+}
+
+impl Layout {
+    /// The output file of the page in `slot`, made from its path when needed: kept for every
+    /// page, the files were a sixth of the layout's memory.
+    pub fn file(&self, slot: usize) -> String {
+        output_file(&self.specs[slot].path)
+    }
 }
 
 /// The site's layout; fails, naming every clash, when two pages share an output file.
 fn lay_out(site: &Site) -> Result<Layout> {
     let layout = plan(site);
-    let clashes = clashes::find(site, &layout.pages, &layout.specs, &layout.files);
+    let clashes = clashes::find(site, &layout.pages, &layout.specs);
     if !clashes.is_empty() {
         let messages: Vec<&str> = clashes.iter().map(|c| c.message.as_str()).collect();
         bail!("{}", messages.join("\n"));
@@ -659,21 +674,13 @@ fn plan(site: &Site) -> Layout {
     let builder = SpecBuilder::new(site);
     let pages = spec::pages(site);
     let specs: Vec<PageSpec> = pages.par_iter().map(|&p| builder.spec(p)).collect();
-    let files: Vec<String> = specs
-        .par_iter()
-        .map(|spec| output_file(&spec.path))
-        .collect();
-    Layout {
-        pages,
-        specs,
-        files,
-    }
+    Layout { pages, specs }
 }
 
 /// Every pair (or more) of pages that would be published on one output file.
 pub fn clashes(site: &Site) -> Vec<clashes::Clash> {
     let layout = plan(site);
-    clashes::find(site, &layout.pages, &layout.specs, &layout.files)
+    clashes::find(site, &layout.pages, &layout.specs)
 }
 
 /// [`clashes`], keeping the layout in `cache` for the render when there are none (so a
@@ -682,7 +689,7 @@ pub fn clashes_laying_out(site: &Site, cache: &ValueCache) -> Vec<clashes::Clash
     let mut found = Vec::new();
     let _ = cache.layout(site, || {
         let layout = plan(site);
-        found = clashes::find(site, &layout.pages, &layout.specs, &layout.files);
+        found = clashes::find(site, &layout.pages, &layout.specs);
         if found.is_empty() {
             Ok(layout)
         } else {
@@ -791,13 +798,11 @@ fn put_search_files(
     previous: &Signatures,
 ) -> Result<Signatures> {
     let started = std::time::Instant::now();
-    let mut signatures = Signatures::default();
-    for file in cache.search_files(site)? {
-        put_search_file(sink, previous, &file)?;
-        signatures.insert(file.path, file.hash);
-    }
+    let signatures = cache.put_search_files(site, |path: &str, bytes: &[u8], hash: u64| {
+        put_search_file(sink, previous, path, bytes, hash)
+    })?;
     crate::timing::add("search index", started);
-    Ok(signatures)
+    Ok(signatures.into_iter().collect())
 }
 
 /// What a session's render does to the last render's search files.
@@ -825,7 +830,7 @@ fn put_search_changes(
         IndexChanges::All(files) => {
             let mut signatures = Signatures::default();
             for file in files {
-                put_search_file(sink, previous, &file)?;
+                put_search_file(sink, previous, &file.path, &file.bytes, file.hash)?;
                 signatures.insert(file.path, file.hash);
             }
             SearchUpdate::Whole(signatures)
@@ -833,7 +838,7 @@ fn put_search_changes(
         IndexChanges::Some { files, gone } => {
             let mut put = Vec::with_capacity(files.len());
             for file in files {
-                put_search_file(sink, previous, &file)?;
+                put_search_file(sink, previous, &file.path, &file.bytes, file.hash)?;
                 put.push((file.path, file.hash));
             }
             SearchUpdate::Patch { put, gone }
@@ -847,10 +852,12 @@ fn put_search_changes(
 fn put_search_file(
     sink: &dyn Sink,
     previous: &Signatures,
-    file: &crate::search::live::IndexFile,
+    path: &str,
+    bytes: &[u8],
+    hash: u64,
 ) -> Result<()> {
-    if previous.get(&file.path) != Some(&file.hash) || !sink.keep(&file.path)? {
-        sink.put(&file.path, &file.bytes)?;
+    if previous.get(path) != Some(&hash) || !sink.keep(path)? {
+        sink.put(path, bytes)?;
     }
     Ok(())
 }

@@ -124,17 +124,29 @@ impl ValueCache {
         *self.sitemap_parts.lock().expect("cache lock") = parts.into_iter().collect();
     }
 
-    /// The site's search index files, brought up to date from the last render's when the
-    /// cache keeps the index.
-    pub(super) fn search_files(&self, site: &Site) -> Result<Vec<crate::search::live::IndexFile>> {
-        use crate::search::live::IndexChanges;
+    /// Hands the site's search index files to `put` (path, bytes, hash of the bytes) and
+    /// returns their paths and hashes. A session brings its kept index up to date; a one-off
+    /// build puts each file as it is made, so the index's files are never all in memory.
+    pub(super) fn put_search_files(
+        &self,
+        site: &Site,
+        put: impl Fn(&str, &[u8], u64) -> Result<()> + Sync,
+    ) -> Result<Vec<(String, u64)>> {
         if self.search.is_some() {
-            return self.with_live_index(|live| live.files(site));
+            let files = self.with_live_index(|live| live.files(site))?;
+            return files
+                .into_iter()
+                .map(|file| {
+                    put(&file.path, &file.bytes, file.hash)?;
+                    Ok((file.path, file.hash))
+                })
+                .collect();
         }
-        match self.search_changes(site)? {
-            IndexChanges::All(files) => Ok(files),
-            IndexChanges::Some { .. } => unreachable!("a one-off build's index is made afresh"),
-        }
+        crate::search::put_index_files(site, self.search_term_cache.as_deref(), &|path, bytes| {
+            let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+            put(&path, &bytes, hash)?;
+            Ok((path, hash))
+        })
     }
 
     /// The search index files that changed since the last render that succeeded (all of

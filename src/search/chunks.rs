@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use anyhow::Result;
 use base64::Engine;
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -48,29 +49,33 @@ pub struct FilterValue {
     pub count: usize,
 }
 
-/// Every file of the index: `(output path, bytes)`, in a stable order.
-pub fn files(
+/// Makes every file of the index and hands each to `put` (output path, bytes) as soon as it
+/// is made, in parallel: the files are never all in memory at once (at a million articles
+/// they are near a gigabyte), nor are the results' metadata. `meta(doc)` is what the search
+/// page shows of document `doc` of the `index`. Returns what `put` returned, in a stable
+/// order: term chunks, result chunks, `search/root.js`.
+pub fn put_files<T: Send>(
     index: &Index,
-    metas: &[ResultMeta],
+    meta: &(dyn Fn(usize) -> ResultMeta + Sync),
     stemmer: &str,
     filters: &BTreeMap<&str, Vec<FilterValue>>,
-) -> Vec<(String, Vec<u8>)> {
+    put: &(dyn Fn(String, Vec<u8>) -> Result<T> + Sync),
+) -> Result<Vec<T>> {
     let sizes = index
         .terms
         .iter()
         .map(|(t, p)| (term_hash(t), term_size(t, p)));
     let ranges = cuts(sizes);
-    // The files made in parallel, kept in this order.
-    let mut files: Vec<(String, Vec<u8>)> = ranges
+    let mut put_back: Vec<T> = ranges
         .par_iter()
         .map(|range| {
             let chunk = &index.terms[range.clone()];
             let name = chunk_name(&chunk[0].0);
             let terms: Vec<(&str, &Postings)> =
                 chunk.iter().map(|(t, p)| (t.as_str(), p)).collect();
-            (chunk_path(&name), term_chunk(&name, &terms))
+            put(chunk_path(&name), term_chunk(&name, &terms))
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let chunk_list: Vec<(String, String)> = ranges
         .iter()
         .map(|range| {
@@ -78,19 +83,27 @@ pub fn files(
             (first.clone(), chunk_name(first))
         })
         .collect();
-    let groups: Vec<&[ResultMeta]> = metas.chunks(DOCS_PER_META).collect();
-    files.par_extend(
-        groups
-            .par_iter()
-            .enumerate()
-            .map(|(n, docs)| meta_file(n, docs)),
-    );
-    let firsts: Vec<i64> = groups.iter().map(|docs| docs[0].day).collect();
-    files.push((
-        "search/root.js".into(),
-        root(index.documents, stemmer, &chunk_list, &firsts, filters),
-    ));
-    files
+    let documents = index.documents;
+    // Each result chunk with the day of its first document.
+    let metas: Vec<(T, i64)> = (0..documents.div_ceil(DOCS_PER_META))
+        .into_par_iter()
+        .map(|n| {
+            let docs: Vec<ResultMeta> = (n * DOCS_PER_META..documents.min((n + 1) * DOCS_PER_META))
+                .map(meta)
+                .collect();
+            let first_day = docs[0].day;
+            let (path, bytes) = meta_file(n, &docs);
+            Ok((put(path, bytes)?, first_day))
+        })
+        .collect::<Result<_>>()?;
+    let mut firsts = Vec::with_capacity(metas.len());
+    for (back, day) in metas {
+        put_back.push(back);
+        firsts.push(day);
+    }
+    let root = root(documents, stemmer, &chunk_list, &firsts, filters);
+    put_back.push(put("search/root.js".into(), root)?);
+    Ok(put_back)
 }
 
 /// The name of the term chunk that starts with `first` (`t/<hash>`).
@@ -425,6 +438,61 @@ mod tests {
                 String::from_utf8(root_whole(7, chunk_list, firsts, &filters)).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn result_chunks_are_put_as_they_are_made_each_document_read_once() {
+        use std::sync::Mutex;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let threads = rayon::current_num_threads();
+        let documents = (threads + 1) * DOCS_PER_META * 4 + 3;
+        let index = Index {
+            terms: vec![("kata".into(), Postings::from_pairs(&[(0, 9)]))],
+            documents,
+        };
+        let made = AtomicUsize::new(0);
+        let meta = |doc: usize| {
+            made.fetch_add(1, Ordering::SeqCst);
+            ResultMeta {
+                title: format!("Judul {doc}"),
+                path: format!("/{doc}/"),
+                date_display: "1 Januari 2024".into(),
+                date: "2024-01-01".into(),
+                day: doc as i64 * 2,
+                source: None,
+                summary: "Ringkas.".into(),
+            }
+        };
+        let made_at_first_put = Mutex::new(None);
+        let root = Mutex::new(Vec::new());
+        let put = |path: String, bytes: Vec<u8>| {
+            if path.starts_with("search/m/") {
+                let mut first = made_at_first_put.lock().unwrap();
+                first.get_or_insert(made.load(Ordering::SeqCst));
+            }
+            if path == "search/root.js" {
+                *root.lock().unwrap() = bytes;
+            }
+            Ok(path)
+        };
+        let paths = put_files(&index, &meta, "id", &BTreeMap::new(), &put).unwrap();
+        // Only the groups in the making when the first result chunk was put had been read:
+        // not every document's metadata first.
+        let first = made_at_first_put.into_inner().unwrap().unwrap();
+        assert!(
+            first <= threads * DOCS_PER_META,
+            "{first} of {documents} read"
+        );
+        assert_eq!(made.into_inner(), documents);
+        let groups = documents.div_ceil(DOCS_PER_META);
+        let mut expected = vec![chunk_path(&chunk_name("kata"))];
+        expected.extend((0..groups).map(|n| format!("search/m/{n}.js")));
+        expected.push("search/root.js".into());
+        assert_eq!(paths, expected);
+        // Each result chunk's first day, as the days since the one before.
+        let root = String::from_utf8(root.into_inner().unwrap()).unwrap();
+        let days = format!("\"days\":[0{}]", ",32".repeat(groups - 1));
+        assert!(root.contains(&days), "{root}");
     }
 
     #[test]

@@ -338,13 +338,13 @@ pub fn build(
     reuse: Option<&mut Reuse>,
 ) -> Result<Index> {
     let documents = articles.len();
-    let mut terms: Vec<(String, Postings)> = build_raw(articles, stemmer, reuse)?
-        .into_par_iter()
-        .map(|(term, mut postings)| {
-            postings.densify(documents);
-            (term, postings)
-        })
-        .collect();
+    let mut terms = build_raw(articles, stemmer, reuse)?;
+    // In place, and without the room lists grew into: the postings are most of what the
+    // index holds until its files are written.
+    terms.par_iter_mut().for_each(|(_, postings)| {
+        postings.densify(documents);
+        postings.bytes.shrink_to_fit();
+    });
     terms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     Ok(Index { terms, documents })
 }

@@ -18,7 +18,6 @@ use std::path::Path;
 
 use anyhow::Result;
 use chrono::Datelike;
-use rayon::prelude::*;
 
 use crate::i18n::DateFormatter;
 use crate::site::Site;
@@ -29,10 +28,21 @@ use stem::Stemmer;
 pub const PAGE_PATH: &str = "/search/";
 
 /// The index files of `site` (`search/root.js`, `search/t/…`, `search/m/…`), or none when
-/// search is off. With the site's build cache folder `cache_dir`, the terms of articles
+/// search is off: [`put_index_files`] keeping every file.
+pub fn index_files(site: &Site, cache_dir: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
+    put_index_files(site, cache_dir, &|path, bytes| Ok((path, bytes)))
+}
+
+/// Makes the index files of `site` (none when search is off) and hands each to `put` (output
+/// path, bytes) as it is made, returning what `put` returned in the order of
+/// [`index_files`]. With the site's build cache folder `cache_dir`, the terms of articles
 /// unchanged since the last build are taken from its term cache (see [`term_cache`]), which
 /// is brought up to date.
-pub fn index_files(site: &Site, cache_dir: Option<&Path>) -> Result<Vec<(String, Vec<u8>)>> {
+pub fn put_index_files<T: Send>(
+    site: &Site,
+    cache_dir: Option<&Path>,
+    put: &(dyn Fn(String, Vec<u8>) -> Result<T> + Sync),
+) -> Result<Vec<T>> {
     if !site.config.search.enabled {
         return Ok(Vec::new());
     }
@@ -54,12 +64,9 @@ pub fn index_files(site: &Site, cache_dir: Option<&Path>) -> Result<Vec<(String,
             .and_then(|()| crate::files::write_atomically(&term_cache::path(dir), &bytes));
     }
     let dates = DateFormatter::new(&site.config.language);
-    let metas: Vec<ResultMeta> = docs
-        .par_iter()
-        .map(|(a, _)| result_meta(a, &dates))
-        .collect();
+    let meta = |doc: usize| result_meta(docs[doc].0, &dates);
     let filters = filters(site);
-    Ok(chunks::files(&index, &metas, stemmer.name(), &filters))
+    chunks::put_files(&index, &meta, stemmer.name(), &filters, put)
 }
 
 /// What the search page shows of `article` as a result.
