@@ -10,9 +10,18 @@
 //! [`super::fold::words_with`] as before.
 
 /// Calls `each(start, end, ascii)` for every maximal run `text[start..end]` of bytes that are
-/// ASCII letters, ASCII digits or beyond ASCII, in order; `ascii` when it is letters and
-/// digits only. Runs start and end at character boundaries (ASCII separators).
+/// ASCII letters, ASCII digits or beyond ASCII, in order, cut also at General Punctuation
+/// (see [`punctuation_cuts`]); `ascii` when it is letters and digits only. Runs start and
+/// end at character boundaries, and every character between two runs is a separator.
 pub fn spans(text: &str, mut each: impl FnMut(usize, usize, bool)) {
+    ascii_spans(text, |start, end, ascii| match ascii {
+        true => each(start, end, true),
+        false => punctuation_cuts(text, start, end, &mut each),
+    });
+}
+
+/// The runs of [`spans`] before cutting at punctuation beyond ASCII.
+fn ascii_spans(text: &str, mut each: impl FnMut(usize, usize, bool)) {
     let text = text.as_bytes();
     let mut in_span = false;
     let (mut start, mut span_high) = (0, false);
@@ -57,6 +66,43 @@ pub fn spans(text: &str, mut each: impl FnMut(usize, usize, bool)) {
     }
     if in_span {
         each(start, text.len(), !span_high);
+    }
+}
+
+/// Calls `each` with the parts of the run `text[start..end]` (which has bytes beyond ASCII)
+/// between characters of the General Punctuation block (U+2000–U+206F: curly quotes, dashes,
+/// the ellipsis, spaces), which are never parts of words. News text puts them right against
+/// words (`“Kami`, `Jum’at`, `naik—turun`): cut there, the words beside them are plain ASCII
+/// and take the fast path.
+fn punctuation_cuts(
+    text: &str,
+    start: usize,
+    end: usize,
+    each: &mut impl FnMut(usize, usize, bool),
+) {
+    let bytes = &text.as_bytes()[..end];
+    let mut part = start;
+    let mut high = false;
+    let mut at = start;
+    while at < end {
+        let b = bytes[at];
+        // U+2000–U+206F in UTF-8: E2 80 80–BF, E2 81 80–AF.
+        let punctuation = b == 0xe2
+            && at + 2 < end
+            && (bytes[at + 1] == 0x80 || (bytes[at + 1] == 0x81 && bytes[at + 2] < 0xb0));
+        if punctuation {
+            if at > part {
+                each(part, at, !high);
+            }
+            at += 3;
+            (part, high) = (at, false);
+        } else {
+            high |= !b.is_ascii();
+            at += 1;
+        }
+    }
+    if end > part {
+        each(part, end, !high);
     }
 }
 
@@ -229,9 +275,42 @@ mod tests {
         assert!(AsciiWord::of("pembangunanjalanx", 0, 17).short().is_none());
     }
 
+    #[test]
+    fn general_punctuation_is_never_part_of_a_word() {
+        // What makes cutting spans there safe.
+        for c in '\u{2000}'..='\u{206f}' {
+            assert_eq!(
+                fold::word_list(&format!("a{c}b")),
+                ["a", "b"],
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn words_against_curly_quotes_and_dashes_are_plain_ascii_spans() {
+        let text = "“Kami” Jum’at naik—turun… café";
+        let mut got = Vec::new();
+        spans(text, |start, end, ascii| {
+            got.push((&text[start..end], ascii))
+        });
+        assert_eq!(
+            got,
+            [
+                ("Kami", true),
+                ("Jum", true),
+                ("at", true),
+                ("naik", true),
+                ("turun", true),
+                ("café", false)
+            ]
+        );
+    }
+
     proptest! {
         #[test]
-        fn spans_give_the_words_of_fold(text in "[a-zA-Z0-9 ,.'éÉ—ü\u{301}\u{00a0}-]{0,200}") {
+        fn spans_give_the_words_of_fold(text in "[a-zA-Z0-9 ,.'éÉ—ü\u{301}\u{00a0}“”’…\u{2060}\u{2070}\u{2071}-]{0,200}") {
             prop_assert_eq!(words_by_spans(&text), fold::word_list(&text));
         }
     }
