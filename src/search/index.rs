@@ -17,6 +17,7 @@ use super::fold;
 use super::stem::Stemmer;
 use super::term_cache::{TermCache, TermCacheWriter};
 use super::varint::{push_varint, varint_length};
+use super::word_spans::{self, AsciiWord};
 use crate::content::Article;
 
 /// BM25's saturation and length normalization.
@@ -228,6 +229,10 @@ pub fn source_label(article: &Article) -> Option<String> {
 /// stemmed, and an article's terms are counted by number without a string each.
 #[derive(Default)]
 struct Vocabulary {
+    /// Plain ASCII words (nearly all) by their keys, apart by size to keep the tables small.
+    stem_of_short: AHashMap<[u64; 2], u32>,
+    stem_of_long: AHashMap<AsciiWord, u32>,
+    /// Words with characters beyond ASCII, folded.
     stem_of_word: AHashMap<Box<str>, u32>,
     number_of_stem: AHashMap<Box<str>, u32>,
     stems: Vec<Box<str>>,
@@ -244,36 +249,71 @@ impl Vocabulary {
         if let Some(&n) = self.stem_of_word.get(word) {
             return n;
         }
-        let stem = stemmer.stem(word);
-        let n = match self.number_of_stem.get(stem.as_str()) {
-            Some(&n) => n,
-            None => {
-                let n = self.stems.len() as u32;
-                self.stems.push(stem.as_str().into());
-                self.number_of_stem.insert(stem.into(), n);
-                self.weights.push(0);
-                n
-            }
-        };
+        let n = self.number_of_stem_of(word, stemmer);
         self.stem_of_word.insert(word.into(), n);
         n
     }
 
-    /// Counts the words of `text` with `weight`; returns how many there were.
+    /// [`Vocabulary::stem_number`] for a plain ASCII word.
+    fn ascii_stem_number(&mut self, word: AsciiWord, stemmer: Stemmer) -> u32 {
+        let found = match word.short() {
+            Some(short) => self.stem_of_short.get(&short),
+            None => self.stem_of_long.get(&word),
+        };
+        if let Some(&n) = found {
+            return n;
+        }
+        let n = word.with_str(|w| self.number_of_stem_of(w, stemmer));
+        match word.short() {
+            Some(short) => self.stem_of_short.insert(short, n),
+            None => self.stem_of_long.insert(word, n),
+        };
+        n
+    }
+
+    /// The number of the stem of `word`, stemmed now.
+    fn number_of_stem_of(&mut self, word: &str, stemmer: Stemmer) -> u32 {
+        let stem = stemmer.stem(word);
+        if let Some(&n) = self.number_of_stem.get(stem.as_str()) {
+            return n;
+        }
+        let n = self.stems.len() as u32;
+        self.stems.push(stem.as_str().into());
+        self.number_of_stem.insert(stem.into(), n);
+        self.weights.push(0);
+        n
+    }
+
+    /// Counts the words of `text` with `weight`; returns how many there were. Plain ASCII
+    /// words go by their keys (see [`word_spans`]), the rare others through
+    /// [`fold::words_with`]: the same words either way.
     fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
         let mut scratch = std::mem::take(&mut self.scratch);
         let mut count = 0;
-        fold::words_with(text, &mut scratch, &mut |w| {
-            let n = self.stem_number(w, stemmer);
-            let slot = &mut self.weights[n as usize];
-            if *slot == 0 {
-                self.touched.push(n);
+        word_spans::spans(text, |start, end, ascii| {
+            if ascii {
+                let n = self.ascii_stem_number(AsciiWord::of(text, start, end), stemmer);
+                self.count(n, weight);
+                count += 1;
+            } else {
+                fold::words_with(&text[start..end], &mut scratch, &mut |w| {
+                    let n = self.stem_number(w, stemmer);
+                    self.count(n, weight);
+                    count += 1;
+                });
             }
-            *slot += weight;
-            count += 1;
         });
         self.scratch = scratch;
         count
+    }
+
+    /// Adds `weight` to stem `n` in the article being read.
+    fn count(&mut self, n: u32, weight: u32) {
+        let slot = &mut self.weights[n as usize];
+        if *slot == 0 {
+            self.touched.push(n);
+        }
+        *slot += weight;
     }
 
     /// [`Vocabulary::add`] for the text of a body's HTML.

@@ -2,7 +2,8 @@
 //! search page of the theme (`search.html`, `static/search.js`) to query from any static host.
 //!
 //! `fold` (words, diacritics), `stem` (Indonesian, English), `text` (a body's words),
-//! `index` (postings with impacts), `chunks` (the files). See docs/search.md.
+//! `word_spans` (the indexer's fast path to words), `index` (postings with impacts), `chunks`
+//! (the files). See docs/search.md.
 
 pub mod chunks;
 pub mod fold;
@@ -12,6 +13,7 @@ pub mod stem;
 pub mod term_cache;
 pub mod text;
 pub mod varint;
+pub mod word_spans;
 
 use std::collections::BTreeMap;
 use std::path::Path;
