@@ -735,7 +735,8 @@ fn render_other_files(
 }
 
 /// The search index's files (when search is on); like the other files, unchanged ones are
-/// not put again. Their signature is the hash of their bytes.
+/// not put again. Their signature is the hash of their bytes. A cached build whose index
+/// would be made of the same as the last one's keeps the last files without making any.
 fn put_search_files(
     site: &Site,
     cache: &ValueCache,
@@ -743,13 +744,51 @@ fn put_search_files(
     previous: &Signatures,
 ) -> Result<Signatures> {
     let started = std::time::Instant::now();
+    let last = cache.last_search_files(site);
+    let kept = match last.as_ref().and_then(|l| l.unchanged()) {
+        Some(files) => keep_search_files(sink, previous, files)?,
+        None => Default::default(),
+    };
+    if let Some(files) = last.as_ref().and_then(|l| l.unchanged())
+        && kept.len() == files.len()
+    {
+        crate::timing::add("search index", started);
+        return Ok(files.iter().cloned().collect());
+    }
     let mut signatures = Signatures::default();
-    for file in cache.search_files(site)? {
-        put_search_file(sink, previous, &file)?;
-        signatures.insert(file.path, file.hash);
+    let files = cache.search_files(site)?;
+    for file in &files {
+        if kept.get(&file.path) != Some(&file.hash) {
+            put_search_file(sink, previous, file)?;
+        }
+        signatures.insert(file.path.clone(), file.hash);
+    }
+    if let Some(last) = last {
+        last.save(files.into_iter().map(|f| (f.path, f.hash)).collect());
     }
     crate::timing::add("search index", started);
     Ok(signatures)
+}
+
+/// Of the last build's search `files`, those the sink kept: none unless the last render
+/// (`previous`) made them all.
+fn keep_search_files(
+    sink: &dyn Sink,
+    previous: &Signatures,
+    files: &[(String, u64)],
+) -> Result<Signatures> {
+    let mut kept = Signatures::default();
+    if files
+        .iter()
+        .all(|(path, hash)| previous.get(path) == Some(hash))
+    {
+        for (path, hash) in files {
+            if sink.keep(path)? {
+                kept.insert(path.clone(), *hash);
+            }
+        }
+    }
+    Ok(kept)
 }
 
 /// What a session's render does to the last render's search files.
