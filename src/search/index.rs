@@ -292,7 +292,7 @@ struct DocumentTerms {
 }
 
 /// A document's filter terms, sorted, each once.
-pub(super) fn document_filters(article: &Article, year: i32) -> Vec<String> {
+fn document_filters(article: &Article, year: i32) -> Vec<String> {
     let mut filters = filter_terms(article, year);
     filters.sort_unstable();
     filters.dedup();

@@ -3,8 +3,9 @@
 //! hash (nothing the index shows changed) computes no index: each file is kept by its hash.
 //!
 //! The hash covers, in site order, every article's word terms' key (see
-//! [`super::term_cache::key`]), its filter terms and facts and what a result shows of it, the
-//! site's tags with their counts, and the language. The file is checked whole (magic,
+//! [`super::term_cache::key`]) and the fields its filters and its result are made of (path,
+//! date and time zone, source, category, tags), the site's tags with their counts, and the
+//! language. The file is checked whole (magic,
 //! version, the program that wrote it, a hash of its bytes); anything that does not check
 //! out is no list, so a damaged file costs a full index, never a wrong one.
 //!
@@ -15,14 +16,12 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use chrono::Datelike;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 
 use super::stem::Stemmer;
+use super::term_cache;
 use super::varint::{push_varint, read_varint};
-use super::{FilterFacts, index, term_cache};
-use crate::i18n::DateFormatter;
 use crate::site::Site;
 
 const MAGIC: &[u8; 8] = b"CRMNSRCH";
@@ -143,24 +142,26 @@ impl LastBuild {
 }
 
 /// A hash of everything the index files of `site` are made of: equal hashes, equal files.
+/// It hashes the articles' fields the index's terms, filters and results are made from,
+/// not the values made of them, which would cost more than the hash saves.
 pub fn inputs_hash(site: &Site) -> u64 {
     let language = &site.config.language;
     let stemmer = Stemmer::for_language(language);
-    let dates = DateFormatter::new(language);
     // Each article's share hashed in parallel, then the shares in site order.
     let articles: Vec<u64> = site
         .articles
         .par_iter()
         .map(|a| {
             let mut h = Xxh3Default::new();
+            // Title, tags' names, summary and body: the words.
             term_cache::key(a, stemmer).hash(&mut h);
-            let year = a.date.year();
-            index::document_filters(a, year).hash(&mut h);
-            let facts = FilterFacts::of(a);
-            (facts.year, facts.source, facts.category).hash(&mut h);
-            let meta = super::result_meta(a, &dates);
-            (meta.title, meta.path, meta.date_display, meta.date).hash(&mut h);
-            (meta.day, meta.source, meta.summary).hash(&mut h);
+            // The filters and what a result shows (its dates in the article's time zone).
+            (&a.path, a.date.timestamp(), a.date.timestamp_subsec_nanos()).hash(&mut h);
+            a.date.timezone().name().hash(&mut h);
+            (&a.source_name, &a.source, &a.category).hash(&mut h);
+            for tag in &a.tags {
+                tag.slug.hash(&mut h);
+            }
             h.finish()
         })
         .collect();
