@@ -190,6 +190,60 @@ mod tests {
         }
     }
 
+    fn site(articles: &[(&str, &str)]) -> Site {
+        let config = crate::config::Config::parse(
+            Path::new("."),
+            Path::new("site.toml"),
+            "title = \"T\"\nlanguage = \"id\"\n[search]\nenabled = true\n",
+        )
+        .unwrap();
+        let articles = articles
+            .iter()
+            .map(|(name, text)| {
+                let file = format!("content/{name}.md");
+                let a = crate::content::parse_article(&config, Path::new(&file), text);
+                std::sync::Arc::new(a.unwrap().0)
+            })
+            .collect();
+        let selection = crate::site::Selection {
+            drafts: false,
+            future: true,
+            now: chrono::Utc::now(),
+        };
+        Site::build(config, articles, selection).unwrap()
+    }
+
+    /// The same site gives the same hash; every field a result or a filter shows changes it.
+    #[test]
+    fn the_inputs_hash_follows_what_the_index_shows() {
+        let text = "---\ntitle: Banjir\ndate: 2024-03-05T10:00:00+07:00\nslug: banjir\ntags: [Cuaca]\nsource_name: Kabar\nsource: https://kabar.id/a\ncategory: Kota\n---\nAir naik.\n";
+        let other = text.replace("Banjir", "Gempa").replace("banjir", "gempa");
+        let base = inputs_hash(&site(&[("a", text), ("b", &other)]));
+        assert_eq!(base, inputs_hash(&site(&[("a", text), ("b", &other)])));
+        for (what, from, to) in [
+            ("body", "Air naik.", "Air surut."),
+            ("title", "title: Banjir", "title: Banjir Besar"),
+            ("path", "slug: banjir", "slug: banjir-besar"),
+            ("date", "T10:00:00+07:00", "T11:00:00+07:00"),
+            ("date and offset", "T10:00:00+07:00", "T23:00:00+00:00"),
+            ("tag", "tags: [Cuaca]", "tags: [Hujan]"),
+            ("source name", "source_name: Kabar", "source_name: Warta"),
+            (
+                "source",
+                "source: https://kabar.id/a",
+                "source: https://warta.id/a",
+            ),
+            ("category", "category: Kota", "category: Desa"),
+        ] {
+            let edited = text.replace(from, to);
+            assert_ne!(edited, text, "{what}");
+            let hash = inputs_hash(&site(&[("a", &edited), ("b", &other)]));
+            assert_ne!(hash, base, "{what} left the hash as it was");
+        }
+        let one = inputs_hash(&site(&[("a", text)]));
+        assert_ne!(one, base, "an article deleted");
+    }
+
     #[test]
     fn a_written_list_reads_back() {
         let identity = crate::cache::program_identity();
