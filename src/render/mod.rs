@@ -790,7 +790,8 @@ fn render_other_files(
 }
 
 /// The search index's files (when search is on); like the other files, unchanged ones are
-/// not put again. Their signature is the hash of their bytes.
+/// not put again. Their signature is the hash of their bytes. A cached build whose index
+/// would be made of the same as the last one's keeps the last files without making any.
 fn put_search_files(
     site: &Site,
     cache: &ValueCache,
@@ -798,11 +799,49 @@ fn put_search_files(
     previous: &Signatures,
 ) -> Result<Signatures> {
     let started = std::time::Instant::now();
+    let last = cache.last_search_files(site);
+    let kept = match last.as_ref().and_then(|l| l.unchanged()) {
+        Some(files) => keep_search_files(sink, previous, files)?,
+        None => Default::default(),
+    };
+    if let Some(files) = last.as_ref().and_then(|l| l.unchanged())
+        && kept.len() == files.len()
+    {
+        crate::timing::add("search index", started);
+        return Ok(files.iter().cloned().collect());
+    }
     let signatures = cache.put_search_files(site, |path: &str, bytes: &[u8], hash: u64| {
+        if kept.get(path) == Some(&hash) {
+            return Ok(());
+        }
         put_search_file(sink, previous, path, bytes, hash)
     })?;
+    if let Some(last) = last {
+        last.save(signatures.clone());
+    }
     crate::timing::add("search index", started);
     Ok(signatures.into_iter().collect())
+}
+
+/// Of the last build's search `files`, those the sink kept: none unless the last render
+/// (`previous`) made them all.
+fn keep_search_files(
+    sink: &dyn Sink,
+    previous: &Signatures,
+    files: &[(String, u64)],
+) -> Result<Signatures> {
+    let mut kept = Signatures::default();
+    if files
+        .iter()
+        .all(|(path, hash)| previous.get(path) == Some(hash))
+    {
+        for (path, hash) in files {
+            if sink.keep(path)? {
+                kept.insert(path.clone(), *hash);
+            }
+        }
+    }
+    Ok(kept)
 }
 
 /// What a session's render does to the last render's search files.

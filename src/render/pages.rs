@@ -164,6 +164,17 @@ impl ValueCache {
         ))
     }
 
+    /// In a cached one-off build with search on, what the last build left of its index
+    /// files (see [`crate::search::last_files`]).
+    pub(super) fn last_search_files(
+        &self,
+        site: &Site,
+    ) -> Option<crate::search::last_files::LastBuild> {
+        let dir = self.search_term_cache.as_deref()?;
+        (!self.is_session() && site.config.search.enabled)
+            .then(|| crate::search::last_files::LastBuild::read(site, dir))
+    }
+
     /// The render that asked for the search files succeeded: they are served.
     pub(super) fn search_committed(&self) {
         if let Some(live) = &self.search {

@@ -499,3 +499,96 @@ fn the_search_term_cache_is_kept_while_right_and_dropped_when_damaged() {
     }
     assert_ne!(stamp(&terms), first);
 }
+
+/// A cached build whose site gives the index the same input as the last one computes no
+/// index: it keeps the files listed in `.cermin-cache/search-files.bin`. Edits (body, new
+/// article, deleted article, date moved) give the index an uncached build makes, and a
+/// damaged or older list is not trusted.
+#[test]
+fn a_build_with_nothing_new_for_the_search_index_keeps_its_files_without_making_them() {
+    let mut world = World::new(0x5ea1_c4f1, 8);
+    let mut history = vec!["first build".to_string()];
+    assert_cached_equals_uncached(&world.f, &history);
+    let root = world.f.root().to_path_buf();
+    let list = root.join(".cermin-cache/search-files.bin");
+    let terms = root.join(".cermin-cache/search-terms.bin");
+    let stamp = |path: &std::path::Path| {
+        let m = fs::metadata(path).unwrap();
+        (m.ino(), m.mtime(), m.mtime_nsec())
+    };
+    let first = stamp(&list);
+    // Making the index writes the term cache again when it is missing: a build that leaves
+    // it missing made no index.
+    fs::remove_file(&terms).unwrap();
+    history.push("rm search-terms.bin".into());
+    assert_cached_equals_uncached(&world.f, &history);
+    assert!(!terms.exists(), "the index was made with nothing new");
+    assert_eq!(
+        stamp(&list),
+        first,
+        "the list was rewritten with nothing new"
+    );
+
+    let article = |world: &mut World| world.pick().expect("an article");
+    let edit = |rel: &str, change: &dyn Fn(&str) -> String| {
+        let file = root.join(rel);
+        let text = fs::read_to_string(&file).unwrap();
+        let changed = change(&text);
+        assert_ne!(changed, text, "{rel} unchanged");
+        fs::write(&file, changed).unwrap();
+    };
+    let rel = article(&mut world);
+    edit(&rel, &|t| {
+        t.replacen("Isi lanjutan", "Isi diubah banjir", 1)
+    });
+    history.push(format!("edit body {rel}"));
+    assert_cached_equals_uncached(&world.f, &history);
+    assert!(terms.exists(), "the index was not made after an edit");
+
+    let text = world.article_text("Artikel Baru Gempa");
+    world.f.write("content/baru-gempa.md", &text);
+    world.files.push("content/baru-gempa.md".into());
+    history.push("create content/baru-gempa.md".into());
+    assert_cached_equals_uncached(&world.f, &history);
+
+    let rel = article(&mut world);
+    fs::remove_file(root.join(&rel)).unwrap();
+    world.files.retain(|f| f != &rel);
+    history.push(format!("delete {rel}"));
+    assert_cached_equals_uncached(&world.f, &history);
+
+    let rel = article(&mut world);
+    edit(&rel, &|t| {
+        let date_line = t.lines().nth(2).unwrap();
+        assert!(date_line.starts_with("date: "), "{date_line}");
+        t.replacen(date_line, "date: 2019-02-03T04:05:06+07:00", 1)
+    });
+    history.push(format!("move {rel} to 2019-02-03"));
+    assert_cached_equals_uncached(&world.f, &history);
+
+    // A damaged list, then one of an older version: the index is made again.
+    type Spoil<'a> = &'a dyn Fn(&mut Vec<u8>);
+    let damage: [(&str, Spoil); 2] = [
+        ("flip a byte of search-files.bin", &|b: &mut Vec<u8>| {
+            let middle = b.len() / 2;
+            b[middle] ^= 0x55;
+        }),
+        ("search-files.bin of version 0", &|b: &mut Vec<u8>| {
+            b[8..12].copy_from_slice(&0u32.to_le_bytes())
+        }),
+    ];
+    for (what, spoil) in damage {
+        fs::remove_file(&terms).unwrap();
+        let mut bytes = fs::read(&list).unwrap();
+        spoil(&mut bytes);
+        fs::write(&list, &bytes).unwrap();
+        history.push(format!("rm search-terms.bin; {what}"));
+        assert_cached_equals_uncached(&world.f, &history);
+        assert!(terms.exists(), "{what}: the index was not made again");
+        assert_ne!(
+            fs::read(&list).unwrap(),
+            bytes,
+            "{what}: the list was not written again"
+        );
+    }
+}
