@@ -250,7 +250,9 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             // A PHP warning printed into the page.
             rule::SERVER_ERROR,
-            r"(?i)^\W*(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}\bon\s+line\s+\d+\W*$",
+            // Its "in /path/file.php on line N" marks it wherever it stands in the line (a
+            // theme prints one under each widget label).
+            r"(?i)^\W*(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}\bon\s+line\s+\d+\W*$|\b(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}?\bin\s+\S+\.php\s+on\s+line\s+\d+",
         ),
         (
             // The placeholder of a blocked embed.
@@ -326,7 +328,7 @@ const MAX_BIO_WORDS: usize = 90;
 /// ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du kannst die
 /// Kommentare … durch den RSS 2.0 Feed verfolgen …"): as long as a bio.
 static POST_FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b")
+    Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b|^\W*(?:erstellt|veröffentlicht|geschrieben|gepostet)\s+am\b.{0,120}\babgelegt\s+unter\b|\b(?:responses|kommentare|comments)\s+(?:to|zu)\s+(?:this|diesen|diesem)\s+(?:entry|eintrag|beitrag|post)\b.{0,80}\brss\b|^\W*(?:both\s+)?(?:comments\s+and\s+pings|kommentare\s+und\s+pings)\s+(?:are|sind)\b")
         .expect("valid phrase rule")
 });
 
@@ -615,6 +617,19 @@ mod tests {
             ),
             rule::POST_FOOTER
         );
+        // The same footer in another theme's words, and its last sentences alone.
+        for footer in [
+            "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials. \
+             Kommentare zu diesen Eintrag im RSS 2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt.",
+            "You can follow any responses to this entry through the RSS 2.0 feed.",
+            "Both comments and pings are currently closed.",
+        ] {
+            assert_eq!(rule_of(footer), rule::POST_FOOTER, "{footer}");
+        }
+        assert_eq!(
+            rule_of("Erstellt am Montag: ein Plan, der unter Linux und Windows läuft."),
+            "kept"
+        );
         for label in [
             "Von:",
             "**By:**",
@@ -788,6 +803,10 @@ mod tests {
             ),
             (
                 "Warning: Creating default object from empty value in /www/htdocs/site/wp-content/themes/x/functions.php on line 120",
+                rule::SERVER_ERROR,
+            ),
+            (
+                "Kategorien Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407 Inhalt",
                 rule::SERVER_ERROR,
             ),
             ("Externer Inhalt", rule::EMBED),

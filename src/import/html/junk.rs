@@ -105,6 +105,8 @@ const JUNK_WORDS: &[&str] = &[
     "search",
     "poll",
     "polling",
+    "rating",
+    "ratings",
     // consent and overlays
     "cookie",
     "cookies",
@@ -160,6 +162,10 @@ const JUNK_WORDS: &[&str] = &[
     "category",
     "categories",
 ];
+
+/// Class and id words that mark an inline element too as boilerplate: a rating widget, a
+/// print or share button is never article text, even as a `<span>` or `<a>` in a paragraph.
+const INLINE_JUNK_WORDS: &[&str] = &["rating", "ratings", "print", "share", "sharing"];
 
 /// Class and id words that mark boilerplate only when the element holds little running text:
 /// a theme's "widget", a "hidden" label, an "article-header" or a "category-news" wrapper may
@@ -279,14 +285,18 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
     if is_hidden(node) {
         return Some(Some("hidden element".to_string()));
     }
-    if INLINE_TAGS.contains(&tag.as_str()) {
+    let (token, word) = junk_class_word(node)?;
+    if INLINE_TAGS.contains(&tag.as_str()) && !INLINE_JUNK_WORDS.contains(&word.as_str()) {
         return None;
     }
-    let (token, word) = junk_class_word(node)?;
-    // A soft word on the box that holds the headline (WordPress marks a post's own box
-    // "category-news") is no verdict on the box: its parts are judged on their own.
+    // A soft word on the box that holds the headline or names itself the post (WordPress
+    // marks a post's own box "post type-post category-news") is no verdict on the box: its
+    // parts are judged on their own.
     if SOFT_WORDS.contains(&word.as_str())
-        && (holds_running_text(node) || is_lead_box(node) || !select(node, "h1").is_empty())
+        && (holds_running_text(node)
+            || is_lead_box(node)
+            || is_post_box(node)
+            || !select(node, "h1").is_empty())
     {
         return None;
     }
@@ -317,6 +327,19 @@ fn is_lead_box(node: &NodeRef) -> bool {
             .iter()
             .any(|w| LEAD_WORDS.contains(&w.as_str()))
     })
+}
+
+/// Class words by which a box names itself one post or article: WordPress's `post_class()`
+/// ("post type-post hentry"), microformats' "hentry", a generic "article".
+const POST_BOX_TOKENS: &[&str] = &["post", "type-post", "type-page", "hentry", "article"];
+
+/// An `<article>` element, or an element whose class names it one post: a post of short
+/// lines (a dialogue, a poem) holds no long runs of text but is still the post.
+fn is_post_box(node: &NodeRef) -> bool {
+    tag_name(node) == "article"
+        || class_id_tokens(node)
+            .iter()
+            .any(|token| POST_BOX_TOKENS.contains(&token.to_ascii_lowercase().as_str()))
 }
 
 /// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
@@ -576,6 +599,63 @@ mod tests {
         assert!(text.contains("Unstillbares Heimweh") && text.contains("paradoxes Gefühl"));
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["boilerplate class/id \"category-list\" (category)"]);
+    }
+
+    #[test]
+    fn a_post_box_of_short_lines_with_a_category_class_stays() {
+        // A post of short dialogue lines, its headline an <h2>: no long run of text and no
+        // <h1>, but its own class names it the post.
+        let html = "<body><div id='post-7' class='post-7 post type-post hentry category-notes'>\
+             <h2>Nothing to do</h2><p>„Are you coming?“</p><p>– „No.“</p><p>„Why not?“</p></div>\
+             <div class='category-notes'><a href='/c/notes'>Notes</a></div>\
+             <article class='category-notes'><p>– „Later.“</p></article></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let text = doc.select("body").text();
+        assert!(text.contains("„Are you coming?“") && text.contains("– „No.“"));
+        assert!(
+            text.contains("„Later.“"),
+            "an <article> names itself the post"
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["boilerplate class/id \"category-notes\" (category)"]
+        );
+    }
+
+    #[test]
+    fn rating_print_and_share_widgets_go_even_inline() {
+        let html = "<body><div class='entry'><p>Hummeln fliegen auch bei Kälte, <a class='tag' href='/t'>Biologie</a>.</p>\
+             <p><span id='post-ratings-7' class='post-ratings'>Was this article useful? (95 votes)</span>\
+             <span class='post-ratings-loading'>Loading...</span></p>\
+             <p><a class='recipe-print' href='/print'>Print recipe</a> <a class='share-link' href='/s'>Share</a></p>\
+             <div class='recipe-rating'>3.65 from 1990 votes</div></div></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(
+            doc.select("body")
+                .text()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            "Hummeln fliegen auch bei Kälte, Biologie."
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "boilerplate class/id \"post-ratings\" (ratings)",
+                "boilerplate class/id \"post-ratings-loading\" (ratings)",
+                "boilerplate class/id \"recipe-print\" (print)",
+                "boilerplate class/id \"share-link\" (share)",
+                "boilerplate class/id \"recipe-rating\" (rating)"
+            ]
+        );
     }
 
     #[test]
