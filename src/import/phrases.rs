@@ -142,7 +142,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::COMMENTS_PROMPT,
-            r"(?i)^\W*(?:keine|no)\s+(?:kommentare|comments)\b.{0,80}$|\bkommentare\s+(?:erscheinen|werden)\b.{0,40}\b(?:freigabe|freigeschaltet|moderiert|geprüft)\b|^\W*(?:sie\s+sind|du\s+bist|you\s+are)\s+(?:aktuell\s+|derzeit\s+|currently\s+)?(?:nicht|not)\s+(?:eingeloggt|angemeldet|logged\s+in|signed\s+in)\W*$|\b(?:um\s+einen\s+kommentar|to\s+(?:post|leave)\s+a\s+comment)\b.{0,60}\b(?:einloggen|ein|anmelden|logged\s+in|log\s+in|sign\s+in)\W*$|\byou\s+must\s+be\s+logged\s+in\b",
+            r"(?i)^\W*(?:keine|no)\s+(?:kommentare|comments)\b.{0,80}$|\bkommentare\s+(?:erscheinen|werden)\b.{0,40}\b(?:freigabe|freigeschaltet|moderiert|geprüft)\b|^\W*(?:sie\s+sind|du\s+bist|you\s+are)\s+(?:aktuell\s+|derzeit\s+|currently\s+)?(?:nicht|not)\s+(?:eingeloggt|angemeldet|logged\s+in|signed\s+in)\W*$|\b(?:um\s+einen\s+kommentar|to\s+(?:post|leave)\s+a\s+comment)\b.{0,60}\b(?:einloggen|ein|anmelden|logged\s+in|log\s+in|sign\s+in)\W*$|\byou\s+must\s+be\s+logged\s+in\b|\b(?:eingeloggt|angemeldet)\s+sein,?\s+um\s+(?:einen\s+)?kommentar(?:e|en)?\s+zu\s+(?:schreiben|verfassen|hinterlassen)\b",
         ),
         (
             rule::WIDGET,
@@ -229,6 +229,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             // Feedback and rating prompts, print and toggle buttons under the text.
             rule::WIDGET,
             r"(?i)^\W*(?:war|ist)\s+(?:der|dieser|diese|die|das)\s+(?:artikel|beitrag|seite|text|informationen?)\s+(?:nützlich|hilfreich)\s*\?.{0,40}$|^\W*was\s+this\s+(?:article|page|post|story|information)\s+(?:helpful|useful)\s*\?.{0,40}$|^\W*apakah\s+(?:artikel|berita|informasi)\s+ini\s+(?:bermanfaat|membantu)\s*\?.{0,40}$|^\W*(?:valora|califica|puntúa)\s+(?:esta|este)\s+(?:noticia|artículo|nota)\W*$|^\W*(?:noch\s+)?keine\s+bewertungen?\W*$|^\W*no\s+ratings?\s+yet\W*$|^\W*belum\s+ada\s+(?:rating|penilaian)\W*$",
+        ),
+        (
+            // What a rating or loading widget leaves as text: "(95 Stimmen: 4,73 von 5)",
+            // "3.65 von 1990 Bewertungen", "Sterne anklicken zum Bewerten", "Loading...".
+            rule::WIDGET,
+            r"(?i)^\W*\(\s*\d[\d.,]*\s+(?:stimmen|votes|bewertungen|ratings)\b.{0,40}$|^\W*(?:\d[\d.,]*\s+(?:von|of)\s+)?\d[\d.,]*\s+(?:bewertungen|ratings|reviews|rezensionen)\W*$|\b(?:sterne?|stars?|bintang)\s+(?:anklicken|klicken)\b|\bclick\s+(?:on\s+)?(?:the\s+)?stars?\s+to\s+rate\b|^\W*(?:loading|wird\s+geladen|lädt|memuat|cargando|chargement)\W*$",
         ),
         (
             rule::WIDGET,
@@ -786,6 +792,14 @@ mod tests {
             ("Valora esta noticia", rule::WIDGET),
             ("(Noch keine Bewertungen)", rule::WIDGET),
             ("Rezept drucken", rule::WIDGET),
+            ("(95 Stimmen: 4,73 von 5) Loading...", rule::WIDGET),
+            ("3.65 von 1990 Bewertungen", rule::WIDGET),
+            ("Sterne anklicken zum Bewerten", rule::WIDGET),
+            ("Loading...", rule::WIDGET),
+            (
+                "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+                rule::COMMENTS_PROMPT,
+            ),
             ("Quellen ausblenden", rule::WIDGET),
             ("Möchten Sie den Artikel teilen?", rule::SHARE),
             (
@@ -820,6 +834,9 @@ mod tests {
             "War der Artikel nützlich, fragte die Redaktion ihre Leser in einer Umfrage im Mai.",
             "Die Quelle: ein Bericht des Ministeriums, der im Herbst erscheinen soll und viele Zahlen enthält.",
             "Wir drucken",
+            "120 Stimmen entfielen auf den Kandidaten der Grünen.",
+            "12.345 votes",
+            "Die Fans müssen eingeloggt sein, um Tickets zu kaufen.",
             "Warning: the river is rising faster than expected in the north of the city",
             "Der Verein ist nicht verantwortlich, sagte der Sprecher.",
             "Sie werden Mitglied im Rat, wenn die Wahl gültig ist.",
