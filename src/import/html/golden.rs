@@ -228,3 +228,30 @@ fn a_page_whose_article_is_only_in_its_json_ld_keeps_the_stated_text() {
         "no article text found (the longest text block has 1 words)"
     );
 }
+
+#[test]
+fn a_short_post_is_kept_when_its_json_ld_declares_one_article() {
+    let page = |head: &str| {
+        format!(
+            r#"<html><head><title>Glatteis</title>{head}
+<meta property="article:published_time" content="2024-01-05T10:00:00+01:00"></head>
+<body><h1>Glatteis</h1><p>M: Wer rutscht als nächstes aus auf dem Glatteis?</p>
+<p>Ich: Ich wette, dass du als nächstes ausrutschst. Aua. M: Gewonnen!</p></body></html>"#
+        )
+    };
+    let declared = page(
+        r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Glatteis"}</script>"#,
+    );
+    let x = extract(declared.as_bytes(), &Rules::default(), None).expect("a short post");
+    assert!(x.article.body.contains("Aua. M: Gewonnen!"));
+    // The same lines on a page that declares nothing are too short to be an article.
+    let undeclared = page(
+        r#"<script type="application/ld+json">{"@type":"WebPage","name":"Glatteis"}</script>"#,
+    );
+    assert_eq!(
+        extract(undeclared.as_bytes(), &Rules::default(), None)
+            .unwrap_err()
+            .0,
+        "no article text found (the longest text block has 11 words)"
+    );
+}

@@ -48,6 +48,8 @@ pub struct JsonLdArticle {
     pub publisher_is_person: bool,
     /// `articleBody`: the article's text as the page states it, one paragraph a line.
     pub article_body: Option<String>,
+    /// The page has an article node: it declares itself one article.
+    pub is_article: bool,
 }
 
 /// Reads the first article node of the page's JSON-LD blocks.
@@ -204,6 +206,7 @@ fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
             .get("publisher")
             .map(|p| resolve(p, index))
             .is_some_and(|p| types(p).contains(&"Person")),
+        is_article: true,
     }
 }
 

@@ -42,6 +42,8 @@ pub struct PageMeta {
     pub base_href: Option<String>,
     /// The article's text as its JSON-LD states it (`articleBody`), one paragraph a line.
     pub stated_body: Option<String>,
+    /// The page's JSON-LD has an article node (`NewsArticle`, `BlogPosting` …).
+    pub declares_article: bool,
 }
 
 /// Reads the metadata of a page.
@@ -120,6 +122,7 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             .map(|h| h.trim().to_string())
             .filter(|h| !h.is_empty()),
         stated_body: ld.article_body,
+        declares_article: ld.is_article,
     }
 }
 

@@ -96,7 +96,7 @@ fn extract_page(
     let doc = Document::from(depth::flatten_markup(&markup).as_ref());
     depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
-    let declared_piece = verdict::declares_one_piece(&doc);
+    let declared_piece = verdict::declares_one_piece(&doc) || meta.declares_article;
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
     let base = urls::document_base(meta.base_href.as_deref(), urls::base_url(source.as_deref()));
     let known_image = meta
