@@ -105,8 +105,6 @@ const JUNK_WORDS: &[&str] = &[
     "search",
     "poll",
     "polling",
-    "rating",
-    "ratings",
     // consent and overlays
     "cookie",
     "cookies",
@@ -163,9 +161,11 @@ const JUNK_WORDS: &[&str] = &[
     "categories",
 ];
 
-/// Class and id words that mark an inline element too as boilerplate: a rating widget, a
-/// print or share button is never article text, even as a `<span>` or `<a>` in a paragraph.
-const INLINE_JUNK_WORDS: &[&str] = &["rating", "ratings", "print", "share", "sharing"];
+/// Class and id words that mark an inline element as boilerplate: a rating widget (a
+/// `<span class="post-ratings">` in the post's last paragraph) or a share button is never
+/// article text. Only these: an inline `tag` is a keyword link, a `hidden-print` span is
+/// text hidden on paper only, and a block's "rating" box may be a review's verdict.
+const INLINE_JUNK_WORDS: &[&str] = &["rating", "ratings", "share", "sharing"];
 
 /// Class and id words that mark boilerplate only when the element holds little running text:
 /// a theme's "widget", a "hidden" label, an "article-header" or a "category-news" wrapper may
@@ -285,10 +285,11 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
     if is_hidden(node) {
         return Some(Some("hidden element".to_string()));
     }
-    let (token, word) = junk_class_word(node)?;
-    if INLINE_TAGS.contains(&tag.as_str()) && !INLINE_JUNK_WORDS.contains(&word.as_str()) {
-        return None;
+    if INLINE_TAGS.contains(&tag.as_str()) {
+        let (token, word) = class_word(node, INLINE_JUNK_WORDS, &[])?;
+        return Some(Some(format!("boilerplate class/id \"{token}\" ({word})")));
     }
+    let (token, word) = class_word(node, JUNK_WORDS, JUNK_PAIRS)?;
     // A soft word on the box that holds the headline or names itself the post (WordPress
     // marks a post's own box "post type-post category-news") is no verdict on the box: its
     // parts are judged on their own.
@@ -370,21 +371,21 @@ fn holds_running_text(node: &NodeRef) -> bool {
 }
 
 /// The class or id token that marks an element as boilerplate, and the word (or pair of
-/// words) in it that does.
-fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
+/// words) of `words` or `pairs` in it that does.
+fn class_word(node: &NodeRef, words: &[&str], pairs: &[(&str, &str)]) -> Option<(String, String)> {
     class_id_tokens(node).into_iter().find_map(|token| {
         // Utility classes ("md:hidden", "print:block") say how, not what.
         if token.contains(':') {
             return None;
         }
-        let words = identifier_words(&token);
-        let word = words
+        let token_words = identifier_words(&token);
+        let word = token_words
             .iter()
-            .find(|w| JUNK_WORDS.contains(&w.as_str()))
+            .find(|w| words.contains(&w.as_str()))
             .cloned()
             .or_else(|| {
-                words.windows(2).find_map(|pair| {
-                    JUNK_PAIRS
+                token_words.windows(2).find_map(|pair| {
+                    pairs
                         .iter()
                         .any(|(a, b)| pair[0] == *a && pair[1] == *b)
                         .then(|| format!("{} {}", pair[0], pair[1]))
@@ -627,23 +628,21 @@ mod tests {
     }
 
     #[test]
-    fn rating_print_and_share_widgets_go_even_inline() {
-        let html = "<body><div class='entry'><p>Hummeln fliegen auch bei Kälte, <a class='tag' href='/t'>Biologie</a>.</p>\
+    fn rating_and_share_widgets_go_even_inline() {
+        let html = "<body><div class='entry'><p>Hummeln fliegen auch bei Kälte, <a class='tag' href='/t'>Biologie</a>.\
+             <span class='hidden-print'>Mehr im Winter.</span></p>\
              <p><span id='post-ratings-7' class='post-ratings'>Was this article useful? (95 votes)</span>\
              <span class='post-ratings-loading'>Loading...</span></p>\
-             <p><a class='recipe-print' href='/print'>Print recipe</a> <a class='share-link' href='/s'>Share</a></p>\
-             <div class='recipe-rating'>3.65 from 1990 votes</div></div></body>";
+             <p><a class='share-link' href='/s'>Share</a></p>\
+             <div class='review-rating'>Pros: fresh fish</div></div></body>";
         let doc = Document::from(html);
         let anchor = super::super::anchor::find_anchor(&doc);
         let mut dropped = Vec::new();
         remove_junk_elements(&doc, &anchor, &mut dropped);
+        // A keyword link, text hidden only on paper and a review's verdict box stay.
         assert_eq!(
-            doc.select("body")
-                .text()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            "Hummeln fliegen auch bei Kälte, Biologie."
+            doc.select("body").text().to_string(),
+            "Hummeln fliegen auch bei Kälte, Biologie.Mehr im Winter.Pros: fresh fish"
         );
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(
@@ -651,9 +650,7 @@ mod tests {
             [
                 "boilerplate class/id \"post-ratings\" (ratings)",
                 "boilerplate class/id \"post-ratings-loading\" (ratings)",
-                "boilerplate class/id \"recipe-print\" (print)",
-                "boilerplate class/id \"share-link\" (share)",
-                "boilerplate class/id \"recipe-rating\" (rating)"
+                "boilerplate class/id \"share-link\" (share)"
             ]
         );
     }
