@@ -10,7 +10,8 @@ use regex::Regex;
 
 use super::anchor::Anchor;
 use super::dom::{
-    class_id_tokens, identifier_words, is_hidden, select, shown_text, tag_name, word_count,
+    class_id_tokens, identifier_words, is_hidden, link_text_len, select, shown_text, tag_name,
+    word_count,
 };
 use crate::import::Dropped;
 
@@ -334,13 +335,26 @@ fn is_lead_box(node: &NodeRef) -> bool {
 /// ("post type-post hentry"), microformats' "hentry", a generic "article".
 const POST_BOX_TOKENS: &[&str] = &["post", "type-post", "type-page", "hentry", "article"];
 
-/// An `<article>` element, or an element whose class names it one post: a post of short
-/// lines (a dialogue, a poem) holds no long runs of text but is still the post.
+/// An `<article>` element, or an element whose class names it one post, that is no teaser: a
+/// post of short lines (a dialogue, a poem) holds no long runs of text but is still the
+/// post, while a loop of related posts gives each the same classes, with a linked headline
+/// and little else.
 fn is_post_box(node: &NodeRef) -> bool {
-    tag_name(node) == "article"
+    let named_post = tag_name(node) == "article"
         || class_id_tokens(node)
             .iter()
-            .any(|token| POST_BOX_TOKENS.contains(&token.to_ascii_lowercase().as_str()))
+            .any(|token| POST_BOX_TOKENS.contains(&token.to_ascii_lowercase().as_str()));
+    named_post && !is_teaser(node)
+}
+
+/// A box whose text is mostly links, or whose heading is a link.
+fn is_teaser(node: &NodeRef) -> bool {
+    let chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
+    let linked_heading = select(node, "h1, h2, h3, h4").iter().any(|h| {
+        let heading = h.text().chars().filter(|c| !c.is_whitespace()).count();
+        heading > 0 && link_text_len(h) >= heading
+    });
+    linked_heading || link_text_len(node) * 2 >= chars
 }
 
 /// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
@@ -609,7 +623,8 @@ mod tests {
         let html = "<body><div id='post-7' class='post-7 post type-post hentry category-notes'>\
              <h2>Nothing to do</h2><p>„Are you coming?“</p><p>– „No.“</p><p>„Why not?“</p></div>\
              <div class='category-notes'><a href='/c/notes'>Notes</a></div>\
-             <article class='category-notes'><p>– „Later.“</p></article></body>";
+             <article class='category-notes'><p>– „Later.“</p></article>\
+             <div class='post type-post category-notes'><h3><a href='/p/8'>Another day</a></h3><p>Read on</p></div></body>";
         let doc = Document::from(html);
         let anchor = super::super::anchor::find_anchor(&doc);
         let mut dropped = Vec::new();
@@ -621,9 +636,13 @@ mod tests {
             "an <article> names itself the post"
         );
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        // A related post's teaser, with the same classes and a linked headline, goes.
         assert_eq!(
             rules,
-            ["boilerplate class/id \"category-notes\" (category)"]
+            [
+                "boilerplate class/id \"category-notes\" (category)",
+                "boilerplate class/id \"category-notes\" (category)"
+            ]
         );
     }
 
