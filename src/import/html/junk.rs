@@ -10,8 +10,7 @@ use regex::Regex;
 
 use super::anchor::Anchor;
 use super::dom::{
-    class_id_tokens, identifier_words, is_hidden, link_text_len, select, shown_text, tag_name,
-    word_count,
+    class_id_tokens, identifier_words, is_hidden, select, shown_text, tag_name, word_count,
 };
 use crate::import::Dropped;
 
@@ -224,12 +223,14 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     };
     doc.select("head").remove();
     let nodes: Vec<NodeRef> = body.descendants_it().filter(|n| n.is_element()).collect();
+    // A page of one post has one box named a post; a page with a loop of posts has many.
+    let one_post_box = nodes.iter().filter(|n| is_post_box(n)).count() == 1;
     let mut removed: HashSet<NodeId> = HashSet::new();
     for node in nodes {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node) else {
+        let Some(rule) = junk_element_rule(&node, one_post_box) else {
             continue;
         };
         if let Some(rule) = rule {
@@ -266,7 +267,7 @@ pub fn reveal_noscript_articles(doc: &Document) {
 
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
-fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
+fn junk_element_rule(node: &NodeRef, one_post_box: bool) -> Option<Option<String>> {
     let tag = tag_name(node);
     if SILENT_TAGS.contains(&tag.as_str()) {
         return Some(None);
@@ -297,7 +298,7 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
     if SOFT_WORDS.contains(&word.as_str())
         && (holds_running_text(node)
             || is_lead_box(node)
-            || is_post_box(node)
+            || (one_post_box && is_post_box(node))
             || !select(node, "h1").is_empty())
     {
         return None;
@@ -335,26 +336,18 @@ fn is_lead_box(node: &NodeRef) -> bool {
 /// ("post type-post hentry"), microformats' "hentry", a generic "article".
 const POST_BOX_TOKENS: &[&str] = &["post", "type-post", "type-page", "hentry", "article"];
 
-/// An `<article>` element, or an element whose class names it one post, that is no teaser: a
-/// post of short lines (a dialogue, a poem) holds no long runs of text but is still the
-/// post, while a loop of related posts gives each the same classes, with a linked headline
-/// and little else.
+/// An `<article>` element, or an element whose class (not id) names it one post. When it is the
+/// page's only one, it is the post: a post of short lines (a dialogue, a poem) holds no long
+/// runs of text but is still the post (a loop of related posts gives each the same classes).
 fn is_post_box(node: &NodeRef) -> bool {
-    let named_post = tag_name(node) == "article"
-        || class_id_tokens(node)
-            .iter()
-            .any(|token| POST_BOX_TOKENS.contains(&token.to_ascii_lowercase().as_str()));
-    named_post && !is_teaser(node)
-}
-
-/// A box whose text is mostly links, or whose heading is a link.
-fn is_teaser(node: &NodeRef) -> bool {
-    let chars = node.text().chars().filter(|c| !c.is_whitespace()).count();
-    let linked_heading = select(node, "h1, h2, h3, h4").iter().any(|h| {
-        let heading = h.text().chars().filter(|c| !c.is_whitespace()).count();
-        heading > 0 && link_text_len(h) >= heading
-    });
-    linked_heading || link_text_len(node) * 2 >= chars
+    tag_name(node) == "article"
+        || node.attr("class").is_some_and(|class| {
+            class.split_whitespace().any(|token| {
+                POST_BOX_TOKENS
+                    .iter()
+                    .any(|post| token.eq_ignore_ascii_case(post))
+            })
+        })
 }
 
 /// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
@@ -619,31 +612,31 @@ mod tests {
     #[test]
     fn a_post_box_of_short_lines_with_a_category_class_stays() {
         // A post of short dialogue lines, its headline an <h2>: no long run of text and no
-        // <h1>, but its own class names it the post.
-        let html = "<body><div id='post-7' class='post-7 post type-post hentry category-notes'>\
-             <h2>Nothing to do</h2><p>„Are you coming?“</p><p>– „No.“</p><p>„Why not?“</p></div>\
-             <div class='category-notes'><a href='/c/notes'>Notes</a></div>\
-             <article class='category-notes'><p>– „Later.“</p></article>\
-             <div class='post type-post category-notes'><h3><a href='/p/8'>Another day</a></h3><p>Read on</p></div></body>";
-        let doc = Document::from(html);
+        // <h1>, but its own class names it the post, the page's only one.
+        let post = "<div id='post-7' class='post-7 post type-post hentry category-notes'>\
+             <h2><a href='/p/7'>Nothing to do</a></h2><p>„Are you coming?“</p><p>– „No.“</p></div>";
+        let html = format!(
+            "<body>{post}<div class='category-notes'><a href='/c/notes'>Notes</a></div></body>"
+        );
+        let doc = Document::from(html.as_str());
         let anchor = super::super::anchor::find_anchor(&doc);
         let mut dropped = Vec::new();
         remove_junk_elements(&doc, &anchor, &mut dropped);
         let text = doc.select("body").text();
         assert!(text.contains("„Are you coming?“") && text.contains("– „No.“"));
-        assert!(
-            text.contains("„Later.“"),
-            "an <article> names itself the post"
-        );
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
-        // A related post's teaser, with the same classes and a linked headline, goes.
         assert_eq!(
             rules,
-            [
-                "boilerplate class/id \"category-notes\" (category)",
-                "boilerplate class/id \"category-notes\" (category)"
-            ]
+            ["boilerplate class/id \"category-notes\" (category)"]
         );
+
+        // A loop of posts with the same classes (related posts) is judged as before.
+        let teaser = "<article class='post type-post category-notes'><h3><a href='/p/8'>Another day</a></h3></article>";
+        let doc = Document::from(format!("<body>{post}{teaser}</body>").as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(dropped.len(), 2, "{dropped:?}");
     }
 
     #[test]
