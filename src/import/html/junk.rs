@@ -224,13 +224,15 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     doc.select("head").remove();
     let nodes: Vec<NodeRef> = body.descendants_it().filter(|n| n.is_element()).collect();
     // A page of one post has one box named a post; a page with a loop of posts has many.
-    let one_post_box = nodes.iter().filter(|n| is_post_box(n)).count() == 1;
+    // Counted only when a box needs it.
+    let one_post_box =
+        std::cell::LazyCell::new(|| nodes.iter().filter(|n| is_post_box(n)).count() == 1);
     let mut removed: HashSet<NodeId> = HashSet::new();
-    for node in nodes {
+    for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node, one_post_box) else {
+        let Some(rule) = junk_element_rule(&node, &|| *one_post_box) else {
             continue;
         };
         if let Some(rule) = rule {
@@ -267,7 +269,7 @@ pub fn reveal_noscript_articles(doc: &Document) {
 
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
-fn junk_element_rule(node: &NodeRef, one_post_box: bool) -> Option<Option<String>> {
+fn junk_element_rule(node: &NodeRef, one_post_box: &dyn Fn() -> bool) -> Option<Option<String>> {
     let tag = tag_name(node);
     if SILENT_TAGS.contains(&tag.as_str()) {
         return Some(None);
@@ -288,6 +290,14 @@ fn junk_element_rule(node: &NodeRef, one_post_box: bool) -> Option<Option<String
         return Some(Some("hidden element".to_string()));
     }
     if INLINE_TAGS.contains(&tag.as_str()) {
+        // Most inline elements have no such word: a cheap look first.
+        let may_name_widget = ["class", "id"].iter().any(|attr| {
+            node.attr(attr)
+                .is_some_and(|v| v.contains("ating") || v.contains("har"))
+        });
+        if !may_name_widget {
+            return None;
+        }
         let (token, word) = class_word(node, INLINE_JUNK_WORDS, &[])?;
         return Some(Some(format!("boilerplate class/id \"{token}\" ({word})")));
     }
@@ -298,7 +308,7 @@ fn junk_element_rule(node: &NodeRef, one_post_box: bool) -> Option<Option<String
     if SOFT_WORDS.contains(&word.as_str())
         && (holds_running_text(node)
             || is_lead_box(node)
-            || (one_post_box && is_post_box(node))
+            || (is_post_box(node) && one_post_box())
             || !select(node, "h1").is_empty())
     {
         return None;
