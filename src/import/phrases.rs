@@ -142,7 +142,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::COMMENTS_PROMPT,
-            r"(?i)^\W*(?:keine|no)\s+(?:kommentare|comments)\b.{0,80}$|\bkommentare\s+(?:erscheinen|werden)\b.{0,40}\b(?:freigabe|freigeschaltet|moderiert|geprüft)\b|^\W*(?:sie\s+sind|du\s+bist|you\s+are)\s+(?:aktuell\s+|derzeit\s+|currently\s+)?(?:nicht|not)\s+(?:eingeloggt|angemeldet|logged\s+in|signed\s+in)\W*$|\b(?:um\s+einen\s+kommentar|to\s+(?:post|leave)\s+a\s+comment)\b.{0,60}\b(?:einloggen|ein|anmelden|logged\s+in|log\s+in|sign\s+in)\W*$|\byou\s+must\s+be\s+logged\s+in\b",
+            r"(?i)^\W*(?:keine|no)\s+(?:kommentare|comments)\b.{0,80}$|\bkommentare\s+(?:erscheinen|werden)\b.{0,40}\b(?:freigabe|freigeschaltet|moderiert|geprüft)\b|^\W*(?:sie\s+sind|du\s+bist|you\s+are)\s+(?:aktuell\s+|derzeit\s+|currently\s+)?(?:nicht|not)\s+(?:eingeloggt|angemeldet|logged\s+in|signed\s+in)\W*$|\b(?:um\s+einen\s+kommentar|to\s+(?:post|leave)\s+a\s+comment)\b.{0,60}\b(?:einloggen|ein|anmelden|logged\s+in|log\s+in|sign\s+in)\W*$|\byou\s+must\s+be\s+logged\s+in\b|\b(?:eingeloggt|angemeldet)\s+sein,?\s+um\s+(?:einen\s+)?kommentar(?:e|en)?\s+zu\s+(?:schreiben|verfassen|hinterlassen)\b",
         ),
         (
             rule::WIDGET,
@@ -231,6 +231,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:war|ist)\s+(?:der|dieser|diese|die|das)\s+(?:artikel|beitrag|seite|text|informationen?)\s+(?:nützlich|hilfreich)\s*\?.{0,40}$|^\W*was\s+this\s+(?:article|page|post|story|information)\s+(?:helpful|useful)\s*\?.{0,40}$|^\W*apakah\s+(?:artikel|berita|informasi)\s+ini\s+(?:bermanfaat|membantu)\s*\?.{0,40}$|^\W*(?:valora|califica|puntúa)\s+(?:esta|este)\s+(?:noticia|artículo|nota)\W*$|^\W*(?:noch\s+)?keine\s+bewertungen?\W*$|^\W*no\s+ratings?\s+yet\W*$|^\W*belum\s+ada\s+(?:rating|penilaian)\W*$",
         ),
         (
+            // What a rating or loading widget leaves as text: "(95 Stimmen: 4,73 von 5)",
+            // "3.65 von 1990 Bewertungen", "Sterne anklicken zum Bewerten", "Loading...".
+            rule::WIDGET,
+            r"(?i)^\W*\(\s*\d[\d.,]*\s+(?:stimmen|votes|bewertungen|ratings)\b.{0,40}$|^\W*(?:\d[\d.,]*\s+(?:von|of)\s+)?\d[\d.,]*\s+(?:bewertungen|ratings|reviews|rezensionen)\W*$|\b(?:sterne?|stars?|bintang)\s+(?:anklicken|klicken)\b|\bclick\s+(?:on\s+)?(?:the\s+)?stars?\s+to\s+rate\b|^\W*(?:loading|wird\s+geladen|lädt|memuat|cargando|chargement)\W*$",
+        ),
+        (
             rule::WIDGET,
             r"(?i)^\W*(?:(?:artikel|rezept|seite|beitrag|text)\s+)?(?:drucken|ausdrucken)\W*$|^\W*druckversion\W*$|^\W*print\s+(?:this\s+)?(?:article|recipe|page|story|post)\W*$|^\W*(?:cetak|imprimir)(?:\s+\w+)?\W*$|^\W*pdf\W*$|^\W*\w+\s+(?:ausblenden|einblenden)\W*$|^\W*(?:show|hide)\s+(?:sources|references)\W*$",
         ),
@@ -250,7 +256,9 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             // A PHP warning printed into the page.
             rule::SERVER_ERROR,
-            r"(?i)^\W*(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}\bon\s+line\s+\d+\W*$",
+            // Its "in /path/file.php on line N" marks it wherever it stands in the line (a
+            // theme prints one under each widget label).
+            r"(?i)^\W*(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}\bon\s+line\s+\d+\W*$|\b(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:\s.{0,300}?\bin\s+\S+\.php\s+on\s+line\s+\d+",
         ),
         (
             // The placeholder of a blocked embed.
@@ -326,7 +334,7 @@ const MAX_BIO_WORDS: usize = 90;
 /// ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du kannst die
 /// Kommentare … durch den RSS 2.0 Feed verfolgen …"): as long as a bio.
 static POST_FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b")
+    Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b|^\W*(?:erstellt|veröffentlicht|geschrieben|gepostet)\s+am\b.{0,120}\babgelegt\s+unter\b|\b(?:responses|kommentare|comments)\s+(?:to|zu)\s+(?:this|diesen|diesem)\s+(?:entry|eintrag|beitrag|post)\b.{0,80}\brss\b|^\W*(?:both\s+)?(?:comments\s+and\s+pings|kommentare\s+und\s+pings)\s+(?:are|sind)\b")
         .expect("valid phrase rule")
 });
 
@@ -615,6 +623,19 @@ mod tests {
             ),
             rule::POST_FOOTER
         );
+        // The same footer in another theme's words, and its last sentences alone.
+        for footer in [
+            "Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials. \
+             Kommentare zu diesen Eintrag im RSS 2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt.",
+            "You can follow any responses to this entry through the RSS 2.0 feed.",
+            "Both comments and pings are currently closed.",
+        ] {
+            assert_eq!(rule_of(footer), rule::POST_FOOTER, "{footer}");
+        }
+        assert_eq!(
+            rule_of("Erstellt am Montag: ein Plan, der unter Linux und Windows läuft."),
+            "kept"
+        );
         for label in [
             "Von:",
             "**By:**",
@@ -771,6 +792,14 @@ mod tests {
             ("Valora esta noticia", rule::WIDGET),
             ("(Noch keine Bewertungen)", rule::WIDGET),
             ("Rezept drucken", rule::WIDGET),
+            ("(95 Stimmen: 4,73 von 5) Loading...", rule::WIDGET),
+            ("3.65 von 1990 Bewertungen", rule::WIDGET),
+            ("Sterne anklicken zum Bewerten", rule::WIDGET),
+            ("Loading...", rule::WIDGET),
+            (
+                "Du musst Eingeloggt sein um Kommentare zu schreiben! oder noch gar nicht Registriert?",
+                rule::COMMENTS_PROMPT,
+            ),
             ("Quellen ausblenden", rule::WIDGET),
             ("Möchten Sie den Artikel teilen?", rule::SHARE),
             (
@@ -790,6 +819,10 @@ mod tests {
                 "Warning: Creating default object from empty value in /www/htdocs/site/wp-content/themes/x/functions.php on line 120",
                 rule::SERVER_ERROR,
             ),
+            (
+                "Kategorien Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407 Inhalt",
+                rule::SERVER_ERROR,
+            ),
             ("Externer Inhalt", rule::EMBED),
             ("Titelbild:", rule::PHOTO_CREDIT),
             ("Bildnachweis: Stadt Essen", rule::PHOTO_CREDIT),
@@ -801,6 +834,9 @@ mod tests {
             "War der Artikel nützlich, fragte die Redaktion ihre Leser in einer Umfrage im Mai.",
             "Die Quelle: ein Bericht des Ministeriums, der im Herbst erscheinen soll und viele Zahlen enthält.",
             "Wir drucken",
+            "120 Stimmen entfielen auf den Kandidaten der Grünen.",
+            "12.345 votes",
+            "Die Fans müssen eingeloggt sein, um Tickets zu kaufen.",
             "Warning: the river is rising faster than expected in the north of the city",
             "Der Verein ist nicht verantwortlich, sagte der Sprecher.",
             "Sie werden Mitglied im Rat, wenn die Wahl gültig ist.",

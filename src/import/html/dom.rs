@@ -85,13 +85,14 @@ pub fn shown_text(node: &NodeRef) -> String {
     collapse_whitespace(&node.formatted_text())
 }
 
-/// Number of words (runs of letters or digits) in a text. Chinese and Japanese are written
-/// without spaces: each of their characters counts as a word.
+/// Number of words (runs of letters or digits) in a text. Chinese, Japanese, Thai, Lao,
+/// Khmer and Myanmar are written without spaces between words: each of their characters
+/// counts as a word, so that a page in them is never refused as too short.
 pub fn word_count(text: &str) -> usize {
     let mut words = 0;
     let mut in_word = false;
     for c in text.chars() {
-        if is_cjk(c) {
+        if is_unspaced_script(c) {
             words += 1;
             in_word = false;
         } else if c.is_alphanumeric() {
@@ -106,10 +107,14 @@ pub fn word_count(text: &str) -> usize {
     words
 }
 
-/// Han ideographs, hiragana and katakana (Korean hangul is written with spaces).
-fn is_cjk(c: char) -> bool {
+/// Han ideographs, hiragana and katakana, and the scripts of South-East Asia that put no
+/// space between words (Korean hangul is written with spaces).
+fn is_unspaced_script(c: char) -> bool {
     matches!(c,
-        '\u{3040}'..='\u{30FF}' // hiragana, katakana
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' // Khmer
+        | '\u{3040}'..='\u{30FF}' // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // Han extension A
         | '\u{4E00}'..='\u{9FFF}' // Han
         | '\u{F900}'..='\u{FAFF}' // Han compatibility
@@ -271,6 +276,9 @@ mod tests {
         assert_eq!(word_count("東京都は10日、新たに感染"), 11);
         assert_eq!(word_count("ニュース NHK"), 5);
         assert_eq!(word_count("서울 시민 들"), 3);
+        // Thai puts spaces between phrases, not words: a sentence is one run.
+        assert_eq!(word_count("ฝนตกหนักในกรุงเทพ"), 17);
+        assert_eq!(word_count("ဘာသာ"), 4);
     }
 
     #[test]

@@ -198,3 +198,60 @@ fn empty_binary_and_text_free_input_is_refused() {
         "no article text found (the longest text block has 3 words)"
     );
 }
+
+#[test]
+fn a_page_whose_article_is_only_in_its_json_ld_keeps_the_stated_text() {
+    // A page built by a script: the HTML holds a shell, the JSON-LD the article.
+    let page = |body: &str| {
+        format!(
+            r#"<html><head><title>Flood gates opened</title>
+<meta property="article:published_time" content="2024-03-05T10:00:00+07:00">
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"Flood gates opened",
+"articleBody":{body}}}</script></head>
+<body><div id="app"><p>Loading…</p></div></body></html>"#
+        )
+    };
+    let sentence = "The city opened the flood gates on Tuesday after three days of rain & wind.";
+    let stated = format!("\"{sentence} {sentence}\\n\\n{sentence} {sentence} <b>Bold</b>\"");
+    let x = extract(page(&stated).as_bytes(), &Rules::default(), None).expect("article");
+    assert_eq!(
+        x.article.body,
+        // Paragraphs kept, markup in the text not shown as markup.
+        format!("{sentence} {sentence}\n\n{sentence} {sentence} Bold\n")
+    );
+    // A stated text too short for an article changes nothing.
+    let short = "\"Opened on Tuesday.\"";
+    assert_eq!(
+        extract(page(short).as_bytes(), &Rules::default(), None)
+            .unwrap_err()
+            .0,
+        "no article text found (the longest text block has 1 words)"
+    );
+}
+
+#[test]
+fn a_short_post_is_kept_when_its_json_ld_declares_one_article() {
+    let page = |head: &str| {
+        format!(
+            r#"<html><head><title>Glatteis</title>{head}
+<meta property="article:published_time" content="2024-01-05T10:00:00+01:00"></head>
+<body><h1>Glatteis</h1><p>M: Wer rutscht als nächstes aus auf dem Glatteis?</p>
+<p>Ich: Ich wette, dass du als nächstes ausrutschst. Aua. M: Gewonnen!</p></body></html>"#
+        )
+    };
+    let declared = page(
+        r#"<script type="application/ld+json">{"@type":"BlogPosting","headline":"Glatteis"}</script>"#,
+    );
+    let x = extract(declared.as_bytes(), &Rules::default(), None).expect("a short post");
+    assert!(x.article.body.contains("Aua. M: Gewonnen!"));
+    // The same lines on a page that declares nothing are too short to be an article.
+    let undeclared = page(
+        r#"<script type="application/ld+json">{"@type":"WebPage","name":"Glatteis"}</script>"#,
+    );
+    assert_eq!(
+        extract(undeclared.as_bytes(), &Rules::default(), None)
+            .unwrap_err()
+            .0,
+        "no article text found (the longest text block has 11 words)"
+    );
+}

@@ -46,6 +46,10 @@ pub struct JsonLdArticle {
     pub publisher: Option<String>,
     /// The publisher is a person (a one-person blog), who may well be the author too.
     pub publisher_is_person: bool,
+    /// `articleBody`: the article's text as the page states it, one paragraph a line.
+    pub article_body: Option<String>,
+    /// The page has an article node: it declares itself one article.
+    pub is_article: bool,
 }
 
 /// Reads the first article node of the page's JSON-LD blocks.
@@ -170,6 +174,7 @@ fn resolve<'a>(v: &'a Value, index: &HashMap<&str, &'a Value>) -> &'a Value {
 fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
     let (authors, author_organizations) = authors(a.get("author"), index);
     JsonLdArticle {
+        article_body: a.get("articleBody").and_then(paragraphs_value),
         headline: a
             .get("headline")
             .or_else(|| a.get("name"))
@@ -201,6 +206,7 @@ fn article_fields(a: &Value, index: &HashMap<&str, &Value>) -> JsonLdArticle {
             .get("publisher")
             .map(|p| resolve(p, index))
             .is_some_and(|p| types(p).contains(&"Person")),
+        is_article: true,
     }
 }
 
@@ -213,6 +219,17 @@ fn text_value(v: &Value) -> Option<String> {
     };
     let s = collapse_whitespace(&decode_entities(s));
     (!s.is_empty()).then_some(s)
+}
+
+/// A text of paragraphs: its lines with whitespace collapsed, empty ones left out.
+fn paragraphs_value(v: &Value) -> Option<String> {
+    let text = decode_entities(v.as_str()?);
+    let lines: Vec<String> = text
+        .lines()
+        .map(collapse_whitespace)
+        .filter(|l| !l.is_empty())
+        .collect();
+    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 /// People and organizations named in `author`: a string, an object, a reference or a list.

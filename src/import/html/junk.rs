@@ -161,6 +161,12 @@ const JUNK_WORDS: &[&str] = &[
     "categories",
 ];
 
+/// Class and id words that mark an inline element as boilerplate: a rating widget (a
+/// `<span class="post-ratings">` in the post's last paragraph) or a share button is never
+/// article text. Only these: an inline `tag` is a keyword link, a `hidden-print` span is
+/// text hidden on paper only, and a block's "rating" box may be a review's verdict.
+const INLINE_JUNK_WORDS: &[&str] = &["rating", "ratings", "share", "sharing"];
+
 /// Class and id words that mark boilerplate only when the element holds little running text:
 /// a theme's "widget", a "hidden" label, an "article-header" or a "category-news" wrapper may
 /// hold the article itself; a real date line, tag list or print button does not.
@@ -217,12 +223,16 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     };
     doc.select("head").remove();
     let nodes: Vec<NodeRef> = body.descendants_it().filter(|n| n.is_element()).collect();
+    // A page of one post has one box named a post; a page with a loop of posts has many.
+    // Counted only when a box needs it.
+    let one_post_box =
+        std::cell::LazyCell::new(|| nodes.iter().filter(|n| is_post_box(n)).count() == 1);
     let mut removed: HashSet<NodeId> = HashSet::new();
-    for node in nodes {
+    for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node) else {
+        let Some(rule) = junk_element_rule(&node, &|| *one_post_box) else {
             continue;
         };
         if let Some(rule) = rule {
@@ -259,7 +269,7 @@ pub fn reveal_noscript_articles(doc: &Document) {
 
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
-fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
+fn junk_element_rule(node: &NodeRef, one_post_box: &dyn Fn() -> bool) -> Option<Option<String>> {
     let tag = tag_name(node);
     if SILENT_TAGS.contains(&tag.as_str()) {
         return Some(None);
@@ -280,13 +290,26 @@ fn junk_element_rule(node: &NodeRef) -> Option<Option<String>> {
         return Some(Some("hidden element".to_string()));
     }
     if INLINE_TAGS.contains(&tag.as_str()) {
-        return None;
+        // Most inline elements have no such word: a cheap look first.
+        let may_name_widget = ["class", "id"].iter().any(|attr| {
+            node.attr(attr)
+                .is_some_and(|v| v.contains("ating") || v.contains("har"))
+        });
+        if !may_name_widget {
+            return None;
+        }
+        let (token, word) = class_word(node, INLINE_JUNK_WORDS, &[])?;
+        return Some(Some(format!("boilerplate class/id \"{token}\" ({word})")));
     }
-    let (token, word) = junk_class_word(node)?;
-    // A soft word on the box that holds the headline (WordPress marks a post's own box
-    // "category-news") is no verdict on the box: its parts are judged on their own.
+    let (token, word) = class_word(node, JUNK_WORDS, JUNK_PAIRS)?;
+    // A soft word on the box that holds the headline or names itself the post (WordPress
+    // marks a post's own box "post type-post category-news") is no verdict on the box: its
+    // parts are judged on their own.
     if SOFT_WORDS.contains(&word.as_str())
-        && (holds_running_text(node) || is_lead_box(node) || !select(node, "h1").is_empty())
+        && (holds_running_text(node)
+            || is_lead_box(node)
+            || (is_post_box(node) && one_post_box())
+            || !select(node, "h1").is_empty())
     {
         return None;
     }
@@ -319,6 +342,24 @@ fn is_lead_box(node: &NodeRef) -> bool {
     })
 }
 
+/// Class words by which a box names itself one post or article: WordPress's `post_class()`
+/// ("post type-post hentry"), microformats' "hentry", a generic "article".
+const POST_BOX_TOKENS: &[&str] = &["post", "type-post", "type-page", "hentry", "article"];
+
+/// An `<article>` element, or an element whose class (not id) names it one post. When it is the
+/// page's only one, it is the post: a post of short lines (a dialogue, a poem) holds no long
+/// runs of text but is still the post (a loop of related posts gives each the same classes).
+fn is_post_box(node: &NodeRef) -> bool {
+    tag_name(node) == "article"
+        || node.attr("class").is_some_and(|class| {
+            class.split_whitespace().any(|token| {
+                POST_BOX_TOKENS
+                    .iter()
+                    .any(|post| token.eq_ignore_ascii_case(post))
+            })
+        })
+}
+
 /// Whether an element holds at least [`RUNNING_TEXT_CHARS`] of text outside links, counting
 /// only text runs long enough to be sentences.
 fn holds_running_text(node: &NodeRef) -> bool {
@@ -347,21 +388,21 @@ fn holds_running_text(node: &NodeRef) -> bool {
 }
 
 /// The class or id token that marks an element as boilerplate, and the word (or pair of
-/// words) in it that does.
-fn junk_class_word(node: &NodeRef) -> Option<(String, String)> {
+/// words) of `words` or `pairs` in it that does.
+fn class_word(node: &NodeRef, words: &[&str], pairs: &[(&str, &str)]) -> Option<(String, String)> {
     class_id_tokens(node).into_iter().find_map(|token| {
         // Utility classes ("md:hidden", "print:block") say how, not what.
         if token.contains(':') {
             return None;
         }
-        let words = identifier_words(&token);
-        let word = words
+        let token_words = identifier_words(&token);
+        let word = token_words
             .iter()
-            .find(|w| JUNK_WORDS.contains(&w.as_str()))
+            .find(|w| words.contains(&w.as_str()))
             .cloned()
             .or_else(|| {
-                words.windows(2).find_map(|pair| {
-                    JUNK_PAIRS
+                token_words.windows(2).find_map(|pair| {
+                    pairs
                         .iter()
                         .any(|(a, b)| pair[0] == *a && pair[1] == *b)
                         .then(|| format!("{} {}", pair[0], pair[1]))
@@ -576,6 +617,64 @@ mod tests {
         assert!(text.contains("Unstillbares Heimweh") && text.contains("paradoxes Gefühl"));
         let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
         assert_eq!(rules, ["boilerplate class/id \"category-list\" (category)"]);
+    }
+
+    #[test]
+    fn a_post_box_of_short_lines_with_a_category_class_stays() {
+        // A post of short dialogue lines, its headline an <h2>: no long run of text and no
+        // <h1>, but its own class names it the post, the page's only one.
+        let post = "<div id='post-7' class='post-7 post type-post hentry category-notes'>\
+             <h2><a href='/p/7'>Nothing to do</a></h2><p>„Are you coming?“</p><p>– „No.“</p></div>";
+        let html = format!(
+            "<body>{post}<div class='category-notes'><a href='/c/notes'>Notes</a></div></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let text = doc.select("body").text();
+        assert!(text.contains("„Are you coming?“") && text.contains("– „No.“"));
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["boilerplate class/id \"category-notes\" (category)"]
+        );
+
+        // A loop of posts with the same classes (related posts) is judged as before.
+        let teaser = "<article class='post type-post category-notes'><h3><a href='/p/8'>Another day</a></h3></article>";
+        let doc = Document::from(format!("<body>{post}{teaser}</body>").as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(dropped.len(), 2, "{dropped:?}");
+    }
+
+    #[test]
+    fn rating_and_share_widgets_go_even_inline() {
+        let html = "<body><div class='entry'><p>Hummeln fliegen auch bei Kälte, <a class='tag' href='/t'>Biologie</a>.\
+             <span class='hidden-print'>Mehr im Winter.</span></p>\
+             <p><span id='post-ratings-7' class='post-ratings'>Was this article useful? (95 votes)</span>\
+             <span class='post-ratings-loading'>Loading...</span></p>\
+             <p><a class='share-link' href='/s'>Share</a></p>\
+             <div class='review-rating'>Pros: fresh fish</div></div></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        // A keyword link, text hidden only on paper and a review's verdict box stay.
+        assert_eq!(
+            doc.select("body").text().to_string(),
+            "Hummeln fliegen auch bei Kälte, Biologie.Mehr im Winter.Pros: fresh fish"
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "boilerplate class/id \"post-ratings\" (ratings)",
+                "boilerplate class/id \"post-ratings-loading\" (ratings)",
+                "boilerplate class/id \"share-link\" (share)"
+            ]
+        );
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct PageMeta {
     pub page_title: Option<String>,
     /// `<base href>`: what the page's relative links are relative to.
     pub base_href: Option<String>,
+    /// The article's text as its JSON-LD states it (`articleBody`), one paragraph a line.
+    pub stated_body: Option<String>,
+    /// The page's JSON-LD has an article node (`NewsArticle`, `BlogPosting` …).
+    pub declares_article: bool,
 }
 
 /// Reads the metadata of a page.
@@ -117,6 +121,8 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             .attr("href")
             .map(|h| h.trim().to_string())
             .filter(|h| !h.is_empty()),
+        stated_body: ld.article_body,
+        declares_article: ld.is_article,
     }
 }
 

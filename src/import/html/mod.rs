@@ -55,9 +55,12 @@ pub fn extract(bytes: &[u8], rules: &Rules, url: Option<&str>) -> Result<Extract
     // A page that trips a bug in a parser must not stop a batch of a thousand pages.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         match extract_page(bytes, rules, url, BodyFinder::Readability) {
-            // Rare, so the page is read again rather than kept for it.
+            // Rare, so the page is read again rather than kept for the other ways.
             Err(refusal) if refusal.0.starts_with("no article text") => {
-                extract_page(bytes, rules, url, BodyFinder::MainContainer).map_err(|_| refusal)
+                [BodyFinder::MainContainer, BodyFinder::StatedText]
+                    .into_iter()
+                    .find_map(|finder| extract_page(bytes, rules, url, finder).ok())
+                    .ok_or(refusal)
             }
             result => result,
         }
@@ -77,6 +80,9 @@ enum BodyFinder {
     Readability,
     /// The element holding most of the page's paragraphs, when readability finds too little.
     MainContainer,
+    /// The text the page's JSON-LD states as its `articleBody`, when neither finds enough:
+    /// a page built by a script may hold its article only there.
+    StatedText,
 }
 
 fn extract_page(
@@ -90,7 +96,7 @@ fn extract_page(
     let doc = Document::from(depth::flatten_markup(&markup).as_ref());
     depth::limit_depth(&doc)?;
     let meta = metadata::read(&doc, rules);
-    let declared_piece = verdict::declares_one_piece(&doc);
+    let declared_piece = verdict::declares_one_piece(&doc) || meta.declares_article;
     let source = url.map(str::to_string).or_else(|| meta.page_url.clone());
     let base = urls::document_base(meta.base_href.as_deref(), urls::base_url(source.as_deref()));
     let known_image = meta
@@ -127,6 +133,7 @@ fn extract_page(
             )
         }
         BodyFinder::MainContainer => main_container,
+        BodyFinder::StatedText => meta.stated_body.as_deref().map(stated_body_html),
     };
     let page = verdict::PageEvidence {
         longest_block,
@@ -148,6 +155,16 @@ fn extract_page(
         id: None,
     };
     Ok(Extraction { article, dropped })
+}
+
+/// The JSON-LD `articleBody` as HTML: markup kept when it is markup, else a paragraph a line.
+fn stated_body_html(text: &str) -> String {
+    if text.contains("</p>") || text.contains("<br") {
+        return text.to_string();
+    }
+    text.lines()
+        .map(|line| format!("<p>{}</p>", crate::text::escape_html(line)))
+        .collect()
 }
 
 /// Takes the lead image out and removes the boilerplate; refuses error pages. Returns the
