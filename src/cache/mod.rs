@@ -6,6 +6,7 @@
 //! rebuilt, and a build with or without it writes the same bytes (tested).
 
 pub mod articles;
+pub mod checked;
 pub mod load;
 pub mod outputs;
 

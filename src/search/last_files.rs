@@ -17,16 +17,16 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::stem::Stemmer;
 use super::term_cache;
 use super::varint::{push_varint, read_varint};
+use crate::cache::checked::{HEADER, framed, is_intact};
 use crate::site::Site;
 
 const MAGIC: &[u8; 8] = b"CRMNSRCH";
 const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 8 + 8;
 
 /// The file of the list in a site's cache folder.
 pub fn path(cache_dir: &Path) -> PathBuf {
@@ -50,13 +50,7 @@ impl LastFiles {
     }
 
     fn parse(bytes: &[u8], identity: u64) -> Option<LastFiles> {
-        let header = bytes.get(..HEADER)?;
-        let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8"));
-        if &header[..8] != MAGIC
-            || u32::from_le_bytes(header[8..12].try_into().expect("4")) != VERSION
-            || u64_at(12) != identity
-            || u64_at(20) != xxh3_64(&bytes[HEADER..])
-        {
+        if !is_intact(bytes, MAGIC, VERSION, identity) {
             return None;
         }
         let mut at = HEADER;
@@ -85,13 +79,7 @@ impl LastFiles {
             body.extend_from_slice(path.as_bytes());
             body.extend_from_slice(&hash.to_le_bytes());
         }
-        let mut out = Vec::with_capacity(HEADER + body.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&crate::cache::program_identity().to_le_bytes());
-        out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
-        out.extend_from_slice(&body);
-        out
+        framed(MAGIC, VERSION, &body)
     }
 }
 

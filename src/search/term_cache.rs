@@ -15,15 +15,15 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
+use xxhash_rust::xxh3::Xxh3Default;
 
 use super::stem::Stemmer;
 use super::varint::{push_varint, read_varint};
+use crate::cache::checked::{HEADER, framed, is_intact};
 use crate::content::Article;
 
 const MAGIC: &[u8; 8] = b"CRMNSTRM";
 const VERSION: u32 = 1;
-const HEADER: usize = 8 + 4 + 8 + 8;
 
 /// The file of the cache in a site's cache folder.
 pub fn path(cache_dir: &Path) -> PathBuf {
@@ -63,13 +63,7 @@ impl TermCache {
     }
 
     fn parse(bytes: Vec<u8>, identity: u64) -> Option<TermCache> {
-        let header = bytes.get(..HEADER)?;
-        let u64_at = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8"));
-        if &header[..8] != MAGIC
-            || u32::from_le_bytes(header[8..12].try_into().expect("4")) != VERSION
-            || u64_at(12) != identity
-            || u64_at(20) != xxh3_64(&bytes[HEADER..])
-        {
+        if !is_intact(&bytes, MAGIC, VERSION, identity) {
             return None;
         }
         let mut at = HEADER;
@@ -169,13 +163,7 @@ impl TermCacheWriter {
         }
         push_varint(&mut body, self.doc_count as u32);
         body.extend_from_slice(&self.docs);
-        let mut out = Vec::with_capacity(HEADER + body.len());
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&crate::cache::program_identity().to_le_bytes());
-        out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
-        out.extend_from_slice(&body);
-        out
+        framed(MAGIC, VERSION, &body)
     }
 }
 
