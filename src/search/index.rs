@@ -110,18 +110,24 @@ impl Postings {
         }
     }
 
-    /// The list of `pairs` (in document order) as written: dense when that pays (see
-    /// [`Postings::densify`]), without encoding the list first.
-    pub fn written(pairs: &[(u32, u8)], documents: usize) -> Postings {
+    /// The bytes `pairs` (in document order) take as a plain list: each document's gap from
+    /// the last as a varint, and its impact byte.
+    pub fn sparse_length(pairs: &[(u32, u8)]) -> usize {
         let mut last = 0;
-        let length: usize = pairs
+        pairs
             .iter()
             .map(|&(doc, _)| {
                 let delta = doc - last;
                 last = doc;
                 1 + varint_length(delta)
             })
-            .sum();
+            .sum()
+    }
+
+    /// The list of `pairs` (in document order) as written: dense when that pays (see
+    /// [`Postings::densify`]), without encoding the list first.
+    pub fn written(pairs: &[(u32, u8)], documents: usize) -> Postings {
+        let length = Postings::sparse_length(pairs);
         if Postings::dense_pays(pairs.len(), length, documents) {
             Postings::dense_of(pairs, documents)
         } else {

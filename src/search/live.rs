@@ -19,7 +19,6 @@ use rayon::prelude::*;
 use super::chunks::{self, ResultMeta};
 use super::index::{self, DENSE_TOP, Postings};
 use super::stem::Stemmer;
-use super::varint::varint_length;
 use super::{FilterCounts, FilterFacts};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
@@ -142,15 +141,7 @@ impl Term {
                 big: Big::No,
             };
         }
-        let mut last = 0;
-        let length: usize = pairs
-            .iter()
-            .map(|&(doc, _)| {
-                let delta = doc - last;
-                last = doc;
-                1 + varint_length(delta)
-            })
-            .sum();
+        let length = Postings::sparse_length(&pairs);
         if Postings::dense_pays(pairs.len(), length, documents) {
             let list = DenseList::of(&pairs, documents);
             return Term {
