@@ -5,6 +5,8 @@
 //
 //   known item          "kualitas udara"                 -> the air-quality article
 //   Indonesian forms    "berlari" (the text has lari, pelari) -> the morning-run article
+//   Indonesian forms    "pembangunan" (the text has membangun, dibangun, bangun) -> the bridge
+//                       article of tests/browser/fixtures/, added to the copy of the site
 //   prefix as typed     "kulin" (kuliner)                -> the food-festival article
 //   phrase              "\"musim hujan\""                 -> only the rainy-season article
 //   filter              "hujan" + the source Kabar Ibu Kota -> only the flood article
@@ -12,7 +14,11 @@
 //   keyboard            ArrowDown from the box focuses the first result; Enter opens it
 //   header box          the GET form of the home page's header lands on the search page with results
 //
-// and that no request leaves the site (no other host, nothing outside the prefix).
+// and that no request leaves the site (no other host, nothing outside the prefix). Each site is
+// checked at desktop width (1280 px) and at phone width (360 px); at each width no page is wider
+// than the screen (no horizontal scrolling). Over HTTP the index is held back until the page has
+// been measured: the filter menus, the status line and the results list must be where they were
+// once the index and the results are in (no layout shift).
 //
 // Run through tests/browser/run.sh (after the serve test), or directly:
 //   NODE_PATH=tests/browser/.tools/node_modules node tests/browser/search_test.mjs
@@ -54,6 +60,12 @@ function check(condition, message) {
 const QUERIES = [
   { name: 'known item', type: 'kualitas udara', first: '/2025/02/10/pemkot-buka-data-kualitas-udara/' },
   { name: 'Indonesian word form', type: 'berlari', first: '/2025/10/05/lari-pagi-jakarta-diikuti-8000-pelari/' },
+  {
+    name: 'Indonesian word form (pe-an to meN-)',
+    type: 'pembangunan',
+    first: '/2024/05/20/warga-sukamaju-bangun-jembatan-bambu/',
+    count: 1,
+  },
   { name: 'prefix as typed', type: 'kulin', first: '/2025/06/21/festival-kuliner-nusantara-kota-tua/' },
   {
     name: 'phrase',
@@ -75,6 +87,9 @@ function build() {
   for (const name of ['site.toml', 'content', 'themes', 'static']) {
     fs.cpSync(path.join(SITE, name), path.join(site, name), { recursive: true });
   }
+  // An article with meN-/di- forms of `bangun`, which the example site has none of.
+  const fixture = 'warga-sukamaju-bangun-jembatan-bambu.md';
+  fs.cpSync(path.join(HERE, 'fixtures', fixture), path.join(site, 'content', '2024', '05', fixture));
   const out = path.join(tmp, 'public');
   execFileSync(BIN, ['build', '--root', site, '--output', out, '--no-cache'], { stdio: 'pipe' });
   return { tmp, out };
@@ -119,8 +134,59 @@ async function type(page, text) {
   await page.waitForTimeout(400);
 }
 
-async function checkSite(browser, base, label) {
-  const page = await browser.newPage();
+/** The page is no wider than the screen: nothing to scroll sideways to. */
+async function checkNoOverflow(page, label) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  check(scroll <= client, `${label}: the page is ${scroll} px wide on a ${client} px screen`);
+}
+
+/** Where the search form's parts and the results list are on the page. */
+async function searchLayout(page) {
+  return page.evaluate(() =>
+    ['.search-filters', '#search-year', '#search-source', '#search-category', '#search-tag', '#search-status', '#search-results']
+      .map((sel) => {
+        const r = document.querySelector(sel).getBoundingClientRect();
+        // The results list grows as results come in; where it starts must not move.
+        return sel === '#search-results' ? `${sel} ${r.x},${r.y}` : `${sel} ${r.x},${r.y} ${r.width}x${r.height}`;
+      }),
+  );
+}
+
+/**
+ * Opens a search in the address with the index held back, measures the page, lets the index
+ * in, waits for the results and measures again: nothing above the results may have moved.
+ */
+async function checkNoLayoutShift(browser, base, label, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/search/root.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Not until "load": the page preloads the held index.
+  await page.goto(new URL('search/index.html?q=kualitas+udara', base).href, { waitUntil: 'domcontentloaded' });
+  const before = await searchLayout(page);
+  release();
+  await page.waitForSelector('.search-result-title a');
+  await page.waitForFunction(() => !document.getElementById('search-year').disabled);
+  const after = await searchLayout(page);
+  check(
+    JSON.stringify(before) === JSON.stringify(after),
+    `${label}: the page moved when the index came in:\n  before ${before.join('; ')}\n  after  ${after.join('; ')}`,
+  );
+  await checkNoOverflow(page, `${label}: results`);
+  console.log(`ok ${label}: no layout shift`);
+  await context.close();
+}
+
+async function checkSite(browser, base, label, viewport) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
   const errors = [];
   const requests = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -130,6 +196,7 @@ async function checkSite(browser, base, label) {
     return new URL(rel + (rel === '' || rel.endsWith('/') ? 'index.html' : ''), base).href;
   };
   await page.goto(at('/search/'));
+  await checkNoOverflow(page, `${label}: the empty search page`);
   for (const q of QUERIES) {
     await type(page, q.type);
     const links = await firstResults(page);
@@ -138,6 +205,7 @@ async function checkSite(browser, base, label) {
     if (q.count) check(links.length === q.count, `${label}: ${q.name}: "${q.type}" found ${links.length}, want ${q.count}`);
     const marks = await page.$$eval('.search-result mark', (ms) => ms.length);
     check(marks > 0, `${label}: ${q.name}: no query word is marked in the results`);
+    await checkNoOverflow(page, `${label}: ${q.name}`);
     console.log(`ok ${label}: ${q.name}: ${q.type}`);
   }
 
@@ -177,8 +245,13 @@ async function checkSite(browser, base, label) {
   const outside = requests.filter((u) => !u.startsWith(root));
   check(outside.length === 0, `${label}: requests outside the site: ${outside.join(', ')}`);
   check(errors.length === 0, `${label}: script errors: ${errors.join('; ')}`);
-  await page.close();
+  await context.close();
 }
+
+const WIDTHS = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: '360 px', viewport: { width: 360, height: 740 } },
+];
 
 let browser;
 let server;
@@ -187,11 +260,16 @@ try {
   const built = build();
   tmp = built.tmp;
   browser = await chromium.launch({ executablePath: BROWSER, args: ['--no-sandbox'] });
-  await checkSite(browser, pathToFileURL(built.out + '/').href, 'file://');
+  for (const w of WIDTHS) {
+    await checkSite(browser, pathToFileURL(built.out + '/').href, `file:// ${w.name}`, w.viewport);
+  }
   const asked = [];
   server = await serve(built.out, asked);
   const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
-  await checkSite(browser, base, 'http');
+  for (const w of WIDTHS) {
+    await checkSite(browser, base, `http ${w.name}`, w.viewport);
+    await checkNoLayoutShift(browser, base, `http ${w.name}`, w.viewport);
+  }
   const strays = asked.filter((p) => !p.startsWith(PREFIX));
   check(strays.length === 0, `http: requests outside ${PREFIX}: ${strays.join(', ')}`);
   console.log('PASS search_test');

@@ -203,6 +203,25 @@ fn the_search_page_and_header_box_come_with_the_switch() {
 }
 
 #[test]
+fn the_search_page_has_one_search_box_and_its_filter_menus_from_the_start() {
+    let f = news_site("relative_links = true\n");
+    f.build_ok(&[]);
+    let page = f.read("search/index.html");
+    // The header's box would be a second search form above the page's own.
+    assert!(!page.contains("site-search"), "{page}");
+    // The menus are laid out before the index loads (no layout shift when it does); the
+    // script enables them.
+    assert!(
+        page.contains(r#"<div class="search-filter"><label for="search-year">Tahun</label> <select id="search-year" name="year" data-filter="year" disabled><option value="">Semua</option></select></div>"#),
+        "{page}"
+    );
+    assert_eq!(
+        page.matches(r#"<div class="search-filter"><label"#).count(),
+        4
+    );
+}
+
+#[test]
 fn without_the_switch_there_is_no_search() {
     let f = Fixture::new();
     f.article("content/a.md", "A", "2024-01-01T10:00:00+07:00", "", "Isi.");

@@ -616,7 +616,10 @@
         o.textContent = v[1] + " (" + v[2] + ")";
         s.appendChild(o);
       });
-      s.closest(".search-filter").hidden = values.length === 0;
+      // The menus are on the page from the start, so filling them moves nothing (no layout
+      // shift); a kind the site has no values of keeps its place, unseen.
+      s.disabled = values.length === 0;
+      s.closest(".search-filter").classList.toggle("is-empty", values.length === 0);
     });
   }
 
