@@ -617,9 +617,12 @@
         s.appendChild(o);
       });
       // The menus are on the page from the start, so filling them moves nothing (no layout
-      // shift); a kind the site has no values of keeps its place, unseen.
+      // shift); a kind the site has no values of keeps its place, unseen. (A theme that
+      // writes its menus `hidden` has those with values shown.)
+      var box = s.closest(".search-filter");
       s.disabled = values.length === 0;
-      s.closest(".search-filter").classList.toggle("is-empty", values.length === 0);
+      box.classList.toggle("is-empty", values.length === 0);
+      if (values.length) box.hidden = false;
     });
   }
 
