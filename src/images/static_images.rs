@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use super::{Home, Image, cache};
+use crate::cache::FileStamp;
 use crate::config::Config;
 use crate::content::Article;
 
@@ -108,7 +109,48 @@ pub fn for_article(config: &Config, site_path: &str, warnings: &mut Vec<String>)
     super::Format::of_name(&rel)?;
     let dirs = folders(config);
     let dir = dirs.iter().find(|dir| dir.join(&rel).is_file())?;
-    prepare(config, &dirs, dir, &rel, &mut Vec::new(), warnings)
+    let key = memo_key(config, &dirs, dir, &rel);
+    if let Some(image) = key
+        .as_ref()
+        .and_then(|key| PREPARED.lock().ok()?.get(key).cloned())
+    {
+        return Some(image);
+    }
+    let image = prepare(config, &dirs, dir, &rel, &mut Vec::new(), warnings)?;
+    if let (Some(key), Ok(mut prepared)) = (key, PREPARED.lock()) {
+        prepared.insert(key, image.clone());
+    }
+    Some(image)
+}
+
+/// What a prepared static image depends on: its file (by path and stamp), the folders
+/// whose files its variants' names avoid (by their stamps: adding or removing a file
+/// changes them) and the `[images]` settings.
+type MemoKey = (PathBuf, FileStamp, Vec<Option<FileStamp>>, u64);
+
+/// The static images this process prepared for articles: many articles show the same
+/// banner or map, and reading the file and hashing its bytes for each would cost a
+/// build without the article cache a read of the photo per article.
+static PREPARED: std::sync::LazyLock<std::sync::Mutex<std::collections::HashMap<MemoKey, Image>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// The key of the static image `rel` of `dir`, or None while the file or a folder changed
+/// too recently to be told from a later change (then it is prepared each time).
+fn memo_key(config: &Config, dirs: &[PathBuf], dir: &Path, rel: &str) -> Option<MemoKey> {
+    use std::hash::{Hash, Hasher};
+    let path = dir.join(rel);
+    let stamp = FileStamp::settled(&std::fs::symlink_metadata(&path).ok()?)?;
+    let rel_folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let mut folders = Vec::with_capacity(dirs.len());
+    for folder in dirs.iter().map(|d| d.join(rel_folder)) {
+        folders.push(match std::fs::metadata(folder) {
+            Ok(meta) => Some(FileStamp::settled(&meta)?),
+            Err(_) => None,
+        });
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    (&config.images, &config.root).hash(&mut h);
+    Some((path, stamp, folders, h.finish()))
 }
 
 /// The images of `static/` an article shows: those its HTML's `<img>`s name (but those of
