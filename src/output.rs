@@ -466,7 +466,11 @@ impl Sink for Staging {
         let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
         let cache = self.reuse.as_ref().filter(|_| unchanged);
         let whole = self.updatable()
-            && cache.is_some_and(|cache| cache.folder_is_intact(&self.output, folder));
+            && cache.is_some_and(|cache| {
+                self.old_output
+                    .as_ref()
+                    .is_some_and(|dir| cache.folder_is_intact(dir, folder))
+            });
         self.groups
             .lock()
             .expect("staging lock")

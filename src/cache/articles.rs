@@ -99,6 +99,8 @@ fn fingerprint(config: &Config) -> u64 {
     // Bundle photos are read into variants at the `[images]` widths and qualities, and
     // bodies show them with its `sizes`.
     config.images.hash(&mut h);
+    // And images of `static/` they show, by their names.
+    crate::images::static_images::listing_hash(config).hash(&mut h);
     h.finish()
 }
 

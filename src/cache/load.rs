@@ -55,18 +55,24 @@ fn load_file(
     // A bundle's article depends on its folder's files too (which references resolve):
     // taken from the cache only while they are the same files.
     let bundle = crate::content::bundle::folder_of(&config.content_dir(), file)
-        .map(|folder| crate::content::bundle::files(&folder))
+        .map(|folder| crate::content::bundle::listing(&folder))
         .unwrap_or_default();
-    // And on its images' bytes (their sizes and variants).
+    // And on its images' bytes (their sizes and variants): those of its bundle as the
+    // listing found them, those of `static/` it shows looked at.
     let same_bundle = |entry: &Entry| {
-        entry.article.bundle == bundle
-            && entry.article.images.iter().all(|image| {
-                entry
-                    .article
-                    .file
-                    .parent()
-                    .is_some_and(|f| image.is_current(f))
-            })
+        entry.article.bundle == bundle.names
+            && entry
+                .article
+                .images
+                .iter()
+                .all(|image| match image.is_in_the_bundle() {
+                    true => image.stamp.is_some() && bundle.stamp(&image.name) == image.stamp,
+                    false => entry
+                        .article
+                        .file
+                        .parent()
+                        .is_some_and(|f| image.is_current(f)),
+                })
     };
     if let Some(entry) = cache.and_then(|c| c.take_by_stamp(file, stamp))
         && same_bundle(&entry)

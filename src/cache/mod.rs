@@ -38,7 +38,7 @@ pub fn program_identity() -> u64 {
 
 /// Size, modification time and inode of a file, as `make` and `git` use them to tell an
 /// unchanged file without reading it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileStamp {
     len: u64,
     mtime: (i64, i64),

@@ -190,10 +190,17 @@ impl OutputCache {
     /// its groups made or checked: no file added, removed or renamed in it since (each of
     /// those changes a folder's modification time). The files of its unchanged groups are
     /// then all there without a look at each. A file changed in place is not seen this way.
-    pub fn folder_is_intact(&self, output: &Path, folder: &str) -> bool {
+    /// `output` is the output folder, open: the folder is looked at relative to it (a short
+    /// path to walk, once per photo of a cached build).
+    pub fn folder_is_intact(&self, output: &std::os::fd::OwnedFd, folder: &str) -> bool {
         self.group_folders.get(folder).is_some_and(|stamp| {
-            std::fs::symlink_metadata(output.join(folder))
-                .is_ok_and(|m| m.is_dir() && FileStamp::exact(&m) == *stamp)
+            let folder = if folder.is_empty() { "." } else { folder };
+            rustix::fs::statat(output, folder, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).is_ok_and(
+                |s| {
+                    rustix::fs::FileType::from_raw_mode(s.st_mode).is_dir()
+                        && FileStamp::of_stat(&s) == *stamp
+                },
+            )
         })
     }
 

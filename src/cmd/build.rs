@@ -139,6 +139,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     }
     t.mark("site");
     let statics = render::StaticFiles::load(&site.config)?;
+    warnings.extend(statics.warnings.iter().cloned());
     let output_cache = use_cache.then(|| {
         let options = format!("drafts={} future={}", args.drafts, args.future);
         let fingerprint = outputs::fingerprint(&site.config, templates.fingerprint, &options);

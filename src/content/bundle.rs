@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
+use crate::cache::FileStamp;
 
 /// What the warning about a reference to a file the bundle lacks says (`check` knows it by this).
 pub const MISSING_FILE: &str = "names no file in the bundle folder";
@@ -27,29 +27,118 @@ pub fn folder_of(content_dir: &Path, file: &Path) -> Option<PathBuf> {
 /// plain file but Markdown files (articles of their own) and hidden ones, and nothing in a
 /// subfolder that has its own `index.md` (a bundle of its own).
 pub fn files(folder: &Path) -> Vec<String> {
-    let mut names = Vec::new();
-    let walk = WalkDir::new(folder)
-        .min_depth(1)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let hidden = e.file_name().to_string_lossy().starts_with('.');
-            let nested_bundle = e.file_type().is_dir() && e.path().join(INDEX).is_file();
-            !hidden && !nested_bundle
-        });
-    // Entries that cannot be listed are reported by the content listing itself.
-    for entry in walk.flatten() {
-        let is_markdown = entry.file_name().to_string_lossy().ends_with(".md");
-        if is_markdown || !matches!(crate::files::is_plain_file(&entry), Ok(true)) {
+    listing(folder).names
+}
+
+/// A bundle's files ([`files`]), with the stamp of each raster image among them.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub names: Vec<String>,
+    /// By the index of the name: the image's stamp as `lstat` gives it (None for another
+    /// file, or one that is a symbolic link).
+    stamps: Vec<Option<FileStamp>>,
+}
+
+impl Listing {
+    /// The stamp of the raster image `name` of the bundle, if it is a plain file of it.
+    pub fn stamp(&self, name: &str) -> Option<FileStamp> {
+        let at = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
+        self.stamps[at]
+    }
+}
+
+/// The bundle's files and its images' stamps, read with one open of its folder and one
+/// `stat`, relative to it, per image: a cached build tells unchanged photos with no other
+/// look at them (a stat of each photo's full path walks every folder above it again).
+pub fn listing(folder: &Path) -> Listing {
+    let mut found = Vec::new();
+    // Folders that cannot be listed are reported by the content listing itself.
+    if let Ok(dir) = open_folder(rustix::fs::CWD, folder) {
+        list_into(dir, "", &mut Vec::new(), &mut found);
+    }
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    let (names, stamps) = found.into_iter().unzip();
+    Listing { names, stamps }
+}
+
+fn open_folder<P: rustix::path::Arg>(
+    at: impl std::os::fd::AsFd,
+    path: P,
+) -> rustix::io::Result<std::os::fd::OwnedFd> {
+    use rustix::fs::{Mode, OFlags};
+    rustix::fs::openat(
+        at,
+        path,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+}
+
+/// Adds the files of the folder `dir` (at `prefix` inside the bundle) to `found`, and
+/// those of its subfolders but bundles of their own. Symbolic links are followed, once
+/// around a loop (`ancestors`: the folders being listed, by device and inode).
+fn list_into(
+    dir: std::os::fd::OwnedFd,
+    prefix: &str,
+    ancestors: &mut Vec<(u64, u64)>,
+    found: &mut Vec<(String, Option<FileStamp>)>,
+) {
+    use rustix::fs::{AtFlags, FileType};
+    let Ok(this) = rustix::fs::fstat(&dir) else {
+        return;
+    };
+    if ancestors.contains(&(this.st_dev, this.st_ino)) {
+        return;
+    }
+    ancestors.push((this.st_dev, this.st_ino));
+    let Ok(mut entries) = rustix::fs::Dir::new(dir) else {
+        ancestors.pop();
+        return;
+    };
+    let mut folders = Vec::new();
+    while let Some(Ok(entry)) = entries.read() {
+        let Ok(name) = entry.file_name().to_str() else {
+            continue;
+        };
+        if name.starts_with('.') {
             continue;
         }
-        if let Ok(rel) = entry.path().strip_prefix(folder) {
-            let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-            names.push(parts.join("/"));
+        let Ok(fd) = entries.fd() else { break };
+        let kind = match entry.file_type() {
+            FileType::Symlink | FileType::Unknown => rustix::fs::statat(fd, name, AtFlags::empty())
+                .map(|s| FileType::from_raw_mode(s.st_mode))
+                .unwrap_or(FileType::Unknown),
+            kind => kind,
+        };
+        match kind {
+            FileType::RegularFile if !name.ends_with(".md") => {
+                let stamp = match (
+                    entry.file_type(),
+                    super::super::images::Format::of_name(name),
+                ) {
+                    (FileType::RegularFile, Some(_)) => {
+                        rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW)
+                            .ok()
+                            .map(|s| FileStamp::of_stat(&s))
+                    }
+                    _ => None,
+                };
+                found.push((format!("{prefix}{name}"), stamp));
+            }
+            FileType::Directory => {
+                let is_bundle = rustix::fs::statat(fd, format!("{name}/{INDEX}"), AtFlags::empty())
+                    .is_ok_and(|s| FileType::from_raw_mode(s.st_mode) == FileType::RegularFile);
+                if !is_bundle && let Ok(sub) = open_folder(fd, name) {
+                    folders.push((name.to_string(), sub));
+                }
+            }
+            _ => {}
         }
     }
-    names
+    for (name, sub) in folders {
+        list_into(sub, &format!("{prefix}{name}/"), ancestors, found);
+    }
+    ancestors.pop();
 }
 
 /// The bundle that owns `path` (a file or folder inside content/, which may be gone): the
@@ -172,6 +261,43 @@ pub fn rewrite_html(html: &str, files: &[String], site_folder: &str) -> (String,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_listing_holds_the_bundles_files_sorted_and_its_plain_images_stamps() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = dir.path();
+        for file in [
+            "index.md",
+            "foto.jpg",
+            "a-b.pdf",
+            "a/peta.png",
+            ".tersembunyi.jpg",
+            "lain/index.md",
+            "lain/x.jpg",
+        ] {
+            std::fs::create_dir_all(b.join(file).parent().unwrap()).unwrap();
+            std::fs::write(b.join(file), file).unwrap();
+        }
+        std::os::unix::fs::symlink(b.join("foto.jpg"), b.join("tautan.jpg")).unwrap();
+        // A loop of folders is listed once around.
+        std::os::unix::fs::symlink(b, b.join("a/putaran")).unwrap();
+        let listing = listing(b);
+        assert_eq!(
+            listing.names,
+            ["a-b.pdf", "a/peta.png", "foto.jpg", "tautan.jpg"]
+        );
+        let stamp = |name: &str| {
+            Some(FileStamp::exact(
+                &std::fs::symlink_metadata(b.join(name)).unwrap(),
+            ))
+        };
+        assert_eq!(listing.stamp("foto.jpg"), stamp("foto.jpg"));
+        assert_eq!(listing.stamp("a/peta.png"), stamp("a/peta.png"));
+        // Not an image; a symbolic link (looked at on every build); not in the bundle.
+        assert_eq!(listing.stamp("a-b.pdf"), None);
+        assert_eq!(listing.stamp("tautan.jpg"), None);
+        assert_eq!(listing.stamp("lain/x.jpg"), None);
+    }
 
     #[test]
     fn site_folders_of_folder_and_file_permalinks() {

@@ -419,6 +419,23 @@ pub fn parse_article(
             ));
         }
     }
+    // Images of `static/` it shows get sizes and variants like those of a bundle.
+    let shown = crate::images::static_images::shown_by(
+        config,
+        &rendered.html,
+        image.as_deref(),
+        bundle_site_folder.as_deref(),
+        &mut warnings,
+    );
+    if !shown.is_empty() {
+        rendered.html = crate::images::markup::responsive_html(
+            &rendered.html,
+            &shown,
+            &bundle::site_folder(&path),
+            &config.images.sizes,
+        );
+        images.extend(shown);
+    }
     let (image, remote_image) = match image {
         Some(address)
             if config.remote_images == RemoteImages::Link && remote_images::is_remote(&address) =>

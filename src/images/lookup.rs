@@ -38,8 +38,9 @@ impl Images {
             for article in &self.articles {
                 let folder = crate::content::bundle::site_folder(&article.path);
                 for (at, image) in article.images.iter().enumerate() {
-                    let path = markup::url(&folder, &image.outputs[0]);
-                    map.insert(path, (article.clone(), at, folder.clone()));
+                    let folder = image.site_folder(&folder);
+                    let path = markup::url(folder, &image.outputs[0]);
+                    map.insert(path, (article.clone(), at, folder.to_string()));
                 }
             }
             map

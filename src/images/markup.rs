@@ -20,11 +20,17 @@ const PATH: &AsciiSet = &CONTROLS
 
 /// The site path of an output of a bundle published in `site_folder`.
 pub fn url(site_folder: &str, output: &Output) -> String {
-    format!("{site_folder}{}", utf8_percent_encode(&output.name, PATH))
+    format!("{site_folder}{}", escape_path(&output.name))
+}
+
+/// A path (of `/`-separated names) as written in `src` and `srcset`.
+pub fn escape_path(path: &str) -> String {
+    utf8_percent_encode(path, PATH).to_string()
 }
 
 /// The `srcset` of an image's outputs in `format`.
 pub fn srcset(image: &Image, site_folder: &str, format: Format) -> String {
+    let site_folder = image.site_folder(site_folder);
     image
         .srcset_outputs(format)
         .iter()
@@ -50,6 +56,7 @@ pub fn picture(
     extra: &str,
     loading: Loading,
 ) -> String {
+    let site_folder = image.site_folder(site_folder);
     let fallback = image.fallback_src();
     let webp = srcset(image, site_folder, Format::Webp);
     let mut html = String::from("<picture>");
@@ -72,17 +79,22 @@ pub fn picture(
     html
 }
 
-/// The image of `images` a site path names (`/2024/05/27/a/foto.jpg`), if it is one.
+/// The image of `images` (of an article whose bundle is published in `site_folder`) a
+/// site path names (`/2024/05/27/a/foto.jpg`, `/images/peta.png`), if it is one.
 pub fn find<'i>(images: &'i [Image], site_folder: &str, path: &str) -> Option<&'i Image> {
-    let name = path.strip_prefix(site_folder)?;
-    let name = name.split(['?', '#']).next().unwrap_or(name);
-    let name = percent_encoding::percent_decode_str(&name.replace("&amp;", "&"))
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let path = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
         .decode_utf8_lossy()
         .into_owned();
-    images.iter().find(|i| i.name == name)
+    images.iter().find(|i| {
+        let folder =
+            percent_encoding::percent_decode_str(i.site_folder(site_folder)).decode_utf8_lossy();
+        path.strip_prefix(folder.as_ref()) == Some(i.name.as_str())
+    })
 }
 
-/// Article HTML with every `<img>` of a bundle image made its `<picture>`.
+/// Article HTML with every `<img>` of one of its images (of its bundle or of `static/`)
+/// made its `<picture>`.
 pub fn responsive_html(html: &str, images: &[Image], site_folder: &str, sizes: &str) -> String {
     if images.is_empty() {
         return html.to_string();
@@ -129,6 +141,19 @@ pub fn responsive_html(html: &str, images: &[Image], site_folder: &str, sizes: &
     }
     out.push_str(&html[copied..]);
     out
+}
+
+/// The `src` of every `<img>` of article HTML, in order.
+pub fn img_sources(html: &str) -> Vec<&str> {
+    memchr::memmem::find_iter(html.as_bytes(), b"<img ")
+        .filter_map(|at| {
+            let len = html[at..].find('>')?;
+            attributes(&html[at..at + len + 1])
+                .into_iter()
+                .find(|(name, _)| *name == "src")
+                .map(|(_, value)| value)
+        })
+        .collect()
 }
 
 /// The `name="value"` attributes of a tag as our Markdown renderer and sanitizer write it.
@@ -178,6 +203,7 @@ mod tests {
             ],
             fallback: Format::Jpeg,
             social: 0,
+            home: None,
         }
     }
 

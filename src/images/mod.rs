@@ -2,7 +2,8 @@
 //! configured widths (WebP, and the original format as fallback), re-encoded so no EXIF, GPS
 //! or XMP data reaches the site, cached under `.cermin-cache/images/` by content hash and
 //! settings. The work is done once, when an article is read ([`prepare`]); pages show the
-//! result ([`markup`]) and the build publishes the cached files ([`publish`]).
+//! result ([`markup`]) and the build publishes the cached files ([`publish`]). The raster
+//! images of `static/` go the same way ([`static_images`]).
 
 mod animation;
 mod cache;
@@ -12,11 +13,12 @@ mod probe;
 pub mod publish;
 mod resize;
 mod settings;
+pub mod static_images;
 mod strip;
 pub mod svg;
 mod variants;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -119,6 +121,18 @@ pub struct Image {
     pub fallback: Format,
     /// The 1200-pixel (or narrower, never upscaled) JPEG for social cards and feeds.
     pub social: usize,
+    /// Where an image of `static/` lives and is published; None for a bundle's own image
+    /// (in its article's folder, published in its page's folder).
+    pub home: Option<Home>,
+}
+
+/// The folders of an image of `static/` (which an article shows, but does not own).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Home {
+    /// The folder of the file (`static/images` of the site or of its theme).
+    pub dir: PathBuf,
+    /// The site folder its files are published in (`/images/`).
+    pub site_folder: String,
 }
 
 impl Image {
@@ -146,12 +160,27 @@ impl Image {
         &self.outputs[self.social]
     }
 
-    /// Whether the file on disk is still the one this was made of, and still a plain file
-    /// in its folder (not since replaced by a symbolic link).
+    /// The site folder its files are published in, for an article whose bundle is
+    /// published in `bundle_folder`.
+    pub fn site_folder<'a>(&'a self, bundle_folder: &'a str) -> &'a str {
+        self.home
+            .as_ref()
+            .map_or(bundle_folder, |home| home.site_folder.as_str())
+    }
+
+    /// Whether it is a file of its article's own bundle (not one of `static/`).
+    pub fn is_in_the_bundle(&self) -> bool {
+        self.home.is_none()
+    }
+
+    /// Whether the file on disk (in `folder`, the article's folder, for a bundle's image) is
+    /// still the one this was made of, and still a plain file in its folder (not since
+    /// replaced by a symbolic link).
     pub fn is_current(&self, folder: &Path) -> bool {
         let Some(stamp) = self.stamp else {
             return false;
         };
+        let folder = self.home.as_ref().map_or(folder, |home| home.dir.as_path());
         std::fs::symlink_metadata(folder.join(&self.name))
             .is_ok_and(|meta| meta.is_file() && FileStamp::exact(&meta) == stamp)
     }
@@ -194,70 +223,138 @@ pub fn prepare(
     // Whether the bundle folder's real path is inside the site (whose build cache is
     // `cache_dir`), asked once and only of a bundle with a photo.
     let mut inside: Option<bool> = None;
-    let mut inside_the_site = || {
-        *inside.get_or_insert_with(|| {
-            let real = |p: &Path| p.canonicalize().ok();
-            let root = cache_dir.parent().and_then(real);
-            matches!((real(folder), root), (Some(f), Some(r)) if f.starts_with(&r))
-        })
-    };
     for name in files {
-        let path = folder.join(name);
-        let named = Format::of_name(name);
-        if named.is_none() {
+        if Format::of_name(name).is_none() {
             if name.to_ascii_lowercase().ends_with(".svg")
-                && let Some(warning) = svg::check_file(&path)
+                && let Some(warning) = svg::check_file(&folder.join(name))
             {
                 warnings.push(warning);
             }
             continue;
         }
-        // Of the file itself: a symbolic link (or a file in a folder linked from outside
-        // the site) gets no stamp, so it is looked at again, and where it leads checked, on
-        // every build.
-        let stamp = std::fs::symlink_metadata(&path)
-            .ok()
-            .filter(|m| m.is_file())
-            .and_then(|m| FileStamp::settled(&m))
-            .filter(|_| inside_the_site());
-        let bytes = match crate::files::read_regular(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                warnings.push(format!("{}: {e}", path.display()));
-                continue;
-            }
-        };
-        let shown = path.display();
-        let probed = match probe::probe(&bytes, settings.max_pixels) {
-            Ok(probed) => probed,
-            Err(problem) => {
-                warnings.push(format!("{shown}: {problem}"));
-                continue;
-            }
-        };
-        if Some(probed.format) != named {
-            warnings.push(format!(
-                "{shown} holds a {} image, not what its name says: processed as {}; rename it to end in .{}",
-                probed.format.name(),
-                probed.format.name(),
-                probed.format.ext()
-            ));
-        }
-        let stem = variants::variant_stem(name, files);
-        match variants::make(name, &stem, &bytes, &probed, settings, cache_dir) {
-            Ok(made) => images.push(Image {
-                name: name.clone(),
-                stamp,
-                width: made.width,
-                height: made.height,
-                outputs: made.outputs,
-                fallback: made.fallback,
-                social: made.social,
-            }),
-            Err(problem) => warnings.push(format!(
-                "{shown} cannot be read as an image ({problem}): copied as it is, without sizes or variants"
-            )),
+        let inside_the_site =
+            || *inside.get_or_insert_with(|| is_inside_the_site(folder, cache_dir));
+        if let Some(image) = prepare_file(
+            folder,
+            name,
+            files,
+            settings,
+            cache_dir,
+            inside_the_site,
+            warnings,
+        ) {
+            images.push(image);
         }
     }
     images
+}
+
+/// Whether `folder`'s real path is inside the site whose build cache is `cache_dir`.
+fn is_inside_the_site(folder: &Path, cache_dir: &Path) -> bool {
+    let real = |p: &Path| p.canonicalize().ok();
+    let root = cache_dir.parent().and_then(real);
+    matches!((real(folder), root), (Some(f), Some(r)) if f.starts_with(&r))
+}
+
+/// The raster image `name` of `folder` (whose other files, `siblings`, its variants must
+/// not take the names of), probed, checked and turned into its variants; None (with a
+/// warning naming the file) when it cannot be read as an image. `inside_the_site` says
+/// whether the folder's real path is inside the site, asked only of a plain file.
+fn prepare_file(
+    folder: &Path,
+    name: &str,
+    siblings: &[String],
+    settings: &Settings,
+    cache_dir: &Path,
+    inside_the_site: impl FnOnce() -> bool,
+    warnings: &mut Vec<String>,
+) -> Option<Image> {
+    let path = folder.join(name);
+    let stamp = stamp_of(&path, inside_the_site);
+    let (bytes, probed) = read_probed(&path, settings, warnings)?;
+    made_image(
+        name, &path, &bytes, &probed, siblings, settings, cache_dir, warnings,
+    )
+    .map(|image| Image { stamp, ..image })
+}
+
+/// The stamp of the image file at `path`: None for a symbolic link (or a file in a folder
+/// linked from outside the site), so it is looked at again, and where it leads checked, on
+/// every build.
+fn stamp_of(path: &Path, inside_the_site: impl FnOnce() -> bool) -> Option<FileStamp> {
+    std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .and_then(|m| FileStamp::settled(&m))
+        .filter(|_| inside_the_site())
+}
+
+/// The bytes of the image file at `path` and what its header says; None (with a warning
+/// naming the file) when it cannot be read, is no raster image or is over the pixel limit.
+/// A file whose bytes are another format than its name says is a warning too.
+fn read_probed(
+    path: &Path,
+    settings: &Settings,
+    warnings: &mut Vec<String>,
+) -> Option<(Vec<u8>, probe::Probed)> {
+    let bytes = match crate::files::read_regular(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            warnings.push(format!("{}: {e}", path.display()));
+            return None;
+        }
+    };
+    let shown = path.display();
+    let probed = match probe::probe(&bytes, settings.max_pixels) {
+        Ok(probed) => probed,
+        Err(problem) => {
+            warnings.push(format!("{shown}: {problem}"));
+            return None;
+        }
+    };
+    let named = Format::of_name(&path.to_string_lossy());
+    if Some(probed.format) != named {
+        warnings.push(format!(
+            "{shown} holds a {} image, not what its name says: processed as {}; rename it to end in .{}",
+            probed.format.name(),
+            probed.format.name(),
+            probed.format.ext()
+        ));
+    }
+    Some((bytes, probed))
+}
+
+/// The image `name` (read from `path`) with its variants made (or taken from the image
+/// cache), its stamp still unset; None (with a warning) when its pixels cannot be decoded.
+#[allow(clippy::too_many_arguments)]
+fn made_image(
+    name: &str,
+    path: &Path,
+    bytes: &[u8],
+    probed: &probe::Probed,
+    siblings: &[String],
+    settings: &Settings,
+    cache_dir: &Path,
+    warnings: &mut Vec<String>,
+) -> Option<Image> {
+    let stem = variants::variant_stem(name, siblings);
+    match variants::make(name, &stem, bytes, probed, settings, cache_dir) {
+        Ok(made) => Some(Image {
+            name: name.to_string(),
+            stamp: None,
+            width: made.width,
+            height: made.height,
+            outputs: made.outputs,
+            fallback: made.fallback,
+            social: made.social,
+            home: None,
+        }),
+        Err(problem) => {
+            warnings.push(format!(
+                "{} cannot be read as an image ({problem}): copied as it is, without sizes or variants",
+                path.display()
+            ));
+            None
+        }
+    }
 }

@@ -40,7 +40,13 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
     let jobs: Vec<(&Article, &Image)> = site
         .articles
         .iter()
-        .flat_map(|a| a.images.iter().map(move |i| (a.as_ref(), i)))
+        .flat_map(|a| {
+            // Images of `static/` are published with the static files.
+            a.images
+                .iter()
+                .filter(|i| i.is_in_the_bundle())
+                .map(move |i| (a.as_ref(), i))
+        })
         .collect();
     jobs.par_iter()
         .map(|&(article, image)| {
@@ -140,6 +146,9 @@ fn remake(
 /// Whether the bundle file `name` of `article` is published by [`publish`] (an image) or
 /// not at all (an SVG with active parts), rather than copied.
 pub fn is_not_copied(article: &Article, name: &str, bytes: &[u8]) -> bool {
-    article.images.iter().any(|i| i.name == name)
+    article
+        .images
+        .iter()
+        .any(|i| i.is_in_the_bundle() && i.name == name)
         || (name.to_ascii_lowercase().ends_with(".svg") && super::svg::active_part(bytes).is_some())
 }

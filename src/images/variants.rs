@@ -39,9 +39,7 @@ pub fn make(
     cache_dir: &Path,
 ) -> Result<Made, String> {
     let mut decoder = probe::decoder(bytes, probed).map_err(|e| e.to_string())?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = orientation_of(&mut decoder);
     let (width, height) = match orientation {
         image::metadata::Orientation::Rotate90
         | image::metadata::Orientation::Rotate270
@@ -66,7 +64,12 @@ pub fn make(
     } else {
         probed.format.fallback()
     };
-    let key = |o: &Output| {
+    let as_stored = orientation == image::metadata::Orientation::NoTransforms;
+    // A still PNG or WebP shown as stored keeps its own bytes, metadata cut out (it was
+    // encoded again before: its key says which, so no cached file of the old way is used).
+    let png_or_webp_kept =
+        as_stored && !animated && matches!(probed.format, Format::Png | Format::Webp);
+    let key = |at: usize, o: &Output| {
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
         (ENCODING_VERSION, source_hash, o.width, o.height, o.format).hash(&mut h);
         quality(o.format, settings).hash(&mut h);
@@ -75,25 +78,21 @@ pub fn make(
         if animated {
             "animation".hash(&mut h);
         }
+        if at == 0 && png_or_webp_kept {
+            "metadata cut".hash(&mut h);
+        }
         h.finish()
     };
     if settings.encode {
-        for output in &mut outputs {
-            output.key = key(output);
+        for (at, output) in outputs.iter_mut().enumerate() {
+            output.key = key(at, output);
             output.len = cache::len(cache_dir, output.key, output.format).unwrap_or(0);
         }
     }
     if settings.encode && outputs.iter().any(|o| o.len == 0) {
         let mut pixels = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
         pixels.apply_orientation(orientation);
-        // A JPEG shown as stored keeps its own picture data, metadata cut out.
-        let as_stored = orientation == image::metadata::Orientation::NoTransforms;
-        let original = match probed.format {
-            _ if animated => super::animation::without_metadata(probed.format, bytes),
-            Format::Gif => Some(bytes.to_vec()),
-            Format::Jpeg if as_stored => super::strip::jpeg_without_metadata(bytes),
-            _ => None,
-        };
+        let original = original_as_stored(probed.format, bytes, animated, as_stored);
         encode_missing(&mut outputs, &pixels, original, settings, cache_dir)?;
     }
     Ok(Made {
@@ -103,6 +102,49 @@ pub fn make(
         social,
         fallback,
     })
+}
+
+/// The EXIF orientation a decoder reads (none when it has none).
+fn orientation_of(decoder: &mut Box<dyn ImageDecoder + '_>) -> image::metadata::Orientation {
+    decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms)
+}
+
+/// The original's bytes as published when it need not be turned: its own picture data,
+/// bit for bit, with the camera data cut out (a JPEG's EXIF, XMP, IPTC and comment blocks;
+/// a PNG's or WebP's EXIF, XMP, text and time chunks), a GIF as it is (it has no EXIF
+/// block). None when it must be encoded again (turned by its EXIF orientation, or a file
+/// whose blocks cannot be walked).
+fn original_as_stored(
+    format: Format,
+    bytes: &[u8],
+    animated: bool,
+    as_stored: bool,
+) -> Option<Vec<u8>> {
+    match format {
+        _ if animated => super::animation::without_metadata(format, bytes),
+        Format::Gif => Some(bytes.to_vec()),
+        _ if !as_stored => None,
+        Format::Jpeg => super::strip::jpeg_without_metadata(bytes),
+        Format::Png | Format::Webp => super::animation::without_metadata(format, bytes),
+    }
+}
+
+/// The original of an image as [`make`] publishes it, when that needs no encoding (nor
+/// the image cache): see [`original_as_stored`]. Only its header and EXIF block are read.
+/// None when it must be encoded ([`make`] does it); the error says why it cannot be
+/// decoded.
+pub fn published_as_stored(bytes: &[u8], probed: &Probed) -> Result<Option<Vec<u8>>, String> {
+    let mut decoder = probe::decoder(bytes, probed).map_err(|e| e.to_string())?;
+    let as_stored = orientation_of(&mut decoder) == image::metadata::Orientation::NoTransforms;
+    let animated = super::animation::is_animated(probed.format, bytes);
+    Ok(original_as_stored(
+        probed.format,
+        bytes,
+        animated,
+        as_stored,
+    ))
 }
 
 /// The quality setting that applies to a format (PNG and GIF are lossless).

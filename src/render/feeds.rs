@@ -212,9 +212,10 @@ impl LeadImage {
         // A photo of the bundle: its social-card JPEG (1200 pixels wide at most).
         if let Some(photo) = article.lead_image() {
             let social = photo.social();
-            let folder = crate::content::bundle::site_folder(&article.path);
+            let bundle_folder = crate::content::bundle::site_folder(&article.path);
+            let folder = photo.site_folder(&bundle_folder);
             return Some(LeadImage {
-                url: links.absolute(&crate::images::markup::url(&folder, social)),
+                url: links.absolute(&crate::images::markup::url(folder, social)),
                 media_type: Some(social.format.mime()),
                 length: Some(social.len),
             });

@@ -767,11 +767,14 @@ fn render_other_files(
         "syntax.css".into(),
         crate::highlight::stylesheet().as_bytes(),
     )?;
-    for (rel, bytes) in &statics.0 {
+    for (rel, bytes) in &statics.files {
         put_unless_same(rel.clone(), bytes)?;
     }
     if !media {
         return Ok((signatures, Groups::default()));
+    }
+    for (rel, bytes) in crate::images::static_images::variant_files(&site.config, &site.articles)? {
+        put_unless_same(rel, &bytes)?;
     }
     for (rel, bytes) in bundle_files(site)? {
         put_unless_same(rel, &bytes)?;
@@ -930,7 +933,7 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
             if article
                 .images
                 .iter()
-                .any(|i| &i.name == name && i.is_inside_the_site())
+                .any(|i| i.is_in_the_bundle() && &i.name == name && i.is_inside_the_site())
             {
                 return Ok(None);
             }
@@ -944,7 +947,11 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
                     real.display()
                 );
             }
-            if article.images.iter().any(|i| &i.name == name) {
+            if article
+                .images
+                .iter()
+                .any(|i| i.is_in_the_bundle() && &i.name == name)
+            {
                 return Ok(None);
             }
             let bytes = crate::files::read_regular(&file)
@@ -960,16 +967,21 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// The theme's `static/` files, then the site's own `static/` (which wins on equal names):
-/// `(output path, bytes)`, sorted.
+/// `(output path, bytes)`, sorted; raster images without their camera data
+/// (`images::static_images`).
 #[derive(Debug, Default, Clone)]
-pub struct StaticFiles(pub Vec<(String, Vec<u8>)>);
+pub struct StaticFiles {
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What was wrong with its images (each said with the file's path).
+    pub warnings: Vec<String>,
+}
 
 impl StaticFiles {
     /// A hash of every file's path and size (what feeds show of them).
     pub fn fingerprint(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-        for (path, bytes) in &self.0 {
+        for (path, bytes) in &self.files {
             (path, bytes.len()).hash(&mut h);
         }
         h.finish()
@@ -979,23 +991,29 @@ impl StaticFiles {
     pub fn size_of(&self, site_path: &str) -> Option<u64> {
         let rel = site_path.strip_prefix('/')?;
         let at = self
-            .0
+            .files
             .binary_search_by(|(path, _)| path.as_str().cmp(rel))
             .ok()?;
-        Some(self.0[at].1.len() as u64)
+        Some(self.files[at].1.len() as u64)
     }
 
     /// Reads them all. A symbolic link out of the site is an error.
     pub fn load(config: &crate::config::Config) -> Result<StaticFiles> {
         let theme = templates::theme_dir(config)?;
-        let mut files: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+        let mut files: std::collections::BTreeMap<
+            String,
+            (std::path::PathBuf, std::path::PathBuf),
+        > = Default::default();
         for dir in [theme.join("static"), config.root.join("static")] {
-            files.extend(files_under(&dir)?);
+            for (rel, path) in files_under(&dir)? {
+                files.insert(rel, (dir.clone(), path));
+            }
         }
+        let dirs = crate::images::static_images::folders(config);
         let site_root = config.root.canonicalize()?;
         let files = files
             .into_par_iter()
-            .map(|(rel, path)| {
+            .map(|(rel, (dir, path))| {
                 // A symbolic link must not publish a file from outside the site.
                 let real = path
                     .canonicalize()
@@ -1007,11 +1025,26 @@ impl StaticFiles {
                         real.display()
                     );
                 }
-                let bytes = crate::files::read_regular(&path)
-                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-                Ok((rel, bytes))
+                let mut warnings = Vec::new();
+                let original = crate::images::static_images::published_original(
+                    config,
+                    &dirs,
+                    &dir,
+                    &rel,
+                    &mut warnings,
+                )?;
+                let bytes = match original {
+                    Some(bytes) => bytes,
+                    None => crate::files::read_regular(&path)
+                        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?,
+                };
+                Ok(((rel, bytes), warnings))
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(StaticFiles(files))
+        let (files, warnings): (Vec<_>, Vec<_>) = files.into_iter().unzip();
+        Ok(StaticFiles {
+            files,
+            warnings: warnings.into_iter().flatten().collect(),
+        })
     }
 }

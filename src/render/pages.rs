@@ -351,7 +351,7 @@ fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
         .expect("JSON serializes")
         .hash(&mut h);
     for image in &a.images {
-        (&image.name, image.width, image.height).hash(&mut h);
+        (&image.name, &image.home, image.width, image.height).hash(&mut h);
         image
             .outputs
             .iter()

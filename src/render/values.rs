@@ -149,10 +149,11 @@ fn lead_image(article: &Article) -> Value {
     let Some(image) = article.lead_image() else {
         return Value::none();
     };
-    let folder = crate::content::bundle::site_folder(&article.path);
+    let bundle_folder = crate::content::bundle::site_folder(&article.path);
+    let folder = image.site_folder(&bundle_folder);
     let output = |o: &Output| {
         map([
-            ("url", markup::url(&folder, o).into()),
+            ("url", markup::url(folder, o).into()),
             ("width", o.width.into()),
             ("height", o.height.into()),
             ("type", o.format.mime().into()),
@@ -166,19 +167,19 @@ fn lead_image(article: &Article) -> Value {
         .map(output)
         .collect();
     map([
-        ("src", markup::url(&folder, image.fallback_src()).into()),
+        ("src", markup::url(folder, image.fallback_src()).into()),
         ("width", image.width.into()),
         ("height", image.height.into()),
         (
             "srcset",
-            markup::srcset(image, &folder, image.fallback).into(),
+            markup::srcset(image, folder, image.fallback).into(),
         ),
         (
             "webp_srcset",
             if image.fallback == Format::Webp {
                 String::new()
             } else {
-                markup::srcset(image, &folder, Format::Webp)
+                markup::srcset(image, folder, Format::Webp)
             }
             .into(),
         ),

@@ -17,7 +17,7 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
 
 /// `jpeg` with an EXIF block right after its start: an orientation (6: turn 90° clockwise
 /// to show) and a GPS position (latitude reference "S").
-fn jpeg_with_gps(width: u32, height: u32, orientation: u8) -> Vec<u8> {
+pub fn jpeg_with_gps(width: u32, height: u32, orientation: u8) -> Vec<u8> {
     let mut tiff = b"MM\0\x2a\0\0\0\x08".to_vec();
     tiff.extend([0, 2]); // IFD0: two entries
     tiff.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0]);
@@ -35,7 +35,7 @@ fn jpeg_with_gps(width: u32, height: u32, orientation: u8) -> Vec<u8> {
 }
 
 /// A PNG of `width × height`.
-fn png(width: u32, height: u32) -> Vec<u8> {
+pub fn png(width: u32, height: u32) -> Vec<u8> {
     let pixels = image::RgbaImage::from_pixel(width, height, image::Rgba([10, 200, 30, 255]));
     let mut out = Vec::new();
     image::DynamicImage::ImageRgba8(pixels)
@@ -45,7 +45,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 }
 
 /// The CRC of a PNG chunk (type and data).
-fn crc32(bytes: &[u8]) -> u32 {
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = flate2::Crc::new();
     crc.update(bytes);
     crc.sum()

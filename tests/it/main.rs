@@ -27,4 +27,5 @@ mod search;
 mod serve_http;
 mod serve_incremental;
 mod serve_watch;
+mod static_images;
 mod taxonomies;

@@ -348,3 +348,39 @@ fn random_requests_get_a_clear_answer_and_never_break_the_server() {
         "the server still serves"
     );
 }
+
+#[test]
+fn serve_shows_static_photos_as_build_writes_them() {
+    let f = Fixture::with_config(&format!(
+        "{}[images]\nwidths = [480, 960]\n",
+        crate::common::SITE_TOML
+    ));
+    let photo = f.root().join("static/images/peta.jpg");
+    std::fs::create_dir_all(photo.parent().unwrap()).unwrap();
+    std::fs::write(&photo, crate::images::jpeg_with_gps(1000, 500, 1)).unwrap();
+    f.article(
+        "content/a.md",
+        "Banjir",
+        "2024-05-27",
+        "",
+        "![Peta](/images/peta.jpg)",
+    );
+    f.build_ok(&[]);
+    let server = serve(&f, &[]);
+    for rel in [
+        "images/peta.jpg",
+        "images/peta-480w.webp",
+        "images/peta-960w.jpg",
+    ] {
+        let (status, _, body) = get(server.port, &format!("/{rel}"));
+        assert_eq!(status, 200, "{rel}");
+        assert_eq!(body, std::fs::read(f.public(rel)).unwrap(), "{rel}");
+    }
+    let (_, _, page) = get(server.port, "/2024/05/27/a/");
+    let page = String::from_utf8(page).unwrap();
+    assert!(
+        page.contains(r#"/images/peta-960w.jpg" srcset=""#)
+            && page.contains(r#"width="1000" height="500" alt="Peta""#),
+        "{page}"
+    );
+}
