@@ -23,8 +23,14 @@ use crate::render::{
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
-/// The served files: output path (`2022/01/27/a/index.html`) → bytes.
-pub type Files = HashMap<Arc<str>, Arc<Vec<u8>>, ahash::RandomState>;
+mod store;
+
+pub use store::ServedFile;
+use store::Store;
+
+/// The served files: output path (`2022/01/27/a/index.html`) → bytes (in memory or in a
+/// scratch file, see [`store`]).
+pub type Files = HashMap<Arc<str>, ServedFile, ahash::RandomState>;
 
 /// Where articles went: the output file an article was served at (`2024/01/01/a/index.html`)
 /// to the site path it has now, for articles whose date or slug changed during the session.
@@ -37,6 +43,9 @@ pub struct SessionOptions {
     pub future: bool,
     /// Replaces site.toml's `base_url` (the server's own address).
     pub base_url: Option<String>,
+    /// Megabytes of served files kept in memory; the rest wait in a scratch file. None: all
+    /// in memory.
+    pub served_memory_mb: Option<usize>,
 }
 
 /// What changed on disk, as far as a rebuild needs to know.
@@ -75,6 +84,8 @@ pub struct Session {
     /// The last good render's signatures (none: render everything next time).
     rendered: Option<Rendered>,
     files: Served,
+    /// Where the served files' bytes are kept.
+    store: Store,
     /// site.toml changed and is not loaded yet (a failed load keeps this set).
     config_stale: bool,
     /// Templates changed and are not loaded yet.
@@ -97,18 +108,20 @@ pub struct Session {
     next_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Collects rendered files in memory.
-#[derive(Default)]
-struct MemorySink {
-    files: Mutex<Vec<(String, Vec<u8>)>>,
+/// Collects rendered files, each stored (in memory or the scratch file) on the render's
+/// thread that made it.
+struct MemorySink<'a> {
+    store: &'a Store,
+    files: Mutex<Vec<(String, ServedFile)>>,
 }
 
-impl Sink for MemorySink {
+impl Sink for MemorySink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let file = self.store.put(bytes);
         self.files
             .lock()
             .expect("sink lock")
-            .push((path.to_string(), bytes.to_vec()));
+            .push((path.to_string(), file));
         Ok(())
     }
 
@@ -155,9 +168,14 @@ impl Session {
             &config,
             &Links::new(&config.base_url, config.relative_links),
         )?;
+        let store = match options.served_memory_mb {
+            Some(mb) => Store::with_scratch_file(mb),
+            None => Store::in_memory(),
+        };
         let mut session = Session {
             root: root.to_path_buf(),
             options,
+            store,
             config,
             templates,
             entries: BTreeMap::new(),
@@ -523,7 +541,10 @@ impl Session {
             None => self.site_afresh(selection)?,
         };
         t.mark("site");
-        let sink = MemorySink::default();
+        let sink = MemorySink {
+            store: &self.store,
+            files: Mutex::default(),
+        };
         let previous = match (&mut self.rendered, self.render_all) {
             (Some(last), false) => Previous::Last(last),
             _ => Previous::Nothing,
@@ -581,11 +602,11 @@ struct Served {
 impl Served {
     /// Puts the files made and removes those made no longer; returns how many files were
     /// added, changed or removed (none: the current version stays).
-    fn update(&mut self, put: Vec<(String, Vec<u8>)>, gone: Vec<String>) -> usize {
+    fn update(&mut self, put: Vec<(String, ServedFile)>, gone: Vec<String>) -> usize {
         let current = &self.current;
-        let put: Vec<(Arc<str>, Vec<u8>)> = put
+        let put: Vec<(Arc<str>, ServedFile)> = put
             .into_iter()
-            .filter(|(path, bytes)| current.get(path.as_str()).is_none_or(|old| **old != *bytes))
+            .filter(|(path, file)| current.get(path.as_str()).is_none_or(|old| old != file))
             .map(|(path, bytes)| (path.into(), bytes))
             .collect();
         let gone: Vec<Arc<str>> = gone
@@ -610,9 +631,9 @@ impl Served {
         });
         let mut map = spare.unwrap_or_else(|| (**current).clone());
         let mut paths = Vec::with_capacity(changed);
-        for (path, bytes) in put {
+        for (path, file) in put {
             paths.push(path.clone());
-            map.insert(path, Arc::new(bytes));
+            map.insert(path, file);
         }
         for path in gone {
             map.remove(&path);
@@ -656,7 +677,12 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
 
 /// Renders a site from scratch into memory, the way `cermin build` would (for comparisons):
 /// with the search index made afresh, as a build makes it, not kept as a session keeps it.
+/// Its files are all in memory, whatever the options' budget.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
+    let options = SessionOptions {
+        served_memory_mb: None,
+        ..options
+    };
     Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
 }
 
@@ -664,10 +690,10 @@ pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
 mod tests {
     use super::*;
 
-    fn put(files: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+    fn put(files: &[(&str, &str)]) -> Vec<(String, ServedFile)> {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, b)| (p.to_string(), ServedFile::new(b.as_bytes().to_vec())))
             .collect()
     }
 
@@ -678,7 +704,12 @@ mod tests {
     fn contents(files: &Files) -> BTreeMap<String, String> {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), String::from_utf8(b.to_vec()).unwrap()))
+            .map(|(p, b)| {
+                (
+                    p.to_string(),
+                    String::from_utf8(b.bytes().unwrap().to_vec()).unwrap(),
+                )
+            })
             .collect()
     }
 
