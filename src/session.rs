@@ -112,12 +112,14 @@ pub struct Session {
 /// thread that made it.
 struct MemorySink<'a> {
     store: &'a Store,
+    /// The files served now: a file made again with the same bytes keeps its place.
+    served: &'a Files,
     files: Mutex<Vec<(String, ServedFile)>>,
 }
 
 impl Sink for MemorySink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let file = self.store.put(bytes);
+        let file = self.store.put(bytes, self.served.get(path));
         self.files
             .lock()
             .expect("sink lock")
@@ -541,8 +543,10 @@ impl Session {
             None => self.site_afresh(selection)?,
         };
         t.mark("site");
+        let served = self.files.current.clone();
         let sink = MemorySink {
             store: &self.store,
+            served: &served,
             files: Mutex::default(),
         };
         let previous = match (&mut self.rendered, self.render_all) {
@@ -573,7 +577,9 @@ impl Session {
             }
         };
         let put = sink.files.into_inner().expect("sink lock");
+        drop(served);
         let changed = self.files.update(put, gone);
+        self.store.first_render_stored();
         t.mark("served files");
         self.rendered = Some(rendered);
         t.mark("drop the last render's record");

@@ -111,6 +111,10 @@ fn size_class(len: usize) -> u64 {
 pub struct Store {
     scratch: Option<Arc<Scratch>>,
     budget: usize,
+    /// What may be in memory now: half the budget until the first render is stored, so that
+    /// the files saves make (read at once by the tab that reloads, and made again by the next
+    /// save of the same article) find room in memory.
+    limit: AtomicUsize,
     in_memory: Arc<AtomicUsize>,
     /// A write to the scratch file failed (a full disk): said once.
     warned: AtomicBool,
@@ -122,6 +126,7 @@ impl Store {
         Store {
             scratch: None,
             budget: usize::MAX,
+            limit: AtomicUsize::new(usize::MAX),
             in_memory: Arc::default(),
             warned: AtomicBool::new(false),
         }
@@ -143,17 +148,28 @@ impl Store {
                 None
             }
         };
+        let budget = budget_mb.saturating_mul(1 << 20);
         Store {
             scratch,
-            budget: budget_mb.saturating_mul(1 << 20),
+            budget,
+            limit: AtomicUsize::new(budget / 2),
             in_memory: Arc::default(),
             warned: AtomicBool::new(false),
         }
     }
 
-    /// Stores one file's bytes.
-    pub fn put(&self, bytes: &[u8]) -> ServedFile {
+    /// Lets files in memory take the whole budget (see `limit`).
+    pub fn first_render_stored(&self) {
+        self.limit.store(self.budget, Ordering::Relaxed);
+    }
+
+    /// Stores one file's bytes, unless `old` (the file served at its path now) holds them
+    /// already: then that is kept, neither written again nor read back later to compare.
+    pub fn put(&self, bytes: &[u8], old: Option<&ServedFile>) -> ServedFile {
         let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+        if let Some(old) = old.filter(|old| old.holds(bytes, hash)) {
+            return old.clone();
+        }
         let Some(scratch) = &self.scratch else {
             return ServedFile::new(bytes.to_vec());
         };
@@ -190,7 +206,8 @@ impl Store {
     fn fits_in_memory(&self, len: usize) -> bool {
         self.in_memory
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
-                (used.saturating_add(len) <= self.budget).then_some(used + len)
+                let limit = self.limit.load(Ordering::Relaxed);
+                (used.saturating_add(len) <= limit).then_some(used + len)
             })
             .is_ok()
     }
@@ -282,6 +299,13 @@ impl ServedFile {
         }
     }
 
+    /// Whether this file's bytes are `bytes`, whose hash is `hash`.
+    fn holds(&self, bytes: &[u8], hash: u64) -> bool {
+        self.len() == bytes.len()
+            && self.hash() == hash
+            && self.bytes().is_ok_and(|own| *own == *bytes)
+    }
+
     /// Whether the bytes wait in the scratch file.
     pub fn in_scratch_file(&self) -> bool {
         matches!(self.stored, Stored::Scratch(_))
@@ -297,6 +321,14 @@ impl From<Vec<u8>> for ServedFile {
 /// The same bytes, wherever they wait (a file that cannot be read back equals none).
 impl PartialEq for ServedFile {
     fn eq(&self, other: &ServedFile) -> bool {
+        let same_place = match (&self.stored, &other.stored) {
+            (Stored::Memory(a), Stored::Memory(b)) => Arc::ptr_eq(a, b),
+            (Stored::Scratch(a), Stored::Scratch(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        };
+        if same_place {
+            return true;
+        }
         if self.len() != other.len() || self.hash() != other.hash() {
             return false;
         }
@@ -348,7 +380,7 @@ mod tests {
         let store = Store::with_scratch_file(0);
         assert!(store.scratch.is_some(), "the test needs a temporary folder");
         let files = [page(1, 10), page(2, 5000), noise(3, 5000), page(4, 100_000)];
-        let stored: Vec<ServedFile> = files.iter().map(|b| store.put(b)).collect();
+        let stored: Vec<ServedFile> = files.iter().map(|b| store.put(b, None)).collect();
         let places: Vec<bool> = stored.iter().map(ServedFile::in_scratch_file).collect();
         assert_eq!(
             places,
@@ -365,17 +397,33 @@ mod tests {
 
     #[test]
     fn files_stay_in_memory_within_the_budget_and_count_out_when_dropped() {
-        let store = Store::with_scratch_file(1);
-        let first = store.put(&page(1, 600_000));
-        let second = store.put(&page(2, 600_000));
-        assert!(!first.in_scratch_file());
-        assert!(second.in_scratch_file(), "over the budget of 1 MB");
-        drop(first);
-        let third = store.put(&page(3, 600_000));
-        assert!(!third.in_scratch_file());
-        let small = store.put(&page(4, 100));
-        assert_eq!(store.in_memory.load(Ordering::Relaxed), 600_100);
-        drop((second, third, small));
+        const PAGE: usize = 700_000;
+        // 2 MB: room for two pages, and for one while the first render is stored.
+        let store = Store::with_scratch_file(2);
+        let first_render = [
+            store.put(&page(0, PAGE), None),
+            store.put(&page(1, PAGE), None),
+        ];
+        assert!(!first_render[0].in_scratch_file());
+        assert!(
+            first_render[1].in_scratch_file(),
+            "the first render takes half"
+        );
+        store.first_render_stored();
+        let saved = store.put(&page(2, PAGE), None);
+        let more = store.put(&page(3, PAGE), None);
+        assert!(!saved.in_scratch_file());
+        assert!(more.in_scratch_file(), "over the budget");
+        drop(saved);
+        let again = store.put(&page(4, PAGE), None);
+        assert!(
+            !again.in_scratch_file(),
+            "a dropped file gives its memory back"
+        );
+        let small = store.put(&page(5, 100), None);
+        assert!(!small.in_scratch_file());
+        assert_eq!(store.in_memory.load(Ordering::Relaxed), 2 * PAGE + 100);
+        drop((first_render, more, again, small));
         assert_eq!(store.in_memory.load(Ordering::Relaxed), 0);
     }
 
@@ -384,17 +432,17 @@ mod tests {
         let store = Store::with_scratch_file(0);
         let scratch = store.scratch.clone().unwrap();
         let end = || scratch.space.lock().unwrap().end;
-        let held = store.put(&noise(1, 20_000));
+        let held = store.put(&noise(1, 20_000), None);
         let version_before = held.clone();
         drop(held);
         let grown = end();
         // A version of the site still holds it: the next file goes after it.
-        let next = store.put(&noise(2, 20_000));
+        let next = store.put(&noise(2, 20_000), None);
         assert!(end() > grown);
         drop(version_before);
         let grown = end();
         for seed in 3..50 {
-            let again = store.put(&noise(seed, 19_000 + seed as usize));
+            let again = store.put(&noise(seed, 19_000 + seed as usize), None);
             assert_eq!(
                 &*again.bytes().unwrap(),
                 noise(seed, 19_000 + seed as usize)
@@ -411,7 +459,7 @@ mod tests {
     #[test]
     fn a_file_changed_in_the_scratch_file_is_an_error_not_other_bytes() {
         let store = Store::with_scratch_file(0);
-        let file = store.put(&page(1, 5000));
+        let file = store.put(&page(1, 5000), None);
         let Stored::Scratch(extent) = &file.stored else {
             panic!("in memory");
         };
@@ -424,6 +472,20 @@ mod tests {
             file.bytes().unwrap_err().to_string(),
             "a served file in the server's scratch file was changed while serving: restart `cermin serve`"
         );
+    }
+
+    #[test]
+    fn a_file_stored_again_with_the_same_bytes_is_the_file_served_now() {
+        let store = Store::with_scratch_file(0);
+        let old = store.put(&page(1, 5000), None);
+        let again = store.put(&page(1, 5000), Some(&old));
+        let Stored::Scratch(was) = &old.stored else {
+            panic!("in memory");
+        };
+        assert!(matches!(&again.stored, Stored::Scratch(now) if Arc::ptr_eq(was, now)));
+        let changed = store.put(&page(2, 5000), Some(&old));
+        assert_eq!(&*changed.bytes().unwrap(), page(2, 5000));
+        assert_ne!(changed, old);
     }
 
     #[test]
