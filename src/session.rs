@@ -15,6 +15,7 @@ use std::time::SystemTime;
 use anyhow::{Result, anyhow};
 
 use crate::config::Config;
+use crate::content::body::BodyStore;
 use crate::content::{Article, load_file};
 
 use crate::render::{
@@ -86,6 +87,10 @@ pub struct Session {
     files: Served,
     /// Where the served files' bytes are kept.
     store: Store,
+    /// Where the articles' bodies are kept: with a served-file budget, those beyond
+    /// `[build] body_memory_mb` wait in a scratch file, as in a build (650 MB at 100,000
+    /// articles, more than the served files' budget).
+    bodies: BodyStore,
     /// site.toml changed and is not loaded yet (a failed load keeps this set).
     config_stale: bool,
     /// Templates changed and are not loaded yet.
@@ -133,6 +138,15 @@ impl Sink for MemorySink<'_> {
     }
 }
 
+/// A session's store of article bodies: a scratch file beyond the budget when the session
+/// keeps its served files within one.
+fn body_store(options: &SessionOptions, config: &Config) -> BodyStore {
+    match options.served_memory_mb {
+        Some(_) => BodyStore::with_scratch_file(config.build.body_memory_mb),
+        None => BodyStore::in_memory(),
+    }
+}
+
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
     match std::fs::metadata(path) {
         Ok(m) => (m.len(), m.modified().ok()),
@@ -174,10 +188,12 @@ impl Session {
             Some(mb) => Store::with_scratch_file(mb),
             None => Store::in_memory(),
         };
+        let bodies = body_store(&options, &config);
         let mut session = Session {
             root: root.to_path_buf(),
             options,
             store,
+            bodies,
             config,
             templates,
             entries: BTreeMap::new(),
@@ -223,6 +239,7 @@ impl Session {
         self.statics_stale = true;
         self.render_all = true;
         self.entries.clear();
+        self.bodies = body_store(&self.options, &self.config);
         self.cache = ValueCache::for_session();
         self.rendered = None;
         self.site = None;
@@ -267,8 +284,10 @@ impl Session {
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
             self.cache = ValueCache::for_session();
-            // Dates and permalinks depend on the settings: read every article again.
+            // Dates and permalinks depend on the settings: read every article again, into a
+            // new body store (the old one's scratch file goes with the old articles).
             self.entries.clear();
+            self.bodies = body_store(&self.options, &self.config);
             self.config_stale = false;
             self.templates_stale = true;
             self.render_all = true;
@@ -392,7 +411,7 @@ impl Session {
         }
         to_read.sort();
         to_read.dedup();
-        let config = &self.config;
+        let (config, bodies) = (&self.config, &self.bodies);
         let fresh: Vec<(PathBuf, Entry)> = to_read
             .into_par_iter()
             .map(|file| {
@@ -400,7 +419,10 @@ impl Session {
                 let entry = Entry {
                     stamp: stamp(&file),
                     article: load_file(config, &file)
-                        .map(|(a, _warnings)| Arc::new(a))
+                        .map(|(mut a, _warnings)| {
+                            bodies.place(&mut a.content_html);
+                            Arc::new(a)
+                        })
                         .map_err(|e| e.to_string()),
                 };
                 (file, entry)
