@@ -601,6 +601,7 @@ impl Session {
         let put = sink.files.into_inner().expect("sink lock");
         drop(served);
         let changed = self.files.update(put, gone);
+        self.files.make_spare();
         self.store.first_render_stored();
         t.mark("served files");
         self.rendered = Some(rendered);
@@ -670,6 +671,15 @@ impl Served {
         let before = std::mem::replace(&mut self.current, Arc::new(map));
         self.spare = Some((before, paths));
         changed
+    }
+
+    /// Makes a spare copy of the current version if there is none (after the first render),
+    /// so that the first save updates it in place instead of copying the whole map while
+    /// the browser waits (half a second at 300,000 articles).
+    fn make_spare(&mut self) {
+        if self.spare.is_none() {
+            self.spare = Some((Arc::new((*self.current).clone()), Vec::new()));
+        }
     }
 }
 
@@ -748,6 +758,9 @@ mod tests {
             served.update(put(&[("a", "1"), ("b", "1"), ("c", "1")]), gone(&[])),
             3
         );
+        served.make_spare();
+        assert_eq!(served.update(put(&[("a", "1"), ("b", "2")]), gone(&[])), 1);
+        assert_eq!(served.update(put(&[("b", "1")]), gone(&[])), 1);
         // A request still answered from this version: the next is a copy.
         let held = served.current.clone();
         assert_eq!(served.update(put(&[("a", "2")]), gone(&["c"])), 2);
