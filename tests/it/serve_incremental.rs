@@ -388,3 +388,33 @@ fn cards_follow_the_card_template_and_the_edited_article() {
     save_and_compare(&mut session, &f, "content/b2.md", &text, "a title");
     assert!(home(&session).contains(">Judul Baru</a></p>"));
 }
+
+/// With `[build] body_memory_mb = 0` the session keeps every long article body in its scratch
+/// file, as a build does: the pages, feeds and search index that show them, before and after
+/// edits of those bodies, are still a full build's.
+#[test]
+fn bodies_kept_in_the_scratch_file_give_the_files_of_a_full_build() {
+    let f = Fixture::with_config(&format!(
+        "{}[search]\nenabled = true\n[build]\nbody_memory_mb = 0\n",
+        crate::common::SITE_TOML
+    ));
+    let body = |n: usize, word: &str| format!("{word} {n} ").repeat(150);
+    for n in 0..6 {
+        let text = article_text(n, &format!("Berita {n}"), "", &body(n, "kata"));
+        f.write(&format!("content/b{n}.md"), &text);
+    }
+    let mut session = Session::open(f.root(), options()).unwrap();
+    let fresh = render_fresh(f.root(), options()).unwrap();
+    assert_eq!(first_difference(&session.files(), &fresh), None);
+    for (n, word) in [(2, "banjir"), (4, "gempa"), (2, "kemarau")] {
+        let text = article_text(n, &format!("Berita {n}"), "", &body(n, word));
+        let rel = format!("content/b{n}.md");
+        save_and_compare(&mut session, &f, &rel, &text, word);
+    }
+    let page = session.files()["2024/03/03/b2/index.html"]
+        .bytes()
+        .unwrap()
+        .into_owned();
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("kemarau 2 kemarau 2"), "{page}");
+}
