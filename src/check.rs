@@ -2,6 +2,7 @@
 //! links (pages, anchors, images, files), duplicate permalinks and slugs, articles missing what
 //! the theme shows, feed entries without a stable id. Nothing is written.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -408,10 +409,10 @@ fn check_links(
     external: bool,
     report: &mut Report,
 ) -> Vec<causes::Finding> {
-    let html: Vec<(&str, &str)> = files
+    let html: Vec<(&str, Cow<str>)> = files
         .iter()
         .filter(|(k, _)| k.ends_with(".html"))
-        .filter_map(|(k, v)| std::str::from_utf8(v).ok().map(|t| (&**k, t)))
+        .filter_map(|(k, v)| utf8(v.bytes().ok()?).map(|t| (&**k, t)))
         .collect();
     let ids: HashMap<&str, HashSet<&str>> = html
         .iter()
@@ -476,12 +477,21 @@ fn check_links(
     findings
 }
 
+/// The text of a served file, if it is UTF-8.
+fn utf8(bytes: Cow<'_, [u8]>) -> Option<Cow<'_, str>> {
+    match bytes {
+        Cow::Borrowed(b) => std::str::from_utf8(b).ok().map(Cow::Borrowed),
+        Cow::Owned(b) => String::from_utf8(b).ok().map(Cow::Owned),
+    }
+}
+
 fn check_feeds(files: &Files, report: &mut Report) {
     for (path, bytes) in files
         .iter()
         .filter(|(k, _)| k.ends_with("rss.xml") || k.ends_with("atom.xml"))
     {
-        let text = String::from_utf8_lossy(bytes);
+        let Ok(bytes) = bytes.bytes() else { continue };
+        let text = String::from_utf8_lossy(&bytes);
         let mut seen = HashSet::new();
         for entry in FEED_ID.find_iter(&text) {
             match ENTRY_ID

@@ -15,6 +15,7 @@ use std::time::SystemTime;
 use anyhow::{Result, anyhow};
 
 use crate::config::Config;
+use crate::content::body::BodyStore;
 use crate::content::{Article, load_file};
 
 use crate::render::{
@@ -23,8 +24,14 @@ use crate::render::{
 use crate::site::{Selection, Site};
 use crate::urls::Links;
 
-/// The served files: output path (`2022/01/27/a/index.html`) → bytes.
-pub type Files = HashMap<Arc<str>, Arc<Vec<u8>>, ahash::RandomState>;
+mod store;
+
+pub use store::ServedFile;
+use store::Store;
+
+/// The served files: output path (`2022/01/27/a/index.html`) → bytes (in memory or in a
+/// scratch file, see [`store`]).
+pub type Files = HashMap<Arc<str>, ServedFile, ahash::RandomState>;
 
 /// Where articles went: the output file an article was served at (`2024/01/01/a/index.html`)
 /// to the site path it has now, for articles whose date or slug changed during the session.
@@ -37,6 +44,9 @@ pub struct SessionOptions {
     pub future: bool,
     /// Replaces site.toml's `base_url` (the server's own address).
     pub base_url: Option<String>,
+    /// Megabytes of served files kept in memory; the rest wait in a scratch file. None: all
+    /// in memory.
+    pub served_memory_mb: Option<usize>,
 }
 
 /// What changed on disk, as far as a rebuild needs to know.
@@ -75,6 +85,12 @@ pub struct Session {
     /// The last good render's signatures (none: render everything next time).
     rendered: Option<Rendered>,
     files: Served,
+    /// Where the served files' bytes are kept.
+    store: Store,
+    /// Where the articles' bodies are kept: with a served-file budget, those beyond
+    /// `[build] body_memory_mb` wait in a scratch file, as in a build (650 MB at 100,000
+    /// articles, more than the served files' budget).
+    bodies: BodyStore,
     /// site.toml changed and is not loaded yet (a failed load keeps this set).
     config_stale: bool,
     /// Templates changed and are not loaded yet.
@@ -97,24 +113,37 @@ pub struct Session {
     next_due: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// Collects rendered files in memory.
-#[derive(Default)]
-struct MemorySink {
-    files: Mutex<Vec<(String, Vec<u8>)>>,
+/// Collects rendered files, each stored (in memory or the scratch file) on the render's
+/// thread that made it.
+struct MemorySink<'a> {
+    store: &'a Store,
+    /// The files served now: a file made again with the same bytes keeps its place.
+    served: &'a Files,
+    files: Mutex<Vec<(String, ServedFile)>>,
 }
 
-impl Sink for MemorySink {
+impl Sink for MemorySink<'_> {
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        let file = self.store.put(bytes, self.served.get(path));
         self.files
             .lock()
             .expect("sink lock")
-            .push((path.to_string(), bytes.to_vec()));
+            .push((path.to_string(), file));
         Ok(())
     }
 
     /// The session's files still hold what the last build made.
     fn keep(&self, _path: &str) -> Result<bool> {
         Ok(true)
+    }
+}
+
+/// A session's store of article bodies: a scratch file beyond the budget when the session
+/// keeps its served files within one.
+fn body_store(options: &SessionOptions, config: &Config) -> BodyStore {
+    match options.served_memory_mb {
+        Some(_) => BodyStore::with_scratch_file(config.build.body_memory_mb),
+        None => BodyStore::in_memory(),
     }
 }
 
@@ -155,9 +184,16 @@ impl Session {
             &config,
             &Links::new(&config.base_url, config.relative_links),
         )?;
+        let store = match options.served_memory_mb {
+            Some(mb) => Store::with_scratch_file(mb),
+            None => Store::in_memory(),
+        };
+        let bodies = body_store(&options, &config);
         let mut session = Session {
             root: root.to_path_buf(),
             options,
+            store,
+            bodies,
             config,
             templates,
             entries: BTreeMap::new(),
@@ -203,6 +239,7 @@ impl Session {
         self.statics_stale = true;
         self.render_all = true;
         self.entries.clear();
+        self.bodies = body_store(&self.options, &self.config);
         self.cache = ValueCache::for_session();
         self.rendered = None;
         self.site = None;
@@ -247,8 +284,10 @@ impl Session {
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
             self.cache = ValueCache::for_session();
-            // Dates and permalinks depend on the settings: read every article again.
+            // Dates and permalinks depend on the settings: read every article again, into a
+            // new body store (the old one's scratch file goes with the old articles).
             self.entries.clear();
+            self.bodies = body_store(&self.options, &self.config);
             self.config_stale = false;
             self.templates_stale = true;
             self.render_all = true;
@@ -372,7 +411,7 @@ impl Session {
         }
         to_read.sort();
         to_read.dedup();
-        let config = &self.config;
+        let (config, bodies) = (&self.config, &self.bodies);
         let fresh: Vec<(PathBuf, Entry)> = to_read
             .into_par_iter()
             .map(|file| {
@@ -380,7 +419,10 @@ impl Session {
                 let entry = Entry {
                     stamp: stamp(&file),
                     article: load_file(config, &file)
-                        .map(|(a, _warnings)| Arc::new(a))
+                        .map(|(mut a, _warnings)| {
+                            bodies.place(&mut a.content_html);
+                            Arc::new(a)
+                        })
                         .map_err(|e| e.to_string()),
                 };
                 (file, entry)
@@ -523,7 +565,12 @@ impl Session {
             None => self.site_afresh(selection)?,
         };
         t.mark("site");
-        let sink = MemorySink::default();
+        let served = self.files.current.clone();
+        let sink = MemorySink {
+            store: &self.store,
+            served: &served,
+            files: Mutex::default(),
+        };
         let previous = match (&mut self.rendered, self.render_all) {
             (Some(last), false) => Previous::Last(last),
             _ => Previous::Nothing,
@@ -552,7 +599,10 @@ impl Session {
             }
         };
         let put = sink.files.into_inner().expect("sink lock");
+        drop(served);
         let changed = self.files.update(put, gone);
+        self.files.make_spare();
+        self.store.first_render_stored();
         t.mark("served files");
         self.rendered = Some(rendered);
         t.mark("drop the last render's record");
@@ -581,11 +631,11 @@ struct Served {
 impl Served {
     /// Puts the files made and removes those made no longer; returns how many files were
     /// added, changed or removed (none: the current version stays).
-    fn update(&mut self, put: Vec<(String, Vec<u8>)>, gone: Vec<String>) -> usize {
+    fn update(&mut self, put: Vec<(String, ServedFile)>, gone: Vec<String>) -> usize {
         let current = &self.current;
-        let put: Vec<(Arc<str>, Vec<u8>)> = put
+        let put: Vec<(Arc<str>, ServedFile)> = put
             .into_iter()
-            .filter(|(path, bytes)| current.get(path.as_str()).is_none_or(|old| **old != *bytes))
+            .filter(|(path, file)| current.get(path.as_str()).is_none_or(|old| old != file))
             .map(|(path, bytes)| (path.into(), bytes))
             .collect();
         let gone: Vec<Arc<str>> = gone
@@ -610,9 +660,9 @@ impl Served {
         });
         let mut map = spare.unwrap_or_else(|| (**current).clone());
         let mut paths = Vec::with_capacity(changed);
-        for (path, bytes) in put {
+        for (path, file) in put {
             paths.push(path.clone());
-            map.insert(path, Arc::new(bytes));
+            map.insert(path, file);
         }
         for path in gone {
             map.remove(&path);
@@ -621,6 +671,15 @@ impl Served {
         let before = std::mem::replace(&mut self.current, Arc::new(map));
         self.spare = Some((before, paths));
         changed
+    }
+
+    /// Makes a spare copy of the current version if there is none (after the first render),
+    /// so that the first save updates it in place instead of copying the whole map while
+    /// the browser waits (half a second at 300,000 articles).
+    fn make_spare(&mut self) {
+        if self.spare.is_none() {
+            self.spare = Some((Arc::new((*self.current).clone()), Vec::new()));
+        }
     }
 }
 
@@ -656,7 +715,12 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
 
 /// Renders a site from scratch into memory, the way `cermin build` would (for comparisons):
 /// with the search index made afresh, as a build makes it, not kept as a session keeps it.
+/// Its files are all in memory, whatever the options' budget.
 pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
+    let options = SessionOptions {
+        served_memory_mb: None,
+        ..options
+    };
     Ok((*Session::open_with(root, options, ValueCache::default())?.files()).clone())
 }
 
@@ -664,10 +728,10 @@ pub fn render_fresh(root: &Path, options: SessionOptions) -> Result<Files> {
 mod tests {
     use super::*;
 
-    fn put(files: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+    fn put(files: &[(&str, &str)]) -> Vec<(String, ServedFile)> {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .map(|(p, b)| (p.to_string(), ServedFile::new(b.as_bytes().to_vec())))
             .collect()
     }
 
@@ -678,7 +742,12 @@ mod tests {
     fn contents(files: &Files) -> BTreeMap<String, String> {
         files
             .iter()
-            .map(|(p, b)| (p.to_string(), String::from_utf8(b.to_vec()).unwrap()))
+            .map(|(p, b)| {
+                (
+                    p.to_string(),
+                    String::from_utf8(b.bytes().unwrap().to_vec()).unwrap(),
+                )
+            })
             .collect()
     }
 
@@ -689,6 +758,9 @@ mod tests {
             served.update(put(&[("a", "1"), ("b", "1"), ("c", "1")]), gone(&[])),
             3
         );
+        served.make_spare();
+        assert_eq!(served.update(put(&[("a", "1"), ("b", "2")]), gone(&[])), 1);
+        assert_eq!(served.update(put(&[("b", "1")]), gone(&[])), 1);
         // A request still answered from this version: the next is a copy.
         let held = served.current.clone();
         assert_eq!(served.update(put(&[("a", "2")]), gone(&["c"])), 2);

@@ -42,6 +42,7 @@ pub fn execute(args: CheckArgs) -> Result<()> {
         drafts: args.drafts,
         future: args.future,
         base_url: None,
+        served_memory_mb: None,
     };
     let report = crate::check::check(&args.root, options, args.external)?;
     if print(&report, args.format == Format::Json)? {

@@ -1,5 +1,6 @@
-//! The HTTP side of `serve`: files from memory, the live-reload script and its event stream.
-//! Nothing is read from disk, so no request path can reach a file outside the site.
+//! The HTTP side of `serve`: the served files, the live-reload script and its event stream.
+//! Files are found in the served file map only (whose bytes wait in memory or the server's
+//! own scratch file), so no request path can reach a file outside the site.
 
 use std::convert::Infallible;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -16,7 +17,7 @@ use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::session::{Files, Moves};
+use crate::session::{Files, Moves, ServedFile};
 
 const SCRIPT_PATH: &str = "/__cermin/livereload.js";
 const EVENTS_PATH: &str = "/__cermin/events";
@@ -219,7 +220,18 @@ fn inject_script(html: &[u8], build: u64) -> Vec<u8> {
     }
 }
 
-fn respond(status: StatusCode, key: &str, bytes: &[u8], build: u64) -> Response<Body> {
+fn respond(status: StatusCode, key: &str, file: &ServedFile, build: u64) -> Response<Body> {
+    let bytes = match file.bytes() {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("error: cannot serve /{key}: {e}");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("cannot serve /{key}: {e}\n"),
+            )
+                .into_response();
+        }
+    };
     let mime = mime_guess::from_path(key).first_or_octet_stream();
     let is_html = mime.essence_str() == "text/html";
     let content_type = match mime.type_() {
@@ -230,9 +242,9 @@ fn respond(status: StatusCode, key: &str, bytes: &[u8], build: u64) -> Response<
         _ => mime.essence_str().to_string(),
     };
     let body = if is_html {
-        inject_script(bytes, build)
+        inject_script(&bytes, build)
     } else {
-        bytes.to_vec()
+        bytes.into_owned()
     };
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
@@ -287,7 +299,7 @@ mod tests {
             "tags/x y/index.html",
         ]
         .into_iter()
-        .map(|k| (Arc::from(k), Arc::new(b"x".to_vec())))
+        .map(|k| (Arc::from(k), ServedFile::new(b"x".to_vec())))
         .collect()
     }
 

@@ -34,6 +34,10 @@ pub struct ServeArgs {
     /// Include articles dated in the future (embargoed).
     #[arg(long)]
     pub future: bool,
+    /// Megabytes of served files kept in memory; the rest wait, compressed, in a scratch
+    /// file in the system's temporary folder (TMPDIR).
+    #[arg(long, default_value_t = 256, value_name = "MB")]
+    pub memory_mb: usize,
 }
 
 /// Why the server could not listen, and what to do about it.
@@ -78,6 +82,7 @@ pub fn serve(args: ServeArgs) -> Result<()> {
         drafts: args.drafts,
         future: args.future,
         base_url: Some(url.clone()),
+        served_memory_mb: Some(args.memory_mb),
     };
     // Watching starts before the first build, so a save made while it runs is not lost.
     let watcher = if args.watch {

@@ -271,6 +271,7 @@ fn options() -> SessionOptions {
         drafts: false,
         future: false,
         base_url: Some("http://127.0.0.1:1111".into()),
+        served_memory_mb: None,
     }
 }
 
@@ -312,12 +313,16 @@ fn serve_rebuilds_of_bundle_edits_match_a_full_build() {
     }
     let served = session.files();
     assert_eq!(
-        served["2024/05/27/banjir-jakarta/foto.jpg"].as_slice(),
+        &*served["2024/05/27/banjir-jakarta/foto.jpg"]
+            .bytes()
+            .unwrap(),
         b"akhir"
     );
     assert!(!served.contains_key("2024/05/27/banjir-jakarta/baru.png"));
     assert_eq!(
-        served["2024/05/27/banjir-jakarta/dok/laporan.pdf"].as_slice(),
+        &*served["2024/05/27/banjir-jakarta/dok/laporan.pdf"]
+            .bytes()
+            .unwrap(),
         b"%PDF-1.7"
     );
 }

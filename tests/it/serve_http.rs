@@ -253,6 +253,34 @@ fn many_concurrent_requests_all_succeed() {
     assert!(statuses.iter().all(|s| *s == 200), "{statuses:?}");
 }
 
+/// With no memory for served files (`--memory-mb 0`), every file of 1 KB or more is read back
+/// from the scratch file: each is still the built file's bytes (HTML pages plus the script).
+#[test]
+fn files_served_from_the_scratch_file_are_the_built_files() {
+    let f = site();
+    f.write("static/besar.txt", &"kata ".repeat(2000));
+    let s = serve(&f, &["--memory-mb", "0"]);
+    f.build_ok(&["--base-url", &format!("http://127.0.0.1:{}", s.port)]);
+    let built = crate::common::snapshot(&f.root().join("public"));
+    assert!(
+        built.iter().any(|(_, b)| b.len() >= 1024),
+        "no file large enough"
+    );
+    let script = "<script src=\"/__cermin/livereload.js\" data-build=\"1\"></script>";
+    for (path, bytes) in built {
+        let (status, _, body) = get(s.port, &format!("/{}", path.replace(' ', "%20")));
+        assert_eq!(status, 200, "{path}");
+        let body = match path.ends_with(".html") {
+            true => String::from_utf8(body)
+                .unwrap()
+                .replacen(script, "", 1)
+                .into_bytes(),
+            false => body,
+        };
+        assert!(body == bytes, "{path} served differs from the built file");
+    }
+}
+
 #[test]
 fn serving_does_not_touch_public() {
     let f = site();

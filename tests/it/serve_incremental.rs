@@ -1,5 +1,7 @@
 //! The dev server's incremental rebuilds are always right: after every step of a long random
-//! sequence of edits, the in-memory site is byte for byte a fresh full build of the same files.
+//! sequence of edits, the served site is byte for byte a fresh full build of the same files.
+//! The sessions here keep no served file in memory (a budget of nothing): every file of 1 KB
+//! or more waits in the scratch file, and is compared from there.
 
 use crate::common::Fixture;
 use crate::common::edits::World;
@@ -10,6 +12,7 @@ fn options() -> SessionOptions {
         drafts: false,
         future: false,
         base_url: Some("http://127.0.0.1:1111".into()),
+        served_memory_mb: Some(0),
     }
 }
 
@@ -49,6 +52,8 @@ fn random_edits_always_match_a_full_build() {
                 panic!("after:\n{}\n{diff}", history.join("\n"));
             }
         }
+        // Compared from the scratch file: the budget of nothing holds no page.
+        assert!(session.files().values().any(|f| f.in_scratch_file()));
         // The search index is part of what is compared, after edits of its words too.
         assert!(session.files().keys().any(|k| k.starts_with("search/t/")));
         assert!(history.iter().any(|h| h.starts_with("edit words")));
@@ -58,7 +63,7 @@ fn random_edits_always_match_a_full_build() {
         let on_disk: cermin::session::Files =
             crate::common::snapshot(&world.f.root().join("public"))
                 .into_iter()
-                .map(|(p, b)| (p.into(), std::sync::Arc::new(b)))
+                .map(|(p, b)| (p.into(), b.into()))
                 .collect();
         assert_eq!(first_difference(&session.files(), &on_disk), None);
     }
@@ -94,7 +99,7 @@ fn a_broken_file_keeps_the_last_good_site_and_fixing_it_recovers() {
         })
         .unwrap();
     let page = session.files()["2024/01/01/a/index.html"].clone();
-    assert!(String::from_utf8_lossy(&page).contains("Tiga."));
+    assert!(String::from_utf8_lossy(&page.bytes().unwrap()).contains("Tiga."));
 }
 
 #[test]
@@ -110,7 +115,7 @@ fn a_css_change_is_reported_as_css_only() {
         })
         .unwrap();
     assert!(report.css_only);
-    assert_eq!(&**session.files().get("style.css").unwrap(), b"body{}");
+    assert_eq!(&*session.files()["style.css"].bytes().unwrap(), b"body{}");
     f.article("content/a.md", "A", "2024-01-01", "", "Dua.");
     let report = session
         .rebuild(&Changes {
@@ -248,9 +253,12 @@ fn a_photo_changed_added_or_deleted_in_a_bundle_matches_a_full_build() {
         assert_eq!(first_difference(&session.files(), &fresh), None, "{what}");
     }
     let page = session.files();
-    let page =
-        String::from_utf8_lossy(&page[&std::sync::Arc::from("2024/05/27/banjir/index.html")])
-            .into_owned();
+    let page = String::from_utf8_lossy(
+        &page[&std::sync::Arc::from("2024/05/27/banjir/index.html")]
+            .bytes()
+            .unwrap(),
+    )
+    .into_owned();
     assert!(page.contains(r#"width="700" height="700""#), "{page}");
 }
 
@@ -360,7 +368,8 @@ fn cards_follow_the_card_template_and_the_edited_article() {
     let mut session = Session::open(f.root(), options()).unwrap();
     let home = |session: &Session| {
         let files = session.files();
-        String::from_utf8_lossy(&files[&std::sync::Arc::from("index.html")]).into_owned()
+        String::from_utf8_lossy(&files[&std::sync::Arc::from("index.html")].bytes().unwrap())
+            .into_owned()
     };
     assert!(home(&session).contains("<p class=\"kartu\">"));
     save_and_compare(
@@ -378,4 +387,34 @@ fn cards_follow_the_card_template_and_the_edited_article() {
     let text = article_text(2, "Judul Baru", "", "Satu dua tiga.");
     save_and_compare(&mut session, &f, "content/b2.md", &text, "a title");
     assert!(home(&session).contains(">Judul Baru</a></p>"));
+}
+
+/// With `[build] body_memory_mb = 0` the session keeps every long article body in its scratch
+/// file, as a build does: the pages, feeds and search index that show them, before and after
+/// edits of those bodies, are still a full build's.
+#[test]
+fn bodies_kept_in_the_scratch_file_give_the_files_of_a_full_build() {
+    let f = Fixture::with_config(&format!(
+        "{}[search]\nenabled = true\n[build]\nbody_memory_mb = 0\n",
+        crate::common::SITE_TOML
+    ));
+    let body = |n: usize, word: &str| format!("{word} {n} ").repeat(150);
+    for n in 0..6 {
+        let text = article_text(n, &format!("Berita {n}"), "", &body(n, "kata"));
+        f.write(&format!("content/b{n}.md"), &text);
+    }
+    let mut session = Session::open(f.root(), options()).unwrap();
+    let fresh = render_fresh(f.root(), options()).unwrap();
+    assert_eq!(first_difference(&session.files(), &fresh), None);
+    for (n, word) in [(2, "banjir"), (4, "gempa"), (2, "kemarau")] {
+        let text = article_text(n, &format!("Berita {n}"), "", &body(n, word));
+        let rel = format!("content/b{n}.md");
+        save_and_compare(&mut session, &f, &rel, &text, word);
+    }
+    let page = session.files()["2024/03/03/b2/index.html"]
+        .bytes()
+        .unwrap()
+        .into_owned();
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("kemarau 2 kemarau 2"), "{page}");
 }
