@@ -8,8 +8,10 @@
 //! article, a footer) ends it.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use dom_query::{Document, NodeRef};
+use regex::Regex;
 
 use super::dom::{
     collapse_whitespace, leaf_blocks, link_text_len, select, tag_name, text_of, word_count,
@@ -198,6 +200,8 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
     let mut has_paragraph = false;
     let mut only_headings = true;
     let mut shown_lines = 0;
+    // List items that open with a link: a list of other pages, each with a line about it.
+    let mut linked_items = 0;
     for (i, line) in lines.iter().enumerate() {
         let tag = tag_name(line);
         let line_text = text_of(line);
@@ -212,10 +216,15 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
         let heading = matches!(tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6");
         only_headings &= heading;
         let all_link = link_text_len(line) * 10 >= line_text.chars().count() * 9;
+        if tag == "li" && starts_with_link(line) {
+            linked_items += 1;
+        }
         if is_related_heading(&line_text)
             || is_bio_heading(&line_text)
+            || SET_APART_HEADING.is_match(&line_text)
             || (heading && all_link)
             || (i == 0 && all_link)
+            || linked_items >= 2
         {
             return Verdict::Ends;
         }
@@ -239,6 +248,25 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
     } else {
         Verdict::Ends
     }
+}
+
+/// The heading of a comments section or an author box ("12 Kommentare", "Comments (3)",
+/// "Autor*in", "Penulis"): what follows it is not the article.
+static SET_APART_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:\d+\s+)?(?:kommentare?|comments?|komentar|comentarios?|commentaires?|reacties|leserbriefe|diskussion|discussion|autor(?:\*?in(?:nen)?)?|autoren|author|authors|penulis|redakteur(?:\*?in)?|über\s+(?:uns|mich)|about\s+(?:us|me))\W*(?:\(\d+\))?\W*$")
+        .expect("valid set-apart heading rule")
+});
+
+/// Whether a line's first text is inside a link.
+fn starts_with_link(line: &NodeRef) -> bool {
+    line.descendants_it()
+        .find(|n| n.is_text() && !n.text().trim().is_empty())
+        .is_some_and(|first| {
+            first
+                .ancestors_it(None)
+                .take_while(|a| a.id != line.id)
+                .any(|a| tag_name(&a) == "a")
+        })
 }
 
 /// The nearest element holding both blocks: the block's parent when they are one.
@@ -320,7 +348,24 @@ mod tests {
         let short_lines = "<div><p>Teilen</p><p>Drucken</p><p>Merken</p><p>Kommentieren</p>\
                            <p>Schriftgröße ändern</p><p>Vorlesen lassen</p></div>"
             .to_string();
-        for after in [teaser, links, other, bio, short_lines] {
+        let comments =
+            format!("<div class='box'><p>Kommentare</p><p>Kritiker2010</p><p>{THREE}</p></div>");
+        let author =
+            format!("<div class='box'><p>Autor*In</p><p>Tanja Berg</p><p>{THREE}</p></div>");
+        let listed = format!(
+            "<div class='box'><ul><li><a href='/r1'>Rezept Bananeneis</a> {THREE}</li>\
+             <li><a href='/r2'>Rezept Bananentoast</a> {THREE}</li></ul></div>"
+        );
+        for after in [
+            teaser,
+            links,
+            other,
+            bio,
+            short_lines,
+            comments,
+            author,
+            listed,
+        ] {
             let page = format!(
                 "<body><main><div class='text'><p>{ONE}</p><p>{TWO}</p></div>{after}\
                  <div><p>{THREE} Noch ein Satz.</p></div></main></body>"

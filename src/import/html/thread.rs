@@ -57,7 +57,7 @@ fn row_html<'a>(
     if posts.len() < 2 {
         return None;
     }
-    let mut html = String::new();
+    let mut html = opening_post(&parent, chosen_keys).unwrap_or_default();
     let mut others = 0;
     for post in posts {
         if post.id == chosen_box.id {
@@ -77,6 +77,13 @@ fn row_html<'a>(
         }
     }
     (others > 0).then_some((html, parent))
+}
+
+/// The opening post set apart before a row of replies (a Q&A page's question before its
+/// answers): the box right before the row's box, when it reads as running text.
+fn opening_post(row: &NodeRef, chosen_keys: &HashSet<String>) -> Option<String> {
+    let before = row.prev_element_sibling()?;
+    (verdict(&before, chosen_keys) == Verdict::Continues).then(|| before.html().to_string())
 }
 
 /// The element reached from `post` by the children with each signature of `path` in turn.
@@ -150,6 +157,18 @@ mod tests {
             post("Berta", THIRD)
         ));
         let found = format!("<div><p>{SECOND}</p></div>");
+        let text = text_of_html(&whole_row(&page, &found));
+        assert_eq!(text, format!("{FIRST}{SECOND}{THIRD}"));
+    }
+
+    #[test]
+    fn the_question_comes_before_the_answers() {
+        let page = Document::from(format!(
+            "<body><h1>Wurde oder war?</h1><div class='question'><div class='post'><p>{FIRST}</p></div></div>\
+             <div class='answers'><div class='answer'><div class='post'><p>{SECOND}</p></div></div>\
+             <div class='answer'><div class='post'><p>{THIRD}</p></div></div></div></body>"
+        ));
+        let found = format!("<p>{THIRD}</p>");
         let text = text_of_html(&whole_row(&page, &found));
         assert_eq!(text, format!("{FIRST}{SECOND}{THIRD}"));
     }
