@@ -10,8 +10,8 @@
 //!    most-read lists, newsletter and cookie boxes), except the main text container
 //!    ([`anchor`]).
 //! 5. [`content`]: readability (dom_smoothie) finds the article in what is left ([`thread`]
-//!    adds the other posts of a row of posts it took one of, [`continuation`] the boxes
-//!    after its choice that continue the article; [`lead`] puts back a lead paragraph it
+//!    adds the other posts of a row of posts it took one of, judged by [`running_text`];
+//!    [`lead`] puts back a lead paragraph it
 //!    left out between the headline and the text; [`container`] overrules a choice that
 //!    misses the page's summary); junk lines,
 //!    the source's own rules, the repeated headline, byline and dateline are dropped.
@@ -23,7 +23,6 @@
 mod anchor;
 mod container;
 mod content;
-mod continuation;
 mod decode;
 mod depth;
 mod dom;
@@ -37,6 +36,7 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod running_text;
 mod section;
 mod tag_links;
 mod thread;
@@ -163,14 +163,12 @@ fn extract_page(
 }
 
 /// Readability's choice with what it left out of the article around it: the other posts of
-/// the row it is one post of ([`thread`]), then the boxes that continue it
-/// ([`continuation`]). `page` is the cleaned page readability read.
+/// the row it is one post of ([`thread`]). `page` is the cleaned page readability read.
 fn completed(found: String, page: &Document) -> String {
-    let Some((container, chosen)) = continuation::chosen_container(&found, page) else {
+    let Some((container, chosen)) = running_text::chosen_container(&found, page) else {
         return found;
     };
-    let (found, container) = thread::with_whole_row(found, container, &chosen);
-    continuation::with_boxes_after(found, &container, &chosen)
+    thread::with_whole_row(found, container, &chosen)
 }
 
 /// The JSON-LD `articleBody` as HTML: markup kept when it is markup, else a paragraph a line.

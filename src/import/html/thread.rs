@@ -8,19 +8,14 @@ use std::collections::HashSet;
 
 use dom_query::NodeRef;
 
-use super::continuation::{Verdict, verdict};
 use super::dom::tag_name;
+use super::running_text::{Verdict, verdict};
 
 /// How many levels above the chosen text's container the row of posts is looked for.
 const MAX_LEVELS: usize = 8;
 
-/// The chosen body, or the same part of every post of the row it belongs to; and the
-/// element of the page that holds the result (`container`, or the row's parent).
-pub fn with_whole_row<'a>(
-    found: String,
-    container: NodeRef<'a>,
-    chosen_keys: &HashSet<String>,
-) -> (String, NodeRef<'a>) {
+/// The chosen body, or the same part of every post of the row it belongs to.
+pub fn with_whole_row(found: String, container: NodeRef, chosen_keys: &HashSet<String>) -> String {
     // The signatures of the elements from below the box being tried down to the container.
     let mut path: Vec<String> = Vec::new();
     let mut current = container;
@@ -37,17 +32,17 @@ pub fn with_whole_row<'a>(
             None => break,
         }
     }
-    (found, container)
+    found
 }
 
 /// When `chosen_box` is one of a row of boxes with its signature, the chosen body with the
-/// same part (`path` down from each box) of the others around it, and the row's parent.
-fn row_html<'a>(
-    chosen_box: &NodeRef<'a>,
+/// same part (`path` down from each box) of the others around it.
+fn row_html(
+    chosen_box: &NodeRef,
     path: &[String],
     found: &str,
     chosen_keys: &HashSet<String>,
-) -> Option<(String, NodeRef<'a>)> {
+) -> Option<String> {
     let sig = post_signature(chosen_box)?;
     let parent = chosen_box.parent()?;
     let posts: Vec<NodeRef> = parent
@@ -76,7 +71,7 @@ fn row_html<'a>(
             Verdict::Ends => return None,
         }
     }
-    (others > 0).then_some((html, parent))
+    (others > 0).then_some(html)
 }
 
 /// The opening post set apart before a row of replies (a Q&A page's question before its
@@ -122,8 +117,8 @@ fn post_signature(node: &NodeRef) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::html::continuation::chosen_container;
     use crate::import::html::dom::collapse_whitespace;
+    use crate::import::html::running_text::chosen_container;
     use dom_query::Document;
 
     const FIRST: &str = "Pepe schläft nachts mit mir im Schlafzimmer und seit einigen Tagen liegen viele schwarze Krümel auf dem Bezug.";
@@ -141,7 +136,7 @@ mod tests {
         let Some((container, chosen)) = chosen_container(found, page) else {
             return found.to_string();
         };
-        with_whole_row(found.to_string(), container, &chosen).0
+        with_whole_row(found.to_string(), container, &chosen)
     }
 
     fn text_of_html(html: &str) -> String {

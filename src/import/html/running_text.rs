@@ -1,11 +1,7 @@
-//! The rest of an article that readability leaves out. Some templates split one article
-//! over boxes side by side: a box for the lead and one for the text, or a section per
-//! sub-heading. Readability keeps the box that scores best, and its sibling step looks only
-//! at that box's own siblings, by score: the sections after it are lost. The boxes that
-//! follow the chosen text in the page (its container's next siblings, then its parent's, up
-//! to the page's top-level boxes) continue the article as long as each reads as running
-//! text; the first one that does not (a list of links, a teaser, a related heading, another
-//! article, a footer) ends it.
+//! Whether a box of the page reads as the article's running text (a paragraph of some
+//! length with few links, no teaser, link list, related or author heading, other headline or
+//! article), and where in the page the text readability chose sits. The thread step
+//! (`thread.rs`) uses both to take a whole row of posts when readability kept one.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -22,47 +18,30 @@ use crate::import::phrases::{is_bio_heading, is_related_heading};
 /// A line of the chosen text this long is its own, found once in the page.
 const MIN_MATCH_WORDS: usize = 8;
 
-/// A box continues the article when it holds a paragraph of at least this many words.
+/// A box is running text when it holds a paragraph of at least this many words.
 const MIN_PARAGRAPH_WORDS: usize = 15;
 
 /// A box of fewer words and no paragraph (a caption, a date, an empty ad slot) is passed
-/// over; a longer one that is no running text ends the article.
+/// over; a longer one that is no running text is not the article.
 const MAX_PASSED_OVER_WORDS: usize = 10;
 
 /// ... and at most this many lines (a row of short buttons is no caption).
 const MAX_PASSED_OVER_LINES: usize = 2;
 
-/// How many levels above the chosen text's container the search climbs.
-const MAX_LEVELS: usize = 4;
-
-/// Links may make up less than 1/LINK_SHARE_DIVISOR of a continuing box's text.
+/// Links may make up less than 1/LINK_SHARE_DIVISOR of a running-text box's text.
 const LINK_SHARE_DIVISOR: usize = 4;
 
-/// What a box after the chosen text is.
+/// What a box beside the chosen text is.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub(super) enum Verdict {
-    /// Running text: it continues the article.
+    /// Running text: it belongs to the article.
     Continues,
-    /// A sub-heading: it continues the article if the next box does.
+    /// A sub-heading: it belongs to the article if the box after it does.
     Heading,
     /// Too little to judge (a caption, an empty slot): passed over.
     PassOver,
-    /// Not the article: the article ended before it.
+    /// Not the article.
     Ends,
-}
-
-/// The chosen body with the boxes that continue it after `container` (the element of the
-/// page that holds it, see [`chosen_container`]) appended.
-pub fn with_boxes_after(found: String, container: &NodeRef, chosen: &HashSet<String>) -> String {
-    let added = following_boxes(container, chosen);
-    if added.is_empty() {
-        return found;
-    }
-    let mut html = found;
-    for node in added {
-        html.push_str(&node.html());
-    }
-    html
 }
 
 /// The element of `page` that holds the text readability chose (the nearest one holding
@@ -88,58 +67,6 @@ pub fn chosen_container<'a>(
         .collect();
     let container = common_ancestor(matched.first()?, matched.last()?)?;
     Some((container, chosen_keys))
-}
-
-/// The boxes after `container` and after each of its ancestors in turn that continue the
-/// article, in page order.
-fn following_boxes<'a>(container: &NodeRef<'a>, chosen: &HashSet<String>) -> Vec<NodeRef<'a>> {
-    let mut added = Vec::new();
-    let mut current = *container;
-    for _ in 0..=MAX_LEVELS {
-        if bounds_the_article(&current) {
-            break;
-        }
-        let mut heading = None;
-        let mut sibling = current.next_element_sibling();
-        while let Some(node) = sibling {
-            // Another `<article>` is another article.
-            let verdict = match tag_name(&node).as_str() {
-                "article" => Verdict::Ends,
-                _ => verdict(&node, chosen),
-            };
-            match verdict {
-                Verdict::Continues => {
-                    added.extend(heading.take());
-                    added.push(node);
-                }
-                Verdict::Heading if heading.is_none() => heading = Some(node),
-                Verdict::PassOver => {}
-                Verdict::Heading | Verdict::Ends => return added,
-            }
-            sibling = node.next_element_sibling();
-        }
-        if heading.is_some() {
-            return added;
-        }
-        match current.parent() {
-            Some(parent) if !matches!(tag_name(&parent).as_str(), "body" | "html" | "") => {
-                current = parent;
-            }
-            _ => break,
-        }
-    }
-    added
-}
-
-/// The page's box of the article itself (`<article>`, `<main>`, `itemprop="articleBody"`):
-/// what follows it is not the article.
-fn bounds_the_article(node: &NodeRef) -> bool {
-    matches!(
-        tag_name(node).as_str(),
-        "article" | "main" | "body" | "html"
-    ) || node
-        .attr("itemprop")
-        .is_some_and(|p| p.split_whitespace().any(|w| w == "articleBody"))
 }
 
 /// Class and id stems of boxes set apart from the text, beside the boilerplate words (see
@@ -290,52 +217,8 @@ mod tests {
     const TWO: &str = "Konventioneller Dimethylether wird heute auf zwei Arten hergestellt, aus Methanol oder direkt aus Synthesegas, beides seit Jahrzehnten.";
     const THREE: &str = "Verbraucher in Deutschland können bereits eine erneuerbare Alternative zum herkömmlichen Flüssiggas beziehen, und zwar schon heute.";
 
-    fn continued(page: &str, found: &str) -> String {
-        let doc = Document::from(page);
-        let Some((container, chosen)) = chosen_container(found, &doc) else {
-            return found.to_string();
-        };
-        with_boxes_after(found.to_string(), &container, &chosen)
-    }
-
     #[test]
-    fn the_sections_after_the_chosen_one_continue_the_article() {
-        // One section per sub-heading, each a top-level box of the page: readability keeps
-        // the first and loses the next.
-        let page = format!(
-            "<body><section class='head'><h1>Dimethylether</h1></section>\
-             <div class='topic'><div class='row'><div class='col'><p>{ONE}</p><p>{TWO}</p></div></div></div>\
-             <div class='topic'><div class='row'><div class='col'><h2>Ideales Zusammenspiel</h2><p>{THREE}</p></div></div></div>\
-             <div class='topic'><div class='row'><div class='col'><h3>Mehr zum Thema</h3>\
-             <ul><li><a href='/a'>Flüssiggas im Garten</a></li><li><a href='/b'>Tank mieten</a></li></ul></div></div></div></body>"
-        );
-        let body = continued(&page, &format!("<div><p>{ONE}</p><p>{TWO}</p></div>"));
-        let text = Document::fragment(body).root().text().to_string();
-        assert!(text.contains("Ideales Zusammenspiel"), "{text}");
-        assert!(text.contains(THREE), "{text}");
-        assert!(!text.contains("Mehr zum Thema"), "{text}");
-        assert!(!text.contains("Tank mieten"), "{text}");
-    }
-
-    #[test]
-    fn a_sub_heading_box_then_its_text_box_continue_the_lead_box() {
-        let page = format!(
-            "<body><article><div class='lead'><p>{ONE}</p></div>\
-             <div class='paragraph'><h2>Ein Antrag ist gestellt</h2></div>\
-             <div class='paragraph'><p>{TWO}</p><p>{THREE}</p></div></article></body>"
-        );
-        let body = continued(&page, &format!("<p>{ONE}</p>"));
-        assert_eq!(
-            body,
-            format!(
-                "<p>{ONE}</p><div class=\"paragraph\"><h2>Ein Antrag ist gestellt</h2></div>\
-                 <div class=\"paragraph\"><p>{TWO}</p><p>{THREE}</p></div>"
-            )
-        );
-    }
-
-    #[test]
-    fn teasers_links_other_articles_and_bios_end_the_article() {
+    fn teasers_links_other_articles_and_bios_are_no_running_text() {
         let teaser = format!(
             "<div class='card'><h3><a href='/x'>Ein anderer Artikel</a></h3><p>{THREE}</p></div>"
         );
@@ -366,26 +249,24 @@ mod tests {
             author,
             listed,
         ] {
-            let page = format!(
-                "<body><main><div class='text'><p>{ONE}</p><p>{TWO}</p></div>{after}\
-                 <div><p>{THREE} Noch ein Satz.</p></div></main></body>"
-            );
-            let found = format!("<p>{ONE}</p><p>{TWO}</p>");
-            assert_eq!(continued(&page, &found), found, "{after}");
+            let page = Document::from(format!("<body>{after}</body>"));
+            let chosen = HashSet::from([key_of(ONE), key_of(TWO)]);
+            let boxed = page.body().and_then(|b| b.first_element_child()).unwrap();
+            assert_ne!(verdict(&boxed, &chosen), Verdict::Continues, "{after}");
         }
     }
 
     #[test]
-    fn a_caption_between_two_parts_is_passed_over() {
-        let page = format!(
-            "<body><div><div class='text'><p>{ONE}</p></div>\
+    fn a_paragraph_with_few_links_is_running_text_and_a_caption_is_passed_over() {
+        let chosen = HashSet::from([key_of(ONE)]);
+        let page = Document::from(format!(
+            "<body><div class='text'><p>{TWO} <a href='/x'>Mehr</a></p></div>\
              <figure><img src='/a.jpg'><figcaption>Ein Tank.</figcaption></figure>\
-             <div class='text'><p>{TWO}</p></div></div></body>"
-        );
-        let body = continued(&page, &format!("<p>{ONE}</p>"));
-        assert_eq!(
-            body,
-            format!("<p>{ONE}</p><div class=\"text\"><p>{TWO}</p></div>")
-        );
+             <div><h2>Ideales Zusammenspiel</h2></div></body>"
+        ));
+        let boxes: Vec<NodeRef> = page.body().unwrap().element_children();
+        assert_eq!(verdict(&boxes[0], &chosen), Verdict::Continues);
+        assert_eq!(verdict(&boxes[1], &chosen), Verdict::PassOver);
+        assert_eq!(verdict(&boxes[2], &chosen), Verdict::Heading);
     }
 }
