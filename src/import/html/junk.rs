@@ -387,6 +387,13 @@ fn holds_running_text(node: &NodeRef) -> bool {
     false
 }
 
+/// Whether an element's class or id names boilerplate by a word that is no soft one (see
+/// [`SOFT_WORDS`]): an ad, a share bar, a sign-up box, a footer.
+pub fn names_boilerplate(node: &NodeRef) -> bool {
+    class_word(node, JUNK_WORDS, JUNK_PAIRS)
+        .is_some_and(|(_, word)| !SOFT_WORDS.contains(&word.as_str()))
+}
+
 /// The class or id token that marks an element as boilerplate, and the word (or pair of
 /// words) of `words` or `pairs` in it that does.
 fn class_word(node: &NodeRef, words: &[&str], pairs: &[(&str, &str)]) -> Option<(String, String)> {

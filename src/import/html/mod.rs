@@ -9,9 +9,11 @@
 //! 4. [`junk`]: boilerplate elements go (navigation, ads, share bars, comments, related and
 //!    most-read lists, newsletter and cookie boxes), except the main text container
 //!    ([`anchor`]).
-//! 5. [`content`]: readability (dom_smoothie) finds the article in what is left ([`lead`]
-//!    puts back a lead paragraph it left out between the headline and the text; [`container`]
-//!    overrules a choice that misses the page's summary); junk lines,
+//! 5. [`content`]: readability (dom_smoothie) finds the article in what is left ([`thread`]
+//!    adds the other posts of a row of posts it took one of, judged by [`running_text`];
+//!    [`lead`] puts back a lead paragraph it
+//!    left out between the headline and the text; [`container`] overrules a choice that
+//!    misses the page's summary); junk lines,
 //!    the source's own rules, the repeated headline, byline and dateline are dropped.
 //! 6. [`verdict`]: error pages, index pages and pages with too little text are refused.
 //! 7. [`markdown`]: the body as Markdown (htmd), links and images absolute.
@@ -34,8 +36,10 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod running_text;
 mod section;
 mod tag_links;
+mod thread;
 mod urls;
 mod verdict;
 
@@ -124,7 +128,8 @@ fn extract_page(
             let page_lines =
                 lead::lines_after_headline(&doc, meta.title.as_deref(), meta.summary.as_deref());
             let under_headline = section::article_under_headline(&doc, meta.title.as_deref());
-            let found = content::readable_html(doc, context.base)
+            let found = content::readable_html(doc.clone(), context.base)
+                .map(|found| completed(found, &doc))
                 .map(|found| lead::with_lead(found, &page_lines));
             container::checked_choice(
                 found,
@@ -155,6 +160,15 @@ fn extract_page(
         id: None,
     };
     Ok(Extraction { article, dropped })
+}
+
+/// Readability's choice with what it left out of the article around it: the other posts of
+/// the row it is one post of ([`thread`]). `page` is the cleaned page readability read.
+fn completed(found: String, page: &Document) -> String {
+    let Some((container, chosen)) = running_text::chosen_container(&found, page) else {
+        return found;
+    };
+    thread::with_whole_row(found, container, &chosen)
 }
 
 /// The JSON-LD `articleBody` as HTML: markup kept when it is markup, else a paragraph a line.
