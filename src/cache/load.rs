@@ -59,8 +59,8 @@ fn load_file(
         .unwrap_or_default();
     // And on its images' bytes (their sizes and variants).
     let same_bundle = |entry: &Entry| {
-        entry.article.bundle == bundle
-            && entry.article.images.iter().all(|image| {
+        entry.article.bundle() == bundle
+            && entry.article.images().iter().all(|image| {
                 entry
                     .article
                     .file

@@ -9,7 +9,7 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::article::{Article, TagName};
+use super::article::{Article, ArticleExtras, TagName};
 use super::body::BodyStore;
 use super::bundle;
 use super::date::parse_date;
@@ -473,7 +473,6 @@ pub fn parse_article(
         path,
         lastmod: updated.unwrap_or(date).to_rfc3339(),
         date,
-        updated,
         authors,
         tags,
         summary_html,
@@ -487,13 +486,17 @@ pub fn parse_article(
         source_name,
         category,
         image,
-        remote_image,
-        image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
-        id,
-        extra,
         draft: fm.draft,
-        bundle: bundle_files,
-        images,
+        extras: ArticleExtras {
+            updated,
+            remote_image,
+            image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
+            id,
+            extra,
+            bundle: bundle_files,
+            images,
+        }
+        .boxed(),
     };
     Ok((article, warnings))
 }

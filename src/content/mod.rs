@@ -14,7 +14,7 @@ pub mod remote_images;
 pub mod tags;
 pub mod terms;
 
-pub use article::{Article, TagName};
+pub use article::{Article, ArticleExtras, TagName};
 pub use body::BodyHtml;
 pub use error::{ContentError, ContentErrors};
 pub use load::{Loaded, load_all, load_file, parse_article};

@@ -30,7 +30,7 @@ pub fn of<'a>(article: &'a Article, taxonomy: &TaxonomyDef) -> Vec<(Cow<'a, str>
             .map(Cow::from)
             .into_iter()
             .collect(),
-        TermKey::Extra(key) => match article.extra.get(key) {
+        TermKey::Extra(key) => match article.extra().get(key) {
             Some(serde_json::Value::String(s)) => vec![s.as_str().into()],
             Some(serde_json::Value::Array(items)) => items
                 .iter()

@@ -37,7 +37,7 @@ impl Images {
             let mut map = HashMap::new();
             for article in &self.articles {
                 let folder = crate::content::bundle::site_folder(&article.path);
-                for (at, image) in article.images.iter().enumerate() {
+                for (at, image) in article.images().iter().enumerate() {
                     let path = markup::url(&folder, &image.outputs[0]);
                     map.insert(path, (article.clone(), at, folder.clone()));
                 }
@@ -57,7 +57,7 @@ impl ImageIndex {
         let articles = site
             .articles
             .iter()
-            .filter(|a| !a.images.is_empty())
+            .filter(|a| !a.images().is_empty())
             .cloned()
             .collect();
         let images = Images {
@@ -72,7 +72,7 @@ impl ImageIndex {
     pub fn variant(&self, path: &str, width: u32, format: Option<Format>) -> Option<Found> {
         let images = self.0.read().expect("image index lock").clone();
         let (article, at, folder) = images.by_path().get(path)?;
-        let image = &article.images[*at];
+        let image = &article.images()[*at];
         let format = format.unwrap_or(image.fallback);
         let offered = image.srcset_outputs(format);
         let output = offered

@@ -40,7 +40,7 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
     let jobs: Vec<(&Article, &Image)> = site
         .articles
         .iter()
-        .flat_map(|a| a.images.iter().map(move |i| (a.as_ref(), i)))
+        .flat_map(|a| a.images().iter().map(move |i| (a.as_ref(), i)))
         .collect();
     jobs.par_iter()
         .map(|&(article, image)| {
@@ -128,7 +128,7 @@ fn remake(
     let settings = &site.config.images;
     let probed =
         probe::probe(&bytes, settings.max_pixels).map_err(|e| anyhow!("{} {e}", path.display()))?;
-    let stem = variants::variant_stem(&image.name, &article.bundle);
+    let stem = variants::variant_stem(&image.name, article.bundle());
     let made = variants::make(&image.name, &stem, &bytes, &probed, settings, cache_dir)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
     Ok(Image {
@@ -140,6 +140,6 @@ fn remake(
 /// Whether the bundle file `name` of `article` is published by [`publish`] (an image) or
 /// not at all (an SVG with active parts), rather than copied.
 pub fn is_not_copied(article: &Article, name: &str, bytes: &[u8]) -> bool {
-    article.images.iter().any(|i| i.name == name)
+    article.images().iter().any(|i| i.name == name)
         || (name.to_ascii_lowercase().ends_with(".svg") && super::svg::active_part(bytes).is_some())
 }

@@ -903,17 +903,17 @@ fn put_search_file(
 
 /// Whether an article has images or other files of its page bundle to publish.
 fn has_media(article: &crate::content::Article) -> bool {
-    !article.images.is_empty() || !article.bundle.is_empty()
+    !article.images().is_empty() || !article.bundle().is_empty()
 }
 
 /// The files of the articles' page bundles: `(output path, bytes)`, read afresh each time,
 /// so a photo changed in place is published. A symbolic link out of the site is an error.
 fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for article in site.articles.iter().filter(|a| !a.bundle.is_empty()) {
+    for article in site.articles.iter().filter(|a| !a.bundle().is_empty()) {
         let site_folder = crate::content::bundle::site_folder(&article.path);
         let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
-        for name in &article.bundle {
+        for name in article.bundle() {
             let output = crate::content::bundle::output_file(&site_folder, name);
             files.push((article, name, output, folder.join(name)));
         }
@@ -928,7 +928,7 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
             // A photo known to be a plain file inside the site is published as its
             // variants: its real path needs no look.
             if article
-                .images
+                .images()
                 .iter()
                 .any(|i| &i.name == name && i.is_inside_the_site())
             {
@@ -944,7 +944,7 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
                     real.display()
                 );
             }
-            if article.images.iter().any(|i| &i.name == name) {
+            if article.images().iter().any(|i| &i.name == name) {
                 return Ok(None);
             }
             let bytes = crate::files::read_regular(&file)

@@ -330,7 +330,7 @@ fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
     let mut h = Xxh3Default::new();
     let a = article;
     (&a.title, &a.slug, &a.path, &a.lastmod, &a.authors, &a.tags).hash(&mut h);
-    (a.date.to_rfc3339(), a.updated.map(|d| d.to_rfc3339())).hash(&mut h);
+    (a.date.to_rfc3339(), a.updated().map(|d| d.to_rfc3339())).hash(&mut h);
     (
         &a.summary_html,
         &a.description,
@@ -343,14 +343,14 @@ fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
         &a.source_name,
         &a.category,
         &a.image,
-        &a.image_caption,
+        a.image_caption(),
         a.draft,
     )
         .hash(&mut h);
-    serde_json::to_string(&a.extra)
+    serde_json::to_string(a.extra())
         .expect("JSON serializes")
         .hash(&mut h);
-    for image in &a.images {
+    for image in a.images() {
         (&image.name, image.width, image.height).hash(&mut h);
         image
             .outputs

@@ -99,7 +99,7 @@ fn card_fields(
         article.summary_html.clone()
     };
     use chrono::Datelike;
-    let updated = article.updated.as_ref();
+    let updated = article.updated();
     map_of([
         ("title", article.title.as_str().into()),
         ("slug", article.slug.as_str().into()),
@@ -117,7 +117,7 @@ fn card_fields(
         (
             "updated_display",
             updated
-                .map(|d| Value::from(dates.long_date(d)))
+                .map(|d| Value::from(dates.long_date(&d)))
                 .unwrap_or(Value::none()),
         ),
         ("authors", Value::from(article.authors.clone())),
@@ -131,10 +131,10 @@ fn card_fields(
         ("source", opt_str(article.source.as_deref())),
         ("source_name", opt_str(article.source_name.as_deref())),
         ("image", opt_str(article.image.as_deref())),
-        ("remote_image", opt_str(article.remote_image.as_deref())),
-        ("image_caption", opt_str(article.image_caption.as_deref())),
+        ("remote_image", opt_str(article.remote_image())),
+        ("image_caption", opt_str(article.image_caption())),
         ("lead_image", lead_image(article)),
-        ("extra", Value::from_serializable(&article.extra)),
+        ("extra", Value::from_serializable(article.extra())),
         ("draft", article.draft.into()),
         ("year", article.date.year().into()),
         ("month", article.date.month().into()),
