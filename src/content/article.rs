@@ -1,19 +1,14 @@
 //! The Article: one validated, rendered piece of content.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
 
+pub use super::tags::TagName;
 use crate::markdown::TocEntry;
 use serde::{Deserialize, Serialize};
-
-/// A tag as shown (`Amerika Latin`) and as put in URLs (`amerika-latin`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct TagName {
-    pub name: String,
-    pub slug: String,
-}
 
 /// One article, checked and rendered, ready for the site. Serializable for the build cache
 /// (`.cermin-cache/`), with a non-self-describing format, hence the `with` helpers.
@@ -34,8 +29,12 @@ pub struct Article {
     pub date: DateTime<Tz>,
     /// When it last changed (`updated`, else `date`), RFC 3339: for sitemaps.
     pub lastmod: String,
-    pub authors: Vec<String>,
-    pub tags: Vec<TagName>,
+    /// Names shared with every other article of the same author (see `content::interned`).
+    #[serde(with = "super::interned::serde_names")]
+    pub authors: Box<[Arc<str>]>,
+    /// Shared, as `authors`.
+    #[serde(with = "super::interned::serde_tags")]
+    pub tags: Box<[Arc<TagName>]>,
     /// HTML: the front matter summary, else the part before `<!-- more -->`, else paragraph one.
     pub summary_html: String,
     /// The summary as plain text, for meta descriptions and feeds.
@@ -49,9 +48,12 @@ pub struct Article {
     /// Whether the body has a code block, so its page needs `/syntax.css`.
     pub has_code: bool,
     pub source: Option<String>,
-    pub source_name: Option<String>,
-    /// The article's section (`category:`), one per article.
-    pub category: Option<String>,
+    /// Shared, as `authors`.
+    #[serde(with = "super::interned::serde_name")]
+    pub source_name: Option<Arc<str>>,
+    /// The article's section (`category:`), one per article; shared, as `authors`.
+    #[serde(with = "super::interned::serde_name")]
+    pub category: Option<Arc<str>>,
     /// A site path or, with `remote_images = "hotlink"`, an address on another host.
     pub image: Option<String>,
     pub draft: bool,
@@ -153,8 +155,8 @@ impl Article {
 pub struct Placing<'a> {
     pub path: &'a str,
     pub date: &'a DateTime<Tz>,
-    pub tags: &'a [TagName],
-    pub authors: &'a [String],
+    pub tags: &'a [Arc<TagName>],
+    pub authors: &'a [Arc<str>],
     pub source: Option<&'a str>,
     pub source_name: Option<&'a str>,
     pub category: Option<&'a str>,

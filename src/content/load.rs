@@ -16,6 +16,7 @@ use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
 use super::fields::{KNOWN_KEYS, OneOrMany};
 use super::front_matter;
+use super::interned;
 use super::remote_images::{self, RemoteImages};
 use super::tags::{MAX_SEGMENT, shortened};
 use crate::config::Config;
@@ -294,20 +295,24 @@ pub fn parse_article(
             ),
         }
     }
-    let authors = super::authors::split_names(bylines.iter().map(String::as_str));
+    let authors: Box<[Arc<str>]> = super::authors::split_names(bylines.iter().map(String::as_str))
+        .iter()
+        .map(|n| interned::name(n))
+        .collect();
     let category = fm
         .category
         .map(|c| clean(c).split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.is_empty())
+        .map(|c| interned::name(&c));
     let tags = match fm.tags.map(OneOrMany::into_vec) {
-        None => Vec::new(),
+        None => Box::default(),
         Some(Some(names)) => tags(config, names, &mut problems),
         Some(None) => {
             problems.add(
                 "tags",
                 "tags must be a list of strings, such as tags: [Ekonomi, \"Pemilu 2024\"]".into(),
             );
-            Vec::new()
+            Box::default()
         }
     };
     let source = fm.source.map(clean);
@@ -450,7 +455,11 @@ pub fn parse_article(
             rendered.summary_text.clone(),
         ),
     };
-    let source_name = fm.source_name.map(clean).filter(|s| !s.trim().is_empty());
+    let source_name = fm
+        .source_name
+        .map(clean)
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| interned::name(&s));
     let extra: serde_json::Map<String, serde_json::Value> = fm
         .extra
         .into_iter()
@@ -532,7 +541,7 @@ impl Problems<'_> {
 }
 
 /// An article's tags, each once (by slug), every unusable one reported.
-fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<TagName> {
+fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Box<[Arc<TagName>]> {
     if names.len() > MAX_TAGS {
         problems.add(
             "tags",
@@ -541,7 +550,7 @@ fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<Tag
                 names.len()
             ),
         );
-        return Vec::new();
+        return Box::default();
     }
     let mut seen = HashSet::new();
     let mut tags = Vec::new();
@@ -563,10 +572,10 @@ fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<Tag
                 ),
             );
         } else if seen.insert(slug.clone()) {
-            tags.push(TagName { name, slug });
+            tags.push(interned::tag(TagName { name, slug }));
         }
     }
-    tags
+    tags.into()
 }
 
 /// Free-form front matter data with every string cleaned like the rest of the article.

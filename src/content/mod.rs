@@ -8,6 +8,7 @@ pub mod date;
 pub mod error;
 pub mod fields;
 pub mod front_matter;
+pub mod interned;
 pub mod load;
 mod plain_yaml;
 pub mod remote_images;

@@ -140,7 +140,7 @@ where
 /// The article's authors, else the site's author, else the site's title.
 fn authors_or_site<'s>(site: &'s Site, article: &'s Article) -> Vec<&'s str> {
     if !article.authors.is_empty() {
-        article.authors.iter().map(String::as_str).collect()
+        article.authors.iter().map(|a| &**a).collect()
     } else if !site.config.author.is_empty() {
         vec![site.config.author.as_str()]
     } else {

@@ -120,7 +120,10 @@ fn card_fields(
                 .map(|d| Value::from(dates.long_date(&d)))
                 .unwrap_or(Value::none()),
         ),
-        ("authors", Value::from(article.authors.clone())),
+        (
+            "authors",
+            Value::from(article.authors.iter().map(|a| &**a).collect::<Vec<_>>()),
+        ),
         ("author", article.authors.join(", ").into()),
         ("tags", term_refs(article, tags)),
         ("summary", Value::safe_string(&summary)),

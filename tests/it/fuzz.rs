@@ -78,10 +78,10 @@ fn texts(a: &cermin::content::Article) -> Vec<String> {
         a.summary_html.clone(),
         a.content_html.html().unwrap().into_owned(),
         a.image_caption().unwrap_or_default().to_string(),
-        a.source_name.clone().unwrap_or_default(),
+        a.source_name.as_deref().unwrap_or_default().to_string(),
         serde_json::to_string(a.extra()).unwrap(),
     ];
-    texts.extend(a.authors.iter().cloned());
+    texts.extend(a.authors.iter().map(|n| n.to_string()));
     texts.extend(a.tags.iter().map(|t| t.name.clone()));
     texts.extend(a.toc.iter().map(|t| t.title.clone()));
     texts
