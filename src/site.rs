@@ -121,7 +121,7 @@ impl Site {
             .enumerate()
             .map(|(i, a)| {
                 let (seconds, nanos) = (a.date.timestamp(), a.date.timestamp_subsec_nanos());
-                (-seconds, u32::MAX - nanos, a.path.as_str(), i)
+                (-seconds, u32::MAX - nanos, &*a.path, i)
             })
             .collect();
         keys.sort_unstable();

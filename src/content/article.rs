@@ -21,14 +21,12 @@ pub struct Article {
     pub file: PathBuf,
     /// Hash of what places it in the site's indexes (path, date, tags).
     pub structure_hash: u64,
-    pub title: String,
-    pub slug: String,
+    pub title: Box<str>,
+    pub slug: Box<str>,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.
-    pub path: String,
+    pub path: Box<str>,
     #[serde(with = "zoned")]
     pub date: DateTime<Tz>,
-    /// When it last changed (`updated`, else `date`), RFC 3339: for sitemaps.
-    pub lastmod: String,
     /// Names shared with every other article of the same author (see `content::interned`).
     #[serde(with = "super::interned::serde_names")]
     pub authors: Box<[Arc<str>]>,
@@ -36,18 +34,18 @@ pub struct Article {
     #[serde(with = "super::interned::serde_tags")]
     pub tags: Box<[Arc<TagName>]>,
     /// HTML: the front matter summary, else the part before `<!-- more -->`, else paragraph one.
-    pub summary_html: String,
+    pub summary_html: Box<str>,
     /// The summary as plain text, for meta descriptions and feeds.
-    pub description: String,
+    pub description: Box<str>,
     /// Kept by the build cache beside the article, not in it (see `cache::articles`).
     #[serde(skip)]
     pub content_html: super::BodyHtml,
-    pub toc: Vec<TocEntry>,
-    pub word_count: usize,
-    pub reading_time: usize,
+    pub toc: Box<[TocEntry]>,
+    pub word_count: u32,
+    pub reading_time: u32,
     /// Whether the body has a code block, so its page needs `/syntax.css`.
     pub has_code: bool,
-    pub source: Option<String>,
+    pub source: Option<Box<str>>,
     /// Shared, as `authors`.
     #[serde(with = "super::interned::serde_name")]
     pub source_name: Option<Arc<str>>,
@@ -55,7 +53,7 @@ pub struct Article {
     #[serde(with = "super::interned::serde_name")]
     pub category: Option<Arc<str>>,
     /// A site path or, with `remote_images = "hotlink"`, an address on another host.
-    pub image: Option<String>,
+    pub image: Option<Box<str>>,
     pub draft: bool,
     /// None when every field of it is empty, as in most news articles.
     pub(super) extras: Option<Box<ArticleExtras>>,
@@ -108,6 +106,20 @@ impl Article {
     /// The date of its last change given in front matter (`updated:`).
     pub fn updated(&self) -> Option<DateTime<Tz>> {
         self.extras.as_ref().and_then(|e| e.updated)
+    }
+
+    /// When it last changed: `updated`, else `date`.
+    pub fn last_changed(&self) -> &DateTime<Tz> {
+        self.extras
+            .as_ref()
+            .and_then(|e| e.updated.as_ref())
+            .unwrap_or(&self.date)
+    }
+
+    /// [`Article::last_changed`] in RFC 3339, as sitemaps show it. Made when asked: a
+    /// million articles would hold 56 MB of these.
+    pub fn lastmod(&self) -> String {
+        self.last_changed().to_rfc3339()
     }
 
     /// See [`ArticleExtras::remote_image`].
@@ -283,5 +295,13 @@ mod tests {
         assert_eq!(a.image.as_deref(), Some("/a.jpg"));
         assert_eq!(a.image_caption(), Some("Foto"));
         assert_eq!(a.extra()["desk"], "Metro");
+    }
+
+    /// A million records stay in memory for a whole build: a field added here costs a
+    /// million times its size (bench/RESULTS.md, "A million articles, round 4").
+    #[test]
+    fn the_record_stays_compact() {
+        let size = std::mem::size_of::<super::Article>();
+        assert!(size <= 336, "Article grew to {size} bytes");
     }
 }

@@ -365,7 +365,7 @@ pub fn template_context(
             None => Value::none(),
         };
         values.push(super::values::map([
-            ("title", a.title.as_str().into()),
+            ("title", (&*a.title).into()),
             ("link", links.absolute(&a.path).into()),
             ("id", entry_id(links, a).into()),
             ("published", rfc3339(&a.date).into()),

@@ -403,7 +403,7 @@ impl Job<'_> {
                 lastmods: site
                     .articles
                     .iter()
-                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod.as_bytes()))
+                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod().as_bytes()))
                     .collect(),
                 media: site.articles.iter().map(|a| has_media(a)).collect(),
                 statics: statics_print,
@@ -479,7 +479,7 @@ impl Job<'_> {
         let started = std::time::Instant::now();
         let lastmods: Vec<u64> = changed
             .iter()
-            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes()))
+            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod().as_bytes()))
             .collect();
         let sitemaps = if changed
             .iter()
@@ -713,7 +713,7 @@ fn sitemap_files(
         .map(|spec| sitemap::Entry {
             path: &spec.path,
             lastmod: match spec.body {
-                spec::Body::Article { index, .. } => Some(site.articles[index].lastmod.as_str()),
+                spec::Body::Article { index, .. } => Some(site.articles[index].last_changed()),
                 _ => None,
             },
         })

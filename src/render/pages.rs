@@ -329,7 +329,7 @@ impl ValueCache {
 fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
     let mut h = Xxh3Default::new();
     let a = article;
-    (&a.title, &a.slug, &a.path, &a.lastmod, &a.authors, &a.tags).hash(&mut h);
+    (&a.title, &a.slug, &a.path, a.lastmod(), &a.authors, &a.tags).hash(&mut h);
     (a.date.to_rfc3339(), a.updated().map(|d| d.to_rfc3339())).hash(&mut h);
     (
         &a.summary_html,

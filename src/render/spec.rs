@@ -414,7 +414,7 @@ impl<'a> SpecBuilder<'a> {
                 (page_path("/", n), body)
             }
             Page::Article(i) => (
-                site.articles[i].path.clone(),
+                site.articles[i].path.to_string(),
                 Body::Article {
                     index: i,
                     newer: site.newer(i),

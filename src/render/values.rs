@@ -96,14 +96,14 @@ fn card_fields(
             links.push_absolute(out, p)
         })
     } else {
-        article.summary_html.clone()
+        article.summary_html.to_string()
     };
     use chrono::Datelike;
     let updated = article.updated();
     map_of([
-        ("title", article.title.as_str().into()),
-        ("slug", article.slug.as_str().into()),
-        ("path", article.path.as_str().into()),
+        ("title", (&*article.title).into()),
+        ("slug", (&*article.slug).into()),
+        ("path", (&*article.path).into()),
         ("permalink", links.absolute(&article.path).into()),
         ("date", article.date.to_rfc3339().into()),
         ("date_display", dates.long_date(&article.date).into()),
@@ -127,7 +127,7 @@ fn card_fields(
         ("author", article.authors.join(", ").into()),
         ("tags", term_refs(article, tags)),
         ("summary", Value::safe_string(&summary)),
-        ("description", article.description.as_str().into()),
+        ("description", (&*article.description).into()),
         ("word_count", article.word_count.into()),
         ("reading_time", article.reading_time.into()),
         ("has_code", article.has_code.into()),

@@ -73,9 +73,9 @@ fn is_invalid(c: char) -> bool {
 /// Every text of an article a page or feed may show.
 fn texts(a: &cermin::content::Article) -> Vec<String> {
     let mut texts = vec![
-        a.title.clone(),
-        a.description.clone(),
-        a.summary_html.clone(),
+        a.title.to_string(),
+        a.description.to_string(),
+        a.summary_html.to_string(),
         a.content_html.html().unwrap().into_owned(),
         a.image_caption().unwrap_or_default().to_string(),
         a.source_name.as_deref().unwrap_or_default().to_string(),
