@@ -713,7 +713,9 @@ fn sitemap_files(
         .map(|spec| sitemap::Entry {
             path: &spec.path,
             lastmod: match spec.body {
-                spec::Body::Article { index, .. } => Some(site.articles[index].last_changed()),
+                spec::Body::Article { index, .. } => {
+                    Some(site.articles[index as usize].last_changed())
+                }
                 _ => None,
             },
         })
