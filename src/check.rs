@@ -285,7 +285,7 @@ fn check_fields(
                 "no `author` (and no `author` in site.toml): pages show no byline and feeds name the site".into(),
             ));
         }
-        if a.image.is_some() && a.image_caption.is_none() {
+        if a.image.is_some() && a.image_caption().is_none() {
             report.problems.push(problem(
                 Severity::Warning,
                 "missing-field",

@@ -690,15 +690,15 @@ fn moves_since(known: &Moves, before: &Site, after: &Site, files: &Files) -> Mov
     let now: HashMap<&Path, &str> = after
         .articles
         .iter()
-        .map(|a| (a.file.as_path(), a.path.as_str()))
+        .map(|a| (a.file.as_path(), &*a.path))
         .collect();
     let mut moves: Moves = known.clone();
     for a in before.articles.iter() {
         match now.get(a.file.as_path()) {
-            Some(&path) if path != a.path => {
+            Some(&path) if path != &*a.path => {
                 let old = crate::urls::output_file(&a.path);
                 for target in moves.values_mut() {
-                    if *target == a.path {
+                    if **target == *a.path {
                         *target = path.to_string();
                     }
                 }

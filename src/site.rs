@@ -79,8 +79,9 @@ pub struct Site {
     pub months: Arc<Vec<Period>>,
     /// Newest first, across all months; none with `[archives] days = false`.
     pub days: Arc<Vec<Period>>,
-    /// For each article, its related articles (best first).
-    pub related: Arc<Vec<Vec<usize>>>,
+    /// For each article, its related articles (best first), as `u32` indexes: a list per
+    /// article of a million.
+    pub related: Arc<Vec<Box<[u32]>>>,
     /// Per article, a hash of what places it in the site (path, date, tags): equal lists
     /// mean equal tags, archives and related articles.
     structure: Arc<Vec<u64>>,
@@ -121,7 +122,7 @@ impl Site {
             .enumerate()
             .map(|(i, a)| {
                 let (seconds, nanos) = (a.date.timestamp(), a.date.timestamp_subsec_nanos());
-                (-seconds, u32::MAX - nanos, a.path.as_str(), i)
+                (-seconds, u32::MAX - nanos, &*a.path, i)
             })
             .collect();
         keys.sort_unstable();
@@ -275,12 +276,18 @@ fn push_to_period(
     }
 }
 
+/// An article's index as page specs and related lists hold it. A site of 4 billion
+/// articles would need terabytes of memory for their records before it came here.
+pub fn index32(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 articles")
+}
+
 /// Related articles: those sharing the most tags, nearest in time first, among each tag's
 /// neighbours of the article.
-fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Vec<Vec<usize>> {
+fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Vec<Box<[u32]>> {
     use rayon::prelude::*;
     if count == 0 {
-        return vec![Vec::new(); articles.len()];
+        return vec![Box::default(); articles.len()];
     }
     // Where each article sits in each of its tags' lists.
     let mut positions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); articles.len()];
@@ -313,8 +320,12 @@ fn related_articles(articles: &[Arc<Article>], tags: &[Tag], count: usize) -> Ve
                     .then_with(|| a.0.abs_diff(i).cmp(&b.0.abs_diff(i)))
                     .then(a.0.cmp(&b.0))
             });
-            // A fresh vector: collecting from `ranked` would keep its whole allocation.
-            ranked.iter().take(count).map(|&(j, _)| j).collect()
+            // A fresh slice: collecting from `ranked` would keep its whole allocation.
+            ranked
+                .iter()
+                .take(count)
+                .map(|&(j, _)| index32(j))
+                .collect()
         })
         .collect()
 }

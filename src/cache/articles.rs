@@ -23,6 +23,10 @@ use crate::content::{Article, BodyHtml};
 
 const SHARDS: usize = 256;
 
+/// The form of an [`Entry`]: changed with the [`Article`] record (2: rare fields boxed, names
+/// shared), so a cache of another form is read as empty, not misread.
+const FORMAT: u32 = 2;
+
 /// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
 /// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
 pub struct Origin {
@@ -89,6 +93,7 @@ pub struct ArticleCache {
 fn fingerprint(config: &Config) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
+    FORMAT.hash(&mut h);
     config.timezone.name().hash(&mut h);
     config.permalink.hash(&mut h);
     // Bodies hold embed cards worded in the site's language.

@@ -60,10 +60,10 @@ fn load_file(
     // And on its images' bytes (their sizes and variants): those of its bundle as the
     // listing found them, those of `static/` it shows looked at.
     let same_bundle = |entry: &Entry| {
-        entry.article.bundle == bundle.names
+        entry.article.bundle() == bundle.names
             && entry
                 .article
-                .images
+                .images()
                 .iter()
                 .all(|image| match image.is_in_the_bundle() {
                     true => image.stamp.is_some() && bundle.stamp(&image.name) == image.stamp,

@@ -1,58 +1,71 @@
 //! The Article: one validated, rendered piece of content.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::DateTime;
 use chrono_tz::Tz;
 
+pub use super::tags::TagName;
 use crate::markdown::TocEntry;
 use serde::{Deserialize, Serialize};
 
-/// A tag as shown (`Amerika Latin`) and as put in URLs (`amerika-latin`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct TagName {
-    pub name: String,
-    pub slug: String,
-}
-
 /// One article, checked and rendered, ready for the site. Serializable for the build cache
 /// (`.cermin-cache/`), with a non-self-describing format, hence the `with` helpers.
+///
+/// A million of these stay in memory for a whole build, so what few news articles have
+/// lives in [`ArticleExtras`], behind one pointer read through the accessor methods.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as users see it (for messages).
     pub file: PathBuf,
     /// Hash of what places it in the site's indexes (path, date, tags).
     pub structure_hash: u64,
-    pub title: String,
-    pub slug: String,
+    pub title: Box<str>,
+    pub slug: Box<str>,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.
-    pub path: String,
+    pub path: Box<str>,
     #[serde(with = "zoned")]
     pub date: DateTime<Tz>,
-    #[serde(with = "zoned_option")]
-    pub updated: Option<DateTime<Tz>>,
-    /// When it last changed (`updated`, else `date`), RFC 3339: for sitemaps.
-    pub lastmod: String,
-    pub authors: Vec<String>,
-    pub tags: Vec<TagName>,
+    /// Names shared with every other article of the same author (see `content::interned`).
+    #[serde(with = "super::interned::serde_names")]
+    pub authors: Box<[Arc<str>]>,
+    /// Shared, as `authors`.
+    #[serde(with = "super::interned::serde_tags")]
+    pub tags: Box<[Arc<TagName>]>,
     /// HTML: the front matter summary, else the part before `<!-- more -->`, else paragraph one.
-    pub summary_html: String,
+    pub summary_html: Box<str>,
     /// The summary as plain text, for meta descriptions and feeds.
-    pub description: String,
+    pub description: Box<str>,
     /// Kept by the build cache beside the article, not in it (see `cache::articles`).
     #[serde(skip)]
     pub content_html: super::BodyHtml,
-    pub toc: Vec<TocEntry>,
-    pub word_count: usize,
-    pub reading_time: usize,
+    pub toc: Box<[TocEntry]>,
+    pub word_count: u32,
+    pub reading_time: u32,
     /// Whether the body has a code block, so its page needs `/syntax.css`.
     pub has_code: bool,
-    pub source: Option<String>,
-    pub source_name: Option<String>,
-    /// The article's section (`category:`), one per article.
-    pub category: Option<String>,
+    pub source: Option<Box<str>>,
+    /// Shared, as `authors`.
+    #[serde(with = "super::interned::serde_name")]
+    pub source_name: Option<Arc<str>>,
+    /// The article's section (`category:`), one per article; shared, as `authors`.
+    #[serde(with = "super::interned::serde_name")]
+    pub category: Option<Arc<str>>,
     /// A site path or, with `remote_images = "hotlink"`, an address on another host.
-    pub image: Option<String>,
+    pub image: Option<Box<str>>,
+    pub draft: bool,
+    /// None when every field of it is empty, as in most news articles.
+    pub(super) extras: Option<Box<ArticleExtras>>,
+}
+
+/// The fields of an [`Article`] that few news articles have (measured on the corpus of
+/// `bench/corpus.py`, shaped like news sites' own: none of these): an article without any
+/// of them pays one null pointer instead of about 200 bytes.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ArticleExtras {
+    #[serde(with = "zoned_option")]
+    pub updated: Option<DateTime<Tz>>,
     /// The lead image's address on another host, shown as a link instead of loaded
     /// (`remote_images = "link"`); `image` is then empty.
     pub remote_image: Option<String>,
@@ -61,7 +74,6 @@ pub struct Article {
     pub id: Option<String>,
     #[serde(with = "json_text")]
     pub extra: serde_json::Map<String, serde_json::Value>,
-    pub draft: bool,
     /// The files of its page bundle (`content/…/slug/index.md`), `/`-separated paths inside
     /// the bundle's folder, sorted; empty for a plain `slug.md` article.
     pub bundle: Vec<String>,
@@ -69,14 +81,84 @@ pub struct Article {
     pub images: Vec<crate::images::Image>,
 }
 
+impl ArticleExtras {
+    fn is_empty(&self) -> bool {
+        self.updated.is_none()
+            && self.remote_image.is_none()
+            && self.image_caption.is_none()
+            && self.id.is_none()
+            && self.extra.is_empty()
+            && self.bundle.is_empty()
+            && self.images.is_empty()
+    }
+
+    /// Boxed, or None when there is nothing in it.
+    pub(super) fn boxed(self) -> Option<Box<ArticleExtras>> {
+        (!self.is_empty()).then(|| Box::new(self))
+    }
+}
+
+/// An empty map for articles without `extra` (a `Map` cannot be made in a const).
+static NO_EXTRA: std::sync::LazyLock<serde_json::Map<String, serde_json::Value>> =
+    std::sync::LazyLock::new(serde_json::Map::new);
+
 impl Article {
+    /// The date of its last change given in front matter (`updated:`).
+    pub fn updated(&self) -> Option<DateTime<Tz>> {
+        self.extras.as_ref().and_then(|e| e.updated)
+    }
+
+    /// When it last changed: `updated`, else `date`.
+    pub fn last_changed(&self) -> &DateTime<Tz> {
+        self.extras
+            .as_ref()
+            .and_then(|e| e.updated.as_ref())
+            .unwrap_or(&self.date)
+    }
+
+    /// [`Article::last_changed`] in RFC 3339, as sitemaps show it. Made when asked: a
+    /// million articles would hold 56 MB of these.
+    pub fn lastmod(&self) -> String {
+        self.last_changed().to_rfc3339()
+    }
+
+    /// See [`ArticleExtras::remote_image`].
+    pub fn remote_image(&self) -> Option<&str> {
+        self.extras.as_ref()?.remote_image.as_deref()
+    }
+
+    pub fn image_caption(&self) -> Option<&str> {
+        self.extras.as_ref()?.image_caption.as_deref()
+    }
+
+    /// See [`ArticleExtras::id`].
+    pub fn id(&self) -> Option<&str> {
+        self.extras.as_ref()?.id.as_deref()
+    }
+
+    /// The free-form `extra:` data of its front matter.
+    pub fn extra(&self) -> &serde_json::Map<String, serde_json::Value> {
+        self.extras.as_ref().map_or(&NO_EXTRA, |e| &e.extra)
+    }
+
+    /// See [`ArticleExtras::bundle`].
+    pub fn bundle(&self) -> &[String] {
+        self.extras.as_ref().map_or(&[], |e| &e.bundle)
+    }
+
+    /// See [`ArticleExtras::images`].
+    pub fn images(&self) -> &[crate::images::Image] {
+        self.extras.as_ref().map_or(&[], |e| &e.images)
+    }
+
     /// The bundle image its lead `image:` names, if it is one.
     pub fn lead_image(&self) -> Option<&crate::images::Image> {
-        if self.images.is_empty() {
+        let images = self.images();
+        if images.is_empty() {
             return None;
         }
         let site_folder = super::bundle::site_folder(&self.path);
-        crate::images::markup::find(&self.images, &site_folder, self.image.as_deref()?)
+        crate::images::markup::find(images, &site_folder, self.image.as_deref()?)
     }
 }
 
@@ -85,8 +167,8 @@ impl Article {
 pub struct Placing<'a> {
     pub path: &'a str,
     pub date: &'a DateTime<Tz>,
-    pub tags: &'a [TagName],
-    pub authors: &'a [String],
+    pub tags: &'a [Arc<TagName>],
+    pub authors: &'a [Arc<str>],
     pub source: Option<&'a str>,
     pub source_name: Option<&'a str>,
     pub category: Option<&'a str>,
@@ -163,5 +245,63 @@ mod json_text {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
         serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::config::Config;
+
+    fn parse(front_matter: &str) -> super::Article {
+        let config = Config::parse(
+            Path::new("."),
+            Path::new("site.toml"),
+            "title = \"T\"\ntimezone = \"Asia/Jakarta\"\n",
+        )
+        .unwrap();
+        let text =
+            format!("---\ntitle: A\ndate: 2024-05-06T07:08:09+07:00\n{front_matter}---\nBody.\n");
+        crate::content::parse_article(&config, Path::new("content/a.md"), &text)
+            .unwrap()
+            .0
+    }
+
+    #[test]
+    fn a_plain_news_article_has_no_extras_allocated() {
+        let a = parse("tags: [Ekonomi]\nauthor: Ani\nsource: https://e.example/a\n");
+        assert!(a.extras.is_none());
+        assert_eq!(a.updated(), None);
+        assert_eq!(a.id(), None);
+        assert_eq!(a.image_caption(), None);
+        assert_eq!(a.remote_image(), None);
+        assert!(a.extra().is_empty());
+        assert!(a.bundle().is_empty());
+        assert!(a.images().is_empty());
+    }
+
+    #[test]
+    fn rare_fields_are_read_through_the_extras() {
+        let a = parse(
+            "updated: 2024-05-07T00:00:00+07:00\nid: tag:e.example,2024:a\nimage: /a.jpg\nimage_caption: Foto\nextra:\n  desk: Metro\n",
+        );
+        assert!(a.extras.is_some());
+        assert_eq!(
+            a.updated().map(|d| d.to_rfc3339()).as_deref(),
+            Some("2024-05-07T00:00:00+07:00")
+        );
+        assert_eq!(a.id(), Some("tag:e.example,2024:a"));
+        assert_eq!(a.image.as_deref(), Some("/a.jpg"));
+        assert_eq!(a.image_caption(), Some("Foto"));
+        assert_eq!(a.extra()["desk"], "Metro");
+    }
+
+    /// A million records stay in memory for a whole build: a field added here costs a
+    /// million times its size (bench/RESULTS.md, "A million articles, round 4").
+    #[test]
+    fn the_record_stays_compact() {
+        let size = std::mem::size_of::<super::Article>();
+        assert!(size <= 336, "Article grew to {size} bytes");
     }
 }

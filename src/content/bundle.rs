@@ -174,7 +174,7 @@ pub fn size_of(article: &super::Article, site_path: &str) -> Option<u64> {
     let name = site_path.strip_prefix(site_folder(&article.path).as_str())?;
     let name = percent_encoding::percent_decode_str(name).decode_utf8_lossy();
     article
-        .bundle
+        .bundle()
         .binary_search_by(|f| f.as_str().cmp(&name))
         .ok()?;
     let folder = article.file.parent()?;

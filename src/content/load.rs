@@ -9,13 +9,14 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::article::{Article, TagName};
+use super::article::{Article, ArticleExtras, TagName};
 use super::body::BodyStore;
 use super::bundle;
 use super::date::parse_date;
 use super::error::{ContentError, ContentErrors};
 use super::fields::{KNOWN_KEYS, OneOrMany};
 use super::front_matter;
+use super::interned;
 use super::remote_images::{self, RemoteImages};
 use super::tags::{MAX_SEGMENT, shortened};
 use crate::config::Config;
@@ -294,20 +295,24 @@ pub fn parse_article(
             ),
         }
     }
-    let authors = super::authors::split_names(bylines.iter().map(String::as_str));
+    let authors: Box<[Arc<str>]> = super::authors::split_names(bylines.iter().map(String::as_str))
+        .iter()
+        .map(|n| interned::name(n))
+        .collect();
     let category = fm
         .category
         .map(|c| clean(c).split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.is_empty())
+        .map(|c| interned::name(&c));
     let tags = match fm.tags.map(OneOrMany::into_vec) {
-        None => Vec::new(),
+        None => Box::default(),
         Some(Some(names)) => tags(config, names, &mut problems),
         Some(None) => {
             problems.add(
                 "tags",
                 "tags must be a list of strings, such as tags: [Ekonomi, \"Pemilu 2024\"]".into(),
             );
-            Vec::new()
+            Box::default()
         }
     };
     let source = fm.source.map(clean);
@@ -467,7 +472,11 @@ pub fn parse_article(
             rendered.summary_text.clone(),
         ),
     };
-    let source_name = fm.source_name.map(clean).filter(|s| !s.trim().is_empty());
+    let source_name = fm
+        .source_name
+        .map(clean)
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| interned::name(&s));
     let extra: serde_json::Map<String, serde_json::Value> = fm
         .extra
         .into_iter()
@@ -485,32 +494,35 @@ pub fn parse_article(
             category: category.as_deref(),
             extra: &extra,
         }),
-        title,
-        slug,
-        path,
-        lastmod: updated.unwrap_or(date).to_rfc3339(),
+        title: title.into(),
+        slug: slug.into(),
+        path: path.into(),
         date,
-        updated,
         authors,
         tags,
-        summary_html,
-        description,
-        reading_time: rendered.reading_time(),
-        word_count: rendered.word_count,
+        summary_html: summary_html.into(),
+        description: description.into(),
+        // Past 4 billion words the count says "at least".
+        reading_time: u32::try_from(rendered.reading_time()).unwrap_or(u32::MAX),
+        word_count: u32::try_from(rendered.word_count).unwrap_or(u32::MAX),
         has_code: rendered.has_code,
         content_html: super::BodyHtml::new(rendered.html),
-        toc: rendered.toc,
-        source,
+        toc: rendered.toc.into(),
+        source: source.map(String::into_boxed_str),
         source_name,
         category,
-        image,
-        remote_image,
-        image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
-        id,
-        extra,
+        image: image.map(String::into_boxed_str),
         draft: fm.draft,
-        bundle: bundle_files,
-        images,
+        extras: ArticleExtras {
+            updated,
+            remote_image,
+            image_caption: fm.image_caption.map(clean).filter(|s| !s.trim().is_empty()),
+            id,
+            extra,
+            bundle: bundle_files,
+            images,
+        }
+        .boxed(),
     };
     Ok((article, warnings))
 }
@@ -546,7 +558,7 @@ impl Problems<'_> {
 }
 
 /// An article's tags, each once (by slug), every unusable one reported.
-fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<TagName> {
+fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Box<[Arc<TagName>]> {
     if names.len() > MAX_TAGS {
         problems.add(
             "tags",
@@ -555,7 +567,7 @@ fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<Tag
                 names.len()
             ),
         );
-        return Vec::new();
+        return Box::default();
     }
     let mut seen = HashSet::new();
     let mut tags = Vec::new();
@@ -577,10 +589,10 @@ fn tags(config: &Config, names: Vec<String>, problems: &mut Problems) -> Vec<Tag
                 ),
             );
         } else if seen.insert(slug.clone()) {
-            tags.push(TagName { name, slug });
+            tags.push(interned::tag(TagName { name, slug }));
         }
     }
-    tags
+    tags.into()
 }
 
 /// Free-form front matter data with every string cleaned like the rest of the article.

@@ -8,13 +8,14 @@ pub mod date;
 pub mod error;
 pub mod fields;
 pub mod front_matter;
+pub mod interned;
 pub mod load;
 mod plain_yaml;
 pub mod remote_images;
 pub mod tags;
 pub mod terms;
 
-pub use article::{Article, TagName};
+pub use article::{Article, ArticleExtras, TagName};
 pub use body::BodyHtml;
 pub use error::{ContentError, ContentErrors};
 pub use load::{Loaded, load_all, load_file, parse_article};

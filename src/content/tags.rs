@@ -10,6 +10,15 @@ use std::collections::BTreeMap;
 
 use crate::text::slugify;
 
+/// A tag as shown (`Amerika Latin`) and as put in URLs (`amerika-latin`).
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct TagName {
+    pub name: String,
+    pub slug: String,
+}
+
 /// The longest URL segment (a slug, a tag's slug) in bytes. File systems refuse names over
 /// 255 bytes, and a segment also names a folder or `SEGMENT.html` file in public/.
 pub const MAX_SEGMENT: usize = 200;

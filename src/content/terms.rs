@@ -22,7 +22,11 @@ pub fn of<'a>(article: &'a Article, taxonomy: &TaxonomyDef) -> Vec<(Cow<'a, str>
                 .map(|t| (Cow::Borrowed(t.name.as_str()), t.slug.clone()))
                 .collect();
         }
-        TermKey::Authors => article.authors.iter().map(|a| a.as_str().into()).collect(),
+        TermKey::Authors => article
+            .authors
+            .iter()
+            .map(|a| Cow::Borrowed(&**a))
+            .collect(),
         TermKey::Source => source_name(article).into_iter().collect(),
         TermKey::Category => article
             .category
@@ -30,7 +34,7 @@ pub fn of<'a>(article: &'a Article, taxonomy: &TaxonomyDef) -> Vec<(Cow<'a, str>
             .map(Cow::from)
             .into_iter()
             .collect(),
-        TermKey::Extra(key) => match article.extra.get(key) {
+        TermKey::Extra(key) => match article.extra().get(key) {
             Some(serde_json::Value::String(s)) => vec![s.as_str().into()],
             Some(serde_json::Value::Array(items)) => items
                 .iter()
@@ -60,7 +64,7 @@ pub fn of<'a>(article: &'a Article, taxonomy: &TaxonomyDef) -> Vec<(Cow<'a, str>
 /// The outlet an article mirrors: `source_name`, else the host of `source` without `www.`.
 pub fn source_name(article: &Article) -> Option<Cow<'_, str>> {
     if let Some(name) = &article.source_name {
-        return Some(name.as_str().into());
+        return Some(Cow::Borrowed(name));
     }
     let url = url::Url::parse(article.source.as_deref()?).ok()?;
     let host = url.host_str()?;

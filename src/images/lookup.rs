@@ -37,7 +37,7 @@ impl Images {
             let mut map = HashMap::new();
             for article in &self.articles {
                 let folder = crate::content::bundle::site_folder(&article.path);
-                for (at, image) in article.images.iter().enumerate() {
+                for (at, image) in article.images().iter().enumerate() {
                     let folder = image.site_folder(&folder);
                     let path = markup::url(folder, &image.outputs[0]);
                     map.insert(path, (article.clone(), at, folder.to_string()));
@@ -58,7 +58,7 @@ impl ImageIndex {
         let articles = site
             .articles
             .iter()
-            .filter(|a| !a.images.is_empty())
+            .filter(|a| !a.images().is_empty())
             .cloned()
             .collect();
         let images = Images {
@@ -73,7 +73,7 @@ impl ImageIndex {
     pub fn variant(&self, path: &str, width: u32, format: Option<Format>) -> Option<Found> {
         let images = self.0.read().expect("image index lock").clone();
         let (article, at, folder) = images.by_path().get(path)?;
-        let image = &article.images[*at];
+        let image = &article.images()[*at];
         let format = format.unwrap_or(image.fallback);
         let offered = image.srcset_outputs(format);
         let output = offered

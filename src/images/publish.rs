@@ -42,7 +42,7 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .iter()
         .flat_map(|a| {
             // Images of `static/` are published with the static files.
-            a.images
+            a.images()
                 .iter()
                 .filter(|i| i.is_in_the_bundle())
                 .map(move |i| (a.as_ref(), i))
@@ -134,7 +134,7 @@ fn remake(
     let settings = &site.config.images;
     let probed =
         probe::probe(&bytes, settings.max_pixels).map_err(|e| anyhow!("{} {e}", path.display()))?;
-    let stem = variants::variant_stem(&image.name, &article.bundle);
+    let stem = variants::variant_stem(&image.name, article.bundle());
     let made = variants::make(&image.name, &stem, &bytes, &probed, settings, cache_dir)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
     Ok(Image {
@@ -147,7 +147,7 @@ fn remake(
 /// not at all (an SVG with active parts), rather than copied.
 pub fn is_not_copied(article: &Article, name: &str, bytes: &[u8]) -> bool {
     article
-        .images
+        .images()
         .iter()
         .any(|i| i.is_in_the_bundle() && i.name == name)
         || (name.to_ascii_lowercase().ends_with(".svg") && super::svg::active_part(bytes).is_some())

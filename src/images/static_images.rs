@@ -259,7 +259,7 @@ pub fn variant_files(
 ) -> Result<Vec<(String, Vec<u8>)>> {
     let mut shown: Vec<&Image> = articles
         .iter()
-        .flat_map(|a| a.images.iter().filter(|i| !i.is_in_the_bundle()))
+        .flat_map(|a| a.images().iter().filter(|i| !i.is_in_the_bundle()))
         .collect();
     shown.sort_by(|a, b| (&a.home, &a.name).cmp(&(&b.home, &b.name)));
     shown.dedup_by(|a, b| (&a.home, &a.name) == (&b.home, &b.name));

@@ -107,8 +107,8 @@ fn term_feed<'a>(
 /// The never-changing id of an article in feeds: its front matter's `id`, else
 /// [`tag_id`] of the site's address, its date and its slug.
 pub fn entry_id(links: &Links, article: &Article) -> String {
-    match &article.id {
-        Some(id) => id.clone(),
+    match article.id() {
+        Some(id) => id.to_string(),
         None => tag_id(&links.absolute("/"), &article.date, &article.slug),
     }
 }
@@ -140,7 +140,7 @@ where
 /// The article's authors, else the site's author, else the site's title.
 fn authors_or_site<'s>(site: &'s Site, article: &'s Article) -> Vec<&'s str> {
     if !article.authors.is_empty() {
-        article.authors.iter().map(String::as_str).collect()
+        article.authors.iter().map(|a| &**a).collect()
     } else if !site.config.author.is_empty() {
         vec![site.config.author.as_str()]
     } else {
@@ -295,7 +295,7 @@ pub fn entries<'s>(
                 link: links.absolute(&a.path),
                 id: entry_id(links, a),
                 authors: authors_or_site(site, a),
-                updated: a.updated.unwrap_or(a.date),
+                updated: a.updated().unwrap_or(a.date),
                 summary_xml,
                 content_xml,
                 image: LeadImage::of(a, links, statics),
@@ -361,17 +361,17 @@ pub fn template_context(
                     "length",
                     image.length.map(Value::from).unwrap_or(Value::none()),
                 ),
-                ("caption", text(a.image_caption.as_deref())),
+                ("caption", text(a.image_caption())),
             ]),
             None => Value::none(),
         };
         values.push(super::values::map([
-            ("title", a.title.as_str().into()),
+            ("title", (&*a.title).into()),
             ("link", links.absolute(&a.path).into()),
             ("id", entry_id(links, a).into()),
             ("published", rfc3339(&a.date).into()),
             ("published_rfc2822", rfc2822(&a.date).to_string().into()),
-            ("updated", rfc3339(&a.updated.unwrap_or(a.date)).into()),
+            ("updated", rfc3339(&a.updated().unwrap_or(a.date)).into()),
             ("authors", Value::from(authors)),
             ("categories", Value::from(categories)),
             ("summary", Value::from(absolute_html(&a.summary_html))),
@@ -381,7 +381,9 @@ pub fn template_context(
             ("image", image),
         ]));
     }
-    let newest = items(site, feed).map(|a| a.updated.unwrap_or(a.date)).max();
+    let newest = items(site, feed)
+        .map(|a| a.updated().unwrap_or(a.date))
+        .max();
     let mut ctx = tera::Context::new();
     ctx.insert_value(
         "feed",
@@ -472,7 +474,7 @@ fn rss(site: &Site, links: &Links, feed: &Feed, entries: &[Entry]) -> String {
             );
         }
         if let Some(image) = &e.image {
-            push_rss_image(&mut out, image, a.image_caption.as_deref());
+            push_rss_image(&mut out, image, a.image_caption());
         }
         out.push_str("<description>");
         out.push_str(&e.summary_xml);
@@ -629,7 +631,7 @@ pub fn signature(
         // The entry id and the author fallback read the article directly, the enclosure
         // the size of its image.
         let a = &site.articles[i];
-        (&a.slug, a.date.timestamp(), &a.id).hash(&mut h);
+        (&a.slug, a.date.timestamp(), a.id()).hash(&mut h);
         // A bundle photo's enclosure is its social-card JPEG, whose size is in the
         // article's hash: only other local images are looked up on disk.
         if let Some(image) = a.image.as_ref().filter(|_| a.lead_image().is_none()) {

@@ -403,7 +403,7 @@ impl Job<'_> {
                 lastmods: site
                     .articles
                     .iter()
-                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod.as_bytes()))
+                    .map(|a| xxhash_rust::xxh3::xxh3_64(a.lastmod().as_bytes()))
                     .collect(),
                 media: site.articles.iter().map(|a| has_media(a)).collect(),
                 statics: statics_print,
@@ -479,7 +479,7 @@ impl Job<'_> {
         let started = std::time::Instant::now();
         let lastmods: Vec<u64> = changed
             .iter()
-            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod.as_bytes()))
+            .map(|&i| xxhash_rust::xxh3::xxh3_64(site.articles[i].lastmod().as_bytes()))
             .collect();
         let sitemaps = if changed
             .iter()
@@ -713,7 +713,9 @@ fn sitemap_files(
         .map(|spec| sitemap::Entry {
             path: &spec.path,
             lastmod: match spec.body {
-                spec::Body::Article { index, .. } => Some(site.articles[index].lastmod.as_str()),
+                spec::Body::Article { index, .. } => {
+                    Some(site.articles[index as usize].last_changed())
+                }
                 _ => None,
             },
         })
@@ -906,17 +908,17 @@ fn put_search_file(
 
 /// Whether an article has images or other files of its page bundle to publish.
 fn has_media(article: &crate::content::Article) -> bool {
-    !article.images.is_empty() || !article.bundle.is_empty()
+    !article.images().is_empty() || !article.bundle().is_empty()
 }
 
 /// The files of the articles' page bundles: `(output path, bytes)`, read afresh each time,
 /// so a photo changed in place is published. A symbolic link out of the site is an error.
 fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
-    for article in site.articles.iter().filter(|a| !a.bundle.is_empty()) {
+    for article in site.articles.iter().filter(|a| !a.bundle().is_empty()) {
         let site_folder = crate::content::bundle::site_folder(&article.path);
         let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
-        for name in &article.bundle {
+        for name in article.bundle() {
             let output = crate::content::bundle::output_file(&site_folder, name);
             files.push((article, name, output, folder.join(name)));
         }
@@ -931,7 +933,7 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
             // A photo known to be a plain file inside the site is published as its
             // variants: its real path needs no look.
             if article
-                .images
+                .images()
                 .iter()
                 .any(|i| i.is_in_the_bundle() && &i.name == name && i.is_inside_the_site())
             {
@@ -948,7 +950,7 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
                 );
             }
             if article
-                .images
+                .images()
                 .iter()
                 .any(|i| i.is_in_the_bundle() && &i.name == name)
             {

@@ -329,8 +329,8 @@ impl ValueCache {
 fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
     let mut h = Xxh3Default::new();
     let a = article;
-    (&a.title, &a.slug, &a.path, &a.lastmod, &a.authors, &a.tags).hash(&mut h);
-    (a.date.to_rfc3339(), a.updated.map(|d| d.to_rfc3339())).hash(&mut h);
+    (&a.title, &a.slug, &a.path, a.lastmod(), &a.authors, &a.tags).hash(&mut h);
+    (a.date.to_rfc3339(), a.updated().map(|d| d.to_rfc3339())).hash(&mut h);
     (
         &a.summary_html,
         &a.description,
@@ -343,14 +343,14 @@ fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
         &a.source_name,
         &a.category,
         &a.image,
-        &a.image_caption,
+        a.image_caption(),
         a.draft,
     )
         .hash(&mut h);
-    serde_json::to_string(&a.extra)
+    serde_json::to_string(a.extra())
         .expect("JSON serializes")
         .hash(&mut h);
-    for image in &a.images {
+    for image in a.images() {
         (&image.name, &image.home, image.width, image.height).hash(&mut h);
         image
             .outputs
@@ -480,11 +480,11 @@ impl<'a> PageRenderer<'a> {
         }
     }
 
-    fn cards(&self, items: &[usize], page: &str) -> Value {
+    fn cards(&self, items: impl IntoIterator<Item = usize>, page: &str) -> Value {
         Value::from(
             items
-                .iter()
-                .map(|&i| self.card(i, page))
+                .into_iter()
+                .map(|i| self.card(i, page))
                 .collect::<Vec<_>>(),
         )
     }
@@ -512,7 +512,7 @@ impl<'a> PageRenderer<'a> {
 
     fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
         let p = &list.paginator;
-        ctx.insert_value("articles", self.cards(&list.items, page));
+        ctx.insert_value("articles", self.cards(list.items.iter().copied(), page));
         if self.templates.tera.contains_template(CARD_TEMPLATE) {
             let html = list
                 .items
@@ -557,7 +557,7 @@ impl<'a> PageRenderer<'a> {
                         values::map([
                             ("taxonomy", values::taxonomy_value(taxonomy)),
                             ("term", values::term_value(term)),
-                            ("articles", self.cards(items, page)),
+                            ("articles", self.cards(items.iter().copied(), page)),
                         ])
                     })
                     .collect();
@@ -571,7 +571,8 @@ impl<'a> PageRenderer<'a> {
                 older,
                 related,
             } => {
-                let article = &self.site.articles[*index];
+                let index = *index as usize;
+                let article = &self.site.articles[index];
                 let html = article.content_html.html()?;
                 let content = if super::links::has_root_links(&html) {
                     Cow::Owned(rewrite_root_links(&html, |out, p| {
@@ -583,15 +584,18 @@ impl<'a> PageRenderer<'a> {
                 ctx.insert_value(
                     "article",
                     values::article_full(
-                        &self.card(*index, page),
+                        &self.card(index, page),
                         values::article_terms(article, &self.site.config),
                         &content,
                         &article.toc,
                     ),
                 );
-                ctx.insert_value("newer", opt(newer.map(|j| self.card(j, page))));
-                ctx.insert_value("older", opt(older.map(|j| self.card(j, page))));
-                ctx.insert_value("related", self.cards(related, page));
+                ctx.insert_value("newer", opt(newer.map(|j| self.card(j as usize, page))));
+                ctx.insert_value("older", opt(older.map(|j| self.card(j as usize, page))));
+                ctx.insert_value(
+                    "related",
+                    self.cards(related.iter().map(|&i| i as usize), page),
+                );
             }
             Body::Tags(tags) => {
                 ctx.insert_value(
@@ -621,12 +625,13 @@ impl<'a> PageRenderer<'a> {
                     Value::from(years.iter().map(values::year_value).collect::<Vec<_>>()),
                 );
             }
-            Body::Year {
-                year,
-                months,
-                previous,
-                next,
-            } => {
+            Body::Year(y) => {
+                let super::spec::YearSpec {
+                    year,
+                    months,
+                    previous,
+                    next,
+                } = &**y;
                 ctx.insert_value("year", values::year_value(year));
                 ctx.insert_value(
                     "months",

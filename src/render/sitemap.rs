@@ -2,16 +2,19 @@
 
 use std::fmt::Write;
 
+use chrono::DateTime;
+use chrono_tz::Tz;
+
 use super::xml::escape;
 use crate::urls::Links;
 
 /// The most URLs one sitemap file may hold (sitemaps.org).
 pub const MAX_URLS: usize = 50_000;
 
-/// A page in the sitemap: its site path and, for articles, when it last changed (RFC 3339).
+/// A page in the sitemap: its site path and, for articles, when it last changed.
 pub struct Entry<'a> {
     pub path: &'a str,
-    pub lastmod: Option<&'a str>,
+    pub lastmod: Option<&'a DateTime<Tz>>,
 }
 
 /// The sitemap files: `(site path, XML)`. One `sitemap.xml`, or an index and its parts;
@@ -53,7 +56,9 @@ pub fn template_context(links: &Links, entries: &[Entry]) -> tera::Context {
                 ("loc", links.absolute(e.path).into()),
                 (
                     "lastmod",
-                    e.lastmod.map(Value::from).unwrap_or(Value::none()),
+                    e.lastmod
+                        .map(|d| Value::from(d.to_rfc3339()))
+                        .unwrap_or(Value::none()),
                 ),
             ])
         })
@@ -73,7 +78,7 @@ pub fn entries_hash(entries: &[Entry]) -> u64 {
         match e.lastmod {
             Some(lastmod) => {
                 h.update(&[1]);
-                h.update(lastmod.as_bytes());
+                h.update(lastmod.to_rfc3339().as_bytes());
             }
             None => h.update(&[2]),
         }
@@ -93,7 +98,7 @@ pub fn urlset(links: &Links, entries: &[Entry]) -> String {
         out.push_str("</loc>");
         if let Some(lastmod) = e.lastmod {
             out.push_str("<lastmod>");
-            out.push_str(lastmod);
+            out.push_str(&lastmod.to_rfc3339());
             out.push_str("</lastmod>");
         }
         out.push_str("</url>\n");

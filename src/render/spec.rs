@@ -10,7 +10,7 @@ use std::hash::{Hash, Hasher};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use crate::config::{TaxonomyDef, TermKey};
-use crate::site::{Period, Site, Term};
+use crate::site::{Period, Site, Term, index32};
 use crate::urls::page_path;
 
 /// One page to render. Numbers are indices into the site's lists and 1-based page numbers.
@@ -188,40 +188,45 @@ pub struct FrontSpec {
 }
 
 /// What one page shows. A build holds every page's body at once (a million-article site has
-/// some 1.5 million pages), so the larger parts of the list pages are boxed: the enum stays
-/// the size of its common variants.
+/// some 1.5 million pages, two thirds of them articles), so the parts of the list pages are
+/// boxed and an article's indexes are `u32`s: the enum stays the size of the article variant.
 #[derive(Debug, Clone)]
 pub enum Body {
-    Home(ListSpec),
+    Home(Box<ListSpec>),
     /// Page 1 of the home page of a site with sections or sources: the latest articles and
     /// the blocks.
-    Front(ListSpec, Box<FrontSpec>),
+    Front(Box<ListSpec>, Box<FrontSpec>),
+    /// Indexes into the site's articles (see [`crate::site::index32`]).
     Article {
-        index: usize,
-        newer: Option<usize>,
-        older: Option<usize>,
-        related: Vec<usize>,
+        index: u32,
+        newer: Option<u32>,
+        older: Option<u32>,
+        related: Box<[u32]>,
     },
     Tags(Vec<TagInfo>),
-    Tag(Box<TagInfo>, ListSpec),
+    Tag(Box<TagInfo>, Box<ListSpec>),
     Taxonomy(Box<TaxonomyInfo>, Vec<TagInfo>),
-    Term(Box<TaxonomyInfo>, Box<TagInfo>, ListSpec),
+    Term(Box<TaxonomyInfo>, Box<TagInfo>, Box<ListSpec>),
     Archive(Vec<YearInfo>),
-    Year {
-        year: YearInfo,
-        months: Vec<PeriodInfo>,
-        previous: Option<YearInfo>,
-        next: Option<YearInfo>,
-    },
+    Year(Box<YearSpec>),
     Period {
         period: Box<PeriodInfo>,
         up: Box<NamedLink>,
         previous: Option<Box<NamedLink>>,
         next: Option<Box<NamedLink>>,
-        list: ListSpec,
+        list: Box<ListSpec>,
     },
     NotFound,
     Search,
+}
+
+/// A year's page: the year, its months and the years beside it.
+#[derive(Debug, Clone)]
+pub struct YearSpec {
+    pub year: YearInfo,
+    pub months: Vec<PeriodInfo>,
+    pub previous: Option<YearInfo>,
+    pub next: Option<YearInfo>,
 }
 
 /// A page: where it is published, its kind (which names its template) and what it shows.
@@ -284,14 +289,14 @@ impl<'a> SpecBuilder<'a> {
         }
     }
 
-    fn list(&self, list_path: &str, items: &[usize], n: usize) -> ListSpec {
+    fn list(&self, list_path: &str, items: &[usize], n: usize) -> Box<ListSpec> {
         self.list_by(self.site.config.paginate_by, list_path, items, n)
     }
 
-    fn list_by(&self, per: usize, list_path: &str, items: &[usize], n: usize) -> ListSpec {
+    fn list_by(&self, per: usize, list_path: &str, items: &[usize], n: usize) -> Box<ListSpec> {
         let start = ((n - 1) * per).min(items.len());
         let end = (start + per).min(items.len());
-        ListSpec {
+        Box::new(ListSpec {
             items: items[start..end].to_vec(),
             paginator: PaginatorSpec {
                 list_path: list_path.to_string(),
@@ -300,7 +305,7 @@ impl<'a> SpecBuilder<'a> {
                 total_items: items.len(),
                 per_page: per,
             },
-        }
+        })
     }
 
     fn period_info(&self, p: &Period) -> PeriodInfo {
@@ -414,11 +419,11 @@ impl<'a> SpecBuilder<'a> {
                 (page_path("/", n), body)
             }
             Page::Article(i) => (
-                site.articles[i].path.clone(),
+                site.articles[i].path.to_string(),
                 Body::Article {
-                    index: i,
-                    newer: site.newer(i),
-                    older: site.older(i),
+                    index: index32(i),
+                    newer: site.newer(i).map(index32),
+                    older: site.older(i).map(index32),
                     related: site.related[i].clone(),
                 },
             ),
@@ -460,12 +465,12 @@ impl<'a> SpecBuilder<'a> {
                     .filter(|m| m.year == year.year)
                     .map(|m| self.period_info(m))
                     .collect();
-                let body = Body::Year {
+                let body = Body::Year(Box::new(YearSpec {
                     year: year_info(year),
                     months,
                     previous: site.years.get(y + 1).map(year_info),
                     next: y.checked_sub(1).map(|n| year_info(&site.years[n])),
-                };
+                }));
                 (year.path(), body)
             }
             Page::Month(m, n) => {
@@ -549,17 +554,17 @@ pub fn articles_shown(spec: &PageSpec, mut shown: impl FnMut(usize)) {
             older,
             related,
         } => {
-            shown(*index);
+            shown(*index as usize);
             newer
                 .iter()
                 .chain(older)
-                .chain(related)
-                .for_each(|&i| shown(i));
+                .chain(related.iter())
+                .for_each(|&i| shown(i as usize));
         }
         Body::Tags(_)
         | Body::Taxonomy(..)
         | Body::Archive(_)
-        | Body::Year { .. }
+        | Body::Year(_)
         | Body::NotFound
         | Body::Search => {}
     }
@@ -596,10 +601,14 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
             older,
             related,
         } => {
-            hashes[*index].full.hash(&mut h);
-            newer.map(|i| hashes[i].card).hash(&mut h);
-            older.map(|i| hashes[i].card).hash(&mut h);
-            cards(&mut h, related);
+            hashes[*index as usize].full.hash(&mut h);
+            newer.map(|i| hashes[i as usize].card).hash(&mut h);
+            older.map(|i| hashes[i as usize].card).hash(&mut h);
+            // As `cards` hashes a list.
+            related.len().hash(&mut h);
+            for &i in related.iter() {
+                hashes[i as usize].card.hash(&mut h);
+            }
         }
         Body::Tags(tags) => tags.hash(&mut h),
         Body::Tag(tag, l) => {
@@ -612,12 +621,7 @@ pub fn signature(spec: &PageSpec, hashes: &[ArticleHashes]) -> u64 {
             list(&mut h, l);
         }
         Body::Archive(years) => years.hash(&mut h),
-        Body::Year {
-            year,
-            months,
-            previous,
-            next,
-        } => (year, months, previous, next).hash(&mut h),
+        Body::Year(y) => (&y.year, &y.months, &y.previous, &y.next).hash(&mut h),
         Body::Period {
             period,
             up,
@@ -648,5 +652,16 @@ mod size_tests {
             std::mem::size_of::<Body>()
         );
         assert!(std::mem::size_of::<PageSpec>() <= 144);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Two thirds of a site's pages are articles, and a build holds every page's spec: the
+    /// list pages' parts stay boxed so a spec is the size of an article's.
+    #[test]
+    fn a_page_spec_stays_the_size_of_an_article_page() {
+        let size = std::mem::size_of::<super::PageSpec>();
+        assert!(size <= 80, "PageSpec grew to {size} bytes");
     }
 }

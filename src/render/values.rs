@@ -96,14 +96,14 @@ fn card_fields(
             links.push_absolute(out, p)
         })
     } else {
-        article.summary_html.clone()
+        article.summary_html.to_string()
     };
     use chrono::Datelike;
-    let updated = article.updated.as_ref();
+    let updated = article.updated();
     map_of([
-        ("title", article.title.as_str().into()),
-        ("slug", article.slug.as_str().into()),
-        ("path", article.path.as_str().into()),
+        ("title", (&*article.title).into()),
+        ("slug", (&*article.slug).into()),
+        ("path", (&*article.path).into()),
         ("permalink", links.absolute(&article.path).into()),
         ("date", article.date.to_rfc3339().into()),
         ("date_display", dates.long_date(&article.date).into()),
@@ -117,24 +117,27 @@ fn card_fields(
         (
             "updated_display",
             updated
-                .map(|d| Value::from(dates.long_date(d)))
+                .map(|d| Value::from(dates.long_date(&d)))
                 .unwrap_or(Value::none()),
         ),
-        ("authors", Value::from(article.authors.clone())),
+        (
+            "authors",
+            Value::from(article.authors.iter().map(|a| &**a).collect::<Vec<_>>()),
+        ),
         ("author", article.authors.join(", ").into()),
         ("tags", term_refs(article, tags)),
         ("summary", Value::safe_string(&summary)),
-        ("description", article.description.as_str().into()),
+        ("description", (&*article.description).into()),
         ("word_count", article.word_count.into()),
         ("reading_time", article.reading_time.into()),
         ("has_code", article.has_code.into()),
         ("source", opt_str(article.source.as_deref())),
         ("source_name", opt_str(article.source_name.as_deref())),
         ("image", opt_str(article.image.as_deref())),
-        ("remote_image", opt_str(article.remote_image.as_deref())),
-        ("image_caption", opt_str(article.image_caption.as_deref())),
+        ("remote_image", opt_str(article.remote_image())),
+        ("image_caption", opt_str(article.image_caption())),
         ("lead_image", lead_image(article)),
-        ("extra", Value::from_serializable(&article.extra)),
+        ("extra", Value::from_serializable(article.extra())),
         ("draft", article.draft.into()),
         ("year", article.date.year().into()),
         ("month", article.date.month().into()),

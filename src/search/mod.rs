@@ -76,13 +76,13 @@ pub fn put_index_files<T: Send>(
 pub fn result_meta(article: &crate::content::Article, dates: &DateFormatter) -> ResultMeta {
     let a = article;
     ResultMeta {
-        title: a.title.clone(),
-        path: a.path.clone(),
+        title: a.title.to_string(),
+        path: a.path.to_string(),
         date_display: dates.long_date(&a.date),
         date: a.date.format("%Y-%m-%d").to_string(),
         day: day_number(a),
         source: index::source_label(a),
-        summary: a.description.clone(),
+        summary: a.description.to_string(),
     }
 }
 

@@ -259,6 +259,29 @@ fn feed_limit_and_summaries() {
 }
 
 #[test]
+fn sitemap_lastmod_is_the_updated_date_when_given() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "A",
+        "2024-01-01T08:00:00+07:00",
+        "updated: 2024-03-04T05:06:07+07:00\n",
+        "Satu.",
+    );
+    f.article("content/b.md", "B", "2024-01-02T08:00:00+07:00", "", "Dua.");
+    f.build_ok(&[]);
+    let sitemap = f.read("sitemap.xml");
+    assert!(
+        sitemap.contains("/2024/01/01/a/</loc><lastmod>2024-03-04T05:06:07+07:00</lastmod>"),
+        "{sitemap}"
+    );
+    assert!(
+        sitemap.contains("/2024/01/02/b/</loc><lastmod>2024-01-02T08:00:00+07:00</lastmod>"),
+        "{sitemap}"
+    );
+}
+
+#[test]
 fn sitemap_and_robots() {
     let f = three_articles();
     f.build_ok(&[]);
