@@ -69,6 +69,7 @@ fn folder(cache_dir: &Path) -> PathBuf {
 /// cached build kept in `cache_dir` where it can be, and keeps this one's for the next;
 /// returns every file's path and hash, in the order of [`super::index_files`].
 pub fn put_index_files(site: &Site, cache_dir: &Path, out: &Output) -> Result<Vec<(String, u64)>> {
+    let mut phases = crate::timing::Phases::new("search index");
     let stemmer = Stemmer::for_language(&site.config.language);
     // Oldest first: see `index`.
     let docs: Vec<(&Article, i32)> = site
@@ -91,12 +92,15 @@ pub fn put_index_files(site: &Site, cache_dir: &Path, out: &Output) -> Result<Ve
         identity: crate::cache::program_identity(),
     };
     let last = Summary::read(&state.dir.join("index.bin"));
+    phases.mark("keys and summary");
     if let Some(last) = last.filter(|l| l.settings == state.settings)
-        && let Some(files) = state.update(last, out)?
+        && let Some(files) = state.update(last, out, &mut phases)?
     {
         return Ok(files);
     }
-    state.afresh(cache_dir, out)
+    let files = state.afresh(cache_dir, out);
+    phases.mark("made afresh");
+    files
 }
 
 /// What a document's terms and its result are made of, hashed.
@@ -200,14 +204,24 @@ impl State<'_> {
 
     /// The index brought up to date from the `last` build's; none when too much changed or
     /// the kept index does not check out (nothing has been put then).
-    fn update(&self, last: Summary, out: &Output) -> Result<Option<Vec<(String, u64)>>> {
-        match self.try_update(last, out) {
+    fn update(
+        &self,
+        last: Summary,
+        out: &Output,
+        phases: &mut crate::timing::Phases,
+    ) -> Result<Option<Vec<(String, u64)>>> {
+        match self.try_update(last, out, phases) {
             Err(e) if e.is::<Damaged>() => Ok(None),
             other => other.map(Some),
         }
     }
 
-    fn try_update(&self, mut last: Summary, out: &Output) -> Result<Vec<(String, u64)>> {
+    fn try_update(
+        &self,
+        mut last: Summary,
+        out: &Output,
+        phases: &mut crate::timing::Phases,
+    ) -> Result<Vec<(String, u64)>> {
         let documents = self.docs.len();
         let old_documents = last.docs.len();
         let common = documents.min(old_documents);
@@ -249,6 +263,7 @@ impl State<'_> {
             })
             .collect::<Result<_>>()?;
         let postings_edits = postings_edits(&edits);
+        phases.mark("changed documents' terms");
         let touched: BTreeSet<String> = postings_edits.keys().cloned().collect();
         // A dense list's bitmap has a bit a document: its length follows the documents'.
         let forced: BTreeSet<usize> = if old_documents.div_ceil(8) != documents.div_ceil(8) {
@@ -292,6 +307,7 @@ impl State<'_> {
             |term, t| (chunks::term_hash(term), chunks::term_size(term, &t.written)),
         )?;
 
+        phases.mark("chunks read and cut again");
         // The new list of chunks, with those cut anew made.
         let mut new_chunks: Vec<ChunkEntry> = Vec::with_capacity(last.chunks.len() + 16);
         let mut to_make: Vec<(usize, Vec<(String, TermPostings)>)> = Vec::new();
@@ -356,6 +372,7 @@ impl State<'_> {
             .map(|c| Ok((c, self.chunk_file_again(&new_chunks[c], documents)?)))
             .collect::<Result<_>>()?;
 
+        phases.mark("chunks made");
         // Nothing was put until here: from now on the index is this build's.
         let mut files: Vec<(String, u64)> = Vec::with_capacity(new_chunks.len() + 1);
         let remade: HashMap<usize, Vec<u8>> = remade.into_iter().collect();
@@ -383,6 +400,7 @@ impl State<'_> {
             .collect::<Result<_>>()?;
         files.extend(put_back);
 
+        phases.mark("chunks put");
         // Result chunks of the documents whose result or place changed.
         let groups = documents.div_ceil(DOCS_PER_META);
         let mut remake: BTreeSet<usize> = (0..common)
@@ -421,6 +439,7 @@ impl State<'_> {
         let root_hash = xxh3_64(&root);
         (out.put)("search/root.js", &root, root_hash)?;
         files.push(("search/root.js".into(), root_hash));
+        phases.mark("result chunks and root");
 
         // The kept index for the next build, its summary last.
         for (entry, file) in new_chunks.iter().zip(&chunk_files) {
@@ -478,6 +497,7 @@ impl State<'_> {
             root: root_hash,
         };
         write_file(&self.dir.join("index.bin"), &summary.to_bytes());
+        phases.mark("kept index written");
         Ok(files)
     }
 
