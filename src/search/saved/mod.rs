@@ -386,7 +386,11 @@ impl State<'_> {
                     (ChunkFile::Made { file, .. }, _) => Some(file.clone()),
                     (ChunkFile::Kept, Some(bytes)) => Some(bytes.clone()),
                     (ChunkFile::Kept, None) if (out.keep)(&path)? => None,
-                    (ChunkFile::Kept, None) => Some(self.chunk_file_again(entry, documents)?),
+                    // Files were put already: no index afresh now, but a clear error.
+                    (ChunkFile::Kept, None) => Some(
+                        self.chunk_file_again(entry, documents)
+                            .map_err(|_| self.damaged_after_put(&path))?,
+                    ),
                 };
                 match bytes {
                     Some(bytes) => {
@@ -499,6 +503,15 @@ impl State<'_> {
         write_file(&self.dir.join("index.bin"), &summary.to_bytes());
         phases.mark("kept index written");
         Ok(files)
+    }
+
+    /// The error of a kept chunk that could be neither kept in the output nor made again
+    /// once files were put: the build stops rather than making an index twice.
+    fn damaged_after_put(&self, path: &str) -> anyhow::Error {
+        anyhow::anyhow!(
+            "{path} could not be kept from the last build, and the search index kept in {} to make it again does not check out: delete that folder and build again",
+            self.dir.display()
+        )
     }
 
     /// The output file of a kept chunk, made again from its postings.

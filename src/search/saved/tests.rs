@@ -248,3 +248,68 @@ fn edits_give_the_files_of_a_fresh_index_and_make_only_what_they_touch() {
     let made = build(cache, &served, &site(&config, &articles), "moved");
     assert!(made.len() > all / 2, "moved: {} files made", made.len());
 }
+
+/// A kept chunk the output cannot keep once files were put is made again from its kept
+/// postings; when those do not check out either, the build stops with an error naming the
+/// folder to delete, rather than putting the index's files a second time.
+#[test]
+fn a_chunk_neither_kept_nor_made_again_is_an_error_naming_the_folder() {
+    let config = config();
+    let cache = tempfile::tempdir().unwrap();
+    let cache = cache.path();
+    let body = |n: usize| {
+        format!(
+            "Kota {n} k{} k{} k{}.",
+            n % 700,
+            n % 300 + 700,
+            n % 500 + 1000
+        )
+    };
+    let mut articles: Vec<Arc<Article>> = (0..2000)
+        .map(|n| article(&config, n, 2020, &body(n), n % 5))
+        .collect();
+    let served = Mutex::new(Served::default());
+    build(cache, &served, &site(&config, &articles), "first");
+    let old = articles[10].clone();
+    articles[10] = article(&config, 10, 2020, "Kota gempa.", 0);
+    let site = site(&config, &articles);
+    let mut its_terms = BTreeSet::new();
+    for a in [&old, &articles[10]] {
+        let terms = index::document(a, 2020, Stemmer::for_language("id")).unwrap();
+        its_terms.extend(terms.into_iter().map(|(t, _)| t));
+    }
+    let summary = Summary::read(&folder(cache).join("index.bin")).unwrap();
+    let untouched = summary
+        .chunks
+        .iter()
+        .find(|c| {
+            its_terms
+                .range(c.first.clone()..=c.last.clone())
+                .next()
+                .is_none()
+        })
+        .expect("a chunk the edit leaves alone");
+    let postings = folder(cache).join(format!("{}.bin", chunks::chunk_name(&untouched.first)));
+    std::fs::write(&postings, b"not a chunk").unwrap();
+    let lost = chunks::chunk_path(&chunks::chunk_name(&untouched.first));
+    let last: BTreeMap<String, u64> = served
+        .lock()
+        .unwrap()
+        .files
+        .iter()
+        .map(|(p, b)| (p.clone(), xxh3_64(b)))
+        .collect();
+    let out = Output {
+        previous: &|path| last.get(path).copied(),
+        keep: &|path| Ok(path != lost),
+        put: &|_, _, _| Ok(()),
+    };
+    let err = put_index_files(&site, cache, &out).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{lost} could not be kept from the last build, and the search index kept in {} to make it again does not check out: delete that folder and build again",
+            folder(cache).display()
+        )
+    );
+}
