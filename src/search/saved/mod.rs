@@ -19,6 +19,8 @@
 //! (`tests/it/build_cache.rs` checks that after random edits).
 
 mod chunk_file;
+mod edits;
+mod segments;
 mod summary;
 mod walk;
 
@@ -34,16 +36,15 @@ use xxhash_rust::xxh3::{Xxh3Default, xxh3_64};
 use super::chunks::{self, DOCS_PER_META};
 use super::index::{self, Postings};
 use super::stem::Stemmer;
-use super::term_cache::{self, TermCache, TermCacheWriter};
+use super::term_cache::{self, TermCache};
 use crate::content::Article;
 use crate::i18n::DateFormatter;
 use crate::site::Site;
 use chunk_file::TermPostings;
+use edits::{DocumentEdit, edited_terms, postings_edits};
+use segments::{SEGMENT, SEGMENT_MAGIC, SegmentWriter, Segments};
 use summary::{ChunkEntry, DocKeys, MetaEntry, Summary};
 
-/// Documents a segment file holds.
-const SEGMENT: usize = 1024;
-const SEGMENT_MAGIC: &[u8; 8] = b"CRMNSSEG";
 /// More changed documents than this (an article that moved in time renumbers every
 /// document between its old and new place) make the index afresh.
 const MOST_CHANGED: usize = 256;
@@ -149,12 +150,6 @@ impl std::fmt::Display for Damaged {
 }
 
 impl std::error::Error for Damaged {}
-
-/// A changed document's number, its terms before (from its segment) and now.
-type DocumentEdit = (u32, Vec<(String, u8)>, Vec<(String, u8)>);
-
-/// What changes in a term's postings: (document, impact now; none when it left the list).
-type PostingEdits = Vec<(u32, Option<u8>)>;
 
 struct State<'s> {
     site: &'s Site,
@@ -664,125 +659,6 @@ fn make_chunk(terms: &[(String, TermPostings)]) -> (ChunkEntry, Vec<u8>, Vec<u8>
         big: terms.iter().any(|(_, p)| p.is_big()),
     };
     (entry, file, postings)
-}
-
-/// For every term whose postings change: (document, its impact now or none), by term.
-fn postings_edits(edits: &[DocumentEdit]) -> BTreeMap<String, PostingEdits> {
-    let mut out: BTreeMap<String, PostingEdits> = BTreeMap::new();
-    for (d, before, after) in edits {
-        let before: BTreeMap<&str, u8> = before.iter().map(|(t, i)| (t.as_str(), *i)).collect();
-        let after: BTreeMap<&str, u8> = after.iter().map(|(t, i)| (t.as_str(), *i)).collect();
-        for (term, &impact) in &before {
-            let now = after.get(term).copied();
-            if now != Some(impact) {
-                out.entry(term.to_string()).or_default().push((*d, now));
-            }
-        }
-        for (term, &impact) in &after {
-            if !before.contains_key(term) {
-                out.entry(term.to_string())
-                    .or_default()
-                    .push((*d, Some(impact)));
-            }
-        }
-    }
-    for edits in out.values_mut() {
-        edits.sort_unstable_by_key(|e| e.0);
-    }
-    out
-}
-
-/// A chunk's terms as they are now: its `loaded` terms (in order) with `edits` (the edits
-/// of the terms in its range, in order) made, for `documents` documents.
-fn edited_terms<'e>(
-    loaded: Vec<(String, Postings)>,
-    edits: impl Iterator<Item = (&'e String, &'e PostingEdits)>,
-    documents: usize,
-) -> Vec<(String, TermPostings)> {
-    let mut out = Vec::with_capacity(loaded.len() + 8);
-    let mut edits = edits.peekable();
-    let edited = |term: String, pairs: Vec<(u32, u8)>, edits: &PostingEdits| {
-        let mut pairs = pairs;
-        for &(doc, now) in edits {
-            match (pairs.binary_search_by_key(&doc, |p| p.0), now) {
-                (Ok(i), Some(impact)) => pairs[i].1 = impact,
-                (Ok(i), None) => {
-                    pairs.remove(i);
-                }
-                (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
-                (Err(_), None) => {}
-            }
-        }
-        (!pairs.is_empty()).then(|| (term, TermPostings::of_pairs(&pairs, documents)))
-    };
-    for (term, plain) in loaded {
-        while let Some((new, e)) = edits.next_if(|(t, _)| t.as_str() < term.as_str()) {
-            out.extend(edited(new.clone(), Vec::new(), e));
-        }
-        match edits.next_if(|(t, _)| **t == term) {
-            Some((_, e)) => out.extend(edited(term, plain.pairs(), e)),
-            None => out.push((term, TermPostings::of_plain(plain, documents))),
-        }
-    }
-    for (new, e) in edits {
-        out.extend(edited(new.clone(), Vec::new(), e));
-    }
-    out
-}
-
-/// A segment of documents' terms being made: the terms by their strings, numbered in the
-/// segment.
-#[derive(Default)]
-struct SegmentWriter {
-    numbers: HashMap<String, u32>,
-    terms: Vec<String>,
-    writer: TermCacheWriter,
-    numbered: Vec<(u32, u8)>,
-}
-
-impl SegmentWriter {
-    fn add<'t>(&mut self, key: u64, terms: impl Iterator<Item = (&'t str, u8)>) {
-        self.numbered.clear();
-        for (term, impact) in terms {
-            let n = match self.numbers.get(term) {
-                Some(&n) => n,
-                None => {
-                    let n = self.terms.len() as u32;
-                    self.terms.push(term.to_string());
-                    self.numbers.insert(term.to_string(), n);
-                    n
-                }
-            };
-            self.numbered.push((n, impact));
-        }
-        self.writer.add(key, &self.numbered);
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.writer
-            .finish_as(self.terms.iter().map(String::as_str), SEGMENT_MAGIC)
-    }
-}
-
-/// The segments written as a fresh index posts its documents.
-struct Segments<'s> {
-    state: &'s State<'s>,
-    writer: SegmentWriter,
-    hashes: Vec<u64>,
-}
-
-impl Segments<'_> {
-    fn add(&mut self, doc: u32, terms: &[(u32, u8)], lists: &[(Box<str>, Postings)]) {
-        let doc = doc as usize;
-        let key = self.state.keys[doc].terms;
-        self.writer
-            .add(key, terms.iter().map(|&(n, i)| (&*lists[n as usize].0, i)));
-        if (doc + 1).is_multiple_of(SEGMENT) || doc + 1 == self.state.docs.len() {
-            let bytes = std::mem::take(&mut self.writer).finish();
-            write_file(&self.state.segment_path(self.hashes.len()), &bytes);
-            self.hashes.push(xxh3_64(&bytes));
-        }
-    }
 }
 
 #[cfg(test)]
