@@ -815,12 +815,17 @@ fn put_search_files(
         crate::timing::add("search index", started);
         return Ok(files.iter().cloned().collect());
     }
-    let signatures = cache.put_search_files(site, |path: &str, bytes: &[u8], hash: u64| {
-        if kept.get(path) == Some(&hash) {
-            return Ok(());
-        }
-        put_search_file(sink, previous, path, bytes, hash)
-    })?;
+    let out = crate::search::saved::Output {
+        previous: &|path| previous.get(path).copied(),
+        keep: &|path| Ok(kept.contains_key(path) || sink.keep(path)?),
+        put: &|path, bytes, hash| {
+            if kept.get(path) == Some(&hash) {
+                return Ok(());
+            }
+            put_search_file(sink, previous, path, bytes, hash)
+        },
+    };
+    let signatures = cache.put_search_files(site, &out)?;
     if let Some(last) = last {
         last.save(signatures.clone());
     }

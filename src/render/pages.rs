@@ -124,27 +124,33 @@ impl ValueCache {
         *self.sitemap_parts.lock().expect("cache lock") = parts.into_iter().collect();
     }
 
-    /// Hands the site's search index files to `put` (path, bytes, hash of the bytes) and
-    /// returns their paths and hashes. A session brings its kept index up to date; a one-off
-    /// build puts each file as it is made, so the index's files are never all in memory.
+    /// Hands the site's search index files to `out` and returns their paths and hashes. A
+    /// session brings its kept index up to date; a cached one-off build brings the index it
+    /// keeps in the cache folder up to date (see [`crate::search::saved`]); any other puts
+    /// each file as it is made, so the index's files are never all in memory.
     pub(super) fn put_search_files(
         &self,
         site: &Site,
-        put: impl Fn(&str, &[u8], u64) -> Result<()> + Sync,
+        out: &crate::search::saved::Output,
     ) -> Result<Vec<(String, u64)>> {
         if self.search.is_some() {
             let files = self.with_live_index(|live| live.files(site))?;
             return files
                 .into_iter()
                 .map(|file| {
-                    put(&file.path, &file.bytes, file.hash)?;
+                    (out.put)(&file.path, &file.bytes, file.hash)?;
                     Ok((file.path, file.hash))
                 })
                 .collect();
         }
-        crate::search::put_index_files(site, self.search_term_cache.as_deref(), &|path, bytes| {
+        if let Some(dir) = self.search_term_cache.as_deref()
+            && site.config.search.enabled
+        {
+            return crate::search::saved::put_index_files(site, dir, out);
+        }
+        crate::search::put_index_files(site, None, &|path, bytes| {
             let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-            put(&path, &bytes, hash)?;
+            (out.put)(&path, &bytes, hash)?;
             Ok((path, hash))
         })
     }

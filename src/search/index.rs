@@ -442,7 +442,23 @@ enum Words {
 pub fn build_raw(
     articles: &[(&Article, i32)],
     stemmer: Stemmer,
+    reuse: Option<&mut Reuse>,
+) -> Result<Vec<(String, Postings)>> {
+    build_raw_recording(articles, stemmer, reuse, None)
+}
+
+/// A document's number and terms (words, then filters) by number in the lists (whose
+/// terms they are): what [`build_raw_recording`] hands to its recorder for each document,
+/// in document order.
+pub type Recorder<'r> = &'r mut dyn FnMut(u32, &[(u32, u8)], &[(Box<str>, Postings)]);
+
+/// [`build_raw`], handing every document's terms to `record` as they are posted (the cached
+/// build keeps them, see [`super::saved`]).
+pub fn build_raw_recording(
+    articles: &[(&Article, i32)],
+    stemmer: Stemmer,
     mut reuse: Option<&mut Reuse>,
+    mut record: Option<Recorder>,
 ) -> Result<Vec<(String, Postings)>> {
     let vocabularies: Vec<Mutex<Vocabulary>> = (0..rayon::current_num_threads().max(1))
         .map(|_| Mutex::default())
@@ -512,15 +528,18 @@ pub fn build_raw(
                     }
                 }
             }
-            for &(n, impact) in &numbered {
-                lists[n as usize].1.push(doc, impact);
-            }
             if let (Some(reuse), Some(key)) = (reuse.as_deref_mut(), key) {
                 reuse.next.add(key, &numbered);
             }
             for filter in filters {
                 let n = number(&filter, &mut lists);
-                lists[n as usize].1.push(doc, 0);
+                numbered.push((n, 0));
+            }
+            for &(n, impact) in &numbered {
+                lists[n as usize].1.push(doc, impact);
+            }
+            if let Some(record) = record.as_deref_mut() {
+                record(doc, &numbered, &lists);
             }
         }
     }

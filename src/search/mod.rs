@@ -10,6 +10,7 @@ pub mod fold;
 pub mod index;
 pub mod last_files;
 pub mod live;
+pub mod saved;
 pub mod stem;
 pub mod term_cache;
 pub mod text;

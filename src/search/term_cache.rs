@@ -63,7 +63,14 @@ impl TermCache {
     }
 
     fn parse(bytes: Vec<u8>, identity: u64) -> Option<TermCache> {
-        if !is_intact(&bytes, MAGIC, VERSION, identity) {
+        TermCache::parse_as(bytes, MAGIC, identity)
+    }
+
+    /// A file of this layout written as kind `magic` by the program `identity` (the cached
+    /// index keeps its documents' terms in segments of this layout, see
+    /// [`crate::search::saved`]).
+    pub fn parse_as(bytes: Vec<u8>, magic: &[u8; 8], identity: u64) -> Option<TermCache> {
+        if !is_intact(&bytes, magic, VERSION, identity) {
             return None;
         }
         let mut at = HEADER;
@@ -155,6 +162,15 @@ impl TermCacheWriter {
 
     /// The file's bytes, `terms` being the list the documents' numbers are in.
     pub fn finish<'t>(self, terms: impl ExactSizeIterator<Item = &'t str>) -> Vec<u8> {
+        self.finish_as(terms, MAGIC)
+    }
+
+    /// [`TermCacheWriter::finish`] for a file of kind `magic`.
+    pub fn finish_as<'t>(
+        self,
+        terms: impl ExactSizeIterator<Item = &'t str>,
+        magic: &[u8; 8],
+    ) -> Vec<u8> {
         let mut body = Vec::with_capacity(self.docs.len() + terms.len() * 10 + 16);
         push_varint(&mut body, terms.len() as u32);
         for term in terms {
@@ -163,7 +179,7 @@ impl TermCacheWriter {
         }
         push_varint(&mut body, self.doc_count as u32);
         body.extend_from_slice(&self.docs);
-        framed(MAGIC, VERSION, &body)
+        framed(magic, VERSION, &body)
     }
 }
 

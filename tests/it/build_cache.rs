@@ -61,9 +61,10 @@ fn random_edits_build_the_same_with_and_without_the_cache() {
                 }
                 8 => {
                     // A damaged cache is ignored, never trusted.
+                    // The kept search index's files too (in `search/` and below).
                     let cache = world.f.root().join(".cermin-cache");
-                    for entry in fs::read_dir(&cache).unwrap() {
-                        let path = entry.unwrap().path();
+                    for entry in walkdir::WalkDir::new(&cache) {
+                        let path = entry.unwrap().into_path();
                         if path.extension().is_some_and(|e| e == "bin") {
                             let bytes = fs::read(&path).unwrap();
                             fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
@@ -511,18 +512,18 @@ fn a_build_with_nothing_new_for_the_search_index_keeps_its_files_without_making_
     assert_cached_equals_uncached(&world.f, &history);
     let root = world.f.root().to_path_buf();
     let list = root.join(".cermin-cache/search-files.bin");
-    let terms = root.join(".cermin-cache/search-terms.bin");
+    // Making the index (afresh or from the kept one) writes the kept index's summary again:
+    // a build that leaves it missing made no index.
+    let summary = root.join(".cermin-cache/search/index.bin");
     let stamp = |path: &std::path::Path| {
         let m = fs::metadata(path).unwrap();
         (m.ino(), m.mtime(), m.mtime_nsec())
     };
     let first = stamp(&list);
-    // Making the index writes the term cache again when it is missing: a build that leaves
-    // it missing made no index.
-    fs::remove_file(&terms).unwrap();
-    history.push("rm search-terms.bin".into());
+    fs::remove_file(&summary).unwrap();
+    history.push("rm search/index.bin".into());
     assert_cached_equals_uncached(&world.f, &history);
-    assert!(!terms.exists(), "the index was made with nothing new");
+    assert!(!summary.exists(), "the index was made with nothing new");
     assert_eq!(
         stamp(&list),
         first,
@@ -543,7 +544,7 @@ fn a_build_with_nothing_new_for_the_search_index_keeps_its_files_without_making_
     });
     history.push(format!("edit body {rel}"));
     assert_cached_equals_uncached(&world.f, &history);
-    assert!(terms.exists(), "the index was not made after an edit");
+    assert!(summary.exists(), "the index was not made after an edit");
 
     let text = world.article_text("Artikel Baru Gempa");
     world.f.write("content/baru-gempa.md", &text);
@@ -578,17 +579,59 @@ fn a_build_with_nothing_new_for_the_search_index_keeps_its_files_without_making_
         }),
     ];
     for (what, spoil) in damage {
-        fs::remove_file(&terms).unwrap();
+        fs::remove_file(&summary).unwrap();
         let mut bytes = fs::read(&list).unwrap();
         spoil(&mut bytes);
         fs::write(&list, &bytes).unwrap();
-        history.push(format!("rm search-terms.bin; {what}"));
+        history.push(format!("rm search/index.bin; {what}"));
         assert_cached_equals_uncached(&world.f, &history);
-        assert!(terms.exists(), "{what}: the index was not made again");
+        assert!(summary.exists(), "{what}: the index was not made again");
         assert_ne!(
             fs::read(&list).unwrap(),
             bytes,
             "{what}: the list was not written again"
         );
     }
+}
+
+/// The search index a cached build keeps (`.cermin-cache/search/`) belongs to the settings
+/// it was made with: after the site's language changes (its stemmer and its dates), and
+/// after search is switched off, articles are edited and search is switched on again, a
+/// cached build writes the index an uncached one does.
+#[test]
+fn the_kept_search_index_follows_the_search_settings() {
+    let mut world = World::new(0x5e77_1265, 8);
+    let mut history = vec!["first build".to_string()];
+    assert_cached_equals_uncached(&world.f, &history);
+    let site_toml = world.f.root().join("site.toml");
+    let toml = fs::read_to_string(&site_toml).unwrap();
+    assert!(toml.contains("language = \"id\"\n") && toml.contains("[search]\nenabled = true\n"));
+
+    // A paragraph of words in other articles appended to an article's body.
+    let mut n = 0;
+    let mut edit_body = |world: &mut World| {
+        n += 1;
+        let rel = world.pick().expect("an article");
+        let file = world.f.root().join(&rel);
+        let text = fs::read_to_string(&file).unwrap();
+        fs::write(&file, format!("{text}\nBanjir melanda pasar {n}.\n")).unwrap();
+        format!("append a paragraph to {rel}")
+    };
+    let english = toml.replace("language = \"id\"\n", "language = \"en\"\n");
+    world.f.write("site.toml", &english);
+    history.push("language = \"en\"".into());
+    assert_cached_equals_uncached(&world.f, &history);
+    history.push(edit_body(&mut world));
+    assert_cached_equals_uncached(&world.f, &history);
+
+    let off = english.replace("[search]\nenabled = true\n", "[search]\nenabled = false\n");
+    world.f.write("site.toml", &off);
+    history.push("[search] enabled = false".into());
+    assert_cached_equals_uncached(&world.f, &history);
+    for _ in 0..3 {
+        history.push(edit_body(&mut world));
+    }
+    world.f.write("site.toml", &english);
+    history.push("[search] enabled = true".into());
+    assert_cached_equals_uncached(&world.f, &history);
 }
