@@ -102,6 +102,9 @@ pub struct Session {
     /// The theme's and site's static files, read again when one of them changes.
     statics: StaticFiles,
     statics_stale: bool,
+    /// Which raster images `static/` held when every article was last read (see
+    /// `static_images::listing_hash`); None: not known, every article is read next.
+    static_listing: Option<u64>,
     /// Articles that moved while serving, so an open tab can follow them.
     moves: Arc<Moves>,
     /// The content files read again since the last good render, with the article each had
@@ -206,6 +209,7 @@ impl Session {
             site: None,
             statics: StaticFiles::default(),
             statics_stale: true,
+            static_listing: None,
             moves: Arc::default(),
             edited: None,
             next_due: None,
@@ -261,6 +265,7 @@ impl Session {
         let mut content: Vec<PathBuf> = Vec::new();
         let mut static_only = true;
         let mut css_only = true;
+        let mut static_images_changed = false;
         for p in &changes.paths {
             if p.file_name().is_some_and(|n| n == "site.toml")
                 && p.parent().is_some_and(|d| d == root || d == self.root)
@@ -270,6 +275,7 @@ impl Session {
                 templates_changed = true;
             } else if under(&theme_dir.join("static"), p) || under(Path::new("static"), p) {
                 css_only &= p.extension().is_some_and(|e| e == "css");
+                static_images_changed |= may_be_static_image(p);
                 self.statics_stale = true;
                 continue;
             } else if under(Path::new("content"), p) {
@@ -300,6 +306,9 @@ impl Session {
             self.templates_stale = false;
             self.render_all = true;
         }
+        if static_images_changed || changes.rescan {
+            content.extend(self.forget_static_image_readers());
+        }
         if changes.rescan || self.entries.is_empty() {
             self.edited = None;
             self.rebuild_content(&[])?;
@@ -314,6 +323,35 @@ impl Session {
             changed_files,
             css_only: static_only && css_only && !changes.paths.is_empty(),
         })
+    }
+
+    /// After a change of the images in `static/`: the content files (as a watcher names them)
+    /// whose articles show an image of `static/` that changed, to be read again for its new
+    /// size and variants. When images came or went (an article may name one it could not
+    /// show before), every article is forgotten, to be read again, as a build's cache does.
+    fn forget_static_image_readers(&mut self) -> Vec<PathBuf> {
+        let listing = crate::images::static_images::listing_hash(&self.config);
+        if self.static_listing != Some(listing) {
+            self.entries.clear();
+            self.bodies = body_store(&self.options, &self.config);
+            return Vec::new();
+        }
+        let canonical_root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        self.entries
+            .iter()
+            .filter(|(file, entry)| {
+                entry.article.as_ref().is_ok_and(|a| {
+                    a.images().iter().any(|image| {
+                        !image.is_in_the_bundle()
+                            && !file.parent().is_some_and(|f| image.is_current(f))
+                    })
+                })
+            })
+            .map(|(file, _)| canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file)))
+            .collect()
     }
 
     /// `path` (absolute, as a watcher reports it) in the form content files are keyed by.
@@ -342,6 +380,10 @@ impl Session {
         // The entries taken out to be read again (or forgotten).
         let mut removed: Vec<(PathBuf, Entry)> = Vec::new();
         let content_dir = self.config.content_dir();
+        if self.entries.is_empty() {
+            // Every article is read now, with the images `static/` holds now.
+            self.static_listing = Some(crate::images::static_images::listing_hash(&self.config));
+        }
         if named.is_empty() {
             let listing = crate::content::load::list_content(&self.config)?;
             let present: std::collections::HashSet<&PathBuf> = listing
@@ -681,6 +723,17 @@ impl Served {
             self.spare = Some((Arc::new((*self.current).clone()), Vec::new()));
         }
     }
+}
+
+/// Whether the changed path `p` under `static/` may be (or hold) a raster image that
+/// articles show: a file named as one, or a folder (one removed or moved away is reported
+/// by its name alone). A style sheet or a script is not.
+fn may_be_static_image(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    crate::images::Format::of_name(&name).is_some() || p.extension().is_none() || p.is_dir()
 }
 
 /// The moves after a render: those known before, followed to where their articles are now,
