@@ -286,6 +286,8 @@ impl Session {
             static_only = false;
         }
         self.config_stale |= config_changed;
+        // Missed events may have changed static files too.
+        self.statics_stale |= changes.rescan;
         self.templates_stale |= templates_changed;
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
@@ -307,7 +309,15 @@ impl Session {
             self.render_all = true;
         }
         if static_images_changed || changes.rescan {
-            content.extend(self.forget_static_image_readers());
+            let readers = self.static_image_readers();
+            if changes.rescan {
+                // A rescan reads again only the files it finds changed or missing.
+                for file in &readers {
+                    self.entries.remove(file);
+                }
+            } else {
+                content.extend(readers.iter().map(|file| self.watched_path(file)));
+            }
         }
         if changes.rescan || self.entries.is_empty() {
             self.edited = None;
@@ -325,21 +335,17 @@ impl Session {
         })
     }
 
-    /// After a change of the images in `static/`: the content files (as a watcher names them)
-    /// whose articles show an image of `static/` that changed, to be read again for its new
-    /// size and variants. When images came or went (an article may name one it could not
-    /// show before), every article is forgotten, to be read again, as a build's cache does.
-    fn forget_static_image_readers(&mut self) -> Vec<PathBuf> {
+    /// After a change of the images in `static/`: the content files whose articles show an
+    /// image of `static/` that changed, to be read again for its new size and variants. When
+    /// images came or went (an article may name one it could not show before), every article
+    /// is forgotten instead, to be read again, as a build's cache does.
+    fn static_image_readers(&mut self) -> Vec<PathBuf> {
         let listing = crate::images::static_images::listing_hash(&self.config);
         if self.static_listing != Some(listing) {
             self.entries.clear();
             self.bodies = body_store(&self.options, &self.config);
             return Vec::new();
         }
-        let canonical_root = self
-            .root
-            .canonicalize()
-            .unwrap_or_else(|_| self.root.clone());
         self.entries
             .iter()
             .filter(|(file, entry)| {
@@ -350,8 +356,17 @@ impl Session {
                     })
                 })
             })
-            .map(|(file, _)| canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file)))
+            .map(|(file, _)| file.clone())
             .collect()
+    }
+
+    /// The content file keyed `file` as a watcher names it (absolute, in the real root).
+    fn watched_path(&self, file: &Path) -> PathBuf {
+        let canonical_root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file))
     }
 
     /// `path` (absolute, as a watcher reports it) in the form content files are keyed by.
@@ -802,6 +817,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn only_images_and_folders_of_static_make_articles_be_looked_at() {
+        let dir = tempfile::tempdir().unwrap();
+        for image in [
+            "images/p.jpg",
+            "images/P.JPEG",
+            "logo.png",
+            "a.webp",
+            "b.gif",
+        ] {
+            assert!(may_be_static_image(&dir.path().join(image)), "{image}");
+        }
+        // A folder removed (no name to go by) or a folder named like a file.
+        assert!(may_be_static_image(&dir.path().join("images")));
+        std::fs::create_dir(dir.path().join("v1.2")).unwrap();
+        assert!(may_be_static_image(&dir.path().join("v1.2")));
+        for other in ["style.css", "js/app.js", "robots.txt", "images/peta.svg"] {
+            assert!(!may_be_static_image(&dir.path().join(other)), "{other}");
+        }
     }
 
     #[test]

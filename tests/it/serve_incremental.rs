@@ -436,6 +436,17 @@ fn served_page(session: &Session, path: &str) -> String {
 
 #[test]
 fn a_static_photo_changed_added_or_removed_matches_a_full_build() {
+    a_static_photo_changed_added_or_removed(false);
+}
+
+#[test]
+fn a_static_photo_changed_added_or_removed_and_found_by_a_rescan_matches_a_full_build() {
+    a_static_photo_changed_added_or_removed(true);
+}
+
+/// The steps of the two tests above; `rescan`: the watcher missed events and asks for every
+/// file to be checked (no path named).
+fn a_static_photo_changed_added_or_removed(rescan: bool) {
     let f = Fixture::with_config(&format!(
         "{}[images]\nwidths = [480, 960]\n",
         crate::common::SITE_TOML
@@ -473,12 +484,13 @@ fn a_static_photo_changed_added_or_removed_matches_a_full_build() {
             Some((w, h)) => std::fs::write(file, crate::images::jpeg(w, h)).unwrap(),
             None => std::fs::remove_file(file).unwrap(),
         }
-        // As the watcher reports it: the one file of `static/`.
+        // As the watcher reports it: the one file of `static/`, or nothing but a rescan.
+        let paths = match rescan {
+            false => vec![file.clone()],
+            true => Vec::new(),
+        };
         session
-            .rebuild(&Changes {
-                paths: vec![file.clone()],
-                rescan: false,
-            })
+            .rebuild(&Changes { paths, rescan })
             .unwrap_or_else(|e| panic!("{what}: {e}"));
         let fresh = render_fresh(f.root(), options()).unwrap();
         assert_eq!(first_difference(&session.files(), &fresh), None, "{what}");
