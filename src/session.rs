@@ -3,7 +3,9 @@
 //! A rebuild re-reads only the content files that changed (by size and modification time, or
 //! because a watcher named them), rebuilds the site's indexes (cheap), and re-renders only the
 //! pages and feeds whose inputs changed, judged by their signatures (see `render::spec`).
-//! A change to site.toml or a template re-renders everything. The result is always the same
+//! A change to site.toml or a template re-renders everything. A changed image of `static/`
+//! re-reads the articles that show it; images coming or going re-read every article (an
+//! article may name one before it exists), as a build's article cache does. The result is always the same
 //! bytes a full build of the same files produces; `tests/it/serve_incremental.rs` checks that
 //! after long random sequences of edits.
 
