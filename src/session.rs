@@ -3,7 +3,9 @@
 //! A rebuild re-reads only the content files that changed (by size and modification time, or
 //! because a watcher named them), rebuilds the site's indexes (cheap), and re-renders only the
 //! pages and feeds whose inputs changed, judged by their signatures (see `render::spec`).
-//! A change to site.toml or a template re-renders everything. The result is always the same
+//! A change to site.toml or a template re-renders everything. A changed image of `static/`
+//! re-reads the articles that show it; images coming or going re-read every article (an
+//! article may name one before it exists), as a build's article cache does. The result is always the same
 //! bytes a full build of the same files produces; `tests/it/serve_incremental.rs` checks that
 //! after long random sequences of edits.
 
@@ -102,6 +104,9 @@ pub struct Session {
     /// The theme's and site's static files, read again when one of them changes.
     statics: StaticFiles,
     statics_stale: bool,
+    /// Which raster images `static/` held when every article was last read (see
+    /// `static_images::listing_hash`); None: not known, every article is read next.
+    static_listing: Option<u64>,
     /// Articles that moved while serving, so an open tab can follow them.
     moves: Arc<Moves>,
     /// The content files read again since the last good render, with the article each had
@@ -206,6 +211,7 @@ impl Session {
             site: None,
             statics: StaticFiles::default(),
             statics_stale: true,
+            static_listing: None,
             moves: Arc::default(),
             edited: None,
             next_due: None,
@@ -261,6 +267,7 @@ impl Session {
         let mut content: Vec<PathBuf> = Vec::new();
         let mut static_only = true;
         let mut css_only = true;
+        let mut static_images_changed = false;
         for p in &changes.paths {
             if p.file_name().is_some_and(|n| n == "site.toml")
                 && p.parent().is_some_and(|d| d == root || d == self.root)
@@ -270,6 +277,7 @@ impl Session {
                 templates_changed = true;
             } else if under(&theme_dir.join("static"), p) || under(Path::new("static"), p) {
                 css_only &= p.extension().is_some_and(|e| e == "css");
+                static_images_changed |= may_be_static_image(p);
                 self.statics_stale = true;
                 continue;
             } else if under(Path::new("content"), p) {
@@ -280,6 +288,8 @@ impl Session {
             static_only = false;
         }
         self.config_stale |= config_changed;
+        // Missed events may have changed static files too.
+        self.statics_stale |= changes.rescan;
         self.templates_stale |= templates_changed;
         if self.config_stale {
             self.config = Config::load_with_base_url(&self.root, self.options.base_url.as_deref())?;
@@ -300,6 +310,17 @@ impl Session {
             self.templates_stale = false;
             self.render_all = true;
         }
+        if static_images_changed || changes.rescan {
+            let readers = self.static_image_readers();
+            if changes.rescan {
+                // A rescan reads again only the files it finds changed or missing.
+                for file in &readers {
+                    self.entries.remove(file);
+                }
+            } else {
+                content.extend(readers.iter().map(|file| self.watched_path(file)));
+            }
+        }
         if changes.rescan || self.entries.is_empty() {
             self.edited = None;
             self.rebuild_content(&[])?;
@@ -314,6 +335,40 @@ impl Session {
             changed_files,
             css_only: static_only && css_only && !changes.paths.is_empty(),
         })
+    }
+
+    /// After a change of the images in `static/`: the content files whose articles show an
+    /// image of `static/` that changed, to be read again for its new size and variants. When
+    /// images came or went (an article may name one it could not show before), every article
+    /// is forgotten instead, to be read again, as a build's cache does.
+    fn static_image_readers(&mut self) -> Vec<PathBuf> {
+        let listing = crate::images::static_images::listing_hash(&self.config);
+        if self.static_listing != Some(listing) {
+            self.entries.clear();
+            self.bodies = body_store(&self.options, &self.config);
+            return Vec::new();
+        }
+        self.entries
+            .iter()
+            .filter(|(file, entry)| {
+                entry.article.as_ref().is_ok_and(|a| {
+                    a.images().iter().any(|image| {
+                        !image.is_in_the_bundle()
+                            && !file.parent().is_some_and(|f| image.is_current(f))
+                    })
+                })
+            })
+            .map(|(file, _)| file.clone())
+            .collect()
+    }
+
+    /// The content file keyed `file` as a watcher names it (absolute, in the real root).
+    fn watched_path(&self, file: &Path) -> PathBuf {
+        let canonical_root = self
+            .root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone());
+        canonical_root.join(file.strip_prefix(&self.root).unwrap_or(file))
     }
 
     /// `path` (absolute, as a watcher reports it) in the form content files are keyed by.
@@ -342,6 +397,10 @@ impl Session {
         // The entries taken out to be read again (or forgotten).
         let mut removed: Vec<(PathBuf, Entry)> = Vec::new();
         let content_dir = self.config.content_dir();
+        if self.entries.is_empty() {
+            // Every article is read now, with the images `static/` holds now.
+            self.static_listing = Some(crate::images::static_images::listing_hash(&self.config));
+        }
         if named.is_empty() {
             let listing = crate::content::load::list_content(&self.config)?;
             let present: std::collections::HashSet<&PathBuf> = listing
@@ -683,6 +742,17 @@ impl Served {
     }
 }
 
+/// Whether the changed path `p` under `static/` may be (or hold) a raster image that
+/// articles show: a file named as one, or a folder (one removed or moved away is reported
+/// by its name alone). A style sheet or a script is not.
+fn may_be_static_image(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    crate::images::Format::of_name(&name).is_some() || p.extension().is_none() || p.is_dir()
+}
+
 /// The moves after a render: those known before, followed to where their articles are now,
 /// plus every article (the same file) whose page moved since `before`. A path that is
 /// served again (a new article there) is no longer a move.
@@ -749,6 +819,27 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn only_images_and_folders_of_static_make_articles_be_looked_at() {
+        let dir = tempfile::tempdir().unwrap();
+        for image in [
+            "images/p.jpg",
+            "images/P.JPEG",
+            "logo.png",
+            "a.webp",
+            "b.gif",
+        ] {
+            assert!(may_be_static_image(&dir.path().join(image)), "{image}");
+        }
+        // A folder removed (no name to go by) or a folder named like a file.
+        assert!(may_be_static_image(&dir.path().join("images")));
+        std::fs::create_dir(dir.path().join("v1.2")).unwrap();
+        assert!(may_be_static_image(&dir.path().join("v1.2")));
+        for other in ["style.css", "js/app.js", "robots.txt", "images/peta.svg"] {
+            assert!(!may_be_static_image(&dir.path().join(other)), "{other}");
+        }
     }
 
     #[test]

@@ -418,3 +418,105 @@ fn bodies_kept_in_the_scratch_file_give_the_files_of_a_full_build() {
     let page = String::from_utf8(page).unwrap();
     assert!(page.contains("kemarau 2 kemarau 2"), "{page}");
 }
+
+/// The served site as `cermin build` writes it to disk (with the session's address).
+fn built_on_disk(f: &Fixture) -> cermin::session::Files {
+    f.build_ok(&["--base-url", "http://127.0.0.1:1111"]);
+    crate::common::snapshot(&f.root().join("public"))
+        .into_iter()
+        .map(|(p, b)| (p.into(), b.into()))
+        .collect()
+}
+
+/// The served page at `path`, as text.
+fn served_page(session: &Session, path: &str) -> String {
+    let files = session.files();
+    String::from_utf8_lossy(&files[&std::sync::Arc::from(path)].bytes().unwrap()).into_owned()
+}
+
+#[test]
+fn a_static_photo_changed_added_or_removed_matches_a_full_build() {
+    a_static_photo_changed_added_or_removed(false);
+}
+
+#[test]
+fn a_static_photo_changed_added_or_removed_and_found_by_a_rescan_matches_a_full_build() {
+    a_static_photo_changed_added_or_removed(true);
+}
+
+/// The steps of the two tests above; `rescan`: the watcher missed events and asks for every
+/// file to be checked (no path named).
+fn a_static_photo_changed_added_or_removed(rescan: bool) {
+    let f = Fixture::with_config(&format!(
+        "{}[images]\nwidths = [480, 960]\n",
+        crate::common::SITE_TOML
+    ));
+    f.article(
+        "content/peta.md",
+        "Peta",
+        "2024-05-01",
+        "",
+        "![Peta](/images/p.jpg)",
+    );
+    // Names a photo `static/` does not have yet.
+    f.article(
+        "content/baru.md",
+        "Baru",
+        "2024-05-02",
+        "",
+        "![Baru](/images/baru.jpg)",
+    );
+    f.article("content/teks.md", "Teks", "2024-05-03", "", "Tanpa gambar.");
+    let photo = f.root().join("static/images/p.jpg");
+    let new_photo = f.root().join("static/images/baru.jpg");
+    std::fs::create_dir_all(photo.parent().unwrap()).unwrap();
+    std::fs::write(&photo, crate::images::jpeg(1000, 500)).unwrap();
+    let mut session = Session::open(f.root(), options()).unwrap();
+    assert!(served_page(&session, "2024/05/01/peta/index.html").contains(r#"width="1000""#));
+    // Each step: which file, and its new size (None: removed).
+    let steps = [
+        ("p.jpg resized", &photo, Some((600, 300))),
+        ("baru.jpg added", &new_photo, Some((800, 400))),
+        ("p.jpg removed", &photo, None),
+    ];
+    for (what, file, size) in steps {
+        match size {
+            Some((w, h)) => std::fs::write(file, crate::images::jpeg(w, h)).unwrap(),
+            None => std::fs::remove_file(file).unwrap(),
+        }
+        // As the watcher reports it: the one file of `static/`, or nothing but a rescan.
+        let paths = match rescan {
+            false => vec![file.clone()],
+            true => Vec::new(),
+        };
+        session
+            .rebuild(&Changes { paths, rescan })
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        let fresh = render_fresh(f.root(), options()).unwrap();
+        assert_eq!(first_difference(&session.files(), &fresh), None, "{what}");
+        assert_eq!(
+            first_difference(&session.files(), &built_on_disk(&f)),
+            None,
+            "{what}"
+        );
+        let (peta, baru) = (
+            served_page(&session, "2024/05/01/peta/index.html"),
+            served_page(&session, "2024/05/02/baru/index.html"),
+        );
+        match what {
+            "p.jpg resized" => {
+                assert!(peta.contains(r#"width="600" height="300""#), "{peta}");
+                assert!(session.files().contains_key("images/p-480w.webp"));
+                assert!(!session.files().contains_key("images/p-960w.webp"));
+            }
+            "baru.jpg added" => {
+                assert!(baru.contains(r#"width="800" height="400""#), "{baru}");
+                assert!(session.files().contains_key("images/baru-480w.webp"));
+            }
+            _ => {
+                assert!(!peta.contains("<picture"), "{peta}");
+                assert!(!session.files().contains_key("images/p-480w.webp"));
+            }
+        }
+    }
+}
