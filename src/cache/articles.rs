@@ -66,12 +66,20 @@ struct Shard {
 impl Entry {
     /// The entry for the file as it is named now (`./content/a.md` or `/site/content/a.md`):
     /// messages name the file the way the user gave the site.
+    /// Almost every entry is found where it was, with no warnings: then nothing is made
+    /// (at 100,000 articles, three strings an article were ~1% of a one-edit build).
     fn found_at(mut self, file: &Path) -> Entry {
-        let old = self.article.file.display().to_string();
-        let new = file.display().to_string();
-        for warning in &mut self.warnings {
-            if let Some(rest) = warning.strip_prefix(&old) {
-                *warning = format!("{new}{rest}");
+        // Compared as bytes: `Path`'s own equality parses both into components.
+        if self.article.file.as_os_str() == file.as_os_str() {
+            return self;
+        }
+        if !self.warnings.is_empty() {
+            let old = self.article.file.display().to_string();
+            let new = file.display().to_string();
+            for warning in &mut self.warnings {
+                if let Some(rest) = warning.strip_prefix(&old) {
+                    *warning = format!("{new}{rest}");
+                }
             }
         }
         self.article.file = file.to_path_buf();
