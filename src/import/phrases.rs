@@ -245,9 +245,16 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:möchten\s+sie|möchtest\s+du|willst\s+du)\s+(?:den|diesen|die|diese|das)\s+(?:artikel|beitrag|seite|rezept)\s+teilen\s*\?\W*$",
         ),
         (
-            // "Gefällt dir unser Klettermagazin?", "HAZTE MIEMBRO Y DISFRUTA …", "Become a member".
+            // "Gefällt dir dieser Beitrag?", "HAZTE MIEMBRO Y DISFRUTA …", "Become a member".
             rule::PROMO,
-            r"(?i)^\W*gefällt\s+(?:dir|ihnen|euch)\s+(?:unsere?|dieser|diese|der|die|das)\s+\S+\s*\?.{0,100}$|^\W*(?:hazte|hágase)\s+(?:miembro|socio|suscriptor)\b|^\W*become\s+a\s+(?:member|subscriber|supporter|patron)\b|^\W*werden?\s+(?:sie\s+)?(?:jetzt\s+)?(?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)\b|^\W*(?:jadilah|jadi)\s+(?:member|anggota|pelanggan)\b",
+            r"(?i)^\W*gefällt\s+(?:dir|ihnen|euch)\s+(?:dieser|diese|der|die|das)\s+\S+\s*\?.{0,100}$|^\W*(?:hazte|hágase)\s+(?:miembro|socio|suscriptor)\b|^\W*become\s+a\s+(?:member|subscriber|supporter|patron)\b|^\W*werden?\s+(?:sie\s+)?(?:jetzt\s+)?(?:mitglied|abonnent(?:in)?|unterstützer(?:in)?)\b|^\W*(?:jadilah|jadi)\s+(?:member|anggota|pelanggan)\b",
+        ),
+        (
+            // A paragraph that opens by asking about the site's own offer ("Gefällt dir
+            // unser Klettermagazin? …", "Kennt ihr schon unseren Brandfinder? …", "Have you
+            // seen our newsletter? …") goes on to sell it, however long it runs.
+            rule::PROMO,
+            r"(?i)^\W*(?:gefällt\s+(?:dir|ihnen|euch)|(?:kennst\s+du|kennt\s+ihr|kennen\s+sie)\s+(?:schon\s+)?)\s*unser(?:e|en|em)?\s+\S+\s*\?|^\W*(?:have|did)\s+you\s+(?:already\s+)?(?:seen|tried|discovered|heard\s+of|read)\s+our\s+\S+\s*\?",
         ),
         (
             rule::DISCLAIMER,
@@ -296,6 +303,22 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|]\s+)?©\s*\w|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |-]{0,80}$")
+        .expect("valid phrase rule")
+});
+
+/// A caption that ends in a stock agency's credit in brackets ("… gut getarnt. (jdoe /
+/// iStock.com)", "(Quelle: Doe/Unsplash/Verband)"); a source cited in a sentence's
+/// brackets names no agency. ("(Foto: Dok. Warga)" is left: such captions are kept as
+/// the text's, once.)
+static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\([^()]{0,60}\b(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b[^()]{0,40}\)\W*$")
+        .expect("valid phrase rule")
+});
+
+/// A figure's caption by its label ("Abbildung: …", "Abb. 2: …", "Figure 1: …"), which
+/// runs longer than a credit line: up to [`MAX_CAPTION_WORDS`].
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:abbildung|abb\.|figure|fig\.|grafik|infografik|gráfico|ilustrasi|illustration|bildunterschrift)(?:\s*\d+(?:\.\d+)*)?\s*[:：]\s*\S")
         .expect("valid phrase rule")
 });
 
@@ -357,7 +380,11 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if is_share_line(text) {
         return Some(rule::SHARE);
     }
-    if words <= MAX_CAPTION_WORDS && CAPTION_CREDIT.is_match(text) {
+    if words <= MAX_CAPTION_WORDS
+        && (CAPTION_CREDIT.is_match(text)
+            || BRACKETED_CREDIT.is_match(text)
+            || CAPTION_LABEL.is_match(text))
+    {
         return Some(rule::PHOTO_CREDIT);
     }
     if let Some(name) = page_meta::page_meta_rule(text) {
@@ -494,6 +521,25 @@ mod tests {
         );
         assert_eq!(rule_of("f t w"), rule::SHARE);
         assert_eq!(rule_of("Share on Facebook Share on Twitter"), rule::SHARE);
+    }
+
+    #[test]
+    fn a_paragraph_that_opens_by_asking_about_the_sites_own_offer_is_a_promo() {
+        for line in [
+            "Gefällt dir unser Magazin? Bei der Gründung haben wir entschieden, keine Bezahlschranke einzuführen. Das wird auch so bleiben, denn wir möchten möglichst viele Leser mit Nachrichten versorgen.",
+            "Kennt ihr schon unseren Markenfinder? Ab sofort findet ihr mit unserem Markenfinder faire Labels und nachhaltige Produkte auf einen Klick, von uns geprüft.",
+            "Kennen Sie schon unsere App?",
+            "Have you seen our newsletter? Every Friday we send the week's best stories to your inbox, free of charge and without any advertising at all.",
+        ] {
+            assert_eq!(rule_of(line), rule::PROMO, "{line}");
+        }
+        for kept in [
+            // Asking about a thing that is not the site's own is the article's question.
+            "Kennt ihr schon den neuen Wanderweg am See? Er führt in drei Stunden vom Bahnhof bis zur Hütte und ist auch für Kinder gut zu gehen.",
+            "Gefällt dir diese Farbe? Dann passt sie auch zu den Vorhängen im Schlafzimmer, die wir im letzten Teil der Serie genäht haben, und zu vielen anderen Stoffen.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
     }
 
     #[test]
@@ -691,6 +737,33 @@ mod tests {
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
+    }
+
+    #[test]
+    fn figure_captions_by_their_label_or_a_stock_credit_in_brackets() {
+        for line in [
+            "Abbildung: Vergleich der Messwerte am Gletscher. Die gemessenen Werte passen optisch sehr gut zu den beobachteten Schwankungen der letzten Jahre.",
+            "Abb. 2: Die Karte des Tals",
+            "Figure 1: Snow depth in the valley, colour-coded by height above sea level.",
+            "Grafik: Entwicklung der Preise seit 2010",
+            "Der Igel ist im Winter gut versteckt. (jdoe / iStock.com)",
+            "Neue Seminare starten im März. (Quelle: Doe/Unsplash/Verband)",
+        ] {
+            assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+        for kept in [
+            // The label starts a caption, not a sentence about a figure.
+            "Die Abbildung zeigt den Gletscher im Jahr 1998.",
+            "Figure skating returns to the city this winter.",
+            // A source cited in a sentence's brackets is the text's.
+            "Die Zahl der Betriebe stieg um fünf Prozent (Quelle: Statistisches Bundesamt).",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn copyright_lines_are_no_captions() {
         // A copyright line is no caption.
         assert_eq!(rule_of("© 2024 Harbor Media"), rule::COPYRIGHT);
         assert_eq!(rule_of("COPYRIGHT © ANTARA 2022"), rule::COPYRIGHT);

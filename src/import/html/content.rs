@@ -90,6 +90,9 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             continue;
         }
         if let Some(rule) = line_rule(&block, &text, ctx) {
+            if rule == phrases::rule::PHOTO_CREDIT {
+                keep_pictures_of_caption(&block);
+            }
             dropped.push(Dropped {
                 text: shorten(&text),
                 rule,
@@ -130,6 +133,14 @@ fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
         return Some("row of links".into());
     }
     None
+}
+
+/// A caption that shares its paragraph with its picture goes alone: the pictures move out
+/// before it (a figure's image is content, its caption and credit are not).
+fn keep_pictures_of_caption(caption: &NodeRef) {
+    for img in select(caption, "img") {
+        caption.insert_before(&img);
+    }
 }
 
 /// A paragraph or caption of a few words or more whose text came before in the body (a
@@ -591,6 +602,35 @@ mod tests {
         clean_body(&doc, &ctx, &mut dropped);
         let text = collapse_whitespace(&doc.root().text());
         (text, dropped.into_iter().map(|d| d.rule).collect())
+    }
+
+    #[test]
+    fn a_caption_goes_and_the_picture_it_shares_a_paragraph_with_stays() {
+        let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
+        let doc = Document::fragment(format!(
+            "<p>{long}</p><p><a href='/big.jpg'><img src='/hof.jpg' alt=''></a>\
+             <span>Abbildung: Der Hof im Winter, vom Weinberg aus gesehen</span></p>\
+             <p><img src='/keller.jpg'> Der Keller ist kühl. (jdoe / iStock.com)</p>"
+        ));
+        let rules = Rules::default();
+        let ctx = BodyContext {
+            title: None,
+            lead_image: None,
+            rules: &rules,
+            base: None,
+        };
+        let mut dropped = Vec::new();
+        clean_body(&doc, &ctx, &mut dropped);
+        let text = collapse_whitespace(&doc.root().text());
+        assert!(!text.contains("Abbildung"), "{text}");
+        assert!(!text.contains("iStock"), "{text}");
+        let images: Vec<String> = select(&doc.root(), "img")
+            .iter()
+            .filter_map(|img| img.attr("src").map(|s| s.to_string()))
+            .collect();
+        assert_eq!(images, ["/hof.jpg", "/keller.jpg"]);
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["photo credit", "photo credit"]);
     }
 
     #[test]
