@@ -196,6 +196,25 @@ pub struct Index {
     pub documents: usize,
 }
 
+/// `pairs` (a term's (document, impact) list, sorted by document) with `edits` made: each
+/// document's impact now, none when the document no longer has the term. Shared by the
+/// dev server's live index and the index a cached build keeps.
+pub fn apply_pair_edits(
+    pairs: &mut Vec<(u32, u8)>,
+    edits: impl IntoIterator<Item = (u32, Option<u8>)>,
+) {
+    for (doc, now) in edits {
+        match (pairs.binary_search_by_key(&doc, |p| p.0), now) {
+            (Ok(i), Some(impact)) => pairs[i].1 = impact,
+            (Ok(i), None) => {
+                pairs.remove(i);
+            }
+            (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
+            (Err(_), None) => {}
+        }
+    }
+}
+
 /// The filter terms of an article: `year:2022`, `tag:<slug>`, `source:<words-of-the-name>`.
 /// They are in the index like words (impact 0), so a filter is one more list to intersect.
 pub fn filter_terms(article: &Article, year: i32) -> Vec<String> {

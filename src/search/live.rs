@@ -213,16 +213,10 @@ impl Term {
             return Term::of_dense(term, list, documents);
         }
         let mut pairs = old.map(Term::into_pairs).unwrap_or_default();
-        for (doc, _, now) in edits {
-            match (pairs.binary_search_by_key(&doc, |p| p.0), now) {
-                (Ok(i), Some(impact)) => pairs[i].1 = impact,
-                (Ok(i), None) => {
-                    pairs.remove(i);
-                }
-                (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
-                (Err(_), None) => {}
-            }
-        }
+        index::apply_pair_edits(
+            &mut pairs,
+            edits.into_iter().map(|(doc, _, now)| (doc, now)),
+        );
         (!pairs.is_empty()).then(|| Term::of_pairs(term, pairs, documents))
     }
 

@@ -49,16 +49,7 @@ pub fn edited_terms<'e>(
     let mut edits = edits.peekable();
     let edited = |term: String, pairs: Vec<(u32, u8)>, edits: &PostingEdits| {
         let mut pairs = pairs;
-        for &(doc, now) in edits {
-            match (pairs.binary_search_by_key(&doc, |p| p.0), now) {
-                (Ok(i), Some(impact)) => pairs[i].1 = impact,
-                (Ok(i), None) => {
-                    pairs.remove(i);
-                }
-                (Err(i), Some(impact)) => pairs.insert(i, (doc, impact)),
-                (Err(_), None) => {}
-            }
-        }
+        crate::search::index::apply_pair_edits(&mut pairs, edits.iter().copied());
         (!pairs.is_empty()).then(|| (term, TermPostings::of_pairs(&pairs, documents)))
     };
     for (term, plain) in loaded {
