@@ -1,7 +1,7 @@
 //! The in-memory site: published articles in order, tags, date archives and related articles.
 //! Built in one pass over the articles; pages are rendered from it.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Result;
@@ -201,15 +201,20 @@ impl Site {
 
 /// The terms of one taxonomy, sorted by name; each lists its articles newest first.
 fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
-    let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+    // Sorted below: the map's order does not matter.
+    let mut by_slug: HashMap<String, Term, ahash::RandomState> = HashMap::default();
+    let mut slugs = crate::content::terms::Slugs::default();
     for (i, a) in articles.iter().enumerate() {
-        for (name, slug) in crate::content::terms::of(a, def) {
-            let term = by_slug.entry(slug).or_insert_with_key(|slug| Term {
-                name: name.into_owned(),
-                slug: slug.clone(),
-                articles: Vec::new(),
-                home: None,
-            });
+        slugs.terms(a, def, |name, slug| {
+            let term = match by_slug.get_mut(slug) {
+                Some(term) => term,
+                None => by_slug.entry(slug.to_string()).or_insert(Term {
+                    name: name.into_owned(),
+                    slug: slug.to_string(),
+                    articles: Vec::new(),
+                    home: None,
+                }),
+            };
             term.articles.push(i);
             if def.key == TermKey::Source && term.home.is_none() {
                 term.home = a
@@ -217,7 +222,7 @@ fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
                     .as_deref()
                     .and_then(crate::content::terms::source_home);
             }
-        }
+        });
     }
     // A term the menu names is named as the menu writes it.
     for name in &def.menu {
@@ -226,12 +231,8 @@ fn collect_terms(articles: &[Arc<Article>], def: &TaxonomyDef) -> Vec<Term> {
         }
     }
     let mut tags: Vec<Term> = by_slug.into_values().collect();
-    tags.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    // By name, then slug (each term has its own): a total order.
+    tags.sort_by_cached_key(|t| (t.name.to_lowercase(), t.slug.clone()));
     tags
 }
 
