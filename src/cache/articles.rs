@@ -117,6 +117,24 @@ fn fingerprint(config: &Config) -> u64 {
     h.finish()
 }
 
+/// The path of `file` inside the folder `content` (or `file` itself when it is elsewhere).
+fn key_in<'p>(content: &Path, file: &'p Path) -> &'p Path {
+    // Listed files are `content/` joined with the rest: cut as bytes, which costs nothing
+    // beside `strip_prefix` parsing both paths into components (for every article of every
+    // build); the same path either way.
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = file.as_os_str().as_bytes();
+    match bytes
+        .strip_prefix(content.as_os_str().as_bytes())
+        .and_then(|rest| rest.strip_prefix(b"/"))
+    {
+        Some(rest) if !rest.is_empty() && !rest.starts_with(b"/") => {
+            Path::new(OsStr::from_bytes(rest))
+        }
+        _ => file.strip_prefix(content).unwrap_or(file),
+    }
+}
+
 fn shard_of(file: &Path) -> usize {
     (xxh3_64(file.as_os_str().as_encoded_bytes()) % SHARDS as u64) as usize
 }
@@ -150,7 +168,7 @@ impl ArticleCache {
     /// Entries are keyed by the path inside `content/`, so a build run from elsewhere
     /// (`--root`) finds them too.
     fn key<'p>(&self, file: &'p Path) -> &'p Path {
-        file.strip_prefix(&self.content).unwrap_or(file)
+        key_in(&self.content, file)
     }
 
     /// The cached parse of `file` if it still has the stamp it had then.
@@ -290,4 +308,31 @@ struct EntryRef<'a> {
 struct ShardRef<'a> {
     fingerprint: u64,
     entries: Vec<(&'a OsStr, EntryRef<'a>)>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries are keyed by the path inside `content/`, however the site's folder was given.
+    #[test]
+    fn an_articles_key_is_its_path_inside_the_content_folder() {
+        fn key<'p>(content: &str, file: &'p str) -> &'p Path {
+            key_in(Path::new(content), Path::new(file))
+        }
+        assert_eq!(key("content", "content/2024/a.md"), Path::new("2024/a.md"));
+        assert_eq!(key("./content", "./content/a.md"), Path::new("a.md"));
+        assert_eq!(
+            key("/s/content", "/s/content/b/index.md"),
+            Path::new("b/index.md")
+        );
+        // A longer folder name is not the content folder.
+        assert_eq!(key("content", "contents/a.md"), Path::new("contents/a.md"));
+        // Spelled otherwise: as `strip_prefix` takes it.
+        assert_eq!(
+            key("./content", "content//a.md"),
+            Path::new("content//a.md")
+        );
+        assert_eq!(key("content", "content//a.md"), Path::new("a.md"));
+    }
 }

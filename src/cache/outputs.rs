@@ -125,6 +125,13 @@ struct GroupMadeRef<'a> {
     stamps: std::borrow::Cow<'a, [FileStamp]>,
 }
 
+/// The hash of an output path that names its link in the farm, and its stamp in the
+/// loaded manifest: two paths of one hash would share a link anyway, and a stamp taken for
+/// another path's never matches a file (its inode differs), so it is rendered again.
+fn path_hash(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
+}
+
 /// A folder's (device, inode), or zeros when it cannot be read.
 fn folder_identity(folder: &Path) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt;
@@ -136,7 +143,13 @@ pub struct OutputCache {
     manifest: PathBuf,
     farm: PathBuf,
     fingerprint: u64,
-    made: HashMap<String, Made, ahash::RandomState>,
+    /// The signature of every file and group of files (by the path of its first file) the
+    /// last build made: lent to the render as it is (a copy of a million paths would cost a
+    /// one-edit build a second).
+    previous: Signatures,
+    /// The stamp of every file (not group) the last build made, by [`path_hash`]: the path
+    /// is in `previous` already.
+    stamps: HashMap<u64, FileStamp, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
     /// Cleared at the first failed link (an output folder on another file system).
@@ -164,21 +177,35 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let (folder, made, groups, group_folders) = std::fs::read(&manifest)
+        let manifest_made = std::fs::read(&manifest)
             .ok()
             .and_then(|bytes| postcard::from_bytes::<Manifest<String, GroupMade>>(&bytes).ok())
-            .filter(|m| m.fingerprint == fingerprint)
-            .map(|m| {
-                let groups = m.groups.into_iter().collect();
-                let folders = m.group_folders.into_iter().collect();
-                (m.folder, m.files.into_iter().collect(), groups, folders)
-            })
-            .unwrap_or_default();
+            .filter(|m| m.fingerprint == fingerprint);
+        let mut previous = Signatures::default();
+        let mut stamps: HashMap<u64, FileStamp, ahash::RandomState> = HashMap::default();
+        let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
+        let mut group_folders = HashMap::default();
+        let mut folder = (0, 0);
+        if let Some(m) = manifest_made {
+            previous.reserve(m.files.len() + m.groups.len());
+            stamps.reserve(m.files.len());
+            for (path, made) in m.files {
+                stamps.insert(path_hash(&path), made.stamp);
+                previous.insert(path, made.signature);
+            }
+            for (key, made) in m.groups {
+                previous.insert(key.clone(), made.signature);
+                groups.insert(key, made);
+            }
+            group_folders = m.group_folders.into_iter().collect();
+            folder = m.folder;
+        }
         OutputCache {
             manifest,
             farm: dir.join("output"),
             fingerprint,
-            made,
+            previous,
+            stamps,
             folder,
             links_work: AtomicBool::new(true),
             groups,
@@ -237,15 +264,27 @@ impl OutputCache {
 
     /// The signature of every file (and group of files) the last build made, which the next
     /// render compares with.
-    pub fn signatures(&self) -> Signatures {
-        let files = self.made.iter().map(|(path, made)| (path, made.signature));
-        let groups = self.groups.iter().map(|(key, made)| (key, made.signature));
-        files.chain(groups).map(|(p, s)| (p.clone(), s)).collect()
+    pub fn signatures(&self) -> &Signatures {
+        &self.previous
     }
 
     /// How many entries (files and groups of files) the last build made.
     pub fn len(&self) -> usize {
-        self.made.len() + self.groups.len()
+        self.previous.len()
+    }
+
+    /// What the last build made at `path`, a file (not a group).
+    fn made(&self, path: &str) -> Option<Made> {
+        let signature = *self.previous.get(path)?;
+        let stamp = *self.stamps.get(&path_hash(path))?;
+        Some(Made { signature, stamp })
+    }
+
+    /// The output paths of the files (not groups) the last build made.
+    fn made_files(&self) -> impl Iterator<Item = &String> {
+        self.previous
+            .keys()
+            .filter(|path| !self.groups.contains_key(path.as_str()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -265,7 +304,7 @@ impl OutputCache {
         produced: &std::collections::HashSet<&str, ahash::RandomState>,
         kept: &std::collections::HashSet<&str, ahash::RandomState>,
     ) -> Vec<String> {
-        let files = self.made.keys().filter(|p| !produced.contains(p.as_str()));
+        let files = self.made_files().filter(|p| !produced.contains(p.as_str()));
         let mut stale: Vec<String> = files.cloned().collect();
         for (key, made) in &self.groups {
             if !kept.contains(key.as_str()) {
@@ -287,7 +326,7 @@ impl OutputCache {
     /// last build made there. Asked relative to the open folder: at a million files, walking
     /// each full path again would be most of the cost.
     pub fn is_intact(&self, output: &std::os::fd::OwnedFd, path: &str) -> bool {
-        self.made.get(path).is_some_and(|made| {
+        self.made(path).is_some_and(|made| {
             rustix::fs::statat(output, path, rustix::fs::AtFlags::empty())
                 .is_ok_and(|stat| made.matches_stat(&stat))
         })
@@ -315,15 +354,12 @@ impl OutputCache {
 
     /// Where the cache keeps its link to the output file `path`.
     fn farm_file(&self, path: &str) -> PathBuf {
-        self.farm.join(format!(
-            "{:016x}",
-            xxhash_rust::xxh3::xxh3_64(path.as_bytes())
-        ))
+        self.farm.join(format!("{:016x}", path_hash(path)))
     }
 
     /// Hard-links the last build's `path` to `target`; false when it cannot be reused.
     pub fn link_to(&self, path: &str, target: &Path) -> bool {
-        self.link_made(self.made.get(path), path, target)
+        self.link_made(self.made(path).as_ref(), path, target)
     }
 
     /// Hard-links the last build's `path`, the file number `at` of the group `key`, to
@@ -389,7 +425,7 @@ impl OutputCache {
                 _ => {}
             }
         } else {
-            for path in self.made.keys() {
+            for path in self.made_files() {
                 if !signatures.contains_key(path) {
                     let _ = std::fs::remove_file(self.farm_file(path));
                 }
@@ -410,7 +446,7 @@ impl OutputCache {
         let linked: HashMap<&str, FileStamp, ahash::RandomState> = put
             .par_iter()
             .filter_map(|(path, stamp)| {
-                if self.made.get(path).is_some_and(|old| old.stamp == *stamp) {
+                if self.made(path).is_some_and(|old| old.stamp == *stamp) {
                     // Written again with the same bytes and kept: the cache links it already.
                     return Some((path.as_str(), *stamp));
                 }
@@ -442,11 +478,13 @@ impl OutputCache {
                 }
             } else if let Some(&stamp) = linked.get(path.as_str()) {
                 files.push((path, Made { signature, stamp }));
-            } else if let Some(old) = self.made.get(path).filter(|m| m.signature == signature) {
-                files.push((path, *old));
+            } else if let Some(old) = self.made(path).filter(|m| m.signature == signature) {
+                files.push((path, old));
             }
         }
-        files.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // In a fixed order, which need not be the paths': the manifest is read into a map.
+        // Comparing a million paths was most of the time of writing it.
+        files.sort_by_cached_key(|(path, _)| path_hash(path));
         made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
@@ -473,10 +511,7 @@ impl OutputCache {
 
     /// The signature the last build recorded for a file or a group (by its first file).
     fn signature_of(&self, path: &str) -> Option<u64> {
-        match self.made.get(path) {
-            Some(made) => Some(made.signature),
-            None => self.groups.get(path).map(|made| made.signature),
-        }
+        self.previous.get(path).copied()
     }
 
     /// The record of `group` (named `key`) as this build made it: `kept` whole, or each of

@@ -145,17 +145,17 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         let fingerprint = outputs::fingerprint(&site.config, templates.fingerprint, &options);
         Arc::new(OutputCache::load(&site.config.root, fingerprint))
     });
+    let no_signatures = outputs::Signatures::default();
     let previous = output_cache
-        .as_ref()
-        .map(|c| c.signatures())
-        .unwrap_or_default();
+        .as_deref()
+        .map_or(&no_signatures, OutputCache::signatures);
 
     let mut staging = Staging::new(&output)?;
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
     let (render, rendered) =
-        render::render_site(&site, &templates, &statics, &staging, &values, &previous)?;
+        render::render_site(&site, &templates, &statics, &staging, &values, previous)?;
     t.mark("render");
     let put = staging.put_files();
     let offered = staging.groups();
@@ -176,7 +176,6 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     std::mem::forget((
         values,
         site,
-        previous,
         rendered,
         signatures,
         article_cache,

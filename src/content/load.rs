@@ -61,7 +61,16 @@ pub fn list_folder(dir: &Path) -> Listing {
         files: Vec::new(),
         errors: Vec::new(),
     };
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    // Siblings by name. Their paths share all but the name, so comparing whole paths as
+    // bytes orders them as their names do, without `file_name` parsing each path again in
+    // every comparison (a few percent of a one-edit build of a large site).
+    let by_name = |a: &walkdir::DirEntry, b: &walkdir::DirEntry| {
+        a.path()
+            .as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.path().as_os_str().as_encoded_bytes())
+    };
+    for entry in WalkDir::new(dir).follow_links(true).sort_by(by_name) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
@@ -607,5 +616,38 @@ fn clean_json(value: serde_json::Value) -> serde_json::Value {
                 .collect(),
         ),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Folder by folder, each folder's entries in the byte order of their names: `a/` and
+    /// `a-b/` with what they hold come before `a.md`, although `a/z.md` sorts after `a.md`
+    /// as a whole path.
+    #[test]
+    fn the_listing_goes_folder_by_folder_in_the_byte_order_of_names() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "b.md", "a0.md", "a.md", "a-b/x.md", "a/z.md", "a/y.md", "B.md",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x").unwrap();
+        }
+        let listing = list_folder(dir.path());
+        let names: Vec<String> = listing
+            .files
+            .iter()
+            .map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "B.md", "a/y.md", "a/z.md", "a-b/x.md", "a.md", "a0.md", "b.md"
+            ]
+        );
+        assert!(listing.errors.is_empty());
     }
 }
