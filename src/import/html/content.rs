@@ -10,6 +10,7 @@ use dom_smoothie::{Config, Readability};
 use regex::Regex;
 use url::Url;
 
+use super::boxes;
 use super::dom::{
     class_id_tokens, collapse_whitespace, identifier_words, leaf_blocks, link_text_len, select,
     shown_text, tag_name, text_of, unwrap_element, word_count,
@@ -64,6 +65,10 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_related_list(&block, &text, dropped);
             continue;
         }
+        if boxes::is_site_box_heading(&text) && boxes::remove_site_box(&block, at_the_end, dropped)
+        {
+            continue;
+        }
         if is_related_block(&block, &text) {
             note_removed(&block, "related-articles list", dropped);
             block.remove_from_parent();
@@ -103,6 +108,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     remove_lead_image_copies(&root, ctx, dropped);
     remove_logos(&root, dropped);
     remove_empty_elements(&root);
+    boxes::remove_closing_headings(&root, dropped);
 }
 
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
@@ -294,7 +300,7 @@ fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>
     while let Some(next) = heading.next_element_sibling() {
         let next_text = text_of(&next);
         let mostly_links = link_text_len(&next) * 2 >= next_text.chars().count();
-        if !mostly_links {
+        if !mostly_links && !boxes::is_teaser_list(&next) {
             break;
         }
         note_removed(&next, rule, dropped);

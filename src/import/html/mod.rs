@@ -21,6 +21,7 @@
 //! Every drop is recorded with the rule that made it, for `--explain`.
 
 mod anchor;
+mod boxes;
 mod container;
 mod content;
 mod decode;
