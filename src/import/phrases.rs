@@ -301,10 +301,11 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A short caption in the running text that ends with its photo credit ("Son tres los
 /// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID",
-/// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel"; a caption ends in a word, a
+/// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel", "… zu. – © Jane Roe –
+/// stock.adobe.com", "… de l’université / (C) Kab Niang"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|]\s+)?©\s*\w|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |-]{0,80}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -728,6 +729,8 @@ mod tests {
             "Die Präsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
             "Stapel mit Mauerziegeln: Wenn ein Käufer nicht zahlt, wird ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com",
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
+            "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
+            "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -736,6 +739,8 @@ mod tests {
             "Quelle: Landesregierung",
             "Sie teilte das Foto via Instagram.",
             "Die Quelle: ein Bericht des Ministeriums.",
+            // A "(c)" that lists a point is no credit.
+            "Die Punkte (a), (b) und (c) gelten weiter.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
