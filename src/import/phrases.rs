@@ -43,6 +43,7 @@ pub mod rule {
     pub const SERVER_ERROR: &str = "server error message";
     pub const SITE_BOX: &str = "contact, about or newsletter box";
     pub const CLOSING_HEADING: &str = "heading with nothing under it";
+    pub const CALL_TO_ACTION: &str = "call-to-action box";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.

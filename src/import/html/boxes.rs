@@ -1,5 +1,6 @@
 //! Boxes inside the article's container that are not the article: a contact, "about us" or
-//! newsletter box under its heading, a list of teasers of other articles, and a heading left
+//! newsletter box under its heading, a list of teasers of other articles, a small box after
+//! the text that ends in a call to action, and a heading left
 //! at the end of the body with nothing under it (the label of a widget that is gone).
 //!
 //! These are judged as boxes, by their heading and their shape, not line by line: no phrase
@@ -10,7 +11,7 @@ use std::sync::LazyLock;
 use dom_query::NodeRef;
 use regex::Regex;
 
-use super::dom::{leaf_blocks, select, tag_name, text_of, word_count};
+use super::dom::{leaf_blocks, link_text_len, select, tag_name, text_of, word_count};
 use super::junk::shorten;
 use crate::import::Dropped;
 use crate::import::phrases::rule;
@@ -110,6 +111,108 @@ const MAX_TEASER_WORDS: usize = 80;
 const MIN_HEADLINE_WORDS: usize = 3;
 /// Text of a teaser list outside its items: a heading at most.
 const MAX_TEASER_LIST_LABEL_WORDS: usize = 8;
+
+/// Small boxes after the running text that end in a call to action: a short heading, a
+/// line or two, and a link on a line of its own ("Entdecke weitere Homestorys … Mehr
+/// Homestorys", "We need your help … Donate", "Unsere Gewinnspiele … Jetzt mitmachen").
+/// The article's own text is not set in such a box at its end; a factbox has no closing
+/// link, and a longer box (over [`MAX_CTA_BOX_WORDS`]) is left to the other rules.
+pub fn remove_call_to_action_boxes(root: &NodeRef, dropped: &mut Vec<Dropped>) {
+    let total = word_count(&text_of(root));
+    let mut words_before = 0;
+    let mut candidates = Vec::new();
+    for node in root.descendants_it() {
+        if node.is_text() {
+            words_before += word_count(&node.text());
+        } else if is_box_element(&node) {
+            candidates.push((node, words_before));
+        }
+    }
+    let mut taken: Vec<NodeRef> = Vec::new();
+    for (node, before) in candidates {
+        if taken
+            .iter()
+            .any(|t| node.ancestors_it(None).any(|a| a.id == t.id))
+        {
+            continue;
+        }
+        let words = word_count(&text_of(&node));
+        let after = total.saturating_sub(before + words);
+        let in_the_tail = before * 2 >= total && after * 4 <= total;
+        if in_the_tail
+            && (MIN_CTA_BOX_WORDS..=MAX_CTA_BOX_WORDS).contains(&words)
+            && is_call_to_action_box(&node, words)
+        {
+            taken.push(node);
+        }
+    }
+    for node in taken {
+        note(&node, rule::CALL_TO_ACTION, dropped);
+        node.remove_from_parent();
+    }
+}
+
+/// Elements that hold a box: a division of the page, a table cell, or a custom element.
+fn is_box_element(node: &NodeRef) -> bool {
+    if !node.is_element() {
+        return false;
+    }
+    let tag = tag_name(node);
+    matches!(
+        tag.as_str(),
+        "div" | "section" | "aside" | "article" | "td" | "header" | "footer" | "form" | "dl"
+    ) || tag.contains('-')
+}
+
+/// A box of `words` words: set apart from a bigger block around it, opened by a short
+/// line, closed by a short link on a line of its own.
+fn is_call_to_action_box(node: &NodeRef, words: usize) -> bool {
+    let parent_words = node.parent().map_or(0, |p| word_count(&text_of(&p)));
+    if parent_words <= words {
+        return false;
+    }
+    let Some(link) = select(node, "a")
+        .into_iter()
+        .rev()
+        .find(|a| !text_of(a).is_empty())
+    else {
+        return false;
+    };
+    let link_text = text_of(&link);
+    let link_words = word_count(&link_text);
+    if link_words > MAX_CTA_LINK_WORDS
+        || words <= link_words
+        || !text_of(node).ends_with(link_text.as_str())
+    {
+        return false;
+    }
+    // The link's line: the innermost block around it inside the box, all or most link.
+    let line = link
+        .ancestors_it(None)
+        .take_while(|a| a.id != node.id)
+        .find(|a| super::dom::is_block(a));
+    if let Some(line) = line {
+        let text = text_of(&line);
+        if word_count(&text) > MAX_CTA_LINK_WORDS
+            || link_text_len(&line) * 10 < text.chars().count() * 8
+        {
+            return false;
+        }
+    }
+    leaf_blocks(node)
+        .iter()
+        .map(text_of)
+        .find(|t| !t.is_empty())
+        .is_some_and(|first| first != link_text && word_count(&first) <= MAX_CTA_OPENING_WORDS)
+}
+
+/// A call-to-action box is at least this many words and at most [`MAX_CTA_BOX_WORDS`].
+const MIN_CTA_BOX_WORDS: usize = 5;
+const MAX_CTA_BOX_WORDS: usize = 45;
+/// The closing link ("Mehr Homestorys", "Jetzt kostenlos teilnehmen") is a few words.
+const MAX_CTA_LINK_WORDS: usize = 8;
+/// The box opens with a heading's length.
+const MAX_CTA_OPENING_WORDS: usize = 15;
 
 /// Headings left at the very end of the body with nothing under them: the label of a box
 /// whose content went ("Teilnehmende Blogs:", "DEN RICHTIGEN FINDEN" over a removed job
@@ -283,6 +386,40 @@ mod tests {
             LONG.repeat(8)
         ));
         assert!(!super::is_teaser_list(&long_items.root()));
+    }
+
+    #[test]
+    fn a_small_box_after_the_text_that_ends_in_a_call_to_action_goes() {
+        let long = LONG.repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<div><div><p>{long}</p><p>Und wie sieht es bei dir aus?</p></div>\
+             <section><p>Wie wohnt die COUCH Community? Klicke dich durch die Homestorys der Community-Mitglieder.</p>\
+             <a href='/living/homestory'>Mehr Homestorys</a></section></div>"
+        ));
+        assert!(text.ends_with("Und wie sieht es bei dir aus?"), "{text}");
+        assert_eq!(rules, ["call-to-action box"]);
+    }
+
+    #[test]
+    fn a_factbox_after_the_text_with_no_closing_link_stays() {
+        let long = LONG.repeat(6);
+        let factbox = "<div><h3>Das Weingut</h3><p>Gegründet 1921, 14 Hektar Rebfläche, \
+                       vor allem Riesling und Spätburgunder.</p></div>";
+        let (text, rules) = cleaned(&format!("<div><p>{long}</p>{factbox}</div>"));
+        assert!(
+            text.ends_with("vor allem Riesling und Spätburgunder."),
+            "{text}"
+        );
+        assert!(rules.is_empty(), "{rules:?}");
+        // Nor does a box whose link is part of a sentence.
+        let sourced = "<div><h3>Das Weingut</h3><p>Mehr über die Lage steht \
+                       <a href='/lage'>im Weinatlas</a></p></div>";
+        let (text, rules) = cleaned(&format!("<div><p>{long}</p>{sourced}</div>"));
+        assert!(
+            text.ends_with("Mehr über die Lage steht im Weinatlas"),
+            "{text}"
+        );
+        assert!(rules.is_empty(), "{rules:?}");
     }
 
     #[test]
