@@ -130,16 +130,18 @@ pub fn remove_call_to_action_boxes(root: &NodeRef, dropped: &mut Vec<Dropped>) {
     }
     let mut taken: Vec<NodeRef> = Vec::new();
     for (node, before) in candidates {
-        if taken
-            .iter()
-            .any(|t| node.ancestors_it(None).any(|a| a.id == t.id))
+        // The first half of the body is the article's: no box there is judged (and no
+        // text counted).
+        if before * 2 < total
+            || taken
+                .iter()
+                .any(|t| node.ancestors_it(None).any(|a| a.id == t.id))
         {
             continue;
         }
         let words = word_count(&text_of(&node));
         let after = total.saturating_sub(before + words);
-        let in_the_tail = before * 2 >= total && after * 4 <= total;
-        if in_the_tail
+        if after * 4 <= total
             && (MIN_CTA_BOX_WORDS..=MAX_CTA_BOX_WORDS).contains(&words)
             && is_call_to_action_box(&node, words)
         {
