@@ -41,6 +41,9 @@ pub mod rule {
     pub const INFO_ROW: &str = "info row with a view counter";
     pub const METADATA_LABEL: &str = "metadata label";
     pub const SERVER_ERROR: &str = "server error message";
+    pub const SITE_BOX: &str = "contact, about or newsletter box";
+    pub const CLOSING_HEADING: &str = "heading with nothing under it";
+    pub const CALL_TO_ACTION: &str = "call-to-action box";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -299,10 +302,11 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A short caption in the running text that ends with its photo credit ("Son tres los
 /// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID",
-/// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel"; a caption ends in a word, a
+/// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel", "… zu. – © Jane Roe –
+/// stock.adobe.com", "… de l’université / (C) Kab Niang"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|]\s+)?©\s*\w|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |-]{0,80}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -335,7 +339,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?)\W*$",
     )
     .expect("related heading")
 });
@@ -726,6 +730,8 @@ mod tests {
             "Die Präsidentin spricht bei der Gedenkstunde © dpa | Bernd von Jutrczenka",
             "Stapel mit Mauerziegeln: Wenn ein Käufer nicht zahlt, wird ein Eigentumsvorbehalt verwendet. - © jollier_ - stock.adobe.com",
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
+            "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
+            "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -734,6 +740,8 @@ mod tests {
             "Quelle: Landesregierung",
             "Sie teilte das Foto via Instagram.",
             "Die Quelle: ein Bericht des Ministeriums.",
+            // A "(c)" that lists a point is no credit.
+            "Die Punkte (a), (b) und (c) gelten weiter.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }

@@ -10,6 +10,7 @@ use dom_smoothie::{Config, Readability};
 use regex::Regex;
 use url::Url;
 
+use super::boxes;
 use super::dom::{
     class_id_tokens, collapse_whitespace, identifier_words, leaf_blocks, link_text_len, select,
     shown_text, tag_name, text_of, unwrap_element, word_count,
@@ -45,6 +46,8 @@ pub struct BodyContext<'a> {
 pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>) {
     let root = doc.root();
     cut_after_markers(&root, ctx.rules, dropped);
+    // Before the line rules, which would take a box's closing link alone.
+    boxes::remove_call_to_action_boxes(&root, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
     let words_after = words_after_each(&texts);
@@ -62,6 +65,10 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
         let at_the_end = is_tail(words_after[position], total_words);
         if is_related_heading(&text) && tag_name(&block) != "li" {
             remove_related_list(&block, &text, dropped);
+            continue;
+        }
+        if boxes::is_site_box_heading(&text) && boxes::remove_site_box(&block, at_the_end, dropped)
+        {
             continue;
         }
         if is_related_block(&block, &text) {
@@ -103,6 +110,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     remove_lead_image_copies(&root, ctx, dropped);
     remove_logos(&root, dropped);
     remove_empty_elements(&root);
+    boxes::remove_closing_headings(&root, dropped);
 }
 
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
@@ -294,7 +302,7 @@ fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>
     while let Some(next) = heading.next_element_sibling() {
         let next_text = text_of(&next);
         let mostly_links = link_text_len(&next) * 2 >= next_text.chars().count();
-        if !mostly_links {
+        if !mostly_links && !boxes::is_teaser_list(&next) {
             break;
         }
         note_removed(&next, rule, dropped);

@@ -14,13 +14,16 @@
 //!    [`lead`] puts back a lead paragraph it
 //!    left out between the headline and the text; [`container`] overrules a choice that
 //!    misses the page's summary); junk lines,
-//!    the source's own rules, the repeated headline, byline and dateline are dropped.
+//!    the source's own rules, the repeated headline, byline and dateline are dropped;
+//!    [`boxes`] drops boxes that are not the article (contact and newsletter boxes,
+//!    teaser lists, call-to-action boxes, a heading with nothing under it).
 //! 6. [`verdict`]: error pages, index pages and pages with too little text are refused.
 //! 7. [`markdown`]: the body as Markdown (htmd), links and images absolute.
 //!
 //! Every drop is recorded with the rule that made it, for `--explain`.
 
 mod anchor;
+mod boxes;
 mod container;
 mod content;
 mod decode;
