@@ -18,12 +18,25 @@ const PATH: &AsciiSet = &CONTROLS
     .add(b'?')
     .add(b'%');
 
-/// The site path of an output of a bundle published in `site_folder`.
-pub fn url(site_folder: &str, output: &Output) -> String {
-    let mut url = String::with_capacity(site_folder.len() + output.name.len());
+/// The site path of an output of `image` published in `site_folder`.
+pub fn url(site_folder: &str, image: &Image, output: &Output) -> String {
+    let mut url = String::with_capacity(site_folder.len() + image.name.len() + 8);
     url.push_str(site_folder);
-    push_escaped(&mut url, &output.name);
+    push_escaped_output_name(&mut url, image, output);
     url
+}
+
+/// Appends the name of an output of `image` (as [`Image::output_name`] makes it), escaped
+/// (the variant's width and extension need no escapes).
+fn push_escaped_output_name(out: &mut String, image: &Image, output: &Output) {
+    use std::fmt::Write;
+    match output.original {
+        true => push_escaped(out, &image.name),
+        false => {
+            push_escaped(out, &image.stem);
+            let _ = write!(out, "-{}w.{}", output.width, output.format.ext());
+        }
+    }
 }
 
 /// A path (of `/`-separated names) as written in `src` and `srcset`.
@@ -51,7 +64,7 @@ pub fn srcset(image: &Image, site_folder: &str, format: Format) -> String {
             srcset.push_str(", ");
         }
         srcset.push_str(site_folder);
-        push_escaped(&mut srcset, &o.name);
+        push_escaped_output_name(&mut srcset, image, o);
         let _ = write!(srcset, " {}w", o.width);
     }
     srcset
@@ -89,7 +102,7 @@ pub fn picture(
     };
     html.push_str(&format!(
         r#"<img src="{}" srcset="{}" sizes="{sizes}" width="{}" height="{}" alt="{alt}"{extra}{loading}></picture>"#,
-        url(site_folder, fallback),
+        url(site_folder, image, fallback),
         srcset(image, site_folder, image.fallback),
         image.width,
         image.height,
@@ -210,9 +223,9 @@ fn attributes(tag: &str) -> Vec<(&str, &str)> {
 mod tests {
     use super::*;
 
-    fn output(name: &str, width: u32, format: Format, offered: bool) -> Output {
+    fn output(original: bool, width: u32, format: Format, offered: bool) -> Output {
         Output {
-            name: name.into(),
+            original,
             width,
             height: width / 2,
             format,
@@ -225,15 +238,16 @@ mod tests {
     fn photo() -> Image {
         Image {
             name: "foto a.jpg".into(),
+            stem: "foto a".into(),
             stamp: None,
             width: 2000,
             height: 1000,
             outputs: vec![
-                output("foto a.jpg", 2000, Format::Jpeg, false),
-                output("foto a-480w.webp", 480, Format::Webp, true),
-                output("foto a-480w.jpg", 480, Format::Jpeg, true),
-                output("foto a-960w.webp", 960, Format::Webp, true),
-                output("foto a-960w.jpg", 960, Format::Jpeg, true),
+                output(true, 2000, Format::Jpeg, false),
+                output(false, 480, Format::Webp, true),
+                output(false, 480, Format::Jpeg, true),
+                output(false, 960, Format::Webp, true),
+                output(false, 960, Format::Jpeg, true),
             ],
             fallback: Format::Jpeg,
             social: 0,
@@ -279,7 +293,13 @@ mod tests {
             escape_path("a b,c/é#?%.jpg"),
             "a%20b%2Cc/%C3%A9%23%3F%25.jpg"
         );
-        assert_eq!(url("/f/", &photo().outputs[1]), "/f/foto%20a-480w.webp");
+        let photo = photo();
+        assert_eq!(url("/f/", &photo, &photo.outputs[0]), "/f/foto%20a.jpg");
+        assert_eq!(
+            url("/f/", &photo, &photo.outputs[1]),
+            "/f/foto%20a-480w.webp"
+        );
+        assert_eq!(photo.output_name(&photo.outputs[4]), "foto a-960w.jpg");
     }
 
     #[test]
