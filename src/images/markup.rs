@@ -29,12 +29,11 @@ pub fn url(site_folder: &str, image: &Image, output: &Output) -> String {
 /// Appends the name of an output of `image` (as [`Image::output_name`] makes it), escaped
 /// (the variant's width and extension need no escapes).
 fn push_escaped_output_name(out: &mut String, image: &Image, output: &Output) {
-    use std::fmt::Write;
     match output.original {
         true => push_escaped(out, &image.name),
         false => {
             push_escaped(out, &image.stem);
-            let _ = write!(out, "-{}w.{}", output.width, output.format.ext());
+            super::variants::push_variant_suffix(out, output);
         }
     }
 }

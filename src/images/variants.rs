@@ -190,13 +190,34 @@ pub fn variant_stem(name: &str, files: &[String]) -> String {
 /// Appends the path inside the bundle folder of the output `output` of the image `name`
 /// whose variants' names start with `stem` (see [`super::Image::output_name`]).
 pub fn push_output_name(out: &mut String, name: &str, stem: &str, output: &Output) {
-    use std::fmt::Write;
     match output.original {
         true => out.push_str(name),
         false => {
-            let _ = write!(out, "{stem}-{}w.{}", output.width, output.format.ext());
+            out.push_str(stem);
+            push_variant_suffix(out, output);
         }
     }
+}
+
+/// Appends what follows the stem in a variant's name (`-480w.webp`). Written digit by digit:
+/// a build writes eight of these per photo, and the formatting machinery was most of
+/// publishing's time in a rebuild that changes no photo.
+pub fn push_variant_suffix(out: &mut String, output: &Output) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut width = output.width;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (width % 10) as u8;
+        width /= 10;
+        if width == 0 {
+            break;
+        }
+    }
+    out.push('-');
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str("w.");
+    out.push_str(output.format.ext());
 }
 
 /// An output `width` wide of an image of size `full`, its key and length still unset.
@@ -401,6 +422,19 @@ mod tests {
             names("p.png", "p", &outputs)[social],
             ("p-1200w.jpg".to_string(), 1200, 900, false)
         );
+    }
+
+    #[test]
+    fn a_variant_is_named_by_its_width_in_digits() {
+        let (mut outputs, _) = plan(1000, 500, Format::Jpeg, &Settings::default());
+        for (width, name) in [
+            (1, "f-1w.webp"),
+            (40, "f-40w.webp"),
+            (4294967295, "f-4294967295w.webp"),
+        ] {
+            outputs[1].width = width;
+            assert_eq!(names("f.jpg", "f", &outputs)[1].0, name);
+        }
     }
 
     #[test]
