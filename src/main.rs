@@ -17,7 +17,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Turns off transparent huge pages for this process, as `MIMALLOC_ALLOW_THP=0` would.
 /// mimalloc asks for them on its fresh memory, and on a busy machine with fragmented memory
 /// each first touch of a huge page waits for the kernel to compact memory: that was over 40%
-/// of a one-edit rebuild's time, and 4 KiB pages made one-edit rebuilds about a quarter
+/// of a one-edit rebuild's time, and 4 KiB pages made one-edit rebuilds about a third
 /// faster and a 10,000-article cold build no slower (bench/RESULTS.md, "Local photos,
 /// round 5"). Called first in `main`; the kernel checks it when memory is first touched, so
 /// it applies to memory mapped before it too. A kernel without it changes nothing.
