@@ -9,11 +9,13 @@ two binaries cannot take turns on one site: each gets its own copy of bench/imag
 two sites, hard-linked (`cp -al`, made here once) under /var/tmp/i17-bench/{main,mine}-*.
 Edits replace the edited article (rename), never write into it: the copies share their
 files with the bench sites. Prints medians (and minimums) of `perf stat -e task-clock`.
+I17_BENCH (default /var/tmp/i17-bench) names another folder for the copies, and
+CERMIN_BENCH_DIR another home of the bench sites (as for bench/image_bench.py).
 Needs linux-perf. Standard library only.
 """
 import os, pathlib, statistics, subprocess, sys, time
-base = pathlib.Path("/var/tmp/i17-bench")
-sites = pathlib.Path("/dev/shm/cermin-bench/images-1000").resolve()
+base = pathlib.Path(os.environ.get("I17_BENCH", "/var/tmp/i17-bench"))
+sites = (pathlib.Path(os.environ.get("CERMIN_BENCH_DIR", "/dev/shm/cermin-bench")) / "images-1000").resolve()
 bins = {"main": sys.argv[1], "mine": sys.argv[2]}
 runs = int(sys.argv[3])
 base.mkdir(parents=True, exist_ok=True)

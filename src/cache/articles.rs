@@ -24,8 +24,9 @@ use crate::content::{Article, BodyHtml};
 const SHARDS: usize = 256;
 
 /// The form of an [`Entry`]: changed with the [`Article`] record (2: rare fields boxed, names
-/// shared), so a cache of another form is read as empty, not misread.
-const FORMAT: u32 = 2;
+/// shared; 3: a photo's outputs hold no names), so a cache of another form is read as empty,
+/// not misread.
+const FORMAT: u32 = 3;
 
 /// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
 /// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
@@ -99,9 +100,14 @@ pub struct ArticleCache {
 /// dates without one), the permalink pattern, the tag slugs set by hand and the settings of
 /// its photos.
 fn fingerprint(config: &Config) -> u64 {
+    fingerprint_of_form(config, FORMAT)
+}
+
+/// [`fingerprint`] as the entries of `form` have it.
+fn fingerprint_of_form(config: &Config, form: u32) -> u64 {
     let mut h = Xxh3Default::new();
     super::program_identity().hash(&mut h);
-    FORMAT.hash(&mut h);
+    form.hash(&mut h);
     config.timezone.name().hash(&mut h);
     config.permalink.hash(&mut h);
     // Bodies hold embed cards worded in the site's language.
@@ -146,8 +152,12 @@ fn shard_path(dir: &Path, shard: usize) -> PathBuf {
 impl ArticleCache {
     /// Reads what the last build left; unreadable or stale shards count as empty.
     pub fn load(config: &Config) -> ArticleCache {
+        ArticleCache::load_with(config, fingerprint(config))
+    }
+
+    /// Reads the shards written for `fingerprint`.
+    fn load_with(config: &Config, fingerprint: u64) -> ArticleCache {
         let dir = super::dir(&config.root);
-        let fingerprint = fingerprint(config);
         let shards = (0..SHARDS)
             .into_par_iter()
             .map(|i| {
@@ -334,5 +344,39 @@ mod tests {
             Path::new("content//a.md")
         );
         assert_eq!(key("content", "content//a.md"), Path::new("a.md"));
+    }
+
+    #[test]
+    fn a_cache_of_another_form_is_read_as_empty() {
+        let root = tempfile::tempdir().expect("temp dir");
+        let config = Config::parse(
+            root.path(),
+            &root.path().join("site.toml"),
+            "title = \"T\"\nbase_url = \"https://contoh.test/\"\n",
+        )
+        .expect("config");
+        let file = config.content_dir().join("a.md");
+        let text = "---\ntitle: A\ndate: 2024-05-01\n---\nIsi.\n";
+        let (article, warnings) =
+            crate::content::load::parse_bytes(&config, &file, text.as_bytes().to_vec())
+                .expect("parsed");
+        let origin = Origin {
+            content_hash: 7,
+            stamp: None,
+            warnings,
+            from_cache: false,
+        };
+        // Saved as the form before this one wrote its entries.
+        let old_form = fingerprint_of_form(&config, FORMAT - 1);
+        ArticleCache::load_with(&config, old_form)
+            .save(&[Arc::new(article)], &[origin])
+            .expect("saved");
+        assert!(
+            ArticleCache::load(&config).take(&file, 7).is_none(),
+            "an entry of another form is not read"
+        );
+        // It was there, readable by its own form.
+        let entry = ArticleCache::load_with(&config, old_form).take(&file, 7);
+        assert_eq!(entry.map(|e| e.article.title.to_string()), Some("A".into()));
     }
 }

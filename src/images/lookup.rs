@@ -39,7 +39,7 @@ impl Images {
                 let folder = crate::content::bundle::site_folder(&article.path);
                 for (at, image) in article.images().iter().enumerate() {
                     let folder = image.site_folder(&folder);
-                    let path = markup::url(folder, &image.outputs[0]);
+                    let path = markup::url(folder, image, &image.outputs[0]);
                     map.insert(path, (article.clone(), at, folder.to_string()));
                 }
             }
@@ -81,7 +81,7 @@ impl ImageIndex {
             .find(|o| o.width >= width)
             .or(offered.last())?;
         Some(Found {
-            url: markup::url(folder, output),
+            url: markup::url(folder, image, output),
             width: output.width,
             height: output.height,
             format: output.format,

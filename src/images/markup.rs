@@ -18,25 +18,55 @@ const PATH: &AsciiSet = &CONTROLS
     .add(b'?')
     .add(b'%');
 
-/// The site path of an output of a bundle published in `site_folder`.
-pub fn url(site_folder: &str, output: &Output) -> String {
-    format!("{site_folder}{}", escape_path(&output.name))
+/// The site path of an output of `image` published in `site_folder`.
+pub fn url(site_folder: &str, image: &Image, output: &Output) -> String {
+    let mut url = String::with_capacity(site_folder.len() + image.name.len() + 8);
+    url.push_str(site_folder);
+    push_escaped_output_name(&mut url, image, output);
+    url
+}
+
+/// Appends the name of an output of `image` (as [`Image::output_name`] makes it), escaped
+/// (the variant's width and extension need no escapes).
+fn push_escaped_output_name(out: &mut String, image: &Image, output: &Output) {
+    match output.original {
+        true => push_escaped(out, &image.name),
+        false => {
+            push_escaped(out, &image.stem);
+            super::variants::push_variant_suffix(out, output);
+        }
+    }
 }
 
 /// A path (of `/`-separated names) as written in `src` and `srcset`.
 pub fn escape_path(path: &str) -> String {
-    utf8_percent_encode(path, PATH).to_string()
+    let mut escaped = String::with_capacity(path.len());
+    push_escaped(&mut escaped, path);
+    escaped
+}
+
+/// Appends `path` escaped as [`escape_path`] does, chunk by chunk (no formatting machinery:
+/// every card and feed entry with a photo writes some ten of these).
+fn push_escaped(out: &mut String, path: &str) {
+    for chunk in utf8_percent_encode(path, PATH) {
+        out.push_str(chunk);
+    }
 }
 
 /// The `srcset` of an image's outputs in `format`.
 pub fn srcset(image: &Image, site_folder: &str, format: Format) -> String {
+    use std::fmt::Write;
     let site_folder = image.site_folder(site_folder);
-    image
-        .srcset_outputs(format)
-        .iter()
-        .map(|o| format!("{} {}w", url(site_folder, o), o.width))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut srcset = String::new();
+    for (i, o) in image.srcset_outputs(format).iter().enumerate() {
+        if i > 0 {
+            srcset.push_str(", ");
+        }
+        srcset.push_str(site_folder);
+        push_escaped_output_name(&mut srcset, image, o);
+        let _ = write!(srcset, " {}w", o.width);
+    }
+    srcset
 }
 
 /// How an image is loaded: the lead image at once and first, the others when near.
@@ -71,7 +101,7 @@ pub fn picture(
     };
     html.push_str(&format!(
         r#"<img src="{}" srcset="{}" sizes="{sizes}" width="{}" height="{}" alt="{alt}"{extra}{loading}></picture>"#,
-        url(site_folder, fallback),
+        url(site_folder, image, fallback),
         srcset(image, site_folder, image.fallback),
         image.width,
         image.height,
@@ -81,16 +111,32 @@ pub fn picture(
 
 /// The image of `images` (of an article whose bundle is published in `site_folder`) a
 /// site path names (`/2024/05/27/a/foto.jpg`, `/images/peta.png`), if it is one.
+/// Called for every entry of every feed and every card: a path with nothing escaped in it
+/// (almost all) is compared as it is, with nothing allocated.
 pub fn find<'i>(images: &'i [Image], site_folder: &str, path: &str) -> Option<&'i Image> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let path = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
-        .decode_utf8_lossy()
-        .into_owned();
+    let path = decoded(path, true);
     images.iter().find(|i| {
-        let folder =
-            percent_encoding::percent_decode_str(i.site_folder(site_folder)).decode_utf8_lossy();
+        let folder = decoded(i.site_folder(site_folder), false);
         path.strip_prefix(folder.as_ref()) == Some(i.name.as_str())
     })
+}
+
+/// A site path with its percent escapes (and, in an HTML attribute's value, `&amp;`)
+/// decoded; borrowed when it has none.
+fn decoded(path: &str, html: bool) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let path = match html && path.contains("&amp;") {
+        true => Cow::Owned(path.replace("&amp;", "&")),
+        false => Cow::Borrowed(path),
+    };
+    if !path.contains('%') {
+        return path;
+    }
+    let decoded = percent_encoding::percent_decode_str(&path)
+        .decode_utf8_lossy()
+        .into_owned();
+    Cow::Owned(decoded)
 }
 
 /// Article HTML with every `<img>` of one of its images (of its bundle or of `static/`)
@@ -176,9 +222,9 @@ fn attributes(tag: &str) -> Vec<(&str, &str)> {
 mod tests {
     use super::*;
 
-    fn output(name: &str, width: u32, format: Format, offered: bool) -> Output {
+    fn output(original: bool, width: u32, format: Format, offered: bool) -> Output {
         Output {
-            name: name.into(),
+            original,
             width,
             height: width / 2,
             format,
@@ -191,15 +237,16 @@ mod tests {
     fn photo() -> Image {
         Image {
             name: "foto a.jpg".into(),
+            stem: "foto a".into(),
             stamp: None,
             width: 2000,
             height: 1000,
             outputs: vec![
-                output("foto a.jpg", 2000, Format::Jpeg, false),
-                output("foto a-480w.webp", 480, Format::Webp, true),
-                output("foto a-480w.jpg", 480, Format::Jpeg, true),
-                output("foto a-960w.webp", 960, Format::Webp, true),
-                output("foto a-960w.jpg", 960, Format::Jpeg, true),
+                output(true, 2000, Format::Jpeg, false),
+                output(false, 480, Format::Webp, true),
+                output(false, 480, Format::Jpeg, true),
+                output(false, 960, Format::Webp, true),
+                output(false, 960, Format::Jpeg, true),
             ],
             fallback: Format::Jpeg,
             social: 0,
@@ -218,6 +265,40 @@ mod tests {
                 r#" naik <img src="/lain.jpg" alt=""></p>"#
             )
         );
+    }
+
+    #[test]
+    fn finds_an_image_by_its_path_plain_or_escaped() {
+        let images = [photo()];
+        let found = |path: &str| find(&images, "/b/", path).map(|i| i.name.as_str());
+        assert_eq!(found("/b/foto a.jpg"), Some("foto a.jpg"));
+        assert_eq!(found("/b/foto%20a.jpg"), Some("foto a.jpg"));
+        assert_eq!(found("/b/foto%20a.jpg?v=2#top"), Some("foto a.jpg"));
+        assert_eq!(found("/c/foto a.jpg"), None);
+        assert_eq!(found("/b/foto%20b.jpg"), None);
+        // A folder written with escapes, and a name with `&` as an HTML attribute holds it.
+        let mut amp = photo();
+        amp.name = "a&b.jpg".into();
+        let images = [amp];
+        let found = |path: &str| find(&images, "/x%20y/", path).map(|i| i.name.as_str());
+        assert_eq!(found("/x y/a&amp;b.jpg"), Some("a&b.jpg"));
+        assert_eq!(found("/x%20y/a%26b.jpg"), Some("a&b.jpg"));
+        assert_eq!(found("/x y/a&b.jpg"), Some("a&b.jpg"));
+    }
+
+    #[test]
+    fn escapes_what_srcset_splits_at() {
+        assert_eq!(
+            escape_path("a b,c/é#?%.jpg"),
+            "a%20b%2Cc/%C3%A9%23%3F%25.jpg"
+        );
+        let photo = photo();
+        assert_eq!(url("/f/", &photo, &photo.outputs[0]), "/f/foto%20a.jpg");
+        assert_eq!(
+            url("/f/", &photo, &photo.outputs[1]),
+            "/f/foto%20a-480w.webp"
+        );
+        assert_eq!(photo.output_name(&photo.outputs[4]), "foto a-960w.jpg");
     }
 
     #[test]

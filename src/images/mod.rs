@@ -87,11 +87,13 @@ impl Format {
     }
 }
 
-/// One file cermin writes for an image: a variant, or the original re-encoded.
+/// One file cermin writes for an image: a variant, or the original re-encoded. It holds no
+/// name: a variant's is made of its image's stem, its width and its format
+/// ([`Image::output_name`]), so the article cache keeps no eight strings per photo.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Output {
-    /// Its path inside the bundle folder (`foto-480w.webp`), published beside the original.
-    pub name: String,
+    /// Whether it is the original (published under the image's own name), not a variant.
+    pub original: bool,
     pub width: u32,
     pub height: u32,
     pub format: Format,
@@ -108,6 +110,9 @@ pub struct Output {
 pub struct Image {
     /// Its path inside the bundle folder (`foto.jpg`).
     pub name: String,
+    /// The start of its variants' names (`foto` of `foto-480w.webp`; see
+    /// [`variants::variant_stem`]).
+    pub stem: String,
     /// The source file's stamp when it was read (None: too recent to trust, or a symbolic
     /// link, which is checked again on every build).
     pub stamp: Option<FileStamp>,
@@ -136,6 +141,25 @@ pub struct Home {
 }
 
 impl Image {
+    /// The path of its output `output` inside the bundle folder: its own name for the
+    /// original, `{stem}-{width}w.{ext}` for a variant (`foto-480w.webp`), published beside
+    /// the original.
+    pub fn output_name(&self, output: &Output) -> std::borrow::Cow<'_, str> {
+        match output.original {
+            true => std::borrow::Cow::Borrowed(&self.name),
+            false => {
+                let mut name = String::new();
+                self.push_output_name(&mut name, output);
+                std::borrow::Cow::Owned(name)
+            }
+        }
+    }
+
+    /// Appends [`Image::output_name`] to `out`.
+    pub fn push_output_name(&self, out: &mut String, output: &Output) {
+        variants::push_output_name(out, &self.name, &self.stem, output);
+    }
+
     /// The outputs in `format` that a `srcset` offers, narrowest first.
     pub fn srcset_outputs(&self, format: Format) -> Vec<&Output> {
         let mut offered: Vec<&Output> = self
@@ -338,9 +362,10 @@ fn made_image(
     warnings: &mut Vec<String>,
 ) -> Option<Image> {
     let stem = variants::variant_stem(name, siblings);
-    match variants::make(name, &stem, bytes, probed, settings, cache_dir) {
+    match variants::make(bytes, probed, settings, cache_dir) {
         Ok(made) => Some(Image {
             name: name.to_string(),
+            stem,
             stamp: None,
             width: made.width,
             height: made.height,

@@ -51,12 +51,8 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
     jobs.par_iter()
         .map(|&(article, image)| {
             let site_folder = bundle::site_folder(&article.path);
-            let key = bundle::output_file(&site_folder, &image.outputs[0].name);
-            // All of an image's files sit in its original's folder (the key's).
-            let group = Group::new(image.outputs.iter().map(|output| {
-                let name = output.name.as_str();
-                name.rsplit_once('/').map_or(name, |(_, name)| name)
-            }));
+            let key = bundle::output_file(&site_folder, &image.name);
+            let group = group_of(image);
             let signature = signature(image);
             let unchanged = previous.get(&key) == Some(&signature);
             let kept = (target.keep_group)(&key, &group, unchanged)?;
@@ -110,12 +106,30 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .collect()
 }
 
-/// The signature of an image's files: their names and cache keys (which hold the photo's
-/// bytes and the settings that made each).
+/// The group of an image's files: their names in the folder of its original (where all of
+/// them sit), written into one string rather than a string each.
+fn group_of(image: &Image) -> Group {
+    let mut names = String::new();
+    let mut ends = Vec::with_capacity(image.outputs.len());
+    for output in &image.outputs {
+        let start = names.len();
+        image.push_output_name(&mut names, output);
+        ends.push((start, names.len()));
+    }
+    Group::new(ends.iter().map(|&(start, end)| {
+        let name = &names[start..end];
+        name.rsplit_once('/').map_or(name, |(_, name)| name)
+    }))
+}
+
+/// The signature of an image's files: their names (the image's name and stem, each
+/// variant's width and format) and cache keys (which hold the photo's bytes and the
+/// settings that made each).
 fn signature(image: &Image) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
+    (&image.name, &image.stem).hash(&mut h);
     for output in &image.outputs {
-        (&output.name, output.key).hash(&mut h);
+        (output.original, output.width, output.format, output.key).hash(&mut h);
     }
     h.finish()
 }
@@ -134,8 +148,7 @@ fn remake(
     let settings = &site.config.images;
     let probed =
         probe::probe(&bytes, settings.max_pixels).map_err(|e| anyhow!("{} {e}", path.display()))?;
-    let stem = variants::variant_stem(&image.name, article.bundle());
-    let made = variants::make(&image.name, &stem, &bytes, &probed, settings, cache_dir)
+    let made = variants::make(&bytes, &probed, settings, cache_dir)
         .map_err(|e| anyhow!("{}: {e}", path.display()))?;
     Ok(Image {
         outputs: made.outputs,

@@ -272,14 +272,15 @@ pub fn variant_files(
         let remade = match config.images.encode && !image.outputs.iter().all(in_cache) {
             true => for_article(
                 config,
-                &super::markup::url(&home.site_folder, &image.outputs[0]),
+                &super::markup::url(&home.site_folder, image, &image.outputs[0]),
                 &mut Vec::new(),
             ),
             false => None,
         };
         let image = remade.as_ref().unwrap_or(image);
         for (at, output) in image.outputs.iter().enumerate().skip(1) {
-            let path = crate::content::bundle::output_file(&home.site_folder, &output.name);
+            let name = image.output_name(output);
+            let path = crate::content::bundle::output_file(&home.site_folder, &name);
             let bytes = match config.images.encode {
                 true => cached(config, image, at)
                     .map_err(|e| anyhow!("{}: {e}", home.dir.join(&image.name).display()))?,

@@ -28,11 +28,9 @@ pub struct Made {
     pub fallback: Format,
 }
 
-/// Plans the outputs of the image `name` and makes those the cache lacks; returns them
-/// all with their sizes. The error says why the image cannot be decoded.
+/// Plans the outputs of an image and makes those the cache lacks; returns them all with
+/// their sizes. The error says why the image cannot be decoded.
 pub fn make(
-    name: &str,
-    stem: &str,
     bytes: &[u8],
     probed: &Probed,
     settings: &Settings,
@@ -55,9 +53,9 @@ pub fn make(
     // An animation is offered as it is: variants would hold its first frame only.
     let animated = super::animation::is_animated(probed.format, bytes);
     let (mut outputs, social) = if animated {
-        plan_animation(name, stem, width, height, probed.format)
+        plan_animation(width, height, probed.format)
     } else {
-        plan(name, stem, width, height, probed.format, settings)
+        plan(width, height, probed.format, settings)
     };
     let fallback = if animated {
         probed.format
@@ -189,16 +187,49 @@ pub fn variant_stem(name: &str, files: &[String]) -> String {
     }
 }
 
+/// Appends the path inside the bundle folder of the output `output` of the image `name`
+/// whose variants' names start with `stem` (see [`super::Image::output_name`]).
+pub fn push_output_name(out: &mut String, name: &str, stem: &str, output: &Output) {
+    match output.original {
+        true => out.push_str(name),
+        false => {
+            out.push_str(stem);
+            push_variant_suffix(out, output);
+        }
+    }
+}
+
+/// Appends what follows the stem in a variant's name (`-480w.webp`). Written digit by digit:
+/// a build writes eight of these per photo, and the formatting machinery was most of
+/// publishing's time in a rebuild that changes no photo.
+pub fn push_variant_suffix(out: &mut String, output: &Output) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut width = output.width;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (width % 10) as u8;
+        width /= 10;
+        if width == 0 {
+            break;
+        }
+    }
+    out.push('-');
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    out.push_str("w.");
+    out.push_str(output.format.ext());
+}
+
 /// An output `width` wide of an image of size `full`, its key and length still unset.
 fn sized_output(
-    name: String,
+    original: bool,
     width: u32,
     full: (u32, u32),
     format: Format,
     offered: bool,
 ) -> Output {
     Output {
-        name,
+        original,
         width,
         height: scaled_height(full.0, full.1, width),
         format,
@@ -212,25 +243,16 @@ fn sized_output(
 /// index of the social card: the original re-encoded under its own name; WebP and fallback
 /// variants at each configured width below its own (never upscaled), and at its own width
 /// when that is within the widest; the social-card JPEG.
-fn plan(
-    name: &str,
-    stem: &str,
-    width: u32,
-    height: u32,
-    format: Format,
-    settings: &Settings,
-) -> (Vec<Output>, usize) {
+fn plan(width: u32, height: u32, format: Format, settings: &Settings) -> (Vec<Output>, usize) {
     let widest = settings.widths.last().copied().unwrap_or(width);
     let full_offered = width <= widest;
-    let output = |name: String, w: u32, format: Format, offered: bool| {
-        sized_output(name, w, (width, height), format, offered)
+    let output = |original: bool, w: u32, format: Format, offered: bool| {
+        sized_output(original, w, (width, height), format, offered)
     };
-    let variant = |w: u32, format: Format, offered: bool| {
-        output(format!("{stem}-{w}w.{}", format.ext()), w, format, offered)
-    };
+    let variant = |w: u32, format: Format, offered: bool| output(false, w, format, offered);
     let fallback = format.fallback();
     let mut outputs = vec![output(
-        name.to_string(),
+        true,
         width,
         format,
         full_offered && (format == fallback || format == Format::Webp),
@@ -262,25 +284,14 @@ fn plan(
 
 /// The outputs of an animation (GIF, WebP or PNG): the file itself, offered at its own
 /// size, and the social-card JPEG of its first frame.
-fn plan_animation(
-    name: &str,
-    stem: &str,
-    width: u32,
-    height: u32,
-    format: Format,
-) -> (Vec<Output>, usize) {
+fn plan_animation(width: u32, height: u32, format: Format) -> (Vec<Output>, usize) {
     let social_width = SOCIAL_WIDTH.min(width);
-    let output = |name: String, w: u32, format: Format, offered: bool| {
-        sized_output(name, w, (width, height), format, offered)
+    let output = |original: bool, w: u32, format: Format, offered: bool| {
+        sized_output(original, w, (width, height), format, offered)
     };
     let outputs = vec![
-        output(name.to_string(), width, format, true),
-        output(
-            format!("{stem}-{social_width}w.jpg"),
-            social_width,
-            Format::Jpeg,
-            false,
-        ),
+        output(true, width, format, true),
+        output(false, social_width, Format::Jpeg, false),
     ];
     (outputs, 1)
 }
@@ -355,26 +366,23 @@ fn encode(pixels: &DynamicImage, format: Format, settings: &Settings) -> Result<
 mod tests {
     use super::*;
 
-    fn names(outputs: &[Output]) -> Vec<(String, u32, u32, bool)> {
+    fn names(name: &str, stem: &str, outputs: &[Output]) -> Vec<(String, u32, u32, bool)> {
         outputs
             .iter()
-            .map(|o| (o.name.clone(), o.width, o.height, o.offered))
+            .map(|o| {
+                let mut output_name = String::new();
+                push_output_name(&mut output_name, name, stem, o);
+                (output_name, o.width, o.height, o.offered)
+            })
             .collect()
     }
 
     #[test]
     fn plans_no_variant_wider_than_the_image() {
-        let (outputs, social) = plan(
-            "a/foto.jpg",
-            "a/foto",
-            1000,
-            500,
-            Format::Jpeg,
-            &Settings::default(),
-        );
+        let (outputs, social) = plan(1000, 500, Format::Jpeg, &Settings::default());
         let s = |n: &str, w, h, offered| (n.to_string(), w, h, offered);
         assert_eq!(
-            names(&outputs),
+            names("a/foto.jpg", "a/foto", &outputs),
             vec![
                 s("a/foto.jpg", 1000, 500, true),
                 s("a/foto-480w.webp", 480, 240, true),
@@ -389,11 +397,11 @@ mod tests {
 
     #[test]
     fn plans_a_large_png_with_a_social_jpeg() {
-        let (outputs, social) = plan("p.png", "p", 4000, 3000, Format::Png, &Settings::default());
-        let offered: Vec<_> = outputs
-            .iter()
-            .filter(|o| o.offered)
-            .map(|o| &o.name)
+        let (outputs, social) = plan(4000, 3000, Format::Png, &Settings::default());
+        let offered: Vec<_> = names("p.png", "p", &outputs)
+            .into_iter()
+            .filter(|o| o.3)
+            .map(|o| o.0)
             .collect();
         assert_eq!(
             offered,
@@ -411,13 +419,35 @@ mod tests {
             "the 4000-pixel original is not in srcset"
         );
         assert_eq!(
-            (
-                outputs[social].name.as_str(),
-                outputs[social].width,
-                outputs[social].height
-            ),
-            ("p-1200w.jpg", 1200, 900)
+            names("p.png", "p", &outputs)[social],
+            ("p-1200w.jpg".to_string(), 1200, 900, false)
         );
+    }
+
+    #[test]
+    fn a_variant_is_named_by_its_width_in_digits() {
+        let (mut outputs, _) = plan(1000, 500, Format::Jpeg, &Settings::default());
+        for (width, name) in [
+            (1, "f-1w.webp"),
+            (40, "f-40w.webp"),
+            (4294967295, "f-4294967295w.webp"),
+        ] {
+            outputs[1].width = width;
+            assert_eq!(names("f.jpg", "f", &outputs)[1].0, name);
+        }
+    }
+
+    #[test]
+    fn an_animation_is_offered_as_it_is_with_a_social_jpeg() {
+        let (outputs, social) = plan_animation(1600, 800, Format::Gif);
+        assert_eq!(
+            names("a.gif", "a-gif", &outputs),
+            vec![
+                ("a.gif".to_string(), 1600, 800, true),
+                ("a-gif-1200w.jpg".to_string(), 1200, 600, false),
+            ]
+        );
+        assert_eq!(social, 1);
     }
 
     #[test]

@@ -215,7 +215,7 @@ impl LeadImage {
             let bundle_folder = crate::content::bundle::site_folder(&article.path);
             let folder = photo.site_folder(&bundle_folder);
             return Some(LeadImage {
-                url: links.absolute(&crate::images::markup::url(folder, social)),
+                url: links.absolute(&crate::images::markup::url(folder, photo, social)),
                 media_type: Some(social.format.mime()),
                 length: Some(social.len),
             });

@@ -156,7 +156,7 @@ fn lead_image(article: &Article) -> Value {
     let folder = image.site_folder(&bundle_folder);
     let output = |o: &Output| {
         map([
-            ("url", markup::url(folder, o).into()),
+            ("url", markup::url(folder, image, o).into()),
             ("width", o.width.into()),
             ("height", o.height.into()),
             ("type", o.format.mime().into()),
@@ -170,7 +170,10 @@ fn lead_image(article: &Article) -> Value {
         .map(output)
         .collect();
     map([
-        ("src", markup::url(folder, image.fallback_src()).into()),
+        (
+            "src",
+            markup::url(folder, image, image.fallback_src()).into(),
+        ),
         ("width", image.width.into()),
         ("height", image.height.into()),
         (
