@@ -76,8 +76,8 @@ def stop_above(server: subprocess.Popen, limit_mb: int, stopped: list) -> None:
     while server.poll() is None:
         try:
             rss, _ = memory_mb(server.pid)
-        except (FileNotFoundError, ProcessLookupError):
-            return
+        except (FileNotFoundError, ProcessLookupError, KeyError):
+            return  # gone, or a zombie (no VmRSS) once the server has stopped
         if rss > limit_mb:
             stopped.append(rss)
             server.kill()

@@ -24,11 +24,12 @@ use crate::urls::Links;
 /// The partial that shows one article in a list; lists get it pre-rendered as `cards_html`.
 const CARD_TEMPLATE: &str = "partials/card.html";
 
-/// An article's card (its fields for lists) as a session keeps it between renders, made
-/// when a page first shows it, and the hashes of its values. A one-off build keeps no card
-/// (`None`) and makes one whenever a page shows the article: kept for every article of a
-/// large site, cards (a Tera map of some 30 values each, ~4 KB) would be most of the build's
-/// memory.
+/// An article's card (its fields for lists), kept once made (a session keeps it between
+/// renders), and the hashes of its values. Where every article's card would not fit the
+/// memory budget of bodies, no card is kept (`None`): one is made whenever a page shows the
+/// article. Kept for every article of a large site, cards (a Tera map of some 30 values
+/// each, ~4.6 KB measured at 100,000 articles) would be most of a build's memory, and a third
+/// of a dev server's.
 #[derive(Clone)]
 pub struct ArticleValues {
     pub card: Option<Arc<OnceLock<Value>>>,
@@ -220,8 +221,8 @@ impl ValueCache {
         Ok(layout)
     }
 
-    /// The values of every article, in order. A one-off build makes them afresh, with a
-    /// place for each card only with `keep_cards`. A session keeps them with their cards:
+    /// The values of every article, in order, with a place for each card only with
+    /// `keep_cards`. A one-off build makes them afresh. A session keeps them:
     /// after a render of as many articles, only the articles not in the same place as then
     /// are looked at (an edit in `serve`).
     fn values_for(&self, articles: &[Arc<Article>], keep_cards: bool) -> ArticleLists {
@@ -233,7 +234,7 @@ impl ValueCache {
                     .collect(),
             );
         }
-        let make = |a: &Article| article_values(a, true);
+        let make = |a: &Article| article_values(a, keep_cards);
         let mut last = self.last.lock().expect("cache lock");
         let address = |a: &Arc<Article>| Arc::as_ptr(a) as usize;
         if let Some((mut addresses, mut lists)) = last.take()
@@ -388,9 +389,10 @@ pub struct PageRenderer<'a> {
     /// Each article through `partials/card.html`, made on first use (once per render, or
     /// in a session once until the article or the templates change).
     card_html: Arc<Vec<OnceLock<CardHtml>>>,
-    /// Where the cards' HTML waits between uses: in a one-off build, beyond the first
-    /// `[build] body_memory_mb` in a scratch file, as article bodies do (an article is shown
-    /// on some 5 to 10 lists, far apart in the render); in a session, in memory.
+    /// Where the cards' HTML waits between uses: beyond the first `[build] body_memory_mb`
+    /// in a scratch file, as article bodies do (an article is shown on some 5 to 10 lists,
+    /// far apart in the render). A session keeps the cards between renders, each where its
+    /// render placed it: a save's few new cards fit the fresh budget of its render's store.
     card_store: BodyStore,
 }
 
@@ -402,10 +404,11 @@ impl<'a> PageRenderer<'a> {
         cache: &ValueCache,
     ) -> PageRenderer<'a> {
         let dates = DateFormatter::new(&site.config.language);
-        // A one-off build keeps each card made only while all cards fit in the memory budget
-        // of bodies: making a card again for each of the 5 to 15 lists that show it costs
-        // half again the user CPU of a 10,000-article build (measured), paid only where keeping
-        // them would cost gigabytes.
+        // A build or a session keeps each card made only while all cards fit in the memory
+        // budget of bodies: making a card again for each of the 5 to 15 lists that show it
+        // costs half again the user CPU of a 10,000-article build (measured), paid only where
+        // keeping them would cost gigabytes (a dev server's save makes again the cards of the
+        // few lists it renders).
         let budget = site.config.build.body_memory_mb.saturating_mul(1 << 20);
         let keep_cards = site.articles.len().saturating_mul(KEPT_CARD_BYTES) <= budget;
         let ArticleLists {
@@ -413,10 +416,7 @@ impl<'a> PageRenderer<'a> {
             hashes,
             card_html,
         } = cache.values_for(&site.articles, keep_cards);
-        let card_store = match cache.is_session() {
-            true => BodyStore::in_memory(),
-            false => BodyStore::with_scratch_file(site.config.build.body_memory_mb),
-        };
+        let card_store = BodyStore::with_scratch_file(site.config.build.body_memory_mb);
         PageRenderer {
             site,
             templates,

@@ -389,6 +389,62 @@ fn cards_follow_the_card_template_and_the_edited_article() {
     assert!(home(&session).contains(">Judul Baru</a></p>"));
 }
 
+/// With `[build] body_memory_mb = 0` every card of the site would not fit the budget, so the
+/// session keeps none between saves (a large site's cards were a third of the dev server's
+/// memory): each list makes the cards it shows, and the cards through `partials/card.html`
+/// wait in the render's scratch file. An edit of a card shown on other pages, and a tag added
+/// and removed again, still give the files of a full build.
+#[test]
+fn cards_made_on_demand_follow_an_edited_card_and_a_tag_added_and_removed() {
+    let f = Fixture::with_config(&format!(
+        "{}related_count = 3\n[build]\nbody_memory_mb = 0\n",
+        crate::common::SITE_TOML
+    ));
+    for n in 0..8 {
+        let text = article_text(n, &format!("Berita {n}"), "", "Satu dua tiga.");
+        f.write(&format!("content/b{n}.md"), &text);
+    }
+    // Cards shorter than 512 bytes stay in memory whatever the budget: this one is longer.
+    let pad = "x".repeat(600);
+    f.write(
+        "templates/partials/card.html",
+        &format!(
+            "<p class=\"kartu\" data-pad=\"{pad}\"><a href=\"{{{{ card.path | url }}}}\">{{{{ card.title }}}}</a></p>\n"
+        ),
+    );
+    let mut session = Session::open(f.root(), options()).unwrap();
+    let fresh = render_fresh(f.root(), options()).unwrap();
+    assert_eq!(first_difference(&session.files(), &fresh), None);
+    assert!(served_page(&session, "index.html").contains(">Berita 2</a></p>"));
+    let tagged = |session: &Session, tag: &str| -> Vec<String> {
+        let mut pages: Vec<String> = session
+            .files()
+            .keys()
+            .filter(|k| k.contains(&format!("/{tag}/")) && k.ends_with(".html"))
+            .map(|k| k.to_string())
+            .collect();
+        pages.sort();
+        pages
+    };
+    // b2's card is on the home page, its tags' pages and its neighbours' related lists.
+    let text = article_text(2, "Judul Baru", "", "Satu dua tiga.");
+    save_and_compare(&mut session, &f, "content/b2.md", &text, "a title");
+    let home = served_page(&session, "index.html");
+    assert!(home.contains(">Judul Baru</a></p>") && !home.contains(">Berita 2</a></p>"));
+    let with_tag = "---\ntitle: \"Judul Baru\"\ndate: 2024-03-03 10:00\ntags: [Hukum, Cuaca]\n---\n\nSatu dua tiga.\n";
+    save_and_compare(&mut session, &f, "content/b2.md", with_tag, "a tag added");
+    let pages = tagged(&session, "cuaca");
+    assert!(!pages.is_empty(), "no page of the new tag");
+    for page in &pages {
+        assert!(
+            served_page(&session, page).contains(">Judul Baru</a></p>"),
+            "{page}"
+        );
+    }
+    save_and_compare(&mut session, &f, "content/b2.md", &text, "the tag removed");
+    assert_eq!(tagged(&session, "cuaca"), Vec::<String>::new());
+}
+
 /// With `[build] body_memory_mb = 0` the session keeps every long article body in its scratch
 /// file, as a build does: the pages, feeds and search index that show them, before and after
 /// edits of those bodies, are still a full build's.
