@@ -334,7 +334,7 @@ const LEAD_WORDS: &[&str] = &[
 ];
 
 /// An element whose class or id names it the article's lead.
-fn is_lead_box(node: &NodeRef) -> bool {
+pub fn is_lead_box(node: &NodeRef) -> bool {
     class_id_tokens(node).iter().any(|token| {
         identifier_words(token)
             .iter()

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use dom_query::{Document, NodeRef};
 
 use super::dom::{collapse_whitespace, leaf_blocks, link_text_len, tag_name, text_of, word_count};
-use super::junk::junk_line_rule;
+use super::junk::{is_lead_box, junk_line_rule};
 
 /// A lead paragraph has at least this many words: shorter lines between the headline and
 /// the text are datelines, labels and captions.
@@ -44,6 +44,14 @@ struct Standfirst {
     /// The keys of all the page's lines, to find where the body starts.
     page_keys: Vec<String>,
 }
+
+/// A line that is the title marks the headline only when the title has this many words: a
+/// shorter one may be a label or a menu item that happens to read the same.
+const MIN_TITLE_LINE_WORDS: usize = 3;
+
+/// A heading of this many words that ends as a sentence is a lead paragraph set in a
+/// heading's type, not a section heading.
+const MIN_LEAD_HEADING_WORDS: usize = 15;
 
 /// A standfirst has at least this many words: a shorter description is a label or a title.
 const MIN_STANDFIRST_WORDS: usize = 8;
@@ -82,6 +90,19 @@ pub fn lines_after_headline(
     // Some themes set the headline in an `<h2>` (the `<h1>` is the site's name): one whose
     // text is the title is the headline when no `<h1>` is.
     let exact_h2 = || (0..blocks.len()).find(|&i| tag_name(&blocks[i]) == "h2" && keys[i] == title);
+    // Others show it in a styled box (`<div class="h1">`), their `<h1>` gone with the
+    // breadcrumb it sat in: the first line that is the title, not a link, is the headline.
+    let exact_line = || {
+        (word_count(&title) >= MIN_TITLE_LINE_WORDS)
+            .then(|| {
+                (0..blocks.len()).find(|&i| {
+                    keys[i] == title
+                        && link_text_len(&blocks[i]) == 0
+                        && !blocks[i].ancestors_it(None).any(|a| tag_name(&a) == "a")
+                })
+            })
+            .flatten()
+    };
     let headline = headings
         .iter()
         .find(|(_, h)| *h == title)
@@ -90,7 +111,8 @@ pub fn lines_after_headline(
             [only] if shares_most_words(&only.1, &title) => Some(only.0),
             _ => None,
         })
-        .or_else(exact_h2);
+        .or_else(exact_h2)
+        .or_else(exact_line);
     let Some(start) = headline else {
         return PageLines {
             lines: Vec::new(),
@@ -217,9 +239,23 @@ fn with_paragraphs_after_headline<'p>(
     else {
         return (found, Vec::new());
     };
+    // Readability may split a paragraph at its line breaks: a line whose text it kept in
+    // two pieces or more, all but a few words of it, is kept.
+    let holds_kept = |line: &Line| {
+        let mut rest = line.key.clone();
+        let mut pieces = 0;
+        for k in kept_keys
+            .iter()
+            .filter(|k| word_count(k) >= MIN_BODY_PARAGRAPH_WORDS && line.key.contains(k.as_str()))
+        {
+            rest = rest.replace(k.as_str(), " ");
+            pieces += 1;
+        }
+        pieces >= 2 && word_count(&rest) < MIN_LEAD_WORDS
+    };
     let lead: Vec<&Line> = page.lines[..end]
         .iter()
-        .filter(|l| !kept_keys.contains(&l.key) && l.lead_html.is_some())
+        .filter(|l| !kept_keys.contains(&l.key) && l.lead_html.is_some() && !holds_kept(l))
         .collect();
     if lead.is_empty() || lead.len() > MAX_LEAD_PARAGRAPHS {
         return (found, Vec::new());
@@ -245,11 +281,15 @@ fn is_deck(block: &NodeRef, text: &str, headline: usize, blocks: &[NodeRef]) -> 
 }
 
 /// A paragraph of running text: enough words, few of them links, ending as a sentence ends
-/// (a headline, a label or a tagline rarely does), not a heading, caption or list item, not
-/// a junk line.
+/// (a headline, a label or a tagline rarely does) or in a box named the lead, not a caption or list item, not a junk
+/// line; a heading only when it is a long sentence (a lead set in a heading's type).
 fn is_lead_like(block: &NodeRef, text: &str) -> bool {
     let tag = tag_name(block);
-    if !matches!(tag.as_str(), "p" | "div" | "section") {
+    let heading = matches!(tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6");
+    if !matches!(tag.as_str(), "p" | "div" | "section") && !heading {
+        return false;
+    }
+    if heading && word_count(text) < MIN_LEAD_HEADING_WORDS {
         return false;
     }
     if block.ancestors_it(None).any(|a| {
@@ -262,10 +302,21 @@ fn is_lead_like(block: &NodeRef, text: &str) -> bool {
     }
     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
     word_count(text) >= MIN_LEAD_WORDS
-        && ends_as_sentence(text)
+        && (ends_as_sentence(text) || names_itself_the_lead(block))
         && link_text_len(block) * 4 < chars
         && junk_line_rule(text).is_none()
 }
+
+/// A box whose class names it the lead ("c-page-intro__copy", "article-lead"): its
+/// sentence may end without a full stop, as a teaser's does.
+fn names_itself_the_lead(block: &NodeRef) -> bool {
+    std::iter::once(*block)
+        .chain(block.ancestors_it(Some(LEAD_BOX_LEVELS)))
+        .any(|a| is_lead_box(&a))
+}
+
+/// How far up from a line its lead box may be: the box, or a wrapper around its paragraph.
+const LEAD_BOX_LEVELS: usize = 2;
 
 /// Whether most of a heading's words are words of the title.
 fn shares_most_words(heading: &str, title: &str) -> bool {
@@ -388,6 +439,94 @@ mod tests {
         let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
         let body = with_lead(format!("<p>{BODY}</p>"), &lines);
         assert_eq!(body, format!("<p>{LEAD}</p><p>{BODY}</p>"));
+    }
+
+    #[test]
+    fn a_lead_set_as_a_heading_comes_back() {
+        // Some templates set the whole lead paragraph in an `<h2>`, below the date and the
+        // share bar, in the body's own box.
+        let lead_heading = "Die UN-Konvention hat mit der FAO eine Arbeitsgruppe zur Vogelgrippe und zu Wildvögeln eingerichtet, die am Dienstag Empfehlungen veröffentlicht hat.";
+        let doc = page(&format!(
+            "<div class='date'>24. Oktober 2022</div><div class='share'>Teilen</div><h2>{lead_heading}</h2>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
+        let body = with_lead(format!("<p>{BODY}</p>"), &lines);
+        assert_eq!(body, format!("<p>{lead_heading}</p><p>{BODY}</p>"));
+        // A section heading, even a long one, is no lead: it does not end as a sentence.
+        let heading = "Was Verbraucher über die erneuerbare Alternative zum Flüssiggas beim Heizen wissen sollten";
+        let doc = page(&format!(
+            "<div class='date'>24. Oktober 2022</div><h2>{heading}</h2>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn a_paragraph_readability_split_at_its_line_breaks_is_not_put_back() {
+        let doc = Document::from(format!(
+            "<body><h4>DIMETHYLETHER ALS HEIZSTOFF</h4><div class='text'><p>{LEAD}<br><br>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether als Heizstoff"), None);
+        let found = format!("<p>{LEAD}</p><p>{BODY}</p><p>{BODY} 2</p>");
+        assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn a_lead_readability_kept_only_part_of_still_comes_back() {
+        // Readability kept the lead's last sentence alone (split at a line break); its first
+        // sentence is lost unless the line comes back.
+        let doc = Document::from(format!(
+            "<body><h1>Heizen morgen</h1><div class='lead'><p>{LEAD}<br>{BODY} 3</p></div>\
+             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Heizen morgen"), None);
+        let found = format!("<p>{BODY} 3</p><p>{BODY}</p><p>{BODY} 2</p>");
+        let body = with_lead(found.clone(), &lines);
+        assert!(body.starts_with(&format!("<p>{LEAD}")), "{body}");
+    }
+
+    #[test]
+    fn a_lead_box_comes_back_even_without_a_full_stop() {
+        let teaser = "Die Lokalwahlen endeten nicht nur mit einem Sieg der Opposition, sondern auch mit dem Rücktritt des Premierministers";
+        let doc = page(&format!(
+            "<div class='c-page-intro__author'>von Daniel Braun</div><div class='c-page-intro__copy'>{teaser}</div>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{teaser}</p>{found}")
+        );
+        // The same line in a box that does not name itself the lead is a subtitle or a label.
+        let doc = page(&format!("<div class='c-page-copy'>{teaser}</div>"));
+        let lines = lines_after_headline(&doc, Some("Dimethylether"), None);
+        assert_eq!(with_lead(found.clone(), &lines), found);
+    }
+
+    #[test]
+    fn a_headline_that_is_no_heading_element_still_marks_where_the_lead_starts() {
+        // The page's `<h1>` sat in a breadcrumb (removed as navigation); the headline shown
+        // is a styled box with the title's text.
+        let doc = Document::from(format!(
+            "<body><div class='h1 page-title'><span>Was ist eine Vorsatzschalung?</span></div>\
+             <div class='author'>André Borbe, 25.01.2022</div>\
+             <div class='intro-text'><p>{LEAD}</p></div>\
+             <div class='text'><p>{BODY}</p><p>{BODY} 2</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Was ist eine Vorsatzschalung?"), None);
+        let found = format!("<p>{BODY}</p>");
+        assert_eq!(
+            with_lead(found.clone(), &lines),
+            format!("<p>{LEAD}</p>{found}")
+        );
+        // The title's text as a link (a teaser of this very article) marks nothing.
+        let doc = Document::from(format!(
+            "<body><p><a href='/a'>Was ist eine Vorsatzschalung?</a></p><p>{LEAD}</p>\
+             <div class='text'><p>{BODY}</p></div></body>"
+        ));
+        let lines = lines_after_headline(&doc, Some("Was ist eine Vorsatzschalung?"), None);
+        assert_eq!(with_lead(found.clone(), &lines), found);
     }
 
     #[test]

@@ -46,8 +46,20 @@ pub fn to_markdown(doc: &Document) -> String {
             md
         })
         .collect();
+    spaces_out_of_links(&root);
     let markdown = CONVERTER.convert(&root.html()).unwrap_or_default();
     tidy(&markdown, &tables)
+}
+
+/// The converter trims a link's text and drops the space it opened with ("the<a> Go Fund
+/// Me </a>page" would read "theGo Fund Me page"): that space goes before the link. (It keeps
+/// the spaces at the edges of emphasis, and the one a link ends with.)
+fn spaces_out_of_links(root: &NodeRef) {
+    for link in select(root, "a") {
+        if link.text().starts_with(char::is_whitespace) {
+            link.before_html(" ");
+        }
+    }
 }
 
 fn outer_tables<'a>(root: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
@@ -244,6 +256,23 @@ mod tests {
                 "<table><caption>Cap</caption><tr><th>A</th><th>B</th></tr><tr><td>1 | 2</td></tr></table>"
             ),
             "*Cap*\n\n| A | B |\n| --- | --- |\n| 1 \\| 2 | |\n"
+        );
+    }
+
+    #[test]
+    fn a_space_at_the_edge_of_a_link_or_emphasis_stays_between_the_words() {
+        // The converter trims the text of a link or emphasis; the space it held must not go
+        // with it, or "the Go Fund Me page" reads "theGo Fund Me page".
+        assert_eq!(
+            md(
+                "<p>started the<a href=\"https://x.example/\"> Go Fund Me </a>page and<em> a </em>b<strong>c </strong>d.</p>"
+            ),
+            "started the [Go Fund Me](https://x.example/) page and *a* b**c** d.\n"
+        );
+        // Words glued in the page stay glued: no space is made up.
+        assert_eq!(
+            md("<p>wir wissen<a href=\"https://x.example/\">aus Daten</a>, dass <b>B</b>c.</p>"),
+            "wir wissen[aus Daten](https://x.example/), dass **B**c.\n"
         );
     }
 
