@@ -516,10 +516,22 @@ impl<'a> PageRenderer<'a> {
         Ok(Value::safe_string(&for_page(&self.links, &html, page)))
     }
 
-    fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
+    /// The list's cards (`articles`, `cards_html`) and paginator, each card only when the
+    /// page's `template` names it: making a card's values is most of a list page's cost.
+    fn insert_list(
+        &self,
+        ctx: &mut Context,
+        list: &ListSpec,
+        page: &str,
+        template: &str,
+    ) -> Result<()> {
         let p = &list.paginator;
-        ctx.insert_value("articles", self.cards(list.items.iter().copied(), page));
-        if self.templates.tera.contains_template(CARD_TEMPLATE) {
+        if self.templates.reads(template, "articles") {
+            ctx.insert_value("articles", self.cards(list.items.iter().copied(), page));
+        }
+        if self.templates.tera.contains_template(CARD_TEMPLATE)
+            && self.templates.reads(template, "cards_html")
+        {
             let html = list
                 .items
                 .iter()
@@ -544,6 +556,7 @@ impl<'a> PageRenderer<'a> {
     /// what makes [`signature`] exact.
     fn context(&self, spec: &PageSpec) -> Result<Context> {
         let page = spec.path.as_str();
+        let template = spec.kind.template();
         let mut ctx = Context::new();
         ctx.insert("page_path", page);
         ctx.insert("page_kind", spec.kind.name());
@@ -551,11 +564,11 @@ impl<'a> PageRenderer<'a> {
         match &spec.body {
             Body::Home(list) => {
                 ctx.insert("front", &false);
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Front(list, front) => {
                 ctx.insert("front", &true);
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
                 let sections: Vec<Value> = front
                     .sections
                     .iter()
@@ -611,7 +624,7 @@ impl<'a> PageRenderer<'a> {
             }
             Body::Tag(tag, list) => {
                 ctx.insert_value("tag", values::tag_value(tag));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Taxonomy(taxonomy, terms) => {
                 ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
@@ -623,7 +636,7 @@ impl<'a> PageRenderer<'a> {
             Body::Term(taxonomy, term, list) => {
                 ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
                 ctx.insert_value("term", values::term_value(term));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Archive(years) => {
                 ctx.insert_value(
@@ -663,7 +676,7 @@ impl<'a> PageRenderer<'a> {
                     opt(previous.as_deref().map(values::named_link)),
                 );
                 ctx.insert_value("next_period", opt(next.as_deref().map(values::named_link)));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::NotFound | Body::Search => {}
         }
