@@ -392,6 +392,39 @@ pub struct PageRenderer<'a> {
     /// `[build] body_memory_mb` in a scratch file, as article bodies do (an article is shown
     /// on some 5 to 10 lists, far apart in the render); in a session, in memory.
     card_store: BodyStore,
+    /// The cards each render thread made last, when cards are not kept (see [`RecentCards`]).
+    recent: Vec<Mutex<RecentCards>>,
+}
+
+/// The last cards one thread made, by article (one place per article index modulo the
+/// size). Pages are rendered in site order, each thread a run of neighbours: an article's page
+/// shows its own card and its newer and older neighbours' cards, which the pages beside it
+/// show too. Made three times each without this; a few hundred KB per thread.
+struct RecentCards {
+    slots: Vec<Option<(usize, Value)>>,
+}
+
+impl RecentCards {
+    const SLOTS: usize = 64;
+
+    fn new() -> RecentCards {
+        RecentCards {
+            slots: vec![None; Self::SLOTS],
+        }
+    }
+
+    /// Article `i`'s card, made with `make` unless this thread made it lately.
+    fn get(&mut self, i: usize, make: impl FnOnce() -> Value) -> Value {
+        let slot = &mut self.slots[i % Self::SLOTS];
+        match slot {
+            Some((at, card)) if *at == i => card.clone(),
+            _ => {
+                let card = make();
+                *slot = Some((i, card.clone()));
+                card
+            }
+        }
+    }
 }
 
 impl<'a> PageRenderer<'a> {
@@ -426,6 +459,10 @@ impl<'a> PageRenderer<'a> {
             hashes,
             card_html,
             card_store,
+            // One per thread of the pool, and one for any other thread.
+            recent: (0..=rayon::current_num_threads())
+                .map(|_| Mutex::new(RecentCards::new()))
+                .collect(),
         }
     }
 
@@ -459,7 +496,11 @@ impl<'a> PageRenderer<'a> {
         };
         match &self.values[i].card {
             Some(kept) => kept.get_or_init(make).clone(),
-            None => make(),
+            None => {
+                let last = self.recent.len() - 1;
+                let thread = rayon::current_thread_index().map_or(last, |t| t.min(last));
+                self.recent[thread].lock().expect("card lock").get(i, make)
+            }
         }
     }
 
@@ -681,5 +722,30 @@ impl<'a> PageRenderer<'a> {
             Body::NotFound | Body::Search => {}
         }
         Ok(ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RecentCards;
+    use tera::Value;
+
+    #[test]
+    fn a_recent_card_is_made_once_until_another_article_takes_its_place() {
+        let mut recent = RecentCards::new();
+        let mut made = Vec::new();
+        let mut card = |i: usize| {
+            recent.get(i, || {
+                made.push(i);
+                Value::from(format!("card {i}"))
+            })
+        };
+        assert_eq!(card(7), Value::from("card 7"));
+        assert_eq!(card(6), Value::from("card 6"));
+        assert_eq!(card(7), Value::from("card 7"));
+        // 7 + 64 falls on 7's place: 7 is made again after it.
+        assert_eq!(card(7 + RecentCards::SLOTS), Value::from("card 71"));
+        assert_eq!(card(7), Value::from("card 7"));
+        assert_eq!(made, vec![7, 6, 71, 7]);
     }
 }
