@@ -394,6 +394,39 @@ pub struct PageRenderer<'a> {
     /// far apart in the render). A session keeps the cards between renders, each where its
     /// render placed it: a save's few new cards fit the fresh budget of its render's store.
     card_store: BodyStore,
+    /// The cards each render thread made last, when cards are not kept (see [`RecentCards`]).
+    recent: Vec<Mutex<RecentCards>>,
+}
+
+/// The last cards one thread made, by article (one place per article index modulo the
+/// size). Pages are rendered in site order, each thread a run of neighbours: an article's page
+/// shows its own card and its newer and older neighbours' cards, which the pages beside it
+/// show too. Made three times each without this; a few hundred KB per thread.
+struct RecentCards {
+    slots: Vec<Option<(usize, Value)>>,
+}
+
+impl RecentCards {
+    const SLOTS: usize = 64;
+
+    fn new() -> RecentCards {
+        RecentCards {
+            slots: vec![None; Self::SLOTS],
+        }
+    }
+
+    /// Article `i`'s card, made with `make` unless this thread made it lately.
+    fn get(&mut self, i: usize, make: impl FnOnce() -> Value) -> Value {
+        let slot = &mut self.slots[i % Self::SLOTS];
+        match slot {
+            Some((at, card)) if *at == i => card.clone(),
+            _ => {
+                let card = make();
+                *slot = Some((i, card.clone()));
+                card
+            }
+        }
+    }
 }
 
 impl<'a> PageRenderer<'a> {
@@ -426,6 +459,10 @@ impl<'a> PageRenderer<'a> {
             hashes,
             card_html,
             card_store,
+            // One per thread of the pool, and one for any other thread.
+            recent: (0..=rayon::current_num_threads())
+                .map(|_| Mutex::new(RecentCards::new()))
+                .collect(),
         }
     }
 
@@ -459,7 +496,11 @@ impl<'a> PageRenderer<'a> {
         };
         match &self.values[i].card {
             Some(kept) => kept.get_or_init(make).clone(),
-            None => make(),
+            None => {
+                let last = self.recent.len() - 1;
+                let thread = rayon::current_thread_index().map_or(last, |t| t.min(last));
+                self.recent[thread].lock().expect("card lock").get(i, make)
+            }
         }
     }
 
@@ -516,10 +557,22 @@ impl<'a> PageRenderer<'a> {
         Ok(Value::safe_string(&for_page(&self.links, &html, page)))
     }
 
-    fn insert_list(&self, ctx: &mut Context, list: &ListSpec, page: &str) -> Result<()> {
+    /// The list's cards (`articles`, `cards_html`) and paginator, each card only when the
+    /// page's `template` names it: making a card's values is most of a list page's cost.
+    fn insert_list(
+        &self,
+        ctx: &mut Context,
+        list: &ListSpec,
+        page: &str,
+        template: &str,
+    ) -> Result<()> {
         let p = &list.paginator;
-        ctx.insert_value("articles", self.cards(list.items.iter().copied(), page));
-        if self.templates.tera.contains_template(CARD_TEMPLATE) {
+        if self.templates.reads(template, "articles") {
+            ctx.insert_value("articles", self.cards(list.items.iter().copied(), page));
+        }
+        if self.templates.tera.contains_template(CARD_TEMPLATE)
+            && self.templates.reads(template, "cards_html")
+        {
             let html = list
                 .items
                 .iter()
@@ -544,6 +597,7 @@ impl<'a> PageRenderer<'a> {
     /// what makes [`signature`] exact.
     fn context(&self, spec: &PageSpec) -> Result<Context> {
         let page = spec.path.as_str();
+        let template = spec.kind.template();
         let mut ctx = Context::new();
         ctx.insert("page_path", page);
         ctx.insert("page_kind", spec.kind.name());
@@ -551,11 +605,11 @@ impl<'a> PageRenderer<'a> {
         match &spec.body {
             Body::Home(list) => {
                 ctx.insert("front", &false);
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Front(list, front) => {
                 ctx.insert("front", &true);
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
                 let sections: Vec<Value> = front
                     .sections
                     .iter()
@@ -611,7 +665,7 @@ impl<'a> PageRenderer<'a> {
             }
             Body::Tag(tag, list) => {
                 ctx.insert_value("tag", values::tag_value(tag));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Taxonomy(taxonomy, terms) => {
                 ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
@@ -623,7 +677,7 @@ impl<'a> PageRenderer<'a> {
             Body::Term(taxonomy, term, list) => {
                 ctx.insert_value("taxonomy", values::taxonomy_value(taxonomy));
                 ctx.insert_value("term", values::term_value(term));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::Archive(years) => {
                 ctx.insert_value(
@@ -663,10 +717,35 @@ impl<'a> PageRenderer<'a> {
                     opt(previous.as_deref().map(values::named_link)),
                 );
                 ctx.insert_value("next_period", opt(next.as_deref().map(values::named_link)));
-                self.insert_list(&mut ctx, list, page)?;
+                self.insert_list(&mut ctx, list, page, template)?;
             }
             Body::NotFound | Body::Search => {}
         }
         Ok(ctx)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RecentCards;
+    use tera::Value;
+
+    #[test]
+    fn a_recent_card_is_made_once_until_another_article_takes_its_place() {
+        let mut recent = RecentCards::new();
+        let mut made = Vec::new();
+        let mut card = |i: usize| {
+            recent.get(i, || {
+                made.push(i);
+                Value::from(format!("card {i}"))
+            })
+        };
+        assert_eq!(card(7), Value::from("card 7"));
+        assert_eq!(card(6), Value::from("card 6"));
+        assert_eq!(card(7), Value::from("card 7"));
+        // 7 + 64 falls on 7's place: 7 is made again after it.
+        assert_eq!(card(7 + RecentCards::SLOTS), Value::from("card 71"));
+        assert_eq!(card(7), Value::from("card 7"));
+        assert_eq!(made, vec![7, 6, 71, 7]);
     }
 }

@@ -72,6 +72,8 @@ pub struct Templates {
     pub fingerprint: u64,
     /// The site's images, for `image_variant`: set before each render.
     pub images: crate::images::lookup::ImageIndex,
+    /// What each template names of its context, to leave out values no page shows.
+    reads: TemplateReads,
 }
 
 impl Templates {
@@ -90,6 +92,13 @@ impl Templates {
             .render_to(name, context, &mut out)
             .map_err(|e| template_error(&e, &self.root, &self.files))?;
         Ok(out)
+    }
+
+    /// Whether rendering `template` may read the context variable `variable`: a list page
+    /// whose template never names `articles` needs no card values (most of a list page's
+    /// cost when it shows only `cards_html`).
+    pub fn reads(&self, template: &str, variable: &str) -> bool {
+        self.reads.reads(template, variable)
     }
 }
 
@@ -114,6 +123,7 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
         sources.push((name.clone(), text));
     }
     let fingerprint = std::hash::Hasher::finish(&fingerprint);
+    let sources_text: Vec<String> = sources.iter().map(|(_, text)| text.clone()).collect();
     tera.add_raw_templates(sources)
         .map_err(|e| template_error(&e, &config.root, &files))?;
     for name in REQUIRED {
@@ -132,6 +142,7 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
             config.theme
         );
     }
+    let reads = TemplateReads::of(&tera, &sources_text);
     let tera = ready(tera, &tera_slot);
     Ok(Templates {
         tera,
@@ -139,7 +150,51 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
         root: config.root.clone(),
         fingerprint,
         images,
+        reads,
     })
+}
+
+/// The top-level context variables each template names, with the templates it extends and
+/// includes (Tera's `get_template_variables`).
+struct TemplateReads {
+    /// `None`: every template may read any variable, because one dumps the whole context
+    /// (`__tera_context`) or a component takes implicit arguments from its caller's scope,
+    /// which no template names.
+    names: Option<std::collections::HashMap<String, std::collections::HashSet<String>>>,
+}
+
+impl TemplateReads {
+    fn of(tera: &Tera, sources: &[String]) -> TemplateReads {
+        let dumps_context = sources.iter().any(|text| text.contains("__tera_context"));
+        let implicit_arguments = tera.get_component_names().any(|name| {
+            tera.get_component_definition(name)
+                .is_some_and(|c| c.args().iter().any(|a| a.is_implicit()))
+        });
+        if dumps_context || implicit_arguments {
+            return TemplateReads { names: None };
+        }
+        let names = tera
+            .get_template_names()
+            .filter_map(|name| {
+                let vars = tera.get_template_variables(name).ok()?;
+                Some((
+                    name.to_string(),
+                    vars.into_iter().map(String::from).collect(),
+                ))
+            })
+            .collect();
+        TemplateReads { names: Some(names) }
+    }
+
+    fn reads(&self, template: &str, variable: &str) -> bool {
+        match &self.names {
+            None => true,
+            // A template it could not look into: assume it reads everything.
+            Some(names) => names
+                .get(template)
+                .is_none_or(|vars| vars.contains(variable)),
+        }
+    }
 }
 
 /// `image_variant(path="/2024/05/27/a/foto.jpg", width=600, format="webp")`: the narrowest
@@ -384,4 +439,67 @@ fn site_value(config: &Config) -> Value {
         ),
         ("search", config.search.enabled.into()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TemplateReads;
+    use tera::Tera;
+
+    fn reads_of(templates: &[(&str, &str)]) -> TemplateReads {
+        let mut tera = Tera::new();
+        tera.add_raw_templates(templates.iter().copied()).unwrap();
+        let sources: Vec<String> = templates.iter().map(|(_, t)| t.to_string()).collect();
+        TemplateReads::of(&tera, &sources)
+    }
+
+    #[test]
+    fn a_template_reads_what_it_its_parents_and_its_includes_name() {
+        let reads = reads_of(&[
+            ("base.html", "{{ site_name }}{% block main %}{% endblock %}"),
+            (
+                "tag.html",
+                "{% extends \"base.html\" %}{% block main %}{% include \"list.html\" %}{% endblock %}",
+            ),
+            (
+                "list.html",
+                "{% for html in cards_html %}{{ html }}{% endfor %}",
+            ),
+            (
+                "index.html",
+                "{% for card in articles %}{{ card.title }}{% endfor %}",
+            ),
+        ]);
+        assert!(reads.reads("tag.html", "cards_html"));
+        assert!(reads.reads("tag.html", "site_name"));
+        assert!(!reads.reads("tag.html", "articles"));
+        assert!(reads.reads("index.html", "articles"));
+        assert!(!reads.reads("index.html", "cards_html"));
+        // A loop's own variable is not the context's.
+        assert!(!reads.reads("index.html", "card"));
+        // A template it does not know: anything.
+        assert!(reads.reads("other.html", "articles"));
+    }
+
+    #[test]
+    fn dumping_the_context_reads_everything() {
+        let reads = reads_of(&[
+            ("tag.html", "{{ __tera_context }}"),
+            ("index.html", "{{ title }}"),
+        ]);
+        assert!(reads.reads("tag.html", "articles"));
+        assert!(reads.reads("index.html", "articles"));
+    }
+
+    #[test]
+    fn a_component_taking_implicit_arguments_reads_everything() {
+        let reads = reads_of(&[
+            (
+                "components.html",
+                "{% component Cards(@articles) %}{% for a in articles %}{{ a }}{% endfor %}{% endcomponent Cards %}",
+            ),
+            ("tag.html", "{{ <Cards/> }}"),
+        ]);
+        assert!(reads.reads("tag.html", "articles"));
+    }
 }

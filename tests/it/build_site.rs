@@ -1042,3 +1042,42 @@ fn an_id_in_front_matter_keeps_the_feed_entry_when_date_and_slug_change() {
         run.stderr
     );
 }
+
+/// List pages leave out the card values their template never names (the build's largest
+/// cost); a theme that shows `articles` on a tag page through an included partial, or only
+/// by dumping the whole context, still gets them.
+#[test]
+fn a_list_template_gets_articles_when_it_names_them_only_in_a_partial() {
+    let f = Fixture::new();
+    f.article(
+        "content/a.md",
+        "Satu",
+        "2024-01-02",
+        "tags: [Ekonomi]\n",
+        "Isi.",
+    );
+    f.article(
+        "content/b.md",
+        "Dua",
+        "2024-01-01",
+        "tags: [Ekonomi]\n",
+        "Isi.",
+    );
+    f.write(
+        "templates/tag.html",
+        "<h1>{{ tag.name }}</h1>{% include \"partials/titles.html\" %}",
+    );
+    f.write(
+        "templates/partials/titles.html",
+        "<ul>{% for a in articles %}<li>{{ a.title }}</li>{% endfor %}</ul>",
+    );
+    f.write("templates/archive_list.html", "{{ __tera_context }}");
+    f.build_ok(&[]);
+    assert_eq!(
+        f.read("tags/ekonomi/index.html"),
+        "<h1>Ekonomi</h1><ul><li>Satu</li><li>Dua</li></ul>"
+    );
+    let day = f.read("2024/01/01/index.html");
+    // The dump shows the cards' values (only they have a reading time).
+    assert!(day.contains("reading_time"), "{day}");
+}
