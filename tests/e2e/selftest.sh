@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proves the e2e checks catch what they should:
 #   tests/e2e/selftest.sh
-# - fixtures/good passes check_site.py (and, unless E2E_SKIP_VNU=1, the whole run.sh with vnu);
+# - fixtures/good passes check_site.py and the whole run.sh with vnu;
 # - fixtures/bad fails check_site.py with every expected message and nothing else.
 set -uo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -75,17 +75,13 @@ if [ "$failed" -ne 0 ]; then
 fi
 
 # --- the whole pipeline (vnu + check_site) on the good fixture
-if [ "${E2E_SKIP_VNU:-}" = 1 ]; then
-    echo "skip - run.sh on good fixture (E2E_SKIP_VNU=1)"
+out="$("$HERE/run.sh" "$HERE/fixtures/good" "$BASE_URL" 2>&1)"
+rc=$?
+if [ "$rc" -eq 0 ]; then
+    ok "run.sh passes on good fixture (vnu + check_site)"
 else
-    out="$("$HERE/run.sh" "$HERE/fixtures/good" "$BASE_URL" 2>&1)"
-    rc=$?
-    if [ "$rc" -eq 0 ]; then
-        ok "run.sh passes on good fixture (vnu + check_site)"
-    else
-        not_ok "run.sh passes on good fixture (exit $rc)"
-        echo "$out" | sed 's/^/    /'
-    fi
+    not_ok "run.sh passes on good fixture (exit $rc)"
+    echo "$out" | sed 's/^/    /'
 fi
 
 echo "$passed passed, $failed failed"
