@@ -287,27 +287,9 @@ fn note(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
 mod tests {
     use dom_query::Document;
 
-    use super::super::content::{BodyContext, clean_body};
-    use super::super::dom::collapse_whitespace;
-    use crate::import::Rules;
+    use super::super::content::tests::cleaned;
 
     const LONG: &str = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ";
-
-    /// The body's text after cleaning, and the rule of each drop.
-    fn cleaned(html: &str) -> (String, Vec<String>) {
-        let doc = Document::fragment(html.to_string());
-        let rules = Rules::default();
-        let ctx = BodyContext {
-            title: None,
-            lead_image: None,
-            rules: &rules,
-            base: None,
-        };
-        let mut dropped = Vec::new();
-        clean_body(&doc, &ctx, &mut dropped);
-        let text = collapse_whitespace(&doc.root().text());
-        (text, dropped.into_iter().map(|d| d.rule).collect())
-    }
 
     #[test]
     fn a_contact_box_at_the_end_goes_with_its_heading() {

@@ -538,7 +538,7 @@ fn table_headers(root: &NodeRef) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -597,7 +597,8 @@ mod tests {
         assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 
-    fn cleaned(html: &str) -> (String, Vec<String>) {
+    /// The body's text after cleaning, and the rule of each drop (shared with the box tests).
+    pub(crate) fn cleaned(html: &str) -> (String, Vec<String>) {
         let doc = Document::fragment(html.to_string());
         let rules = Rules::default();
         let ctx = BodyContext {
