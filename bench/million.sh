@@ -107,7 +107,7 @@ rss_kb=$(field 'Maximum resident set size (kbytes)')
 log "counting the output"
 files=$(find "$OUT" -type f | wc -l)
 folders=$(find "$OUT" -type d | wc -l)
-bytes=$(find "$OUT" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+bytes=$(find "$OUT" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }')
 on_disk_kb=$(du -sk "$OUT" | cut -f1)
 
 # The output and the floor never take disk space at once: the output's shape is saved, the

@@ -62,18 +62,24 @@ fn build(cache: &Path, served: &Mutex<Served>, site: &Site, step: &str) -> Vec<S
     let next = Mutex::new(BTreeMap::new());
     let out = Output {
         previous: &|path| last.get(path).copied(),
+        // The index calls `keep` and `put` from several threads at once: never hold one
+        // lock while taking the other (that order differed between the two and deadlocked).
         keep: &|path| {
-            let served = served.lock().unwrap();
-            let bytes = served.files.get(path);
+            let bytes = served.lock().unwrap().files.get(path).cloned();
+            let kept = bytes.is_some();
             if let Some(bytes) = bytes {
-                next.lock().unwrap().insert(path.to_string(), bytes.clone());
+                next.lock().unwrap().insert(path.to_string(), bytes);
             }
-            Ok(bytes.is_some())
+            Ok(kept)
         },
         put: &|path, bytes, hash| {
             assert_eq!(hash, xxh3_64(bytes), "{step}: {path}'s hash");
-            let mut next = next.lock().unwrap();
-            assert!(next.insert(path.to_string(), bytes.to_vec()).is_none());
+            let first = next
+                .lock()
+                .unwrap()
+                .insert(path.to_string(), bytes.to_vec())
+                .is_none();
+            assert!(first, "{step}: {path} put twice");
             served.lock().unwrap().put.push(path.to_string());
             Ok(())
         },
