@@ -12,7 +12,7 @@ use dom_query::NodeRef;
 use regex::Regex;
 
 use super::dom::{leaf_blocks, link_text_len, select, tag_name, text_of, word_count};
-use super::junk::shorten;
+use super::junk::note_removed;
 use crate::import::Dropped;
 use crate::import::phrases::rule;
 
@@ -45,7 +45,7 @@ pub fn remove_site_box(heading: &NodeRef, at_the_end: bool, dropped: &mut Vec<Dr
         && word_count(&text_of(&block)) <= MAX_BOX_WORDS
         && select(&block, "img, table, iframe, video").is_empty()
     {
-        note(&block, rule::SITE_BOX, dropped);
+        note_removed(&block, rule::SITE_BOX, dropped);
         block.remove_from_parent();
         return true;
     }
@@ -67,7 +67,7 @@ fn remove_from(line: &NodeRef, dropped: &mut Vec<Dropped>) {
     let mut current = *line;
     loop {
         while let Some(next) = current.next_sibling() {
-            note(&next, rule::SITE_BOX, dropped);
+            note_removed(&next, rule::SITE_BOX, dropped);
             next.remove_from_parent();
         }
         match current.parent() {
@@ -75,7 +75,7 @@ fn remove_from(line: &NodeRef, dropped: &mut Vec<Dropped>) {
             _ => break,
         }
     }
-    note(line, rule::SITE_BOX, dropped);
+    note_removed(line, rule::SITE_BOX, dropped);
     line.remove_from_parent();
 }
 
@@ -149,7 +149,7 @@ pub fn remove_call_to_action_boxes(root: &NodeRef, dropped: &mut Vec<Dropped>) {
         }
     }
     for node in taken {
-        note(&node, rule::CALL_TO_ACTION, dropped);
+        note_removed(&node, rule::CALL_TO_ACTION, dropped);
         node.remove_from_parent();
     }
 }
@@ -228,7 +228,7 @@ pub fn remove_closing_headings(root: &NodeRef, dropped: &mut Vec<Dropped>) {
         if !is_heading_line(&last) || has_media_after(&last) {
             return;
         }
-        note(&last, rule::CLOSING_HEADING, dropped);
+        note_removed(&last, rule::CLOSING_HEADING, dropped);
         last.remove_from_parent();
     }
 }
@@ -270,16 +270,6 @@ fn has_media_after(node: &NodeRef) -> bool {
             Some(parent) if !parent.is_document() && !parent.is_fragment() => current = parent,
             _ => return false,
         }
-    }
-}
-
-fn note(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
-    let text = text_of(node);
-    if !text.is_empty() {
-        dropped.push(Dropped {
-            text: shorten(&text),
-            rule: rule.to_string(),
-        });
     }
 }
 

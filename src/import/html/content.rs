@@ -13,10 +13,10 @@ use url::Url;
 use super::boxes;
 use super::dom::{
     class_id_tokens, collapse_whitespace, identifier_words, leaf_blocks, link_text_len, select,
-    shown_text, tag_name, text_of, unwrap_element, word_count,
+    tag_name, text_of, unwrap_element, word_count,
 };
 use super::embeds::VIDEO_MARK;
-use super::junk::{is_related_heading, junk_line_rule, shorten};
+use super::junk::{is_related_heading, junk_line_rule, note_removed, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
 use crate::import::phrases::{self, is_bio_heading};
@@ -281,16 +281,6 @@ fn is_tail(words_after: usize, total_words: usize) -> bool {
 
 /// The tail after a closing heading is at most 1/TAIL_SHARE_DIVISOR of the body's words.
 const TAIL_SHARE_DIVISOR: usize = 4;
-
-fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
-    let text = shown_text(node);
-    if !text.is_empty() {
-        dropped.push(Dropped {
-            text: shorten(&text),
-            rule: rule.to_string(),
-        });
-    }
-}
 
 /// A "Berita Terkait" / "Most read" heading and the lists of links right after it.
 fn remove_related_list(heading: &NodeRef, text: &str, dropped: &mut Vec<Dropped>) {
@@ -597,8 +587,8 @@ pub(crate) mod tests {
         assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 
-    /// The body's text after cleaning, and the rule of each drop (shared with the box tests).
-    pub(crate) fn cleaned(html: &str) -> (String, Vec<String>) {
+    /// The body cleaned with no title, lead image, URL or source rules, and what was dropped.
+    fn cleaned_document(html: &str) -> (Document, Vec<Dropped>) {
         let doc = Document::fragment(html.to_string());
         let rules = Rules::default();
         let ctx = BodyContext {
@@ -609,6 +599,12 @@ pub(crate) mod tests {
         };
         let mut dropped = Vec::new();
         clean_body(&doc, &ctx, &mut dropped);
+        (doc, dropped)
+    }
+
+    /// The body's text after cleaning, and the rule of each drop (shared with the box tests).
+    pub(crate) fn cleaned(html: &str) -> (String, Vec<String>) {
+        let (doc, dropped) = cleaned_document(html);
         let text = collapse_whitespace(&doc.root().text());
         (text, dropped.into_iter().map(|d| d.rule).collect())
     }
@@ -616,20 +612,11 @@ pub(crate) mod tests {
     #[test]
     fn a_caption_goes_and_the_picture_it_shares_a_paragraph_with_stays() {
         let long = "Der Hof hat Weingeschichte geschrieben und wird seit drei Generationen von derselben Familie geführt. ".repeat(6);
-        let doc = Document::fragment(format!(
+        let (doc, dropped) = cleaned_document(&format!(
             "<p>{long}</p><p><a href='/big.jpg'><img src='/hof.jpg' alt=''></a>\
              <span>Abbildung: Der Hof im Winter, vom Weinberg aus gesehen</span></p>\
              <p><img src='/keller.jpg'> Der Keller ist kühl. (jdoe / iStock.com)</p>"
         ));
-        let rules = Rules::default();
-        let ctx = BodyContext {
-            title: None,
-            lead_image: None,
-            rules: &rules,
-            base: None,
-        };
-        let mut dropped = Vec::new();
-        clean_body(&doc, &ctx, &mut dropped);
         let text = collapse_whitespace(&doc.root().text());
         assert!(!text.contains("Abbildung"), "{text}");
         assert!(!text.contains("iStock"), "{text}");

@@ -429,6 +429,18 @@ pub fn shorten(text: &str) -> String {
     format!("{}…", cut.trim_end())
 }
 
+/// Records `node`'s text, as a reader sees it, as dropped by `rule` (for `--explain`); a node
+/// with no text is not listed.
+pub fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
+    let text = shown_text(node);
+    if !text.is_empty() {
+        dropped.push(Dropped {
+            text: shorten(&text),
+            rule: rule.to_string(),
+        });
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Lines
 
