@@ -11,6 +11,8 @@
 //! tree of a million links and deleting the old one would take minutes; this takes the time
 //! of the changed files. An error before that point leaves the output as it was.
 
+pub mod writers;
+
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;

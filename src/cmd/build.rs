@@ -154,8 +154,12 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
     }
-    let (render, rendered) =
-        render::render_site(&site, &templates, &statics, &staging, &values, previous)?;
+    // The files are written on threads of their own: the render's threads do not wait for
+    // the disk.
+    use crate::output::writers;
+    let (render, rendered) = writers::writing_behind(&staging, writers::THREADS, |sink| {
+        render::render_site(&site, &templates, &statics, sink, &values, previous)
+    })?;
     t.mark("render");
     let put = staging.put_files();
     let offered = staging.groups();

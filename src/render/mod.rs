@@ -556,8 +556,8 @@ impl Job<'_> {
             let html = self.renderer.render(spec)?;
             crate::timing::add(spec.kind.template(), started);
             let started = std::time::Instant::now();
-            self.sink.put(file, &html)?;
-            crate::timing::add("write", started);
+            self.sink.put_owned(file, html)?;
+            crate::timing::add("hand over", started);
             self.rendered.fetch_add(1, Ordering::Relaxed);
         }
         Ok(signature)
@@ -602,8 +602,8 @@ impl Job<'_> {
             });
         }
         crate::timing::add("feeds", started);
-        for (file, xml) in files.iter().zip(&written) {
-            self.sink.put(file, xml.as_bytes())?;
+        for (file, xml) in files.iter().zip(written) {
+            self.sink.put_owned(file, xml.into_bytes())?;
         }
         self.rendered.fetch_add(files.len(), Ordering::Relaxed);
         Ok(signature)

@@ -10,6 +10,12 @@ pub trait Sink: Sync {
     /// Stores one file; `path` is relative to the output root (`2022/01/27/a/index.html`).
     fn put(&self, path: &str, bytes: &[u8]) -> Result<()>;
 
+    /// [`Sink::put`], handing the bytes over: a sink that writes on other threads keeps
+    /// them without a copy.
+    fn put_owned(&self, path: &str, bytes: Vec<u8>) -> Result<()> {
+        self.put(path, &bytes)
+    }
+
     /// Keeps the file the previous build made at `path`, whose inputs did not change.
     /// False when the sink cannot (the file is then rendered and put).
     fn keep(&self, _path: &str) -> Result<bool> {
