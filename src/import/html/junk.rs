@@ -617,6 +617,44 @@ mod tests {
     }
 
     #[test]
+    fn the_posts_of_a_thread_in_comment_boxes_stay_and_comments_under_an_article_go() {
+        let post = "Seit dem Update auf die neue Version habe ich unterwegs keinen Zugriff mehr auf den Store. ";
+        let posts: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class='MtnComment'><span>user{i}</span><div class='MtnCommentText'>{post}{post}</div>\
+                     <div class='MtnComment-share'>Teilen</div></div>"
+                )
+            })
+            .collect();
+        let html = format!("<body><form><h2>Kein Store mehr?</h2>{posts}</form></body>");
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("div.MtnCommentText").length(), 3);
+        // Another junk word in a comment box's class still drops it.
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["boilerplate class/id \"MtnComment-share\" (share)"; 3]
+        );
+
+        let comments: String = (0..4)
+            .map(|_| format!("<div class='comment'><p>{post}{post}</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><article><p>{post}{post}{post}</p></article><section>{comments}</section></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("div.comment").length(), 0);
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
+    }
+
+    #[test]
     fn ruby_glosses_leave_the_base_text() {
         let html = "<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの\
                     <ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p></body>";
