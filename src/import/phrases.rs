@@ -44,6 +44,8 @@ pub mod rule {
     pub const SITE_BOX: &str = "contact, about or newsletter box";
     pub const CLOSING_HEADING: &str = "heading with nothing under it";
     pub const CALL_TO_ACTION: &str = "call-to-action box";
+    pub const TEASER: &str = "teaser of another page";
+    pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -65,8 +67,14 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)\b|^\W*also\s+on\s+\S+\.\S+",
         ),
         (
+            // "Read also" in French, Italian, Dutch, Portuguese, Polish, Russian, Chinese
+            // and Japanese, alone or before the headline.
+            rule::READ_ALSO,
+            r"(?i)^\W*(?:(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|leggi\s+anche|vedi\s+anche|lees\s+ook|zie\s+ook|leia\s+também|veja\s+também|saiba\s+mais\s*:|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|читайте\s+также|смотрите\s+также|см\.\s+также|相关阅读|延伸阅读|推荐阅读|相關閱讀|延伸閱讀|関連記事|あわせて読みたい)(?:\W|$)",
+        ),
+        (
             rule::ADVERTISEMENT,
-            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
+            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade|advertentie|reklama|реклама|广告|廣告|広告)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
         ),
         (
             rule::ADVERTISEMENT,
@@ -128,8 +136,15 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:follow|ikuti|folge|folgt|folgen\s+sie|síguenos|suivez)\s.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin)\b.{0,60}\b(?:twitter|instagram|facebook|tiktok|youtube|linkedin|whatsapp|telegram)\b|^\W*(?:first-time\s+|new\s+)?subscribers?\s+(?:also\s+)?(?:receive|get|enjoy)\b",
         ),
         (
+            // Follow and subscribe prompts in French, Spanish, Italian, Dutch, Portuguese,
+            // Polish and Russian: "Suivez-nous sur Instagram", "Síguenos en Facebook",
+            // "Abonnez-vous à notre newsletter", "Iscriviti alla newsletter".
+            rule::PROMO,
+            r"(?i)^\W*(?:suivez[-\s]nous|síguenos|seguinos|seguici|volg\s+ons|siga-nos|sigam-nos|obserwuj\s+nas|подписывайтесь\s+на\s+(?:нас|наш)|следите\s+за\s+нами)\b.{0,120}\b(?:twitter|instagram|facebook|tiktok|youtube|telegram|whatsapp|linkedin|google\s+news|canal|kanaal|kanał|канал)|^\W*(?:abonnez-vous|inscrivez-vous|suscríbete|suscribite|iscriviti|abbonati|abonneer\s+je|schrijf\s+je\s+in|inscreva-se|assine|zapisz\s+się|subskrybuj|подпишитесь)\b.{0,100}$",
+        ),
+        (
             rule::SHARE,
-            r"(?i)^\W*(?:share|bagikan|share\s+this(?:\s+article|\s+story)?|bagikan\s+(?:artikel|berita)\s+ini|salin\s+(?:link|tautan)|copy\s+link)\b\W*(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|\W)*$",
+            r"(?i)^\W*(?:share|bagikan|share\s+this(?:\s+article|\s+story)?|bagikan\s+(?:artikel|berita)\s+ini|salin\s+(?:link|tautan)|copy\s+link|partager|partagez|compartir|compartilhar|compartilhe|condividi|delen|udostępnij|поделиться)\b\W*(?:facebook|twitter|x|whatsapp|telegram|linkedin|email|e-mail|\W)*$",
         ),
         (
             rule::NOTICE,
@@ -326,6 +341,35 @@ static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid phrase rule")
 });
 
+/// A teaser of another page: a line cut short with an ellipsis and a "more" link ("Auskunft
+/// über vergangenes Wetter… mehr •••", "Les résultats du vote... Lire la suite").
+static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:…|\.\.\.)\s*[\[(»›>]*\s*(?:mehr|weiterlesen|more|read\s+more|continue\s+reading|lire\s+la\s+suite|en\s+savoir\s+plus|leer\s+más|seguir\s+leyendo|leggi\s+tutto|continua\s+a\s+leggere|lees\s+meer|leia\s+mais|czytaj\s+dalej|читать\s+далее|подробнее|selengkapnya)\b[^\w]*$")
+        .expect("valid phrase rule")
+});
+
+/// A teaser line is at most this many words.
+const MAX_TEASER_WORDS: usize = 30;
+
+/// Whether a text writes its words in look-alike letters: Latin words with Cyrillic letters
+/// in them ("Аdvеrtіѕе wіth uѕ"), which an advertiser uses to slip past filters. A real
+/// text has words of one script each; at least [`MIN_LOOKALIKE_WORDS`] such words, and a
+/// quarter of the text's words, make the line.
+fn is_in_lookalike_letters(text: &str) -> bool {
+    let mut words = 0;
+    let mut mixed = 0;
+    for word in text.split_whitespace() {
+        words += 1;
+        let latin = word.chars().any(|c| c.is_ascii_alphabetic());
+        let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+        mixed += usize::from(latin && cyrillic);
+    }
+    mixed >= MIN_LOOKALIKE_WORDS && mixed * 4 >= words
+}
+
+/// Words in look-alike letters that make a line (see [`is_in_lookalike_letters`]).
+const MIN_LOOKALIKE_WORDS: usize = 5;
+
 /// Captions with a credit are short: up to this many words.
 const MAX_CAPTION_WORDS: usize = 30;
 
@@ -339,7 +383,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?|articles\s+connexes|(?:à\s+)?lire\s+également|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|gerelateerde\s+artikelen|lees\s+ook|meer\s+nieuws|(?:artigos|notícias|matérias)\s+relacionad[oa]s|leia\s+também|veja\s+também|powiązane\s+artykuły|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|похожие\s+статьи|читайте\s+также|по\s+теме|相关文章|相关阅读|延伸阅读|相關文章|関連記事|あわせて読みたい)\W*$",
     )
     .expect("related heading")
 });
@@ -375,6 +419,9 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if words <= MAX_BIO_WORDS && POST_FOOTER_START.is_match(text) {
         return Some(rule::POST_FOOTER);
     }
+    if words <= MAX_BIO_WORDS && is_in_lookalike_letters(text) {
+        return Some(rule::LOOKALIKE_LETTERS);
+    }
     if words > MAX_JUNK_LINE_WORDS {
         return None;
     }
@@ -390,6 +437,9 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
             || CAPTION_LABEL.is_match(text))
     {
         return Some(rule::PHOTO_CREDIT);
+    }
+    if words <= MAX_TEASER_WORDS && TEASER_LINE.is_match(text) {
+        return Some(rule::TEASER);
     }
     if let Some(name) = page_meta::page_meta_rule(text) {
         return Some(name);
@@ -525,6 +575,87 @@ mod tests {
         );
         assert_eq!(rule_of("f t w"), rule::SHARE);
         assert_eq!(rule_of("Share on Facebook Share on Twitter"), rule::SHARE);
+    }
+
+    #[test]
+    fn read_also_follow_share_and_ad_lines_in_more_languages() {
+        for (line, want) in [
+            ("Leggi anche: Il governo cade dopo il voto", rule::READ_ALSO),
+            ("Lees ook: Kabinet valt over stikstof", rule::READ_ALSO),
+            ("Czytaj także: Rząd podał się do dymisji", rule::READ_ALSO),
+            (
+                "Читайте также: Правительство ушло в отставку",
+                rule::READ_ALSO,
+            ),
+            ("相关阅读：政府宣布新的措施", rule::READ_ALSO),
+            ("関連記事", rule::READ_ALSO),
+            (
+                "Lire aussi Jeanne Roux, « La réforme des retraites »",
+                rule::READ_ALSO,
+            ),
+            ("Suivez-nous sur Instagram", rule::PROMO),
+            ("Síguenos en nuestro canal de YouTube", rule::PROMO),
+            ("Abonnez-vous à notre newsletter", rule::PROMO),
+            ("Iscriviti alla newsletter settimanale", rule::PROMO),
+            ("Assine o 247, apoie por Pix", rule::PROMO),
+            ("Partager : Facebook Twitter", rule::SHARE),
+            ("Udostępnij", rule::SHARE),
+            ("Reklama", rule::ADVERTISEMENT),
+            ("Реклама", rule::ADVERTISEMENT),
+            ("广告", rule::ADVERTISEMENT),
+        ] {
+            assert_eq!(rule_of(line), want, "{line}");
+        }
+        for kept in [
+            "Suivez la rivière jusqu'au vieux pont, puis tournez à gauche.",
+            "Il ministro ha detto di leggere anche il rapporto della commissione.",
+            "Смотрите, как растут цены на жильё в Москве.",
+            "Partagez-vous l'avis du ministre sur la réforme ?",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+        for heading in [
+            "Articoli correlati",
+            "Похожие статьи",
+            "関連記事",
+            "Notícias relacionadas",
+        ] {
+            assert!(is_related_heading(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn a_teaser_cut_short_with_a_more_link_goes() {
+        for line in [
+            "Auskunft über vergangenes Wetter… mehr •••",
+            "Les résultats du vote de dimanche... Lire la suite",
+            "How the council spent the flood fund… Read more »",
+        ] {
+            assert_eq!(rule_of(line), rule::TEASER, "{line}");
+        }
+        // An ellipsis in a sentence that goes on is the text's.
+        assert_eq!(
+            rule_of("Er zögerte… mehr wollte er dazu nicht sagen."),
+            "kept"
+        );
+    }
+
+    #[test]
+    fn text_in_look_alike_letters_goes_at_any_length() {
+        // Latin words with Cyrillic letters in them (а, е, о, с, у, і, ѕ, В), 45 words.
+        let ad = "Аdvеrtіѕе wіth thе best news site in Веlіzе ~ Wе оffеr fullу сuѕtоmіzаblе \
+                  аnd flехіblе dіgіtаl mаrkеtіng расkаgеѕ. Yоur соntеnt іѕ dеlіvеrеd іnѕtаntlу \
+                  tо thоuѕаndѕ оf uѕеrѕ іn Веlіzе аnd аbrоаd! Соntасt uѕ аt ads@example.org \
+                  оr саll uѕ аt 501-000-0000 today for a quote on your next campaign.";
+        assert!(ad.split_whitespace().count() > MAX_JUNK_LINE_WORDS);
+        assert_eq!(rule_of(ad), rule::LOOKALIKE_LETTERS);
+        // Russian with Latin names and a mixed word or two is a real text.
+        for kept in [
+            "Компания Apple представила новый iPhone в Москве, а Samsung ответила своим Galaxy.",
+            "В iOS-приложении и на Android-версии появились новые функции для пользователей.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
     }
 
     #[test]

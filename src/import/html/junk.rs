@@ -14,6 +14,8 @@ use super::dom::{
 };
 use crate::import::Dropped;
 
+mod threads;
+
 /// Removed without a note: never visible text, or (`<rt>`, `<rp>`) the pronunciation a
 /// ruby annotation shows above its base text ("子<rt>こ</rt>ども"), which as plain text would
 /// break every word in two.
@@ -161,6 +163,15 @@ const JUNK_WORDS: &[&str] = &[
     "categories",
 ];
 
+/// [`JUNK_WORDS`] but the words of comments (see [`threads`]).
+static NON_COMMENT_JUNK_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    JUNK_WORDS
+        .iter()
+        .copied()
+        .filter(|w| !threads::COMMENT_WORDS.contains(w))
+        .collect()
+});
+
 /// Class and id words that mark an inline element as boilerplate: a rating widget (a
 /// `<span class="post-ratings">` in the post's last paragraph) or a share button is never
 /// article text. Only these: an inline `tag` is a keyword link, a `hidden-print` span is
@@ -227,12 +238,17 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
     // Counted only when a box needs it.
     let one_post_box =
         std::cell::LazyCell::new(|| nodes.iter().filter(|n| is_post_box(n)).count() == 1);
+    let comments_are_the_text = std::cell::LazyCell::new(|| threads::comments_are_the_text(&body));
+    let page = PageShape {
+        one_post_box: &|| *one_post_box,
+        comments_are_the_text: &|| *comments_are_the_text,
+    };
     let mut removed: HashSet<NodeId> = HashSet::new();
     for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node, &|| *one_post_box) else {
+        let Some(rule) = junk_element_rule(&node, &page) else {
             continue;
         };
         if let Some(rule) = rule {
@@ -267,9 +283,18 @@ pub fn reveal_noscript_articles(doc: &Document) {
     }
 }
 
+/// What the class rules ask of the whole page, each worked out only when a box needs it.
+struct PageShape<'a> {
+    /// The page has one box named a post (see [`is_post_box`]).
+    one_post_box: &'a dyn Fn() -> bool,
+    /// The boxes named "comment" hold the page's running text (a forum thread, a live
+    /// ticker; see [`threads`]).
+    comments_are_the_text: &'a dyn Fn() -> bool,
+}
+
 /// Whether an element is boilerplate: `Some(None)` for silent removals (scripts, styles),
 /// `Some(Some(rule))` for others, `None` to keep it.
-fn junk_element_rule(node: &NodeRef, one_post_box: &dyn Fn() -> bool) -> Option<Option<String>> {
+fn junk_element_rule(node: &NodeRef, page: &PageShape) -> Option<Option<String>> {
     let tag = tag_name(node);
     if SILENT_TAGS.contains(&tag.as_str()) {
         return Some(None);
@@ -302,13 +327,21 @@ fn junk_element_rule(node: &NodeRef, one_post_box: &dyn Fn() -> bool) -> Option<
         return Some(Some(format!("boilerplate class/id \"{token}\" ({word})")));
     }
     let (token, word) = class_word(node, JUNK_WORDS, JUNK_PAIRS)?;
+    // On a page whose text is all in comment boxes, "comment" names the posts; another
+    // junk word in the class still counts ("comment-share").
+    let (token, word) =
+        if threads::COMMENT_WORDS.contains(&word.as_str()) && (page.comments_are_the_text)() {
+            class_word(node, &NON_COMMENT_JUNK_WORDS, JUNK_PAIRS)?
+        } else {
+            (token, word)
+        };
     // A soft word on the box that holds the headline or names itself the post (WordPress
     // marks a post's own box "post type-post category-news") is no verdict on the box: its
     // parts are judged on their own.
     if SOFT_WORDS.contains(&word.as_str())
         && (holds_running_text(node)
             || is_lead_box(node)
-            || (is_post_box(node) && one_post_box())
+            || (is_post_box(node) && (page.one_post_box)())
             || !select(node, "h1").is_empty())
     {
         return None;
@@ -581,6 +614,44 @@ mod tests {
                 "boilerplate class/id \"baca-juga\" (baca juga)"
             ]
         );
+    }
+
+    #[test]
+    fn the_posts_of_a_thread_in_comment_boxes_stay_and_comments_under_an_article_go() {
+        let post = "Seit dem Update auf die neue Version habe ich unterwegs keinen Zugriff mehr auf den Store. ";
+        let posts: String = (0..3)
+            .map(|i| {
+                format!(
+                    "<div class='MtnComment'><span>user{i}</span><div class='MtnCommentText'>{post}{post}</div>\
+                     <div class='MtnComment-share'>Teilen</div></div>"
+                )
+            })
+            .collect();
+        let html = format!("<body><form><h2>Kein Store mehr?</h2>{posts}</form></body>");
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("div.MtnCommentText").length(), 3);
+        // Another junk word in a comment box's class still drops it.
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            ["boilerplate class/id \"MtnComment-share\" (share)"; 3]
+        );
+
+        let comments: String = (0..4)
+            .map(|_| format!("<div class='comment'><p>{post}{post}</p></div>"))
+            .collect();
+        let html = format!(
+            "<body><article><p>{post}{post}{post}</p></article><section>{comments}</section></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("div.comment").length(), 0);
+        assert_eq!(dropped.len(), 4, "{dropped:?}");
     }
 
     #[test]
