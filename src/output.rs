@@ -27,7 +27,7 @@ use rustix::io::Errno;
 
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
-use crate::cache::outputs::{Group, OutputCache};
+use crate::cache::outputs::{Group, Kept, OutputCache};
 use crate::render::Sink;
 
 /// How a build changed the output folder.
@@ -68,12 +68,11 @@ pub struct Staging {
     /// Whether this build may keep old files where they are: a cached build into the folder
     /// the cache's last build made, whose files the cache lists.
     updatable: bool,
-    /// The groups of files offered to keep at once (by the path of their first file), each
-    /// with whether it was kept whole (for the cache to record).
-    groups: Mutex<Vec<(String, bool)>>,
-    /// The groups of files of the old output kept whole where they are (by the path of their
-    /// first file; the cache knows their files), and how many files they have.
-    in_place_groups: Mutex<Vec<String>>,
+    /// The groups of files offered to keep (by the path of their first file), each with how
+    /// it was kept (for the cache to record; those kept where they are stay, and the cache
+    /// knows their files).
+    groups: Mutex<Vec<(String, Kept)>>,
+    /// How many files the groups kept where they are have.
     in_place_group_files: AtomicUsize,
 }
 
@@ -121,7 +120,6 @@ impl Staging {
             staged: Mutex::default(),
             updatable: false,
             groups: Mutex::default(),
-            in_place_groups: Mutex::default(),
             in_place_group_files: AtomicUsize::new(0),
         })
     }
@@ -143,10 +141,10 @@ impl Staging {
         std::mem::take(&mut *self.put_files.lock().expect("staging lock"))
     }
 
-    /// The groups offered so far (by the path of their first file), each with whether it
-    /// was kept whole.
-    pub fn groups(&self) -> Vec<(String, bool)> {
-        std::mem::take(&mut *self.groups.lock().expect("staging lock"))
+    /// The groups offered so far (by the path of their first file), each with how it was
+    /// kept.
+    pub fn groups(&self) -> Vec<(String, Kept)> {
+        self.groups.lock().expect("staging lock").clone()
     }
 
     /// Makes the folder of `path` in the staging tree, once.
@@ -205,7 +203,12 @@ impl Staging {
         };
         let staged = std::mem::take(&mut *self.staged.lock().expect("staging lock"));
         let mut in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
-        let kept_groups = std::mem::take(&mut *self.in_place_groups.lock().expect("staging lock"));
+        let kept_groups: Vec<String> =
+            std::mem::take(&mut *self.groups.lock().expect("staging lock"))
+                .into_iter()
+                .filter(|(_, kept)| kept.is_in_place())
+                .map(|(key, _)| key)
+                .collect();
         let kept_files = self.in_place_group_files.load(Ordering::Relaxed);
         let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len() + kept_files;
         if self.updatable() && few && self.update_in_place(&staged, &in_place, &kept_groups)? {
@@ -463,46 +466,54 @@ impl Sink for Staging {
 
     /// Keeps an unchanged group where it is when its folder is as the cache last saw it
     /// (no file of it added, removed or renamed since): one look and one entry for the whole
-    /// group. Otherwise each of its files is kept on its own when it can be.
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<Vec<bool>> {
-        let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-        let cache = self.reuse.as_ref().filter(|_| unchanged);
-        let whole = self.updatable()
-            && cache.is_some_and(|cache| {
-                self.old_output
-                    .as_ref()
-                    .is_some_and(|dir| cache.folder_is_intact(dir, folder))
-            });
+    /// group. Otherwise keeps it where it is when each of its files is still the one the
+    /// last build made, or links the cache's copies of them into the new tree.
+    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
+        let kept = self.keep_group_as(key, group, unchanged)?;
+        if kept.is_kept() {
+            self.unchanged.fetch_add(group.len(), Ordering::Relaxed);
+        }
+        if kept.is_in_place() {
+            self.in_place_group_files
+                .fetch_add(group.len(), Ordering::Relaxed);
+        }
         self.groups
             .lock()
             .expect("staging lock")
-            .push((key.to_string(), whole));
-        let Some(cache) = cache else {
-            return Ok(vec![false; group.len()]);
-        };
-        if whole {
-            self.unchanged.fetch_add(group.len(), Ordering::Relaxed);
-            self.in_place_group_files
-                .fetch_add(group.len(), Ordering::Relaxed);
-            self.in_place_groups
-                .lock()
-                .expect("staging lock")
-                .push(key.to_string());
-            return Ok(vec![true; group.len()]);
-        }
-        let mut kept = Vec::with_capacity(group.len());
-        for (at, path) in group.files(key).enumerate() {
-            kept.push(self.keep_made(
-                &path,
-                || cache.group_file_is_intact(&self.output, key, at, &path),
-                |target| cache.link_group_file_to(key, at, &path, target),
-            )?);
-        }
-        Ok(kept)
+            .push((key.to_string(), kept));
+        Ok(kept.is_kept())
     }
 }
 
 impl Staging {
+    /// How the group `key` can be kept (see [`Sink::keep_group`]); its files are in place or
+    /// in the staging tree when it can.
+    fn keep_group_as(&self, key: &str, group: &Group, unchanged: bool) -> Result<Kept> {
+        let Some(cache) = self.reuse.as_ref().filter(|_| unchanged) else {
+            return Ok(Kept::No);
+        };
+        if let Some(output) = self.old_output.as_ref().filter(|_| self.updatable()) {
+            let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
+            if cache.folder_is_intact(output, folder) {
+                return Ok(Kept::InItsFolder);
+            }
+            if cache.group_is_intact(output, key, group) {
+                return Ok(Kept::InPlace);
+            }
+        }
+        self.make_parent(key)?;
+        if !cache.link_group_to(key, group, &self.staging) {
+            return Ok(Kept::No);
+        }
+        if self.updatable() {
+            self.staged
+                .lock()
+                .expect("staging lock")
+                .extend(group.files(key));
+        }
+        Ok(Kept::Linked)
+    }
+
     /// Keeps the file the last build made at `path`: where it is when it is `intact` there
     /// (and the build may update in place), else `link`ed from the cache into the staging tree.
     fn keep_made(
@@ -716,16 +727,16 @@ mod tests {
     }
 
     /// One build of `pages` and the group of files `group` (named by its first file) into
-    /// `out` with the cache in `root`: each page kept or put, the group offered, then the
-    /// files not kept put (each holding its own path, or `bytes` when given). Returns whether
-    /// the group was kept whole.
+    /// `out` with the cache in `root`: each page kept or put, the group offered, then its
+    /// files put unless it was kept (each holding its own path and the signature). Returns
+    /// how the group was kept.
     fn build_with_group(
         root: &Path,
         out: &Path,
         pages: &[String],
         group: &[&str],
         signature: u64,
-    ) -> bool {
+    ) -> Kept {
         let cache = Arc::new(OutputCache::load(root, 1));
         let s = Staging::new(out).unwrap().reusing(cache.clone());
         let mut signatures = Signatures::default();
@@ -738,9 +749,8 @@ mod tests {
         let key = group[0].to_string();
         let names = Group::new(group.iter().map(|f| f.rsplit_once('/').unwrap().1));
         let unchanged = cache.signatures().get(&key) == Some(&signature);
-        let kept = s.keep_group(&key, &names, unchanged).unwrap();
-        for (file, kept) in group.iter().zip(kept) {
-            if !kept {
+        if !s.keep_group(&key, &names, unchanged).unwrap() {
+            for file in group {
                 s.put(file, format!("{file} {signature}").as_bytes())
                     .unwrap();
             }
@@ -752,7 +762,8 @@ mod tests {
         cache
             .save(out, &signatures, &groups, &put, &offered)
             .unwrap();
-        offered.iter().all(|(_, whole)| *whole)
+        assert_eq!(offered.len(), 1);
+        offered[0].1
     }
 
     /// Sets the modification time of `folder` an hour back: a folder changed in the last
@@ -764,7 +775,8 @@ mod tests {
 
     /// A group of files (a photo's variants) is kept with one look at its folder while no
     /// file was added, removed or renamed there since the cache recorded it; otherwise each
-    /// file is looked at (and one missing is put again).
+    /// file is looked at, and the group is linked again whole from the cache when one is
+    /// missing.
     #[test]
     fn a_group_is_kept_at_once_while_its_folder_is_untouched() {
         let dir = tempfile::tempdir().unwrap();
@@ -772,24 +784,82 @@ mod tests {
         let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
         let group = ["a/f.jpg", "a/f-480w.webp"];
         let build = || build_with_group(dir.path(), &out, &pages, &group, 2);
-        assert!(!build(), "nothing to keep yet");
+        assert_eq!(build(), Kept::No, "nothing to keep yet");
         age(&out.join("a"));
-        assert!(
-            !build(),
+        assert_eq!(
+            build(),
+            Kept::InPlace,
             "the folder was not recorded yet: each file is looked at"
         );
-        assert!(build(), "the untouched folder vouches for its group");
-        assert!(build());
+        assert_eq!(
+            build(),
+            Kept::InItsFolder,
+            "the untouched folder vouches for its group"
+        );
+        assert_eq!(build(), Kept::InItsFolder);
         fs::remove_file(out.join("a/f-480w.webp")).unwrap();
-        assert!(!build(), "a file removed from the folder changes it");
+        assert_eq!(
+            build(),
+            Kept::Linked,
+            "a file removed from the folder: the group is linked back from the cache"
+        );
         assert_eq!(
             fs::read(out.join("a/f-480w.webp")).unwrap(),
             b"a/f-480w.webp 2"
         );
         age(&out.join("a"));
-        assert!(!build());
-        assert!(build());
+        assert_eq!(build(), Kept::InPlace);
+        assert_eq!(build(), Kept::InItsFolder);
         assert_eq!(fs::read(out.join("a/f.jpg")).unwrap(), b"a/f.jpg 2");
+    }
+
+    /// A file of a group changed in place (its folder touched too, so that the folder does
+    /// not vouch for it) is seen: the group is put again whole.
+    #[test]
+    fn a_group_with_a_file_changed_in_place_is_put_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        let group = ["a/f.jpg", "a/f-480w.webp", "a/f-480w.jpg"];
+        let build = || build_with_group(dir.path(), &out, &pages, &group, 4);
+        build();
+        age(&out.join("a"));
+        assert_eq!(build(), Kept::InPlace);
+        fs::write(out.join("a/f-480w.webp"), b"changed").unwrap();
+        fs::write(out.join("a/other.txt"), b"").unwrap();
+        fs::remove_file(out.join("a/other.txt")).unwrap();
+        assert_eq!(build(), Kept::No);
+        for file in group {
+            assert_eq!(
+                fs::read(out.join(file)).unwrap(),
+                format!("{file} 4").as_bytes()
+            );
+        }
+    }
+
+    /// A group the cache holds is linked from it into another output folder (a build with
+    /// `--output` elsewhere, say): the same files, not written again.
+    #[test]
+    fn a_group_is_linked_from_the_cache_into_another_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let pages: Vec<String> = (0..20).map(|i| format!("p{i}.html")).collect();
+        let group = ["a/f.jpg", "a/f-480w.webp", "a/f-480w.jpg"];
+        build_with_group(dir.path(), &out, &pages, &group, 5);
+        let elsewhere = dir.path().join("elsewhere");
+        assert_eq!(
+            build_with_group(dir.path(), &elsewhere, &pages, &group, 5),
+            Kept::Linked
+        );
+        use std::os::unix::fs::MetadataExt;
+        for file in group {
+            let ino = |root: &Path| fs::metadata(root.join(file)).unwrap().ino();
+            assert_eq!(ino(&elsewhere), ino(&out), "{file} is not a link");
+            assert_eq!(
+                fs::read(elsewhere.join(file)).unwrap(),
+                format!("{file} 5").as_bytes()
+            );
+        }
     }
 
     /// The cache records a group as one entry (its signature, its files' names and stamps),
@@ -853,7 +923,10 @@ mod tests {
         let folder = fs::metadata(&out).unwrap().ino();
         // Every page changed: more than a tenth of the files, so a new tree is made.
         let changed: Vec<String> = (0..20).map(|i| format!("q{i}.html")).collect();
-        assert!(build_with_group(dir.path(), &out, &changed, &group, 3));
+        assert_eq!(
+            build_with_group(dir.path(), &out, &changed, &group, 3),
+            Kept::InItsFolder
+        );
         assert_ne!(fs::metadata(&out).unwrap().ino(), folder, "swapped");
         assert_eq!(
             inodes(),

@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
@@ -31,11 +32,13 @@ pub type Groups = std::collections::HashMap<String, Group, ahash::RandomState>;
 /// Output files made together from one source (a photo's original and its variants), all in
 /// the folder of the first. A photo with eight files is one entry in the signatures, the
 /// manifest and the lists of a build, not eight: it is kept, linked or made again whole.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// The names of its files in their folder, the first file's first, each followed by a
-    /// `/` (which no file name holds): one string, not one per file.
-    names: String,
+    /// `/` (which no file name holds): one string, not one per file. Shared: most photos of
+    /// a site have the same names (`foto.jpg`, `foto-480w.webp`, …), and the manifest keeps
+    /// each list of names once.
+    names: Arc<str>,
 }
 
 impl Group {
@@ -47,7 +50,7 @@ impl Group {
             all.push_str(name);
             all.push('/');
         }
-        Group { names: all }
+        Group { names: all.into() }
     }
 
     /// The names of its files, the first file's first.
@@ -74,6 +77,44 @@ impl Group {
     }
 }
 
+/// How a build kept a group of files the last build made (a group is kept whole or not at
+/// all: one stamp stands for all its files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Not kept: its files were put again.
+    No,
+    /// Linked from the cache into the new tree, its files found as the last build made them.
+    Linked,
+    /// Left where it is, each of its files looked at and found as the last build made it.
+    InPlace,
+    /// Left where it is with one look at its folder, untouched since the cache recorded it.
+    InItsFolder,
+}
+
+impl Kept {
+    /// Whether the group's files are all there without being put again.
+    pub fn is_kept(self) -> bool {
+        self != Kept::No
+    }
+
+    /// Whether the group's files stay where they are in the output folder.
+    pub fn is_in_place(self) -> bool {
+        matches!(self, Kept::InPlace | Kept::InItsFolder)
+    }
+}
+
+/// The stamps of the files of `group` (named by its first file `key`), in its order, as one
+/// number, each as `stamp` finds it; None when it finds none for one (a file missing, say).
+/// A group is kept only when every file of it is still the one the last build made, so the
+/// manifest records this instead of a stamp per file.
+fn group_stamp(group: &Group, key: &str, stamp: impl Fn(&str) -> Option<FileStamp>) -> Option<u64> {
+    let mut h = Xxh3Default::new();
+    for file in group.files(key) {
+        stamp(&file)?.hash(&mut h);
+    }
+    Some(h.finish())
+}
+
 /// What the last build made at one output path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Made {
@@ -92,37 +133,58 @@ impl Made {
     }
 }
 
-/// The record of a build: read owned (`Manifest<String, GroupMade>`), written from borrowed
-/// parts (`Manifest<&str, GroupMadeRef>`, the same bytes), so saving copies no path.
+/// The form of the manifest: 2 since a group records one stamp for its files and the
+/// index of its names, kept once for all groups that share them (the first form had no
+/// number). A manifest of another form is not read.
+const FORM: u32 = 2;
+
+/// The record of a build: read owned (`Manifest<String>`), written from borrowed parts
+/// (`Manifest<&str>`, the same bytes), so saving copies no path.
 #[derive(Serialize, Deserialize)]
-struct Manifest<S, G> {
+struct Manifest<S> {
+    form: u32,
     fingerprint: u64,
     /// The output folder the files were made in, as (device, inode): a build that swaps a
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
     files: Vec<(S, Made)>,
+    /// The names of the groups' files (see [`Group`]), each list once.
+    group_names: Vec<S>,
     /// The groups of files, by the path of their first file.
-    groups: Vec<(S, G)>,
+    groups: Vec<(S, GroupRecord)>,
     /// The stamps of the folders of groups of files kept at once (see [`Made`] for files).
     group_folders: Vec<(S, FileStamp)>,
 }
 
-/// What the last build made of a [`Group`]: its signature, and the stamp of each of its
-/// files (in the group's order), which a file kept on its own must still have.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+impl Manifest<String> {
+    /// Whether it is one this program wrote for these settings, whole.
+    fn is_valid(&self, fingerprint: u64) -> bool {
+        self.form == FORM
+            && self.fingerprint == fingerprint
+            && self
+                .groups
+                .iter()
+                .all(|(_, g)| (g.names as usize) < self.group_names.len())
+    }
+}
+
+/// A group of files in the manifest: its signature, its names (an index into the
+/// manifest's `group_names`) and the [`group_stamp`] of its files.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct GroupRecord {
+    signature: u64,
+    names: u32,
+    stamp: u64,
+}
+
+/// What the last build made of a [`Group`]: its signature, and the [`group_stamp`] of its
+/// files, which a group kept file by file must still have.
+#[derive(Debug, Clone)]
 struct GroupMade {
     signature: u64,
     group: Group,
-    stamps: Vec<FileStamp>,
-}
-
-/// A [`GroupMade`] to write, borrowed.
-#[derive(Serialize)]
-struct GroupMadeRef<'a> {
-    signature: u64,
-    group: &'a Group,
-    stamps: std::borrow::Cow<'a, [FileStamp]>,
+    stamp: u64,
 }
 
 /// The hash of an output path that names its link in the farm, and its stamp in the
@@ -179,8 +241,8 @@ impl OutputCache {
         let manifest = dir.join("output.bin");
         let manifest_made = std::fs::read(&manifest)
             .ok()
-            .and_then(|bytes| postcard::from_bytes::<Manifest<String, GroupMade>>(&bytes).ok())
-            .filter(|m| m.fingerprint == fingerprint);
+            .and_then(|bytes| postcard::from_bytes::<Manifest<String>>(&bytes).ok())
+            .filter(|m| m.is_valid(fingerprint));
         let mut previous = Signatures::default();
         let mut stamps: HashMap<u64, FileStamp, ahash::RandomState> = HashMap::default();
         let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
@@ -193,8 +255,21 @@ impl OutputCache {
                 stamps.insert(path_hash(&path), made.stamp);
                 previous.insert(path, made.signature);
             }
-            for (key, made) in m.groups {
-                previous.insert(key.clone(), made.signature);
+            let names: Vec<Group> = m
+                .group_names
+                .into_iter()
+                .map(|names| Group {
+                    names: names.into(),
+                })
+                .collect();
+            groups.reserve(m.groups.len());
+            for (key, record) in m.groups {
+                previous.insert(key.clone(), record.signature);
+                let made = GroupMade {
+                    signature: record.signature,
+                    group: names[record.names as usize].clone(),
+                    stamp: record.stamp,
+                };
                 groups.insert(key, made);
             }
             group_folders = m.group_folders.into_iter().collect();
@@ -232,18 +307,18 @@ impl OutputCache {
     }
 
     /// The stamps to record of the folders of this build's `groups` (a group, by the path
-    /// of its first file, with whether it was kept at once; a folder may hold more than one):
-    /// a folder whose groups were all kept keeps its stamp, any other is looked at now, after
+    /// of its first file, with how it was kept; a folder may hold more than one): a folder
+    /// whose groups were all kept with one look at it keeps its stamp, any other is looked at now, after
     /// the build (unless changed too recently to tell a later change from it).
     fn folder_stamps<'a>(
         &self,
         output: &Path,
-        groups: &'a [(String, bool)],
+        groups: &'a [(String, Kept)],
     ) -> Vec<(&'a str, FileStamp)> {
         let mut all_kept: HashMap<&str, bool, ahash::RandomState> = HashMap::default();
         for (key, kept) in groups {
             let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-            *all_kept.entry(folder).or_insert(true) &= *kept;
+            *all_kept.entry(folder).or_insert(true) &= *kept == Kept::InItsFolder;
         }
         let mut stamps: Vec<(&str, FileStamp)> = all_kept
             .into_par_iter()
@@ -332,18 +407,22 @@ impl OutputCache {
         })
     }
 
-    /// Whether `output/path`, the file number `at` of the group `key`, is still the very
-    /// file the last build made there.
-    pub fn group_file_is_intact(&self, output: &Path, key: &str, at: usize, path: &str) -> bool {
-        self.is_at(self.made_in_group(key, at).as_ref(), &output.join(path))
+    /// What the last build made of `group` under `key`, if it made that very group.
+    fn group_made_as(&self, key: &str, group: &Group) -> Option<&GroupMade> {
+        self.groups.get(key).filter(|made| made.group == *group)
     }
 
-    /// What the last build made as the file number `at` of the group `key`.
-    fn made_in_group(&self, key: &str, at: usize) -> Option<Made> {
-        let made = self.groups.get(key)?;
-        Some(Made {
-            signature: made.signature,
-            stamp: *made.stamps.get(at)?,
+    /// Whether the files of `group` (named by its first file `key`) in the output folder
+    /// (open as `output`) are all still the very files the last build made there.
+    pub fn group_is_intact(&self, output: &std::os::fd::OwnedFd, key: &str, group: &Group) -> bool {
+        self.group_made_as(key, group).is_some_and(|made| {
+            let stat = |path: &str| {
+                let stat = rustix::fs::statat(output, path, rustix::fs::AtFlags::empty()).ok()?;
+                rustix::fs::FileType::from_raw_mode(stat.st_mode)
+                    .is_file()
+                    .then(|| FileStamp::of_stat(&stat))
+            };
+            group_stamp(group, key, stat) == Some(made.stamp)
         })
     }
 
@@ -362,10 +441,34 @@ impl OutputCache {
         self.link_made(self.made(path).as_ref(), path, target)
     }
 
-    /// Hard-links the last build's `path`, the file number `at` of the group `key`, to
-    /// `target`; false when it cannot be reused.
-    pub fn link_group_file_to(&self, key: &str, at: usize, path: &str, target: &Path) -> bool {
-        self.link_made(self.made_in_group(key, at).as_ref(), path, target)
+    /// Hard-links the cache's copies of the files of `group` (named by its first file `key`)
+    /// into the folder `root` (whose folder of `key` exists), when they are all still the
+    /// files the last build made; false when the group cannot be reused (some files may be
+    /// linked then, which the caller replaces).
+    pub fn link_group_to(&self, key: &str, group: &Group, root: &Path) -> bool {
+        let Some(made) = self.group_made_as(key, group) else {
+            return false;
+        };
+        let stat = |path: &str| {
+            let meta = std::fs::metadata(self.farm_file(path)).ok()?;
+            meta.is_file().then(|| FileStamp::exact(&meta))
+        };
+        if !self.links_work.load(Ordering::Relaxed)
+            || group_stamp(group, key, stat) != Some(made.stamp)
+        {
+            return false;
+        }
+        group.files(key).all(|path| {
+            match std::fs::hard_link(self.farm_file(&path), root.join(&path)) {
+                Ok(()) => true,
+                Err(e) => {
+                    if e.raw_os_error() == Some(libc::EXDEV) {
+                        self.links_work.store(false, Ordering::Relaxed);
+                    }
+                    false
+                }
+            }
+        })
     }
 
     /// Hard-links the farm's `path`, which the last build `made`, to `target`.
@@ -388,21 +491,21 @@ impl OutputCache {
     /// Records a finished build whose output folder is `output`: `signatures` are all its
     /// files and groups of files (`groups`, by the path of their first file), `put` the files
     /// it wrote (the others were linked from the cache or kept) with their stamps as written,
-    /// `offered` the groups it offered to keep at once (by the path of their first file),
-    /// with whether each was kept.
+    /// `offered` the groups it offered to keep (by the path of their first file), with how
+    /// each was kept.
     pub fn save(
         &self,
         output: &Path,
         signatures: &Signatures,
         groups: &Groups,
         put: &[(String, FileStamp)],
-        offered: &[(String, bool)],
+        offered: &[(String, Kept)],
     ) -> std::io::Result<()> {
         // Nothing written, the same files with the same signatures in the same folder, every
         // group kept at once: the manifest and the links stand (a build with nothing to do
         // stays cheap).
         let unchanged = put.is_empty()
-            && offered.iter().all(|(_, kept)| *kept)
+            && offered.iter().all(|(_, kept)| *kept == Kept::InItsFolder)
             && signatures.len() == self.len()
             && folder_identity(output) == self.folder
             && signatures
@@ -465,16 +568,25 @@ impl OutputCache {
             .collect();
         let kept: HashSet<&str, ahash::RandomState> = offered
             .iter()
-            .filter(|(_, kept)| *kept)
+            .filter(|(_, kept)| kept.is_kept())
             .map(|(key, _)| key.as_str())
             .collect();
         let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
-        let mut made_groups: Vec<(&str, GroupMadeRef)> = Vec::with_capacity(groups.len());
+        let mut made_groups: Vec<(&str, &Group, GroupRecord)> = Vec::with_capacity(groups.len());
         for (path, &signature) in signatures {
             if let Some(group) = groups.get(path) {
                 let kept = kept.contains(path.as_str());
-                if let Some(made) = self.group_made(path, group, signature, kept, &linked) {
-                    made_groups.push((path, made));
+                if let Some(stamp) = self.group_made(path, group, signature, kept, &linked) {
+                    let names = 0; // Numbered below, once the groups are in order.
+                    made_groups.push((
+                        path,
+                        group,
+                        GroupRecord {
+                            signature,
+                            names,
+                            stamp,
+                        },
+                    ));
                 }
             } else if let Some(&stamp) = linked.get(path.as_str()) {
                 files.push((path, Made { signature, stamp }));
@@ -486,6 +598,16 @@ impl OutputCache {
         // Comparing a million paths was most of the time of writing it.
         files.sort_by_cached_key(|(path, _)| path_hash(path));
         made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Each list of names once, numbered in the order the groups first have it.
+        let mut group_names: Vec<&str> = Vec::new();
+        let mut numbers: HashMap<&str, u32, ahash::RandomState> = HashMap::default();
+        for (_, group, record) in &mut made_groups {
+            let names: &str = &group.names;
+            record.names = *numbers.entry(names).or_insert_with(|| {
+                group_names.push(names);
+                group_names.len() as u32 - 1
+            });
+        }
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
         let folder = if files.len() + made_groups.len() == signatures.len() {
@@ -494,10 +616,15 @@ impl OutputCache {
             (0, 0)
         };
         let manifest = Manifest {
+            form: FORM,
             fingerprint: self.fingerprint,
             folder,
             files,
-            groups: made_groups,
+            group_names,
+            groups: made_groups
+                .into_iter()
+                .map(|(key, _, record)| (key, record))
+                .collect(),
             group_folders: self.folder_stamps(output, offered),
         };
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
@@ -514,41 +641,22 @@ impl OutputCache {
         self.previous.get(path).copied()
     }
 
-    /// The record of `group` (named `key`) as this build made it: `kept` whole, or each of
-    /// its files put and linked (its stamp in `linked`) or kept as the last build made it
-    /// (the same group with the same signature). None when a file is neither (it could not
-    /// be linked).
-    fn group_made<'a>(
-        &'a self,
+    /// The [`group_stamp`] of `group` (named `key`) as this build made it: kept whole as the
+    /// last build made it (the same group with the same signature), or each of its files put
+    /// and linked (its stamp in `linked`). None when a file is neither (it could not be
+    /// linked).
+    fn group_made(
+        &self,
         key: &str,
-        group: &'a Group,
+        group: &Group,
         signature: u64,
         kept: bool,
         linked: &HashMap<&str, FileStamp, ahash::RandomState>,
-    ) -> Option<GroupMadeRef<'a>> {
-        let old = self
-            .groups
-            .get(key)
-            .filter(|old| old.signature == signature && old.group == *group);
-        let stamps = if kept {
-            std::borrow::Cow::Borrowed(&old?.stamps[..])
-        } else {
-            group
-                .files(key)
-                .enumerate()
-                .map(|(at, file)| {
-                    linked
-                        .get(file.as_str())
-                        .copied()
-                        .or_else(|| old.and_then(|old| old.stamps.get(at).copied()))
-                })
-                .collect::<Option<Vec<FileStamp>>>()?
-                .into()
-        };
-        Some(GroupMadeRef {
-            signature,
-            group,
-            stamps,
-        })
+    ) -> Option<u64> {
+        if kept {
+            let old = self.group_made_as(key, group)?;
+            return (old.signature == signature).then_some(old.stamp);
+        }
+        group_stamp(group, key, |file| linked.get(file).copied())
     }
 }

@@ -157,8 +157,19 @@ impl Article {
         if images.is_empty() {
             return None;
         }
+        let path = self.image.as_deref()?;
+        // Most often the plain site path of a photo of the bundle (`/2024/05/27/a/foto.jpg`),
+        // found without making the bundle's site folder; `find` decodes and compares the rest.
+        let plain = !path.contains(['%', '&', '?', '#']);
+        if plain
+            && images.iter().all(|i| i.is_in_the_bundle())
+            && let Some(name) = super::bundle::strip_site_folder(&self.path, path)
+            && let Some(image) = images.iter().find(|i| i.name == name)
+        {
+            return Some(image);
+        }
         let site_folder = super::bundle::site_folder(&self.path);
-        crate::images::markup::find(images, &site_folder, self.image.as_deref()?)
+        crate::images::markup::find(images, &site_folder, path)
     }
 }
 

@@ -163,6 +163,21 @@ pub fn site_folder(page_path: &str) -> String {
     format!("{dir}/{stem}/")
 }
 
+/// `path` less the [`site_folder`] of the page at `page_path`, if it starts with it: the
+/// same as stripping that folder, without making it (feeds and cards ask this of every
+/// article with a photo).
+pub fn strip_site_folder<'a>(page_path: &str, path: &'a str) -> Option<&'a str> {
+    if page_path.ends_with('/') {
+        return path.strip_prefix(page_path);
+    }
+    let (dir, name) = page_path.rsplit_once('/').unwrap_or(("", page_path));
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    path.strip_prefix(dir)?
+        .strip_prefix('/')?
+        .strip_prefix(stem)?
+        .strip_prefix('/')
+}
+
 /// The output file (relative to the output folder) of the bundle file `name`.
 pub fn output_file(site_folder: &str, name: &str) -> String {
     crate::urls::output_file(&format!("{site_folder}{name}"))
@@ -304,6 +319,33 @@ mod tests {
         assert_eq!(site_folder("/2024/05/27/banjir/"), "/2024/05/27/banjir/");
         assert_eq!(site_folder("/banjir.html"), "/banjir/");
         assert_eq!(site_folder("/2024/banjir.html"), "/2024/banjir/");
+    }
+
+    #[test]
+    fn stripping_a_site_folder_is_stripping_the_folder_made() {
+        for page in [
+            "/2024/05/27/banjir/",
+            "/banjir.html",
+            "/2024/banjir.html",
+            "banjir",
+        ] {
+            for path in [
+                "/2024/05/27/banjir/foto.jpg",
+                "/banjir/foto.jpg",
+                "/2024/banjir/foto.jpg",
+                "/2024/banjir.html/foto.jpg",
+                "/2024/banjirx/foto.jpg",
+                "/banjir/",
+                "/foto.jpg",
+                "",
+            ] {
+                assert_eq!(
+                    strip_site_folder(page, path),
+                    path.strip_prefix(site_folder(page).as_str()),
+                    "{page} {path}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -15,10 +15,11 @@ use crate::content::bundle;
 use crate::site::Site;
 
 /// Keeps an image's group of files (see `render::Sink::keep_group`).
-pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<Vec<bool>> + Sync + 'a;
+pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<bool> + Sync + 'a;
 
 /// Where the outputs go (the render's sink, which this module does not know): `keep_group`
-/// keeps the files of an image the last build made (saying which), `put` stores one.
+/// keeps the files of an image the last build made (saying whether it kept them all), `put`
+/// stores one.
 pub struct Target<'a> {
     pub keep_group: &'a KeepGroup<'a>,
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
@@ -55,37 +56,30 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
             let group = group_of(image);
             let signature = signature(image);
             let unchanged = previous.get(&key) == Some(&signature);
-            let kept = (target.keep_group)(&key, &group, unchanged)?;
-            if kept.iter().all(|&kept| kept) {
+            if (target.keep_group)(&key, &group, unchanged)? {
                 return Ok(Published {
                     key,
                     signature,
                     group,
                 });
             }
+            // Not kept whole: every file of the group is put.
             let files: Vec<String> = group.files(&key).collect();
             let published = Published {
                 key,
                 signature,
                 group,
             };
-            let missing = image
-                .outputs
-                .iter()
-                .enumerate()
-                .zip(&files)
-                .zip(&kept)
-                .filter(|(_, kept)| !**kept)
-                .map(|(output, _)| output);
+            let outputs = image.outputs.iter().enumerate().zip(&files);
             if !site.config.images.encode {
                 // Only checked: the files are there by name, for the links to them.
-                for (_, file) in missing {
+                for (_, file) in outputs {
                     (target.put)(file, &[])?;
                 }
                 return Ok(published);
             }
             let mut remade: Option<Image> = None;
-            for ((at, output), file) in missing {
+            for ((at, output), file) in outputs {
                 let bytes = match cache::read(&cache_dir, output.key, output.format) {
                     Some(bytes) => bytes,
                     None => {

@@ -108,7 +108,7 @@ impl Sink for WriteBehind<'_> {
         self.sink.keep(path)
     }
 
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<Vec<bool>> {
+    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
         self.sink.keep_group(key, group, unchanged)
     }
 }

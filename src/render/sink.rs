@@ -25,18 +25,17 @@ pub trait Sink: Sync {
     /// Offers a group of files made together from one source (a photo's original and
     /// variants), all in one output folder, named by the path of its first file `key`:
     /// `unchanged` says whether the previous build made these very files (the group's
-    /// signature is the same). Returns whether each file (in the group's order) is kept; the
-    /// others are put. Every group of a render is offered, kept or not.
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<Vec<bool>> {
-        group
-            .files(key)
-            .map(|path| {
-                if unchanged {
-                    self.keep(&path)
-                } else {
-                    Ok(false)
-                }
-            })
-            .collect()
+    /// signature is the same). Returns whether the group is kept whole; when it is not, every
+    /// file of it is put (over any kept here). Every group of a render is offered, kept or not.
+    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
+        if !unchanged {
+            return Ok(false);
+        }
+        for path in group.files(key) {
+            if !self.keep(&path)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 }
