@@ -12,7 +12,7 @@ use crate::cache::articles::ArticleCache;
 use crate::cache::outputs::{self, OutputCache};
 use crate::config::Config;
 use crate::content::body::BodyStore;
-use crate::output::{Staging, WriteStats};
+use crate::output::{Staging, WriteStats, writers};
 use crate::render::{self, RenderStats, Templates};
 use crate::site::{Selection, Site};
 use crate::text::count;
@@ -156,7 +156,6 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     }
     // The files are written on threads of their own: the render's threads do not wait for
     // the disk.
-    use crate::output::writers;
     let (render, rendered) = writers::writing_behind(&staging, writers::THREADS, |sink| {
         render::render_site(&site, &templates, &statics, sink, &values, previous)
     })?;
