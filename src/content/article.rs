@@ -21,6 +21,9 @@ pub struct Article {
     pub file: PathBuf,
     /// Hash of what places it in the site's indexes (path, date, tags).
     pub structure_hash: u64,
+    /// Hashes of what its card, page, search terms and search result are made of, made
+    /// once when it is read (see `content::signatures`).
+    pub signatures: super::signatures::Signatures,
     pub title: Box<str>,
     pub slug: Box<str>,
     /// The site path of its page, e.g. `/2022/01/27/slug/`.
