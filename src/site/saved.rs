@@ -27,7 +27,9 @@ pub fn key(config: &Config, structure: &[u64]) -> u64 {
     let mut h = Xxh3Default::new();
     structure.hash(&mut h);
     (&config.tags, &config.taxonomies).hash(&mut h);
-    // Periods are named in the site's language; days may be off.
+    // Periods are the days of the site's time zone (structure hashes hold instants, and
+    // every date is in that zone), named in its language; days may be off.
+    config.timezone.name().hash(&mut h);
     (&config.language, config.archives.days).hash(&mut h);
     config.related_count.hash(&mut h);
     h.finish()
@@ -138,6 +140,9 @@ mod tests {
         assert_ne!(key(&fewer, &structure), key(&config, &structure));
         let no_days = settings(root.path(), "[archives]\ndays = false\n");
         assert_ne!(key(&no_days, &structure), key(&config, &structure));
+        // The same instants fall on other days elsewhere.
+        let elsewhere = settings(root.path(), "timezone = \"America/New_York\"\n");
+        assert_ne!(key(&elsewhere, &structure), key(&config, &structure));
 
         let site_key = key(&config, &structure);
         write(&file, site_key, &Indexes::of(&config, &site.articles)).unwrap();
