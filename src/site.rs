@@ -1,11 +1,15 @@
 //! The in-memory site: published articles in order, tags, date archives and related articles.
-//! Built in one pass over the articles; pages are rendered from it.
+//! Built in one pass over the articles; pages are rendered from it. A cached build takes the
+//! indexes the last one kept (`saved`) when no article moved.
+
+pub mod saved;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use anyhow::Result;
 use chrono::{DateTime, Datelike, Utc};
+use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, TaxonomyDef, TermKey};
 use crate::content::Article;
@@ -23,7 +27,7 @@ pub struct Selection {
 
 /// A term of a taxonomy (a tag, an outlet, an author, a section) and its articles
 /// (indices into `Site::articles`, newest first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Term {
     /// As first written, in site order (the newest article's spelling).
     pub name: String,
@@ -44,7 +48,7 @@ pub struct Taxonomy {
 }
 
 /// A day, month or year of the date archive, with its articles (newest first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Period {
     pub year: i32,
     pub month: Option<u32>,
@@ -110,28 +114,7 @@ impl Site {
         selection: Selection,
         previous: Option<&Site>,
     ) -> Result<Site> {
-        let articles: Vec<Arc<Article>> = articles
-            .into_iter()
-            .filter(|a| selection.drafts || !a.draft)
-            .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
-            .collect();
-        // Newest first, ties by path: a total order, so an unstable sort gives the one
-        // result. Sorted by keys taken once, not through every article's pointer.
-        let mut keys: Vec<(i64, u32, &str, usize)> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let (seconds, nanos) = (a.date.timestamp(), a.date.timestamp_subsec_nanos());
-                (-seconds, u32::MAX - nanos, &*a.path, i)
-            })
-            .collect();
-        keys.sort_unstable();
-        let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
-        let mut slots: Vec<Option<Arc<Article>>> = articles.into_iter().map(Some).collect();
-        let articles: Vec<Arc<Article>> = order
-            .into_iter()
-            .map(|i| slots[i].take().expect("each article once"))
-            .collect();
+        let articles = in_site_order(articles, selection);
         let structure: Vec<u64> = articles.iter().map(|a| a.structure_hash).collect();
         if let Some(p) = previous.filter(|p| *p.structure == structure) {
             return Ok(Site {
@@ -146,30 +129,63 @@ impl Site {
                 structure: p.structure.clone(),
             });
         }
+        let indexes = Indexes::of(&config, &articles);
+        Ok(Site::of_indexes(config, articles, indexes, structure))
+    }
 
-        let tags = collect_terms(&articles, &config.tags);
+    /// Like [`Site::build`], but takes the indexes the last build kept in the cache folder
+    /// `cache_dir` when no article moved since, and keeps this one's there.
+    pub fn build_cached(
+        config: Config,
+        articles: Vec<Arc<Article>>,
+        selection: Selection,
+        cache_dir: &std::path::Path,
+    ) -> Result<Site> {
+        let articles = in_site_order(articles, selection);
+        let structure: Vec<u64> = articles.iter().map(|a| a.structure_hash).collect();
+        let key = saved::key(&config, &structure);
+        let file = saved::path(cache_dir);
+        let indexes = saved::read(&file, key)
+            .filter(|kept| kept.fit(articles.len(), config.taxonomies.len()));
+        let indexes = match indexes {
+            Some(indexes) => indexes,
+            None => {
+                let indexes = Indexes::of(&config, &articles);
+                // Only an optimization: a cache folder that cannot be written is reported
+                // once, by the article cache's save.
+                let _ = saved::write(&file, key, &indexes);
+                indexes
+            }
+        };
+        Ok(Site::of_indexes(config, articles, indexes, structure))
+    }
+
+    fn of_indexes(
+        config: Config,
+        articles: Vec<Arc<Article>>,
+        indexes: Indexes,
+        structure: Vec<u64>,
+    ) -> Site {
         let taxonomies = config
             .taxonomies
             .iter()
-            .map(|def| Taxonomy {
+            .zip(indexes.taxonomies)
+            .map(|(def, terms)| Taxonomy {
                 def: def.clone(),
-                terms: collect_terms(&articles, def),
+                terms,
             })
             .collect();
-        let dates = DateFormatter::new(&config.language);
-        let (years, months, days) = collect_periods(&articles, &dates, config.archives.days);
-        let related = related_articles(&articles, &tags, config.related_count);
-        Ok(Site {
+        Site {
             config,
             articles,
-            tags: Arc::new(tags),
+            tags: Arc::new(indexes.tags),
             taxonomies: Arc::new(taxonomies),
-            years: Arc::new(years),
-            months: Arc::new(months),
-            days: Arc::new(days),
-            related: Arc::new(related),
+            years: Arc::new(indexes.years),
+            months: Arc::new(indexes.months),
+            days: Arc::new(indexes.days),
+            related: Arc::new(indexes.related),
             structure: Arc::new(structure),
-        })
+        }
     }
 
     /// Puts articles in the places `(index, article)` of articles with the same place (the
@@ -196,6 +212,85 @@ impl Site {
     /// The article before `i` in time (older), if any.
     pub fn older(&self, i: usize) -> Option<usize> {
         (i + 1 < self.articles.len()).then_some(i + 1)
+    }
+}
+
+/// The published articles of `selection`, newest first, ties by path: a total order, so an
+/// unstable sort gives the one result.
+fn in_site_order(articles: Vec<Arc<Article>>, selection: Selection) -> Vec<Arc<Article>> {
+    let articles: Vec<Arc<Article>> = articles
+        .into_iter()
+        .filter(|a| selection.drafts || !a.draft)
+        .filter(|a| selection.future || a.date.with_timezone(&Utc) <= selection.now)
+        .collect();
+    // Sorted by keys taken once, not through every article's pointer.
+    let mut keys: Vec<(i64, u32, &str, usize)> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (seconds, nanos) = (a.date.timestamp(), a.date.timestamp_subsec_nanos());
+            (-seconds, u32::MAX - nanos, &*a.path, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|k| k.3).collect();
+    let mut slots: Vec<Option<Arc<Article>>> = articles.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each article once"))
+        .collect()
+}
+
+/// What the site makes of its articles' places (paths, dates, tags and terms): equal for
+/// sites whose articles have equal structure hashes, in order, and equal settings.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indexes {
+    tags: Vec<Tag>,
+    /// The terms of each of `config.taxonomies`, in order.
+    taxonomies: Vec<Vec<Term>>,
+    years: Vec<Period>,
+    months: Vec<Period>,
+    days: Vec<Period>,
+    related: Vec<Box<[u32]>>,
+}
+
+impl Indexes {
+    /// The indexes of `articles`, in site order.
+    fn of(config: &Config, articles: &[Arc<Article>]) -> Indexes {
+        let tags = collect_terms(articles, &config.tags);
+        let taxonomies = config
+            .taxonomies
+            .iter()
+            .map(|def| collect_terms(articles, def))
+            .collect();
+        let dates = DateFormatter::new(&config.language);
+        let (years, months, days) = collect_periods(articles, &dates, config.archives.days);
+        let related = related_articles(articles, &tags, config.related_count);
+        Indexes {
+            tags,
+            taxonomies,
+            years,
+            months,
+            days,
+            related,
+        }
+    }
+
+    /// Whether they are indexes of `articles` articles and `taxonomies` taxonomies: every
+    /// article index below `articles` (a kept file is checked before use: the render
+    /// indexes the site's articles with them).
+    fn fit(&self, articles: usize, taxonomies: usize) -> bool {
+        let terms = self.tags.iter().chain(self.taxonomies.iter().flatten());
+        let periods = self.years.iter().chain(&self.months).chain(&self.days);
+        self.taxonomies.len() == taxonomies
+            && terms.flat_map(|t| &t.articles).all(|&i| i < articles)
+            && periods.flat_map(|p| &p.articles).all(|&i| i < articles)
+            && self.related.len() == articles
+            && self
+                .related
+                .iter()
+                .flatten()
+                .all(|&i| (i as usize) < articles)
     }
 }
 

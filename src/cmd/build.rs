@@ -127,7 +127,13 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let links = crate::urls::Links::new(&config.base_url, config.relative_links);
     let templates = Templates::load(&config, &links)?;
     t.mark("templates");
-    let site = Site::build(config, articles, selection)?;
+    let site = match use_cache {
+        true => {
+            let cache_dir = crate::cache::dir(&config.root);
+            Site::build_cached(config, articles, selection, &cache_dir)?
+        }
+        false => Site::build(config, articles, selection)?,
+    };
     let values = if use_cache {
         render::ValueCache::with_search_term_cache(crate::cache::dir(&site.config.root))
     } else {

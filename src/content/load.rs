@@ -491,8 +491,9 @@ pub fn parse_article(
         .into_iter()
         .map(|(k, v)| (clean(k), clean_json(v)))
         .collect();
-    let article = Article {
+    let mut article = Article {
         file: file.to_path_buf(),
+        signatures: Default::default(),
         structure_hash: super::article::structure_hash(super::article::Placing {
             path: &path,
             date: &date,
@@ -533,6 +534,7 @@ pub fn parse_article(
         }
         .boxed(),
     };
+    article.signatures = super::signatures::Signatures::of(&article);
     Ok((article, warnings))
 }
 

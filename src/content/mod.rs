@@ -12,6 +12,7 @@ pub mod interned;
 pub mod load;
 mod plain_yaml;
 pub mod remote_images;
+pub mod signatures;
 pub mod tags;
 pub mod terms;
 

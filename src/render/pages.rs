@@ -2,13 +2,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use anyhow::Result;
 use rayon::prelude::*;
 use tera::{Context, Value};
-use xxhash_rust::xxh3::Xxh3Default;
 
 use super::links::{for_page, fragment_page_path, rewrite_root_links};
 use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
@@ -330,47 +328,15 @@ impl ValueCache {
 }
 
 /// The hashes of what an article's card and page show. The card is made from the article's
-/// fields alone (with settings that are the same for the whole render), so hashing the
-/// fields is hashing the card, without making it.
+/// fields alone (with settings that are the same for the whole render), so the hashes of the
+/// fields, made when the article was read, are the card's, without making it.
 /// With `keep_card`, a place to keep the card once made.
 fn article_values(article: &Article, keep_card: bool) -> ArticleValues {
-    let mut h = Xxh3Default::new();
-    let a = article;
-    (&a.title, &a.slug, &a.path, a.lastmod(), &a.authors, &a.tags).hash(&mut h);
-    (a.date.to_rfc3339(), a.updated().map(|d| d.to_rfc3339())).hash(&mut h);
-    (
-        &a.summary_html,
-        &a.description,
-        a.word_count,
-        a.reading_time,
-    )
-        .hash(&mut h);
-    (
-        &a.source,
-        &a.source_name,
-        &a.category,
-        &a.image,
-        a.image_caption(),
-        a.draft,
-    )
-        .hash(&mut h);
-    serde_json::to_string(a.extra())
-        .expect("JSON serializes")
-        .hash(&mut h);
-    for image in a.images() {
-        (&image.name, &image.home, image.width, image.height).hash(&mut h);
-        image
-            .outputs
-            .iter()
-            .for_each(|o| (o.key, o.len).hash(&mut h));
-    }
-    let card = h.finish();
-    (a.content_html.hash(), &a.toc).hash(&mut h);
     ArticleValues {
         card: keep_card.then(Arc::default),
         hashes: ArticleHashes {
-            card,
-            full: h.finish(),
+            card: article.signatures.card,
+            full: article.signatures.page,
         },
     }
 }

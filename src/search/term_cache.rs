@@ -30,16 +30,12 @@ pub fn path(cache_dir: &Path) -> PathBuf {
     cache_dir.join("search-terms.bin")
 }
 
-/// What a document's word terms are made of, hashed: equal keys, equal terms.
+/// What a document's word terms are made of, hashed: equal keys, equal terms. The article's
+/// words (title, tags' names, summary text, body) were hashed when it was read.
 pub fn key(article: &Article, stemmer: Stemmer) -> u64 {
     let mut h = Xxh3Default::new();
     stemmer.name().hash(&mut h);
-    article.title.hash(&mut h);
-    for tag in &article.tags {
-        tag.name.hash(&mut h);
-    }
-    article.description.hash(&mut h);
-    (article.content_html.len(), article.content_html.hash()).hash(&mut h);
+    article.signatures.words.hash(&mut h);
     h.finish()
 }
 

@@ -635,3 +635,40 @@ fn the_kept_search_index_follows_the_search_settings() {
     history.push("[search] enabled = true".into());
     assert_cached_equals_uncached(&world.f, &history);
 }
+
+/// The site's indexes kept in the cache (terms, date archives, related articles) are taken
+/// only while they are right: with permalinks without dates, another time zone moves no
+/// article's path, yet puts it on another day of the archive.
+#[test]
+fn kept_site_indexes_follow_the_time_zone() {
+    let settings = format!("{}permalink = \"/:slug/\"\n", crate::common::SITE_TOML);
+    let f = Fixture::with_config(&settings);
+    // 05:00 in Jakarta is the evening before in New York.
+    f.article(
+        "content/a.md",
+        "Satu",
+        "2024-05-01T05:00:00+07:00",
+        "tags: [Kota]\n",
+        "Isi.",
+    );
+    f.article(
+        "content/b.md",
+        "Dua",
+        "2024-05-02T12:00:00+07:00",
+        "tags: [Kota]\n",
+        "Isi.",
+    );
+    let mut history = vec!["built in Asia/Jakarta".to_string()];
+    assert_cached_equals_uncached(&f, &history);
+    assert!(f.exists("2024/05/01"));
+    f.write(
+        "site.toml",
+        &settings.replace("Asia/Jakarta", "America/New_York"),
+    );
+    history.push("time zone America/New_York".to_string());
+    assert_cached_equals_uncached(&f, &history);
+    assert!(
+        f.exists("2024/04/30"),
+        "the article moved to the day before"
+    );
+}

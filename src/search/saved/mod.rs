@@ -114,14 +114,10 @@ fn doc_keys(a: &Article, year: i32, stemmer: Stemmer) -> DocKeys {
     }
     (&a.source_name, &a.source, &a.category).hash(&mut h);
     let terms = h.finish();
-    let mut h = Xxh3Default::new();
-    (&a.title, &a.path, &a.description).hash(&mut h);
-    (a.date.timestamp(), a.date.timestamp_subsec_nanos()).hash(&mut h);
-    a.date.timezone().name().hash(&mut h);
-    (&a.source_name, &a.source).hash(&mut h);
     DocKeys {
         terms,
-        result: h.finish(),
+        // Title, path, summary text, date in its zone and source, hashed when it was read.
+        result: a.signatures.result,
     }
 }
 
