@@ -30,6 +30,7 @@ pub mod rule {
     pub const EMBED: &str = "embed placeholder";
     pub const VIDEO_PROMO: &str = "video promo";
     pub const EDITOR_INITIALS: &str = "editor initials";
+    pub const SIGN_OFF: &str = "sign-off";
     pub const WIDGET: &str = "page widget";
     pub const LOGO: &str = "logo alt text";
     pub const SEPARATOR: &str = "separator";
@@ -88,6 +89,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             // A contact word next to a mobile number: "Hubungi WA 0812-3456-7890".
             rule::ADVERTISEMENT,
             r"(?i)\b(?:hubungi|kontak|contact|call|wa|whatsapp|telp|telepon|sms|order|pesan)\b\W{0,4}(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\b",
+        ),
+        // "Besuchen Sie unseren Fan-Shop!", "Visit our store", "Kunjungi toko online kami":
+        // the site's own shop, a line of its own.
+        (
+            rule::PROMO,
+            r"(?i)^\W*(?:jetzt\s+neu!?\s*)?(?:besuchen\s+sie\s+unseren|visit\s+our|shop\s+our|kunjungi)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*shop|store|toko(?:\s+\w+)?\s+kami)\b.{0,40}$",
         ),
         (
             rule::PROMO,
@@ -229,7 +236,13 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::EDITOR_INITIALS,
-            r"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$",
+            r"^\(\s*[a-z]{2,8}(?:\s*/\s*[a-z]{2,8})+\s*\)$",
+        ),
+        // "(Tribunborneo.com/Hadi Wijaya)" alone under the text: the outlet and the reporter
+        // signing off, no photo's caption (a caption says what the photo shows first).
+        (
+            rule::SIGN_OFF,
+            r"^\(\s*[\p{L}\d][\p{L}\d.-]*(?:\s[\p{L}\d.-]+){0,2}\s*/\s*\p{L}[\p{L} .'’-]{1,40}\)\.?$",
         ),
         (
             rule::WIDGET,
@@ -575,6 +588,17 @@ mod tests {
         );
         assert_eq!(rule_of("f t w"), rule::SHARE);
         assert_eq!(rule_of("Share on Facebook Share on Twitter"), rule::SHARE);
+        for shop in [
+            "Besuchen Sie unseren Fan-Shop!",
+            "Visit our store for prints of this photo",
+            "Kunjungi toko online kami",
+        ] {
+            assert_eq!(rule_of(shop), rule::PROMO, "{shop}");
+        }
+        assert_eq!(
+            junk_phrase("Wir besuchen Sie unseren Shop gern, sagte der Händler am Montag."),
+            None
+        );
     }
 
     #[test]

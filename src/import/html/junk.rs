@@ -224,6 +224,10 @@ const JUNK_PAIRS: &[(&str, &str)] = &[
     ("sr", "only"),
     ("visually", "hidden"),
     ("pull", "quote"),
+    // a box of the article's details (author, category, date, views: Joomla's "Rincian")
+    ("article", "info"),
+    ("post", "info"),
+    ("entry", "info"),
 ];
 
 /// Removes everything that is never the article from a page, except the main text container

@@ -35,11 +35,16 @@ const NOT_LEAD_WORDS: &[&str] = &[
     "iklan",
     "sponsor",
     "related",
-    "thumb",
-    "thumbnail",
     "icon",
     "author",
 ];
+
+/// Class and id words of small copies of photos: teasers' pictures, except that WordPress's
+/// `post-thumbnail` holds the article's own featured image.
+const THUMBNAIL_WORDS: &[&str] = &["thumb", "thumbnail"];
+
+/// How many words may stand between a photo and its caption (a credit, a share bar).
+const MAX_WORDS_BETWEEN_PHOTO_AND_CAPTION: usize = 12;
 
 pub struct LeadImage {
     /// Absolute when the page's URL is known.
@@ -82,21 +87,21 @@ fn find_lead_img<'a>(
     base: Option<&Url>,
 ) -> Option<NodeRef<'a>> {
     // AMP pages write their photos as `<amp-img>`.
-    let imgs: Vec<NodeRef> = doc
-        .select("body img, body amp-img")
-        .nodes()
-        .iter()
-        .copied()
-        .filter(|i| !in_excluded_container(i))
-        .collect();
+    let all: Vec<NodeRef> = doc.select("body img, body amp-img").nodes().to_vec();
     if let Some(known) = known {
-        let same = imgs
+        // The photo the metadata names may sit in a "thumbnail" box (WordPress's
+        // `post-thumbnail` is the featured image) and show a smaller size of it.
+        let same = all
             .iter()
-            .find(|i| image_source(i).is_some_and(|s| same_image(&resolve(&s, base), known)));
+            .find(|i| !in_excluded_container(i, false) && shows_image(i, base, known));
         if let Some(img) = same {
             return Some(*img);
         }
     }
+    let imgs: Vec<NodeRef> = all
+        .into_iter()
+        .filter(|i| !in_excluded_container(i, true))
+        .collect();
     let headline = doc.select("h1").nodes().first().map(|h| h.id);
     let first_paragraph = anchor
         .node(doc)
@@ -131,14 +136,45 @@ fn same_image(a: &str, b: &str) -> bool {
     a == b || strip(a) == strip(b)
 }
 
-fn in_excluded_container(img: &NodeRef) -> bool {
+/// Whether `img` shows the picture at `known`: as its source, as the link around it (a
+/// smaller size linking to the full one), or as its source without a size suffix
+/// ("foto-750x375.jpg" of "foto.jpg").
+fn shows_image(img: &NodeRef, base: Option<&Url>, known: &str) -> bool {
+    let Some(src) = image_source(img).map(|s| resolve(&s, base)) else {
+        return false;
+    };
+    let link = img
+        .ancestors_it(Some(3))
+        .find(|a| a.has_name("a"))
+        .and_then(|a| a.attr("href"))
+        .map(|href| resolve(href.trim(), base));
+    same_image(&src, known)
+        || link.is_some_and(|l| same_image(&l, known))
+        || without_size_suffix(&src).is_some_and(|s| same_image(&s, known))
+}
+
+/// "https://x/foto-750x375.jpg" → "https://x/foto.jpg": the size suffix CMSs add to the
+/// smaller copies of a photo.
+fn without_size_suffix(url: &str) -> Option<String> {
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    let (path, rest) = url.split_at(path_end);
+    let dot = path.rfind('.').filter(|d| !path[*d..].contains('/'))?;
+    let (stem, ext) = path.split_at(dot);
+    let dash = stem.rfind('-')?;
+    let (w, h) = stem[dash + 1..].split_once('x')?;
+    let digits = |t: &str| !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit());
+    (digits(w) && digits(h)).then(|| format!("{}{ext}{rest}", &stem[..dash]))
+}
+
+fn in_excluded_container(img: &NodeRef, thumbnails_too: bool) -> bool {
     std::iter::once(*img)
         .chain(img.ancestors_it(Some(4)))
         .any(|n| {
             matches!(tag_name(&n).as_str(), "nav" | "footer" | "aside")
-                || class_id_words(&n)
-                    .iter()
-                    .any(|w| NOT_LEAD_WORDS.contains(&w.as_str()))
+                || class_id_words(&n).iter().any(|w| {
+                    NOT_LEAD_WORDS.contains(&w.as_str())
+                        || (thumbnails_too && THUMBNAIL_WORDS.contains(&w.as_str()))
+                })
         })
 }
 
@@ -166,6 +202,11 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
             if text_of(&wrapper) == text_of(&caption) {
                 return (wrapper, Some(text));
             }
+            // The photo's own caption, next to it; not one further down a box that holds
+            // the article's text (an inline figure's caption, a promo's).
+            if words_between(&wrapper, img, &caption) > MAX_WORDS_BETWEEN_PHOTO_AND_CAPTION {
+                break;
+            }
             caption.remove_from_parent();
             return (*img, Some(text));
         }
@@ -177,6 +218,26 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
         }
     }
     (image_only_wrapper(img), None)
+}
+
+/// The words of `wrapper`'s text between `img` and `caption`, in page order (node ids grow
+/// in document order in a freshly parsed page).
+fn words_between(wrapper: &NodeRef, img: &NodeRef, caption: &NodeRef) -> usize {
+    let caption_end = caption
+        .descendants_it()
+        .map(|d| d.id)
+        .max()
+        .unwrap_or(caption.id);
+    let (from, to) = if img.id < caption.id {
+        (img.id, caption.id)
+    } else {
+        (caption_end, img.id)
+    };
+    wrapper
+        .descendants_it()
+        .filter(|d| d.is_text() && d.id > from && d.id < to)
+        .map(|d| word_count(&d.text()))
+        .sum()
 }
 
 /// A photo and its caption laid out as a table of one image and nothing but the caption
@@ -304,6 +365,43 @@ mod tests {
         let anchor = super::super::anchor::find_anchor(&doc);
         let lead = take_lead_image(&doc, &anchor, Some(known), None, &mut Vec::new());
         (lead, doc)
+    }
+
+    #[test]
+    fn the_featured_image_in_a_thumbnail_box_is_the_lead_and_keeps_its_caption() {
+        let html = "<body><h1>Sanggar Tari di Ambon</h1><div class='jeg_featured'>\
+            <a href='https://x.org/up/tari.jpg'><div class='thumbnail-container'>\
+            <img src='https://x.org/up/tari-750x375.jpg'></div></a>\
+            <p class='wp-caption-text'>Anak-anak berlatih tari lenso. (Foto: Yosina)</p></div>\
+            <div class='content-inner'><p>Setiap Sabtu sore, halaman sanggar dipenuhi puluhan anak \
+            yang belajar tari.</p><figure><img src='https://x.org/up/kelas.jpg'><figcaption>Kelas \
+            tari</figcaption></figure></div></body>";
+        let (lead, doc) = lead_of(html, "https://x.org/up/tari.jpg");
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Anak-anak berlatih tari lenso. (Foto: Yosina)")
+        );
+        assert_eq!(doc.select("img").length(), 1, "the inline figure stays");
+        // A post thumbnail without a caption of its own does not take an inline figure's.
+        let html = "<body><h1>Council approves homes</h1><article><div class='post-thumbnail'>\
+            <img src='https://x.org/chamber.jpg'></div><div class='entry-content'><p>The council \
+            voted on Tuesday night to approve the plan for the former mill site.</p>\
+            <figure><img src='https://x.org/lot-1024x683.jpg'><figcaption>The vacant lot.\
+            </figcaption></figure></div></article></body>";
+        let (lead, doc) = lead_of(html, "https://x.org/chamber.jpg");
+        assert_eq!(lead.url.as_deref(), Some("https://x.org/chamber.jpg"));
+        assert_eq!(lead.caption, None);
+        assert_eq!(doc.select("figcaption").length(), 1);
+    }
+
+    #[test]
+    fn a_size_suffix_names_a_smaller_copy_of_the_same_photo() {
+        assert_eq!(
+            without_size_suffix("https://x.org/up/foto-750x375.jpg?v=2").as_deref(),
+            Some("https://x.org/up/foto.jpg?v=2")
+        );
+        assert_eq!(without_size_suffix("https://x.org/up/foto-2024.jpg"), None);
+        assert_eq!(without_size_suffix("https://x.org/up/foto.jpg"), None);
     }
 
     #[test]

@@ -10,7 +10,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
-use super::dom::{class_id_words, collapse_whitespace, select, tag_name, text_of, word_count};
+use super::dom::{
+    class_id_tokens, class_id_words, collapse_whitespace, select, tag_name, text_of, word_count,
+};
 use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
 use super::names::{
@@ -71,7 +73,7 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         .map(|t| without_host_part(&t, page_url(&meta, &ld).as_deref()));
     let page = Page::new(doc, title.as_deref());
     let date = published(&page, &ld, &meta, rules, &lang);
-    let url = page_url(&meta, &ld);
+    let url = page_url(&meta, &ld).or_else(|| base_page_url(doc));
     PageMeta {
         title,
         date,
@@ -99,7 +101,8 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
         summary: ld
             .description
             .clone()
-            .or_else(|| meta.first(&["og:description", "description", "twitter:description"])),
+            .or_else(|| meta.first(&["og:description", "description", "twitter:description"]))
+            .filter(|d| !SITE_DESCRIPTION.is_match(d)),
         page_url: url,
         site_name,
         image: ld
@@ -262,6 +265,26 @@ fn page_url(meta: &MetaTags, ld: &JsonLdArticle) -> Option<String> {
     let absolute = candidates.iter().find_map(|c| web_url(c))?;
     absolute.join(first).ok().map(String::from)
 }
+
+/// A `<base href>` that is a page's address (Joomla writes the page's own URL there), not a
+/// folder's ("https://host/", "https://host/news/").
+fn base_page_url(doc: &Document) -> Option<String> {
+    let href = doc.select("base[href]").attr("href")?;
+    let url = url::Url::parse(href.trim()).ok()?;
+    let page = matches!(url.scheme(), "http" | "https")
+        && url.host().is_some()
+        && !url.path().ends_with('/');
+    page.then(|| url.to_string())
+}
+
+/// A description of the site rather than of the article, which CMSs put on every page
+/// ("Portal Resmi Pemerintah Kabupaten …", "The official website of …").
+static SITE_DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:portal|situs|website|laman|web|blog)\s+(?:berita\s+)?resmi\b|^(?:the\s+)?official\s+(?:web\s*site|website|site|portal|blog)\b",
+    )
+    .expect("site description")
+});
 
 // ---------------------------------------------------------------------------------------
 // Title
@@ -454,9 +477,17 @@ fn title_part_in_heading(doc: &Document, page_title: Option<&str>) -> Option<Str
 /// heading marked as the logo or site title.
 fn site_heading(doc: &Document) -> Option<String> {
     doc.select("h1").nodes().iter().find_map(|h| {
+        // Class words come split ("site-name" gives "site" and "name"): the compound names
+        // are matched on the tokens as written.
         let marked = class_id_words(h)
             .iter()
-            .any(|w| matches!(w.as_str(), "logo" | "site-title" | "brand" | "site-name"));
+            .any(|w| matches!(w.as_str(), "logo" | "brand" | "sitename"))
+            || class_id_tokens(h).iter().any(|t| {
+                matches!(
+                    t.to_ascii_lowercase().replace('_', "-").as_str(),
+                    "site-title" | "site-name" | "site-logo" | "blog-title" | "blog-name"
+                )
+            });
         let home_link = select(h, "a[href]")
             .iter()
             .any(|a| a.attr("href").is_some_and(|href| is_home_link(&href)));
@@ -881,6 +912,7 @@ fn visible_byline(
     if !marked.is_empty() {
         return dedup(marked);
     }
+    let mut desk_byline = false;
     for node in page.doc.select("body *").nodes() {
         let words = class_id_words(node);
         if !words.iter().any(|w| AUTHOR_WORDS.contains(&w.as_str()))
@@ -903,9 +935,12 @@ fn visible_byline(
             if !found.is_empty() {
                 break;
             }
-            // "Published by BBNTEAM": the byline names a desk, so no one else is the author.
+            // "Published by BBNTEAM": the byline names a desk, so no one else is the author,
+            // unless a labelled line names the writer ("Penulis: …" in a blog post whose
+            // footer says "Diposting oleh Redaksi").
             if names_only_a_desk(&text) {
-                return Vec::new();
+                desk_byline = true;
+                break;
             }
         }
     }
@@ -913,7 +948,10 @@ fn visible_byline(
     let labelled = lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.words <= 10)
+        // A byline line may go on with the date and a view count ("Diposting oleh: Humas |
+        // Senin, 07/12/2026 | Dibaca: 1.234 kali"); `byline_names` wants every part before
+        // the date to be a name or a role.
+        .filter(|(_, l)| l.words <= 14)
         .find_map(|(i, l)| {
             if LABELLED_BYLINE.is_match(&l.text) {
                 Some(byline_names(&l.text)).filter(|n| !n.is_empty())
@@ -932,7 +970,7 @@ fn visible_byline(
         })
         .unwrap_or_default();
     let labelled = people(labelled);
-    if !labelled.is_empty() {
+    if !labelled.is_empty() || desk_byline {
         return labelled;
     }
     let beside_date =
@@ -1321,6 +1359,46 @@ mod tests {
     }
 
     #[test]
+    fn a_site_wide_description_is_no_summary_and_a_page_base_is_the_pages_url() {
+        let page = |description: &str, base: &str| {
+            let html = format!(
+                r#"<head><base href="{base}"><meta name="description" content="{description}"><title>Posyandu Remaja Dibentuk di 12 Desa</title></head>
+                <body><h2>Posyandu Remaja Dibentuk di 12 Desa</h2><p>Isi.</p></body>"#
+            );
+            read(&Document::from(html.as_str()), &Rules::default())
+        };
+        let joomla = page(
+            "Portal Resmi Pemerintah Kabupaten Bengkayang",
+            "https://bengkayang.example/index.php/berita/412-posyandu",
+        );
+        assert_eq!(joomla.summary, None);
+        assert_eq!(
+            joomla.page_url.as_deref(),
+            Some("https://bengkayang.example/index.php/berita/412-posyandu")
+        );
+        let folder = page(
+            "Posyandu remaja melayani pemeriksaan gizi di 12 desa.",
+            "https://bengkayang.example/",
+        );
+        assert_eq!(
+            folder.summary.as_deref(),
+            Some("Posyandu remaja melayani pemeriksaan gizi di 12 desa.")
+        );
+        assert_eq!(folder.page_url, None, "a folder's address is no page's");
+    }
+
+    #[test]
+    fn a_heading_classed_as_the_site_name_is_not_the_headline() {
+        let html = r#"<head><title>Universitas Raya :: Berita :: Mahasiswa Rancang Perahu Listrik</title></head>
+            <body><div id="header"><h1 class="site-name">Universitas Raya</h1></div>
+            <h2 class="judul">Mahasiswa Rancang Perahu Listrik</h2></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Mahasiswa Rancang Perahu Listrik")
+        );
+    }
+
+    #[test]
     fn a_heading_that_links_home_is_the_site_not_the_headline() {
         let html = r#"<head><title>Das vermutlich schwulste Musikvideo der Welt :  Krimiblog-Archiv | Ermittlungen zum Verfall der Sitten</title></head>
             <body><h1 class="vcard"><a href="http://archiv.krimiblog.de/" title="Home">Krimiblog-Archiv</a></h1><h2>Das vermutlich schwulste Musikvideo der Welt</h2></body>"#;
@@ -1514,6 +1592,14 @@ mod tests {
         let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"VW-Chef warnt vor Tesla","author":{"@type":"Organization","name":"dpa-AFX"}}</script></head>
             <body><h1>VW-Chef warnt vor Tesla</h1><p>Text.</p></body>"#;
         assert_eq!(authors_of(html), ["dpa-AFX"]);
+    }
+
+    #[test]
+    fn an_indonesian_posted_by_line_names_the_author() {
+        let html = r#"<body><h2>Mahasiswa Teknik Rancang Perahu Listrik</h2>
+            <div class="info">Diposting oleh: <b>Humas UNTARA</b> | Senin, 07/12/2026 | Dibaca: 1.234 kali</div>
+            <p>Isi berita.</p></body>"#;
+        assert_eq!(authors_of(html), ["Humas UNTARA"]);
     }
 
     #[test]

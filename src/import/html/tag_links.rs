@@ -1,11 +1,15 @@
 //! Tags a page states in links rather than in meta tags: the rel-tag microformat
 //! (`<a rel="tag">`: Blogger's "Label:", WordPress themes), else a box of hashtag links
-//! ("Tags #Persikota #Liga 2": a `#` says the link is a tag). Used only when neither JSON-LD
-//! keywords nor `article:tag` name any. A box of plain topic links ("Tags: banjir") is not
-//! read: such boxes also list sections and trending topics, and the golden pages keep to
-//! the tags a page states outright.
+//! ("Tags #Persikota #Liga 2": a `#` says the link is a tag), else a box labelled "Tags:"
+//! whose links all go to tag archives ("/tag/banjir"). Used only when neither JSON-LD
+//! keywords nor `article:tag` name any. A box of plain topic links without such a label is
+//! not read: such boxes also list sections and trending topics, and the golden pages keep
+//! to the tags a page states outright.
+
+use std::sync::LazyLock;
 
 use dom_query::{Document, NodeRef};
+use regex::Regex;
 
 use super::dom::{collapse_whitespace, tag_name, text_of, word_count};
 
@@ -16,11 +20,88 @@ const MAX_TAG_WORDS: usize = 5;
 /// hashtag links, in order, without the leading "#".
 pub fn rel_tags(doc: &Document) -> Vec<String> {
     let tags = rel_tag_links(doc);
-    if tags.is_empty() {
-        hashtag_box(doc)
-    } else {
-        tags
+    if !tags.is_empty() {
+        return tags;
     }
+    let tags = hashtag_box(doc);
+    if !tags.is_empty() {
+        return tags;
+    }
+    labelled_tag_box(doc)
+}
+
+/// A label that says the links after it are the article's tags.
+static TAG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|tagged|topi[ck]s?|topik|label|labels|kata\s+kunci|keywords?)\s*:?$")
+        .expect("tag label")
+});
+
+/// Path segments of tag archives ("/tag/banjir", "/search/label/Bencana").
+const TAG_PATH_SEGMENTS: &[&str] = &["tag", "tags", "topic", "topics", "topik", "label"];
+
+/// The tags of the first box that a label names as tags ("Tags:", "Topik") and that holds
+/// at least two links, each to a tag archive ("/tag/air-bersih"): the page states them
+/// outright, in words and in addresses.
+fn labelled_tag_box(doc: &Document) -> Vec<String> {
+    for tag_box in doc.select("body div, body p, body span, body ul").nodes() {
+        let links: Vec<NodeRef> = tag_box
+            .children_it(false)
+            .filter(|c| c.is_element())
+            .flat_map(|c| {
+                if tag_name(&c) == "a" {
+                    vec![c]
+                } else if tag_name(&c) == "li" {
+                    c.element_children()
+                        .into_iter()
+                        .filter(|a| tag_name(a) == "a")
+                        .collect()
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        if links.len() < MIN_HASHTAGS || !links.iter().all(links_to_tag_archive) {
+            continue;
+        }
+        let label: String = tag_box
+            .children_it(false)
+            .filter(|c| !c.is_element() || !matches!(tag_name(c).as_str(), "a" | "li"))
+            .map(|c| c.text().to_string())
+            .collect();
+        let in_furniture = tag_box.ancestors_it(None).any(|a| {
+            matches!(
+                tag_name(&a).as_str(),
+                "nav" | "header" | "footer" | "aside" | "blockquote"
+            )
+        });
+        if in_furniture || !TAG_LABEL.is_match(collapse_whitespace(&label).trim()) {
+            continue;
+        }
+        let mut tags: Vec<String> = Vec::new();
+        for link in &links {
+            let text = collapse_whitespace(&text_of(link));
+            let tag = text.trim_start_matches('#').trim().to_string();
+            if (1..=MAX_TAG_WORDS).contains(&word_count(&tag)) && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        return tags;
+    }
+    Vec::new()
+}
+
+/// A link to a tag archive: a path segment "tag", "topic", "label" … followed by another.
+fn links_to_tag_archive(link: &NodeRef) -> bool {
+    let Some(href) = link.attr("href") else {
+        return false;
+    };
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segments
+        .iter()
+        .position(|s| TAG_PATH_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
+        .is_some_and(|i| i + 1 < segments.len())
 }
 
 /// The tags of the page's first group of `rel="tag"` links.
@@ -126,6 +207,24 @@ mod tests {
             "<body><div class='tags'><a href='/tag/banjir'>banjir</a> <a href='/tag/bekasi'>bekasi</a></div>\
              <p>Warga memakai tagar <a href='/tag/banjir'>#banjir</a> di media sosial.</p>\
              <a href='/author/andi' rel='author'>Andi</a></body>",
+        );
+        assert!(rel_tags(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_box_labelled_tags_of_links_to_tag_archives_gives_the_tags() {
+        let doc = Document::from(
+            "<body><header><div>Tags: <a href='/tag/viral'>viral</a><a href='/tag/bola'>bola</a></div></header>\
+             <h1>Warga Gili Ketapang Punya Air Bersih</h1>\
+             <div class='Article_tags'><span>Tags:</span><a href='/tag/air-bersih'>air bersih</a>\
+             <a href='https://x.example/tag/gili-ketapang'>gili ketapang</a></div>\
+             <div>Topik: <a href='/nasional'>Nasional</a> <a href='/daerah'>Daerah</a></div></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["air bersih", "gili ketapang"]);
+        // Without the label, or with links to sections, the links are no tags.
+        let doc = Document::from(
+            "<body><div>Topik: <a href='/nasional'>Nasional</a> <a href='/daerah'>Daerah</a></div>\
+             <div>Trending <a href='/tag/a'>a</a> <a href='/tag/b'>b</a></div></body>",
         );
         assert!(rel_tags(&doc).is_empty());
     }

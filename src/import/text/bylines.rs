@@ -15,7 +15,7 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<outlet>laporan\s+(?:wartawan|reporter|kontributor|koresponden)\s+[^,]{1,60},)
           | (?P<short>rep|red)\s*[:：]
           | (?P<role>additional\s+reporting\s+by|reporting\s+by|reported\s+by|writing\s+by|written\s+by|ditulis\s+oleh
-            |editing\s+by|edited\s+by|words\s+by|laporan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
+            |editing\s+by|edited\s+by|words\s+by|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
             |koresponden|oleh|author|writer|editor|penyunting|redaktur|by)\b
         )\s*(?P<colon>[:：])?\s*",
     )
@@ -217,6 +217,14 @@ pub(super) fn split_names(part: &str) -> Vec<String> {
     // "Oleh: Admin Diskominfo": the posting account is no author; the line stays a byline.
     names.retain(|n| !crate::import::names::is_account_name(n));
     names
+}
+
+/// A newsroom's desk named where a byline goes: "Tim Redaksi", "Redaksi", "Tim Liputan".
+pub(super) fn is_desk_name(name: &str) -> bool {
+    static DESK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:tim|team)\b|^(?:redaksi|newsroom|staff)$").expect("valid regex")
+    });
+    DESK.is_match(name.trim()) || JOB_TITLE.is_match(name)
 }
 
 pub(super) static JOB_TITLE: LazyLock<Regex> = LazyLock::new(|| {

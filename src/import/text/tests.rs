@@ -224,6 +224,19 @@ fn name_and_outlet_is_a_byline_only_next_to_a_date() {
 }
 
 #[test]
+fn the_date_under_the_headline_wins_over_the_mastheads_today() {
+    let dump = "TribunBorneo.com\nMinggu, 6 Desember 2026\n\nBanjir Rob Rendam Permukiman Pesisir Balikpapan Barat\n\nMinggu, 6 Desember 2026 08:40 WITA\nLiputan: Tim Redaksi\nKontributor: Hadi Wijaya (Balikpapan)\n\nBanjir rob merendam sedikitnya 300 rumah di permukiman pesisir Kelurahan Baru Ulu, Balikpapan Barat.\n\n(Tribunborneo.com/Hadi Wijaya)\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.date.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-12-06T08:40:00+08:00")
+    );
+    assert_eq!(a.authors, vec!["Hadi Wijaya"]);
+    assert_eq!(a.image_caption, None, "a sign-off is no caption");
+    assert!(!a.body.contains("Tim Redaksi") && !a.body.contains("Tribunborneo"));
+}
+
+#[test]
 fn editor_is_the_author_only_without_a_writer() {
     let page = |byline: &str| {
         format!(
@@ -321,6 +334,8 @@ fn junk_lines_and_their_rules() {
         ("ADVERTISEMENT", "advertisement"),
         ("SCROLL TO CONTINUE WITH CONTENT", "advertisement"),
         ("(iwd/iwd)", "editor initials"),
+        ("(hms/untara)", "editor initials"),
+        ("(Tribunborneo.com/Hadi Wijaya)", "sign-off"),
         ("rmol news logo", "logo alt text"),
     ] {
         assert_eq!(junk_rule(line), Some(rule), "{line}");

@@ -14,6 +14,8 @@ pub(super) struct Page {
     pub(super) credits: Vec<Credit>,
     /// (date, whether it is an update) in page order.
     pub(super) dates: Vec<(DateTime<FixedOffset>, bool)>,
+    /// How many of `dates` stand above the headline (a masthead's "today").
+    pub(super) dates_above_headline: usize,
     pub(super) caption: Option<String>,
     pub(super) image: Option<String>,
     pub(super) paragraphs: Vec<String>,
@@ -72,6 +74,7 @@ impl Page {
                 _ => self.drop_line(text, "site name before the headline"),
             }
         }
+        self.dates_above_headline = self.dates.len();
     }
 
     /// Below the headline: the header (bylines, dateline, caption), then the body up to the cut.
@@ -234,7 +237,7 @@ impl Page {
         }
         let article = ImportedArticle {
             title: self.title,
-            date: publication_date(&self.dates),
+            date: publication_date(&self.dates, self.dates_above_headline),
             authors: authors(&self.credits),
             tags,
             summary: None,
@@ -316,23 +319,30 @@ pub(super) fn read_also_titles_end(
     body_follows.then_some(i)
 }
 
-/// The first publication date; an update's date only when the page gives no other.
+/// The first publication date under the headline, else above it (a date over the headline
+/// is often the site's masthead showing today); an update's date only when the page gives
+/// no other.
 pub(super) fn publication_date(
     dates: &[(DateTime<FixedOffset>, bool)],
+    above_headline: usize,
 ) -> Option<DateTime<FixedOffset>> {
-    dates
-        .iter()
-        .find(|(_, updated)| !updated)
-        .or_else(|| dates.first())
-        .map(|(d, _)| *d)
+    let published = |ds: &[(DateTime<FixedOffset>, bool)]| {
+        ds.iter().find(|(_, updated)| !updated).map(|(d, _)| *d)
+    };
+    published(&dates[above_headline.min(dates.len())..])
+        .or_else(|| published(dates))
+        .or_else(|| dates.first().map(|(d, _)| *d))
 }
 
-/// The writers, each once; the editors only when no writer is named.
+/// The writers, each once; the editors only when no writer is named; a desk ("Liputan: Tim
+/// Redaksi") only when no person is.
 pub(super) fn authors(credits: &[Credit]) -> Vec<String> {
     let has_writer = credits.iter().any(|c| c.role == Role::Writer);
+    let has_person = credits.iter().any(|c| !is_desk_name(&c.name));
     let mut names: Vec<String> = Vec::new();
     for credit in credits {
-        let wanted = !has_writer || credit.role == Role::Writer;
+        let wanted = (!has_writer || credit.role == Role::Writer)
+            && (!has_person || !is_desk_name(&credit.name));
         if wanted && !names.iter().any(|n| n.eq_ignore_ascii_case(&credit.name)) {
             names.push(credit.name.clone());
         }
