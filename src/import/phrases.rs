@@ -220,7 +220,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::SYNDICATION,
-            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b",
+            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$",
         ),
         (
             rule::COPYRIGHT,
@@ -250,11 +250,22 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::WIDGET,
-            r"(?i)^\d+\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
+            r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|bacaan)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
         ),
         (
             rule::WIDGET,
             r"(?i)^(?:zoom-?\s?in|perbesar|lihat\s+foto|view\s+photos?|a\s*a\s*a|ukuran\s+(?:font|huruf)|font\s+size|text\s+size|sign\s+in|log\s*in|masuk|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|kembali\s+ke\s+atas|print|cetak|menu|cari|search)$",
+        ),
+        // A row of the page's tools: "Cetak Berita | Kirim ke Teman", "Print | Email".
+        (
+            rule::WIDGET,
+            r"(?i)^\W*(?:(?:cetak(?:\s+(?:berita|artikel))?|print(?:\s+this(?:\s+(?:article|page|story))?)?|kirim\s+ke\s+teman|email\s+(?:to\s+a\s+friend|this(?:\s+(?:article|story))?)|e-?mail|simpan|save|laporkan(?:\s+konten)?|report)\s*[|·•/]\s*)+(?:cetak(?:\s+(?:berita|artikel))?|print(?:\s+this(?:\s+(?:article|page|story))?)?|kirim\s+ke\s+teman|email\s+(?:to\s+a\s+friend|this(?:\s+(?:article|story))?)|e-?mail|simpan|save|laporkan(?:\s+konten)?|report)\W*$",
+        ),
+        // The site's address alone on a line ("kabarrel.example" under the headline of a
+        // reader-mode copy).
+        (
+            rule::WIDGET,
+            r"(?i)^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$",
         ),
         (
             // Feedback and rating prompts, print and toggle buttons under the text.
@@ -423,6 +434,21 @@ static POST_FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The rule that drops a line, if one does (see the module notes).
+/// Editor initials closing the last paragraph ("… dikelola 120 keluarga. (sam)").
+static CLOSING_INITIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([.!?”\x22])\s+\(\s*[a-z]{2,8}(?:\s*/\s*[a-z]{2,8})*\s*\)\s*$")
+        .expect("closing initials")
+});
+
+/// `body` without the editor initials at the end of its last paragraph, and the initials
+/// taken off (the same sign as a line of initials, written at the end of the text).
+pub fn without_closing_initials(body: &str) -> Option<(String, String)> {
+    let trimmed = body.trim_end();
+    let mark = CLOSING_INITIALS.captures(trimmed)?.get(1)?;
+    let kept = format!("{}\n", &trimmed[..mark.end()]);
+    Some((kept, trimmed[mark.end()..].trim().to_string()))
+}
+
 pub fn junk_phrase(text: &str) -> Option<&'static str> {
     let text = text.trim();
     let words = text.split_whitespace().count();
@@ -472,7 +498,7 @@ const SHARE_STRONG: &[&str] = &[
 ];
 const SHARE_WEAK: &[&str] = &[
     "on", "this", "article", "artikel", "ini", "via", "ke", "to", "telah", "url", "link", "line",
-    "x",
+    "x", "suka", "like", "komentar", "comment", "comments", "simpan", "save",
 ];
 /// The letters of share icons as a text dump keeps them ("f t w", "f in g+").
 const SHARE_ICONS: &[&str] = &[
@@ -563,6 +589,24 @@ mod tests {
     }
 
     #[test]
+    fn initials_closing_the_text_leave_it() {
+        assert_eq!(
+            without_closing_initials("Satu.\n\nDikelola 120 keluarga. (sam)\n"),
+            Some((
+                "Satu.\n\nDikelola 120 keluarga.\n".to_string(),
+                "(sam)".to_string()
+            ))
+        );
+        assert_eq!(
+            without_closing_initials("Kata dia. (ant/hms)\n").map(|(b, _)| b),
+            Some("Kata dia.\n".to_string())
+        );
+        // Words in brackets that end a sentence's text are the text.
+        assert_eq!(without_closing_initials("Harga naik (lihat tabel)\n"), None);
+        assert_eq!(without_closing_initials("Presiden tiba (dok)\n"), None);
+    }
+
+    #[test]
     fn promos_subscriptions_and_shares() {
         assert_eq!(
             rule_of("Pasang Iklan Murah? Hubungi WA 0812-3456-7890"),
@@ -588,6 +632,28 @@ mod tests {
         );
         assert_eq!(rule_of("f t w"), rule::SHARE);
         assert_eq!(rule_of("Share on Facebook Share on Twitter"), rule::SHARE);
+        for tools in [
+            "Cetak Berita | Kirim ke Teman",
+            "Print | Email",
+            "4–5 menit baca",
+            "kabarrel.example",
+        ] {
+            assert_eq!(rule_of(tools), rule::WIDGET, "{tools}");
+        }
+        assert_eq!(
+            rule_of("Baca artikel selengkapnya di kabarrel.example"),
+            rule::SYNDICATION
+        );
+        assert_eq!(junk_phrase("Cetak biru kota itu disusun tahun lalu."), None);
+        assert_eq!(rule_of("Bagikan  Suka  Komentar"), rule::SHARE);
+        // A recipe's time is no reading time.
+        assert_eq!(junk_phrase("15 – 30 Min"), None);
+        for note in [
+            "Konten dari Pengguna",
+            "Tulisan ini adalah kiriman dari publisher kabarflores",
+        ] {
+            assert_eq!(rule_of(note), rule::SYNDICATION, "{note}");
+        }
         for shop in [
             "Besuchen Sie unseren Fan-Shop!",
             "Visit our store for prints of this photo",

@@ -344,25 +344,51 @@ fn remove_lead_image_copies(root: &NodeRef, ctx: &BodyContext, dropped: &mut Vec
     }
 }
 
-/// A site's logo in the text ("cahaya timur logo"): an image whose file, class or id, or
-/// short alt text names it a logo.
+/// Words that name an image an advertisement, in its file name, class or short alt text.
+const AD_IMAGE_WORDS: &[&str] = &[
+    "iklan",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+];
+
+/// A site's logo in the text ("cahaya timur logo"), or an advertisement's picture (`alt="iklan"`,
+/// "iklan-bank.jpg"): an image whose file, class or id, or short alt text names it so. An ad's
+/// link goes with it.
 fn remove_logos(root: &NodeRef, dropped: &mut Vec<Dropped>) {
     for img in select(root, "img") {
         let alt = img.attr("alt").map(|a| a.to_string()).unwrap_or_default();
         let file = image_source(&img)
             .and_then(|s| s.rsplit('/').next().map(str::to_string))
             .unwrap_or_default();
-        let names_logo = |text: &str| identifier_words(text).iter().any(|w| w == "logo");
-        let logo = names_logo(&file)
-            || class_id_tokens(&img).iter().any(|t| names_logo(t))
-            || (word_count(&alt) <= 5 && names_logo(&alt));
-        if logo {
-            dropped.push(Dropped {
-                text: shorten(if alt.is_empty() { &file } else { &alt }),
-                rule: "logo image".into(),
-            });
-            img.remove_from_parent();
-        }
+        let names = |text: &str, words: &[&str]| {
+            identifier_words(text)
+                .iter()
+                .any(|w| words.contains(&w.as_str()))
+        };
+        // A longer alt text describes a photo ("Baliho iklan rokok di Jalan Sudirman").
+        let named = |words: &[&str], alt_words: usize| {
+            names(&file, words)
+                || class_id_tokens(&img).iter().any(|t| names(t, words))
+                || (word_count(&alt) <= alt_words && names(&alt, words))
+        };
+        let (rule, gone) = if named(&["logo"], 5) {
+            ("logo image", img)
+        } else if named(AD_IMAGE_WORDS, 2) {
+            let link = img
+                .parent()
+                .filter(|p| p.has_name("a") && text_of(p).is_empty());
+            ("advertisement image", link.unwrap_or(img))
+        } else {
+            continue;
+        };
+        dropped.push(Dropped {
+            text: shorten(if alt.is_empty() { &file } else { &alt }),
+            rule: rule.into(),
+        });
+        gone.remove_from_parent();
     }
 }
 
@@ -537,7 +563,10 @@ pub(crate) mod tests {
             "<p><img src='/img/cahaya-timur-logo.png' alt='cahaya timur'>Teks berita.</p>\
              <p><img src='/foto/a.jpg' alt='cahaya timur logo'></p>\
              <p><img src='/foto/b.jpg' alt='Warga menunjukkan logo baru desa mereka di depan balai desa'></p>\
-             <p><img src='/foto/c.jpg' alt='Nelayan'></p>",
+             <p><img src='/foto/c.jpg' alt='Nelayan'></p>\
+             <p><a href='https://iklan.example/'><img src='/up/iklan-bank.jpg' alt='promo'></a></p>\
+             <p><img src='/up/d.jpg' alt='iklan'></p>\
+             <p><img src='/foto/e.jpg' alt='Baliho iklan rokok di Jalan Sudirman'></p>",
         );
         let mut dropped = Vec::new();
         remove_logos(&doc.root(), &mut dropped);
@@ -545,7 +574,11 @@ pub(crate) mod tests {
             .iter()
             .map(|i| i.attr("src").unwrap().to_string())
             .collect();
-        assert_eq!(left, ["/foto/b.jpg", "/foto/c.jpg"]);
+        assert_eq!(left, ["/foto/b.jpg", "/foto/c.jpg", "/foto/e.jpg"]);
+        assert!(
+            select(&doc.root(), "a").is_empty(),
+            "an ad's link goes with it"
+        );
         let rules: Vec<(&str, &str)> = dropped
             .iter()
             .map(|d| (d.text.as_str(), d.rule.as_str()))
@@ -554,7 +587,9 @@ pub(crate) mod tests {
             rules,
             [
                 ("cahaya timur", "logo image"),
-                ("cahaya timur logo", "logo image")
+                ("cahaya timur logo", "logo image"),
+                ("promo", "advertisement image"),
+                ("iklan", "advertisement image")
             ]
         );
     }

@@ -468,9 +468,26 @@ fn title_part_in_heading(doc: &Document, page_title: Option<&str>) -> Option<Str
         .iter()
         .map(|h| text_of(h).to_lowercase())
         .collect();
+    if let Some(part) = parts
+        .iter()
+        .find(|p| word_count(p) >= 2 && headings.contains(&p.to_lowercase()))
+    {
+        return Some(part.clone());
+    }
+    // An old layout shows the headline in a styled paragraph or cell (`<p class="judul">`):
+    // the longest part the page shows as a line of its own, of three words or more.
+    let lines: HashSet<String> = doc
+        .select("body p, body div, body td, body span, body strong, body b")
+        .nodes()
+        .iter()
+        .map(text_of)
+        .filter(|t| (3..=30).contains(&word_count(t)))
+        .map(|t| t.to_lowercase())
+        .collect();
     parts
         .into_iter()
-        .find(|p| word_count(p) >= 2 && headings.contains(&p.to_lowercase()))
+        .filter(|p| word_count(p) >= 3 && lines.contains(&p.to_lowercase()))
+        .max_by_key(|p| word_count(p))
 }
 
 /// The text of an `<h1>` that is the site's name: a link to the site's home page, or a
@@ -755,6 +772,8 @@ const AUTHOR_META: &[&str] = &[
     "dc.creator",
     "dcterms.creator",
     "byl",
+    // Kompas Gramedia's and detik's sites
+    "content_author",
 ];
 
 /// The article's authors. `outlets` are the site's names: an author of that name is the
@@ -1385,6 +1404,18 @@ mod tests {
             Some("Posyandu remaja melayani pemeriksaan gizi di 12 desa.")
         );
         assert_eq!(folder.page_url, None, "a folder's address is no page's");
+    }
+
+    #[test]
+    fn a_title_part_the_page_shows_as_a_line_is_the_headline() {
+        let html = r#"<head><title>Harian Pagi Sumbawa Ekspres - Petani Garam Lunyuk Panen Lebih Awal</title></head>
+            <body><table><tr><td><p class="tanggal">Selasa, 01 Desember 2026</p>
+            <p class="judul">Petani Garam Lunyuk Panen Lebih Awal</p><p>Petani garam di Desa Lunyuk mulai memanen garam lebih awal.</p>
+            </td></tr><tr><td>Copyright 2026 Harian Pagi Sumbawa Ekspres.</td></tr></table></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Petani Garam Lunyuk Panen Lebih Awal")
+        );
     }
 
     #[test]

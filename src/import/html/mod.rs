@@ -147,7 +147,14 @@ fn extract_page(
         longest_block,
         declared_piece,
     };
-    let body = article_body(found, &context, page, &mut dropped)?;
+    let mut body = article_body(found, &context, page, &mut dropped)?;
+    if let Some((kept, initials)) = crate::import::phrases::without_closing_initials(&body) {
+        body = kept;
+        dropped.push(super::Dropped {
+            text: initials,
+            rule: crate::import::phrases::rule::EDITOR_INITIALS.to_string(),
+        });
+    }
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use dom_query::{Document, NodeRef};
 use regex::Regex;
 
-use super::dom::{collapse_whitespace, tag_name, text_of, word_count};
+use super::dom::{class_id_words, collapse_whitespace, tag_name, text_of, word_count};
 
 /// A tag has at most this many words.
 const MAX_TAG_WORDS: usize = 5;
@@ -74,7 +74,17 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
                 "nav" | "header" | "footer" | "aside" | "blockquote"
             )
         });
-        if in_furniture || !TAG_LABEL.is_match(collapse_whitespace(&label).trim()) {
+        let label = collapse_whitespace(&label);
+        let labelled = TAG_LABEL.is_match(label.trim());
+        // Without a label, the box (or its parent) must be named the article's tags in its
+        // class ("detail__body-tag"), with no other words: a "trending-tags" bar is no
+        // article's.
+        let named = label.trim().is_empty()
+            && after_headline(doc, tag_box)
+            && std::iter::once(*tag_box)
+                .chain(tag_box.parent())
+                .any(|b| names_the_articles_tags(&b));
+        if in_furniture || !(labelled || named) {
             continue;
         }
         let mut tags: Vec<String> = Vec::new();
@@ -88,6 +98,34 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
         return tags;
     }
     Vec::new()
+}
+
+/// Whether a box's class or id says it holds tags ("tags", "post-tags", "body-tag") and
+/// nothing says they are the site's trending or popular ones.
+fn names_the_articles_tags(node: &NodeRef) -> bool {
+    let words = class_id_words(node);
+    words.iter().any(|w| matches!(w.as_str(), "tag" | "tags"))
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "trending"
+                    | "popular"
+                    | "populer"
+                    | "hot"
+                    | "cloud"
+                    | "tagcloud"
+                    | "top"
+                    | "widget"
+            )
+        })
+}
+
+/// Whether `node` comes after the page's first `<h1>` (node ids grow in page order).
+fn after_headline(doc: &Document, node: &NodeRef) -> bool {
+    doc.select("h1")
+        .nodes()
+        .first()
+        .is_some_and(|h| h.id < node.id)
 }
 
 /// A link to a tag archive: a path segment "tag", "topic", "label" … followed by another.
@@ -199,6 +237,17 @@ mod tests {
              <div class='widget'><a href='/search/label/Wisata' rel='tag'>Wisata</a></div></body>",
         );
         assert_eq!(rel_tags(&doc), ["Bencana", "Sumba Timur"]);
+    }
+
+    #[test]
+    fn a_box_named_for_the_articles_tags_under_the_headline_gives_them() {
+        let doc = Document::from(
+            "<body><div class='trending-tags'><a href='/tag/a'>a</a><a href='/tag/b'>b</a></div>\
+             <h1>Jembatan Apung Danau Toba Dibuka</h1><p>Teks.</p>\
+             <div class='detail__body-tag'><div class='nav'><a href='/tag/danau-toba'>danau toba</a>\
+             <a href='/tag/balige'>balige</a></div></div></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["danau toba", "balige"]);
     }
 
     #[test]

@@ -125,6 +125,17 @@ impl Page {
                 return None;
             }
             _ if same_text(text, &lines[headline]) => self.drop_line(text, "repeated headline"),
+            // "4–5 menit" between the headline and the text: the reading time.
+            _ if *in_header && READING_TIME.is_match(text) => self.drop_line(text, "page widget"),
+            // One word alone between the headline and the text ("kabarflores" in an app's
+            // copy): the outlet's name, never a paragraph.
+            _ if *in_header
+                && text.split_whitespace().count() == 1
+                && !ends_with_full_stop(text)
+                && !caption_by_place(lines, kinds, i, headline) =>
+            {
+                self.drop_line(text, "site name under the headline")
+            }
             // The author's name alone below the text starts a bio box ("NINIEK KARMINI / Karmini is…").
             _ if !*in_header && self.credits.iter().any(|c| same_text(&c.name, text)) => {
                 self.cut(lines, kinds, i, "author bio cut");
@@ -235,6 +246,15 @@ impl Page {
                 tags.push(tag);
             }
         }
+        let mut body = format!("{}\n", self.paragraphs.join("\n\n"));
+        let mut dropped = self.dropped;
+        if let Some((kept, initials)) = phrases::without_closing_initials(&body) {
+            body = kept;
+            dropped.push(Dropped {
+                text: initials,
+                rule: phrases::rule::EDITOR_INITIALS.to_string(),
+            });
+        }
         let article = ImportedArticle {
             title: self.title,
             date: publication_date(&self.dates, self.dates_above_headline),
@@ -245,13 +265,10 @@ impl Page {
             source_name: source.and_then(|s| s.source_name.clone()).or(self.outlet),
             image: self.image,
             image_caption: self.caption,
-            body: format!("{}\n", self.paragraphs.join("\n\n")),
+            body,
             id: None,
         };
-        Ok(Extraction {
-            article,
-            dropped: self.dropped,
-        })
+        Ok(Extraction { article, dropped })
     }
 }
 
@@ -318,6 +335,12 @@ pub(super) fn read_also_titles_end(
         .any(|j| kinds[j] == Kind::Text && is_paragraph_like(&lines[j]));
     body_follows.then_some(i)
 }
+
+/// Minutes alone on a line ("4–5 menit", "3 min"): under a headline, the reading time.
+static READING_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?)$")
+        .expect("valid regex")
+});
 
 /// The first publication date under the headline, else above it (a date over the headline
 /// is often the site's masthead showing today); an update's date only when the page gives

@@ -43,6 +43,8 @@ const DATE_META: &[&str] = &[
     "sailthru.date",
     "shareaholic:article_published_time",
     "cxenseparse:recs:publishtime",
+    // Kompas Gramedia's and detik's sites
+    "content_publisheddate",
     "date",
 ];
 
