@@ -257,15 +257,30 @@ pub struct Indexes {
 impl Indexes {
     /// The indexes of `articles`, in site order.
     fn of(config: &Config, articles: &[Arc<Article>]) -> Indexes {
-        let tags = collect_terms(articles, &config.tags);
-        let taxonomies = config
-            .taxonomies
-            .iter()
-            .map(|def| collect_terms(articles, def))
-            .collect();
-        let dates = DateFormatter::new(&config.language);
-        let (years, months, days) = collect_periods(articles, &dates, config.archives.days);
-        let related = related_articles(articles, &tags, config.related_count);
+        use rayon::prelude::*;
+        // Side by side: each is one pass over the articles, and the build waits for them all.
+        let ((tags, related), (taxonomies, (years, months, days))) = rayon::join(
+            || {
+                let tags = collect_terms(articles, &config.tags);
+                let related = related_articles(articles, &tags, config.related_count);
+                (tags, related)
+            },
+            || {
+                rayon::join(
+                    || {
+                        config
+                            .taxonomies
+                            .par_iter()
+                            .map(|def| collect_terms(articles, def))
+                            .collect::<Vec<Vec<Term>>>()
+                    },
+                    || {
+                        let dates = DateFormatter::new(&config.language);
+                        collect_periods(articles, &dates, config.archives.days)
+                    },
+                )
+            },
+        );
         Indexes {
             tags,
             taxonomies,

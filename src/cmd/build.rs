@@ -138,7 +138,8 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
         render::ValueCache::with_search_term_cache(crate::cache::dir(&site.config.root))
     } else {
         render::ValueCache::default()
-    };
+    }
+    .exiting_after();
     let clashes = render::clashes_laying_out(&site, &values);
     if !clashes.is_empty() {
         anyhow::bail!("{}", content_problems(&[], &clashes));

@@ -117,15 +117,22 @@ pub fn source_home(source: &str) -> Option<String> {
 /// A name as first written (its spelling key, the name, a file that writes it).
 type Spelling<'a> = (String, Cow<'a, str>, &'a Path);
 
-/// [`merged_names`] of the tags and of every other taxonomy the site declares.
+/// [`merged_names`] of the tags and of every other taxonomy the site declares, in that
+/// order. The taxonomies are looked at side by side: a build waits for this with its other
+/// cores idle.
 pub fn merged_names_in_site<'a>(
-    articles: impl IntoIterator<Item = &'a Article> + Clone,
+    articles: impl IntoIterator<Item = &'a Article> + Clone + Send + Sync,
     config: &Config,
 ) -> Vec<String> {
-    std::iter::once(&config.tags)
+    use rayon::prelude::*;
+    let taxonomies: Vec<&TaxonomyDef> = std::iter::once(&config.tags)
         .chain(&config.taxonomies)
-        .flat_map(|taxonomy| merged_names(articles.clone(), taxonomy))
-        .collect()
+        .collect();
+    taxonomies
+        .par_iter()
+        .map(|taxonomy| merged_names(articles.clone(), taxonomy))
+        .collect::<Vec<Vec<String>>>()
+        .concat()
 }
 
 /// One warning for each term page of `taxonomy` that different names share (not mere

@@ -277,6 +277,9 @@ pub fn render(
     t.mark("pages, feeds, other files");
     // Every search file this render made is in the sink: the index's next changes start here.
     cache.search_committed();
+    if cache.is_exiting_after() {
+        std::mem::forget(renderer);
+    }
     let pages = &made.layout.pages;
     let archive_pages = pages
         .iter()
