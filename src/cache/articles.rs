@@ -24,9 +24,9 @@ use crate::content::{Article, BodyHtml};
 const SHARDS: usize = 256;
 
 /// The form of an [`Entry`]: changed with the [`Article`] record (2: rare fields boxed, names
-/// shared; 3: a photo's outputs hold no names; 4: the fields' signatures kept), so a cache of
-/// another form is read as empty, not misread.
-const FORMAT: u32 = 4;
+/// shared; 3: a photo's outputs hold no names; 4: the fields' signatures kept; 5: which
+/// photo is the lead image kept), so a cache of another form is read as empty, not misread.
+const FORMAT: u32 = 5;
 
 /// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
 /// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.

@@ -82,6 +82,9 @@ pub struct ArticleExtras {
     pub bundle: Vec<String>,
     /// The raster images of its bundle, with the variants made of them.
     pub images: Vec<crate::images::Image>,
+    /// Which of `images` its lead `image:` names, if one does: found once when it is read
+    /// (feeds' signatures and cards ask for it thousands of times a build).
+    pub lead_image: Option<u32>,
 }
 
 impl ArticleExtras {
@@ -93,6 +96,7 @@ impl ArticleExtras {
             && self.extra.is_empty()
             && self.bundle.is_empty()
             && self.images.is_empty()
+            && self.lead_image.is_none()
     }
 
     /// Boxed, or None when there is nothing in it.
@@ -154,26 +158,39 @@ impl Article {
         self.extras.as_ref().map_or(&[], |e| &e.images)
     }
 
-    /// The bundle image its lead `image:` names, if it is one.
+    /// The bundle image its lead `image:` names, if it is one (see [`lead_image_of`]).
     pub fn lead_image(&self) -> Option<&crate::images::Image> {
-        let images = self.images();
-        if images.is_empty() {
-            return None;
-        }
-        let path = self.image.as_deref()?;
-        // Most often the plain site path of a photo of the bundle (`/2024/05/27/a/foto.jpg`),
-        // found without making the bundle's site folder; `find` decodes and compares the rest.
-        let plain = !path.contains(['%', '&', '?', '#']);
-        if plain
-            && images.iter().all(|i| i.is_in_the_bundle())
-            && let Some(name) = super::bundle::strip_site_folder(&self.path, path)
-            && let Some(image) = images.iter().find(|i| i.name == name)
-        {
-            return Some(image);
-        }
-        let site_folder = super::bundle::site_folder(&self.path);
-        crate::images::markup::find(images, &site_folder, path)
+        let extras = self.extras.as_ref()?;
+        extras.images.get(usize::try_from(extras.lead_image?).ok()?)
     }
+}
+
+/// Which of `images` (of the article whose page is `page_path`) its lead image `image`
+/// names, if one does.
+pub fn lead_image_of(
+    page_path: &str,
+    image: Option<&str>,
+    images: &[crate::images::Image],
+) -> Option<u32> {
+    if images.is_empty() {
+        return None;
+    }
+    let path = image?;
+    // Most often the plain site path of a photo of the bundle (`/2024/05/27/a/foto.jpg`),
+    // found without making the bundle's site folder; `find` decodes and compares the rest.
+    let plain = !path.contains(['%', '&', '?', '#']);
+    let found = if plain
+        && images.iter().all(|i| i.is_in_the_bundle())
+        && let Some(name) = super::bundle::strip_site_folder(page_path, path)
+        && let Some(image) = images.iter().find(|i| i.name == name)
+    {
+        Some(image)
+    } else {
+        let site_folder = super::bundle::site_folder(page_path);
+        crate::images::markup::find(images, &site_folder, path)
+    }?;
+    let at = images.iter().position(|i| std::ptr::eq(found, i))?;
+    u32::try_from(at).ok()
 }
 
 /// What places an article in the site's indexes: its path, date, and every field a taxonomy

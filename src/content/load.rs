@@ -491,6 +491,7 @@ pub fn parse_article(
         .into_iter()
         .map(|(k, v)| (clean(k), clean_json(v)))
         .collect();
+    let lead_image = super::article::lead_image_of(&path, image.as_deref(), &images);
     let mut article = Article {
         file: file.to_path_buf(),
         signatures: Default::default(),
@@ -530,6 +531,7 @@ pub fn parse_article(
             id,
             extra,
             bundle: bundle_files,
+            lead_image,
             images,
         }
         .boxed(),
