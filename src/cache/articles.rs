@@ -195,10 +195,17 @@ impl ArticleCache {
 
     /// The cached parse of `file` if its bytes still hash to `content_hash`.
     pub fn take(&self, file: &Path, content_hash: u64) -> Option<Entry> {
+        self.take_any(file)
+            .filter(|entry| entry.content_hash == content_hash)
+    }
+
+    /// The cached parse of `file`, whatever its bytes are now (a changed file's last parse
+    /// still knows its photos).
+    pub fn take_any(&self, file: &Path) -> Option<Entry> {
         let key = self.key(file);
         let mut shard = self.shards[shard_of(key)].lock().expect("cache lock");
         let entry = shard.remove(key.as_os_str())?;
-        (entry.content_hash == content_hash).then(|| entry.found_at(file))
+        Some(entry.found_at(file))
     }
 
     /// Stores the articles of this build (all of them, drafts and future ones too), rewriting

@@ -265,7 +265,7 @@ mod zoned_option {
 
 /// Free-form JSON as its text (the cache's format cannot describe arbitrary JSON itself).
 mod json_text {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+    use serde::{Deserializer, Serialize, Serializer, de::Error};
     use serde_json::{Map, Value};
 
     pub fn serialize<S: Serializer>(map: &Map<String, Value>, s: S) -> Result<S::Ok, S::Error> {
@@ -275,7 +275,26 @@ mod json_text {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
-        serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+        d.deserialize_str(JsonText)
+    }
+
+    /// Reads the text where it lies; the empty map (every article with a photo but no
+    /// `extra:`) without the JSON parser.
+    struct JsonText;
+
+    impl serde::de::Visitor<'_> for JsonText {
+        type Value = Map<String, Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object as text")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Map<String, Value>, E> {
+            match text {
+                "{}" => Ok(Map::new()),
+                text => serde_json::from_str(text).map_err(E::custom),
+            }
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! entry in the build's records): the files the last build made of the same group are kept,
 //! all at once when the sink can vouch for them together.
 
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 use anyhow::{Result, anyhow};
@@ -38,7 +39,8 @@ pub struct Published {
 /// group of files.
 pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<Published>> {
     let cache_dir = crate::cache::dir(&site.config.root);
-    let jobs: Vec<(&Article, &Image)> = site
+    let mut groups = SharedGroups::default();
+    let jobs: Vec<(&Article, &Image, Group)> = site
         .articles
         .iter()
         .flat_map(|a| {
@@ -48,12 +50,11 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
                 .filter(|i| i.is_in_the_bundle())
                 .map(move |i| (a.as_ref(), i))
         })
+        .map(|(article, image)| (article, image, groups.of(image)))
         .collect();
-    jobs.par_iter()
-        .map(|&(article, image)| {
-            let site_folder = bundle::site_folder(&article.path);
-            let key = bundle::output_file(&site_folder, &image.name);
-            let group = group_of(image);
+    jobs.into_par_iter()
+        .map(|(article, image, group)| {
+            let key = bundle::output_file_of_page(&article.path, &image.name);
             let signature = signature(image);
             let unchanged = previous.get(&key) == Some(&signature);
             if (target.keep_group)(&key, &group, unchanged)? {
@@ -100,6 +101,51 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .collect()
 }
 
+/// The groups of images' files made so far, by their names: most photos of a site have the
+/// same names (`foto.jpg`, `foto-480w.webp`, …), so their group is made once and shared.
+#[derive(Default)]
+struct SharedGroups<'i> {
+    /// By name, stem and [`widths_and_formats`]; the images whose files these are.
+    made: HashMap<(&'i str, &'i str, u64), Vec<(&'i Image, Group)>, ahash::RandomState>,
+}
+
+impl<'i> SharedGroups<'i> {
+    /// The group of `image`'s files, shared with an earlier image's of the same names.
+    fn of(&mut self, image: &'i Image) -> Group {
+        let key = (image.name.as_str(), image.stem(), widths_and_formats(image));
+        let made = self.made.entry(key).or_default();
+        if let Some((_, group)) = made.iter().find(|(other, _)| same_names(image, other)) {
+            return group.clone();
+        }
+        let group = group_of(image);
+        made.push((image, group.clone()));
+        group
+    }
+}
+
+/// The widths and formats of an image's outputs (what its files' names are made of beside
+/// its name and stem) folded into one number, for finding images of the same names fast.
+fn widths_and_formats(image: &Image) -> u64 {
+    image
+        .outputs
+        .iter()
+        .fold(image.outputs.len() as u64, |h, o| {
+            let output = u64::from(o.width) | (o.format as u64) << 32 | u64::from(o.original) << 40;
+            (h.rotate_left(7) ^ output).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        })
+}
+
+/// Whether the files of two images have the same names.
+fn same_names(a: &Image, b: &Image) -> bool {
+    a.name == b.name
+        && a.stem() == b.stem()
+        && a.outputs.len() == b.outputs.len()
+        && a.outputs
+            .iter()
+            .zip(&b.outputs)
+            .all(|(x, y)| (x.original, x.width, x.format) == (y.original, y.width, y.format))
+}
+
 /// The group of an image's files: their names in the folder of its original (where all of
 /// them sit), written into one string rather than a string each.
 fn group_of(image: &Image) -> Group {
@@ -121,7 +167,7 @@ fn group_of(image: &Image) -> Group {
 /// settings that made each).
 fn signature(image: &Image) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3Default::new();
-    (&image.name, &image.stem).hash(&mut h);
+    (&image.name, image.stem()).hash(&mut h);
     for output in &image.outputs {
         (output.original, output.width, output.format, output.key).hash(&mut h);
     }
