@@ -123,7 +123,7 @@ fn list_into(
                     }
                     _ => None,
                 };
-                found.push((format!("{prefix}{name}"), stamp));
+                found.push(([prefix, name].concat(), stamp));
             }
             FileType::Directory => {
                 let is_bundle = rustix::fs::statat(fd, format!("{name}/{INDEX}"), AtFlags::empty())

@@ -429,9 +429,8 @@ fn an_edit_of_the_text_keeps_the_photos_as_they_were_read() {
     let run = f.build_ok(&[]);
     assert!(!run.stderr.contains("broken"), "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "content/2024/05/banjir/nama.jpg holds a PNG image, not what its name says"
-        ),
+        run.stderr
+            .contains("content/2024/05/banjir/nama.jpg holds a PNG image, not what its name says"),
         "{}",
         run.stderr
     );
