@@ -47,25 +47,24 @@ pub fn unpack(bytes: &[u8]) -> Option<Vec<Output>> {
     if !bytes.len().is_multiple_of(RECORD) {
         return None;
     }
-    bytes
-        .chunks_exact(RECORD)
-        .map(|r| {
-            let u32_at = |at: usize| u32::from_le_bytes(r[at..at + 4].try_into().expect("4 bytes"));
-            let u64_at = |at: usize| u64::from_le_bytes(r[at..at + 8].try_into().expect("8 bytes"));
-            if r[0] & !(ORIGINAL | OFFERED) != 0 {
-                return None;
-            }
-            Some(Output {
-                original: r[0] & ORIGINAL != 0,
-                offered: r[0] & OFFERED != 0,
-                format: format_of_code(r[1])?,
-                width: u32_at(2),
-                height: u32_at(6),
-                key: u64_at(10),
-                len: u64_at(18),
-            })
-        })
-        .collect()
+    let mut outputs = Vec::with_capacity(bytes.len() / RECORD);
+    for r in bytes.chunks_exact(RECORD) {
+        let u32_at = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let u64_at = |at: usize| u64::from(u32_at(at)) | u64::from(u32_at(at + 4)) << 32;
+        if r[0] & !(ORIGINAL | OFFERED) != 0 {
+            return None;
+        }
+        outputs.push(Output {
+            original: r[0] & ORIGINAL != 0,
+            offered: r[0] & OFFERED != 0,
+            format: format_of_code(r[1])?,
+            width: u32_at(2),
+            height: u32_at(6),
+            key: u64_at(10),
+            len: u64_at(18),
+        });
+    }
+    Some(outputs)
 }
 
 pub fn serialize<S: Serializer>(outputs: &[Output], s: S) -> Result<S::Ok, S::Error> {

@@ -164,7 +164,11 @@ pub fn scaled_height(full_width: u32, full_height: u32, width: u32) -> u32 {
 /// `name` without its extension (`foto` of `foto.jpg`): the start of its variants' names
 /// unless another file of its bundle needs it kept apart ([`variant_stem`]).
 pub fn plain_stem(name: &str) -> &str {
-    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+    // The last dot found as a byte: `rsplit_once` was most of publishing's own time.
+    match name.bytes().rposition(|b| b == b'.') {
+        Some(dot) => &name[..dot],
+        None => name,
+    }
 }
 
 /// The start of the names of `name`'s variants (`foto` for `foto-480w.webp`): its name
