@@ -105,9 +105,12 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
 /// same names (`foto.jpg`, `foto-480w.webp`, …), so their group is made once and shared.
 #[derive(Default)]
 struct SharedGroups<'i> {
-    /// By name, stem and [`widths_and_formats`]; the images whose files these are.
-    made: HashMap<(&'i str, &'i str, u64), Vec<(&'i Image, Group)>, ahash::RandomState>,
+    /// With the images whose files they are.
+    made: HashMap<NamesKey<'i>, Vec<(&'i Image, Group)>, ahash::RandomState>,
 }
+
+/// An image's name, stem and [`widths_and_formats`]: what its files' names are made of.
+type NamesKey<'i> = (&'i str, &'i str, u64);
 
 impl<'i> SharedGroups<'i> {
     /// The group of `image`'s files, shared with an earlier image's of the same names.
