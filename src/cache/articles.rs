@@ -25,7 +25,8 @@ const SHARDS: usize = 256;
 
 /// The form of an [`Entry`]: changed with the [`Article`] record (2: rare fields boxed, names
 /// shared; 3: a photo's outputs hold no names; 4: the fields' signatures kept; 5: which
-/// photo is the lead image kept), so a cache of another form is read as empty, not misread.
+/// photo is the lead image kept, a photo's outputs packed, its plain stem not stored), so a
+/// cache of another form is read as empty, not misread.
 const FORMAT: u32 = 5;
 
 /// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
