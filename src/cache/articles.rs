@@ -24,9 +24,10 @@ use crate::content::{Article, BodyHtml};
 const SHARDS: usize = 256;
 
 /// The form of an [`Entry`]: changed with the [`Article`] record (2: rare fields boxed, names
-/// shared; 3: a photo's outputs hold no names; 4: the fields' signatures kept), so a cache of
-/// another form is read as empty, not misread.
-const FORMAT: u32 = 4;
+/// shared; 3: a photo's outputs hold no names; 4: the fields' signatures kept; 5: which
+/// photo is the lead image kept, a photo's outputs packed, its plain stem not stored), so a
+/// cache of another form is read as empty, not misread.
+const FORMAT: u32 = 5;
 
 /// Where a loaded article came from: its file's bytes (by hash) and stamp, parsed now or
 /// taken from the build cache as it was (`from_cache`), and the warnings parsing gave.
@@ -195,10 +196,17 @@ impl ArticleCache {
 
     /// The cached parse of `file` if its bytes still hash to `content_hash`.
     pub fn take(&self, file: &Path, content_hash: u64) -> Option<Entry> {
+        self.take_any(file)
+            .filter(|entry| entry.content_hash == content_hash)
+    }
+
+    /// The cached parse of `file`, whatever its bytes are now (a changed file's last parse
+    /// still knows its photos).
+    pub fn take_any(&self, file: &Path) -> Option<Entry> {
         let key = self.key(file);
         let mut shard = self.shards[shard_of(key)].lock().expect("cache lock");
         let entry = shard.remove(key.as_os_str())?;
-        (entry.content_hash == content_hash).then(|| entry.found_at(file))
+        Some(entry.found_at(file))
     }
 
     /// Stores the articles of this build (all of them, drafts and future ones too), rewriting

@@ -81,12 +81,17 @@ fn load_file(
     }
     let bytes = content::read_file(file)?;
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if let Some(entry) = cache.and_then(|c| c.take(file, content_hash))
-        && same_bundle(&entry)
-    {
-        return Ok(hit(entry));
-    }
-    let (article, warnings) = content::parse_bytes(config, file, bytes)?;
+    let last = match cache.and_then(|c| c.take_any(file)) {
+        Some(entry) if entry.content_hash == content_hash && same_bundle(&entry) => {
+            return Ok(hit(entry));
+        }
+        last => last,
+    };
+    // Its photos as the last parse made them: those whose files are the same are kept.
+    let prepared = last
+        .as_ref()
+        .map_or(&[][..], |entry| entry.article.images());
+    let (article, warnings) = content::parse_bytes_reusing(config, file, bytes, prepared)?;
     let origin = Origin {
         content_hash,
         stamp,

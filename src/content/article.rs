@@ -82,6 +82,9 @@ pub struct ArticleExtras {
     pub bundle: Vec<String>,
     /// The raster images of its bundle, with the variants made of them.
     pub images: Vec<crate::images::Image>,
+    /// Which of `images` its lead `image:` names, if one does: found once when it is read
+    /// (feeds' signatures and cards ask for it thousands of times a build).
+    pub lead_image: Option<u32>,
 }
 
 impl ArticleExtras {
@@ -93,6 +96,7 @@ impl ArticleExtras {
             && self.extra.is_empty()
             && self.bundle.is_empty()
             && self.images.is_empty()
+            && self.lead_image.is_none()
     }
 
     /// Boxed, or None when there is nothing in it.
@@ -154,26 +158,39 @@ impl Article {
         self.extras.as_ref().map_or(&[], |e| &e.images)
     }
 
-    /// The bundle image its lead `image:` names, if it is one.
+    /// The bundle image its lead `image:` names, if it is one (see [`lead_image_of`]).
     pub fn lead_image(&self) -> Option<&crate::images::Image> {
-        let images = self.images();
-        if images.is_empty() {
-            return None;
-        }
-        let path = self.image.as_deref()?;
-        // Most often the plain site path of a photo of the bundle (`/2024/05/27/a/foto.jpg`),
-        // found without making the bundle's site folder; `find` decodes and compares the rest.
-        let plain = !path.contains(['%', '&', '?', '#']);
-        if plain
-            && images.iter().all(|i| i.is_in_the_bundle())
-            && let Some(name) = super::bundle::strip_site_folder(&self.path, path)
-            && let Some(image) = images.iter().find(|i| i.name == name)
-        {
-            return Some(image);
-        }
-        let site_folder = super::bundle::site_folder(&self.path);
-        crate::images::markup::find(images, &site_folder, path)
+        let extras = self.extras.as_ref()?;
+        extras.images.get(usize::try_from(extras.lead_image?).ok()?)
     }
+}
+
+/// Which of `images` (of the article whose page is `page_path`) its lead image `image`
+/// names, if one does.
+pub fn lead_image_of(
+    page_path: &str,
+    image: Option<&str>,
+    images: &[crate::images::Image],
+) -> Option<u32> {
+    if images.is_empty() {
+        return None;
+    }
+    let path = image?;
+    // Most often the plain site path of a photo of the bundle (`/2024/05/27/a/foto.jpg`),
+    // found without making the bundle's site folder; `find` decodes and compares the rest.
+    let plain = !path.contains(['%', '&', '?', '#']);
+    let found = if plain
+        && images.iter().all(|i| i.is_in_the_bundle())
+        && let Some(name) = super::bundle::strip_site_folder(page_path, path)
+        && let Some(image) = images.iter().find(|i| i.name == name)
+    {
+        Some(image)
+    } else {
+        let site_folder = super::bundle::site_folder(page_path);
+        crate::images::markup::find(images, &site_folder, path)
+    }?;
+    let at = images.iter().position(|i| std::ptr::eq(found, i))?;
+    u32::try_from(at).ok()
 }
 
 /// What places an article in the site's indexes: its path, date, and every field a taxonomy
@@ -248,7 +265,7 @@ mod zoned_option {
 
 /// Free-form JSON as its text (the cache's format cannot describe arbitrary JSON itself).
 mod json_text {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+    use serde::{Deserializer, Serialize, Serializer, de::Error};
     use serde_json::{Map, Value};
 
     pub fn serialize<S: Serializer>(map: &Map<String, Value>, s: S) -> Result<S::Ok, S::Error> {
@@ -258,7 +275,26 @@ mod json_text {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Map<String, Value>, D::Error> {
-        serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+        d.deserialize_str(JsonText)
+    }
+
+    /// Reads the text where it lies; the empty map (every article with a photo but no
+    /// `extra:`) without the JSON parser.
+    struct JsonText;
+
+    impl serde::de::Visitor<'_> for JsonText {
+        type Value = Map<String, Value>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object as text")
+        }
+
+        fn visit_str<E: Error>(self, text: &str) -> Result<Map<String, Value>, E> {
+            match text {
+                "{}" => Ok(Map::new()),
+                text => serde_json::from_str(text).map_err(E::custom),
+            }
+        }
     }
 }
 

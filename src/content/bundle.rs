@@ -123,7 +123,7 @@ fn list_into(
                     }
                     _ => None,
                 };
-                found.push((format!("{prefix}{name}"), stamp));
+                found.push(([prefix, name].concat(), stamp));
             }
             FileType::Directory => {
                 let is_bundle = rustix::fs::statat(fd, format!("{name}/{INDEX}"), AtFlags::empty())
@@ -181,6 +181,29 @@ pub fn strip_site_folder<'a>(page_path: &str, path: &'a str) -> Option<&'a str> 
 /// The output file (relative to the output folder) of the bundle file `name`.
 pub fn output_file(site_folder: &str, name: &str) -> String {
     crate::urls::output_file(&format!("{site_folder}{name}"))
+}
+
+/// [`output_file`] of the bundle file `name` of the article whose page is `page_path`,
+/// written into one string with no [`site_folder`] made (publishing asks it of every photo
+/// of every build).
+pub fn output_file_of_page(page_path: &str, name: &str) -> String {
+    let mut path = String::with_capacity(page_path.len() + name.len() + 1);
+    if page_path.ends_with('/') {
+        path.push_str(page_path);
+    } else {
+        let (dir, page) = page_path.rsplit_once('/').unwrap_or(("", page_path));
+        path.push_str(dir);
+        path.push('/');
+        path.push_str(page.rsplit_once('.').map_or(page, |(stem, _)| stem));
+        path.push('/');
+    }
+    path.push_str(name);
+    let slashes = path.len() - path.trim_start_matches('/').len();
+    if slashes == path.len() || path.ends_with('/') {
+        return crate::urls::output_file(&path);
+    }
+    path.drain(..slashes);
+    path
 }
 
 /// The size in bytes of the bundle file of `article` published at `site_path`, if it is one
@@ -346,6 +369,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_output_file_of_a_page_is_the_one_of_its_site_folder() {
+        for page in [
+            "/2024/05/27/banjir/",
+            "/banjir.html",
+            "/2024/banjir.html",
+            "banjir",
+            "/",
+            "",
+        ] {
+            for name in ["foto.jpg", "sub/foto a.jpg", "x"] {
+                assert_eq!(
+                    output_file_of_page(page, name),
+                    output_file(&site_folder(page), name),
+                    "{page} {name}"
+                );
+            }
+        }
+        assert_eq!(
+            output_file_of_page("/2024/05/27/banjir/", "foto.jpg"),
+            "2024/05/27/banjir/foto.jpg"
+        );
     }
 
     #[test]

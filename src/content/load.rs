@@ -192,6 +192,17 @@ pub fn parse_bytes(
     file: &Path,
     bytes: Vec<u8>,
 ) -> Result<(Article, Vec<String>), ContentErrors> {
+    parse_bytes_reusing(config, file, bytes, &[])
+}
+
+/// [`parse_bytes`] of a file whose last parse made `prepared` of its bundle's photos: those
+/// whose file is still the same are taken as they are (an edit of the text reads no photo).
+pub fn parse_bytes_reusing(
+    config: &Config,
+    file: &Path,
+    bytes: Vec<u8>,
+    prepared: &[crate::images::Image],
+) -> Result<(Article, Vec<String>), ContentErrors> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()
@@ -204,7 +215,7 @@ pub fn parse_bytes(
             "the file is not UTF-8 text: save it with UTF-8 encoding",
         )
     })?;
-    parse_article(config, file, &text)
+    parse_article_reusing(config, file, &text, prepared)
 }
 
 /// Turns the text of a content file into an Article. Every problem of the file is reported,
@@ -213,6 +224,17 @@ pub fn parse_article(
     config: &Config,
     file: &Path,
     text: &str,
+) -> Result<(Article, Vec<String>), ContentErrors> {
+    parse_article_reusing(config, file, text, &[])
+}
+
+/// [`parse_article`], taking the photos of `prepared` still the same (see
+/// [`parse_bytes_reusing`]).
+fn parse_article_reusing(
+    config: &Config,
+    file: &Path,
+    text: &str,
+    prepared: &[crate::images::Image],
 ) -> Result<(Article, Vec<String>), ContentErrors> {
     let cleaned = crate::text::without_forbidden_chars(text);
     let text = cleaned.as_ref();
@@ -409,10 +431,13 @@ pub fn parse_article(
     if let (Some(folder), Some(site_folder)) = (&bundle_folder, &bundle_site_folder) {
         let (html, missing) = bundle::rewrite_html(&rendered.html, &bundle_files, site_folder);
         (rendered.html, images) = crate::images::responsive_bundle(
-            &config.images,
-            &crate::cache::dir(&config.root),
-            folder,
-            &bundle_files,
+            &crate::images::Bundle {
+                settings: &config.images,
+                cache_dir: &crate::cache::dir(&config.root),
+                folder,
+                files: &bundle_files,
+                prepared,
+            },
             site_folder,
             &html,
             &mut warnings,
@@ -491,6 +516,7 @@ pub fn parse_article(
         .into_iter()
         .map(|(k, v)| (clean(k), clean_json(v)))
         .collect();
+    let lead_image = super::article::lead_image_of(&path, image.as_deref(), &images);
     let mut article = Article {
         file: file.to_path_buf(),
         signatures: Default::default(),
@@ -530,6 +556,7 @@ pub fn parse_article(
             id,
             extra,
             bundle: bundle_files,
+            lead_image,
             images,
         }
         .boxed(),

@@ -32,7 +32,7 @@ fn push_escaped_output_name(out: &mut String, image: &Image, output: &Output) {
     match output.original {
         true => push_escaped(out, &image.name),
         false => {
-            push_escaped(out, &image.stem);
+            push_escaped(out, image.stem());
             super::variants::push_variant_suffix(out, output);
         }
     }
@@ -237,7 +237,7 @@ mod tests {
     fn photo() -> Image {
         Image {
             name: "foto a.jpg".into(),
-            stem: "foto a".into(),
+            stem: None,
             stamp: None,
             width: 2000,
             height: 1000,

@@ -9,6 +9,7 @@ mod animation;
 mod cache;
 pub mod lookup;
 pub mod markup;
+mod packed;
 mod probe;
 pub mod publish;
 mod resize;
@@ -37,13 +38,19 @@ pub enum Format {
 impl Format {
     /// The format of a file name's extension, if it names a raster image.
     pub fn of_name(name: &str) -> Option<Format> {
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
-            "jpg" | "jpeg" => Some(Format::Jpeg),
-            "png" => Some(Format::Png),
-            "webp" => Some(Format::Webp),
-            "gif" => Some(Format::Gif),
-            _ => None,
+        // Compared without a lowercase copy: asked of every file of every bundle listed.
+        let ext = name.rsplit_once('.')?.1;
+        let is = |e: &str| ext.eq_ignore_ascii_case(e);
+        if is("jpg") || is("jpeg") {
+            Some(Format::Jpeg)
+        } else if is("png") {
+            Some(Format::Png)
+        } else if is("webp") {
+            Some(Format::Webp)
+        } else if is("gif") {
+            Some(Format::Gif)
+        } else {
+            None
         }
     }
 
@@ -110,9 +117,10 @@ pub struct Output {
 pub struct Image {
     /// Its path inside the bundle folder (`foto.jpg`).
     pub name: String,
-    /// The start of its variants' names (`foto` of `foto-480w.webp`; see
-    /// [`variants::variant_stem`]).
-    pub stem: String,
+    /// The start of its variants' names when it is not the name without its extension
+    /// (`foto-jpg` for `foto.jpg` beside `foto.png`; see [`variants::variant_stem`]); None
+    /// for the plain one (`foto` of `foto-480w.webp`), read off the name ([`Image::stem`]).
+    pub stem: Option<Box<str>>,
     /// The source file's stamp when it was read (None: too recent to trust, or a symbolic
     /// link, which is checked again on every build).
     pub stamp: Option<FileStamp>,
@@ -120,7 +128,9 @@ pub struct Image {
     pub width: u32,
     pub height: u32,
     /// Every file made of it: the original's name first (full size, metadata removed),
-    /// then the variants from the narrowest.
+    /// then the variants from the narrowest. Kept in the article cache as one string of
+    /// fixed-width records (see `packed`).
+    #[serde(with = "packed")]
     pub outputs: Vec<Output>,
     /// The format of the variants every browser shows.
     pub fallback: Format,
@@ -157,7 +167,15 @@ impl Image {
 
     /// Appends [`Image::output_name`] to `out`.
     pub fn push_output_name(&self, out: &mut String, output: &Output) {
-        variants::push_output_name(out, &self.name, &self.stem, output);
+        variants::push_output_name(out, &self.name, self.stem(), output);
+    }
+
+    /// The start of its variants' names (`foto` of `foto-480w.webp`; see
+    /// [`variants::variant_stem`]).
+    pub fn stem(&self) -> &str {
+        self.stem
+            .as_deref()
+            .unwrap_or_else(|| variants::plain_stem(&self.name))
     }
 
     /// The outputs in `format` that a `srcset` offers, narrowest first.
@@ -217,56 +235,52 @@ impl Image {
     }
 }
 
+/// A page bundle whose photos are to be prepared.
+pub struct Bundle<'a> {
+    pub settings: &'a Settings,
+    /// The site's build cache (`.cermin-cache/`), which holds the image cache.
+    pub cache_dir: &'a Path,
+    /// The bundle's folder and its files ([`crate::content::bundle::files`]).
+    pub folder: &'a Path,
+    pub files: &'a [String],
+    /// The images the last read of this bundle's article made: one whose file is still
+    /// the one it was made of is taken as it is, not read, hashed and looked up again.
+    pub prepared: &'a [Image],
+}
+
 /// The article HTML of a bundle with its photos made `<picture>`s, and the bundle's images
 /// ([`prepare`]d): the one call the article reader makes.
 pub fn responsive_bundle(
-    settings: &Settings,
-    cache_dir: &Path,
-    folder: &Path,
-    files: &[String],
+    bundle: &Bundle,
     site_folder: &str,
     html: &str,
     warnings: &mut Vec<String>,
 ) -> (String, Vec<Image>) {
-    let images = prepare(folder, files, settings, cache_dir, warnings);
-    let html = markup::responsive_html(html, &images, site_folder, &settings.sizes);
+    let images = prepare(bundle, warnings);
+    let html = markup::responsive_html(html, &images, site_folder, &bundle.settings.sizes);
     (html, images)
 }
 
 /// The bundle's images, prepared: each raster image probed, checked and turned into its
 /// variants (taken from the image cache when they are there). Files that are not raster
 /// images are left to the bundle copy; problems are warnings naming the file.
-pub fn prepare(
-    folder: &Path,
-    files: &[String],
-    settings: &Settings,
-    cache_dir: &Path,
-    warnings: &mut Vec<String>,
-) -> Vec<Image> {
+pub fn prepare(bundle: &Bundle, warnings: &mut Vec<String>) -> Vec<Image> {
     let mut images = Vec::new();
     // Whether the bundle folder's real path is inside the site (whose build cache is
     // `cache_dir`), asked once and only of a bundle with a photo.
     let mut inside: Option<bool> = None;
-    for name in files {
+    for name in bundle.files {
         if Format::of_name(name).is_none() {
             if name.to_ascii_lowercase().ends_with(".svg")
-                && let Some(warning) = svg::check_file(&folder.join(name))
+                && let Some(warning) = svg::check_file(&bundle.folder.join(name))
             {
                 warnings.push(warning);
             }
             continue;
         }
         let inside_the_site =
-            || *inside.get_or_insert_with(|| is_inside_the_site(folder, cache_dir));
-        if let Some(image) = prepare_file(
-            folder,
-            name,
-            files,
-            settings,
-            cache_dir,
-            inside_the_site,
-            warnings,
-        ) {
+            || *inside.get_or_insert_with(|| is_inside_the_site(bundle.folder, bundle.cache_dir));
+        if let Some(image) = prepare_file(bundle, name, inside_the_site, warnings) {
             images.push(image);
         }
     }
@@ -280,24 +294,44 @@ fn is_inside_the_site(folder: &Path, cache_dir: &Path) -> bool {
     matches!((real(folder), root), (Some(f), Some(r)) if f.starts_with(&r))
 }
 
-/// The raster image `name` of `folder` (whose other files, `siblings`, its variants must
-/// not take the names of), probed, checked and turned into its variants; None (with a
-/// warning naming the file) when it cannot be read as an image. `inside_the_site` says
-/// whether the folder's real path is inside the site, asked only of a plain file.
+/// The raster image `name` of the bundle (whose other files its variants must not take
+/// the names of), probed, checked and turned into its variants, or as the bundle's last
+/// read `prepared` it when its file is the same; None (with a warning naming the file)
+/// when it cannot be read as an image. `inside_the_site` says whether the folder's real
+/// path is inside the site, asked only of a plain file.
 fn prepare_file(
-    folder: &Path,
+    bundle: &Bundle,
     name: &str,
-    siblings: &[String],
-    settings: &Settings,
-    cache_dir: &Path,
     inside_the_site: impl FnOnce() -> bool,
     warnings: &mut Vec<String>,
 ) -> Option<Image> {
-    let path = folder.join(name);
+    let path = bundle.folder.join(name);
     let stamp = stamp_of(&path, inside_the_site);
-    let (bytes, probed) = read_probed(&path, settings, warnings)?;
+    if let Some(known) = bundle
+        .prepared
+        .iter()
+        .find(|i| stamp.is_some() && i.stamp == stamp && i.is_in_the_bundle() && i.name == name)
+    {
+        // Said again as when it was read; its variants' names follow the bundle's files
+        // of now.
+        warn_if_misnamed(&path, known.outputs[0].format, warnings);
+        let stem = variants::variant_stem(name, bundle.files);
+        let stem = (stem != variants::plain_stem(name)).then(|| stem.into_boxed_str());
+        return Some(Image {
+            stem,
+            ..known.clone()
+        });
+    }
+    let (bytes, probed) = read_probed(&path, bundle.settings, warnings)?;
     made_image(
-        name, &path, &bytes, &probed, siblings, settings, cache_dir, warnings,
+        name,
+        &path,
+        &bytes,
+        &probed,
+        bundle.files,
+        bundle.settings,
+        bundle.cache_dir,
+        warnings,
     )
     .map(|image| Image { stamp, ..image })
 }
@@ -336,16 +370,22 @@ fn read_probed(
             return None;
         }
     };
-    let named = Format::of_name(&path.to_string_lossy());
-    if Some(probed.format) != named {
+    warn_if_misnamed(path, probed.format, warnings);
+    Some((bytes, probed))
+}
+
+/// The warning for an image file at `path` whose bytes are in `format`, not the one its
+/// name says.
+fn warn_if_misnamed(path: &Path, format: Format, warnings: &mut Vec<String>) {
+    if Some(format) != Format::of_name(&path.to_string_lossy()) {
         warnings.push(format!(
-            "{shown} holds a {} image, not what its name says: processed as {}; rename it to end in .{}",
-            probed.format.name(),
-            probed.format.name(),
-            probed.format.ext()
+            "{} holds a {} image, not what its name says: processed as {}; rename it to end in .{}",
+            path.display(),
+            format.name(),
+            format.name(),
+            format.ext()
         ));
     }
-    Some((bytes, probed))
 }
 
 /// The image `name` (read from `path`) with its variants made (or taken from the image
@@ -362,6 +402,7 @@ fn made_image(
     warnings: &mut Vec<String>,
 ) -> Option<Image> {
     let stem = variants::variant_stem(name, siblings);
+    let stem = (stem != variants::plain_stem(name)).then(|| stem.into_boxed_str());
     match variants::make(bytes, probed, settings, cache_dir) {
         Ok(made) => Some(Image {
             name: name.to_string(),

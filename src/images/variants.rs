@@ -161,16 +161,25 @@ pub fn scaled_height(full_width: u32, full_height: u32, width: u32) -> u32 {
     (h as u32).max(1)
 }
 
+/// `name` without its extension (`foto` of `foto.jpg`): the start of its variants' names
+/// unless another file of its bundle needs it kept apart ([`variant_stem`]).
+pub fn plain_stem(name: &str) -> &str {
+    // The last dot found as a byte: `rsplit_once` was most of publishing's own time.
+    match name.bytes().rposition(|b| b == b'.') {
+        Some(dot) => &name[..dot],
+        None => name,
+    }
+}
+
 /// The start of the names of `name`'s variants (`foto` for `foto-480w.webp`): its name
 /// without the extension, or with the extension kept (`foto-png`) when that alone would give
 /// two files of the bundle one name: another image with the same stem (`foto.jpg` beside
 /// `foto.png`) or a file named like one of its variants (`foto-480w.jpg` beside `foto.jpg`).
 pub fn variant_stem(name: &str, files: &[String]) -> String {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    let stem_of = |file: &str| file.rsplit_once('.').map_or(file, |(s, _)| s).to_string();
-    let shares_the_stem = files
-        .iter()
-        .any(|other| other != name && Format::of_name(other).is_some() && stem_of(other) == stem);
+    let shares_the_stem = files.iter().any(|other| {
+        other != name && Format::of_name(other).is_some() && plain_stem(other) == stem
+    });
     let looks_like_a_variant = files.iter().any(|other| {
         other
             .strip_prefix(stem)

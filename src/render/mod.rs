@@ -924,9 +924,25 @@ fn has_media(article: &crate::content::Article) -> bool {
 fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let mut files = Vec::new();
     for article in site.articles.iter().filter(|a| !a.bundle().is_empty()) {
+        // A photo known to be a plain file inside the site is published as its variants:
+        // it is not copied, and its real path needs no look (nor its paths any string).
+        let is_published_photo = |name: &String| {
+            article
+                .images()
+                .iter()
+                .any(|i| i.is_in_the_bundle() && &i.name == name && i.is_inside_the_site())
+        };
+        let mut names = article
+            .bundle()
+            .iter()
+            .filter(|name| !is_published_photo(name))
+            .peekable();
+        if names.peek().is_none() {
+            continue;
+        }
         let site_folder = crate::content::bundle::site_folder(&article.path);
         let folder = article.file.parent().unwrap_or(std::path::Path::new(""));
-        for name in article.bundle() {
+        for name in names {
             let output = crate::content::bundle::output_file(&site_folder, name);
             files.push((article, name, output, folder.join(name)));
         }
@@ -938,15 +954,6 @@ fn bundle_files(site: &Site) -> Result<Vec<(String, Vec<u8>)>> {
     let copied: Vec<Option<(String, Vec<u8>)>> = files
         .into_par_iter()
         .map(|(article, name, output, file)| {
-            // A photo known to be a plain file inside the site is published as its
-            // variants: its real path needs no look.
-            if article
-                .images()
-                .iter()
-                .any(|i| i.is_in_the_bundle() && &i.name == name && i.is_inside_the_site())
-            {
-                return Ok(None);
-            }
             let real = file
                 .canonicalize()
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;

@@ -394,6 +394,52 @@ fn a_rebuild_encodes_nothing_and_writes_the_same_bytes() {
     assert!(page.contains(r#"width="800" height="600""#), "{page}");
 }
 
+/// An edit of an article's text reads none of its photos again while their files are the
+/// ones the last build read (one look at each, as for an unchanged article): the variants
+/// made then are kept, and what was wrong with a photo is still said.
+#[test]
+fn an_edit_of_the_text_keeps_the_photos_as_they_were_read() {
+    let f = bundle_site(
+        &[("foto.jpg", jpeg(1000, 600)), ("nama.jpg", png(100, 50))],
+        "![b](nama.jpg) Teks.",
+    );
+    let dir = f.root().join("content/2024/05/banjir");
+    // Files changed in the last two seconds are always read again: these are older.
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    let age = |name: &str| {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(dir.join(name))
+            .unwrap();
+        file.set_modified(long_ago).unwrap();
+    };
+    age("foto.jpg");
+    age("nama.jpg");
+    f.build_ok(&[]);
+    // foto.jpg's bytes spoiled in place, its length, time and inode kept: read again, it
+    // would be a broken JPEG of no size.
+    let photo = dir.join("foto.jpg");
+    let len = std::fs::metadata(&photo).unwrap().len() as usize;
+    std::fs::write(&photo, vec![b'x'; len]).unwrap();
+    age("foto.jpg");
+    f.write(
+        "content/2024/05/banjir/index.md",
+        "---\ntitle: Banjir\ndate: 2024-05-27\nimage: foto.jpg\nimage_caption: Air naik\n---\n\n![b](nama.jpg) Teks yang diubah.\n",
+    );
+    let run = f.build_ok(&[]);
+    assert!(!run.stderr.contains("broken"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/2024/05/banjir/nama.jpg holds a PNG image, not what its name says"),
+        "{}",
+        run.stderr
+    );
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(page.contains("Teks yang diubah."), "{page}");
+    assert!(page.contains(r#"width="1000" height="600""#), "{page}");
+    assert!(f.exists(&format!("{PAGE}foto-480w.webp")));
+}
+
 #[test]
 fn themes_ask_for_a_width_with_image_variant() {
     let f = bundle_site(&[("foto.jpg", jpeg(1200, 800))], "Teks.");
