@@ -291,9 +291,11 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:externer\s+inhalt|external\s+content|konten\s+eksternal)\W*$",
         ),
         (
-            // Photo credits: a label alone or with its name, a stock agency's name.
+            // Photo credits: a label alone or with its name, a picture's word with a
+            // copyright mark and the holder ("Foto © Jane Roe", "Image copyright Reuters"),
+            // a stock agency's name.
             rule::PHOTO_CREDIT,
-            r"(?i)^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
+            r"(?i)^\W*(?:foto|fotos|photo|photos|bild|bilder|image|images|imagen|gambar)\s*(?:©|\(c\)|copyright\b)\s*\S.{0,80}$|^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
         ),
         (
             rule::LOGO,
@@ -425,7 +427,7 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if words > MAX_JUNK_LINE_WORDS {
         return None;
     }
-    if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+    if !text.is_empty() && !text.chars().any(char::is_alphanumeric) && !is_emoticon(text) {
         return Some(rule::SEPARATOR);
     }
     if is_share_line(text) {
@@ -448,6 +450,16 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, re)| re.is_match(text))
         .map(|(name, _)| *name)
+}
+
+/// A smiley a writer typed as a line of its own (":-)", "=)", ";(", "^^"): words, not a
+/// separator, though it has no letter.
+fn is_emoticon(text: &str) -> bool {
+    static EMOTICON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[:;=]['^-]?[()\[\]|/\\*]{1,3}|[()\[\]]{1,3}['^-]?[:;=]|\^[_.-]?\^|<3)(?:\s+(?:[:;=]['^-]?[()\[\]|/\\*]{1,3}|\^[_.-]?\^|<3))*$")
+            .expect("emoticon")
+    });
+    EMOTICON.is_match(text.trim())
 }
 
 /// Words of share-button rows; the weak ones only count next to a strong one.
@@ -863,6 +875,11 @@ mod tests {
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
             "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
             "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
+            // A picture's word, a copyright mark and the holder, on a line of their own.
+            "Foto © Jane Roe",
+            "Foto © Jane Roe, John Doe",
+            "Image copyright Reuters",
+            "Bild (c) Stadt Essen",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -873,7 +890,20 @@ mod tests {
             "Die Quelle: ein Bericht des Ministeriums.",
             // A "(c)" that lists a point is no credit.
             "Die Punkte (a), (b) und (c) gelten weiter.",
+            // A sentence about a picture's rights is no credit line.
+            "Das Foto ist urheberrechtlich geschützt.",
+            "Image copyrights are a tricky subject for every newsroom today.",
         ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_signs_is_a_separator_and_a_smiley_is_not() {
+        for line in ["___", "* * *", "------", "“", "+++", "|"] {
+            assert_eq!(rule_of(line), rule::SEPARATOR, "{line}");
+        }
+        for kept in ["=)", ":-)", ";)", ":-( :-(", "^^", "^_^", "<3", "(:"] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
     }
