@@ -291,11 +291,9 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:externer\s+inhalt|external\s+content|konten\s+eksternal)\W*$",
         ),
         (
-            // Photo credits: a label alone or with its name, a picture's word with a
-            // copyright mark and the holder ("Foto © Jane Roe", "Image copyright Reuters"),
-            // a stock agency's name.
+            // Photo credits: a label alone or with its name, a stock agency's name.
             rule::PHOTO_CREDIT,
-            r"(?i)^\W*(?:foto|fotos|photo|photos|bild|bilder|image|images|imagen|gambar)\s*(?:©|\(c\)|copyright\b)\s*\S.{0,80}$|^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
+            r"(?i)^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
         ),
         (
             rule::LOGO,
@@ -875,11 +873,6 @@ mod tests {
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
             "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
             "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
-            // A picture's word, a copyright mark and the holder, on a line of their own.
-            "Foto © Jane Roe",
-            "Foto © Jane Roe, John Doe",
-            "Image copyright Reuters",
-            "Bild (c) Stadt Essen",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -890,9 +883,6 @@ mod tests {
             "Die Quelle: ein Bericht des Ministeriums.",
             // A "(c)" that lists a point is no credit.
             "Die Punkte (a), (b) und (c) gelten weiter.",
-            // A sentence about a picture's rights is no credit line.
-            "Das Foto ist urheberrechtlich geschützt.",
-            "Image copyrights are a tricky subject for every newsroom today.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
