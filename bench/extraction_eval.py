@@ -5,6 +5,8 @@ Usage: bench/extraction_eval.py [FOLDER] [--bin target/release/cermin]
                                 [--half dev|held-out|held-out-a|held-out-b|all]
                                 [--show-misses N] [--worst N] [--from dev|held-out-a|studied]
                                 [--page FILE] [--alone BIN [--compare N]] [--self-test]
+                                [--extractor cermin|trafilatura] [--trafilatura-python PY]
+                                [--trafilatura-wins N]
 
 FOLDER (default ../shared/extraction-dev, relative to the repository) holds `pages/` and
 `annotations.json` (see its README.md). Every page is imported in one `cermin import --dry-run
@@ -26,6 +28,15 @@ With `--alone target/release/examples/readability_alone` (`cargo build --release
 its default settings, on the same pages; `--compare N` then lists the N dev-half pages where
 `cermin import` finds fewer right snippets than the crate alone (most lost first), and counts the
 dev pages where both miss.
+
+With `--extractor trafilatura`, trafilatura's `extract()` (default settings, plain text, the
+page's URL given) is scored instead of cermin, on the same pages with the same metric; it runs
+in the Python named by `--trafilatura-python` (default `$TRAFILATURA_PYTHON`, else `python3`),
+which must have the `trafilatura` package (`python3 -m venv VENV && VENV/bin/pip install
+trafilatura lxml_html_clean`). cermin is not run then, so `--half all` is allowed: held-out-b
+appears only in the aggregate lines, as for cermin. `--trafilatura-wins N` (with cermin, on
+dev or held-out-a) also runs trafilatura and lists N studied pages where it finds a `with`
+snippet cermin misses or avoids a `without` snippet cermin leaks (most snippets first).
 """
 
 import argparse
@@ -215,6 +226,48 @@ def run_alone(binary: str, folder: pathlib.Path, entries: dict) -> dict:
     return texts
 
 
+# trafilatura's extract() on each page: file and URL in on stdin, one JSON line out per page.
+TRAFILATURA_RUNNER = r"""
+import json, sys
+import trafilatura
+for line in sys.stdin:
+    path, url = line.rstrip("\n").split("\t")
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        text = trafilatura.extract(data, url=url)
+    except Exception:  # a page it cannot read scores as nothing found
+        text = None
+    print(json.dumps({"file": path.rsplit("/", 1)[-1], "text": text}), flush=True)
+"""
+
+
+def trafilatura_python(given) -> str:
+    return given or os.environ.get("TRAFILATURA_PYTHON") or "python3"
+
+
+def run_trafilatura(python: str, folder: pathlib.Path, entries: dict) -> tuple:
+    """trafilatura on every page: ({file: text or None}, seconds)."""
+    lines = "".join(f"{folder / 'pages' / e['file']}\t{key}\n" for key, e in entries.items())
+    start = time.perf_counter()
+    proc = subprocess.run([python, "-c", TRAFILATURA_RUNNER], input=lines,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"trafilatura failed ({python}; is the package installed?): "
+                 f"{proc.stderr.strip()[-400:]}")
+    texts = {}
+    for line in proc.stdout.split("\n"):
+        if line:
+            r = json.loads(line)
+            texts[r["file"]] = None if r["text"] is None else visible(" ".join(r["text"].split()))
+    return texts, seconds
+
+
+def snippet_in(snippet: str, text) -> bool:
+    return text is not None and visible(" ".join(snippet.split())) in text
+
+
 def wrong_snippets(entry: dict, text) -> int:
     """Missed `with` plus found `without` snippets of one page's text."""
     found = lambda s: text is not None and visible(" ".join(s.split())) in text
@@ -295,6 +348,15 @@ def main() -> int:
     ap.add_argument("--compare", type=int, default=0, metavar="N",
                     help="with --alone: print N dev-half pages where the crate alone does better")
     ap.add_argument("--self-test", action="store_true", help="test the Markdown-to-text step")
+    ap.add_argument("--extractor", default="cermin", choices=["cermin", "trafilatura"],
+                    help="what is scored: cermin import (default) or trafilatura's extract() "
+                         "(then cermin is not run; held-out-b only in the aggregate lines)")
+    ap.add_argument("--trafilatura-python", metavar="PY",
+                    help="a Python with the trafilatura package (default $TRAFILATURA_PYTHON, "
+                         "else python3)")
+    ap.add_argument("--trafilatura-wins", type=int, default=0, metavar="N",
+                    help="with cermin: list N studied pages (see --from) where trafilatura "
+                         "finds a wanted snippet cermin misses or avoids one cermin leaks")
     args = ap.parse_args()
     if args.self_test:
         self_test()
@@ -309,7 +371,14 @@ def main() -> int:
         if group_of(key) not in STUDIED:
             sys.exit(f"{args.page} is a held-out-b page: it is only measured, never shown")
     entries = {k: v for k, v in annotations.items() if in_group(k, args.half)}
+    python = trafilatura_python(args.trafilatura_python)
+    if args.extractor == "trafilatura":
+        return score_trafilatura(python, folder, entries)
     reports, seconds = run_import(args.bin, folder, entries)
+    rival = None
+    if args.trafilatura_wins:
+        rival, _ = run_trafilatura(python, folder, entries)
+    wins = []  # (snippets, file, found by trafilatura only, leaked by cermin only)
 
     alone = run_alone(args.alone, folder, entries) if args.alone else None
     scores = collections.defaultdict(Score)  # (half, counting) -> Score
@@ -341,6 +410,14 @@ def main() -> int:
                 losses.append((ours - theirs, entry["file"], ours, theirs))
             elif ours and theirs:
                 both_miss += 1
+        if rival is not None and half in STUDIED and args.study in (half, "studied"):
+            theirs = rival.get(entry["file"])
+            only_found = [s for s in entry["with"]
+                          if snippet_in(s, theirs) and not snippet_in(s, body)]
+            only_leaked = [s for s in entry["without"]
+                           if snippet_in(s, body) and not snippet_in(s, theirs)]
+            if only_found or only_leaked:
+                wins.append((f"{entry['file']} ({half})", only_found, only_leaked))
         if half in STUDIED and args.study in (half, "studied") and body is not None:
             missed = [s for s in entry["with"] if visible(" ".join(s.split())) not in body]
             leaked = [s for s in entry["without"] if visible(" ".join(s.split())) in body]
@@ -368,12 +445,39 @@ def main() -> int:
               f"dev pages where both are wrong and cermin no worse: {both_miss}")
         for diff, file, ours, theirs in sorted(losses, key=lambda x: (-x[0], x[1]))[: args.compare]:
             print(f"  {diff:3} lost  {file}  (cermin {ours} wrong, crate alone {theirs})")
+    if rival is not None:
+        print(f"studied pages where trafilatura does better on a snippet: {len(wins)} "
+              f"({sum(len(w[1]) for w in wins)} wanted snippets only it finds, "
+              f"{sum(len(w[2]) for w in wins)} unwanted snippets only cermin leaks)")
+        for file, found, leaked in sorted(wins, key=lambda w: (-len(w[1]) - len(w[2]), w[0]))[
+                : args.trafilatura_wins]:
+            print(f"\n{file}")
+            for s in found:
+                print(f"  only trafilatura finds: {s[:120]}")
+            for s in leaked:
+                print(f"  only cermin leaks:      {s[:120]}")
     for file, missed, leaked in shown:
         print(f"\n{file}")
         for s in missed:
             print(f"  missed: {s[:120]}")
         for s in leaked:
             print(f"  leaked: {s[:120]}")
+    return 0
+
+
+def score_trafilatura(python: str, folder: pathlib.Path, entries: dict) -> int:
+    """trafilatura's figures per group; held-out-b pages are only summed, never listed."""
+    texts, seconds = run_trafilatura(python, folder, entries)
+    scores = collections.defaultdict(Score)
+    for key, entry in sorted(entries.items()):
+        half = group_of(key)
+        for h in (half, half_of(key), "all") if half != "dev" else (half, "all"):
+            scores[h].add(entry, texts.get(entry["file"]), None)
+    print(f"{len(entries)} pages in {seconds:.1f} s: {len(entries) / seconds:.1f} pages/s "
+          f"(trafilatura)")
+    for half in GROUPS:
+        if half in scores:
+            print(f"{half:10} {'trafilatura':12} {scores[half].line()}")
     return 0
 
 

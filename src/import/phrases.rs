@@ -464,7 +464,7 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if words > MAX_JUNK_LINE_WORDS {
         return None;
     }
-    if !text.is_empty() && !text.chars().any(char::is_alphanumeric) {
+    if !text.is_empty() && !text.chars().any(char::is_alphanumeric) && !is_emoticon(text) {
         return Some(rule::SEPARATOR);
     }
     if is_share_line(text) {
@@ -487,6 +487,16 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
         .iter()
         .find(|(_, re)| re.is_match(text))
         .map(|(name, _)| *name)
+}
+
+/// A smiley a writer typed as a line of its own (":-)", "=)", ";(", "^^"): words, not a
+/// separator, though it has no letter.
+fn is_emoticon(text: &str) -> bool {
+    static EMOTICON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[:;=]['^-]?[()\[\]|/\\*]{1,3}|[()\[\]]{1,3}['^-]?[:;=]|\^[_.-]?\^|<3)(?:\s+(?:[:;=]['^-]?[()\[\]|/\\*]{1,3}|\^[_.-]?\^|<3))*$")
+            .expect("emoticon")
+    });
+    EMOTICON.is_match(text.trim())
 }
 
 /// Words of share-button rows; the weak ones only count next to a strong one.
@@ -964,6 +974,16 @@ mod tests {
             // A "(c)" that lists a point is no credit.
             "Die Punkte (a), (b) und (c) gelten weiter.",
         ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_line_of_signs_is_a_separator_and_a_smiley_is_not() {
+        for line in ["___", "* * *", "------", "“", "+++", "|"] {
+            assert_eq!(rule_of(line), rule::SEPARATOR, "{line}");
+        }
+        for kept in ["=)", ":-)", ";)", ":-( :-(", "^^", "^_^", "<3", "(:"] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
     }
