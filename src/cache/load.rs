@@ -8,6 +8,7 @@ use anyhow::Result;
 
 use super::FileStamp;
 use super::articles::{ArticleCache, Entry, Origin};
+use super::near::NearFolders;
 use crate::config::Config;
 use crate::content::body::BodyStore;
 use crate::content::load::{self as content, Loaded};
@@ -20,8 +21,10 @@ pub fn load_all(
     cache: Option<&ArticleCache>,
     bodies: &BodyStore,
 ) -> Result<(Loaded, Vec<Origin>)> {
+    // Each content file is looked at through its folder, opened once for its neighbours.
+    let near = NearFolders::of_working_folder();
     content::load_each(config, bodies, |file| {
-        let (article, origin) = load_file(config, file, cache)?;
+        let (article, origin) = load_file(config, file, cache, &near)?;
         Ok((article, origin.warnings.clone(), origin))
     })
 }
@@ -31,6 +34,7 @@ fn load_file(
     config: &Config,
     file: &Path,
     cache: Option<&ArticleCache>,
+    near: &NearFolders<impl std::os::fd::AsFd>,
 ) -> Result<(Article, Origin), ContentErrors> {
     let cannot_read = |e: std::io::Error| {
         ContentError::in_file(
@@ -39,7 +43,11 @@ fn load_file(
         )
     };
     let stamp = match cache {
-        Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
+        Some(_) => {
+            use std::os::unix::ffi::OsStrExt;
+            let stat = near.stat(file.as_os_str().as_bytes());
+            FileStamp::settled_stat(&stat.map_err(|e| cannot_read(e.into()))?)
+        }
         None => None,
     };
     let hit = |entry: Entry| {
