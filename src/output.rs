@@ -27,7 +27,6 @@ use rustix::io::Errno;
 
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
-use crate::cache::near::NearFolders;
 use crate::cache::outputs::{Group, Kept, OutputCache};
 use crate::render::Sink;
 
@@ -46,9 +45,8 @@ pub struct Staging {
     /// `mkdirat`), so the kernel walks only the part of each path inside the site.
     root: OwnedFd,
     /// The output folder as it was when the build started, open (none on a first build):
-    /// cached builds look at its files relative to it, through the folders of days (or
-    /// whatever holds a page's own folder), opened once for their pages.
-    old_output: Option<NearFolders<OwnedFd>>,
+    /// cached builds look at its files relative to it.
+    old_output: Option<OwnedFd>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
     committed: bool,
@@ -100,15 +98,12 @@ impl Staging {
             Mode::empty(),
         )
         .map_err(|e| write_failed(output, &staging, e.into()))?;
-        // A page is `<folder>/<its own folder>/index.html` with pretty URLs: its last two
-        // components are walked from the folder kept.
         let old_output = rustix::fs::open(
             output,
             OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
             Mode::empty(),
         )
-        .ok()
-        .map(|fd| NearFolders::new(fd, 2));
+        .ok();
         Ok(Staging {
             old_output,
             output: output.to_path_buf(),
@@ -499,10 +494,10 @@ impl Staging {
         };
         if let Some(output) = self.old_output.as_ref().filter(|_| self.updatable()) {
             let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-            if cache.folder_is_intact(output.base(), folder) {
+            if cache.folder_is_intact(output, folder) {
                 return Ok(Kept::InItsFolder);
             }
-            if cache.group_is_intact(output.base(), key, group) {
+            if cache.group_is_intact(output, key, group) {
                 return Ok(Kept::InPlace);
             }
         }

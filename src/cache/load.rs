@@ -8,7 +8,6 @@ use anyhow::Result;
 
 use super::FileStamp;
 use super::articles::{ArticleCache, Entry, Origin};
-use super::near::NearFolders;
 use crate::config::Config;
 use crate::content::body::BodyStore;
 use crate::content::load::{self as content, Loaded};
@@ -21,10 +20,8 @@ pub fn load_all(
     cache: Option<&ArticleCache>,
     bodies: &BodyStore,
 ) -> Result<(Loaded, Vec<Origin>)> {
-    // Each content file is looked at through its folder, opened once for its neighbours.
-    let near = NearFolders::of_working_folder();
     content::load_each(config, bodies, |file| {
-        let (article, origin) = load_file(config, file, cache, &near)?;
+        let (article, origin) = load_file(config, file, cache)?;
         Ok((article, origin.warnings.clone(), origin))
     })
 }
@@ -34,7 +31,6 @@ fn load_file(
     config: &Config,
     file: &Path,
     cache: Option<&ArticleCache>,
-    near: &NearFolders<impl std::os::fd::AsFd>,
 ) -> Result<(Article, Origin), ContentErrors> {
     let cannot_read = |e: std::io::Error| {
         ContentError::in_file(
@@ -43,11 +39,7 @@ fn load_file(
         )
     };
     let stamp = match cache {
-        Some(_) => {
-            use std::os::unix::ffi::OsStrExt;
-            let stat = near.stat(file.as_os_str().as_bytes());
-            FileStamp::settled_stat(&stat.map_err(|e| cannot_read(e.into()))?)
-        }
+        Some(_) => FileStamp::settled(&std::fs::metadata(file).map_err(cannot_read)?),
         None => None,
     };
     let hit = |entry: Entry| {

@@ -8,7 +8,6 @@
 pub mod articles;
 pub mod checked;
 pub mod load;
-pub mod near;
 pub mod outputs;
 
 use std::hash::{Hash, Hasher};
@@ -74,16 +73,6 @@ impl FileStamp {
         let age = std::time::SystemTime::now().duration_since(modified).ok()?;
         (age.as_secs() >= 2).then(|| FileStamp::exact(meta))
     }
-
-    /// [`FileStamp::settled`] of a file's `stat`.
-    pub fn settled_stat(stat: &rustix::fs::Stat) -> Option<FileStamp> {
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
-        let modified = i128::from(stat.st_mtime) * 1_000_000_000 + i128::from(stat.st_mtime_nsec);
-        let age = i128::try_from(now.as_nanos()).ok()? - modified;
-        (age >= 2_000_000_000).then(|| FileStamp::of_stat(stat))
-    }
 }
 
 #[cfg(test)]
@@ -103,23 +92,5 @@ mod tests {
         std::fs::write(&file, b"<p>B, longer</p>").unwrap();
         let changed = rustix::fs::stat(&file).unwrap();
         assert_ne!(FileStamp::of_stat(&changed), FileStamp::exact(&meta));
-    }
-
-    /// A content file's stamp is taken from its `stat` too: settled as from its metadata,
-    /// none while it was written in the last two seconds.
-    #[test]
-    fn a_settled_stamp_from_stat_is_the_one_from_metadata() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        std::fs::write(&path, b"---\ntitle: A\n---\n").unwrap();
-        let fresh = rustix::fs::stat(&path).unwrap();
-        assert_eq!(FileStamp::settled_stat(&fresh), None);
-        let file = std::fs::File::options().write(true).open(&path).unwrap();
-        let ten_seconds_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
-        file.set_modified(ten_seconds_ago).unwrap();
-        let old = rustix::fs::stat(&path).unwrap();
-        let meta = std::fs::metadata(&path).unwrap();
-        assert!(FileStamp::settled(&meta).is_some());
-        assert_eq!(FileStamp::settled_stat(&old), FileStamp::settled(&meta));
     }
 }

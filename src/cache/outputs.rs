@@ -21,8 +21,6 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
-use super::near::NearFolders;
-use std::os::fd::AsFd;
 
 /// Every output file of a render with the signature of its inputs (or of its bytes); a
 /// [`Group`] of files stands in it once, under the path of its first file.
@@ -296,7 +294,7 @@ impl OutputCache {
     /// then all there without a look at each. A file changed in place is not seen this way.
     /// `output` is the output folder, open: the folder is looked at relative to it (a short
     /// path to walk, once per photo of a cached build).
-    pub fn folder_is_intact(&self, output: std::os::fd::BorrowedFd, folder: &str) -> bool {
+    pub fn folder_is_intact(&self, output: &std::os::fd::OwnedFd, folder: &str) -> bool {
         self.group_folders.get(folder).is_some_and(|stamp| {
             let folder = if folder.is_empty() { "." } else { folder };
             rustix::fs::statat(output, folder, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).is_ok_and(
@@ -399,13 +397,12 @@ impl OutputCache {
             .map_or_else(Vec::new, |made| made.group.files(key).collect())
     }
 
-    /// Whether `path` in the output folder (`output`) is still the very file the last build
-    /// made there. Asked relative to an open folder near it: at a million files, walking
+    /// Whether `path` in the output folder (open as `output`) is still the very file the
+    /// last build made there. Asked relative to the open folder: at a million files, walking
     /// each full path again would be most of the cost.
-    pub fn is_intact(&self, output: &NearFolders<impl AsFd>, path: &str) -> bool {
+    pub fn is_intact(&self, output: &std::os::fd::OwnedFd, path: &str) -> bool {
         self.made(path).is_some_and(|made| {
-            output
-                .stat(path.as_bytes())
+            rustix::fs::statat(output, path, rustix::fs::AtFlags::empty())
                 .is_ok_and(|stat| made.matches_stat(&stat))
         })
     }
@@ -417,12 +414,7 @@ impl OutputCache {
 
     /// Whether the files of `group` (named by its first file `key`) in the output folder
     /// (open as `output`) are all still the very files the last build made there.
-    pub fn group_is_intact(
-        &self,
-        output: std::os::fd::BorrowedFd,
-        key: &str,
-        group: &Group,
-    ) -> bool {
+    pub fn group_is_intact(&self, output: &std::os::fd::OwnedFd, key: &str, group: &Group) -> bool {
         self.group_made_as(key, group).is_some_and(|made| {
             let stat = |path: &str| {
                 let stat = rustix::fs::statat(output, path, rustix::fs::AtFlags::empty()).ok()?;
