@@ -828,7 +828,7 @@ fn put_search_files(
             put_search_file(sink, previous, path, bytes, hash)
         },
     };
-    let signatures = cache.put_search_files(site, &out)?;
+    let signatures = cache.put_search_files(site, &out, last.as_ref().map(|l| l.keys()))?;
     if let Some(last) = last {
         last.save(signatures.clone());
     }

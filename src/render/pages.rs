@@ -149,6 +149,7 @@ impl ValueCache {
         &self,
         site: &Site,
         out: &crate::search::saved::Output,
+        keys: Option<&[crate::search::saved::DocKeys]>,
     ) -> Result<Vec<(String, u64)>> {
         if self.search.is_some() {
             let files = self.with_live_index(|live| live.files(site))?;
@@ -163,7 +164,16 @@ impl ValueCache {
         if let Some(dir) = self.search_term_cache.as_deref()
             && site.config.search.enabled
         {
-            return crate::search::saved::put_index_files(site, dir, out);
+            // Made for the last build's list already, unless there is none.
+            let made;
+            let keys = match keys {
+                Some(keys) => keys,
+                None => {
+                    made = crate::search::saved::doc_keys_of(site);
+                    &made
+                }
+            };
+            return crate::search::saved::put_index_files(site, keys, dir, out);
         }
         crate::search::put_index_files(site, None, &|path, bytes| {
             let hash = xxhash_rust::xxh3::xxh3_64(&bytes);

@@ -2,10 +2,10 @@
 //! with a hash of everything they were made of, so that a build whose site gives the same
 //! hash (nothing the index shows changed) computes no index: each file is kept by its hash.
 //!
-//! The hash covers, in site order, every article's word terms' key (see
-//! [`super::term_cache::key`]) and the fields its filters and its result are made of (path,
-//! date and time zone, source, category, tags), the site's tags with their counts, and the
-//! language. The file is checked whole (magic,
+//! The hash covers every document's keys as the kept index compares them
+//! ([`super::saved::DocKeys`]: its terms' key, year, tags, source and category; what its
+//! result shows: title, path, summary, date and time zone, source), made once a build for
+//! both, the site's tags with their counts, and the language. The file is checked whole (magic,
 //! version, the program that wrote it, a hash of its bytes); anything that does not check
 //! out is no list, so a damaged file costs a full index, never a wrong one.
 //!
@@ -16,17 +16,17 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3Default;
 
+use super::saved::{DocKeys, doc_keys_of};
 use super::stem::Stemmer;
-use super::term_cache;
 use super::varint::{push_varint, read_varint};
 use crate::cache::checked::{HEADER, framed, is_intact};
 use crate::site::Site;
 
 const MAGIC: &[u8; 8] = b"CRMNSRCH";
-const VERSION: u32 = 1;
+/// 2: the inputs' hash made of the documents' keys.
+const VERSION: u32 = 2;
 
 /// The file of the list in a site's cache folder.
 pub fn path(cache_dir: &Path) -> PathBuf {
@@ -87,6 +87,8 @@ impl LastFiles {
 /// the list the last build left in the cache folder.
 pub struct LastBuild {
     file: PathBuf,
+    /// Every document's keys, which the hash is made of (the kept index compares them too).
+    keys: Vec<DocKeys>,
     inputs: u64,
     last: Option<LastFiles>,
 }
@@ -95,11 +97,18 @@ impl LastBuild {
     /// The last build's list in the cache folder `cache_dir`, for `site` (search on).
     pub fn read(site: &Site, cache_dir: &Path) -> LastBuild {
         let file = path(cache_dir);
+        let keys = doc_keys_of(site);
         LastBuild {
             last: LastFiles::read(&file),
-            inputs: inputs_hash(site),
+            inputs: inputs_hash_of(site, &keys),
+            keys,
             file,
         }
+    }
+
+    /// Every document's keys ([`doc_keys_of`]), for the kept index.
+    pub fn keys(&self) -> &[DocKeys] {
+        &self.keys
     }
 
     /// The last build's files when they were made of the same as this build's would be.
@@ -130,33 +139,25 @@ impl LastBuild {
 }
 
 /// A hash of everything the index files of `site` are made of: equal hashes, equal files.
-/// It hashes the articles' fields the index's terms, filters and results are made from,
-/// not the values made of them, which would cost more than the hash saves.
-pub fn inputs_hash(site: &Site) -> u64 {
+#[cfg(test)]
+fn inputs_hash(site: &Site) -> u64 {
+    inputs_hash_of(site, &doc_keys_of(site))
+}
+
+/// [`inputs_hash`] of `site` whose documents' keys are `keys`. The kept index takes what
+/// equal keys say for its files, so it holds for all of them: the keys are each
+/// document's terms and result (the articles' fields they are made of, hashed when the
+/// article was read), and the rest is the site's tags and the language.
+fn inputs_hash_of(site: &Site, keys: &[DocKeys]) -> u64 {
     let language = &site.config.language;
     let stemmer = Stemmer::for_language(language);
-    // Each article's share hashed in parallel, then the shares in site order.
-    let articles: Vec<u64> = site
-        .articles
-        .par_iter()
-        .map(|a| {
-            let mut h = Xxh3Default::new();
-            // Title, tags' names, summary and body: the words.
-            term_cache::key(a, stemmer).hash(&mut h);
-            // The filters and what a result shows (its dates in the article's time zone).
-            (&a.path, a.date.timestamp(), a.date.timestamp_subsec_nanos()).hash(&mut h);
-            a.date.timezone().name().hash(&mut h);
-            (&a.source_name, &a.source, &a.category).hash(&mut h);
-            for tag in &a.tags {
-                tag.slug.hash(&mut h);
-            }
-            h.finish()
-        })
-        .collect();
     let mut h = Xxh3Default::new();
     (VERSION, language, stemmer.name()).hash(&mut h);
     site.config.search.enabled.hash(&mut h);
-    articles.hash(&mut h);
+    keys.len().hash(&mut h);
+    for key in keys {
+        (key.terms, key.result).hash(&mut h);
+    }
     for tag in site.tags.iter() {
         (&tag.name, &tag.slug, tag.articles.len()).hash(&mut h);
     }

@@ -43,7 +43,8 @@ use crate::site::Site;
 use chunk_file::TermPostings;
 use edits::{DocumentEdit, edited_terms, postings_edits};
 use segments::{SEGMENT, SEGMENT_MAGIC, SegmentWriter, Segments};
-use summary::{ChunkEntry, DocKeys, MetaEntry, Summary};
+pub use summary::DocKeys;
+use summary::{ChunkEntry, MetaEntry, Summary};
 
 /// More changed documents than this (an article that moved in time renumbers every
 /// document between its old and new place) make the index afresh.
@@ -66,10 +67,28 @@ fn folder(cache_dir: &Path) -> PathBuf {
     cache_dir.join("search")
 }
 
+/// Every document's [`DocKeys`], in the index's order (oldest first: see `index`). Made
+/// once a build: [`super::last_files`] hashes them to tell an index with nothing new, and
+/// [`put_index_files`] compares them with the last build's.
+pub fn doc_keys_of(site: &Site) -> Vec<DocKeys> {
+    let stemmer = Stemmer::for_language(&site.config.language);
+    site.articles
+        .par_iter()
+        .rev()
+        .map(|a| doc_keys(a, a.date.year(), stemmer))
+        .collect()
+}
+
 /// Hands the index files of `site` (search on) to `out`, made from the index the last
 /// cached build kept in `cache_dir` where it can be, and keeps this one's for the next;
-/// returns every file's path and hash, in the order of [`super::index_files`].
-pub fn put_index_files(site: &Site, cache_dir: &Path, out: &Output) -> Result<Vec<(String, u64)>> {
+/// returns every file's path and hash, in the order of [`super::index_files`]. `keys` are
+/// the site's [`doc_keys_of`].
+pub fn put_index_files(
+    site: &Site,
+    keys: &[DocKeys],
+    cache_dir: &Path,
+    out: &Output,
+) -> Result<Vec<(String, u64)>> {
     let mut phases = crate::timing::Phases::new("search index");
     let stemmer = Stemmer::for_language(&site.config.language);
     // Oldest first: see `index`.
@@ -79,14 +98,14 @@ pub fn put_index_files(site: &Site, cache_dir: &Path, out: &Output) -> Result<Ve
         .rev()
         .map(|a| (&**a, a.date.year()))
         .collect();
-    let keys: Vec<DocKeys> = docs
-        .par_iter()
-        .map(|(a, year)| doc_keys(a, *year, stemmer))
-        .collect();
+    anyhow::ensure!(
+        keys.len() == docs.len(),
+        "the search index's keys are of another site (a cermin bug)"
+    );
     let state = State {
         site,
         docs: &docs,
-        keys: &keys,
+        keys,
         stemmer,
         dir: folder(cache_dir),
         settings: settings_hash(site, stemmer),

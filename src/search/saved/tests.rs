@@ -84,7 +84,7 @@ fn build(cache: &Path, served: &Mutex<Served>, site: &Site, step: &str) -> Vec<S
             Ok(())
         },
     };
-    let files = put_index_files(site, cache, &out).unwrap();
+    let files = put_index_files(site, &doc_keys_of(site), cache, &out).unwrap();
     let next = next.into_inner().unwrap();
     let fresh = super::super::index_files(site, None).unwrap();
     let listed: Vec<(&str, u64)> = files.iter().map(|(p, h)| (p.as_str(), *h)).collect();
@@ -310,7 +310,7 @@ fn a_chunk_neither_kept_nor_made_again_is_an_error_naming_the_folder() {
         keep: &|path| Ok(path != lost),
         put: &|_, _, _| Ok(()),
     };
-    let err = put_index_files(&site, cache, &out).unwrap_err();
+    let err = put_index_files(&site, &doc_keys_of(&site), cache, &out).unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(
