@@ -6,14 +6,15 @@
 #
 # Usage: bench/million.sh [N=1000000]
 #
-# Steps: checks free disk space (about 46 KB per article: 6 KB of Markdown, 40 KB of output;
-# ~46 GB for a million) and free inodes, and refuses with a message if they are short; makes
+# Steps: checks free disk space (about 40 KB per article: 6 KB of Markdown, 34 KB of output;
+# ~40 GB for a million) and free inodes, and refuses with a message if they are short; makes
 # the corpus with bench/gen_corpus.py in $DIR/N (once: it is kept for the next run), sets its
 # permalink style, reads it once so that it is in the page cache, waits for the disk to settle
 # (below), then times
 #   /usr/bin/time -v cermin build --no-cache --root $DIR/N --output $DIR/N/public
 # counts what it wrote, saves the output's shape and deletes it, and times bench/floor.py
-# making that shape (each floor after the disk settled again). The output is deleted at the
+# making that shape once per entry of FLOOR_THREADS, after the disk settled again (the floors
+# are deleted together after the last one). The output is deleted at the
 # end (KEEP=1 keeps it). A summary row is appended to $DIR/results.md.
 #
 # Settling: on ext4 without a journal (this project's benchmark machine), a new file or folder
@@ -62,10 +63,10 @@ REBUILD=${REBUILD:-0}
 KEEP=${KEEP:-0}
 SITE=$DIR/$N
 OUT=$SITE/public
-FLOOR=$DIR/floor-$N
+FLOOR=$DIR/floor-$N  # floor-N-THREADS
 DELETED_AT=$DIR/.deleted-at
 CORPUS_KB=6
-OUTPUT_KB=40  # measured: ~1.5 files and ~32 KB on disk per article (search index included)
+OUTPUT_KB=34  # measured: ~1.5 files and 31.7 KB on disk per article (search index included)
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { echo "bench/million.sh: $*" >&2; exit 1; }
@@ -134,10 +135,14 @@ if [[ -z ${SETTLE:-} ]]; then
   if ext4_without_journal; then SETTLE=330; else SETTLE=0; fi
 fi
 [[ $SETTLE =~ ^[0-9]+$ ]] || die "SETTLE=$SETTLE: give a number of seconds"
-if [[ -e $OUT || -e $FLOOR || -e $SITE/.cermin-cache ]]; then
+leftovers=("$OUT" "$SITE/.cermin-cache")
+for path in "$FLOOR"-*; do leftovers+=("$path"); done
+for path in "${leftovers[@]}"; do
+  [[ -e $path ]] || continue
   log "deleting what an earlier run left in $DIR"
-  delete_tree "$OUT" "$FLOOR" "$SITE/.cermin-cache"
-fi
+  delete_tree "${leftovers[@]}"
+  break
+done
 
 # ---------------------------------------------------------------- space
 corpus_ready=$(cd "$HERE" && CERMIN_BENCH_DIR=$DIR python3 -c '
@@ -176,7 +181,7 @@ sync
 TIMES=$DIR/time-$N.txt
 load_before=$(load)
 log "cold build: ${WRITERS:+CERMIN_WRITERS=$WRITERS }$BIN build --no-cache (load $load_before)"
-CERMIN_WRITERS=$WRITERS /usr/bin/time -v -o "$TIMES" "$BIN" build --no-cache --root "$SITE" --output "$OUT" >&2
+env ${WRITERS:+CERMIN_WRITERS=$WRITERS} /usr/bin/time -v -o "$TIMES" "$BIN" build --no-cache --root "$SITE" --output "$OUT" >&2
 load_after=$(load)
 field() { sed -n "s/^[[:space:]]*$1: //p" "$TIMES"; }
 wall=$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.1f", s }')
@@ -198,16 +203,20 @@ floors=""
 if [[ -n $FLOOR_THREADS ]]; then
   python3 "$HERE/floor.py" "$OUT" --save-shape "$SHAPE" >&2
   ((KEEP && !REBUILD)) || delete_tree "$OUT" "$SITE/.cermin-cache"  # a cached rebuild makes its own
+  # The floors are kept until the last is made, then deleted together: a floor made right
+  # after deleting the one before would pay for that deletion (or wait for it to settle).
+  made=()
   for threads in $FLOOR_THREADS; do
     settle "the floor from $threads thread(s)"
     log "floor: the same folders and files, empty, from $threads thread(s) (load $(load))"
-    floor_line=$(python3 "$HERE/floor.py" "$SHAPE" "$FLOOR" --threads "$threads" --keep)
+    floor_line=$(python3 "$HERE/floor.py" "$SHAPE" "$FLOOR-$threads" --threads "$threads" --keep)
+    made+=("$FLOOR-$threads")
     echo "$floor_line" >&2
     floor_s=$(echo "$floor_line" | sed -E 's/.* in ([0-9.]+) s .*/\1/')
     floor_cpu=$(echo "$floor_line" | sed -E 's/.*user ([0-9.]+) s, system ([0-9.]+) s.*/\1 + \2/')
     floors="${floors:+$floors; }$threads: $floor_s s, user + system $floor_cpu s, $(settled_note)"
-    delete_tree "$FLOOR"
   done
+  delete_tree "${made[@]}"
   rm -f "$SHAPE"
 elif ! ((KEEP && !REBUILD)); then
   delete_tree "$OUT" "$SITE/.cermin-cache"
@@ -218,12 +227,12 @@ rebuild=""
 if ((REBUILD)); then
   settle "the first build"
   log "first build (writes the build cache)"
-  CERMIN_WRITERS=$WRITERS "$BIN" build --root "$SITE" --output "$OUT" >&2
+  env ${WRITERS:+CERMIN_WRITERS=$WRITERS} "$BIN" build --root "$SITE" --output "$OUT" >&2
   article=$(find "$SITE/content" -name '*.md' | LC_ALL=C sort | sed -n 1p)
   cp "$article" "$DIR/edited-article.bak"
   printf '\nSunting: satu kalimat baru.\n' >>"$article"
   log "cached rebuild after editing $article"
-  CERMIN_WRITERS=$WRITERS /usr/bin/time -v -o "$DIR/time-$N-rebuild.txt" "$BIN" build --root "$SITE" --output "$OUT" >&2
+  env ${WRITERS:+CERMIN_WRITERS=$WRITERS} /usr/bin/time -v -o "$DIR/time-$N-rebuild.txt" "$BIN" build --root "$SITE" --output "$OUT" >&2
   cp "$DIR/edited-article.bak" "$article" && rm "$DIR/edited-article.bak"
   TIMES=$DIR/time-$N-rebuild.txt
   rebuild=$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.1f s", s }')
