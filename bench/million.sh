@@ -6,16 +6,16 @@
 #
 # Usage: bench/million.sh [N=1000000]
 #
-# Steps: checks free disk space (about 40 KB per article: 6 KB of Markdown, 34 KB of output;
-# ~40 GB for a million) and free inodes, and refuses with a message if they are short; makes
-# the corpus with bench/gen_corpus.py in $DIR/N (once: it is kept for the next run), sets its
+# Steps: checks free disk space (about 48 KB per article: 6 KB of Markdown, 34 KB of output,
+# 8 KB of the build's scratch file in $TMPDIR; ~48 GB for a million) and free inodes, and
+# refuses with a message if they are short; makes the corpus with bench/gen_corpus.py in $DIR/N (once: it is kept for the next run), sets its
 # permalink style, reads it once so that it is in the page cache, waits for the disk to settle
 # (below), then times
 #   /usr/bin/time -v cermin build --no-cache --root $DIR/N --output $DIR/N/public
 # counts what it wrote, saves the output's shape and deletes it, and times bench/floor.py
 # making that shape once per entry of FLOOR_THREADS, after the disk settled again (the floors
-# are deleted together after the last one). The output is deleted at the
-# end (KEEP=1 keeps it). A summary row is appended to $DIR/results.md.
+# are deleted together after the last one). The output is deleted at the end (KEEP=1 keeps
+# it). A summary row is appended to $DIR/results.md.
 #
 # Settling: on ext4 without a journal (this project's benchmark machine), a new file or folder
 # steps over every inode freed in the last 60 s (300 s while the inode's table block is dirty,
@@ -67,6 +67,7 @@ FLOOR=$DIR/floor-$N  # floor-N-THREADS
 DELETED_AT=$DIR/.deleted-at
 CORPUS_KB=6
 OUTPUT_KB=34  # measured: ~1.5 files and 31.7 KB on disk per article (search index included)
+SCRATCH_KB=8  # the build's scratch file in $TMPDIR: bodies (~6 KB of HTML) and cards beyond 128 MB
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { echo "bench/million.sh: $*" >&2; exit 1; }
@@ -153,10 +154,18 @@ print(int(stamp.is_file() and stamp.read_text() == generator_stamp(int(sys.argv[
 need_kb=$((N * OUTPUT_KB + 1024 * 1024))  # and 1 GB to spare
 ((corpus_ready)) || need_kb=$((need_kb + N * CORPUS_KB))
 ((REBUILD)) && need_kb=$((need_kb + N * 2))  # the build cache: records and hard links
-free_kb=$(df --output=avail -k "$DIR" | tail -1 | tr -d ' ')
+scratch=${TMPDIR:-/tmp}
+scratch_kb=$((N * SCRATCH_KB))
 gb() { awk -v kb="$1" 'BEGIN { printf "%.1f GB", kb / 1024 / 1024 }'; }
+free_kb() { df --output=avail -k "$1" | tail -1 | tr -d ' '; }
+if [[ $(df --output=source "$scratch" | tail -1) == "$(df --output=source "$DIR" | tail -1)" ]]; then
+  need_kb=$((need_kb + scratch_kb))  # the scratch file takes room on the same disk
+elif (($(free_kb "$scratch") < scratch_kb)); then
+  die "the build's scratch file needs about $(gb "$scratch_kb") free in $scratch (TMPDIR); it has $(gb "$(free_kb "$scratch")"). Free some space, or set TMPDIR= to a folder with more."
+fi
+free_kb=$(free_kb "$DIR")
 if ((free_kb < need_kb)); then
-  die "$N articles need about $(gb "$need_kb") free in $DIR ($(gb $((N * CORPUS_KB))) of Markdown unless already made, $(gb $((N * OUTPUT_KB))) of output, 1 GB to spare); $(df --output=target "$DIR" | tail -1) has $(gb "$free_kb") free. Free some space, or set DIR= to a folder on a disk with more."
+  die "$N articles need about $(gb "$need_kb") free in $DIR ($(gb $((N * CORPUS_KB))) of Markdown unless already made, $(gb $((N * OUTPUT_KB))) of output, $(gb "$scratch_kb") of scratch file in $scratch if on the same disk, 1 GB to spare); $(df --output=target "$DIR" | tail -1) has $(gb "$free_kb") free. Free some space, or set DIR= to a folder on a disk with more."
 fi
 need_inodes=$((N * 4))  # corpus, output (~1.5 per article) and the floor's copy of its tree
 free_inodes=$(df --output=iavail "$DIR" | tail -1 | tr -d ' ')
