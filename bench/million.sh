@@ -190,7 +190,12 @@ sync
 TIMES=$DIR/time-$N.txt
 load_before=$(load)
 log "cold build: ${WRITERS:+CERMIN_WRITERS=$WRITERS }$BIN build --no-cache (load $load_before)"
-env ${WRITERS:+CERMIN_WRITERS=$WRITERS} /usr/bin/time -v -o "$TIMES" "$BIN" build --no-cache --root "$SITE" --output "$OUT" >&2
+if ! env ${WRITERS:+CERMIN_WRITERS=$WRITERS} /usr/bin/time -v -o "$TIMES" "$BIN" build --no-cache --root "$SITE" --output "$OUT" >&2; then
+  # A failed build removes its half-written staging folder: a deletion the next run waits for.
+  sync
+  date +%s >"$DELETED_AT"
+  die "the build failed (its message is above; its times are in $TIMES)"
+fi
 load_after=$(load)
 field() { sed -n "s/^[[:space:]]*$1: //p" "$TIMES"; }
 wall=$(field 'Elapsed (wall clock) time (h:mm:ss or m:ss)' | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.1f", s }')
