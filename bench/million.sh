@@ -126,7 +126,7 @@ case $STYLE in
   html) PERMALINK="/:year/:month/:day/:slug.html" ;;
   *) die "STYLE=$STYLE: use STYLE=folders (/:year/:month/:day/:slug/) or STYLE=html (/:year/:month/:day/:slug.html)" ;;
 esac
-[[ -z $WRITERS || $WRITERS =~ ^[1-9][0-9]?$ ]] || die "WRITERS=$WRITERS: give a number of writer threads from 1 to 64, or leave it unset"
+[[ -z $WRITERS || ($WRITERS =~ ^[1-9][0-9]?$ && WRITERS -le 64) ]] || die "WRITERS=$WRITERS: give a number of writer threads from 1 to 64, or leave it unset"
 for threads in $FLOOR_THREADS; do
   [[ $threads =~ ^[1-9][0-9]*$ ]] || die "FLOOR_THREADS=\"$FLOOR_THREADS\": give numbers of threads, e.g. \"1 4\""
 done
@@ -157,17 +157,19 @@ need_kb=$((N * OUTPUT_KB + 1024 * 1024))  # and 1 GB to spare
 scratch=${TMPDIR:-/tmp}
 scratch_kb=$((N * SCRATCH_KB))
 gb() { awk -v kb="$1" 'BEGIN { printf "%.1f GB", kb / 1024 / 1024 }'; }
-free_kb() { df --output=avail -k "$1" | tail -1 | tr -d ' '; }
+avail_kb() { df --output=avail -k "$1" | tail -1 | tr -d ' '; }
 if [[ $(df --output=source "$scratch" | tail -1) == "$(df --output=source "$DIR" | tail -1)" ]]; then
   need_kb=$((need_kb + scratch_kb))  # the scratch file takes room on the same disk
-elif (($(free_kb "$scratch") < scratch_kb)); then
-  die "the build's scratch file needs about $(gb "$scratch_kb") free in $scratch (TMPDIR); it has $(gb "$(free_kb "$scratch")"). Free some space, or set TMPDIR= to a folder with more."
+elif (($(avail_kb "$scratch") < scratch_kb)); then
+  die "the build's scratch file needs about $(gb "$scratch_kb") free in $scratch (TMPDIR); it has $(gb "$(avail_kb "$scratch")"). Free some space, or set TMPDIR= to a folder with more."
 fi
-free_kb=$(free_kb "$DIR")
+free_kb=$(avail_kb "$DIR")
 if ((free_kb < need_kb)); then
   die "$N articles need about $(gb "$need_kb") free in $DIR ($(gb $((N * CORPUS_KB))) of Markdown unless already made, $(gb $((N * OUTPUT_KB))) of output, $(gb "$scratch_kb") of scratch file in $scratch if on the same disk, 1 GB to spare); $(df --output=target "$DIR" | tail -1) has $(gb "$free_kb") free. Free some space, or set DIR= to a folder on a disk with more."
 fi
-need_inodes=$((N * 4))  # corpus, output (~1.5 per article) and the floor's copy of its tree
+floor_count=$(wc -w <<<"$FLOOR_THREADS")
+# the corpus (1 per article), then the output or the floors kept together (~3 per article each)
+need_inodes=$((N * (1 + 3 * (floor_count > 1 ? floor_count : 1))))
 free_inodes=$(df --output=iavail "$DIR" | tail -1 | tr -d ' ')
 if [[ $free_inodes =~ ^[0-9]+$ ]] && ((free_inodes > 0 && free_inodes < need_inodes)); then
   die "$N articles need about $need_inodes free inodes in $DIR; it has $free_inodes. Set DIR= to another file system."
