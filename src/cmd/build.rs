@@ -83,6 +83,7 @@ impl BuildReport {
 pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildReport> {
     let started = Instant::now();
     let config = Config::load_with_base_url(&args.root, args.base_url.as_deref())?;
+    let writer_threads = writer_threads()?;
     let output = args
         .output
         .clone()
@@ -163,7 +164,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     }
     // The files are written on threads of their own: the render's threads do not wait for
     // the disk.
-    let (render, rendered) = writers::writing_behind(&staging, writers::THREADS, |sink| {
+    let (render, rendered) = writers::writing_behind(&staging, writer_threads, |sink| {
         render::render_site(&site, &templates, &statics, sink, &values, previous)
     })?;
     t.mark("render");
@@ -203,6 +204,24 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
 }
 
 /// Every content problem at once: the broken files, then the clashes among the good ones.
+/// How many writer threads: `writers::THREADS`, or `CERMIN_WRITERS` for one run (more where
+/// creating a file waits long; bench/million.sh compares counts on the disk with it).
+fn writer_threads() -> Result<usize> {
+    let Some(value) = std::env::var_os(WRITERS_ENV) else {
+        return Ok(writers::THREADS);
+    };
+    let text = value.to_string_lossy();
+    match text.trim().parse::<usize>() {
+        Ok(n @ 1..=64) => Ok(n),
+        _ => anyhow::bail!(
+            "{WRITERS_ENV}={text:?} is not a number of writer threads: set it to a whole number from 1 to 64, or unset it"
+        ),
+    }
+}
+
+/// The environment variable that sets how many threads write a build's files.
+const WRITERS_ENV: &str = "CERMIN_WRITERS";
+
 fn content_problems(
     errors: &[crate::content::ContentError],
     clashes: &[render::clashes::Clash],

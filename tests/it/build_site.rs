@@ -706,6 +706,54 @@ fn site_is_the_same_whether_bodies_wait_on_disk_or_in_memory() {
     assert!(!f.root().join("public").exists());
 }
 
+/// `CERMIN_WRITERS` sets how many threads write the files: the site is the same with one or
+/// many, and a value out of range stops the build before anything is written.
+#[test]
+fn site_is_the_same_with_any_number_of_writer_threads() {
+    let f = Fixture::example();
+    let build = |writers: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"));
+        command.args(["build", "--no-cache"]).current_dir(f.root());
+        if let Some(writers) = writers {
+            command.env("CERMIN_WRITERS", writers);
+        }
+        let run = command.output().unwrap();
+        (run, snapshot(&f.root().join("public")))
+    };
+    let (run, default) = build(None);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    for writers in ["1", "9"] {
+        let (run, site) = build(Some(writers));
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert_eq!(site, default, "CERMIN_WRITERS={writers}");
+    }
+    std::fs::remove_dir_all(f.root().join("public")).unwrap();
+    for wrong in ["0", "65", "four"] {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_cermin"))
+            .args(["build", "--no-cache"])
+            .env("CERMIN_WRITERS", wrong)
+            .current_dir(f.root())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(1));
+        assert_eq!(
+            String::from_utf8_lossy(&run.stderr),
+            format!(
+                "error: CERMIN_WRITERS=\"{wrong}\" is not a number of writer threads: set it to a whole number from 1 to 64, or unset it\n"
+            )
+        );
+        assert!(!f.root().join("public").exists());
+    }
+}
+
 /// A site's (or theme's) `templates/rss.xml`, `atom.xml` and `sitemap.xml` replace the
 /// built-in writers, with the documented context; a format without a template keeps the
 /// built-in one.
