@@ -87,17 +87,22 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
         if in_furniture || !(labelled || named) {
             continue;
         }
-        let mut tags: Vec<String> = Vec::new();
-        for link in &links {
-            let text = collapse_whitespace(&text_of(link));
-            let tag = text.trim_start_matches('#').trim().to_string();
-            if (1..=MAX_TAG_WORDS).contains(&word_count(&tag)) && !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-        return tags;
+        return tags_of(&links);
     }
     Vec::new()
+}
+
+/// The links' texts as tags, without a leading "#", each once, of a few words.
+fn tags_of(links: &[NodeRef]) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for link in links {
+        let text = collapse_whitespace(&text_of(link));
+        let tag = text.trim_start_matches('#').trim().to_string();
+        if (1..=MAX_TAG_WORDS).contains(&word_count(&tag)) && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags
 }
 
 /// Whether a box's class or id says it holds tags ("tags", "post-tags", "body-tag") and
@@ -190,15 +195,7 @@ fn hashtag_box(doc: &Document) -> Vec<String> {
         let label_words = word_count(&text_of(&tag_box))
             - links.iter().map(|l| word_count(&text_of(l))).sum::<usize>();
         if links.len() >= MIN_HASHTAGS && links.iter().all(is_hashtag) && label_words <= 2 {
-            let mut tags: Vec<String> = Vec::new();
-            for link in &links {
-                let text = collapse_whitespace(&text_of(link));
-                let tag = text.trim_start_matches('#').trim().to_string();
-                if !tags.contains(&tag) {
-                    tags.push(tag);
-                }
-            }
-            return tags;
+            return tags_of(&links);
         }
     }
     Vec::new()
