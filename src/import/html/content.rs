@@ -80,6 +80,9 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
         }
+        if is_quote_attribution(&block, &text) {
+            continue;
+        }
         if is_repeat(&block, &texts[position], &mut seen) {
             dropped.push(Dropped {
                 text: shorten(&text),
@@ -151,6 +154,21 @@ fn keep_pictures_of_caption(caption: &NodeRef) {
     }
 }
 
+/// The line that signs a quote set in a `<blockquote>`: an embedded tweet's "— Name
+/// (@handle) November 18, 2019" with its link. It is the quote's source, not a dateline,
+/// and two tweets of one account on one day sign alike.
+fn is_quote_attribution(block: &NodeRef, text: &str) -> bool {
+    let signed = text.trim_start().starts_with(['—', '―', '–']);
+    signed
+        && word_count(text) <= MAX_ATTRIBUTION_WORDS
+        && std::iter::once(*block)
+            .chain(block.ancestors_it(Some(3)))
+            .any(|a| tag_name(&a) == "blockquote")
+}
+
+/// A quote's attribution is a name, a handle and a date: at most this many words.
+const MAX_ATTRIBUTION_WORDS: usize = 16;
+
 /// A paragraph or caption of a few words or more whose text came before in the body (a
 /// caption under every photo of a gallery, a teaser printed twice). List items and table
 /// cells may repeat.
@@ -186,8 +204,28 @@ fn normalized(text: &str) -> String {
 
 /// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024"),
 /// unless a label says it is the date of something else ("Termin: 29.02.2020, 19 Uhr",
-/// "Einsendeschluss: 03.11.2019").
+/// "Einsendeschluss: 03.11.2019"); also the page's two dates in one row ("PUBLISHED: 10:48,
+/// Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019") and an update's time alone
+/// ("Updated at 1:23 p.m.").
 fn is_dateline(text: &str) -> bool {
+    if UPDATE_TIME.is_match(text) {
+        return true;
+    }
+    let parts: Vec<&str> = text.split('|').collect();
+    if parts.len() > 1 && parts.iter().all(|part| is_one_dateline(part.trim())) {
+        return true;
+    }
+    is_one_dateline(text)
+}
+
+/// A time under a label of the page's own dates, with no day: "Updated at 1:23 p.m.",
+/// "Diperbarui pukul 14.52 WIB".
+static UPDATE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|published|posted|aktualisiert|diperbarui|actualizado)\s*(?:at|on|um|pukul|a\s+las|:)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:uhr|[a-z]{2,4})?\W*$")
+        .expect("update time")
+});
+
+fn is_one_dateline(text: &str) -> bool {
     if word_count(text) > 14 {
         return false;
     }
@@ -622,6 +660,29 @@ pub(crate) mod tests {
         assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 
+    #[test]
+    fn a_tweets_signature_stays_with_its_quote_and_a_loose_dateline_goes() {
+        let tweet = |text: &str| {
+            format!(
+                "<blockquote class='twitter-tweet'><p>{text}</p><p>— The Senate (@Senate) \
+                 <a href='https://twitter.com/Senate/status/1'>October 9, 2018</a></p></blockquote>"
+            )
+        };
+        let (text, rules) = cleaned(&format!(
+            "<p>The Senate shared the details of its plenary session on its account on Tuesday.</p>\
+             {}{}<p>— October 9, 2018</p>",
+            tweet("Senate resolves to observe a minute of silence."),
+            tweet("The Senate Leader moves that all activities be suspended.")
+        ));
+        assert_eq!(
+            text.matches("— The Senate (@Senate) October 9, 2018")
+                .count(),
+            2,
+            "{text}"
+        );
+        assert_eq!(rules, ["dateline"]);
+    }
+
     /// The body cleaned with no title, lead image, URL or source rules, and what was dropped.
     fn cleaned_document(html: &str) -> (Document, Vec<Dropped>) {
         let doc = Document::fragment(html.to_string());
@@ -683,12 +744,17 @@ pub(crate) mod tests {
             "Veröffentlicht am 26. Oktober 2023",
             "Stand: 03.11.2019",
             "03.11.2019",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+            "Updated at 1:23 p.m.",
+            "Diperbarui pukul 14.52 WIB",
         ] {
             assert!(is_dateline(line), "{line}");
         }
         for line in [
             "Termin: 29.02.2020, 19 Uhr",
             "Einsendeschluss: 03.11.2019 (Poststempel)",
+            "Termin: 29.02.2020 | Einsendeschluss: 03.11.2019",
+            "Updated at 1:23 p.m., the figures showed a rise of four percent.",
         ] {
             assert!(!is_dateline(line), "{line}");
         }
