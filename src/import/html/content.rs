@@ -16,7 +16,9 @@ use super::dom::{
     tag_name, text_of, unwrap_element, word_count,
 };
 use super::embeds::VIDEO_MARK;
-use super::junk::{is_related_heading, junk_line_rule, note_removed, shorten};
+use super::junk::{
+    MAX_JUNK_LINE_WORDS, is_related_heading, junk_line_rule, note_removed, shorten,
+};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
 use crate::import::phrases::{self, is_bio_heading};
@@ -119,7 +121,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
 /// generic ones.
 fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
-    if matches!(tag_name(block).as_str(), "table" | "pre") {
+    if matches!(tag_name(block).as_str(), "table" | "pre") || is_data_cell(block) {
         return None;
     }
     if let Some(source) = &ctx.rules.source
@@ -143,7 +145,44 @@ fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
     if is_link_row(block, text) {
         return Some("row of links".into());
     }
+    if is_headline_link_in_capitals(block, text) {
+        return Some(phrases::rule::READ_ALSO.into());
+    }
     None
+}
+
+/// A paragraph that is one link to another story, its headline set in capitals ("TAYLOR
+/// SWIFT CLEARED TO PERFORM HITS AT AMAS AMID FEUD: REPORT"): a "read also" link set
+/// between the paragraphs. A sentence is not written in capitals.
+fn is_headline_link_in_capitals(block: &NodeRef, text: &str) -> bool {
+    let words = word_count(text);
+    if !(4..=MAX_JUNK_LINE_WORDS).contains(&words) || tag_name(block).starts_with('h') {
+        return false;
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    link_text_len(block) * 10 >= chars * 9 && capitals * 10 >= letters.len() * 9
+}
+
+/// A cell of a table of data (a grid of at least two rows of at least two cells): its "63",
+/// "%" or "18.11.2019" is a value of the table, not a page number, a separator or a
+/// dateline. (A layout table's cell holds paragraphs, which are judged as lines.)
+fn is_data_cell(block: &NodeRef) -> bool {
+    if !matches!(tag_name(block).as_str(), "td" | "th") {
+        return false;
+    }
+    let Some(table) = block.ancestors_it(None).find(|a| tag_name(a) == "table") else {
+        return false;
+    };
+    let rows = select(&table, "tr");
+    let cells_of = |row: &NodeRef| {
+        row.element_children()
+            .iter()
+            .filter(|c| matches!(tag_name(c).as_str(), "td" | "th"))
+            .count()
+    };
+    rows.len() >= 2 && rows.iter().all(|row| cells_of(row) >= 2)
 }
 
 /// A caption that shares its paragraph with its picture goes alone: the pictures move out
@@ -735,6 +774,38 @@ pub(crate) mod tests {
         assert!(!text.contains("Über den Autor"), "{text}");
         assert!(!text.contains("Jana Berg"), "{text}");
         assert_eq!(rules, ["author bio", "author bio"]);
+    }
+
+    #[test]
+    fn a_link_to_another_story_in_capitals_goes_and_a_linked_sentence_stays() {
+        let (text, rules) = cleaned(
+            "<p>The singer has been trying to reach her former label for weeks, the source said.</p>\
+             <p><strong><a href='/ent/cleared-to-perform'>SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH HER FORMER MANAGER AND HIS RECORD LABEL: REPORT</a></strong></p>\
+             <p><a href='/ent/statement'>The label said in a statement on Monday that it had agreed to the request of the singer's lawyers.</a></p>\
+             <p><a href='/nasa'>NASA</a> and <a href='/esa'>ESA</a> SAID SO.</p>",
+        );
+        assert!(!text.contains("CLEARED"), "{text}");
+        assert!(text.contains("The label said in a statement"), "{text}");
+        assert!(text.contains("NASA and ESA SAID SO."), "{text}");
+        assert_eq!(rules, ["read-also line"]);
+    }
+
+    #[test]
+    fn numbers_and_signs_in_a_table_of_data_stay() {
+        let (text, rules) = cleaned(
+            "<p>The defense played most snaps on Sunday, and the rotation on the line was deep again.</p>\
+             <table><thead><tr><th>Player</th><th>Plays</th><th>%</th></tr></thead>\
+             <tbody><tr><td>Larry Doe</td><td>63</td><td>85%</td></tr>\
+             <tr><td>Myles Roe</td><td>57</td><td>—</td></tr></tbody></table>\
+             <table><tr><td>Share</td></tr><tr><td>12</td></tr></table>",
+        );
+        // Cells run together in the text: every one of them is there.
+        assert!(text.contains("PlayerPlays%Larry Doe6385%Myles Roe57—"), "{text}");
+        assert_eq!(
+            rules,
+            ["share buttons", "pagination"],
+            "a column of single cells is no grid"
+        );
     }
 
     #[test]
