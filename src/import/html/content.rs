@@ -16,9 +16,7 @@ use super::dom::{
     tag_name, text_of, unwrap_element, word_count,
 };
 use super::embeds::VIDEO_MARK;
-use super::junk::{
-    MAX_JUNK_LINE_WORDS, is_related_heading, junk_line_rule, note_removed, shorten,
-};
+use super::junk::{MAX_JUNK_LINE_WORDS, is_related_heading, junk_line_rule, note_removed, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
 use crate::import::phrases::{self, is_bio_heading};
@@ -800,7 +798,10 @@ pub(crate) mod tests {
              <table><tr><td>Share</td></tr><tr><td>12</td></tr></table>",
         );
         // Cells run together in the text: every one of them is there.
-        assert!(text.contains("PlayerPlays%Larry Doe6385%Myles Roe57—"), "{text}");
+        assert!(
+            text.contains("PlayerPlays%Larry Doe6385%Myles Roe57—"),
+            "{text}"
+        );
         assert_eq!(
             rules,
             ["share buttons", "pagination"],
