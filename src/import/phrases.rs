@@ -327,7 +327,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             // daily newsletter.", "Chat with us in Facebook Messenger", "Follow AP's full
             // coverage of Brexit at …".
             rule::PROMO,
-            r"(?i)^\W*(?:want|need)\s+more\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\?(?:\W*$|.{0,200}\b(?:subscri\w*|sign\s+up|newsletters?|magazine|inbox)\b)|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:letterbox|letter\s+box|door|doorstep|inbox|mailbox)\b|\b(?:sign\s+up|subscribe)\s+(?:(?:for|to)\s+)?(?:(?:the|our|a)\s+)?(?:free\s+)?(?:[\w-]+\s+){0,2}newsletters?\W*$|^\W*chat\s+with\s+us\s+(?:on|in|via)\b|^\W*follow\s+(?:\S+['’]s|our)\s+(?:full\s+|complete\s+|latest\s+|live\s+)?coverage\s+(?:of|on)\b",
+            r"(?i)^\W*(?:want|need)\s+more\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\?(?:\W*$|.{0,200}\b(?:subscri\w*|sign\s+up|newsletters?|magazine|inbox)\b)|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:letterbox|letter\s+box|door|doorstep|inbox|mailbox)\b|\b(?:sign\s+up|subscribe)\s+(?:(?:for|to)\s+)?(?:(?:the|our|a)\s+)?(?:free\s+)?(?:[\w-]+\s+){0,2}newsletters?\W*$|^\W*chat\s+with\s+us\s+(?:on|in|via)\b|\bfollow\s+us\s+(?:on|at|via)\s+(?:twitter|x|instagram|facebook|tiktok|threads|bluesky)\b[^.!?]{0,40}[.!]?\s*$|^\W*every\s+(?:day|week|morning|weekday)\s+we\s+send\b.{0,60}\b(?:e-?mail|newsletter)\b|^\W*follow\s+(?:\S+['’]s|our)\s+(?:full\s+|complete\s+|latest\s+|live\s+)?coverage\s+(?:of|on)\b",
         ),
         (
             // "Microsoft may earn an Affiliate Commission if you purchase something through
@@ -883,6 +883,14 @@ mod tests {
                 rule::PROMO,
             ),
             (
+                "Welcome to the Daily Deals, your source for the best deals on the stuff you want to buy. Follow us at Twitter @dealsdesk.",
+                rule::PROMO,
+            ),
+            (
+                "Every day we send an email with the top stories from the site.",
+                rule::PROMO,
+            ),
+            (
                 "Follow AP's full coverage of Brexit and British politics at https://apnews.example/Brexit",
                 rule::PROMO,
             ),
@@ -934,6 +942,8 @@ mod tests {
             "The parcels were delivered to the warehouse on Monday.",
             "He said he would subscribe to the idea only if the council agreed.",
             "Follow the coverage of the trial closely, the judge told the jurors.",
+            "The band told fans to follow us on Twitter, the singer recalled, and then the account was gone.",
+            "Every day we send a team to the river to measure the water.",
             "If you enjoyed this article's first part, the second is even better.",
             "Don't miss the chance to see the comet, astronomers said on Tuesday.",
             "The store may earn more this year than last, analysts said.",
