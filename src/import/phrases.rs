@@ -47,6 +47,7 @@ pub mod rule {
     pub const CALL_TO_ACTION: &str = "call-to-action box";
     pub const TEASER: &str = "teaser of another page";
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
+    pub const CITATION: &str = "citation note";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -250,7 +251,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::WIDGET,
-            r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|bacaan)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
+            r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|bacaan)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura|lesezeit|lesedauer|leestijd)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
         ),
         (
             rule::WIDGET,
@@ -320,6 +321,43 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:titelbild|titelfoto|beitragsbild|bildnachweis|fotonachweis|bildquelle|bildrechte|image\s+credits?|photo\s+credits?)\s*[:：]\W*(?:\S.{0,80})?$|^\W*(?:©\s*)?(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b.{0,60}$",
         ),
         (
+            // The site selling its own newsletter, magazine or channel under the text: "Want
+            // more stories like this?", "Need more space? Subscribe to our sister title …",
+            // "Get X delivered through your letterbox every month", "… Sign up for the free
+            // daily newsletter.", "Chat with us in Facebook Messenger", "Follow AP's full
+            // coverage of Brexit at …".
+            rule::PROMO,
+            r"(?i)^\W*(?:want|need)\s+more\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\?(?:\W*$|.{0,200}\b(?:subscri\w*|sign\s+up|newsletters?|magazine|inbox)\b)|\bdelivered\s+(?:to|through|straight\s+to|right\s+to)\s+your\s+(?:letterbox|letter\s+box|door|doorstep|inbox|mailbox)\b|\b(?:sign\s+up|subscribe)\s+(?:(?:for|to)\s+)?(?:(?:the|our|a)\s+)?(?:free\s+)?(?:[\w-]+\s+){0,2}newsletters?\W*$|^\W*chat\s+with\s+us\s+(?:on|in|via)\b|\bfollow\s+us\s+(?:on|at|via)\s+(?:twitter|x|instagram|facebook|tiktok|threads|bluesky)\b[^.!?]{0,40}[.!]?\s*$|^\W*every\s+(?:day|week|morning|weekday)\s+we\s+send\b.{0,60}\b(?:e-?mail|newsletter)\b|^\W*follow\s+(?:\S+['’]s|our)\s+(?:full\s+|complete\s+|latest\s+|live\s+)?coverage\s+(?:of|on)\b",
+        ),
+        (
+            // "Microsoft may earn an Affiliate Commission if you purchase something through
+            // recommended links in this article."
+            rule::DISCLAIMER,
+            r"(?i)\b(?:may|might|will|could)\s+(?:earn|receive|get|make)\s+(?:an?\s+)?(?:small\s+)?(?:affiliate\s+)?commissions?\b.{0,80}\b(?:purchase|buy|links?)\b",
+        ),
+        (
+            // A tabloid's list of other stories set in capitals: "DON'T MISS …".
+            rule::READ_ALSO,
+            r"^\W*DON['’]?T\s+MISS\b",
+        ),
+        (
+            // How to cite the page: "Citation: Headline (2019, November 18) retrieved 20
+            // November 2019 from https://…".
+            rule::CITATION,
+            r"(?i)^\W*citation\s*[:：].{0,300}\bretrieved\b.{0,80}\bfrom\s+https?://\S+\W*$",
+        ),
+        (
+            // What a photo gallery leaves as text: its "Caption" and "Close" buttons, a
+            // counter ("1 of 6"), a caption's "… less" toggle.
+            rule::WIDGET,
+            r"(?i)^\W*(?:caption|close|schließen|tutup|fermer|cerrar)\W*$|^\W*\d{1,3}\s?(?:of|/|von|dari|de)\s?\d{1,3}\W*$|[.!?)]\s+(?-i:less)$",
+        ),
+        (
+            // A gallery's slide caption with its counter glued on: "2of4A shopper looks at …".
+            rule::PHOTO_CREDIT,
+            r"^\d{1,3}of\d{1,3}\p{Lu}",
+        ),
+        (
             rule::LOGO,
             r"(?i)^(?:[\w.&'-]+\s+){1,3}logo(?:\s+article)?$",
         ),
@@ -373,7 +411,7 @@ static TEASER_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A teaser line is at most this many words.
-const MAX_TEASER_WORDS: usize = 30;
+const MAX_TEASER_WORDS: usize = 40;
 
 /// Whether a text writes its words in look-alike letters: Latin words with Cyrillic letters
 /// in them ("Аdvеrtіѕе wіth uѕ"), which an advertiser uses to slip past filters. A real
@@ -428,6 +466,14 @@ const MAX_BIO_WORDS: usize = 90;
 /// The start of a blog's post footer, which goes on to name every category and the feed
 /// ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt. Du kannst die
 /// Kommentare … durch den RSS 2.0 Feed verfolgen …"): as long as a bio.
+/// Notices under the text that run as long as a bio: "If you enjoyed this article, we have a
+/// proposition for you: Join …" (the site asking for members), "This document is subject to
+/// copyright. Apart from any fair dealing …".
+static LONG_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*if\s+you\s+(?:enjoyed|liked|value|appreciate)\s+(?:this|our)\b.{0,300}\b(?:join|subscribe|support\s+us|donate|become\s+a|sign\s+up|membership)\b|^\W*this\s+(?:document|article|material|story|content)\s+is\s+(?:subject\s+to|protected\s+by)\s+copyright\b")
+        .expect("valid phrase rule")
+});
+
 static POST_FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\W*this\s+(?:entry|post)\s+was\s+posted\b|^\W*(?:der|dieser)\s+(?:beitrag|eintrag|artikel)\s+wurde\s+am\b.{0,120}\b(?:veröffentlicht|abgelegt|gepostet)\b|^\W*(?:erstellt|veröffentlicht|geschrieben|gepostet)\s+am\b.{0,120}\babgelegt\s+unter\b|\b(?:responses|kommentare|comments)\s+(?:to|zu)\s+(?:this|diesen|diesem)\s+(?:entry|eintrag|beitrag|post)\b.{0,80}\brss\b|^\W*(?:both\s+)?(?:comments\s+and\s+pings|kommentare\s+und\s+pings)\s+(?:are|sind)\b")
         .expect("valid phrase rule")
@@ -457,6 +503,16 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     }
     if words <= MAX_BIO_WORDS && POST_FOOTER_START.is_match(text) {
         return Some(rule::POST_FOOTER);
+    }
+    if words <= MAX_BIO_WORDS
+        && let Some(found) = LONG_NOTICE.find(text)
+    {
+        let copyright = found.as_str().to_lowercase().contains("copyright");
+        return Some(if copyright {
+            rule::COPYRIGHT
+        } else {
+            rule::PROMO
+        });
     }
     if words <= MAX_BIO_WORDS && is_in_lookalike_letters(text) {
         return Some(rule::LOOKALIKE_LETTERS);
@@ -804,6 +860,100 @@ mod tests {
             ),
             rule::AUTHOR_BIO
         );
+    }
+
+    #[test]
+    fn promos_notices_and_gallery_buttons_under_english_articles() {
+        for (line, want) in [
+            ("Want more stories like this?", rule::PROMO),
+            (
+                "Need more space? Subscribe to our sister title \"All About Space\" Magazine for the latest news!",
+                rule::PROMO,
+            ),
+            (
+                "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+                rule::PROMO,
+            ),
+            (
+                "Start your day with the Opening Bell. Sign up for the free daily newsletter.",
+                rule::PROMO,
+            ),
+            (
+                "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.",
+                rule::PROMO,
+            ),
+            (
+                "Welcome to the Daily Deals, your source for the best deals on the stuff you want to buy. Follow us at Twitter @dealsdesk.",
+                rule::PROMO,
+            ),
+            (
+                "Every day we send an email with the top stories from the site.",
+                rule::PROMO,
+            ),
+            (
+                "Follow AP's full coverage of Brexit and British politics at https://apnews.example/Brexit",
+                rule::PROMO,
+            ),
+            (
+                "If you enjoyed this article, we have a proposition for you: Join NRPLUS. Members get all of our content, no paywalls or content meters, an advertising-minimal experience, and unique access to our writers and editors through conference calls, social-media groups, and more. And importantly, NRPLUS members help keep us going.",
+                rule::PROMO,
+            ),
+            (
+                "Microsoft may earn an Affiliate Commission if you purchase something through recommended links in this article.",
+                rule::DISCLAIMER,
+            ),
+            (
+                "DON'T MISS Plague warning: CDC names EIGHT deadly diseases [WARNING]",
+                rule::READ_ALSO,
+            ),
+            (
+                "Citation: Hibernating astronauts would need smaller spacecraft (2019, November 18) retrieved 20 November 2019 from https://phys.example/news/2019-11-hibernating.html",
+                rule::CITATION,
+            ),
+            (
+                "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.",
+                rule::COPYRIGHT,
+            ),
+            ("Caption", rule::WIDGET),
+            ("Close", rule::WIDGET),
+            ("1 of 6", rule::WIDGET),
+            ("Tempo de leitura: 2 minutos", rule::WIDGET),
+            (
+                "A shopper looks at extension cords at a hardware store in Grass Valley, Calif. less",
+                rule::WIDGET,
+            ),
+            (
+                "A shopper looks at extension cords at a hardware store, Tuesday, Nov. 19, 2019, in Grass Valley, Calif., in preparation of the planned power shutdown scheduled for Wednesday ... more",
+                rule::TEASER,
+            ),
+            (
+                "2of4A shopper looks at extension cords at a hardware store.",
+                rule::PHOTO_CREDIT,
+            ),
+        ] {
+            assert_eq!(rule_of(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn english_sentences_like_those_promos_are_kept() {
+        for line in [
+            "Want more proof? The team ran the test again in March and got the same result.",
+            "The parcels were delivered to the warehouse on Monday.",
+            "He said he would subscribe to the idea only if the council agreed.",
+            "Follow the coverage of the trial closely, the judge told the jurors.",
+            "The band told fans to follow us on Twitter, the singer recalled, and then the account was gone.",
+            "Every day we send a team to the river to measure the water.",
+            "If you enjoyed this article's first part, the second is even better.",
+            "Don't miss the chance to see the comet, astronomers said on Tuesday.",
+            "The store may earn more this year than last, analysts said.",
+            "Close to 300 people attended the meeting.",
+            "Citation needed, the editor wrote in the margin.",
+            "Three of four voters said they had not decided yet.",
+            "The company will make less money this year, it said.",
+        ] {
+            assert_eq!(rule_of(line), "kept", "{line}");
+        }
     }
 
     #[test]

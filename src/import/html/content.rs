@@ -16,7 +16,7 @@ use super::dom::{
     tag_name, text_of, unwrap_element, word_count,
 };
 use super::embeds::VIDEO_MARK;
-use super::junk::{is_related_heading, junk_line_rule, note_removed, shorten};
+use super::junk::{MAX_JUNK_LINE_WORDS, is_related_heading, junk_line_rule, note_removed, shorten};
 use super::names::is_byline;
 use super::urls::{image_source, is_safe, resolve};
 use crate::import::phrases::{self, is_bio_heading};
@@ -80,6 +80,9 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
         }
+        if is_quote_attribution(&block, &text) {
+            continue;
+        }
         if is_repeat(&block, &texts[position], &mut seen) {
             dropped.push(Dropped {
                 text: shorten(&text),
@@ -116,7 +119,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
 /// generic ones.
 fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
-    if matches!(tag_name(block).as_str(), "table" | "pre") {
+    if matches!(tag_name(block).as_str(), "table" | "pre") || is_data_cell(block) {
         return None;
     }
     if let Some(source) = &ctx.rules.source
@@ -140,7 +143,44 @@ fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
     if is_link_row(block, text) {
         return Some("row of links".into());
     }
+    if is_headline_link_in_capitals(block, text) {
+        return Some(phrases::rule::READ_ALSO.into());
+    }
     None
+}
+
+/// A paragraph that is one link to another story, its headline set in capitals ("TAYLOR
+/// SWIFT CLEARED TO PERFORM HITS AT AMAS AMID FEUD: REPORT"): a "read also" link set
+/// between the paragraphs. A sentence is not written in capitals.
+fn is_headline_link_in_capitals(block: &NodeRef, text: &str) -> bool {
+    let words = word_count(text);
+    if !(4..=MAX_JUNK_LINE_WORDS).contains(&words) || tag_name(block).starts_with('h') {
+        return false;
+    }
+    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.iter().filter(|c| c.is_uppercase()).count();
+    link_text_len(block) * 10 >= chars * 9 && capitals * 10 >= letters.len() * 9
+}
+
+/// A cell of a table of data (a grid of at least two rows of at least two cells): its "63",
+/// "%" or "18.11.2019" is a value of the table, not a page number, a separator or a
+/// dateline. (A layout table's cell holds paragraphs, which are judged as lines.)
+fn is_data_cell(block: &NodeRef) -> bool {
+    if !matches!(tag_name(block).as_str(), "td" | "th") {
+        return false;
+    }
+    let Some(table) = block.ancestors_it(None).find(|a| tag_name(a) == "table") else {
+        return false;
+    };
+    let rows = select(&table, "tr");
+    let cells_of = |row: &NodeRef| {
+        row.element_children()
+            .iter()
+            .filter(|c| matches!(tag_name(c).as_str(), "td" | "th"))
+            .count()
+    };
+    rows.len() >= 2 && rows.iter().all(|row| cells_of(row) >= 2)
 }
 
 /// A caption that shares its paragraph with its picture goes alone: the pictures move out
@@ -150,6 +190,21 @@ fn keep_pictures_of_caption(caption: &NodeRef) {
         caption.insert_before(&img);
     }
 }
+
+/// The line that signs a quote set in a `<blockquote>`: an embedded tweet's "— Name
+/// (@handle) November 18, 2019" with its link. It is the quote's source, not a dateline,
+/// and two tweets of one account on one day sign alike.
+fn is_quote_attribution(block: &NodeRef, text: &str) -> bool {
+    let signed = text.trim_start().starts_with(['—', '―', '–']);
+    signed
+        && word_count(text) <= MAX_ATTRIBUTION_WORDS
+        && std::iter::once(*block)
+            .chain(block.ancestors_it(Some(3)))
+            .any(|a| tag_name(&a) == "blockquote")
+}
+
+/// A quote's attribution is a name, a handle and a date: at most this many words.
+const MAX_ATTRIBUTION_WORDS: usize = 16;
 
 /// A paragraph or caption of a few words or more whose text came before in the body (a
 /// caption under every photo of a gallery, a teaser printed twice). List items and table
@@ -186,8 +241,28 @@ fn normalized(text: &str) -> String {
 
 /// A short line that is a date and little else ("Updated 4:02 PM UTC, April 10, 2024"),
 /// unless a label says it is the date of something else ("Termin: 29.02.2020, 19 Uhr",
-/// "Einsendeschluss: 03.11.2019").
+/// "Einsendeschluss: 03.11.2019"); also the page's two dates in one row ("PUBLISHED: 10:48,
+/// Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019") and an update's time alone
+/// ("Updated at 1:23 p.m.").
 fn is_dateline(text: &str) -> bool {
+    if UPDATE_TIME.is_match(text) {
+        return true;
+    }
+    let parts: Vec<&str> = text.split('|').collect();
+    if parts.len() > 1 && parts.iter().all(|part| is_one_dateline(part.trim())) {
+        return true;
+    }
+    is_one_dateline(text)
+}
+
+/// A time under a label of the page's own dates, with no day: "Updated at 1:23 p.m.",
+/// "Diperbarui pukul 14.52 WIB".
+static UPDATE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:last\s+)?(?:updated|published|posted|aktualisiert|diperbarui|actualizado)\s*(?:at|on|um|pukul|a\s+las|:)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:uhr|[a-z]{2,4})?\W*$")
+        .expect("update time")
+});
+
+fn is_one_dateline(text: &str) -> bool {
     if word_count(text) > 14 {
         return false;
     }
@@ -622,6 +697,29 @@ pub(crate) mod tests {
         assert_eq!(rules, ["repeated paragraph", "repeated paragraph"]);
     }
 
+    #[test]
+    fn a_tweets_signature_stays_with_its_quote_and_a_loose_dateline_goes() {
+        let tweet = |text: &str| {
+            format!(
+                "<blockquote class='twitter-tweet'><p>{text}</p><p>— The Senate (@Senate) \
+                 <a href='https://twitter.com/Senate/status/1'>October 9, 2018</a></p></blockquote>"
+            )
+        };
+        let (text, rules) = cleaned(&format!(
+            "<p>The Senate shared the details of its plenary session on its account on Tuesday.</p>\
+             {}{}<p>— October 9, 2018</p>",
+            tweet("Senate resolves to observe a minute of silence."),
+            tweet("The Senate Leader moves that all activities be suspended.")
+        ));
+        assert_eq!(
+            text.matches("— The Senate (@Senate) October 9, 2018")
+                .count(),
+            2,
+            "{text}"
+        );
+        assert_eq!(rules, ["dateline"]);
+    }
+
     /// The body cleaned with no title, lead image, URL or source rules, and what was dropped.
     fn cleaned_document(html: &str) -> (Document, Vec<Dropped>) {
         let doc = Document::fragment(html.to_string());
@@ -677,18 +775,58 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_link_to_another_story_in_capitals_goes_and_a_linked_sentence_stays() {
+        let (text, rules) = cleaned(
+            "<p>The singer has been trying to reach her former label for weeks, the source said.</p>\
+             <p><strong><a href='/ent/cleared-to-perform'>SINGER CLEARED TO PERFORM HITS AT AWARDS AMID FEUD WITH HER FORMER MANAGER AND HIS RECORD LABEL: REPORT</a></strong></p>\
+             <p><a href='/ent/statement'>The label said in a statement on Monday that it had agreed to the request of the singer's lawyers.</a></p>\
+             <p><a href='/nasa'>NASA</a> and <a href='/esa'>ESA</a> SAID SO.</p>",
+        );
+        assert!(!text.contains("CLEARED"), "{text}");
+        assert!(text.contains("The label said in a statement"), "{text}");
+        assert!(text.contains("NASA and ESA SAID SO."), "{text}");
+        assert_eq!(rules, ["read-also line"]);
+    }
+
+    #[test]
+    fn numbers_and_signs_in_a_table_of_data_stay() {
+        let (text, rules) = cleaned(
+            "<p>The defense played most snaps on Sunday, and the rotation on the line was deep again.</p>\
+             <table><thead><tr><th>Player</th><th>Plays</th><th>%</th></tr></thead>\
+             <tbody><tr><td>Larry Doe</td><td>63</td><td>85%</td></tr>\
+             <tr><td>Myles Roe</td><td>57</td><td>—</td></tr></tbody></table>\
+             <table><tr><td>Share</td></tr><tr><td>12</td></tr></table>",
+        );
+        // Cells run together in the text: every one of them is there.
+        assert!(
+            text.contains("PlayerPlays%Larry Doe6385%Myles Roe57—"),
+            "{text}"
+        );
+        assert_eq!(
+            rules,
+            ["share buttons", "pagination"],
+            "a column of single cells is no grid"
+        );
+    }
+
+    #[test]
     fn datelines_go_but_dates_of_other_things_stay() {
         for line in [
             "Updated 4:02 PM UTC, April 10, 2024",
             "Veröffentlicht am 26. Oktober 2023",
             "Stand: 03.11.2019",
             "03.11.2019",
+            "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+            "Updated at 1:23 p.m.",
+            "Diperbarui pukul 14.52 WIB",
         ] {
             assert!(is_dateline(line), "{line}");
         }
         for line in [
             "Termin: 29.02.2020, 19 Uhr",
             "Einsendeschluss: 03.11.2019 (Poststempel)",
+            "Termin: 29.02.2020 | Einsendeschluss: 03.11.2019",
+            "Updated at 1:23 p.m., the figures showed a rise of four percent.",
         ] {
             assert!(!is_dateline(line), "{line}");
         }

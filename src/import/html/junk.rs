@@ -481,11 +481,13 @@ pub fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
 // ---------------------------------------------------------------------------------------
 // Lines
 
-/// A credit line under the text ("Editor: Ani", "Reporting by Jane Doe"): the HTML page
-/// states its authors elsewhere, so the line goes (the text importer reads it as a byline).
+/// A credit line under the text ("Editor: Ani", "Reporting by Jane Doe", "(Reporting by
+/// Jane Doe; editing by John Roe)", "Associated Press writer Jane Doe contributed to this
+/// report."): the HTML page states its authors elsewhere, so the line goes (the text
+/// importer reads it as a byline).
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$",
+        r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$|^\W*\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{0,200}\b(?:editing|edited)\s+by\b[^()]{0,100}\)\W*$|^[^.!?]{0,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\W*$",
     )
     .expect("credit line")
 });
@@ -534,6 +536,20 @@ mod tests {
         );
         assert_eq!(rule("___"), Some("separator"));
         assert_eq!(rule("Editor: Dimas Prasetyo"), Some("credit line"));
+        for line in [
+            "(Reporting by Greg Roe, Jane Doe, with reporting by Herb Poe, editing by Martin Low.)",
+            "Associated Press writers Alan Fram and Zeke Roe contributed to this report.",
+            "Fox News’ Jessica Doe contributed to this report.",
+        ] {
+            assert_eq!(rule(line), Some("credit line"), "{line}");
+        }
+        for line in [
+            "Reporting by the newspaper, she said, changed how the city was run.",
+            "Dozens of volunteers contributed to this report's findings over two years.",
+            "The mayor, who said residents contributed to this report, thanked them. Then she left.",
+        ] {
+            assert_eq!(rule(line), None, "{line}");
+        }
         assert_eq!(
             rule("Copyright 2024 Global Wire Service. All rights reserved."),
             Some("copyright line")
