@@ -7,8 +7,12 @@
 //! mirroring the site's tree would cost a folder per page (one per article), which would
 //! make a first build's cache almost as dear to write as the site itself.
 //!
-//! A file is only reused if it is still exactly what the last build made (same inode, size
-//! and modification time), so a file edited in place in the output is rendered again.
+//! A file is only linked from here if it is still exactly what the last build made (same
+//! inode, size and modification time). A file left where it is in the output folder is
+//! looked at the same way, unless the folder is the very one the last build left, its top
+//! untouched since ([`OutputCache::left_as_made`]): then the build trusts the files it made
+//! there, as a Hugo build trusts `public/`, and `cermin build --verify-output` looks at
+//! every one.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -136,8 +140,9 @@ impl Made {
 
 /// The form of the manifest: 2 since a group records one stamp for its files and the
 /// index of its names, kept once for all groups that share them (the first form had no
-/// number). A manifest of another form is not read.
-const FORM: u32 = 2;
+/// number); 3 since it records the output folder's own stamp. A manifest of another form
+/// is not read.
+const FORM: u32 = 3;
 
 /// The record of a build: read owned (`Manifest<String>`), written from borrowed parts
 /// (`Manifest<&str>`, the same bytes), so saving copies no path.
@@ -149,6 +154,9 @@ struct Manifest<S> {
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
+    /// The output folder's own stamp when the build had finished with it (see
+    /// [`OutputCache::left_as_made`]); None when the manifest does not list all its files.
+    folder_stamp: Option<FileStamp>,
     files: Vec<(S, Made)>,
     /// The names of the groups' files (see [`Group`]), each list once.
     group_names: Vec<S>,
@@ -195,6 +203,25 @@ fn path_hash(path: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(path.as_bytes())
 }
 
+/// The stamp of the folder `folder` itself (not of its files), or None when it is no folder.
+fn folder_stamp(folder: &Path) -> Option<FileStamp> {
+    std::fs::metadata(folder)
+        .ok()
+        .filter(|m| m.is_dir())
+        .map(|m| FileStamp::exact(&m))
+}
+
+/// The bytes of the file `path` and its modification time.
+fn read_with_mtime(path: &Path) -> Option<(Vec<u8>, (i64, i64))> {
+    use std::io::Read;
+    use std::os::unix::fs::MetadataExt;
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some((bytes, (meta.mtime(), meta.mtime_nsec())))
+}
+
 /// A folder's (device, inode), or zeros when it cannot be read.
 fn folder_identity(folder: &Path) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt;
@@ -215,6 +242,9 @@ pub struct OutputCache {
     stamps: HashMap<u64, FileStamp, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
+    /// That folder's stamp as the last build left it, when it was recorded before the clock
+    /// tick the manifest was written in (else a change made in that tick would go unseen).
+    folder_stamp: Option<FileStamp>,
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
     /// The groups of files the last build made, by the path of their first file.
@@ -240,16 +270,25 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let manifest_made = std::fs::read(&manifest)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Manifest<String>>(&bytes).ok())
-            .filter(|m| m.is_valid(fingerprint));
+        let (manifest_made, written_at) = match read_with_mtime(&manifest) {
+            Some((bytes, written_at)) => (
+                postcard::from_bytes::<Manifest<String>>(&bytes)
+                    .ok()
+                    .filter(|m| m.is_valid(fingerprint)),
+                Some(written_at),
+            ),
+            None => (None, None),
+        };
         let mut previous = Signatures::default();
         let mut stamps: HashMap<u64, FileStamp, ahash::RandomState> = HashMap::default();
         let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
         let mut group_folders = HashMap::default();
         let mut folder = (0, 0);
+        let mut settled_folder_stamp = None;
         if let Some(m) = manifest_made {
+            settled_folder_stamp = m
+                .folder_stamp
+                .filter(|stamp| written_at.is_some_and(|written| stamp.mtime < written));
             previous.reserve(m.files.len() + m.groups.len());
             stamps.reserve(m.files.len());
             for (path, made) in m.files {
@@ -283,6 +322,7 @@ impl OutputCache {
             previous,
             stamps,
             folder,
+            folder_stamp: settled_folder_stamp,
             links_work: AtomicBool::new(true),
             groups,
             group_folders,
@@ -349,6 +389,11 @@ impl OutputCache {
         self.previous.len()
     }
 
+    /// Whether the last build made a file (not a group) at `path`.
+    pub fn made_file(&self, path: &str) -> bool {
+        self.made(path).is_some()
+    }
+
     /// What the last build made at `path`, a file (not a group).
     fn made(&self, path: &str) -> Option<Made> {
         let signature = *self.previous.get(path)?;
@@ -371,6 +416,19 @@ impl OutputCache {
     /// they are all the files it holds that a build made.
     pub fn made_in(&self, output: &Path) -> bool {
         !self.is_empty() && folder_identity(output) == self.folder
+    }
+
+    /// Whether `output` is the very folder the last build left, untouched at its top since:
+    /// the folder the manifest describes, whose own stamp (size, modification time, inode)
+    /// is the one recorded when that build had finished with it. Adding, removing or
+    /// renaming a file at the top of the folder (`rm public/index.html`, an editor saving
+    /// `public/index.html` by renaming a new file over it) changes that stamp; a file changed
+    /// in place, or anything in a folder below, does not. A build may then trust that the
+    /// files it made there are still as it made them (`--verify-output` looks at each).
+    pub fn left_as_made(&self, output: &Path) -> bool {
+        self.folder_stamp.is_some()
+            && self.made_in(output)
+            && folder_stamp(output) == self.folder_stamp
     }
 
     /// The output paths of the files the last build made that are not in `produced`; of its
@@ -502,13 +560,16 @@ impl OutputCache {
         put: &[(String, FileStamp)],
         offered: &[(String, Kept)],
     ) -> std::io::Result<()> {
-        // Nothing written, the same files with the same signatures in the same folder, every
-        // group kept at once: the manifest and the links stand (a build with nothing to do
-        // stays cheap).
+        // Nothing written, the same files with the same signatures in the same folder (whose
+        // stamp, recorded in time, still stands), every group kept at once: the manifest and
+        // the links stand (a build with nothing to do stays cheap).
+        let folder_now = folder_stamp(output);
         let unchanged = put.is_empty()
             && offered.iter().all(|(_, kept)| *kept == Kept::InItsFolder)
             && signatures.len() == self.len()
             && folder_identity(output) == self.folder
+            && self.folder_stamp.is_some()
+            && folder_now == self.folder_stamp
             && signatures
                 .iter()
                 .all(|(path, &s)| self.signature_of(path) == Some(s));
@@ -611,7 +672,8 @@ impl OutputCache {
         }
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() + made_groups.len() == signatures.len() {
+        let whole = files.len() + made_groups.len() == signatures.len();
+        let folder = if whole {
             folder_identity(output)
         } else {
             (0, 0)
@@ -620,6 +682,9 @@ impl OutputCache {
             form: FORM,
             fingerprint: self.fingerprint,
             folder,
+            // Taken after the build's last change to the folder (the caller saves after the
+            // commit); the manifest written after it dates it.
+            folder_stamp: folder_now.filter(|_| whole),
             files,
             group_names,
             groups: made_groups

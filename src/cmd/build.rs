@@ -38,6 +38,12 @@ pub struct BuildArgs {
     /// Do not use or update the build cache (.cermin-cache/): parse and render everything.
     #[arg(long)]
     pub no_cache: bool,
+    /// Look at every file the last build left in the output folder, and make again each one
+    /// that was changed or deleted there since. Without it, a cached build trusts an output
+    /// folder that is the one it left with nothing added, removed or renamed at its top, and
+    /// does not notice a page edited or deleted deeper in it by hand.
+    #[arg(long)]
+    pub verify_output: bool,
 }
 
 /// `cermin build`: builds the site, prints its warnings and the closing line.
@@ -161,6 +167,9 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let mut staging = Staging::new(&output)?;
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
+        if !args.verify_output {
+            staging = staging.trusting_untouched_output();
+        }
     }
     // The files are written on threads of their own: the render's threads do not wait for
     // the disk.
