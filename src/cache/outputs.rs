@@ -10,9 +10,9 @@
 //! A file is only linked from here if it is still exactly what the last build made (same
 //! inode, size and modification time). A file left where it is in the output folder is
 //! looked at the same way, unless the folder is the very one the last build left, its top
-//! untouched since ([`OutputCache::left_as_made`]): then the build trusts the files it made
-//! there, as a Hugo build trusts `public/`, and `cermin build --verify-output` looks at
-//! every one.
+//! untouched since ([`OutputCache::left_as_made`], recorded in [`super::output_trust`]):
+//! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
+//! `cermin build --verify-output` looks at every one.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -140,9 +140,8 @@ impl Made {
 
 /// The form of the manifest: 2 since a group records one stamp for its files and the
 /// index of its names, kept once for all groups that share them (the first form had no
-/// number); 3 since it records the output folder's own stamp. A manifest of another form
-/// is not read.
-const FORM: u32 = 3;
+/// number). A manifest of another form is not read.
+const FORM: u32 = 2;
 
 /// The record of a build: read owned (`Manifest<String>`), written from borrowed parts
 /// (`Manifest<&str>`, the same bytes), so saving copies no path.
@@ -154,9 +153,6 @@ struct Manifest<S> {
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
-    /// The output folder's own stamp when the build had finished with it (see
-    /// [`OutputCache::left_as_made`]); None when the manifest does not list all its files.
-    folder_stamp: Option<FileStamp>,
     files: Vec<(S, Made)>,
     /// The names of the groups' files (see [`Group`]), each list once.
     group_names: Vec<S>,
@@ -211,15 +207,14 @@ fn folder_stamp(folder: &Path) -> Option<FileStamp> {
         .map(|m| FileStamp::exact(&m))
 }
 
-/// The bytes of the file `path` and its modification time.
-fn read_with_mtime(path: &Path) -> Option<(Vec<u8>, (i64, i64))> {
+/// The bytes of the file `path` and its stamp as they were read.
+fn read_with_stamp(path: &Path) -> Option<(Vec<u8>, FileStamp)> {
     use std::io::Read;
-    use std::os::unix::fs::MetadataExt;
     let mut file = std::fs::File::open(path).ok()?;
     let meta = file.metadata().ok()?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes).ok()?;
-    Some((bytes, (meta.mtime(), meta.mtime_nsec())))
+    Some((bytes, FileStamp::exact(&meta)))
 }
 
 /// A folder's (device, inode), or zeros when it cannot be read.
@@ -230,6 +225,8 @@ fn folder_identity(folder: &Path) -> (u64, u64) {
 
 /// The output cache of one site and settings.
 pub struct OutputCache {
+    /// The cache folder.
+    dir: PathBuf,
     manifest: PathBuf,
     farm: PathBuf,
     fingerprint: u64,
@@ -242,8 +239,8 @@ pub struct OutputCache {
     stamps: HashMap<u64, FileStamp, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
-    /// That folder's stamp as the last build left it, when it was recorded before the clock
-    /// tick the manifest was written in (else a change made in that tick would go unseen).
+    /// That folder's stamp as the last build left it, when its record stands (see
+    /// [`super::output_trust`]).
     folder_stamp: Option<FileStamp>,
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
@@ -270,12 +267,12 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let (manifest_made, written_at) = match read_with_mtime(&manifest) {
-            Some((bytes, written_at)) => (
+        let (manifest_made, manifest_stamp) = match read_with_stamp(&manifest) {
+            Some((bytes, stamp)) => (
                 postcard::from_bytes::<Manifest<String>>(&bytes)
                     .ok()
                     .filter(|m| m.is_valid(fingerprint)),
-                Some(written_at),
+                Some(stamp),
             ),
             None => (None, None),
         };
@@ -284,11 +281,9 @@ impl OutputCache {
         let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
         let mut group_folders = HashMap::default();
         let mut folder = (0, 0);
-        let mut settled_folder_stamp = None;
+        let mut folder_stamp = None;
         if let Some(m) = manifest_made {
-            settled_folder_stamp = m
-                .folder_stamp
-                .filter(|stamp| written_at.is_some_and(|written| stamp.mtime < written));
+            folder_stamp = manifest_stamp.and_then(|stamp| super::output_trust::read(&dir, stamp));
             previous.reserve(m.files.len() + m.groups.len());
             stamps.reserve(m.files.len());
             for (path, made) in m.files {
@@ -316,13 +311,14 @@ impl OutputCache {
             folder = m.folder;
         }
         OutputCache {
+            dir: dir.clone(),
             manifest,
             farm: dir.join("output"),
             fingerprint,
             previous,
             stamps,
             folder,
-            folder_stamp: settled_folder_stamp,
+            folder_stamp,
             links_work: AtomicBool::new(true),
             groups,
             group_folders,
@@ -429,6 +425,13 @@ impl OutputCache {
         self.folder_stamp.is_some()
             && self.made_in(output)
             && folder_stamp(output) == self.folder_stamp
+    }
+
+    /// Forgets the record that lets the next build trust the output folder: called before a
+    /// build changes that folder, so that a build killed before it saves the cache leaves
+    /// the next one looking at every file.
+    pub fn forget_output_folder(&self) -> std::io::Result<()> {
+        super::output_trust::forget(&self.dir)
     }
 
     /// The output paths of the files the last build made that are not in `produced`; of its
@@ -560,21 +563,18 @@ impl OutputCache {
         put: &[(String, FileStamp)],
         offered: &[(String, Kept)],
     ) -> std::io::Result<()> {
-        // Nothing written, the same files with the same signatures in the same folder (whose
-        // stamp, recorded in time, still stands), every group kept at once: the manifest and
-        // the links stand (a build with nothing to do stays cheap).
-        let folder_now = folder_stamp(output);
+        // Nothing written, the same files with the same signatures in the same folder, every
+        // group kept at once: the manifest and the links stand (a build with nothing to do
+        // stays cheap).
         let unchanged = put.is_empty()
             && offered.iter().all(|(_, kept)| *kept == Kept::InItsFolder)
             && signatures.len() == self.len()
             && folder_identity(output) == self.folder
-            && self.folder_stamp.is_some()
-            && folder_now == self.folder_stamp
             && signatures
                 .iter()
                 .all(|(path, &s)| self.signature_of(path) == Some(s));
         if unchanged {
-            return Ok(());
+            return self.record_output_folder(output);
         }
         // Without a manifest nothing is reused, so a build killed while the links below are
         // half made cannot mislead the next one.
@@ -672,8 +672,7 @@ impl OutputCache {
         }
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let whole = files.len() + made_groups.len() == signatures.len();
-        let folder = if whole {
+        let folder = if files.len() + made_groups.len() == signatures.len() {
             folder_identity(output)
         } else {
             (0, 0)
@@ -682,9 +681,6 @@ impl OutputCache {
             form: FORM,
             fingerprint: self.fingerprint,
             folder,
-            // Taken after the build's last change to the folder (the caller saves after the
-            // commit); the manifest written after it dates it.
-            folder_stamp: folder_now.filter(|_| whole),
             files,
             group_names,
             groups: made_groups
@@ -699,7 +695,20 @@ impl OutputCache {
             postcard::to_io(&manifest, file)
                 .map(drop)
                 .map_err(std::io::Error::other)
-        })
+        })?;
+        match folder {
+            (0, 0) => Ok(()),
+            _ => self.record_output_folder(output),
+        }
+    }
+
+    /// Records the output folder `output` as this build left it, beside the manifest that
+    /// lists every file it made there (see [`super::output_trust`]).
+    fn record_output_folder(&self, output: &Path) -> std::io::Result<()> {
+        match folder_stamp(output) {
+            Some(folder) => super::output_trust::record(&self.dir, &self.manifest, folder),
+            None => Ok(()),
+        }
     }
 
     /// The signature the last build recorded for a file or a group (by its first file).

@@ -179,6 +179,16 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     t.mark("render");
     let put = staging.put_files();
     let offered = staging.groups();
+    if let Some(cache) = &output_cache {
+        // The output folder is about to change: until the cache is saved, the next build
+        // must not trust it.
+        cache.forget_output_folder().map_err(|e| {
+            anyhow::anyhow!(
+                "cannot update the build cache {dir}: {e}: delete {dir}, or build with --no-cache",
+                dir = crate::cache::dir(&site.config.root).display()
+            )
+        })?;
+    }
     let write = staging.commit()?;
     t.mark("commit");
     // Every output file's signature: only the output cache needs the map.
