@@ -38,10 +38,13 @@ pub struct BuildArgs {
     /// Do not use or update the build cache (.cermin-cache/): parse and render everything.
     #[arg(long)]
     pub no_cache: bool,
-    /// Look at every file the last build left in the output folder, and make again each one
-    /// that was changed or deleted there since. Without it, a cached build trusts an output
-    /// folder that is the one it left with nothing added, removed or renamed at its top, and
-    /// does not notice a page edited or deleted deeper in it by hand.
+    /// Look at every file in the output folder and make again any changed or deleted by hand.
+    ///
+    /// A cached build without it trusts an output folder that is the one the last build left
+    /// with nothing added, removed or renamed at its top since: it does not notice a page
+    /// changed in place, or deleted in a folder below, by hand. This looks at every file the
+    /// last build made there (one `stat` each) and makes again each one that is not as it
+    /// was made.
     #[arg(long)]
     pub verify_output: bool,
 }
