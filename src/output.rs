@@ -68,6 +68,9 @@ pub struct Staging {
     /// Whether this build may keep old files where they are: a cached build into the folder
     /// the cache's last build made, whose files the cache lists.
     updatable: bool,
+    /// Whether it keeps the files the last build made there without looking at each: the
+    /// folder is as that build left it at its top (see [`OutputCache::left_as_made`]).
+    trusted: bool,
     /// The groups of files offered to keep (by the path of their first file), each with how
     /// it was kept (for the cache to record; those kept where they are stay, and the cache
     /// knows their files).
@@ -119,6 +122,7 @@ impl Staging {
             in_place: Mutex::default(),
             staged: Mutex::default(),
             updatable: false,
+            trusted: false,
             groups: Mutex::default(),
             in_place_group_files: AtomicUsize::new(0),
         })
@@ -129,10 +133,26 @@ impl Staging {
         self.updatable
     }
 
-    /// Links files whose inputs did not change from `cache` instead of rendering them.
+    /// Links files whose inputs did not change from `cache` instead of rendering them; of
+    /// the files the last build left in the output folder, each is looked at before it is
+    /// kept (see [`Staging::trusting_untouched_output`]).
     pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
         self.updatable = self.had_output && cache.made_in(&self.output);
         self.reuse = Some(cache);
+        self
+    }
+
+    /// Keeps the files the last build made in the output folder without looking at each,
+    /// when the folder is the one that build left, untouched at its top since: a `stat` per
+    /// file is most of what a one-edit build of a big site costs. A file changed or deleted
+    /// by hand deeper in the folder is then not noticed (`cermin build --verify-output`
+    /// repairs it).
+    pub fn trusting_untouched_output(mut self) -> Staging {
+        self.trusted = self.updatable
+            && self
+                .reuse
+                .as_ref()
+                .is_some_and(|cache| cache.left_as_made(&self.output));
         self
     }
 
@@ -238,6 +258,9 @@ impl Staging {
                 match fs::hard_link(&old, &target) {
                     // Kept twice: linked already.
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        return self.link_missing(path, &old, &target);
+                    }
                     Err(_) => fs::copy(&old, &target).map(drop),
                     Ok(()) => Ok(()),
                 }
@@ -269,6 +292,18 @@ impl Staging {
 }
 
 impl Staging {
+    /// Puts the cache's copy of `path`, kept without a look (a trusted output folder) but
+    /// gone from it (`old`) when the whole tree is swapped, at `target` in the new tree.
+    fn link_missing(&self, path: &str, old: &Path, target: &Path) -> Result<()> {
+        if self.reuse.as_ref().is_some_and(|c| c.link_to(path, target)) {
+            return Ok(());
+        }
+        bail!(
+            "{} was removed from the output folder, and the build cache has no copy of it: run `cermin build --verify-output` to make it again",
+            old.display()
+        )
+    }
+
     /// Moves the staged files into the output folder and deletes the files the last build
     /// made that this one did not. False, with the output unchanged, when a folder cannot be
     /// made there (a file in the way, say): the build then swaps a whole tree in.
@@ -455,10 +490,12 @@ impl Sink for Staging {
         };
         self.keep_made(
             path,
-            || {
-                self.old_output
+            || match self.trusted {
+                true => cache.made_file(path),
+                false => self
+                    .old_output
                     .as_ref()
-                    .is_some_and(|dir| cache.is_intact(dir, path))
+                    .is_some_and(|dir| cache.is_intact(dir, path)),
             },
             |target| cache.link_to(path, target),
         )

@@ -8,6 +8,7 @@
 pub mod articles;
 pub mod checked;
 pub mod load;
+pub mod output_trust;
 pub mod outputs;
 
 use std::hash::{Hash, Hasher};

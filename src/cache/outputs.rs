@@ -7,8 +7,12 @@
 //! mirroring the site's tree would cost a folder per page (one per article), which would
 //! make a first build's cache almost as dear to write as the site itself.
 //!
-//! A file is only reused if it is still exactly what the last build made (same inode, size
-//! and modification time), so a file edited in place in the output is rendered again.
+//! A file is only linked from here if it is still exactly what the last build made (same
+//! inode, size and modification time). A file left where it is in the output folder is
+//! looked at the same way, unless the folder is the very one the last build left, its top
+//! untouched since ([`OutputCache::left_as_made`], recorded in [`super::output_trust`]):
+//! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
+//! `cermin build --verify-output` looks at every one.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -195,6 +199,24 @@ fn path_hash(path: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(path.as_bytes())
 }
 
+/// The stamp of the folder `folder` itself (not of its files), or None when it is no folder.
+fn folder_stamp(folder: &Path) -> Option<FileStamp> {
+    std::fs::metadata(folder)
+        .ok()
+        .filter(|m| m.is_dir())
+        .map(|m| FileStamp::exact(&m))
+}
+
+/// The bytes of the file `path` and its stamp as they were read.
+fn read_with_stamp(path: &Path) -> Option<(Vec<u8>, FileStamp)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some((bytes, FileStamp::exact(&meta)))
+}
+
 /// A folder's (device, inode), or zeros when it cannot be read.
 fn folder_identity(folder: &Path) -> (u64, u64) {
     use std::os::unix::fs::MetadataExt;
@@ -203,6 +225,8 @@ fn folder_identity(folder: &Path) -> (u64, u64) {
 
 /// The output cache of one site and settings.
 pub struct OutputCache {
+    /// The cache folder.
+    dir: PathBuf,
     manifest: PathBuf,
     farm: PathBuf,
     fingerprint: u64,
@@ -215,6 +239,9 @@ pub struct OutputCache {
     stamps: HashMap<u64, FileStamp, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
+    /// That folder's stamp as the last build left it, when its record stands (see
+    /// [`super::output_trust`]).
+    folder_stamp: Option<FileStamp>,
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
     /// The groups of files the last build made, by the path of their first file.
@@ -240,16 +267,23 @@ impl OutputCache {
     pub fn load(root: &Path, fingerprint: u64) -> OutputCache {
         let dir = super::dir(root);
         let manifest = dir.join("output.bin");
-        let manifest_made = std::fs::read(&manifest)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<Manifest<String>>(&bytes).ok())
-            .filter(|m| m.is_valid(fingerprint));
+        let (manifest_made, manifest_stamp) = match read_with_stamp(&manifest) {
+            Some((bytes, stamp)) => (
+                postcard::from_bytes::<Manifest<String>>(&bytes)
+                    .ok()
+                    .filter(|m| m.is_valid(fingerprint)),
+                Some(stamp),
+            ),
+            None => (None, None),
+        };
         let mut previous = Signatures::default();
         let mut stamps: HashMap<u64, FileStamp, ahash::RandomState> = HashMap::default();
         let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
         let mut group_folders = HashMap::default();
         let mut folder = (0, 0);
+        let mut folder_stamp = None;
         if let Some(m) = manifest_made {
+            folder_stamp = manifest_stamp.and_then(|stamp| super::output_trust::read(&dir, stamp));
             previous.reserve(m.files.len() + m.groups.len());
             stamps.reserve(m.files.len());
             for (path, made) in m.files {
@@ -277,12 +311,14 @@ impl OutputCache {
             folder = m.folder;
         }
         OutputCache {
+            dir: dir.clone(),
             manifest,
             farm: dir.join("output"),
             fingerprint,
             previous,
             stamps,
             folder,
+            folder_stamp,
             links_work: AtomicBool::new(true),
             groups,
             group_folders,
@@ -349,6 +385,11 @@ impl OutputCache {
         self.previous.len()
     }
 
+    /// Whether the last build made a file (not a group) at `path`.
+    pub fn made_file(&self, path: &str) -> bool {
+        self.made(path).is_some()
+    }
+
     /// What the last build made at `path`, a file (not a group).
     fn made(&self, path: &str) -> Option<Made> {
         let signature = *self.previous.get(path)?;
@@ -371,6 +412,26 @@ impl OutputCache {
     /// they are all the files it holds that a build made.
     pub fn made_in(&self, output: &Path) -> bool {
         !self.is_empty() && folder_identity(output) == self.folder
+    }
+
+    /// Whether `output` is the very folder the last build left, untouched at its top since:
+    /// the folder the manifest describes, whose own stamp (size, modification time, inode)
+    /// is the one recorded when that build had finished with it. Adding, removing or
+    /// renaming a file at the top of the folder (`rm public/index.html`, an editor saving
+    /// `public/index.html` by renaming a new file over it) changes that stamp; a file changed
+    /// in place, or anything in a folder below, does not. A build may then trust that the
+    /// files it made there are still as it made them (`--verify-output` looks at each).
+    pub fn left_as_made(&self, output: &Path) -> bool {
+        self.folder_stamp.is_some()
+            && self.made_in(output)
+            && folder_stamp(output) == self.folder_stamp
+    }
+
+    /// Forgets the record that lets the next build trust the output folder: called before a
+    /// build changes that folder, so that a build killed before it saves the cache leaves
+    /// the next one looking at every file.
+    pub fn forget_output_folder(&self) -> std::io::Result<()> {
+        super::output_trust::forget(&self.dir)
     }
 
     /// The output paths of the files the last build made that are not in `produced`; of its
@@ -513,7 +574,7 @@ impl OutputCache {
                 .iter()
                 .all(|(path, &s)| self.signature_of(path) == Some(s));
         if unchanged {
-            return Ok(());
+            return self.record_output_folder(output);
         }
         // Without a manifest nothing is reused, so a build killed while the links below are
         // half made cannot mislead the next one.
@@ -634,7 +695,20 @@ impl OutputCache {
             postcard::to_io(&manifest, file)
                 .map(drop)
                 .map_err(std::io::Error::other)
-        })
+        })?;
+        match folder {
+            (0, 0) => Ok(()),
+            _ => self.record_output_folder(output),
+        }
+    }
+
+    /// Records the output folder `output` as this build left it, beside the manifest that
+    /// lists every file it made there (see [`super::output_trust`]).
+    fn record_output_folder(&self, output: &Path) -> std::io::Result<()> {
+        match folder_stamp(output) {
+            Some(folder) => super::output_trust::record(&self.dir, &self.manifest, folder),
+            None => Ok(()),
+        }
     }
 
     /// The signature the last build recorded for a file or a group (by its first file).

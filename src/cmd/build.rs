@@ -38,6 +38,15 @@ pub struct BuildArgs {
     /// Do not use or update the build cache (.cermin-cache/): parse and render everything.
     #[arg(long)]
     pub no_cache: bool,
+    /// Look at every file in the output folder and make again any changed or deleted by hand.
+    ///
+    /// A cached build without it trusts an output folder that is the one the last build left
+    /// with nothing added, removed or renamed at its top since: it does not notice a page
+    /// changed in place, or deleted in a folder below, by hand. This looks at every file the
+    /// last build made there (one `stat` each) and makes again each one that is not as it
+    /// was made.
+    #[arg(long)]
+    pub verify_output: bool,
 }
 
 /// `cermin build`: builds the site, prints its warnings and the closing line.
@@ -161,6 +170,9 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     let mut staging = Staging::new(&output)?;
     if let Some(cache) = &output_cache {
         staging = staging.reusing(cache.clone());
+        if !args.verify_output {
+            staging = staging.trusting_untouched_output();
+        }
     }
     // The files are written on threads of their own: the render's threads do not wait for
     // the disk.
@@ -170,6 +182,16 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     t.mark("render");
     let put = staging.put_files();
     let offered = staging.groups();
+    if let Some(cache) = &output_cache {
+        // The output folder is about to change: until the cache is saved, the next build
+        // must not trust it.
+        cache.forget_output_folder().map_err(|e| {
+            anyhow::anyhow!(
+                "cannot update the build cache {dir}: {e}: delete {dir}, or build with --no-cache",
+                dir = crate::cache::dir(&site.config.root).display()
+            )
+        })?;
+    }
     let write = staging.commit()?;
     t.mark("commit");
     // Every output file's signature: only the output cache needs the map.

@@ -10,7 +10,12 @@ use crate::common::{Fixture, snapshot};
 
 /// Builds with the cache into public/ and without it into `fresh/`; both must be equal.
 fn assert_cached_equals_uncached(f: &Fixture, history: &[String]) -> String {
-    let cached = f.build(&[]);
+    assert_cached_with_equals_uncached(f, &[], history)
+}
+
+/// [`assert_cached_equals_uncached`] with `args` given to the cached build.
+fn assert_cached_with_equals_uncached(f: &Fixture, args: &[&str], history: &[String]) -> String {
+    let cached = f.build(args);
     assert!(
         cached.ok,
         "after:\n{}\n{}",
@@ -39,10 +44,15 @@ fn random_edits_build_the_same_with_and_without_the_cache() {
             let (what, _) = world.step();
             history.push(what);
             let public = world.f.root().join("public");
+            // Damage below the top of public/ (a file changed in place, one deleted in a
+            // folder) is repaired by a build that looks at every file; a plain cached build
+            // trusts a folder left untouched at its top and repairs the rest.
+            let mut verify = false;
             match step % 9 {
                 // A deploy script that appends to a page in place (same inode, shared with
                 // the cache): the page must be rendered again, not reused.
                 2 => {
+                    verify = true;
                     use std::io::Write;
                     let mut index = fs::OpenOptions::new()
                         .append(true)
@@ -56,8 +66,16 @@ fn random_edits_build_the_same_with_and_without_the_cache() {
                     history.push("rm -rf public".into());
                 }
                 6 => {
+                    verify = true;
                     fs::remove_file(public.join("tags/index.html")).unwrap();
                     history.push("rm public/tags/index.html".into());
+                }
+                7 => {
+                    // As an editor saves a file: a new one renamed over it.
+                    let other = public.join("index.html.tmp");
+                    fs::write(&other, "<p>diedit</p>").unwrap();
+                    fs::rename(&other, public.join("index.html")).unwrap();
+                    history.push("save public/index.html by renaming a new file over it".into());
                 }
                 8 => {
                     // A damaged cache is ignored, never trusted.
@@ -74,7 +92,8 @@ fn random_edits_build_the_same_with_and_without_the_cache() {
                 }
                 _ => {}
             }
-            assert_cached_equals_uncached(&world.f, &history);
+            let args: &[&str] = if verify { &["--verify-output"] } else { &[] };
+            assert_cached_with_equals_uncached(&world.f, args, &history);
         }
     }
 }
@@ -167,6 +186,96 @@ fn the_cache_keeps_its_links_in_one_folder_and_drops_one_it_cannot_trust() {
             .contains(&format!("(0 files written, {files} unchanged)")),
         "{}",
         linked.stdout
+    );
+}
+
+/// Sets the modification time of public/ itself an hour back, as if the last build had been a
+/// while ago: the folder's stamp is trusted only when recorded before the clock tick in which
+/// the manifest was written, which a small build may share.
+fn age_public(f: &Fixture) {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::open(f.root().join("public"))
+        .unwrap()
+        .set_modified(past)
+        .unwrap();
+}
+
+/// A cached build trusts the output folder it left, while nothing was added, removed or
+/// renamed at its top: it does not look at each file it made there (a `stat` per file is
+/// most of a one-edit build of a big site). Damage at the top is seen and repaired; a page
+/// changed in place or deleted in a folder below is not, until `--verify-output` looks at
+/// every file.
+#[test]
+fn a_cached_build_trusts_untouched_output_and_verify_output_looks_at_every_file() {
+    use std::io::Write;
+    let world = World::new(5, 6);
+    let f = &world.f;
+    f.build_ok(&[]);
+    age_public(f);
+    // The stamp changed: every file is looked at, and the new stamp recorded.
+    f.build_ok(&[]);
+    let files = snapshot(&f.root().join("public")).len();
+    let (index, tags) = (f.read("index.html"), f.read("tags/index.html"));
+    fs::remove_file(f.public("tags/index.html")).unwrap();
+    fs::OpenOptions::new()
+        .append(true)
+        .open(f.public("index.html"))
+        .unwrap()
+        .write_all(b"<!-- tampered -->")
+        .unwrap();
+    let plain = f.build_ok(&[]);
+    assert!(
+        plain
+            .stdout
+            .contains(&format!("(0 files written, {files} unchanged)")),
+        "{}",
+        plain.stdout
+    );
+    assert!(!f.exists("tags/index.html"), "a plain build looked");
+    assert_eq!(f.read("index.html"), format!("{index}<!-- tampered -->"));
+    f.build_ok(&["--verify-output"]);
+    assert_eq!(f.read("tags/index.html"), tags);
+    assert_eq!(f.read("index.html"), index);
+    // At the top of public/: a file removed, and one replaced by another renamed over it.
+    fs::remove_file(f.public("robots.txt")).unwrap();
+    fs::write(f.public("new.tmp"), "rusak").unwrap();
+    fs::rename(f.public("new.tmp"), f.public("404.html")).unwrap();
+    assert_cached_equals_uncached(f, &["rm public/robots.txt, replace public/404.html".into()]);
+}
+
+/// A page kept without a look in a trusted output folder, but deleted there by hand, is
+/// linked from the cache when the build swaps a whole new tree in (more than a tenth of the
+/// files changed), not lost and not an error.
+#[test]
+fn a_trusted_page_deleted_by_hand_is_linked_from_the_cache_into_a_new_tree() {
+    let f = Fixture::new();
+    // The new articles come after `tengah`: `lama`'s page (its neighbours) stays the same.
+    f.article("content/lama.md", "Lama", "2020-01-01", "", "Isi lama.");
+    f.article("content/tengah.md", "Tengah", "2021-01-01", "", "Isi.");
+    f.build_ok(&[]);
+    age_public(&f);
+    f.build_ok(&[]);
+    let ino = |rel: &str| fs::metadata(f.root().join(rel)).unwrap().ino();
+    let lama = "2020/01/01/lama/index.html";
+    let (page, made) = (f.read(lama), ino(&format!("public/{lama}")));
+    fs::remove_file(f.public(lama)).unwrap();
+    for i in 0..5 {
+        f.article(
+            &format!("content/baru{i}.md"),
+            &format!("Baru {i}"),
+            &format!("2024-02-0{}", i + 1),
+            "",
+            "Isi baru.",
+        );
+    }
+    let before = ino("public");
+    let run = f.build_ok(&[]);
+    assert_ne!(ino("public"), before, "not swapped: {}", run.stdout);
+    assert_eq!(f.read(lama), page);
+    assert_eq!(
+        ino(&format!("public/{lama}")),
+        made,
+        "rendered again, not linked from the cache"
     );
 }
 
