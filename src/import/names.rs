@@ -127,14 +127,51 @@ fn byline_parts(raw: &str) -> Vec<String> {
 }
 
 /// Author names in a byline: "By JOHN SMITH and Jane Doe, Staff Writer" gives
-/// ["John Smith", "Jane Doe"]; outlet names and roles are left out.
+/// ["John Smith", "Jane Doe"]; outlet names, roles, academic titles and degrees are left
+/// out ("Dr. Rahmawati Idris, M.T." gives ["Rahmawati Idris"]).
 pub fn clean_names(raw: &str) -> Vec<String> {
     let names: Vec<String> = byline_parts(raw)
         .iter()
+        .filter(|p| !is_academic_degree(p))
+        .map(|p| without_titles(p))
         .filter(|p| is_author_name(p))
-        .map(|p| title_case_if_shouting(p))
+        .map(|p| title_case_if_shouting(&p))
         .collect();
     dedup(names)
+}
+
+/// Academic and professional titles written before a name ("Dr.", "Prof.", "Ir.", "Drs.",
+/// "dr.", "drg."; "Dr" and "Prof" also without the dot): the credit names the person, so a byline keeps the name alone, the way
+/// the golden articles and the metadata truth write every author.
+static TITLES_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:prof|dr)\.?\s+|(?i:drs|dra|ir|drg)\.\s*)+").expect("titles before a name")
+});
+
+/// Degrees written after a name, as a part of their own after a comma: "S.H.", "M.Si.",
+/// "S.Pd.", "Ph.D.", "M.Hum", "MBA". Each piece a capital and up to three letters, closed by
+/// a dot but the last; at least two pieces, or a known degree without dots.
+static ACADEMIC_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}\p{Ll}{0,3}\.){1,3}\p{Lu}\p{Ll}{0,3}\.?$|^(?:MBA|MSc|MA|PhD|LLM|SH|SE|MM|MT)$",
+    )
+    .expect("academic degree")
+});
+
+/// A name without the academic titles before it ("Dr. Rahmawati Idris" → "Rahmawati
+/// Idris"); a title alone stays as it is (it is then no name and goes elsewhere).
+pub fn without_titles(name: &str) -> String {
+    let name = name.trim();
+    let rest = TITLES_BEFORE_NAME.replace(name, "");
+    if rest.trim().is_empty() {
+        name.to_string()
+    } else {
+        rest.trim().to_string()
+    }
+}
+
+/// Whether a byline's part is an academic degree after the name ("M.Si.", "Ph.D.").
+pub fn is_academic_degree(part: &str) -> bool {
+    ACADEMIC_DEGREE.is_match(part.trim())
 }
 
 /// The names of a labelled line when it is a byline and nothing else: every part a name or
@@ -335,6 +372,29 @@ mod tests {
             ["Margarita Koreneva"]
         );
         assert_eq!(byline_names("Ein Artikel von Jana Berg"), ["Jana Berg"]);
+    }
+
+    #[test]
+    fn academic_titles_and_degrees_are_no_part_of_a_name() {
+        assert_eq!(
+            clean_names("Penulis: Dr. Rahmawati Idris"),
+            ["Rahmawati Idris"]
+        );
+        assert_eq!(
+            clean_names("Oleh Prof. Dr. Ir. Bambang Sutejo"),
+            ["Bambang Sutejo"]
+        );
+        assert_eq!(clean_names("dr. Ayu Lestari, M.Kes."), ["Ayu Lestari"]);
+        assert_eq!(clean_names("By Jane Doe, Ph.D."), ["Jane Doe"]);
+        assert_eq!(clean_names("Rudi Hartono, S.H., M.H."), ["Rudi Hartono"]);
+        // A name that starts like a title is left whole; initials in a name stay.
+        assert_eq!(clean_names("Drajat Sukmono"), ["Drajat Sukmono"]);
+        assert_eq!(clean_names("Irma Dewi"), ["Irma Dewi"]);
+        assert_eq!(clean_names("Fuji E. Permana"), ["Fuji E. Permana"]);
+        assert_eq!(
+            clean_names("Muh. Al-Fatih dan Jane Doe"),
+            ["Muh. Al-Fatih", "Jane Doe"]
+        );
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub mod rule {
     pub const CALL_TO_ACTION: &str = "call-to-action box";
     pub const TEASER: &str = "teaser of another page";
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
+    pub const NEWSLETTER: &str = "newsletter greeting or sign-off";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -303,6 +304,20 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)\b(?:is|are)\s+not\s+responsible\s+for\s+(?:the\s+)?(?:opinions|views|content|statements)\b|\btidak\s+bertanggung\s+jawab\s+atas\s+(?:isi|konten|pendapat)\b",
         ),
         (
+            // An opinion page's disclaimer: "Tulisan ini merupakan pendapat pribadi penulis
+            // dan tidak mencerminkan pandangan redaksi."
+            rule::DISCLAIMER,
+            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b",
+        ),
+        (
+            // A newsletter's greeting above its stories and its closing lines under them:
+            // "Halo pembaca, berikut berita pilihan redaksi pagi ini.", "Terima kasih telah
+            // membaca.", "Teruskan buletin ini kepada teman Anda.", "You are receiving this
+            // email because …", "Lihat versi web".
+            rule::NEWSLETTER,
+            r"(?i)^\W*(?:halo|hai|hi|hello|selamat\s+(?:pagi|siang|sore|malam))\W+(?:para\s+)?(?:pembaca|sobat(?:\s+\p{L}+)?|pelanggan|readers?|subscribers?)\b.{0,120}$|^\W*(?:terima\s+kasih|thanks?(?:\s+you)?)\s+(?:telah|sudah|for)\s+(?:membaca|reading)\b.{0,120}$|\b(?:teruskan|forward)\s+(?:buletin|newsletter|email|e-mail|surel)\s+ini\b|^\W*(?:anda|you)\s+(?:menerima|received?|are\s+receiving)\s+(?:this\s+)?(?:email|e-mail|surel|buletin|newsletter|pesan)\s+(?:ini\s+)?(?:karena|because)\b|^\W*(?:lihat\s+versi\s+web|view\s+(?:this\s+email\s+)?(?:in\s+(?:your\s+)?browser|online))\b.{0,60}$",
+        ),
+        (
             // A PHP warning printed into the page.
             rule::SERVER_ERROR,
             // Its "in /path/file.php on line N" marks it wherever it stands in the line (a
@@ -330,11 +345,13 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// An author's bio under the text: "Follow him on Twitter", or "Jane Doe is a reporter at
-/// ... Follow her ..." (a sentence about a person's job that ends with where to follow them).
+/// An author's bio under the text: "*Penulis adalah dosen …", "The writer is a lecturer
+/// at …" (a column's note on its writer), "Follow him on Twitter", or "Jane Doe is a
+/// reporter at ... Follow her ..." (a sentence about a person's job that ends with where to
+/// follow them).
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|^\W*(?-i:\p{Lu})[\w.'’-]*(?:\s+(?-i:\p{Lu})[\w.'’-]*){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,5}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor|author|founder|co-founder|consultant|blogger|photographer|analyst|wartawan|jurnalis|penulis)\b.{0,400}\b(?:follow\s+(?:him|her|them|us|me|on|at)\b|twitter|linkedin|instagram|@\w|e-?mail\s*:)",
+        r"(?i)^\W*(?:penulis|kolumnis|the\s+(?:writer|author|columnist))\s+(?:adalah|merupakan|ialah|is\s+(?:an?|the))\s+\S|^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|^\W*(?-i:\p{Lu})[\w.'’-]*(?:\s+(?-i:\p{Lu})[\w.'’-]*){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,5}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor|author|founder|co-founder|consultant|blogger|photographer|analyst|wartawan|jurnalis|penulis)\b.{0,400}\b(?:follow\s+(?:him|her|them|us|me|on|at)\b|twitter|linkedin|instagram|@\w|e-?mail\s*:)",
     )
     .expect("valid phrase rule")
 });
@@ -772,6 +789,53 @@ mod tests {
             // Asking about a thing that is not the site's own is the article's question.
             "Kennt ihr schon den neuen Wanderweg am See? Er führt in drei Stunden vom Bahnhof bis zur Hütte und ist auch für Kinder gut zu gehen.",
             "Gefällt dir diese Farbe? Dann passt sie auch zu den Vorhängen im Schlafzimmer, die wir im letzten Teil der Serie genäht haben, und zu vielen anderen Stoffen.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn an_opinion_columns_writer_note_and_disclaimer() {
+        for line in [
+            "*Penulis adalah dosen Fakultas Teknik Universitas Mulawarman.",
+            "(Penulis merupakan peneliti di Pusat Studi Lingkungan)",
+            "The writer is a lecturer at Gadjah Mada University.",
+        ] {
+            assert_eq!(rule_of(line), rule::AUTHOR_BIO, "{line}");
+        }
+        for line in [
+            "Tulisan ini merupakan pendapat pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+            "Isi tulisan ini sepenuhnya tanggung jawab penulis.",
+            "Opini ini tidak mencerminkan sikap redaksi.",
+        ] {
+            assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
+        }
+        // Sentences of the text that name a writer or an opinion stay.
+        for kept in [
+            "Penulis buku itu tinggal di Samarinda sejak 1998.",
+            "Menurut penulis, kolam retensi belum cukup.",
+            "Pendapat warga tentang banjir berbeda-beda.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_newsletters_greeting_and_closing_lines() {
+        for line in [
+            "Halo pembaca, berikut berita pilihan redaksi pagi ini.",
+            "Selamat pagi, Sobat Tani! Ini kabar pekan ini.",
+            "Terima kasih telah membaca. Teruskan buletin ini kepada teman Anda.",
+            "Thanks for reading!",
+            "Anda menerima email ini karena mendaftar di situs kami.",
+            "You are receiving this email because you signed up on our site.",
+            "Lihat versi web",
+        ] {
+            assert_eq!(rule_of(line), rule::NEWSLETTER, "{line}");
+        }
+        for kept in [
+            "Halo, kata Markus sambil melambai kepada petugas pelabuhan.",
+            "Warga menerima bantuan ini karena rumah mereka terendam.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }

@@ -147,6 +147,66 @@ fn links_to_tag_archive(link: &NodeRef) -> bool {
         .is_some_and(|i| i + 1 < segments.len())
 }
 
+/// A kicker has at most this many words ("Kopi", "Pilkada 2026").
+const MAX_KICKER_WORDS: usize = 4;
+
+/// Removes kickers: a link to a tag or section archive standing as a line of its own above
+/// the headline (Ghost's `gh-article-tag`, "Kopi" over "Kopi Robusta … Tembus Pasar
+/// Jepang"). It names the story's topic, which the tags carry; it is no line of the text.
+/// A link in a sentence, or one below the headline, is left to the other rules.
+pub fn remove_kicker_links(doc: &Document, dropped: &mut Vec<crate::import::Dropped>) {
+    let Some(headline) = doc.select("h1").nodes().first().map(|h| h.id) else {
+        return;
+    };
+    for link in doc.select("body a[href]").nodes().to_vec() {
+        let text = collapse_whitespace(&text_of(&link));
+        let is_kicker = link.id < headline
+            && (1..=MAX_KICKER_WORDS).contains(&word_count(&text))
+            && (links_to_tag_archive(&link) || links_to_section_archive(&link))
+            && stands_alone_before(&link, headline);
+        if is_kicker {
+            dropped.push(crate::import::Dropped {
+                text,
+                rule: "kicker (a link to the topic's archive over the headline)".into(),
+            });
+            link.remove_from_parent();
+        }
+    }
+}
+
+/// Path segments of section archives ("/category/ekonomi", "/kanal/daerah").
+const SECTION_PATH_SEGMENTS: &[&str] = &["category", "kategori", "kanal", "rubrik", "section"];
+
+/// A link to a section archive: a path segment "category", "kanal" … followed by another.
+fn links_to_section_archive(link: &NodeRef) -> bool {
+    let Some(href) = link.attr("href") else {
+        return false;
+    };
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segments
+        .iter()
+        .position(|s| SECTION_PATH_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
+        .is_some_and(|i| i + 1 < segments.len())
+}
+
+/// Whether a link is a line of its own in the box that also holds the headline: no text
+/// or inline element with text beside it, and the box holds the headline's block.
+fn stands_alone_before(link: &NodeRef, headline: dom_query::NodeId) -> bool {
+    let Some(parent) = link.parent() else {
+        return false;
+    };
+    let holds_headline = parent
+        .children_it(false)
+        .any(|c| c.id == headline || c.descendants_it().any(|d| d.id == headline));
+    let neighbours_silent = [link.prev_sibling(), link.next_sibling()]
+        .into_iter()
+        .flatten()
+        .all(|n| super::dom::is_block(&n) || collapse_whitespace(&n.text()).is_empty());
+    holds_headline && neighbours_silent
+}
+
 /// The tags of the page's first group of `rel="tag"` links.
 fn rel_tag_links(doc: &Document) -> Vec<String> {
     let mut first_box = None;
@@ -273,6 +333,46 @@ mod tests {
              <div>Trending <a href='/tag/a'>a</a> <a href='/tag/b'>b</a></div></body>",
         );
         assert!(rel_tags(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_lone_topic_link_over_the_headline_is_a_kicker() {
+        let doc = Document::from(
+            "<body><article><header><a class='gh-article-tag' href='/tag/kopi/'>Kopi</a>\
+             <h1>Kopi Robusta Lampung Barat Tembus Pasar Jepang</h1></header>\
+             <p>Petani <a href='/tag/kopi/'>kopi</a> di Liwa panen.</p>\
+             <a href='/tag/ekspor/'>Ekspor</a></article></body>",
+        );
+        let mut dropped = Vec::new();
+        remove_kicker_links(&doc, &mut dropped);
+        let html = doc.html().to_string();
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].text, "Kopi");
+        assert!(!html.contains("gh-article-tag"));
+        // A link in a sentence and a link below the headline stay.
+        assert!(html.contains("<a href=\"/tag/kopi/\">kopi</a>"));
+        assert!(html.contains("Ekspor"));
+        // A link to a section standing before the headline goes too; one in a line of
+        // text does not.
+        let kickers = |html: &str| {
+            let doc = Document::from(html);
+            let mut dropped = Vec::new();
+            remove_kicker_links(&doc, &mut dropped);
+            dropped.len()
+        };
+        assert_eq!(
+            kickers("<div><a href='/category/ekonomi/'>Ekonomi</a><h1>Judul Berita</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div>Rubrik <a href='/kanal/daerah/'>Daerah</a><h1>Judul Berita</h1></div>"),
+            0
+        );
+        // A link to a page that is no archive is left to the other rules.
+        assert_eq!(
+            kickers("<div><a href='/berita/123/lain'>Lain</a><h1>Judul Berita</h1></div>"),
+            0
+        );
     }
 
     #[test]

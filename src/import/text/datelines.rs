@@ -44,3 +44,11 @@ pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(DateTime<FixedOffse
     let date = dates::parse_date_with(text, date_patterns(rules))?;
     Some((date, UPDATED.is_match(before)))
 }
+
+/// An edition line of a newspaper or newsletter ("Edisi Selasa, 8 Desember 2026",
+/// "Edition of 8 December"): the issue's date in its masthead, not the story's dateline.
+pub(super) fn is_edition_line(text: &str) -> bool {
+    static EDITION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\W*(?:edisi|edition|e-?paper)\b").expect("valid regex"));
+    EDITION.is_match(text)
+}

@@ -155,9 +155,10 @@ fn bylines_in_their_forms() {
         credits(" LAPORAN: <a href='https://rmol.id/about/reni-erina-1'>RENI ERINA</a>"),
         [("Reni Erina".into(), Writer)]
     );
+    // An academic title is no part of the name (the convention of the golden articles).
     assert_eq!(
         credits("Penulis: dr. Siti Fadilah"),
-        [("dr. Siti Fadilah".into(), Writer)]
+        [("Siti Fadilah".into(), Writer)]
     );
     assert_eq!(
         credits("Reporter: Budi Santoso | Editor: Rina Wati"),
@@ -468,5 +469,33 @@ fn a_posting_account_is_no_author_and_a_caption_ending_in_its_credit_is_the_imag
     assert_eq!(
         a.body,
         "BANYUASIN - Bupati meninjau panen padi apung di Desa Sungai Pinang, Kecamatan Rantau Bayur, pada Senin pagi bersama para petani.\n"
+    );
+}
+
+#[test]
+fn a_newsletters_masthead_and_edition_line_are_no_headline() {
+    let dump = "BULETIN PAGI NUSA TENGGARA\nEdisi Selasa, 8 Desember 2026\n\nHalo pembaca, berikut berita pilihan redaksi pagi ini.\n\nPelabuhan Waingapu Siap Layani Kapal Ternak Antarpulau\n\nOleh Umbu Kudu Ndakularak\nSelasa, 8 Desember 2026 06:00 WITA\n\nPelabuhan Waingapu di Sumba Timur kini memiliki dermaga khusus kapal ternak yang baru diresmikan pekan lalu.\n\nTerima kasih telah membaca. Teruskan buletin ini kepada teman Anda.\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.title,
+        "Pelabuhan Waingapu Siap Layani Kapal Ternak Antarpulau"
+    );
+    assert_eq!(a.authors, vec!["Umbu Kudu Ndakularak"]);
+    assert_eq!(
+        a.date.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-12-08T06:00:00+08:00")
+    );
+    assert!(!a.body.contains("Halo pembaca") && !a.body.contains("Terima kasih"));
+    // Without the edition word, the line over the date is taken as the headline, as before.
+    assert!(is_edition_line("Edisi Selasa, 8 Desember 2026"));
+    assert!(!is_edition_line("Selasa, 8 Desember 2026"));
+}
+
+#[test]
+fn a_writers_academic_title_is_no_part_of_the_author() {
+    let dump = "Sungai Mahakam dan Ingatan Kita tentang Banjir\n\nPenulis: Dr. Rahmawati Idris, M.T.\nRabu, 9 Desember 2026 | 07:45 WITA\n\nSetiap musim hujan, warga di tepian Sungai Mahakam kembali bertanya mengapa banjir datang lebih cepat.\n";
+    assert_eq!(
+        extract_default(dump).article.authors,
+        vec!["Rahmawati Idris"]
     );
 }
