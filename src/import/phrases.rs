@@ -220,6 +220,13 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:halaman\s*\d+\s*(?:/|dari)\s*\d+|page\s+\d+\s+of\s+\d+)\W*$",
         ),
         (
+            // A newspaper page's jump and folio lines: "Bersambung ke Hal. 7", "Sambungan
+            // dari halaman 1", "Continued on page A6", "METROPOLIS | 5"; a gallery's photo
+            // counter "2/4".
+            rule::PAGINATION,
+            r"(?i)^\W*(?:bersambung(?:\s+ke)?|sambungan\s+dari|lanjutan\s+dari|continued\s+(?:on|from))\s+(?:hal(?:aman)?|hlm|page|p)\.?\s*[a-z]?\d{1,3}\W*$|^\W*bersambung\W*$|^(?-i:\p{Lu}[\p{Lu}&.\s-]{2,30})\s*[|•·]\s*\d{1,3}$|^\d{1,3}\s*[|•·]\s*(?-i:\p{Lu}[\p{Lu}&.\s-]{2,30})$|^\d{1,3}\s*/\s*\d{1,3}$",
+        ),
+        (
             rule::SYNDICATION,
             r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$",
         ),
@@ -343,6 +350,11 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         .iter()
         .map(|(name, re)| (*name, Regex::new(re).expect("valid phrase rule")))
         .collect()
+});
+
+/// A line that opens with a copyright sign or word ("© 2026 …", "Hak Cipta © …").
+static COPYRIGHT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:©|\(c\)\s|copyright\b|hak\s+cipta\b)").expect("copyright start")
 });
 
 /// An author's bio under the text: "*Penulis adalah dosen …", "The writer is a lecturer
@@ -486,6 +498,11 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     }
     if is_share_line(text) {
         return Some(rule::SHARE);
+    }
+    // "Hak Cipta © 2026 Kementerian …" ends like a caption's credit but opens as the
+    // copyright line it is.
+    if COPYRIGHT_START.is_match(text) {
+        return Some(rule::COPYRIGHT);
     }
     if words <= MAX_CAPTION_WORDS
         && (CAPTION_CREDIT.is_match(text)
@@ -818,6 +835,32 @@ mod tests {
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
+    }
+
+    #[test]
+    fn a_newspaper_pages_jump_and_folio_lines() {
+        for line in [
+            "Bersambung ke Hal. 7",
+            "Sambungan dari halaman 1",
+            "Continued on page A6",
+            "METROPOLIS | 5",
+            "12 | EKONOMI & BISNIS",
+            "2/4",
+        ] {
+            assert_eq!(rule_of(line), rule::PAGINATION, "{line}");
+        }
+        for kept in [
+            "Metropolis | 5 hal menarik",
+            "Skor akhir 2/4 set",
+            "Pasal 5 | Ayat 2",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+        // A copyright line is no caption, though it ends in a name after "©".
+        assert_eq!(
+            rule_of("Hak Cipta © 2026 Kementerian Kelautan dan Perikanan"),
+            rule::COPYRIGHT
+        );
     }
 
     #[test]

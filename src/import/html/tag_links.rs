@@ -150,28 +150,68 @@ fn links_to_tag_archive(link: &NodeRef) -> bool {
 /// A kicker has at most this many words ("Kopi", "Pilkada 2026").
 const MAX_KICKER_WORDS: usize = 4;
 
-/// Removes kickers: a link to a tag or section archive standing as a line of its own above
-/// the headline (Ghost's `gh-article-tag`, "Kopi" over "Kopi Robusta … Tembus Pasar
-/// Jepang"). It names the story's topic, which the tags carry; it is no line of the text.
-/// A link in a sentence, or one below the headline, is left to the other rules.
+/// Removes the kicker right over the headline: a link to a tag or section archive
+/// (Ghost's `gh-article-tag`, "Kopi" over "Kopi Robusta … Tembus Pasar Jepang"), or a label
+/// in capitals or in a box named a label ("FOTO", "VIDEO", `class="…__label"`), standing
+/// as a line of its own just before the `<h1>`. It names the story's kind or topic, which
+/// the tags carry; it is no line of the text. A link in a sentence stays.
 pub fn remove_kicker_links(doc: &Document, dropped: &mut Vec<crate::import::Dropped>) {
-    let Some(headline) = doc.select("h1").nodes().first().map(|h| h.id) else {
+    let Some(headline) = doc.select("h1").nodes().first().copied() else {
         return;
     };
-    for link in doc.select("body a[href]").nodes().to_vec() {
-        let text = collapse_whitespace(&text_of(&link));
-        let is_kicker = link.id < headline
-            && (1..=MAX_KICKER_WORDS).contains(&word_count(&text))
-            && (links_to_tag_archive(&link) || links_to_section_archive(&link))
-            && stands_alone_before(&link, headline);
-        if is_kicker {
-            dropped.push(crate::import::Dropped {
-                text,
-                rule: "kicker (a link to the topic's archive over the headline)".into(),
-            });
-            link.remove_from_parent();
-        }
+    let Some(kicker) = element_before(&headline) else {
+        return;
+    };
+    let text = collapse_whitespace(&text_of(&kicker));
+    let is_link = tag_name(&kicker) == "a";
+    let has_link = is_link || !super::dom::select(&kicker, "a").is_empty();
+    let kind = if is_link {
+        links_to_tag_archive(&kicker) || links_to_section_archive(&kicker)
+    } else {
+        !has_link && (is_in_capitals(&text) || names_a_label(&kicker))
+    };
+    let is_kicker = kind
+        && (1..=MAX_KICKER_WORDS).contains(&word_count(&text))
+        && !text.ends_with(['.', '!', '?'])
+        && stands_alone(&kicker);
+    if is_kicker {
+        dropped.push(crate::import::Dropped {
+            text,
+            rule: "kicker over the headline".into(),
+        });
+        kicker.remove_from_parent();
     }
+}
+
+/// The element just before `node` among its siblings, with nothing but blanks between.
+fn element_before<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let mut current = node.prev_sibling();
+    while let Some(sibling) = current {
+        if sibling.is_element() {
+            return Some(sibling);
+        }
+        if !collapse_whitespace(&sibling.text()).is_empty() {
+            return None;
+        }
+        current = sibling.prev_sibling();
+    }
+    None
+}
+
+/// Whether a text's letters are all capitals ("FOTO", "LIPUTAN KHUSUS").
+fn is_in_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether an element's class or id names a label, kicker or category.
+fn names_a_label(node: &NodeRef) -> bool {
+    class_id_words(node).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "kicker" | "label" | "badge" | "category" | "rubric" | "rubrik" | "kanal" | "eyebrow"
+        )
+    })
 }
 
 /// Path segments of section archives ("/category/ekonomi", "/kanal/daerah").
@@ -191,20 +231,12 @@ fn links_to_section_archive(link: &NodeRef) -> bool {
         .is_some_and(|i| i + 1 < segments.len())
 }
 
-/// Whether a link is a line of its own in the box that also holds the headline: no text
-/// or inline element with text beside it, and the box holds the headline's block.
-fn stands_alone_before(link: &NodeRef, headline: dom_query::NodeId) -> bool {
-    let Some(parent) = link.parent() else {
-        return false;
-    };
-    let holds_headline = parent
-        .children_it(false)
-        .any(|c| c.id == headline || c.descendants_it().any(|d| d.id == headline));
-    let neighbours_silent = [link.prev_sibling(), link.next_sibling()]
+/// Whether an element is a line of its own: no text beside it.
+fn stands_alone(node: &NodeRef) -> bool {
+    [node.prev_sibling(), node.next_sibling()]
         .into_iter()
         .flatten()
-        .all(|n| super::dom::is_block(&n) || collapse_whitespace(&n.text()).is_empty());
-    holds_headline && neighbours_silent
+        .all(|n| n.is_element() || collapse_whitespace(&n.text()).is_empty())
 }
 
 /// The tags of the page's first group of `rel="tag"` links.
@@ -371,6 +403,23 @@ mod tests {
         // A link to a page that is no archive is left to the other rules.
         assert_eq!(
             kickers("<div><a href='/berita/123/lain'>Lain</a><h1>Judul Berita</h1></div>"),
+            0
+        );
+        // A label in capitals or named a label goes; a line of text over the headline stays.
+        assert_eq!(
+            kickers("<div><span>FOTO</span><h1>Judul Berita</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div><div class='post__label'>Liputan Khusus</div><h1>Judul</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div><p>Warga panik.</p><h1>Judul Berita</h1></div>"),
+            0
+        );
+        assert_eq!(
+            kickers("<div><span>Senin</span><h1>Judul Berita</h1></div>"),
             0
         );
     }

@@ -499,3 +499,51 @@ fn a_writers_academic_title_is_no_part_of_the_author() {
         vec!["Rahmawati Idris"]
     );
 }
+
+#[test]
+fn a_press_release_is_dated_by_its_lead_and_ends_above_its_contacts() {
+    let dump = "Siaran Pers\n\nKKP Tebar 2 Juta Benih Kakap Putih di Perairan Teluk Kendari\n\nKendari, 11 Desember 2026 - Kementerian Kelautan dan Perikanan menebar dua juta benih kakap putih di perairan Teluk Kendari.\n\nPenebaran dilakukan untuk memulihkan stok ikan yang menurun akibat penangkapan berlebih.\n\nBiro Hubungan Masyarakat dan Kerja Sama Luar Negeri\nKementerian Kelautan dan Perikanan\n\nNarahubung:\nSri Wahyuni (Kepala Bagian Media dan Publikasi)\nTelp. 021-3519070\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.date.map(|d| d.date_naive().to_string()).as_deref(),
+        Some("2026-12-11")
+    );
+    assert!(
+        a.body.ends_with("akibat penangkapan berlebih.\n"),
+        "{}",
+        a.body
+    );
+    // A date inside the lead's sentence is no dateline.
+    let rules = Rules::default();
+    assert!(lead_dateline("Warga Kendari, 11 Desember 2026, menebar benih.", &rules).is_none());
+    assert!(
+        lead_dateline(
+            "JAKARTA, Senin (3/12/2026) - Pemerintah menebar benih.",
+            &rules
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_newspaper_columns_wrapped_paragraphs_are_joined() {
+    let page = "Judul Berita Pasar Minggu Direvitalisasi Tahun Depan\n\nBENGKULU - Sekitar 450 pedagang Pasar Minggu\nKota Bengkulu mulai pindah ke lapak sementara di\nlahan parkir. Gedung itu akan direvita-\nlisasi mulai Januari.\n\nPembangunan gedung baru ditargetkan selesai\ndalam 14 bulan dan berlangsung berturut-\nturut tanpa henti.\n\nKepala Dinas Perdagangan Kota Bengkulu, Mirza\nHanafi, mengatakan pedagang tidak membayar sewa.\n";
+    let joined = join_hard_wraps(page.lines().map(str::to_string).collect());
+    assert!(joined.contains(&"BENGKULU - Sekitar 450 pedagang Pasar Minggu Kota Bengkulu mulai pindah ke lapak sementara di lahan parkir. Gedung itu akan direvitalisasi mulai Januari.".to_string()), "{joined:#?}");
+    assert!(
+        joined
+            .iter()
+            .any(|l| l.contains("berturut-turut tanpa henti."))
+    );
+    assert!(
+        joined
+            .iter()
+            .any(|l| l.starts_with("Kepala Dinas Perdagangan Kota Bengkulu, Mirza Hanafi,"))
+    );
+    // Blocks of short lines that are no wrapped paragraph stay apart (a header).
+    let header = "Oleh Umbu Kudu Ndakularak\nSelasa, 8 Desember 2026 06:00 WITA\n\nA\n";
+    assert_eq!(
+        join_hard_wraps(header.lines().map(str::to_string).collect()).len(),
+        4
+    );
+}
