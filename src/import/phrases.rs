@@ -69,6 +69,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)\b|^\W*also\s+on\s+\S+\.\S+",
         ),
         (
+            // "Read also" in Sundanese ("Baca oge:", "Maca ogé") and Javanese ("Waca uga:",
+            // "Maos ugi"), as regional portals write it.
+            rule::READ_ALSO,
+            r"(?i)^\W*(?:baca|maca|waca|maos)\s+(?:oge|ogé|uga|ugi)\s*(?:[:：»>–-]|$)",
+        ),
+        (
             // "Read also" in French, Italian, Dutch, Portuguese, Polish, Russian, Chinese
             // and Japanese, alone or before the headline.
             rule::READ_ALSO,
@@ -251,6 +257,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::SIGN_OFF,
             r"^\(\s*[\p{L}\d][\p{L}\d.-]*(?:\s[\p{L}\d.-]+){0,2}\s*/\s*\p{L}[\p{L} .'’-]{1,40}\)\.?$",
+        ),
+        (
+            // A live page's note that it refreshes itself ("Diperbarui 11:05 WITA · Halaman
+            // ini diperbarui otomatis", "This page updates automatically").
+            rule::WIDGET,
+            r"(?i)\b(?:halaman|laman)\s+ini\s+(?:akan\s+)?(?:diperbarui|diperbaharui|di-?update|dimuat\s+ulang)\s+(?:secara\s+)?otomatis\b|\bthis\s+page\s+(?:is\s+|will\s+be\s+)?(?:updated|refreshed|updates|refreshes)\s+automatically\b|^\W*(?:auto-?refresh|pembaruan\s+otomatis)\b.{0,40}$",
         ),
         (
             rule::WIDGET,
@@ -436,7 +448,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?|articles\s+connexes|(?:à\s+)?lire\s+également|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|gerelateerde\s+artikelen|lees\s+ook|meer\s+nieuws|(?:artigos|notícias|matérias)\s+relacionad[oa]s|leia\s+também|veja\s+também|powiązane\s+artykuły|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|похожие\s+статьи|читайте\s+также|по\s+теме|相关文章|相关阅读|延伸阅读|相關文章|関連記事|あわせて読みたい)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(warta|berita)\s+(sejenna|sanesna|lianna|liyane|sanesipun)\W*$|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?|articles\s+connexes|(?:à\s+)?lire\s+également|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|gerelateerde\s+artikelen|lees\s+ook|meer\s+nieuws|(?:artigos|notícias|matérias)\s+relacionad[oa]s|leia\s+também|veja\s+também|powiązane\s+artykuły|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|похожие\s+статьи|читайте\s+также|по\s+теме|相关文章|相关阅读|延伸阅读|相關文章|関連記事|あわせて読みたい)\W*$",
     )
     .expect("related heading")
 });
@@ -536,7 +548,7 @@ fn is_emoticon(text: &str) -> bool {
 /// Words of share-button rows; the weak ones only count next to a strong one.
 #[rustfmt::skip]
 const SHARE_STRONG: &[&str] = &[
-    "bagikan", "share", "shares", "facebook", "fb", "twitter", "whatsapp", "wa", "telegram",
+    "bagikan", "bagikeun", "share", "shares", "facebook", "fb", "twitter", "whatsapp", "wa", "telegram",
     "email", "e-mail", "surel", "copy", "salin", "tautan", "tweet", "pinterest", "linkedin",
     "messenger", "reddit", "threads", "disalin", "tersalin", "copied", "flipboard", "mailto",
 ];
@@ -832,6 +844,30 @@ mod tests {
             "Penulis buku itu tinggal di Samarinda sejak 1998.",
             "Menurut penulis, kolam retensi belum cukup.",
             "Pendapat warga tentang banjir berbeda-beda.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn regional_read_also_share_and_live_notes() {
+        for line in [
+            "Baca oge: Festival Kuda Renggong",
+            "Waca uga: Pasar Gede Buka",
+            "Maca ogé",
+        ] {
+            assert_eq!(rule_of(line), rule::READ_ALSO, "{line}");
+        }
+        assert_eq!(rule_of("Bagikeun: Facebook Twitter WhatsApp"), rule::SHARE);
+        for line in [
+            "Diperbarui 11:05 WITA · Halaman ini diperbarui otomatis",
+            "This page updates automatically",
+        ] {
+            assert_eq!(rule_of(line), rule::WIDGET, "{line}");
+        }
+        for kept in [
+            "Baca ogé cenah, ceuk Mang Ade, teu kudu buru-buru ka kota.",
+            "Data di halaman ini diperbarui setiap pekan oleh dinas kesehatan.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }

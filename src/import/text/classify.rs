@@ -68,6 +68,9 @@ pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
     if URL_LINE.is_match(text) {
         return Kind::Url(text.to_string());
     }
+    if let Some(caps) = LABELLED_URL_LINE.captures(text) {
+        return Kind::Url(caps["url"].to_string());
+    }
     if let Some(kind) = byline(text, rules) {
         return kind;
     }
@@ -114,6 +117,7 @@ pub(super) static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
             (?:berita|artikel)\ \S+\ lainnya|
             (?:siaran\ pers|rilis(?:\ pers)?|press\ releases?)\ (?:lainnya|terkait|terbaru)|
             more\ press\ releases|
+            (?:warta|berita)\ (?:sejenna|sanesna|lianna|liyane|sanesipun)|
             related(?:\ (?:articles?|posts?|news|stories|content|coverage))?|
             read\ next|more\ stories|more\ from\ .{1,30}|you\ (?:may|might)\ also\ like|
             recommended(?:\ (?:for\ you|stories|articles))?|
@@ -173,6 +177,13 @@ pub(super) fn junk_rule(text: &str) -> Option<&'static str> {
 
 pub(super) static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid regex"));
+
+/// The article's address after a label, as a shared copy ends: "Selengkapnya: https://…",
+/// "Baca selengkapnya di https://…", "Sumber: https://…", "Link: https://…".
+pub(super) static LABELLED_URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:baca\s+)?selengkapnya(?:\s+di)?|sumber|source|link|tautan|read\s+more(?:\s+at)?)\s*[:：]?\s*(?P<url>https?://\S+)$")
+        .expect("valid regex")
+});
 
 /// A URL of a picture (the page's lead image), not of the article.
 pub(super) fn is_image_url(url: &str) -> bool {

@@ -39,8 +39,32 @@ pub(super) fn clean_line(line: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        .to_string()
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+    without_chat_marks(text).to_string()
+}
+
+/// A line as a chat app's copy writes it, without its decorations: the emoji put before a
+/// line as a bullet ("📍 Arus kendaraan …", "🔗 Selengkapnya: …") and the bold or italic
+/// marks around a whole line ("*Judul*", "_Oleh: Nurul Hikmah_").
+fn without_chat_marks(line: &str) -> &str {
+    static LEADING_EMOJI: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)+").expect("valid regex")
+    });
+    let line = match LEADING_EMOJI.find(line) {
+        Some(m) if m.end() < line.len() => &line[m.end()..],
+        _ => line,
+    };
+    for mark in ['*', '_', '~'] {
+        if let Some(inner) = line
+            .strip_prefix(mark)
+            .and_then(|l| l.strip_suffix(mark))
+            .filter(|inner| !inner.is_empty() && !inner.contains(mark))
+            .filter(|inner| !inner.starts_with(' ') && !inner.ends_with(' '))
+        {
+            return inner;
+        }
+    }
+    line
 }
 
 pub(super) fn word_count(text: &str) -> usize {

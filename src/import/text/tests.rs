@@ -547,3 +547,35 @@ fn a_newspaper_columns_wrapped_paragraphs_are_joined() {
         4
     );
 }
+
+#[test]
+fn a_chat_apps_copy_keeps_its_words_not_its_marks() {
+    assert_eq!(
+        clean_line("*Jalur Pantura Dipadati Pemudik*"),
+        "Jalur Pantura Dipadati Pemudik"
+    );
+    assert_eq!(clean_line("_Oleh: Nurul Hikmah_"), "Oleh: Nurul Hikmah");
+    assert_eq!(
+        clean_line("📍 Arus kendaraan meningkat."),
+        "Arus kendaraan meningkat."
+    );
+    // Marks inside a line, or a line of emoji only, stay.
+    assert_eq!(clean_line("Harga *naik* lagi"), "Harga *naik* lagi");
+    assert_eq!(
+        clean_line("*catatan* dan *lainnya*"),
+        "*catatan* dan *lainnya*"
+    );
+    assert_eq!(clean_line("👍"), "👍");
+    let dump = "*Jalur Pantura Cirebon Mulai Dipadati Pemudik Motor*\n\n_Oleh: Nurul Hikmah_\nCirebon, Jumat 18 Desember 2026 | 14.20 WIB\n\n📍 Arus kendaraan roda dua di jalur Pantura Cirebon meningkat sejak Jumat pagi hari ini.\n\n🔗 Selengkapnya: https://kabarcirebon.example/2026/12/18/jalur-pantura\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.title,
+        "Jalur Pantura Cirebon Mulai Dipadati Pemudik Motor"
+    );
+    assert_eq!(a.authors, vec!["Nurul Hikmah"]);
+    assert_eq!(
+        a.source.as_deref(),
+        Some("https://kabarcirebon.example/2026/12/18/jalur-pantura")
+    );
+    assert!(!a.body.contains("Selengkapnya"));
+}
