@@ -15,11 +15,18 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// A line that starts like a byline ("By ...", "Oleh: ...", "Penulis: ...").
+/// A line that starts like a byline ("By ...", "Oleh: ...", "Penulis: ...", Javanese
+/// "Pawarta: ...").
 pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author)\b\s*[:：]?\s+\S")
-        .expect("byline prefix")
+    Regex::new(
+        r"^(?i:by|oleh|penulis|reporter|pewarta|pawarta|laporan|written by|author)\b\s*[:：]?\s+\S",
+    )
+    .expect("byline prefix")
 });
+
+/// A time zone left after a date's time ("07:40 WITA"), before the credits of an info row.
+static TIME_ZONE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:WIB|WITA|WIT|UTC|GMT)\b").expect("time zone word"));
 
 /// Words of a role, a desk, a degree, a company, a department or a link, not of a person's
 /// name ("Staff Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all
@@ -35,7 +42,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Labels that introduce a byline in the languages of the pages mirrored, longest first:
 /// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
 /// "Publicado por", "Autor:", "Text:", "Erstellt von", "Blog Beitrag von".
-const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
 
 static NAME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
@@ -199,6 +206,19 @@ pub fn names_only_a_desk(text: &str) -> bool {
 /// Whether a short line is a byline and nothing else: "By SAMUEL OKAFOR and LENA HOFFMANN",
 /// "Oleh: Reni Erina", "By María Fernández, Staff Writer" (not "By Monday, officials said").
 pub fn is_byline(text: &str) -> bool {
+    // "Sabtu, 19 Desember 2026 07:40 WITA Reporter: Syamsul Bahri Editor: Andi Tenri": the
+    // date first, then the credits (an info row under the headline).
+    let separator = |c: char| c.is_whitespace() || "|·•,-–—".contains(c);
+    if let Some(found) = crate::import::dates::find_date(text)
+        && found.span.end < text.len()
+        && {
+            let day = text[..found.span.start].trim_matches(separator);
+            day.is_empty() || WEEKDAY.is_match(day)
+        }
+    {
+        let rest = TIME_ZONE_WORD.replace(text[found.span.end..].trim_start_matches(separator), "");
+        return is_byline(rest.trim_start_matches(separator));
+    }
     if word_count(text) > 10 || !BYLINE_PREFIX.is_match(text) {
         return false;
     }
@@ -510,6 +530,14 @@ mod tests {
             "By Monday, officials said the road would reopen."
         ));
         assert!(!is_byline("By the end of the year"));
+        // A date first, then the credits: an info row under the headline.
+        assert!(is_byline(
+            "Sabtu, 19 Desember 2026 07:40 WITA Reporter: Syamsul Bahri Editor: Andi Tenri"
+        ));
+        assert!(!is_byline(
+            "Sabtu, 19 Desember 2026 warga berkumpul di alun-alun kota"
+        ));
+        assert!(is_byline("Pawarta: Wahyu Nugroho"));
     }
 
     #[test]

@@ -69,6 +69,16 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)\b|^\W*also\s+on\s+\S+\.\S+",
         ),
         (
+            // A share row in Javanese: "Sumangga dipun-share: Facebook | Twitter".
+            rule::SHARE,
+            r"(?i)^\W*(?:sumangga\s+)?dipun[-\s]?(?:share|bagikan|andum)\b.{0,80}$",
+        ),
+        (
+            // An audio or video player's length: "Durasi 02:14", "Duration: 3:05".
+            rule::WIDGET,
+            r"(?i)^\W*(?:durasi|duration)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?\W*$",
+        ),
+        (
             // "Read also" in Sundanese ("Baca oge:", "Maca ogé") and Javanese ("Waca uga:",
             // "Maos ugi"), as regional portals write it.
             rule::READ_ALSO,
@@ -859,6 +869,12 @@ mod tests {
             assert_eq!(rule_of(line), rule::READ_ALSO, "{line}");
         }
         assert_eq!(rule_of("Bagikeun: Facebook Twitter WhatsApp"), rule::SHARE);
+        assert_eq!(
+            rule_of("Sumangga dipun-share: Facebook | Twitter | WhatsApp"),
+            rule::SHARE
+        );
+        assert_eq!(rule_of("Durasi 02:14"), rule::WIDGET);
+        assert_eq!(rule_of("Durasi perjalanan dua jam."), "kept");
         for line in [
             "Diperbarui 11:05 WITA · Halaman ini diperbarui otomatis",
             "This page updates automatically",

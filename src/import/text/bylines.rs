@@ -16,7 +16,7 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<short>rep|red)\s*[:：]
           | (?P<role>additional\s+reporting\s+by|reporting\s+by|reported\s+by|writing\s+by|written\s+by|ditulis\s+oleh
             |editing\s+by|edited\s+by|words\s+by|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
-            |koresponden|oleh|author|writer|editor|penyunting|redaktur|by)\b
+            |koresponden|oleh|author|writer|editor|penyunting|redaktur|pawarta|by)\b
         )\s*(?P<colon>[:：])?\s*",
     )
     .expect("valid regex")
