@@ -15,11 +15,18 @@ fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
-/// A line that starts like a byline ("By ...", "Oleh: ...", "Penulis: ...").
+/// A line that starts like a byline ("By ...", "Oleh: ...", "Penulis: ...", Javanese
+/// "Pawarta: ...").
 pub static BYLINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by|oleh|penulis|reporter|pewarta|laporan|written by|author)\b\s*[:：]?\s+\S")
-        .expect("byline prefix")
+    Regex::new(
+        r"^(?i:by|oleh|penulis|reporter|pewarta|pawarta|laporan|written by|author)\b\s*[:：]?\s+\S",
+    )
+    .expect("byline prefix")
 });
+
+/// A time zone left after a date's time ("07:40 WITA"), before the credits of an info row.
+static TIME_ZONE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:WIB|WITA|WIT|UTC|GMT)\b").expect("time zone word"));
 
 /// Words of a role, a desk, a degree, a company, a department or a link, not of a person's
 /// name ("Staff Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all
@@ -35,7 +42,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Labels that introduce a byline in the languages of the pages mirrored, longest first:
 /// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
 /// "Publicado por", "Autor:", "Text:", "Erstellt von", "Blog Beitrag von".
-const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
 
 static NAME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
@@ -127,14 +134,51 @@ fn byline_parts(raw: &str) -> Vec<String> {
 }
 
 /// Author names in a byline: "By JOHN SMITH and Jane Doe, Staff Writer" gives
-/// ["John Smith", "Jane Doe"]; outlet names and roles are left out.
+/// ["John Smith", "Jane Doe"]; outlet names, roles, academic titles and degrees are left
+/// out ("Dr. Rahmawati Idris, M.T." gives ["Rahmawati Idris"]).
 pub fn clean_names(raw: &str) -> Vec<String> {
     let names: Vec<String> = byline_parts(raw)
         .iter()
+        .filter(|p| !is_academic_degree(p))
+        .map(|p| without_titles(p))
         .filter(|p| is_author_name(p))
-        .map(|p| title_case_if_shouting(p))
+        .map(|p| title_case_if_shouting(&p))
         .collect();
     dedup(names)
+}
+
+/// Academic and professional titles written before a name ("Dr.", "Prof.", "Ir.", "Drs.",
+/// "dr.", "drg."; "Dr" and "Prof" also without the dot): the credit names the person, so a byline keeps the name alone, the way
+/// the golden articles and the metadata truth write every author.
+static TITLES_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?i:prof|dr)\.?\s+|(?i:drs|dra|ir|drg)\.\s*)+").expect("titles before a name")
+});
+
+/// Degrees written after a name, as a part of their own after a comma: "S.H.", "M.Si.",
+/// "S.Pd.", "Ph.D.", "M.Hum", "MBA". Each piece a capital and up to three letters, closed by
+/// a dot but the last; at least two pieces, or a known degree without dots.
+static ACADEMIC_DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}\p{Ll}{0,3}\.){1,3}\p{Lu}\p{Ll}{0,3}\.?$|^(?:MBA|MSc|MA|PhD|LLM|SH|SE|MM|MT)$",
+    )
+    .expect("academic degree")
+});
+
+/// A name without the academic titles before it ("Dr. Rahmawati Idris" → "Rahmawati
+/// Idris"); a title alone stays as it is (it is then no name and goes elsewhere).
+pub fn without_titles(name: &str) -> String {
+    let name = name.trim();
+    let rest = TITLES_BEFORE_NAME.replace(name, "");
+    if rest.trim().is_empty() {
+        name.to_string()
+    } else {
+        rest.trim().to_string()
+    }
+}
+
+/// Whether a byline's part is an academic degree after the name ("M.Si.", "Ph.D.").
+pub fn is_academic_degree(part: &str) -> bool {
+    ACADEMIC_DEGREE.is_match(part.trim())
 }
 
 /// The names of a labelled line when it is a byline and nothing else: every part a name or
@@ -162,6 +206,19 @@ pub fn names_only_a_desk(text: &str) -> bool {
 /// Whether a short line is a byline and nothing else: "By SAMUEL OKAFOR and LENA HOFFMANN",
 /// "Oleh: Reni Erina", "By María Fernández, Staff Writer" (not "By Monday, officials said").
 pub fn is_byline(text: &str) -> bool {
+    // "Sabtu, 19 Desember 2026 07:40 WITA Reporter: Syamsul Bahri Editor: Andi Tenri": the
+    // date first, then the credits (an info row under the headline).
+    let separator = |c: char| c.is_whitespace() || "|·•,-–—".contains(c);
+    if let Some(found) = crate::import::dates::find_date(text)
+        && found.span.end < text.len()
+        && {
+            let day = text[..found.span.start].trim_matches(separator);
+            day.is_empty() || WEEKDAY.is_match(day)
+        }
+    {
+        let rest = TIME_ZONE_WORD.replace(text[found.span.end..].trim_start_matches(separator), "");
+        return is_byline(rest.trim_start_matches(separator));
+    }
     if word_count(text) > 10 || !BYLINE_PREFIX.is_match(text) {
         return false;
     }
@@ -338,6 +395,29 @@ mod tests {
     }
 
     #[test]
+    fn academic_titles_and_degrees_are_no_part_of_a_name() {
+        assert_eq!(
+            clean_names("Penulis: Dr. Rahmawati Idris"),
+            ["Rahmawati Idris"]
+        );
+        assert_eq!(
+            clean_names("Oleh Prof. Dr. Ir. Bambang Sutejo"),
+            ["Bambang Sutejo"]
+        );
+        assert_eq!(clean_names("dr. Ayu Lestari, M.Kes."), ["Ayu Lestari"]);
+        assert_eq!(clean_names("By Jane Doe, Ph.D."), ["Jane Doe"]);
+        assert_eq!(clean_names("Rudi Hartono, S.H., M.H."), ["Rudi Hartono"]);
+        // A name that starts like a title is left whole; initials in a name stay.
+        assert_eq!(clean_names("Drajat Sukmono"), ["Drajat Sukmono"]);
+        assert_eq!(clean_names("Irma Dewi"), ["Irma Dewi"]);
+        assert_eq!(clean_names("Fuji E. Permana"), ["Fuji E. Permana"]);
+        assert_eq!(
+            clean_names("Muh. Al-Fatih dan Jane Doe"),
+            ["Muh. Al-Fatih", "Jane Doe"]
+        );
+    }
+
+    #[test]
     fn a_department_or_unnamed_agencies_are_no_reporters() {
         assert!(clean_names("Agencies").is_empty());
         assert!(clean_names("Dr. Karin J. Schmitz Abteilung Öffentlichkeitsarbeit").is_empty());
@@ -450,6 +530,14 @@ mod tests {
             "By Monday, officials said the road would reopen."
         ));
         assert!(!is_byline("By the end of the year"));
+        // A date first, then the credits: an info row under the headline.
+        assert!(is_byline(
+            "Sabtu, 19 Desember 2026 07:40 WITA Reporter: Syamsul Bahri Editor: Andi Tenri"
+        ));
+        assert!(!is_byline(
+            "Sabtu, 19 Desember 2026 warga berkumpul di alun-alun kota"
+        ));
+        assert!(is_byline("Pawarta: Wahyu Nugroho"));
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub mod rule {
     pub const TEASER: &str = "teaser of another page";
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
     pub const CITATION: &str = "citation note";
+    pub const NEWSLETTER: &str = "newsletter greeting or sign-off";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -67,6 +68,22 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::READ_ALSO,
             r"(?i)^\W*(?:baca|lihat|simak)\s+(?:berita|artikel)\s+(?:lainnya|lain|terkait|menarik)\b|^\W*also\s+on\s+\S+\.\S+",
+        ),
+        (
+            // A share row in Javanese: "Sumangga dipun-share: Facebook | Twitter".
+            rule::SHARE,
+            r"(?i)^\W*(?:sumangga\s+)?dipun[-\s]?(?:share|bagikan|andum)\b.{0,80}$",
+        ),
+        (
+            // An audio or video player's length: "Durasi 02:14", "Duration: 3:05".
+            rule::WIDGET,
+            r"(?i)^\W*(?:durasi|duration)\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?\W*$",
+        ),
+        (
+            // "Read also" in Sundanese ("Baca oge:", "Maca ogé") and Javanese ("Waca uga:",
+            // "Maos ugi"), as regional portals write it.
+            rule::READ_ALSO,
+            r"(?i)^\W*(?:baca|maca|waca|maos)\s+(?:oge|ogé|uga|ugi)\s*(?:[:：»>–-]|$)",
         ),
         (
             // "Read also" in French, Italian, Dutch, Portuguese, Polish, Russian, Chinese
@@ -220,6 +237,13 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:halaman\s*\d+\s*(?:/|dari)\s*\d+|page\s+\d+\s+of\s+\d+)\W*$",
         ),
         (
+            // A newspaper page's jump and folio lines: "Bersambung ke Hal. 7", "Sambungan
+            // dari halaman 1", "Continued on page A6", "METROPOLIS | 5"; a gallery's photo
+            // counter "2/4".
+            rule::PAGINATION,
+            r"(?i)^\W*(?:bersambung(?:\s+ke)?|sambungan\s+dari|lanjutan\s+dari|continued\s+(?:on|from))\s+(?:hal(?:aman)?|hlm|page|p)\.?\s*[a-z]?\d{1,3}\W*$|^\W*bersambung\W*$|^(?-i:\p{Lu}[\p{Lu}&.\s-]{2,30})\s*[|•·]\s*\d{1,3}$|^\d{1,3}\s*[|•·]\s*(?-i:\p{Lu}[\p{Lu}&.\s-]{2,30})$|^\d{1,3}\s*/\s*\d{1,3}$",
+        ),
+        (
             rule::SYNDICATION,
             r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$",
         ),
@@ -244,6 +268,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::SIGN_OFF,
             r"^\(\s*[\p{L}\d][\p{L}\d.-]*(?:\s[\p{L}\d.-]+){0,2}\s*/\s*\p{L}[\p{L} .'’-]{1,40}\)\.?$",
+        ),
+        (
+            // A live page's note that it refreshes itself ("Diperbarui 11:05 WITA · Halaman
+            // ini diperbarui otomatis", "This page updates automatically").
+            rule::WIDGET,
+            r"(?i)\b(?:halaman|laman)\s+ini\s+(?:akan\s+)?(?:diperbarui|diperbaharui|di-?update|dimuat\s+ulang)\s+(?:secara\s+)?otomatis\b|\bthis\s+page\s+(?:is\s+|will\s+be\s+)?(?:updated|refreshed|updates|refreshes)\s+automatically\b|^\W*(?:auto-?refresh|pembaruan\s+otomatis)\b.{0,40}$",
         ),
         (
             rule::WIDGET,
@@ -302,6 +332,20 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         (
             rule::DISCLAIMER,
             r"(?i)\b(?:is|are)\s+not\s+responsible\s+for\s+(?:the\s+)?(?:opinions|views|content|statements)\b|\btidak\s+bertanggung\s+jawab\s+atas\s+(?:isi|konten|pendapat)\b",
+        ),
+        (
+            // An opinion page's disclaimer: "Tulisan ini merupakan pendapat pribadi penulis
+            // dan tidak mencerminkan pandangan redaksi."
+            rule::DISCLAIMER,
+            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b",
+        ),
+        (
+            // A newsletter's greeting above its stories and its closing lines under them:
+            // "Halo pembaca, berikut berita pilihan redaksi pagi ini.", "Terima kasih telah
+            // membaca.", "Teruskan buletin ini kepada teman Anda.", "You are receiving this
+            // email because …", "Lihat versi web".
+            rule::NEWSLETTER,
+            r"(?i)^\W*(?:halo|hai|hi|hello|selamat\s+(?:pagi|siang|sore|malam))\W+(?:para\s+)?(?:pembaca|sobat(?:\s+\p{L}+)?|pelanggan|readers?|subscribers?)\b.{0,120}$|^\W*(?:terima\s+kasih|thanks?(?:\s+you)?)\s+(?:telah|sudah|for)\s+(?:membaca|reading)\b.{0,120}$|\b(?:teruskan|forward)\s+(?:buletin|newsletter|email|e-mail|surel)\s+ini\b|^\W*(?:anda|you)\s+(?:menerima|received?|are\s+receiving)\s+(?:this\s+)?(?:email|e-mail|surel|buletin|newsletter|pesan)\s+(?:ini\s+)?(?:karena|because)\b|^\W*(?:lihat\s+versi\s+web|view\s+(?:this\s+email\s+)?(?:in\s+(?:your\s+)?browser|online))\b.{0,60}$",
         ),
         (
             // A PHP warning printed into the page.
@@ -368,11 +412,18 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// An author's bio under the text: "Follow him on Twitter", or "Jane Doe is a reporter at
-/// ... Follow her ..." (a sentence about a person's job that ends with where to follow them).
+/// A line that opens with a copyright sign or word ("© 2026 …", "Hak Cipta © …").
+static COPYRIGHT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:©|\(c\)\s|copyright\b|hak\s+cipta\b)").expect("copyright start")
+});
+
+/// An author's bio under the text: "*Penulis adalah dosen …", "The writer is a lecturer
+/// at …" (a column's note on its writer), "Follow him on Twitter", or "Jane Doe is a
+/// reporter at ... Follow her ..." (a sentence about a person's job that ends with where to
+/// follow them).
 static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|^\W*(?-i:\p{Lu})[\w.'’-]*(?:\s+(?-i:\p{Lu})[\w.'’-]*){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,5}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor|author|founder|co-founder|consultant|blogger|photographer|analyst|wartawan|jurnalis|penulis)\b.{0,400}\b(?:follow\s+(?:him|her|them|us|me|on|at)\b|twitter|linkedin|instagram|@\w|e-?mail\s*:)",
+        r"(?i)^\W*(?:penulis|kolumnis|the\s+(?:writer|author|columnist))\s+(?:adalah|merupakan|ialah|is\s+(?:an?|the))\s+\S|^\W*(?:you\s+can\s+)?(?:follow|ikuti|reach|contact|email)\s+(?:him|her|them|me|dia|beliau|penulis)\s+(?:on|at|di|via)\b|^\W*(?-i:\p{Lu})[\w.'’-]*(?:\s+(?-i:\p{Lu})[\w.'’-]*){0,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w&-]+\s+){0,5}(?:reporter|writer|correspondent|journalist|columnist|contributor|editor|author|founder|co-founder|consultant|blogger|photographer|analyst|wartawan|jurnalis|penulis)\b.{0,400}\b(?:follow\s+(?:him|her|them|us|me|on|at)\b|twitter|linkedin|instagram|@\w|e-?mail\s*:)",
     )
     .expect("valid phrase rule")
 });
@@ -445,7 +496,7 @@ static BIO_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// links (or the bio) under it go.
 static RELATED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?|articles\s+connexes|(?:à\s+)?lire\s+également|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|gerelateerde\s+artikelen|lees\s+ook|meer\s+nieuws|(?:artigos|notícias|matérias)\s+relacionad[oa]s|leia\s+também|veja\s+também|powiązane\s+artykuły|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|похожие\s+статьи|читайте\s+также|по\s+теме|相关文章|相关阅读|延伸阅读|相關文章|関連記事|あわせて読みたい)\W*$",
+        r"(?i)^\W*(berita|artikel|baca)\s+(terkait|lainnya|lain|juga|pilihan|populer|terpopuler)|^\W*(warta|berita)\s+(sejenna|sanesna|lianna|liyane|sanesipun)\W*$|^\W*(terpopuler|populer|terkini|rekomendasi|pilihan\s+editor)\W*$|^\W*(related|more|recommended|top|latest|trending|popular|most\s+(read|popular|viewed|shared))(\s+(articles?|stories|news|coverage|posts|reading|links|on\s+\w+))?\W*$|^\W*(you\s+may\s+(also\s+)?like|read\s+next|read\s+more|also\s+read|see\s+also|don'?t\s+miss|further\s+reading|more\s+on\s+this\s+story)\W*$|^\W*(mehr\s+zum\s+thema(\s+auf\s+\S+)?|(das|dies)\s+könnte\s+(dich|sie|dir|ihnen|euch)\s+auch\s+(interessieren|gefallen)|zum\s+weiterlesen|empfohlene\s+(beiträge|artikel)|weiterführende\s+(links?|artikel|informationen)|weitere\s+(artikel|beiträge)|mehr\s+(zu|zur|zum|von|aus)\s+\S.{0,40}|weitere\s+(informationen|infos?)|weitere\s+\w*(tipps|artikel|beiträge|meldungen|nachrichten|themen)(\s+\S+){0,3}|siehe\s+auch|entdecke\s+weitere\s+\S+|heute\s+empfehlen\s+wir|vorschau\s+auf\s+den\s+nächsten\s+artikel|auch\s+interessant|lesen\s+sie\s+auch|(también\s+)?te\s+puede\s+interesar|(notas|noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|más\s+noticias|(à\s+)?lire\s+aussi|sur\s+le\s+même\s+sujet|articles\s+(liés|similaires|associés)|schon\s+gelesen|mehr\s+themen|meist\s*-?\s*(gelesen|diskutiert|kommentiert|geklickt)|empfehlungen(\s+(aus|der|für)\s+\S.{0,40})?|articles\s+connexes|(?:à\s+)?lire\s+également|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche|gerelateerde\s+artikelen|lees\s+ook|meer\s+nieuws|(?:artigos|notícias|matérias)\s+relacionad[oa]s|leia\s+também|veja\s+também|powiązane\s+artykuły|czytaj\s+(?:też|także|również)|zobacz\s+(?:też|także|również)|похожие\s+статьи|читайте\s+также|по\s+теме|相关文章|相关阅读|延伸阅读|相關文章|関連記事|あわせて読みたい)\W*$",
     )
     .expect("related heading")
 });
@@ -526,6 +577,11 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if is_share_line(text) {
         return Some(rule::SHARE);
     }
+    // "Hak Cipta © 2026 Kementerian …" ends like a caption's credit but opens as the
+    // copyright line it is.
+    if COPYRIGHT_START.is_match(text) {
+        return Some(rule::COPYRIGHT);
+    }
     if words <= MAX_CAPTION_WORDS
         && (CAPTION_CREDIT.is_match(text)
             || BRACKETED_CREDIT.is_match(text)
@@ -558,7 +614,7 @@ fn is_emoticon(text: &str) -> bool {
 /// Words of share-button rows; the weak ones only count next to a strong one.
 #[rustfmt::skip]
 const SHARE_STRONG: &[&str] = &[
-    "bagikan", "share", "shares", "facebook", "fb", "twitter", "whatsapp", "wa", "telegram",
+    "bagikan", "bagikeun", "share", "shares", "facebook", "fb", "twitter", "whatsapp", "wa", "telegram",
     "email", "e-mail", "surel", "copy", "salin", "tautan", "tweet", "pinterest", "linkedin",
     "messenger", "reddit", "threads", "disalin", "tersalin", "copied", "flipboard", "mailto",
 ];
@@ -828,6 +884,109 @@ mod tests {
             // Asking about a thing that is not the site's own is the article's question.
             "Kennt ihr schon den neuen Wanderweg am See? Er führt in drei Stunden vom Bahnhof bis zur Hütte und ist auch für Kinder gut zu gehen.",
             "Gefällt dir diese Farbe? Dann passt sie auch zu den Vorhängen im Schlafzimmer, die wir im letzten Teil der Serie genäht haben, und zu vielen anderen Stoffen.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn an_opinion_columns_writer_note_and_disclaimer() {
+        for line in [
+            "*Penulis adalah dosen Fakultas Teknik Universitas Mulawarman.",
+            "(Penulis merupakan peneliti di Pusat Studi Lingkungan)",
+            "The writer is a lecturer at Gadjah Mada University.",
+        ] {
+            assert_eq!(rule_of(line), rule::AUTHOR_BIO, "{line}");
+        }
+        for line in [
+            "Tulisan ini merupakan pendapat pribadi penulis dan tidak mencerminkan pandangan redaksi.",
+            "Isi tulisan ini sepenuhnya tanggung jawab penulis.",
+            "Opini ini tidak mencerminkan sikap redaksi.",
+        ] {
+            assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
+        }
+        // Sentences of the text that name a writer or an opinion stay.
+        for kept in [
+            "Penulis buku itu tinggal di Samarinda sejak 1998.",
+            "Menurut penulis, kolam retensi belum cukup.",
+            "Pendapat warga tentang banjir berbeda-beda.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn regional_read_also_share_and_live_notes() {
+        for line in [
+            "Baca oge: Festival Kuda Renggong",
+            "Waca uga: Pasar Gede Buka",
+            "Maca ogé",
+        ] {
+            assert_eq!(rule_of(line), rule::READ_ALSO, "{line}");
+        }
+        assert_eq!(rule_of("Bagikeun: Facebook Twitter WhatsApp"), rule::SHARE);
+        assert_eq!(
+            rule_of("Sumangga dipun-share: Facebook | Twitter | WhatsApp"),
+            rule::SHARE
+        );
+        assert_eq!(rule_of("Durasi 02:14"), rule::WIDGET);
+        assert_eq!(rule_of("Durasi perjalanan dua jam."), "kept");
+        for line in [
+            "Diperbarui 11:05 WITA · Halaman ini diperbarui otomatis",
+            "This page updates automatically",
+        ] {
+            assert_eq!(rule_of(line), rule::WIDGET, "{line}");
+        }
+        for kept in [
+            "Baca ogé cenah, ceuk Mang Ade, teu kudu buru-buru ka kota.",
+            "Data di halaman ini diperbarui setiap pekan oleh dinas kesehatan.",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn a_newspaper_pages_jump_and_folio_lines() {
+        for line in [
+            "Bersambung ke Hal. 7",
+            "Sambungan dari halaman 1",
+            "Continued on page A6",
+            "METROPOLIS | 5",
+            "12 | EKONOMI & BISNIS",
+            "2/4",
+        ] {
+            assert_eq!(rule_of(line), rule::PAGINATION, "{line}");
+        }
+        for kept in [
+            "Metropolis | 5 hal menarik",
+            "Skor akhir 2/4 set",
+            "Pasal 5 | Ayat 2",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+        // A copyright line is no caption, though it ends in a name after "©".
+        assert_eq!(
+            rule_of("Hak Cipta © 2026 Kementerian Kelautan dan Perikanan"),
+            rule::COPYRIGHT
+        );
+    }
+
+    #[test]
+    fn a_newsletters_greeting_and_closing_lines() {
+        for line in [
+            "Halo pembaca, berikut berita pilihan redaksi pagi ini.",
+            "Selamat pagi, Sobat Tani! Ini kabar pekan ini.",
+            "Terima kasih telah membaca. Teruskan buletin ini kepada teman Anda.",
+            "Thanks for reading!",
+            "Anda menerima email ini karena mendaftar di situs kami.",
+            "You are receiving this email because you signed up on our site.",
+            "Lihat versi web",
+        ] {
+            assert_eq!(rule_of(line), rule::NEWSLETTER, "{line}");
+        }
+        for kept in [
+            "Halo, kata Markus sambil melambai kepada petugas pelabuhan.",
+            "Warga menerima bantuan ini karena rumah mereka terendam.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }

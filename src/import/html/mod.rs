@@ -206,6 +206,7 @@ fn clean_page(
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     junk::remove_junk_elements(doc, &anchor, dropped);
+    tag_links::remove_kicker_links(doc, dropped);
     let longest_block = verdict::longest_block_words(doc);
     if let Some(refusal) = verdict::error_page(doc, meta, longest_block) {
         return Err(refusal);

@@ -147,6 +147,98 @@ fn links_to_tag_archive(link: &NodeRef) -> bool {
         .is_some_and(|i| i + 1 < segments.len())
 }
 
+/// A kicker has at most this many words ("Kopi", "Pilkada 2026").
+const MAX_KICKER_WORDS: usize = 4;
+
+/// Removes the kicker right over the headline: a link to a tag or section archive
+/// (Ghost's `gh-article-tag`, "Kopi" over "Kopi Robusta … Tembus Pasar Jepang"), or a label
+/// in capitals or in a box named a label ("FOTO", "VIDEO", `class="…__label"`), standing
+/// as a line of its own just before the `<h1>`. It names the story's kind or topic, which
+/// the tags carry; it is no line of the text. A link in a sentence stays.
+pub fn remove_kicker_links(doc: &Document, dropped: &mut Vec<crate::import::Dropped>) {
+    let Some(headline) = doc.select("h1").nodes().first().copied() else {
+        return;
+    };
+    let Some(kicker) = element_before(&headline) else {
+        return;
+    };
+    let text = collapse_whitespace(&text_of(&kicker));
+    let is_link = tag_name(&kicker) == "a";
+    let has_link = is_link || !super::dom::select(&kicker, "a").is_empty();
+    let kind = if is_link {
+        links_to_tag_archive(&kicker) || links_to_section_archive(&kicker)
+    } else {
+        !has_link && (is_in_capitals(&text) || names_a_label(&kicker))
+    };
+    let is_kicker = kind
+        && (1..=MAX_KICKER_WORDS).contains(&word_count(&text))
+        && !text.ends_with(['.', '!', '?'])
+        && stands_alone(&kicker);
+    if is_kicker {
+        dropped.push(crate::import::Dropped {
+            text,
+            rule: "kicker over the headline".into(),
+        });
+        kicker.remove_from_parent();
+    }
+}
+
+/// The element just before `node` among its siblings, with nothing but blanks between.
+fn element_before<'a>(node: &NodeRef<'a>) -> Option<NodeRef<'a>> {
+    let mut current = node.prev_sibling();
+    while let Some(sibling) = current {
+        if sibling.is_element() {
+            return Some(sibling);
+        }
+        if !collapse_whitespace(&sibling.text()).is_empty() {
+            return None;
+        }
+        current = sibling.prev_sibling();
+    }
+    None
+}
+
+/// Whether a text's letters are all capitals ("FOTO", "LIPUTAN KHUSUS").
+fn is_in_capitals(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Whether an element's class or id names a label, kicker or category.
+fn names_a_label(node: &NodeRef) -> bool {
+    class_id_words(node).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "kicker" | "label" | "badge" | "category" | "rubric" | "rubrik" | "kanal" | "eyebrow"
+        )
+    })
+}
+
+/// Path segments of section archives ("/category/ekonomi", "/kanal/daerah").
+const SECTION_PATH_SEGMENTS: &[&str] = &["category", "kategori", "kanal", "rubrik", "section"];
+
+/// A link to a section archive: a path segment "category", "kanal" … followed by another.
+fn links_to_section_archive(link: &NodeRef) -> bool {
+    let Some(href) = link.attr("href") else {
+        return false;
+    };
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    segments
+        .iter()
+        .position(|s| SECTION_PATH_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
+        .is_some_and(|i| i + 1 < segments.len())
+}
+
+/// Whether an element is a line of its own: no text beside it.
+fn stands_alone(node: &NodeRef) -> bool {
+    [node.prev_sibling(), node.next_sibling()]
+        .into_iter()
+        .flatten()
+        .all(|n| n.is_element() || collapse_whitespace(&n.text()).is_empty())
+}
+
 /// The tags of the page's first group of `rel="tag"` links.
 fn rel_tag_links(doc: &Document) -> Vec<String> {
     let mut first_box = None;
@@ -273,6 +365,63 @@ mod tests {
              <div>Trending <a href='/tag/a'>a</a> <a href='/tag/b'>b</a></div></body>",
         );
         assert!(rel_tags(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_lone_topic_link_over_the_headline_is_a_kicker() {
+        let doc = Document::from(
+            "<body><article><header><a class='gh-article-tag' href='/tag/kopi/'>Kopi</a>\
+             <h1>Kopi Robusta Lampung Barat Tembus Pasar Jepang</h1></header>\
+             <p>Petani <a href='/tag/kopi/'>kopi</a> di Liwa panen.</p>\
+             <a href='/tag/ekspor/'>Ekspor</a></article></body>",
+        );
+        let mut dropped = Vec::new();
+        remove_kicker_links(&doc, &mut dropped);
+        let html = doc.html().to_string();
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].text, "Kopi");
+        assert!(!html.contains("gh-article-tag"));
+        // A link in a sentence and a link below the headline stay.
+        assert!(html.contains("<a href=\"/tag/kopi/\">kopi</a>"));
+        assert!(html.contains("Ekspor"));
+        // A link to a section standing before the headline goes too; one in a line of
+        // text does not.
+        let kickers = |html: &str| {
+            let doc = Document::from(html);
+            let mut dropped = Vec::new();
+            remove_kicker_links(&doc, &mut dropped);
+            dropped.len()
+        };
+        assert_eq!(
+            kickers("<div><a href='/category/ekonomi/'>Ekonomi</a><h1>Judul Berita</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div>Rubrik <a href='/kanal/daerah/'>Daerah</a><h1>Judul Berita</h1></div>"),
+            0
+        );
+        // A link to a page that is no archive is left to the other rules.
+        assert_eq!(
+            kickers("<div><a href='/berita/123/lain'>Lain</a><h1>Judul Berita</h1></div>"),
+            0
+        );
+        // A label in capitals or named a label goes; a line of text over the headline stays.
+        assert_eq!(
+            kickers("<div><span>FOTO</span><h1>Judul Berita</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div><div class='post__label'>Liputan Khusus</div><h1>Judul</h1></div>"),
+            1
+        );
+        assert_eq!(
+            kickers("<div><p>Warga panik.</p><h1>Judul Berita</h1></div>"),
+            0
+        );
+        assert_eq!(
+            kickers("<div><span>Senin</span><h1>Judul Berita</h1></div>"),
+            0
+        );
     }
 
     #[test]

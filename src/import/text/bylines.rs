@@ -16,7 +16,7 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<short>rep|red)\s*[:：]
           | (?P<role>additional\s+reporting\s+by|reporting\s+by|reported\s+by|writing\s+by|written\s+by|ditulis\s+oleh
             |editing\s+by|edited\s+by|words\s+by|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
-            |koresponden|oleh|author|writer|editor|penyunting|redaktur|by)\b
+            |koresponden|oleh|author|writer|editor|penyunting|redaktur|pawarta|by)\b
         )\s*(?P<colon>[:：])?\s*",
     )
     .expect("valid regex")
@@ -214,6 +214,8 @@ pub(super) fn split_names(part: &str) -> Vec<String> {
     if names.len() > 1 {
         names.retain(|n| !JOB_TITLE.is_match(n));
     }
+    // "Rudi Hartono, S.H.": a degree after the name is no second author.
+    names.retain(|n| !is_academic_degree(n));
     // "Oleh: Admin Diskominfo": the posting account is no author; the line stays a byline.
     names.retain(|n| !crate::import::names::is_account_name(n));
     names
@@ -244,7 +246,7 @@ pub(super) fn tidy_name(name: &str) -> String {
     let name = words.join(" ");
     let name =
         name.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’');
-    title_case_if_shouting(name)
+    title_case_if_shouting(&without_titles(name))
 }
 
 /// "Yosef Rangga | Iwan Supriyatna" or "Deny Prastyo Utomo - detikJatim" next to a dateline: a

@@ -68,6 +68,9 @@ pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
     if URL_LINE.is_match(text) {
         return Kind::Url(text.to_string());
     }
+    if let Some(caps) = LABELLED_URL_LINE.captures(text) {
+        return Kind::Url(caps["url"].to_string());
+    }
     if let Some(kind) = byline(text, rules) {
         return kind;
     }
@@ -112,6 +115,9 @@ pub(super) static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^[\s•·*>»-]*(?:
             artikel\ lainnya|berita\ lainnya|berita\ lain|berita\ terkait|artikel\ terkait|terkait|
             (?:berita|artikel)\ \S+\ lainnya|
+            (?:siaran\ pers|rilis(?:\ pers)?|press\ releases?)\ (?:lainnya|terkait|terbaru)|
+            more\ press\ releases|
+            (?:warta|berita)\ (?:sejenna|sanesna|lianna|liyane|sanesipun)|
             related(?:\ (?:articles?|posts?|news|stories|content|coverage))?|
             read\ next|more\ stories|more\ from\ .{1,30}|you\ (?:may|might)\ also\ like|
             recommended(?:\ (?:for\ you|stories|articles))?|
@@ -135,7 +141,20 @@ pub(super) static TAGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The heading of a press release's contact block ("Narahubung:", "Kontak media:",
+/// "Media contact:"): the release ended above it, with the office that issued it.
+pub(super) static CONTACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s•·*-]*(?:narahubung|kontak\s+(?:media|person|pers)|contact\s+person|(?:media|press)\s+contacts?|informasi\s+lebih\s+lanjut(?:\s+hubungi)?|for\s+(?:more|further)\s+information(?:,?\s+contact)?)\s*[:：]?$")
+        .expect("valid regex")
+});
+
+/// The rule that cuts a press release's contact block.
+pub(super) const CONTACT_CUT: &str = "press contact block cut";
+
 pub(super) fn trailing_block(text: &str) -> Option<Kind> {
+    if CONTACT_HEADING.is_match(text) {
+        return Some(Kind::Cut(CONTACT_CUT.into()));
+    }
     if READ_ALSO_HEADING.is_match(text) {
         Some(Kind::ReadAlsoHeading)
     } else if TAGS_HEADING.is_match(text) {
@@ -158,6 +177,13 @@ pub(super) fn junk_rule(text: &str) -> Option<&'static str> {
 
 pub(super) static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid regex"));
+
+/// The article's address after a label, as a shared copy ends: "Selengkapnya: https://…",
+/// "Baca selengkapnya di https://…", "Sumber: https://…", "Link: https://…".
+pub(super) static LABELLED_URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:baca\s+)?selengkapnya(?:\s+di)?|sumber|source|link|tautan|read\s+more(?:\s+at)?)\s*[:：]?\s*(?P<url>https?://\S+)$")
+        .expect("valid regex")
+});
 
 /// A URL of a picture (the page's lead image), not of the article.
 pub(super) fn is_image_url(url: &str) -> bool {

@@ -44,3 +44,28 @@ pub(super) fn dateline(text: &str, rules: &Rules) -> Option<(DateTime<FixedOffse
     let date = dates::parse_date_with(text, date_patterns(rules))?;
     Some((date, UPDATED.is_match(before)))
 }
+
+/// An edition line of a newspaper or newsletter ("Edisi Selasa, 8 Desember 2026",
+/// "Edition of 8 December"): the issue's date in its masthead, not the story's dateline.
+pub(super) fn is_edition_line(text: &str) -> bool {
+    static EDITION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^\W*(?:edisi|edition|e-?paper)\b").expect("valid regex"));
+    EDITION.is_match(text)
+}
+
+/// The date a lead paragraph opens with after its place, before a dash: "Kendari, 11
+/// Desember 2026 - Kementerian …", "JAKARTA, Senin (3/12/2026) –" (a press release's or a
+/// wire story's dateline, when the page shows no other date).
+pub(super) fn lead_dateline(paragraph: &str, rules: &Rules) -> Option<DateTime<FixedOffset>> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Lu}[\p{L}.' -]{1,40},\s*(?:\p{L}+,?\s*\(?)?$").expect("valid regex")
+    });
+    static DASH_AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\)?\s*(?:\\?[-–—]|\(\w+\)\s*[-–—])").expect("valid regex"));
+    let found = dates::find_date(paragraph)?;
+    let placed = PLACE.is_match(&paragraph[..found.span.start])
+        && DASH_AFTER.is_match(&paragraph[found.span.end..]);
+    placed
+        .then(|| dates::parse_date_with(&paragraph[..found.span.end], date_patterns(rules)))
+        .flatten()
+}

@@ -127,7 +127,7 @@ pub(super) fn no_text(lines: &[String]) -> NoArticle {
 }
 
 /// The headline: a title-like line above the first paragraph that the page repeats; else the
-/// last one above the first byline or dateline that has one above it; else the first one below
+/// last one above the first byline or dateline (not an edition line) that has one above it; else the first one below
 /// the bylines and datelines; else the last one above the first paragraph.
 pub(super) fn find_headline(
     lines: &[String],
@@ -152,8 +152,14 @@ pub(super) fn find_headline(
     let candidates: Vec<usize> = (0..first_paragraph)
         .filter(|&i| is_text(i) && is_title_like(&head[i], 4))
         .collect();
+    // A masthead's edition line ("Edisi Selasa, 8 Desember 2026") dates the issue: the
+    // title-like line over it is the masthead's name, not a headline.
     let marks: Vec<usize> = (0..first_paragraph)
-        .filter(|&i| matches!(kinds[i], Kind::Byline(..) | Kind::Dateline { .. }))
+        .filter(|&i| match kinds[i] {
+            Kind::Byline(..) => true,
+            Kind::Dateline { .. } => !is_edition_line(&lines[i]),
+            _ => false,
+        })
         .collect();
     for &mark in &marks {
         if let Some(&c) = candidates.iter().rev().find(|&&c| c < mark) {

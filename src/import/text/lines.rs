@@ -39,8 +39,32 @@ pub(super) fn clean_line(line: &str) -> String {
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&");
-    text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}')
-        .to_string()
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
+    without_chat_marks(text).to_string()
+}
+
+/// A line as a chat app's copy writes it, without its decorations: the emoji put before a
+/// line as a bullet ("📍 Arus kendaraan …", "🔗 Selengkapnya: …") and the bold or italic
+/// marks around a whole line ("*Judul*", "_Oleh: Nurul Hikmah_").
+fn without_chat_marks(line: &str) -> &str {
+    static LEADING_EMOJI: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+\s*)+").expect("valid regex")
+    });
+    let line = match LEADING_EMOJI.find(line) {
+        Some(m) if m.end() < line.len() => &line[m.end()..],
+        _ => line,
+    };
+    for mark in ['*', '_', '~'] {
+        if let Some(inner) = line
+            .strip_prefix(mark)
+            .and_then(|l| l.strip_suffix(mark))
+            .filter(|inner| !inner.is_empty() && !inner.contains(mark))
+            .filter(|inner| !inner.starts_with(' ') && !inner.ends_with(' '))
+        {
+            return inner;
+        }
+    }
+    line
 }
 
 pub(super) fn word_count(text: &str) -> usize {
@@ -77,6 +101,7 @@ pub(super) fn same_text(a: &str, b: &str) -> bool {
 /// width continues too even in title case: Indonesian prose full of names ("Kepala Dinas
 /// Perhubungan Provinsi Jambi, Ari Wibowo, mengatakan") looks like a headline.
 pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
+    let lines = join_column_blocks(lines);
     let width = wrap_width(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     // The length of the last physical line of `out`'s last paragraph.
@@ -90,15 +115,105 @@ pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
         });
         let len = line.chars().count();
         match out.last_mut() {
-            Some(prev) if continues => {
-                prev.push(' ');
-                prev.push_str(&line);
-            }
+            Some(prev) if continues => append_wrapped(prev, &line),
             _ => out.push(line),
         }
         last_len = len;
     }
     out
+}
+
+/// Appends a wrapped line to the text it continues: with a space, or with none after a
+/// word broken at a hyphen ("direvita-" + "lisasi" gives "direvitalisasi"; a doubled word
+/// keeps its hyphen: "berturut-" + "turut", "anak-" + "anak").
+fn append_wrapped(prev: &mut String, line: &str) {
+    let broken_word = prev
+        .strip_suffix('-')
+        .filter(|head| head.ends_with(|c: char| c.is_alphabetic()));
+    let Some(head) = broken_word else {
+        prev.push(' ');
+        prev.push_str(line);
+        return;
+    };
+    let first_word = line.split_whitespace().next().unwrap_or("");
+    let first_word = first_word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let last_word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let doubled = !first_word.is_empty()
+        && last_word
+            .to_lowercase()
+            .ends_with(&first_word.to_lowercase());
+    if !doubled && line.starts_with(|c: char| c.is_lowercase()) {
+        prev.truncate(prev.len() - 1);
+    }
+    prev.push_str(line);
+}
+
+/// A dump copied from a newspaper page (an e-paper) wraps each paragraph at the column's
+/// narrow width, with a blank line between paragraphs: a block of such lines is one
+/// paragraph. A block joins when it has two lines or more, none longer than
+/// [`MAX_COLUMN_WIDTH`], every line but the last filling at least half the block's width, it
+/// ends a sentence and one of its lines ends mid-sentence; the dump must have
+/// [`MIN_WRAPS`] such blocks, so a list of short one-line paragraphs stays as it is.
+fn join_column_blocks(lines: Vec<String>) -> Vec<String> {
+    let blocks = column_blocks(&lines);
+    if blocks.len() < MIN_WRAPS {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        match blocks.iter().find(|b| b.start == i) {
+            Some(block) => {
+                let mut joined = lines[block.start].clone();
+                for line in &lines[block.start + 1..block.end] {
+                    append_wrapped(&mut joined, line);
+                }
+                out.push(joined);
+                i = block.end;
+            }
+            None => {
+                out.push(lines[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The widest line a newspaper column holds (about 60 characters; a margin for wide ones).
+const MAX_COLUMN_WIDTH: usize = 75;
+
+/// The blocks of lines between blank lines that read as one paragraph wrapped in a column.
+fn column_blocks(lines: &[String]) -> Vec<std::ops::Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if end < lines.len() && !lines[end].is_empty() {
+            continue;
+        }
+        let block = &lines[start..end];
+        if is_column_paragraph(block) {
+            blocks.push(start..end);
+        }
+        start = end + 1;
+    }
+    blocks
+}
+
+fn is_column_paragraph(block: &[String]) -> bool {
+    let Some((last, wrapped)) = block.split_last() else {
+        return false;
+    };
+    let width = block.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let sentence_end = |l: &String| l.ends_with(['.', '!', '?', '"', '”', '’', ')', '…']);
+    block.len() >= 2
+        && width <= MAX_COLUMN_WIDTH
+        && wrapped.iter().all(|l| l.chars().count() * 2 >= width)
+        && wrapped
+            .iter()
+            .any(|l| !sentence_end(l) && !l.ends_with(':'))
+        && (ends_with_full_stop(last) || last.ends_with(['!', '?']))
+        && word_count(&block.join(" ")) >= 12
 }
 
 /// Whether `line` can continue `prev` (ends mid-sentence, next starts in lowercase).
@@ -125,7 +240,7 @@ fn wrap_width(lines: &[String]) -> Option<usize> {
 }
 
 /// Whether most words start with a capital, as in a headline ("KPK Periksa Tiga Saksi").
-fn mostly_capitalised(text: &str) -> bool {
+pub(super) fn mostly_capitalised(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     let capitalised = words
         .iter()

@@ -35,7 +35,7 @@ mod golden;
 #[cfg(test)]
 mod tests;
 
-use super::names::{is_name_like, title_case_if_shouting};
+use super::names::{is_academic_degree, is_name_like, title_case_if_shouting, without_titles};
 use super::rules::SourceVerdict;
 use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates, phrases};
 use bylines::*;

@@ -155,9 +155,10 @@ fn bylines_in_their_forms() {
         credits(" LAPORAN: <a href='https://rmol.id/about/reni-erina-1'>RENI ERINA</a>"),
         [("Reni Erina".into(), Writer)]
     );
+    // An academic title is no part of the name (the convention of the golden articles).
     assert_eq!(
         credits("Penulis: dr. Siti Fadilah"),
-        [("dr. Siti Fadilah".into(), Writer)]
+        [("Siti Fadilah".into(), Writer)]
     );
     assert_eq!(
         credits("Reporter: Budi Santoso | Editor: Rina Wati"),
@@ -469,4 +470,112 @@ fn a_posting_account_is_no_author_and_a_caption_ending_in_its_credit_is_the_imag
         a.body,
         "BANYUASIN - Bupati meninjau panen padi apung di Desa Sungai Pinang, Kecamatan Rantau Bayur, pada Senin pagi bersama para petani.\n"
     );
+}
+
+#[test]
+fn a_newsletters_masthead_and_edition_line_are_no_headline() {
+    let dump = "BULETIN PAGI NUSA TENGGARA\nEdisi Selasa, 8 Desember 2026\n\nHalo pembaca, berikut berita pilihan redaksi pagi ini.\n\nPelabuhan Waingapu Siap Layani Kapal Ternak Antarpulau\n\nOleh Umbu Kudu Ndakularak\nSelasa, 8 Desember 2026 06:00 WITA\n\nPelabuhan Waingapu di Sumba Timur kini memiliki dermaga khusus kapal ternak yang baru diresmikan pekan lalu.\n\nTerima kasih telah membaca. Teruskan buletin ini kepada teman Anda.\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.title,
+        "Pelabuhan Waingapu Siap Layani Kapal Ternak Antarpulau"
+    );
+    assert_eq!(a.authors, vec!["Umbu Kudu Ndakularak"]);
+    assert_eq!(
+        a.date.map(|d| d.to_rfc3339()).as_deref(),
+        Some("2026-12-08T06:00:00+08:00")
+    );
+    assert!(!a.body.contains("Halo pembaca") && !a.body.contains("Terima kasih"));
+    // Without the edition word, the line over the date is taken as the headline, as before.
+    assert!(is_edition_line("Edisi Selasa, 8 Desember 2026"));
+    assert!(!is_edition_line("Selasa, 8 Desember 2026"));
+}
+
+#[test]
+fn a_writers_academic_title_is_no_part_of_the_author() {
+    let dump = "Sungai Mahakam dan Ingatan Kita tentang Banjir\n\nPenulis: Dr. Rahmawati Idris, M.T.\nRabu, 9 Desember 2026 | 07:45 WITA\n\nSetiap musim hujan, warga di tepian Sungai Mahakam kembali bertanya mengapa banjir datang lebih cepat.\n";
+    assert_eq!(
+        extract_default(dump).article.authors,
+        vec!["Rahmawati Idris"]
+    );
+}
+
+#[test]
+fn a_press_release_is_dated_by_its_lead_and_ends_above_its_contacts() {
+    let dump = "Siaran Pers\n\nKKP Tebar 2 Juta Benih Kakap Putih di Perairan Teluk Kendari\n\nKendari, 11 Desember 2026 - Kementerian Kelautan dan Perikanan menebar dua juta benih kakap putih di perairan Teluk Kendari.\n\nPenebaran dilakukan untuk memulihkan stok ikan yang menurun akibat penangkapan berlebih.\n\nBiro Hubungan Masyarakat dan Kerja Sama Luar Negeri\nKementerian Kelautan dan Perikanan\n\nNarahubung:\nSri Wahyuni (Kepala Bagian Media dan Publikasi)\nTelp. 021-3519070\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.date.map(|d| d.date_naive().to_string()).as_deref(),
+        Some("2026-12-11")
+    );
+    assert!(
+        a.body.ends_with("akibat penangkapan berlebih.\n"),
+        "{}",
+        a.body
+    );
+    // A date inside the lead's sentence is no dateline.
+    let rules = Rules::default();
+    assert!(lead_dateline("Warga Kendari, 11 Desember 2026, menebar benih.", &rules).is_none());
+    assert!(
+        lead_dateline(
+            "JAKARTA, Senin (3/12/2026) - Pemerintah menebar benih.",
+            &rules
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn a_newspaper_columns_wrapped_paragraphs_are_joined() {
+    let page = "Judul Berita Pasar Minggu Direvitalisasi Tahun Depan\n\nBENGKULU - Sekitar 450 pedagang Pasar Minggu\nKota Bengkulu mulai pindah ke lapak sementara di\nlahan parkir. Gedung itu akan direvita-\nlisasi mulai Januari.\n\nPembangunan gedung baru ditargetkan selesai\ndalam 14 bulan dan berlangsung berturut-\nturut tanpa henti.\n\nKepala Dinas Perdagangan Kota Bengkulu, Mirza\nHanafi, mengatakan pedagang tidak membayar sewa.\n";
+    let joined = join_hard_wraps(page.lines().map(str::to_string).collect());
+    assert!(joined.contains(&"BENGKULU - Sekitar 450 pedagang Pasar Minggu Kota Bengkulu mulai pindah ke lapak sementara di lahan parkir. Gedung itu akan direvitalisasi mulai Januari.".to_string()), "{joined:#?}");
+    assert!(
+        joined
+            .iter()
+            .any(|l| l.contains("berturut-turut tanpa henti."))
+    );
+    assert!(
+        joined
+            .iter()
+            .any(|l| l.starts_with("Kepala Dinas Perdagangan Kota Bengkulu, Mirza Hanafi,"))
+    );
+    // Blocks of short lines that are no wrapped paragraph stay apart (a header).
+    let header = "Oleh Umbu Kudu Ndakularak\nSelasa, 8 Desember 2026 06:00 WITA\n\nA\n";
+    assert_eq!(
+        join_hard_wraps(header.lines().map(str::to_string).collect()).len(),
+        4
+    );
+}
+
+#[test]
+fn a_chat_apps_copy_keeps_its_words_not_its_marks() {
+    assert_eq!(
+        clean_line("*Jalur Pantura Dipadati Pemudik*"),
+        "Jalur Pantura Dipadati Pemudik"
+    );
+    assert_eq!(clean_line("_Oleh: Nurul Hikmah_"), "Oleh: Nurul Hikmah");
+    assert_eq!(
+        clean_line("📍 Arus kendaraan meningkat."),
+        "Arus kendaraan meningkat."
+    );
+    // Marks inside a line, or a line of emoji only, stay.
+    assert_eq!(clean_line("Harga *naik* lagi"), "Harga *naik* lagi");
+    assert_eq!(
+        clean_line("*catatan* dan *lainnya*"),
+        "*catatan* dan *lainnya*"
+    );
+    assert_eq!(clean_line("👍"), "👍");
+    let dump = "*Jalur Pantura Cirebon Mulai Dipadati Pemudik Motor*\n\n_Oleh: Nurul Hikmah_\nCirebon, Jumat 18 Desember 2026 | 14.20 WIB\n\n📍 Arus kendaraan roda dua di jalur Pantura Cirebon meningkat sejak Jumat pagi hari ini.\n\n🔗 Selengkapnya: https://kabarcirebon.example/2026/12/18/jalur-pantura\n";
+    let a = extract_default(dump).article;
+    assert_eq!(
+        a.title,
+        "Jalur Pantura Cirebon Mulai Dipadati Pemudik Motor"
+    );
+    assert_eq!(a.authors, vec!["Nurul Hikmah"]);
+    assert_eq!(
+        a.source.as_deref(),
+        Some("https://kabarcirebon.example/2026/12/18/jalur-pantura")
+    );
+    assert!(!a.body.contains("Selengkapnya"));
 }

@@ -121,6 +121,9 @@ impl Page {
                 return Some(end);
             }
             Kind::Cut(rule) => {
+                if rule == CONTACT_CUT {
+                    self.drop_issuer_lines();
+                }
                 self.cut(lines, kinds, i, rule);
                 return None;
             }
@@ -190,6 +193,22 @@ impl Page {
         }
     }
 
+    /// The office that issued a press release, signed under its text above the contact
+    /// block ("Biro Hubungan Masyarakat …" / "Kementerian …"): short lines in title case
+    /// that end no sentence.
+    pub(super) fn drop_issuer_lines(&mut self) {
+        while let Some(last) = self.paragraphs.last() {
+            let issuer = word_count(last) <= 12
+                && !last.ends_with(['.', '!', '?', '"', '”', ':'])
+                && mostly_capitalised(last);
+            if !issuer || self.paragraphs.len() == 1 {
+                return;
+            }
+            let line = self.paragraphs.pop().unwrap_or_default();
+            self.drop_line(&line, "issuer of a press release");
+        }
+    }
+
     pub(super) fn drop_block(&mut self, lines: &[String], rule: &str) {
         let block: Vec<&str> = lines
             .iter()
@@ -255,9 +274,15 @@ impl Page {
                 rule: phrases::rule::EDITOR_INITIALS.to_string(),
             });
         }
+        // A release or wire story dated only in its lead ("Kendari, 11 Desember 2026 – …").
+        let date = publication_date(&self.dates, self.dates_above_headline).or_else(|| {
+            self.paragraphs
+                .first()
+                .and_then(|lead| lead_dateline(lead, rules))
+        });
         let article = ImportedArticle {
             title: self.title,
-            date: publication_date(&self.dates, self.dates_above_headline),
+            date,
             authors: authors(&self.credits),
             tags,
             summary: None,
