@@ -73,9 +73,10 @@ struct ArticleLists {
     card_html: Arc<Vec<OnceLock<CardHtml>>>,
 }
 
-/// An article's card rendered through `partials/card.html` and where its site paths are
-/// (none outside relative-links mode), or why it could not be rendered.
-type CardHtml = Result<(BodyHtml, RootLinkSpots), String>;
+/// An article's card rendered through `partials/card.html` and, in relative-links mode
+/// where the card's values are kept too, where its site paths are; or why it could not be
+/// rendered.
+type CardHtml = Result<(BodyHtml, Option<RootLinkSpots>), String>;
 
 impl ArticleLists {
     fn new(values: Vec<ArticleValues>) -> ArticleLists {
@@ -546,23 +547,22 @@ impl<'a> PageRenderer<'a> {
                 .templates
                 .render(CARD_TEMPLATE, &ctx)
                 .map_err(|e| e.to_string())?;
-            // Found once: the card is placed on every list that shows it.
-            let spots = match self.links.is_relative() {
-                true => root_link_spots(&html),
-                false => RootLinkSpots::default(),
-            };
+            // Found once: the card is placed on every list that shows it. Kept only beside
+            // kept card values (some 150 bytes a card), so memory stays bounded where cards
+            // do not fit the budget; such cards are searched on each page instead.
+            let spots = (self.links.is_relative() && self.values[i].card.is_some())
+                .then(|| root_link_spots(&html));
             let mut html = BodyHtml::new(html);
             self.card_store.place(&mut html);
             Ok((html, spots))
         });
         let (html, spots) = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
         let html = html.html()?;
-        Ok(Value::safe_string(&for_page_at(
-            &self.links,
-            &html,
-            spots,
-            page,
-        )))
+        let placed = match spots {
+            Some(spots) => for_page_at(&self.links, &html, spots, page),
+            None => for_page(&self.links, &html, page),
+        };
+        Ok(Value::safe_string(&placed))
     }
 
     /// The list's cards (`articles`, `cards_html`) and paginator, each card only when the
