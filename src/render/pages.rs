@@ -8,7 +8,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-use super::links::{for_page, fragment_page_path, rewrite_root_links};
+use super::links::{
+    RootLinkSpots, for_page, for_page_at, fragment_page_path, rewrite_root_links, root_link_spots,
+};
 use super::spec::{ArticleHashes, Body, ListSpec, PageSpec, signature};
 use super::templates::Templates;
 use super::values;
@@ -71,8 +73,10 @@ struct ArticleLists {
     card_html: Arc<Vec<OnceLock<CardHtml>>>,
 }
 
-/// An article's card rendered through `partials/card.html`, or why it could not be.
-type CardHtml = Result<BodyHtml, String>;
+/// An article's card rendered through `partials/card.html` and, in relative-links mode
+/// where the card's values are kept too, where its site paths are; or why it could not be
+/// rendered.
+type CardHtml = Result<(BodyHtml, Option<RootLinkSpots>), String>;
 
 impl ArticleLists {
     fn new(values: Vec<ArticleValues>) -> ArticleLists {
@@ -539,16 +543,26 @@ impl<'a> PageRenderer<'a> {
             ctx.insert("page_path", fragment_page_path(&self.links));
             ctx.insert_value("card", self.card_value(i));
             ctx.insert("lead", &false);
-            let mut html = BodyHtml::new(
-                self.templates
-                    .render(CARD_TEMPLATE, &ctx)
-                    .map_err(|e| e.to_string())?,
-            );
+            let html = self
+                .templates
+                .render(CARD_TEMPLATE, &ctx)
+                .map_err(|e| e.to_string())?;
+            // Found once: the card is placed on every list that shows it. Kept only beside
+            // kept card values (some 150 bytes a card), so memory stays bounded where cards
+            // do not fit the budget; such cards are searched on each page instead.
+            let spots = (self.links.is_relative() && self.values[i].card.is_some())
+                .then(|| root_link_spots(&html));
+            let mut html = BodyHtml::new(html);
             self.card_store.place(&mut html);
-            Ok(html)
+            Ok((html, spots))
         });
-        let html = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?.html()?;
-        Ok(Value::safe_string(&for_page(&self.links, &html, page)))
+        let (html, spots) = html.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+        let html = html.html()?;
+        let placed = match spots {
+            Some(spots) => for_page_at(&self.links, &html, spots, page),
+            None => for_page(&self.links, &html, page),
+        };
+        Ok(Value::safe_string(&placed))
     }
 
     /// The list's cards (`articles`, `cards_html`) and paginator, each card only when the

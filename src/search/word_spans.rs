@@ -175,6 +175,35 @@ pub struct AsciiWord([u64; 4]);
 
 const _: () = assert!(super::fold::MAX_WORD_CHARS == 32);
 
+/// For a word of `len` bytes (0 to 32), the bits of each lane of its key that hold its bytes:
+/// looked up, where working them out cost most of [`AsciiWord::of`] (once per word read).
+const KEPT_BYTES: [[u64; 4]; 33] = kept_bytes();
+
+const fn kept_bytes() -> [[u64; 4]; 33] {
+    let mut masks = [[0u64; 4]; 33];
+    let mut len = 0;
+    while len <= 32 {
+        let mut lane = 0;
+        while lane < 4 {
+            let kept = if len <= 8 * lane {
+                0
+            } else if len - 8 * lane >= 8 {
+                8
+            } else {
+                len - 8 * lane
+            };
+            masks[len][lane] = if kept == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * kept)) - 1
+            };
+            lane += 1;
+        }
+        len += 1;
+    }
+    masks
+}
+
 impl AsciiWord {
     /// The word `text[start..end]`, a span [`spans`] found ASCII.
     pub fn of(text: &str, start: usize, end: usize) -> AsciiWord {
@@ -188,15 +217,14 @@ impl AsciiWord {
                 &padded
             }
         };
-        let mut lanes = [0u64; 4];
-        for (i, lane) in lanes.iter_mut().enumerate() {
+        let keep = &KEPT_BYTES[len];
+        let lane = |i: usize| {
             // `| 0x20` lower-cases a letter and leaves a digit as it is.
             let value = u64::from_le_bytes(bytes[8 * i..8 * i + 8].try_into().expect("8 bytes"))
                 | 0x2020_2020_2020_2020;
-            let kept = len.saturating_sub(8 * i).min(8);
-            *lane = value & u64::MAX.checked_shr(64 - 8 * kept as u32).unwrap_or(0);
-        }
-        AsciiWord(lanes)
+            value & keep[i]
+        };
+        AsciiWord([lane(0), lane(1), lane(2), lane(3)])
     }
 
     /// The word when it has at most 16 bytes (most words): a smaller key.
@@ -267,6 +295,26 @@ mod tests {
         );
         assert_eq!(text.len() % 64, 0, "{}", text.len());
         assert_eq!(words_by_spans(&text), fold::word_list(&text));
+    }
+
+    #[test]
+    fn keys_hold_the_lower_cased_word_then_zeros() {
+        // Every length from none to past the 32-byte cut, near the text's end and not.
+        let text = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEf";
+        for start in [0, 5, 20] {
+            for end in start..=text.len() {
+                let mut want = [0u8; 32];
+                for (w, b) in want.iter_mut().zip(text[start..end].bytes()) {
+                    *w = b.to_ascii_lowercase();
+                }
+                let got: Vec<u8> = AsciiWord::of(text, start, end)
+                    .0
+                    .iter()
+                    .flat_map(|lane| lane.to_le_bytes())
+                    .collect();
+                assert_eq!(got, want, "{start}..{end}");
+            }
+        }
     }
 
     #[test]
