@@ -248,24 +248,51 @@ pub struct Bundle<'a> {
     pub prepared: &'a [Image],
 }
 
-/// The article HTML of a bundle with its photos made `<picture>`s, and the bundle's images
-/// ([`prepare`]d): the one call the article reader makes.
-pub fn responsive_bundle(
-    bundle: &Bundle,
+/// A bundle's article HTML made ready for its photos ([`responsive_bundle`]).
+pub struct ResponsiveBundle<'a> {
+    /// The HTML: photos made `<picture>`s, images that cannot be shown made their description.
+    pub html: String,
+    /// The bundle's images, [`prepare`]d.
+    pub images: Vec<Image>,
+    /// The files of the bundle no page shows as an image (see [`Prepared::unshown`]).
+    pub unshown: Vec<&'a str>,
+}
+
+/// The article HTML of a bundle with its photos made `<picture>`s and its images that
+/// cannot be shown made their description, and the bundle's images ([`prepare`]d): the one
+/// call the article reader makes.
+pub fn responsive_bundle<'a>(
+    bundle: &Bundle<'a>,
     site_folder: &str,
     html: &str,
     warnings: &mut Vec<String>,
-) -> (String, Vec<Image>) {
-    let images = prepare(bundle, warnings);
+) -> ResponsiveBundle<'a> {
+    let Prepared { images, unshown } = prepare(bundle, warnings);
     let html = markup::responsive_html(html, &images, site_folder, &bundle.settings.sizes);
-    (html, images)
+    let html = markup::descriptions_in_place_of(&html, &unshown, site_folder);
+    ResponsiveBundle {
+        html,
+        images,
+        unshown,
+    }
+}
+
+/// What [`prepare`] made of a bundle's files.
+pub struct Prepared<'a> {
+    pub images: Vec<Image>,
+    /// The files named like images that no page shows as one: raster files that cannot be
+    /// read (broken, not what their name says and unreadable, over the pixel limit) and
+    /// SVGs that are not published. A browser would show a broken image, or one without a
+    /// size, so pages show their description instead.
+    pub unshown: Vec<&'a str>,
 }
 
 /// The bundle's images, prepared: each raster image probed, checked and turned into its
 /// variants (taken from the image cache when they are there). Files that are not raster
 /// images are left to the bundle copy; problems are warnings naming the file.
-pub fn prepare(bundle: &Bundle, warnings: &mut Vec<String>) -> Vec<Image> {
+pub fn prepare<'a>(bundle: &Bundle<'a>, warnings: &mut Vec<String>) -> Prepared<'a> {
     let mut images = Vec::new();
+    let mut unshown = Vec::new();
     // Whether the bundle folder's real path is inside the site (whose build cache is
     // `cache_dir`), asked once and only of a bundle with a photo.
     let mut inside: Option<bool> = None;
@@ -275,16 +302,18 @@ pub fn prepare(bundle: &Bundle, warnings: &mut Vec<String>) -> Vec<Image> {
                 && let Some(warning) = svg::check_file(&bundle.folder.join(name))
             {
                 warnings.push(warning);
+                unshown.push(name.as_str());
             }
             continue;
         }
         let inside_the_site =
             || *inside.get_or_insert_with(|| is_inside_the_site(bundle.folder, bundle.cache_dir));
-        if let Some(image) = prepare_file(bundle, name, inside_the_site, warnings) {
-            images.push(image);
+        match prepare_file(bundle, name, inside_the_site, warnings) {
+            Some(image) => images.push(image),
+            None => unshown.push(name.as_str()),
         }
     }
-    images
+    Prepared { images, unshown }
 }
 
 /// Whether `folder`'s real path is inside the site whose build cache is `cache_dir`.

@@ -37,8 +37,14 @@ pub fn probe(bytes: &[u8], max_pixels: u64) -> Result<Probed, String> {
     })?;
     let reader = image::ImageReader::with_format(Cursor::new(bytes), to_image_format(format));
     let (width, height) = reader.into_dimensions().map_err(|e| {
+        // The decoder's words on one line: some of its messages end in a line break.
+        let problem = e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         format!(
-            "is a broken {} image ({e}): copied as it is, without sizes or variants",
+            "is a broken {} image ({problem}): copied as it is, without sizes or variants",
             format.name()
         )
     })?;
@@ -121,6 +127,13 @@ mod tests {
         assert_eq!(sniff(b"GIF89a.."), Some(Format::Gif));
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(Format::Webp));
         assert_eq!(sniff(b"<svg"), None);
+    }
+
+    #[test]
+    fn says_what_is_broken_on_one_line() {
+        let err = probe(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0rusak", 50_000_000).unwrap_err();
+        assert!(err.starts_with("is a broken JPEG image ("), "{err}");
+        assert!(!err.contains('\n'), "{err}");
     }
 
     #[test]

@@ -333,12 +333,19 @@ fn bad_images_are_warned_about_and_the_page_still_builds() {
         "{}",
         run.stderr
     );
-    // The page is built; broken files are copied as they are, the SVG is not.
+    // The page is built; broken files are copied as they are, the SVG is not. No page
+    // shows them as images (a broken image, or one without a size): their descriptions
+    // stand in their place.
     let page = f.read(&format!("{PAGE}index.html"));
-    assert!(
-        page.contains(r#"<img src="https://uji.example/2024/05/27/banjir/bom.png" alt="a" />"#),
-        "{page}"
-    );
+    for alt in ["a", "c", "d"] {
+        assert!(
+            page.contains(&format!(r#"<span class="image-unavailable">{alt}</span>"#)),
+            "{alt}\n{page}"
+        );
+    }
+    for name in ["bom.png", "catatan.jpg", "jahat.svg"] {
+        assert!(!page.contains(&format!("/{name}")), "{name}\n{page}");
+    }
     assert_eq!(
         std::fs::read(f.public(&format!("{PAGE}bom.png"))).unwrap(),
         bomb
@@ -353,6 +360,25 @@ fn bad_images_are_warned_about_and_the_page_still_builds() {
         image::guess_format(&std::fs::read(f.public(&format!("{PAGE}nama.jpg"))).unwrap()).unwrap(),
         image::ImageFormat::Png
     );
+}
+
+#[test]
+fn a_lead_image_no_page_can_show_is_left_out() {
+    let f = bundle_site(
+        &[("foto.jpg", b"\xFF\xD8\xFF\xE0 broken".to_vec())],
+        "Teks.",
+    );
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stderr
+            .contains("content/2024/05/banjir/foto.jpg: is a broken JPEG image ("),
+        "{}",
+        run.stderr
+    );
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(!page.contains("foto.jpg"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(!f.read("rss.xml").contains("foto.jpg"));
 }
 
 #[test]
