@@ -83,6 +83,16 @@ pub fn decoder<'a>(
     Ok(Box::new(reader.into_decoder()?))
 }
 
+/// The EXIF orientation of an image whose header [`probe`] read (none when it has none or
+/// its header cannot say).
+pub fn orientation(bytes: &[u8], format: Format) -> image::metadata::Orientation {
+    use image::ImageDecoder;
+    image::ImageReader::with_format(Cursor::new(bytes), to_image_format(format))
+        .into_decoder()
+        .and_then(|mut decoder| decoder.orientation())
+        .unwrap_or(image::metadata::Orientation::NoTransforms)
+}
+
 fn to_image_format(format: Format) -> image::ImageFormat {
     match format {
         Format::Jpeg => image::ImageFormat::Jpeg,

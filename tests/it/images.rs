@@ -269,6 +269,35 @@ fn social_cards_and_feeds_use_the_1200_pixel_jpeg() {
 }
 
 #[test]
+fn the_default_image_card_has_its_size_type_and_alt() {
+    let f = Fixture::with_config(&format!(
+        "{SITE_TOML}default_image = \"/images/kartu.jpg\"\n"
+    ));
+    f.article("content/polos.md", "Polos", "2024-05-27", "", "Teks.");
+    std::fs::create_dir_all(f.root().join("static/images")).unwrap();
+    // Stored on its side (EXIF orientation 6): published turned, 300 × 500.
+    std::fs::write(
+        f.root().join("static/images/kartu.jpg"),
+        jpeg_with_gps(500, 300, 6),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    for page in ["2024/05/27/polos/index.html", "index.html"] {
+        let html = f.read(page);
+        for tag in [
+            r#"<meta property="og:image" content="https://uji.example/images/kartu.jpg">"#,
+            r#"<meta property="og:image:type" content="image/jpeg">"#,
+            r#"<meta property="og:image:width" content="300">"#,
+            r#"<meta property="og:image:height" content="500">"#,
+            r#"<meta property="og:image:alt" content="Uji">"#,
+        ] {
+            assert!(html.contains(tag), "{page}: {tag}\n{html}");
+        }
+    }
+    assert_eq!(size_of(&f, "images/kartu.jpg"), (300, 500));
+}
+
+#[test]
 fn an_svg_lead_image_is_never_the_social_card() {
     let f = bundle_site(&[], "Teks.");
     f.write(
