@@ -96,9 +96,10 @@ EOF
 bundle tanpa-foto 2026-11-19 "Rapat Warga Membahas Jalan Desa" "" "" >/dev/null
 
 # Saved pages, imported from disk.
-saved_page() { # TITLE URL DATE IMAGES_HTML
+saved_page() { # TITLE URL DATE IMAGES_HTML [OG_IMAGE: the lead photo's address on the web]
   cat <<EOF
 <!doctype html><html lang="id"><head><meta charset="utf-8">
+${5:+<meta property="og:image" content="$5">}
 <title>$1</title>
 <link rel="canonical" href="$2">
 <meta property="article:published_time" content="$3">
@@ -114,13 +115,15 @@ mkdir -p "$INBOX/complete/Banjir_files" "$INBOX/wget/asal.example/2026/11/23" "$
 # "Save page as… complete": page.html + page_files/.
 saved_page "Banjir Rendam Kampung Melayu" "https://asal.example/2026/11/24/banjir.html" "2026-11-24T14:05:00+07:00" \
   '<figure><img src="./Banjir_files/foto%20utama.jpg" alt="Warga mengungsi"><figcaption>Warga mengungsi.</figcaption></figure>
-<p><img src="Banjir_files/rute.jpg" alt="Peta genangan"></p>' >"$INBOX/complete/Banjir.html"
+<p><img src="Banjir_files/rute.jpg" alt="Peta genangan"></p>' \
+  "https://cdn.asal.example/foto/2026/11/foto%20utama.jpg?w=1200" >"$INBOX/complete/Banjir.html"
 cp "$CUACA/foto.jpg" "$INBOX/complete/Banjir_files/foto utama.jpg"
 cp "$LARI/rute.jpg" "$INBOX/complete/Banjir_files/rute.jpg"
 # A `wget -p` tree: the host's folder, images by site path and by address.
 saved_page "Jembatan Baru Dibuka untuk Warga" "https://asal.example/2026/11/23/jembatan.html" "2026-11-23T10:00:00+07:00" \
   '<p><img src="/img/jembatan.jpg" alt="Jembatan baru"></p>
-<p><img src="https://asal.example/img/bus.png?v=2" alt="Bus di jembatan"></p>' >"$INBOX/wget/asal.example/2026/11/23/jembatan.html"
+<p><img src="https://asal.example/img/bus.png?v=2" alt="Bus di jembatan"></p>' \
+  "https://asal.example/img/jembatan.jpg" >"$INBOX/wget/asal.example/2026/11/23/jembatan.html"
 cp "$LARI/foto.jpg" "$INBOX/wget/asal.example/img/jembatan.jpg"
 cp "$BUS" "$INBOX/wget/asal.example/img/bus.png?v=2"
 # A SingleFile page: the image inlined as a `data:` URI.
@@ -130,6 +133,12 @@ saved_page "Pasar Malam Kembali Digelar" "https://asal.example/2026/11/25/pasar.
 for page in "$INBOX/complete/Banjir.html" "$INBOX/wget" "$INBOX/singlefile/pasar.html"; do
   # No network: a proxy that does not exist would make any download fail loudly.
   http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 "$CERMIN" import --root "$SITE" "$page"
+done
+
+# Their lead photos (og:image, an address on the web) are the files saved beside them.
+for article in banjir-rendam-kampung-melayu jembatan-baru-dibuka-untuk-warga; do
+  grep -q '^image: "[a-z-]*\.jpg"$' "$SITE/content/2026/11/$article/index.md" ||
+    { echo "photo_site.sh: $article's lead image is not its saved photo" >&2; exit 1; }
 done
 
 log="$DIR/build.log"

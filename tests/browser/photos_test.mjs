@@ -172,7 +172,7 @@ function checkFeed() {
       check((pixelSize(file) || [0])[0] <= 1200, `rss.xml "${title}": the image is wider than 1200 pixels`);
     }
   }
-  check(withImage >= 3, `rss.xml: only ${withImage} items carry an image`);
+  check(withImage >= 5, `rss.xml: only ${withImage} items carry an image`);
   console.log(`  rss.xml: ${items.length} items, ${withImage} with an image`);
 }
 
