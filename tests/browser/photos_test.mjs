@@ -179,8 +179,16 @@ function checkFeed() {
 /** Watches layout shifts from the first paint on (buffered entries count). */
 const RECORD_SHIFTS = () => {
   window.__shift = 0;
+  window.__shifted = [];
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__shift += e.value;
+      for (const s of e.sources) {
+        const node = s.node && (s.node.outerHTML || s.node.textContent || '').slice(0, 100);
+        window.__shifted.push(`${node} ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
 };
 
@@ -217,6 +225,7 @@ async function checkPage(page, origin, rel, width) {
         });
     return {
       shift: window.__shift,
+      shifted: window.__shifted,
       scrollWidth: document.documentElement.scrollWidth,
       images: [...document.images].map((img) => {
         const source = img.parentElement.tagName === 'PICTURE' ? img.parentElement.querySelector('source') : null;
@@ -241,7 +250,7 @@ async function checkPage(page, origin, rel, width) {
     check(url.startsWith(origin + '/') || url.startsWith('data:'), `${where}: a request to another host: ${url}`);
   }
   for (const f of failed) check(false, `${where}: a request failed: ${f}`);
-  check(facts.shift === 0, `${where}: cumulative layout shift ${facts.shift}, not 0`);
+  check(facts.shift === 0, `${where}: cumulative layout shift ${facts.shift}, not 0; moved: ${facts.shifted.join('; ')}`);
   check(facts.scrollWidth <= width.viewport.width, `${where}: the page is ${facts.scrollWidth} px wide`);
   for (const img of facts.images) {
     const what = `${where}: <img src="${img.src}">`;
