@@ -235,6 +235,48 @@ impl Image {
     }
 }
 
+/// The path inside `static/` a site path names: decoded, without its `?query#part`, and
+/// only when it stays inside the folder.
+pub fn static_rel(site_path: &str) -> Option<String> {
+    let path = site_path
+        .strip_prefix('/')
+        .filter(|p| !p.starts_with('/'))?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let decoded = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    let inside = decoded
+        .split('/')
+        .all(|part| !matches!(part, "" | "." | "..") && !part.contains('\\'));
+    inside.then_some(decoded)
+}
+
+/// The format and pixel size (EXIF orientation applied) of the raster image a site path
+/// names in the `static/` folders `dirs` (the site's first), as published: the site's
+/// default image's social-card tags. None when it names no raster image there that can be
+/// read. Reads the header only.
+pub fn size_as_published(
+    dirs: &[PathBuf],
+    site_path: &str,
+    max_pixels: u64,
+) -> Option<(Format, u32, u32)> {
+    let rel = static_rel(site_path)?;
+    let file = dirs
+        .iter()
+        .map(|dir| dir.join(&rel))
+        .find(|file| file.is_file())?;
+    let bytes = crate::files::read_regular(&file).ok()?;
+    let probed = probe::probe(&bytes, max_pixels).ok()?;
+    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
+    Some(match probe::orientation(&bytes, probed.format) {
+        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH => {
+            (probed.format, probed.height, probed.width)
+        }
+        _ => (probed.format, probed.width, probed.height),
+    })
+}
+
 /// A page bundle whose photos are to be prepared.
 pub struct Bundle<'a> {
     pub settings: &'a Settings,

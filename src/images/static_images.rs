@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
+use super::static_rel;
 use super::{Home, Image, cache};
 use crate::cache::FileStamp;
 use crate::config::Config;
@@ -123,27 +124,6 @@ pub fn for_article(config: &Config, site_path: &str, warnings: &mut Vec<String>)
     Some(image)
 }
 
-/// The format and pixel size (EXIF orientation applied) of the raster image of `static/` a
-/// site path names, as published: the site's default image's social-card tags. None when it
-/// names no raster image of `static/` that can be read. Reads the header only.
-pub fn size_as_published(config: &Config, site_path: &str) -> Option<(super::Format, u32, u32)> {
-    let rel = static_rel(site_path)?;
-    let file = folders(config)
-        .into_iter()
-        .map(|dir| dir.join(&rel))
-        .find(|file| file.is_file())?;
-    let bytes = crate::files::read_regular(&file).ok()?;
-    let probed = super::probe::probe(&bytes, config.images.max_pixels).ok()?;
-    let orientation = super::probe::orientation(&bytes, probed.format);
-    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
-    Some(match orientation {
-        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH => {
-            (probed.format, probed.height, probed.width)
-        }
-        _ => (probed.format, probed.width, probed.height),
-    })
-}
-
 /// What a prepared static image depends on: its file (by path and stamp), the folders
 /// whose files its variants' names avoid (by their stamps: adding or removing a file
 /// changes them) and the `[images]` settings.
@@ -204,23 +184,6 @@ pub fn shown_by(
         }
     }
     images
-}
-
-/// The path inside `static/` a site path names: decoded, without its `?query#part`, and
-/// only when it stays inside the folder.
-fn static_rel(site_path: &str) -> Option<String> {
-    let path = site_path
-        .strip_prefix('/')
-        .filter(|p| !p.starts_with('/'))?;
-    let path = path.split(['?', '#']).next().unwrap_or(path);
-    let decoded = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
-        .decode_utf8()
-        .ok()?
-        .into_owned();
-    let inside = decoded
-        .split('/')
-        .all(|part| !matches!(part, "" | "." | "..") && !part.contains('\\'));
-    inside.then_some(decoded)
 }
 
 /// The bytes of the static file `rel` (in the static folder `dir` of `dirs`) as

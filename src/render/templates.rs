@@ -389,11 +389,12 @@ fn site_feeds_value(formats: crate::config::FeedFormats) -> Value {
 /// default image when it is a raster image of `static/`, for its social-card tags; none
 /// otherwise.
 fn default_image_card(config: &Config) -> Value {
-    let Some((format, width, height)) = config
-        .default_image
-        .as_deref()
-        .and_then(|path| crate::images::static_images::size_as_published(config, path))
-    else {
+    let Some((format, width, height)) = config.default_image.as_deref().and_then(|path| {
+        // The static folders, the site's first (as `images::static_images` lists them).
+        let mut dirs = vec![config.root.join("static")];
+        dirs.extend(theme_dir(config).ok().map(|theme| theme.join("static")));
+        crate::images::size_as_published(&dirs, path, config.images.max_pixels)
+    }) else {
         return Value::none();
     };
     super::values::map([
