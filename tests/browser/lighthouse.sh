@@ -6,17 +6,18 @@
 # e.g.   tests/browser/photo_site.sh /tmp/ps && tests/browser/lighthouse.sh /tmp/ps/public \
 #          / /2026/11/20/lari-pagi/ /2026/11/22/berkas-rusak/ /2026/11/24/banjir-rendam-kampung-melayu/
 # Needs node, npm, python3 and /usr/bin/chromium (CERMIN_BROWSER); installs lighthouse into
-# tests/browser/.tools.
+# tests/browser/.tools/lighthouse (apart from run.sh's playwright-core: npm would remove it).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TOOLS="$HERE/.tools"
+TOOLS="$HERE/.tools/lighthouse"
 LIGHTHOUSE_VERSION="12.8.2"
 PUBLIC="$(cd "$1" && pwd)"
 shift
 PAGES=("${@:-/}")
 
 if [ ! -x "$TOOLS/node_modules/.bin/lighthouse" ]; then
+  mkdir -p "$TOOLS"
   npm install --no-save --no-audit --no-fund --prefix "$TOOLS" "lighthouse@$LIGHTHOUSE_VERSION"
 fi
 
