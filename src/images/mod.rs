@@ -442,6 +442,11 @@ fn read_probed(
         }
     };
     warn_if_misnamed(path, probed.format, warnings);
+    if probed.format == Format::Jpeg && probe::jpeg_is_cut_short(&bytes) {
+        warnings.push(format!(
+            "{shown}: is a JPEG cut short (its end is missing): published as far as it goes, the rest grey; replace it with the whole file"
+        ));
+    }
     Some((bytes, probed))
 }
 

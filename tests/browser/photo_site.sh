@@ -73,7 +73,7 @@ b="$(bundle berkas-rusak 2026-11-22 "Berkas Gambar Rusak Tidak Menghentikan Situ
   $'image: foto.jpg\nimage_caption: "Festival kuliner."' \
   $'![Foto rusak](rusak.jpg)\n\n![Foto terpotong](terpotong.jpg)\n\n![Bom piksel](bom.png)\n\n![GIF bernama jpg](gif.jpg)\n\n![Teks bernama jpg](teks.jpg)\n\n![SVG dengan skrip](jahat.svg)')"
 cp "$KULINER/foto.jpg" "$b/"
-# A JPEG broken after its first bytes, and one cut short (browsers show what there is of it).
+# A JPEG broken after its first bytes, and one cut short (published as far as it goes).
 printf '\xff\xd8\xff\xe0\x00\x10JFIF\x00rusak, bukan data gambar' >"$b/rusak.jpg"
 head -c 30000 "$LARI/foto.jpg" >"$b/terpotong.jpg"
 # A PNG header claiming 30,000 × 30,000 pixels (CRC right), with nothing behind it.
@@ -143,7 +143,8 @@ done
 
 log="$DIR/build.log"
 "$CERMIN" build --root "$SITE" --output "$DIR/public" 2>&1 | tee "$log"
-for expected in "rusak.jpg: is a broken JPEG image" "bom.png: claims 30000 × 30000 pixels" \
+for expected in "rusak.jpg: is a broken JPEG image" "terpotong.jpg: is a JPEG cut short" \
+  "bom.png: claims 30000 × 30000 pixels" \
   "gif.jpg holds a GIF image" "teks.jpg: is not a JPEG, PNG, WebP or GIF image" \
   "jahat.svg holds a <script>"; do
   grep -qF "$expected" "$log" || { echo "photo_site.sh: no warning \"$expected\" in the build's output" >&2; exit 1; }

@@ -411,6 +411,25 @@ fn a_lead_image_no_page_can_show_is_left_out() {
 }
 
 #[test]
+fn a_jpeg_cut_short_is_warned_about_and_published_as_far_as_it_goes() {
+    let whole = jpeg(600, 400);
+    let f = bundle_site(&[("foto.jpg", whole[..whole.len() / 2].to_vec())], "Teks.");
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stderr.contains(
+            "content/2024/05/banjir/foto.jpg: is a JPEG cut short (its end is missing): published as far as it goes, the rest grey; replace it with the whole file"
+        ),
+        "{}",
+        run.stderr
+    );
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(page.contains(r#"width="600" height="400""#), "{page}");
+    // A whole photo says nothing.
+    let f = bundle_site(&[("foto.jpg", whole)], "Teks.");
+    assert!(!f.build_ok(&[]).stderr.contains("cut short"));
+}
+
+#[test]
 fn a_rebuild_encodes_nothing_and_writes_the_same_bytes() {
     let f = bundle_site(&[("foto.jpg", jpeg(1000, 600))], "Teks.");
     f.build_ok(&[]);
