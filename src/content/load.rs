@@ -430,10 +430,11 @@ fn parse_article_reusing(
     let mut images = Vec::new();
     if let (Some(folder), Some(site_folder)) = (&bundle_folder, &bundle_site_folder) {
         let (html, missing) = bundle::rewrite_html(&rendered.html, &bundle_files, site_folder);
-        (rendered.html, images) = crate::images::responsive_bundle(
+        let cache_dir = crate::cache::dir(&config.root);
+        let responsive = crate::images::responsive_bundle(
             &crate::images::Bundle {
                 settings: &config.images,
-                cache_dir: &crate::cache::dir(&config.root),
+                cache_dir: &cache_dir,
                 folder,
                 files: &bundle_files,
                 prepared,
@@ -442,6 +443,14 @@ fn parse_article_reusing(
             &html,
             &mut warnings,
         );
+        // A lead image no page can show (broken, hostile) is left out, as in the body.
+        if image.as_deref().is_some_and(|lead| {
+            lead.strip_prefix(site_folder.as_str())
+                .is_some_and(|name| responsive.unshown.contains(&name))
+        }) {
+            image = None;
+        }
+        (rendered.html, images) = (responsive.html, responsive.images);
         rendered.summary_html =
             bundle::rewrite_html(&rendered.summary_html, &bundle_files, site_folder).0;
         for reference in missing {

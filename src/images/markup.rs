@@ -189,6 +189,44 @@ pub fn responsive_html(html: &str, images: &[Image], site_folder: &str, sizes: &
     out
 }
 
+/// Article HTML with every `<img>` of a file of `names` (of the bundle published in
+/// `site_folder`: images no page shows, see [`super::Prepared::unshown`]) made its
+/// description, `<span class="image-unavailable">ALT</span>`, or nothing when it has none.
+pub fn descriptions_in_place_of(html: &str, names: &[&str], site_folder: &str) -> String {
+    if names.is_empty() {
+        return html.to_string();
+    }
+    let folder = decoded(site_folder, false);
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(html.as_bytes(), b"<img ") {
+        let Some(len) = html[at..].find('>') else {
+            break;
+        };
+        let attrs = attributes(&html[at..at + len + 1]);
+        let value = |name: &str| attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        let Some(src) = value("src") else {
+            continue;
+        };
+        let path = decoded(src.split(['?', '#']).next().unwrap_or(src), true);
+        if !path
+            .strip_prefix(folder.as_ref())
+            .is_some_and(|name| names.contains(&name))
+        {
+            continue;
+        }
+        out.push_str(&html[copied..at]);
+        if let Some(alt) = value("alt").filter(|alt| !alt.trim().is_empty()) {
+            out.push_str(r#"<span class="image-unavailable">"#);
+            out.push_str(alt);
+            out.push_str("</span>");
+        }
+        copied = at + len + 1;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 /// The `src` of every `<img>` of article HTML, in order.
 pub fn img_sources(html: &str) -> Vec<&str> {
     memchr::memmem::find_iter(html.as_bytes(), b"<img ")
@@ -263,6 +301,21 @@ mod tests {
                 r#"<p>Air <picture><source type="image/webp" srcset="/b/foto%20a-480w.webp 480w, /b/foto%20a-960w.webp 960w" sizes="100vw">"#,
                 r#"<img src="/b/foto%20a-960w.jpg" srcset="/b/foto%20a-480w.jpg 480w, /b/foto%20a-960w.jpg 960w" sizes="100vw" width="2000" height="1000" alt="Banjir &amp; air" title="Kali" loading="lazy" decoding="async"></picture>"#,
                 r#" naik <img src="/lain.jpg" alt=""></p>"#
+            )
+        );
+    }
+
+    #[test]
+    fn an_image_no_page_shows_becomes_its_description() {
+        let html = concat!(
+            r#"<p><img src="/b/bom.png" alt="Bom &amp; piksel"> <img src="/b/jahat%20x.svg?v=1" alt="">"#,
+            r#" <img src="/b/foto.jpg" alt="Foto"> <img src="/c/bom.png" alt="Lain"></p>"#
+        );
+        assert_eq!(
+            descriptions_in_place_of(html, &["bom.png", "jahat x.svg"], "/b/"),
+            concat!(
+                r#"<p><span class="image-unavailable">Bom &amp; piksel</span> "#,
+                r#" <img src="/b/foto.jpg" alt="Foto"> <img src="/c/bom.png" alt="Lain"></p>"#
             )
         );
     }

@@ -235,6 +235,48 @@ impl Image {
     }
 }
 
+/// The path inside `static/` a site path names: decoded, without its `?query#part`, and
+/// only when it stays inside the folder.
+pub fn static_rel(site_path: &str) -> Option<String> {
+    let path = site_path
+        .strip_prefix('/')
+        .filter(|p| !p.starts_with('/'))?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let decoded = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
+        .decode_utf8()
+        .ok()?
+        .into_owned();
+    let inside = decoded
+        .split('/')
+        .all(|part| !matches!(part, "" | "." | "..") && !part.contains('\\'));
+    inside.then_some(decoded)
+}
+
+/// The format and pixel size (EXIF orientation applied) of the raster image a site path
+/// names in the `static/` folders `dirs` (the site's first), as published: the site's
+/// default image's social-card tags. None when it names no raster image there that can be
+/// read. Reads the header only.
+pub fn size_as_published(
+    dirs: &[PathBuf],
+    site_path: &str,
+    max_pixels: u64,
+) -> Option<(Format, u32, u32)> {
+    let rel = static_rel(site_path)?;
+    let file = dirs
+        .iter()
+        .map(|dir| dir.join(&rel))
+        .find(|file| file.is_file())?;
+    let bytes = crate::files::read_regular(&file).ok()?;
+    let probed = probe::probe(&bytes, max_pixels).ok()?;
+    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
+    Some(match probe::orientation(&bytes, probed.format) {
+        Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH => {
+            (probed.format, probed.height, probed.width)
+        }
+        _ => (probed.format, probed.width, probed.height),
+    })
+}
+
 /// A page bundle whose photos are to be prepared.
 pub struct Bundle<'a> {
     pub settings: &'a Settings,
@@ -248,24 +290,51 @@ pub struct Bundle<'a> {
     pub prepared: &'a [Image],
 }
 
-/// The article HTML of a bundle with its photos made `<picture>`s, and the bundle's images
-/// ([`prepare`]d): the one call the article reader makes.
-pub fn responsive_bundle(
-    bundle: &Bundle,
+/// A bundle's article HTML made ready for its photos ([`responsive_bundle`]).
+pub struct ResponsiveBundle<'a> {
+    /// The HTML: photos made `<picture>`s, images that cannot be shown made their description.
+    pub html: String,
+    /// The bundle's images, [`prepare`]d.
+    pub images: Vec<Image>,
+    /// The files of the bundle no page shows as an image (see [`Prepared::unshown`]).
+    pub unshown: Vec<&'a str>,
+}
+
+/// The article HTML of a bundle with its photos made `<picture>`s and its images that
+/// cannot be shown made their description, and the bundle's images ([`prepare`]d): the one
+/// call the article reader makes.
+pub fn responsive_bundle<'a>(
+    bundle: &Bundle<'a>,
     site_folder: &str,
     html: &str,
     warnings: &mut Vec<String>,
-) -> (String, Vec<Image>) {
-    let images = prepare(bundle, warnings);
+) -> ResponsiveBundle<'a> {
+    let Prepared { images, unshown } = prepare(bundle, warnings);
     let html = markup::responsive_html(html, &images, site_folder, &bundle.settings.sizes);
-    (html, images)
+    let html = markup::descriptions_in_place_of(&html, &unshown, site_folder);
+    ResponsiveBundle {
+        html,
+        images,
+        unshown,
+    }
+}
+
+/// What [`prepare`] made of a bundle's files.
+pub struct Prepared<'a> {
+    pub images: Vec<Image>,
+    /// The files named like images that no page shows as one: raster files that cannot be
+    /// read (broken, not what their name says and unreadable, over the pixel limit) and
+    /// SVGs that are not published. A browser would show a broken image, or one without a
+    /// size, so pages show their description instead.
+    pub unshown: Vec<&'a str>,
 }
 
 /// The bundle's images, prepared: each raster image probed, checked and turned into its
 /// variants (taken from the image cache when they are there). Files that are not raster
 /// images are left to the bundle copy; problems are warnings naming the file.
-pub fn prepare(bundle: &Bundle, warnings: &mut Vec<String>) -> Vec<Image> {
+pub fn prepare<'a>(bundle: &Bundle<'a>, warnings: &mut Vec<String>) -> Prepared<'a> {
     let mut images = Vec::new();
+    let mut unshown = Vec::new();
     // Whether the bundle folder's real path is inside the site (whose build cache is
     // `cache_dir`), asked once and only of a bundle with a photo.
     let mut inside: Option<bool> = None;
@@ -275,16 +344,18 @@ pub fn prepare(bundle: &Bundle, warnings: &mut Vec<String>) -> Vec<Image> {
                 && let Some(warning) = svg::check_file(&bundle.folder.join(name))
             {
                 warnings.push(warning);
+                unshown.push(name.as_str());
             }
             continue;
         }
         let inside_the_site =
             || *inside.get_or_insert_with(|| is_inside_the_site(bundle.folder, bundle.cache_dir));
-        if let Some(image) = prepare_file(bundle, name, inside_the_site, warnings) {
-            images.push(image);
+        match prepare_file(bundle, name, inside_the_site, warnings) {
+            Some(image) => images.push(image),
+            None => unshown.push(name.as_str()),
         }
     }
-    images
+    Prepared { images, unshown }
 }
 
 /// Whether `folder`'s real path is inside the site whose build cache is `cache_dir`.
@@ -371,6 +442,11 @@ fn read_probed(
         }
     };
     warn_if_misnamed(path, probed.format, warnings);
+    if probed.format == Format::Jpeg && probe::jpeg_is_cut_short(&bytes) {
+        warnings.push(format!(
+            "{shown}: is a JPEG cut short (its end is missing): published as far as it goes, the rest grey; replace it with the whole file"
+        ));
+    }
     Some((bytes, probed))
 }
 

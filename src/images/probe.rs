@@ -37,8 +37,14 @@ pub fn probe(bytes: &[u8], max_pixels: u64) -> Result<Probed, String> {
     })?;
     let reader = image::ImageReader::with_format(Cursor::new(bytes), to_image_format(format));
     let (width, height) = reader.into_dimensions().map_err(|e| {
+        // The decoder's words on one line: some of its messages end in a line break.
+        let problem = e
+            .to_string()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         format!(
-            "is a broken {} image ({e}): copied as it is, without sizes or variants",
+            "is a broken {} image ({problem}): copied as it is, without sizes or variants",
             format.name()
         )
     })?;
@@ -75,6 +81,38 @@ pub fn decoder<'a>(
     limits.max_alloc = Some(u64::from(probed.width) * u64::from(probed.height) * 8 + (64 << 20));
     reader.limits(limits);
     Ok(Box::new(reader.into_decoder()?))
+}
+
+/// Whether a JPEG ends before its picture data does (a file cut short in a download or a
+/// copy): no end-of-image marker after its first scan. Decoders fill what is missing with
+/// grey, as browsers do, so only this tells. The segments before the scan are stepped over by
+/// their lengths: an EXIF thumbnail there holds an end marker of its own.
+pub fn jpeg_is_cut_short(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return false; // not a layout this check knows: say nothing
+        }
+        let marker = bytes[at + 1];
+        match marker {
+            0xFF => at += 1, // fill byte
+            0x01 | 0xD0..=0xD7 => at += 2,
+            0xD9 => return false,
+            0xDA => return memchr::memmem::find(&bytes[at..], b"\xFF\xD9").is_none(),
+            _ => at += 2 + usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]])),
+        }
+    }
+    true
+}
+
+/// The EXIF orientation of an image whose header [`probe`] read (none when it has none or
+/// its header cannot say).
+pub fn orientation(bytes: &[u8], format: Format) -> image::metadata::Orientation {
+    use image::ImageDecoder;
+    image::ImageReader::with_format(Cursor::new(bytes), to_image_format(format))
+        .into_decoder()
+        .and_then(|mut decoder| decoder.orientation())
+        .unwrap_or(image::metadata::Orientation::NoTransforms)
 }
 
 fn to_image_format(format: Format) -> image::ImageFormat {
@@ -121,6 +159,33 @@ mod tests {
         assert_eq!(sniff(b"GIF89a.."), Some(Format::Gif));
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 "), Some(Format::Webp));
         assert_eq!(sniff(b"<svg"), None);
+    }
+
+    #[test]
+    fn tells_a_jpeg_cut_short_from_a_whole_one() {
+        let mut whole = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new(&mut whole)
+            .encode_image(&image::RgbImage::from_pixel(
+                64,
+                48,
+                image::Rgb([9, 99, 199]),
+            ))
+            .unwrap();
+        assert!(!jpeg_is_cut_short(&whole));
+        // Bytes after the end (a phone's second picture) change nothing.
+        assert!(!jpeg_is_cut_short(&[&whole[..], b"\0\0 lagi"].concat()));
+        assert!(jpeg_is_cut_short(&whole[..whole.len() - 2]));
+        // A thumbnail's end marker in an APP1 segment before the scan is not the end.
+        let app1 = [&[0xFF, 0xE1, 0, 6][..], &[0xFF, 0xD9, 0, 0]].concat();
+        let with_thumbnail = [&whole[..2], &app1, &whole[2..whole.len() - 2]].concat();
+        assert!(jpeg_is_cut_short(&with_thumbnail));
+    }
+
+    #[test]
+    fn says_what_is_broken_on_one_line() {
+        let err = probe(b"\xFF\xD8\xFF\xE0\0\x10JFIF\0rusak", 50_000_000).unwrap_err();
+        assert!(err.starts_with("is a broken JPEG image ("), "{err}");
+        assert!(!err.contains('\n'), "{err}");
     }
 
     #[test]

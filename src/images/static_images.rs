@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
 
+use super::static_rel;
 use super::{Home, Image, cache};
 use crate::cache::FileStamp;
 use crate::config::Config;
@@ -183,23 +184,6 @@ pub fn shown_by(
         }
     }
     images
-}
-
-/// The path inside `static/` a site path names: decoded, without its `?query#part`, and
-/// only when it stays inside the folder.
-fn static_rel(site_path: &str) -> Option<String> {
-    let path = site_path
-        .strip_prefix('/')
-        .filter(|p| !p.starts_with('/'))?;
-    let path = path.split(['?', '#']).next().unwrap_or(path);
-    let decoded = percent_encoding::percent_decode_str(&path.replace("&amp;", "&"))
-        .decode_utf8()
-        .ok()?
-        .into_owned();
-    let inside = decoded
-        .split('/')
-        .all(|part| !matches!(part, "" | "." | "..") && !part.contains('\\'));
-    inside.then_some(decoded)
 }
 
 /// The bytes of the static file `rel` (in the static folder `dir` of `dirs`) as

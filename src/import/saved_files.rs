@@ -104,6 +104,17 @@ impl SavedImages {
         names: &mut std::collections::HashSet<String>,
     ) -> Taken {
         let mut taken = Taken::default();
+        // A saved page's lead image (its og:image) is the photo's address on the web, while
+        // the photo itself was saved beside the page: the saved file of that name is the
+        // lead, so the mirror does not show a link to the source in its place.
+        if let Some(saved) = article
+            .image
+            .as_deref()
+            .filter(|lead| !lead.starts_with(STAND_IN))
+            .and_then(|lead| self.stand_in_named_like(lead))
+        {
+            article.image = Some(saved);
+        }
         let mut used: Vec<String> = article.image.iter().cloned().collect();
         used.extend(super::images::body_images(&article.body));
         let mut seen = std::collections::HashSet::new();
@@ -146,6 +157,20 @@ impl SavedImages {
 }
 
 impl SavedImages {
+    /// The stand-in address of the first image saved on disk whose file name is the last
+    /// part of `address` (an address on the web), if one is.
+    fn stand_in_named_like(&self, address: &str) -> Option<String> {
+        let path = address.split(['?', '#']).next().unwrap_or(address);
+        path.rsplit('/').next().filter(|last| last.contains('.'))?;
+        let name = last_part(address);
+        self.images
+            .iter()
+            .position(|image| {
+                !image.reference.starts_with("data:") && last_part(&image.reference) == name
+            })
+            .map(|n| format!("{STAND_IN}{n}/{name}"))
+    }
+
     /// Gives the article's stand-in addresses back as the page wrote them (`data:` URIs
     /// shortened to their type), for showing what was extracted.
     pub fn restore(&self, article: &mut ImportedArticle) {

@@ -385,6 +385,26 @@ fn site_feeds_value(formats: crate::config::FeedFormats) -> Value {
     ])
 }
 
+/// `site.default_image_card`: the type, pixel size and alt text (the site's title) of the
+/// default image when it is a raster image of `static/`, for its social-card tags; none
+/// otherwise.
+fn default_image_card(config: &Config) -> Value {
+    let Some((format, width, height)) = config.default_image.as_deref().and_then(|path| {
+        // The static folders, the site's first (as `images::static_images` lists them).
+        let mut dirs = vec![config.root.join("static")];
+        dirs.extend(theme_dir(config).ok().map(|theme| theme.join("static")));
+        crate::images::size_as_published(&dirs, path, config.images.max_pixels)
+    }) else {
+        return Value::none();
+    };
+    super::values::map([
+        ("type", format.mime().into()),
+        ("width", width.into()),
+        ("height", height.into()),
+        ("alt", config.title.as_str().into()),
+    ])
+}
+
 /// The `site` object every template receives.
 fn site_value(config: &Config) -> Value {
     use super::values::map;
@@ -409,6 +429,7 @@ fn site_value(config: &Config) -> Value {
                 .map(Value::from)
                 .unwrap_or(Value::none()),
         ),
+        ("default_image_card", default_image_card(config)),
         ("extra", Value::from_serializable(&config.extra)),
         ("feeds", site_feeds_value(config.feeds.site.formats)),
         (

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Real-browser end-to-end tests: `cermin serve --watch` (live reload, error overlay, CSS swap, 404),
-# then the search page of the built example site (from file:// and over HTTP under a prefix).
+# the search page of the built example site (from file:// and over HTTP under a prefix), then
+# the photos of a new site with bundles, imported saved pages and hostile images (issue 17).
 # Usage: tests/browser/run.sh            (from anywhere; CERMIN_BIN=/path/to/cermin to skip the build)
 # Needs: node (>= 18), npm, cargo; installs Debian's chromium and playwright-core if missing.
 set -euo pipefail
@@ -52,4 +53,11 @@ fi
 export NODE_PATH="$TOOLS/node_modules${NODE_PATH:+:$NODE_PATH}"
 export CERMIN_SITE="${CERMIN_SITE:-$REPO}"
 node "$HERE/serve_test.mjs"
-exec node "$HERE/search_test.mjs"
+node "$HERE/search_test.mjs"
+
+# Issue 17's judged site: a new site with page bundles, saved pages imported with their
+# images and hostile image files, opened at 360 and 1350 px (photos_test.mjs says what).
+photos="$(mktemp -d)"
+trap 'rm -rf "$photos"' EXIT
+bash "$HERE/photo_site.sh" "$photos/site" >"$photos/make.log" 2>&1 || { cat "$photos/make.log"; exit 1; }
+node "$HERE/photos_test.mjs" "$photos/site/public"

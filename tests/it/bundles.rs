@@ -4,7 +4,10 @@
 use crate::common::{Fixture, SITE_TOML};
 use cermin::session::{Changes, Session, SessionOptions, render_fresh};
 
-const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\nnot really a picture";
+/// A small real photo (a page shows a file that is no picture as its description).
+fn photo_bytes() -> Vec<u8> {
+    crate::images::jpeg(8, 6)
+}
 
 fn site(relative: bool) -> Fixture {
     let f = Fixture::with_config(&format!(
@@ -16,7 +19,7 @@ fn site(relative: bool) -> Fixture {
     );
     std::fs::write(
         f.root().join("content/2024/05/banjir-jakarta/foto.jpg"),
-        PHOTO,
+        photo_bytes(),
     )
     .unwrap();
     f.write("content/2024/05/banjir-jakarta/dok/laporan.pdf", "%PDF-1.4");
@@ -31,7 +34,7 @@ fn a_bundle_is_named_by_its_folder_and_its_files_sit_beside_its_page() {
     let page = "2024/05/27/banjir-jakarta/";
     assert_eq!(
         std::fs::read(f.public(&format!("{page}foto.jpg"))).unwrap(),
-        PHOTO
+        photo_bytes()
     );
     assert_eq!(f.read(&format!("{page}dok/laporan.pdf")), "%PDF-1.4");
     assert!(
@@ -45,7 +48,7 @@ fn a_bundle_is_named_by_its_folder_and_its_files_sit_beside_its_page() {
     let html = f.read(&format!("{page}index.html"));
     let photo = "https://uji.example/2024/05/27/banjir-jakarta/foto.jpg";
     assert!(
-        html.contains(&format!("src=\"{photo}\" alt=\"Air naik\"")),
+        html.contains(&format!("<img src=\"{photo}\" srcset=\"{photo} 8w\"")),
         "{html}"
     );
     assert!(
@@ -60,7 +63,7 @@ fn a_bundle_is_named_by_its_folder_and_its_files_sit_beside_its_page() {
     // The lead image is the site's own file: RSS gives its size.
     let enclosure = format!(
         "<enclosure url=\"{photo}\" length=\"{}\" type=\"image/jpeg\"/>",
-        PHOTO.len()
+        photo_bytes().len()
     );
     assert!(
         f.read("rss.xml").contains(&enclosure),
@@ -77,14 +80,15 @@ fn in_relative_mode_bundle_files_are_linked_from_each_page() {
     let html = f.read("2024/05/27/banjir-jakarta/index.html");
     // Relative links go up to the site's root and down, as every link of the page does.
     let up = "../../../../2024/05/27/banjir-jakarta/";
-    assert!(
-        html.contains(&format!("<p><img src=\"{up}foto.jpg\" alt=\"Air naik\">")),
-        "{html}"
-    );
-    assert!(
-        html.contains(&format!("<img src=\"{up}foto.jpg\" alt=\"Banjir\"")),
-        "{html}"
-    );
+    // The body's photo and the lead image.
+    for alt in ["Air naik", "Banjir"] {
+        assert!(
+            html.contains(&format!(
+                "<img src=\"{up}foto.jpg\" srcset=\"{up}foto.jpg 8w\" sizes=\"(max-width: 44rem) 100vw, 44rem\" width=\"8\" height=\"6\" alt=\"{alt}\""
+            )),
+            "{alt}\n{html}"
+        );
+    }
     assert_eq!(
         html.matches(&format!("href=\"{up}dok/laporan.pdf\""))
             .count(),
@@ -113,10 +117,13 @@ fn with_html_permalinks_the_files_go_in_a_folder_named_after_the_page() {
         "",
         "![x](foto.jpg)",
     );
-    std::fs::write(f.root().join("content/banjir/foto.jpg"), PHOTO).unwrap();
+    std::fs::write(f.root().join("content/banjir/foto.jpg"), photo_bytes()).unwrap();
     f.build_ok(&[]);
     assert!(f.exists("banjir.html"));
-    assert_eq!(std::fs::read(f.public("banjir/foto.jpg")).unwrap(), PHOTO);
+    assert_eq!(
+        std::fs::read(f.public("banjir/foto.jpg")).unwrap(),
+        photo_bytes()
+    );
     assert!(
         f.read("banjir.html")
             .contains("src=\"https://uji.example/banjir/foto.jpg\"")
@@ -249,17 +256,24 @@ fn the_build_cache_sees_bundle_files_change_come_and_go() {
     );
     let page = "2024/05/27/a/index.html";
     assert!(f.read(page).contains("src=\"foto.jpg\""));
-    f.write("content/a/foto.jpg", "satu");
+    let (one, two) = (crate::images::jpeg(8, 6), crate::images::jpeg(10, 4));
+    std::fs::write(f.root().join("content/a/foto.jpg"), &one).unwrap();
     let run = f.build_ok(&[]);
     assert!(!run.stderr.contains("names no file"), "{}", run.stderr);
-    assert_eq!(f.read("2024/05/27/a/foto.jpg"), "satu");
+    assert_eq!(
+        std::fs::read(f.public("2024/05/27/a/foto.jpg")).unwrap(),
+        one
+    );
     assert!(
         f.read(page)
             .contains("src=\"https://uji.example/2024/05/27/a/foto.jpg\"")
     );
-    f.write("content/a/foto.jpg", "dua");
+    std::fs::write(f.root().join("content/a/foto.jpg"), &two).unwrap();
     f.build_ok(&[]);
-    assert_eq!(f.read("2024/05/27/a/foto.jpg"), "dua");
+    assert_eq!(
+        std::fs::read(f.public("2024/05/27/a/foto.jpg")).unwrap(),
+        two
+    );
     std::fs::remove_file(f.root().join("content/a/foto.jpg")).unwrap();
     f.build_ok(&[]);
     assert!(!f.exists("2024/05/27/a/foto.jpg"));

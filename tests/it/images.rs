@@ -269,6 +269,35 @@ fn social_cards_and_feeds_use_the_1200_pixel_jpeg() {
 }
 
 #[test]
+fn the_default_image_card_has_its_size_type_and_alt() {
+    let f = Fixture::with_config(&format!(
+        "{SITE_TOML}default_image = \"/images/kartu.jpg\"\n"
+    ));
+    f.article("content/polos.md", "Polos", "2024-05-27", "", "Teks.");
+    std::fs::create_dir_all(f.root().join("static/images")).unwrap();
+    // Stored on its side (EXIF orientation 6): published turned, 300 × 500.
+    std::fs::write(
+        f.root().join("static/images/kartu.jpg"),
+        jpeg_with_gps(500, 300, 6),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    for page in ["2024/05/27/polos/index.html", "index.html"] {
+        let html = f.read(page);
+        for tag in [
+            r#"<meta property="og:image" content="https://uji.example/images/kartu.jpg">"#,
+            r#"<meta property="og:image:type" content="image/jpeg">"#,
+            r#"<meta property="og:image:width" content="300">"#,
+            r#"<meta property="og:image:height" content="500">"#,
+            r#"<meta property="og:image:alt" content="Uji">"#,
+        ] {
+            assert!(html.contains(tag), "{page}: {tag}\n{html}");
+        }
+    }
+    assert_eq!(size_of(&f, "images/kartu.jpg"), (300, 500));
+}
+
+#[test]
 fn an_svg_lead_image_is_never_the_social_card() {
     let f = bundle_site(&[], "Teks.");
     f.write(
@@ -333,12 +362,19 @@ fn bad_images_are_warned_about_and_the_page_still_builds() {
         "{}",
         run.stderr
     );
-    // The page is built; broken files are copied as they are, the SVG is not.
+    // The page is built; broken files are copied as they are, the SVG is not. No page
+    // shows them as images (a broken image, or one without a size): their descriptions
+    // stand in their place.
     let page = f.read(&format!("{PAGE}index.html"));
-    assert!(
-        page.contains(r#"<img src="https://uji.example/2024/05/27/banjir/bom.png" alt="a" />"#),
-        "{page}"
-    );
+    for alt in ["a", "c", "d"] {
+        assert!(
+            page.contains(&format!(r#"<span class="image-unavailable">{alt}</span>"#)),
+            "{alt}\n{page}"
+        );
+    }
+    for name in ["bom.png", "catatan.jpg", "jahat.svg"] {
+        assert!(!page.contains(&format!("/{name}")), "{name}\n{page}");
+    }
     assert_eq!(
         std::fs::read(f.public(&format!("{PAGE}bom.png"))).unwrap(),
         bomb
@@ -353,6 +389,44 @@ fn bad_images_are_warned_about_and_the_page_still_builds() {
         image::guess_format(&std::fs::read(f.public(&format!("{PAGE}nama.jpg"))).unwrap()).unwrap(),
         image::ImageFormat::Png
     );
+}
+
+#[test]
+fn a_lead_image_no_page_can_show_is_left_out() {
+    let f = bundle_site(
+        &[("foto.jpg", b"\xFF\xD8\xFF\xE0 broken".to_vec())],
+        "Teks.",
+    );
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stderr
+            .contains("content/2024/05/banjir/foto.jpg: is a broken JPEG image ("),
+        "{}",
+        run.stderr
+    );
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(!page.contains("foto.jpg"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(!f.read("rss.xml").contains("foto.jpg"));
+}
+
+#[test]
+fn a_jpeg_cut_short_is_warned_about_and_published_as_far_as_it_goes() {
+    let whole = jpeg(600, 400);
+    let f = bundle_site(&[("foto.jpg", whole[..whole.len() / 2].to_vec())], "Teks.");
+    let run = f.build_ok(&[]);
+    assert!(
+        run.stderr.contains(
+            "content/2024/05/banjir/foto.jpg: is a JPEG cut short (its end is missing): published as far as it goes, the rest grey; replace it with the whole file"
+        ),
+        "{}",
+        run.stderr
+    );
+    let page = f.read(&format!("{PAGE}index.html"));
+    assert!(page.contains(r#"width="600" height="400""#), "{page}");
+    // A whole photo says nothing.
+    let f = bundle_site(&[("foto.jpg", whole)], "Teks.");
+    assert!(!f.build_ok(&[]).stderr.contains("cut short"));
 }
 
 #[test]

@@ -143,15 +143,17 @@ fn fetched_images_go_into_the_bundle_and_what_fails_stays_a_link() {
             .contains("\nid: \"tag:uji.example,2024-05-27:banjir-besar-rendam-kampung-melayu\"\n"),
         "{article}"
     );
-    // The site builds with the images as its own files.
+    // The site builds with the images as its own files (these few bytes are no real
+    // picture: published, and shown as their description, as a broken image is).
     f.build_ok(&[]);
+    assert!(f.exists("2024/05/27/banjir-besar-rendam-kampung-melayu/peta.png"));
     let html = f.read("2024/05/27/banjir-besar-rendam-kampung-melayu/index.html");
     assert!(
-        html.contains(
-            "src=\"https://uji.example/2024/05/27/banjir-besar-rendam-kampung-melayu/peta.png\""
-        ),
+        html.contains("<span class=\"image-unavailable\">Peta genangan</span>"),
         "{html}"
     );
+    // What was not fetched is a link to it, never loaded from there.
+    assert!(!html.contains("src=\"http://127.0.0.1"), "{html}");
 }
 
 #[test]

@@ -101,6 +101,34 @@ fn a_page_saved_complete_brings_its_files_and_leaves_out_what_is_no_image() {
 }
 
 #[test]
+fn the_lead_image_on_the_web_is_the_photo_saved_beside_the_page() {
+    let f = site();
+    let html = page("<figure><img src=\"./Banjir_files/foto%20utama.jpg\" alt=\"Warga mengungsi\"><figcaption>Warga mengungsi.</figcaption></figure>")
+        .replace(
+            "<title>",
+            "<meta property=\"og:image\" content=\"https://cdn.asal.example/2024/05/foto%20utama.jpg?w=1200\">\n<title>",
+        );
+    f.write("inbox/Banjir.html", &html);
+    write_bytes(&f, "inbox/Banjir_files/foto utama.jpg", JPEG);
+    let run = f.cermin(&["import", "inbox/Banjir.html"]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert_eq!(bundle_files(&f), ["foto-utama.jpg", "index.md"]);
+    let text = article(&f);
+    assert!(text.contains("\nimage: \"foto-utama.jpg\"\n"), "{text}");
+    assert!(!text.contains("cdn.asal.example"), "{text}");
+    // An og:image naming no saved file stays as the page wrote it.
+    let other = html.replace("2024/05/foto%20utama.jpg", "2024/05/lain.jpg");
+    f.write("inbox/Banjir.html", &other);
+    let run = f.cermin(&["import", "inbox/Banjir.html", "--force"]);
+    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert!(
+        article(&f).contains("image: \"https://cdn.asal.example/2024/05/lain.jpg?w=1200\""),
+        "{}",
+        article(&f)
+    );
+}
+
+#[test]
 fn a_wget_tree_gives_images_named_by_path_address_or_relative_path() {
     let f = site();
     f.write(
