@@ -122,6 +122,9 @@ fn load(config: &Config, links: &Links) -> Result<Templates> {
         std::hash::Hash::hash(&(name, &text), &mut fingerprint);
         sources.push((name.clone(), text));
     }
+    // Every page's card tags show the default image's size: another file of another size in
+    // its place must render them again, as a changed template does.
+    std::hash::Hash::hash(&default_image_size(config), &mut fingerprint);
     let fingerprint = std::hash::Hasher::finish(&fingerprint);
     let sources_text: Vec<String> = sources.iter().map(|(_, text)| text.clone()).collect();
     tera.add_raw_templates(sources)
@@ -389,20 +392,25 @@ fn site_feeds_value(formats: crate::config::FeedFormats) -> Value {
 /// default image when it is a raster image of `static/`, for its social-card tags; none
 /// otherwise.
 fn default_image_card(config: &Config) -> Value {
-    let Some((format, width, height)) = config.default_image.as_deref().and_then(|path| {
-        // The static folders, the site's first (as `images::static_images` lists them).
-        let mut dirs = vec![config.root.join("static")];
-        dirs.extend(theme_dir(config).ok().map(|theme| theme.join("static")));
-        crate::images::size_as_published(&dirs, path, config.images.max_pixels)
-    }) else {
+    let Some((mime, width, height)) = default_image_size(config) else {
         return Value::none();
     };
     super::values::map([
-        ("type", format.mime().into()),
+        ("type", mime.into()),
         ("width", width.into()),
         ("height", height.into()),
         ("alt", config.title.as_str().into()),
     ])
+}
+
+/// The default image's type and published size, when it is a raster image of `static/`.
+fn default_image_size(config: &Config) -> Option<(&'static str, u32, u32)> {
+    let path = config.default_image.as_deref()?;
+    // The static folders, the site's first (as `images::static_images` lists them).
+    let mut dirs = vec![config.root.join("static")];
+    dirs.extend(theme_dir(config).ok().map(|theme| theme.join("static")));
+    crate::images::size_as_published(&dirs, path, config.images.max_pixels)
+        .map(|(format, width, height)| (format.mime(), width, height))
 }
 
 /// The `site` object every template receives.

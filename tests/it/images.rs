@@ -298,6 +298,36 @@ fn the_default_image_card_has_its_size_type_and_alt() {
 }
 
 #[test]
+fn a_default_image_of_another_size_renders_the_cards_again_in_a_cached_build() {
+    let f = Fixture::with_config(&format!(
+        "{SITE_TOML}default_image = \"/images/kartu.jpg\"\n"
+    ));
+    f.article("content/polos.md", "Polos", "2024-05-27", "", "Teks.");
+    std::fs::create_dir_all(f.root().join("static/images")).unwrap();
+    std::fs::write(
+        f.root().join("static/images/kartu.jpg"),
+        jpeg_with_gps(300, 200, 1),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    // The same name, another size; nothing else changes.
+    std::fs::write(
+        f.root().join("static/images/kartu.jpg"),
+        jpeg_with_gps(640, 480, 1),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    for page in ["2024/05/27/polos/index.html", "index.html"] {
+        let html = f.read(page);
+        assert!(
+            html.contains(r#"<meta property="og:image:width" content="640">"#)
+                && html.contains(r#"<meta property="og:image:height" content="480">"#),
+            "{page} still shows the old size:\n{html}"
+        );
+    }
+}
+
+#[test]
 fn an_svg_lead_image_is_never_the_social_card() {
     let f = bundle_site(&[], "Teks.");
     f.write(
