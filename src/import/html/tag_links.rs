@@ -135,16 +135,7 @@ fn after_headline(doc: &Document, node: &NodeRef) -> bool {
 
 /// A link to a tag archive: a path segment "tag", "topic", "label" … followed by another.
 fn links_to_tag_archive(link: &NodeRef) -> bool {
-    let Some(href) = link.attr("href") else {
-        return false;
-    };
-    let path = href.split(['?', '#']).next().unwrap_or("");
-    let path = path.split_once("://").map_or(path, |(_, rest)| rest);
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    segments
-        .iter()
-        .position(|s| TAG_PATH_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
-        .is_some_and(|i| i + 1 < segments.len())
+    links_to_archive(link, TAG_PATH_SEGMENTS)
 }
 
 /// A kicker has at most this many words ("Kopi", "Pilkada 2026").
@@ -219,6 +210,12 @@ const SECTION_PATH_SEGMENTS: &[&str] = &["category", "kategori", "kanal", "rubri
 
 /// A link to a section archive: a path segment "category", "kanal" … followed by another.
 fn links_to_section_archive(link: &NodeRef) -> bool {
+    links_to_archive(link, SECTION_PATH_SEGMENTS)
+}
+
+/// Whether a link's path has one of `archive_segments` with another segment after it (the
+/// archive's name): "/tag/banjir", "https://x.id/kanal/daerah?page=2".
+fn links_to_archive(link: &NodeRef, archive_segments: &[&str]) -> bool {
     let Some(href) = link.attr("href") else {
         return false;
     };
@@ -227,7 +224,7 @@ fn links_to_section_archive(link: &NodeRef) -> bool {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     segments
         .iter()
-        .position(|s| SECTION_PATH_SEGMENTS.contains(&s.to_ascii_lowercase().as_str()))
+        .position(|s| archive_segments.contains(&s.to_ascii_lowercase().as_str()))
         .is_some_and(|i| i + 1 < segments.len())
 }
 
