@@ -243,22 +243,20 @@ fn a_cached_build_trusts_untouched_output_and_verify_output_looks_at_every_file(
     assert_cached_equals_uncached(f, &["rm public/robots.txt, replace public/404.html".into()]);
 }
 
-/// A page kept without a look in a trusted output folder, but deleted there by hand, is
-/// linked from the cache when the build swaps a whole new tree in (more than a tenth of the
-/// files changed), not lost and not an error.
-#[test]
-fn a_trusted_page_deleted_by_hand_is_linked_from_the_cache_into_a_new_tree() {
-    let f = Fixture::new();
+/// A site whose output folder is trusted and whose page `LAMA` was deleted there by hand,
+/// then five new articles: the next build swaps a whole new tree in (more than a tenth of the
+/// files changed). Gives the deleted page's bytes and inode.
+const LAMA: &str = "2020/01/01/lama/index.html";
+
+fn trusted_page_deleted_before_a_swap(f: &Fixture) -> (String, u64) {
     // The new articles come after `tengah`: `lama`'s page (its neighbours) stays the same.
     f.article("content/lama.md", "Lama", "2020-01-01", "", "Isi lama.");
     f.article("content/tengah.md", "Tengah", "2021-01-01", "", "Isi.");
     f.build_ok(&[]);
-    age_public(&f);
+    age_public(f);
     f.build_ok(&[]);
-    let ino = |rel: &str| fs::metadata(f.root().join(rel)).unwrap().ino();
-    let lama = "2020/01/01/lama/index.html";
-    let (page, made) = (f.read(lama), ino(&format!("public/{lama}")));
-    fs::remove_file(f.public(lama)).unwrap();
+    let made = (f.read(LAMA), fs::metadata(f.public(LAMA)).unwrap().ino());
+    fs::remove_file(f.public(LAMA)).unwrap();
     for i in 0..5 {
         f.article(
             &format!("content/baru{i}.md"),
@@ -268,15 +266,53 @@ fn a_trusted_page_deleted_by_hand_is_linked_from_the_cache_into_a_new_tree() {
             "Isi baru.",
         );
     }
+    made
+}
+
+/// A page kept without a look in a trusted output folder, but deleted there by hand, is
+/// linked from the cache when the build swaps a whole new tree in, not lost and not an error.
+#[test]
+fn a_trusted_page_deleted_by_hand_is_linked_from_the_cache_into_a_new_tree() {
+    let f = Fixture::new();
+    let (page, made) = trusted_page_deleted_before_a_swap(&f);
+    let ino = |rel: &str| fs::metadata(f.root().join(rel)).unwrap().ino();
     let before = ino("public");
     let run = f.build_ok(&[]);
     assert_ne!(ino("public"), before, "not swapped: {}", run.stdout);
-    assert_eq!(f.read(lama), page);
+    assert_eq!(f.read(LAMA), page);
     assert_eq!(
-        ino(&format!("public/{lama}")),
+        ino(&format!("public/{LAMA}")),
         made,
         "rendered again, not linked from the cache"
     );
+}
+
+/// The same page gone from the cache too: the build stops with the command that makes it
+/// again, and the output folder is left as it was.
+#[test]
+fn a_trusted_page_gone_from_public_and_the_cache_stops_the_build_with_the_fix() {
+    let f = Fixture::new();
+    let (_, made) = trusted_page_deleted_before_a_swap(&f);
+    // The cache's copy is the same file (a hard link), named by a hash of its path.
+    let copies: Vec<_> = fs::read_dir(f.root().join(".cermin-cache/output"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| fs::metadata(p).unwrap().ino() == made)
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    fs::remove_file(&copies[0]).unwrap();
+    let home = f.read("index.html");
+    let run = f.build(&[]);
+    assert!(!run.ok, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: ./public/{LAMA} was removed from the output folder, and the build cache has no copy of it: run `cermin build --verify-output` to make it again\n"
+        )
+    );
+    assert_eq!(f.read("index.html"), home, "public/ changed");
+    f.build_ok(&["--verify-output"]);
+    assert!(f.public(LAMA).exists());
 }
 
 /// Bodies stay in the cache's shard files until a page needs them. One damaged in place
