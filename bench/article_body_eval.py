@@ -29,14 +29,10 @@ import json
 import os
 import pathlib
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from extraction_eval import REPO, half_of, reader_text  # noqa: E402
+from extraction_eval import REPO, half_of, import_files, reader_text  # noqa: E402
 
 TOKEN = re.compile(r"\w+")
 
@@ -87,30 +83,8 @@ def group_of(key: str) -> str:
 
 def run_import(binary: str, folder: pathlib.Path, keys: list) -> tuple:
     """Imports every page in one run; returns ({key: report}, seconds)."""
-    work = pathlib.Path(tempfile.mkdtemp(prefix="cermin-body-eval-"))
-    try:
-        pages = work / "pages"
-        pages.mkdir()
-        for key in keys:
-            os.symlink(folder / "html" / f"{key}.html.gz", pages / f"{key}.html.gz")
-        site = work / "site"
-        (site / "content").mkdir(parents=True)
-        (site / "site.toml").write_text('title = "Eval"\nbase_url = "https://example.org/"\n')
-        start = time.perf_counter()
-        proc = subprocess.run(
-            [binary, "import", "--dry-run", "--format", "json", "--root", str(site), str(pages)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        seconds = time.perf_counter() - start
-        if not proc.stdout.strip():
-            sys.exit(f"cermin import printed nothing: {proc.stderr}")
-        reports = {}
-        for line in proc.stdout.splitlines():
-            if line:
-                r = json.loads(line)
-                reports[pathlib.Path(r["input"]).name.split(".")[0]] = r
-        return reports, seconds
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    reports, seconds = import_files(binary, [folder / "html" / f"{key}.html.gz" for key in keys])
+    return {name.split(".")[0]: r for name, r in reports.items()}, seconds
 
 
 def body_of(report: dict):

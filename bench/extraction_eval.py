@@ -188,12 +188,18 @@ def self_test() -> None:
 
 def run_import(binary: str, folder: pathlib.Path, entries: dict) -> tuple:
     """Imports every page in one run; returns ({file: report}, seconds)."""
+    return import_files(binary, [folder / "pages" / e["file"] for e in entries.values()])
+
+
+def import_files(binary: str, files: list) -> tuple:
+    """`cermin import --dry-run --format json` of `files` (linked into a scratch folder, with a
+    scratch site) in one run; returns ({file name: report}, seconds)."""
     work = pathlib.Path(tempfile.mkdtemp(prefix="cermin-eval-"))
     try:
         pages = work / "pages"
         pages.mkdir()
-        for entry in entries.values():
-            os.symlink(folder / "pages" / entry["file"], pages / entry["file"])
+        for file in files:
+            os.symlink(file, pages / file.name)
         site = work / "site"
         (site / "content").mkdir(parents=True)
         (site / "site.toml").write_text('title = "Eval"\nbase_url = "https://example.org/"\n')
