@@ -23,25 +23,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { chromium } from './playwright.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const BROWSER = process.env.CERMIN_BROWSER || '/usr/bin/chromium';
 const PUBLIC = path.resolve(process.argv[2] || '');
 const BASE_URL = 'https://cermin.example.id/';
-
-function loadPlaywright() {
-  for (const from of [path.join(HERE, '.tools', 'package.json'), path.join(HERE, 'package.json')]) {
-    try {
-      return createRequire(from)('playwright-core');
-    } catch (e) {
-      // next
-    }
-  }
-  return createRequire(import.meta.url)('playwright-core');
-}
-const { chromium } = loadPlaywright();
 
 const failures = [];
 function check(condition, message) {

@@ -30,8 +30,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from './playwright.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -39,18 +39,6 @@ const SITE = process.env.CERMIN_SITE || REPO;
 const BIN = path.resolve(process.env.CERMIN_BIN || path.join(REPO, 'target/debug/cermin'));
 const BROWSER = process.env.CERMIN_BROWSER || '/usr/bin/chromium';
 const PREFIX = '/mirror/';
-
-function loadPlaywright() {
-  for (const from of [path.join(HERE, '.tools', 'package.json'), path.join(HERE, 'package.json')]) {
-    try {
-      return createRequire(from)('playwright-core');
-    } catch (e) {
-      // next
-    }
-  }
-  return createRequire(import.meta.url)('playwright-core');
-}
-const { chromium } = loadPlaywright();
 
 class TestFailure extends Error {}
 function check(condition, message) {

@@ -23,8 +23,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { chromium } from './playwright.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '..', '..');
@@ -40,23 +40,6 @@ const OVERLAY = '#cermin-error-overlay';
 
 const STEP_TIMEOUT = 10_000; // write -> visible in the tab
 const SERVER_START_TIMEOUT = 30_000;
-
-// playwright-core from tests/browser/.tools (run.sh installs it there), else NODE_PATH / global.
-function loadPlaywright() {
-  const attempts = [path.join(HERE, '.tools', 'package.json'), path.join(HERE, 'package.json')];
-  let lastError;
-  for (const from of attempts) {
-    try {
-      return createRequire(from)('playwright-core');
-    } catch (e) {
-      lastError = e;
-    }
-  }
-  console.error('FAIL: cannot load playwright-core; run tests/browser/run.sh (it installs it into tests/browser/.tools)');
-  console.error(String(lastError));
-  process.exit(1);
-}
-const { chromium } = loadPlaywright();
 
 // ---------------------------------------------------------------------------------------------
 // State used by the failure report and the cleanup.
