@@ -24,7 +24,10 @@ Checks, each failure reported with the file (and line) it was found in:
      embed, object) and every url(...)/@import in .css files is relative,
      root-relative, a data: URI or absolute under --base-url. Links readers
      follow (a, area, canonical, alternate) may lead anywhere.
-  6. prints a summary and exits 1 when anything failed (every failure listed).
+  6. no layout shift from images: every <img> of a local raster image (jpg,
+     jpeg, png, webp, gif, avif) has width and height attributes, so the
+     browser reserves its box before the file arrives.
+  7. prints a summary and exits 1 when anything failed (every failure listed).
 
 Only the standard library and feedparser are used.
 """
@@ -90,6 +93,7 @@ LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "apple-tou
 META_URL_PROPERTIES = {"og:url", "og:image", "og:image:url", "og:image:secure_url", "twitter:image"}
 SKIP_SCHEMES = {"mailto", "tel", "javascript", "data", "sms", "geo", "ftp", "irc", "news", "about", "blob"}
 CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]+))\s*\)""", re.I)
+RASTER_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 CSS_IMPORT_RE = re.compile(r"""@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
@@ -108,6 +112,8 @@ class PageInfo:
     ids: set[str] = field(default_factory=set)
     # URLs the browser fetches by itself while showing the page.
     loads: list[Link] = field(default_factory=list)
+    # <img> of a local raster image without width and height.
+    unsized_images: list[Link] = field(default_factory=list)
 
 
 class PageParser(HTMLParser):
@@ -141,6 +147,15 @@ class PageParser(HTMLParser):
             if prop in META_URL_PROPERTIES:
                 self._add(tag, f"content[{prop}]", a.get("content"))
         self._add_loads(tag, a)
+        if tag == "img" and self._is_local_raster(a.get("src") or "") and not (a.get("width") and a.get("height")):
+            self.info.unsized_images.append(Link(self.source, self.getpos()[0], tag, "src", a["src"].strip()))
+
+    @staticmethod
+    def _is_local_raster(src: str) -> bool:
+        parts = urlsplit(src.strip())
+        if parts.scheme or src.strip().startswith("//"):
+            return False
+        return parts.path.lower().endswith(RASTER_EXTENSIONS)
 
     def _add_loads(self, tag: str, a: dict) -> None:
         attrs = LOAD_ATTRS.get(tag, ())
@@ -382,6 +397,12 @@ class Checker:
                         if value and self.loads_from_elsewhere(value):
                             self.fail("remote", f"{rel}:{lineno}", f"<css url=\"{value}\"> loads from another host")
 
+    def check_image_sizes(self) -> None:
+        for full in self.html_files:
+            for link in self.page_info(full).unsized_images:
+                self.fail("layout", f"{link.source}:{link.line}",
+                          f"<img src=\"{link.value}\"> has no width and height (the page shifts when it loads)")
+
     def check_sitemap(self) -> None:
         sitemap = os.path.join(self.root, "sitemap.xml")
         if not os.path.isfile(sitemap):
@@ -453,6 +474,7 @@ class Checker:
         self.check_junk()
         self.check_links()
         self.check_remote()
+        self.check_image_sizes()
         self.check_sitemap()
 
         print(f"check_site: {self.root}")

@@ -42,6 +42,7 @@ expected=(
     "[junk] atom.xml:11: contains 'Google News'"
     "[link] index.html:11: <a href=\"/tidak-ada/\"> is broken: no file tidak-ada/index.html"
     "[link] index.html:12: <img src=\"gambar/hilang.png\"> is broken: no file gambar/hilang.png"
+    "[layout] index.html:12: <img src=\"gambar/hilang.png\"> has no width and height (the page shifts when it loads)"
     "[fragment] index.html:13: <a href=\"#tidak-ada-id\">: no id=\"tidak-ada-id\" in index.html"
     "[fragment] index.html:14: <a href=\"2022/01/27/artikel/#komentar\">: no id=\"komentar\" in 2022/01/27/artikel/index.html"
     "[link] index.html:15: <a href=\"../../luar.html\">: relative link climbs above the site root"

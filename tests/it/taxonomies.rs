@@ -410,6 +410,37 @@ fn the_front_page_has_the_lead_the_latest_a_block_per_section_and_the_busiest_ou
 }
 
 #[test]
+fn a_front_page_block_shows_a_bundle_photo_at_the_width_its_column_needs() {
+    let f = mirror(&format!("{FOUR}[images]\nwidths = [480, 960]\n"));
+    f.write(
+        "content/2024/03/sidang/index.md",
+        "---\ntitle: Sidang Paripurna\ndate: 2024-03-01T10:00:00+07:00\ncategory: Politik\nimage: foto.jpg\n---\n\nIsi empat.\n",
+    );
+    std::fs::write(
+        f.root().join("content/2024/03/sidang/foto.jpg"),
+        crate::images::jpeg(1600, 900),
+    )
+    .unwrap();
+    f.build_ok(&[]);
+    let home = f.read("index.html");
+    let politik = &home[home.find("id=\"blok-politik\"").expect("a Politik block")..];
+    let politik = &politik[..politik.find("</section>").unwrap()];
+    // Its box is reserved before the file arrives (width and height), and the
+    // browser picks a variant for a third of the page (the widest configured,
+    // 960, stands for the 1600-pixel original), and the ratio is the photo's.
+    let sizes =
+        "sizes=\"(min-width: 80rem) 25rem, (min-width: 60em) 33vw, (min-width: 40em) 50vw, 100vw\"";
+    assert!(
+        politik.contains(&format!("<source type=\"image/webp\" srcset=\"https://uji.example/2024/03/01/sidang/foto-480w.webp 480w, https://uji.example/2024/03/01/sidang/foto-960w.webp 960w\" {sizes}>")),
+        "{politik}"
+    );
+    assert!(
+        politik.contains(&format!("<img src=\"https://uji.example/2024/03/01/sidang/foto-960w.jpg\" srcset=\"https://uji.example/2024/03/01/sidang/foto-480w.jpg 480w, https://uji.example/2024/03/01/sidang/foto-960w.jpg 960w\" {sizes} width=\"1600\" height=\"900\" alt=\"\" loading=\"lazy\" decoding=\"async\">")),
+        "{politik}"
+    );
+}
+
+#[test]
 fn the_front_page_block_shows_the_first_articles_picture() {
     let f = mirror(FOUR);
     f.article(
