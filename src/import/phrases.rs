@@ -710,6 +710,27 @@ mod tests {
         junk_phrase(text).unwrap_or("kept")
     }
 
+    /// A rule proper compiles when its gate first lets a line through: every one must.
+    #[test]
+    fn every_rule_compiles() {
+        let statics = [
+            &COPYRIGHT_START,
+            &AUTHOR_BIO,
+            &CAPTION_CREDIT,
+            &BRACKETED_CREDIT,
+            &CAPTION_LABEL,
+            &TEASER_LINE,
+            &BIO_HEADING,
+            &RELATED_HEADING,
+            &LONG_NOTICE,
+            &POST_FOOTER_START,
+        ];
+        let rules = PHRASE_RULES.iter().map(|(_, re)| re);
+        for re in rules.chain(statics.into_iter().map(|re| &**re)) {
+            re.rule();
+        }
+    }
+
     #[test]
     fn read_also_lines_in_both_languages() {
         for line in [

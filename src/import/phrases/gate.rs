@@ -9,45 +9,72 @@
 //! other word assertion) removed and every `{m,n}` widened to `{m,}`. Both changes only let
 //! more text match, so a line the gate rejects cannot match the rule, and the rule proper
 //! runs only on the few lines that pass the gate: the verdicts are exactly the rule's.
+//!
+//! The rule proper is compiled the first time its gate lets a line through: most rules
+//! never meet a line of theirs on a page, and a long counted repetition is costly to compile
+//! (a `cermin import` of one page would spend more time compiling rules than reading it).
+
+use std::sync::OnceLock;
 
 use regex::{Match, Regex};
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
 /// A rule's regex and, when it has word boundaries or counted repetitions, its gate.
 pub struct GatedRegex {
-    rule: Regex,
+    pattern: Box<str>,
+    /// The rule proper: compiled at once when there is no gate, else when first needed.
+    rule: OnceLock<Regex>,
     gate: Option<Regex>,
 }
 
 impl GatedRegex {
-    /// Compiles `pattern` and its gate (none when the gate would be the pattern itself).
+    /// Compiles the gate of `pattern`, or the pattern itself when the gate would be the same.
+    /// A pattern that does not parse is an error here, not at its first use.
     pub fn new(pattern: &str) -> Result<Self, regex::Error> {
-        let rule = Regex::new(pattern)?;
+        let rule = OnceLock::new();
         let gate = match gate_pattern(pattern) {
             Some(gate) => Some(Regex::new(&gate)?),
-            None => None,
+            None => {
+                let _ = rule.set(Regex::new(pattern)?);
+                None
+            }
         };
-        Ok(Self { rule, gate })
+        Ok(Self {
+            pattern: pattern.into(),
+            rule,
+            gate,
+        })
     }
 
     /// Whether the rule matches somewhere in `text`.
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.rule.is_match(text)
+        self.may_match(text) && self.rule().is_match(text)
     }
 
     /// The rule's leftmost match in `text`.
     pub fn find<'t>(&self, text: &'t str) -> Option<Match<'t>> {
-        self.may_match(text).then(|| self.rule.find(text)).flatten()
+        self.may_match(text)
+            .then(|| self.rule().find(text))
+            .flatten()
     }
 
     fn may_match(&self, text: &str) -> bool {
         self.gate.as_ref().is_none_or(|gate| gate.is_match(text))
     }
+
+    /// The rule proper. Its pattern parsed when the gate was made, so only a pattern past
+    /// the regex crate's size limit can fail here (the tests compile every rule).
+    pub fn rule(&self) -> &Regex {
+        self.rule.get_or_init(|| {
+            Regex::new(&self.pattern)
+                .unwrap_or_else(|e| panic!("phrase rule {}: {e}", self.pattern))
+        })
+    }
 }
 
 /// The gate of `pattern`: the same pattern without word assertions and with every counted
-/// repetition left open above; `None` when that changes nothing (or the pattern does not
-/// parse, which `Regex::new` then reports).
+/// repetition left open above; `None` when that changes nothing or the pattern does not
+/// parse (`Regex::new` of the pattern then reports why).
 fn gate_pattern(pattern: &str) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     let gate = widened(hir.clone());
@@ -125,6 +152,12 @@ mod tests {
     fn a_pattern_with_nothing_to_widen_has_no_gate() {
         assert_eq!(gate_pattern(r"(?i)^\W*(?:halaman|page)\s*:?\s*\d*$"), None);
         assert!(GatedRegex::new(r"^\d+$").unwrap().gate.is_none());
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_parse_is_an_error_at_once() {
+        assert!(GatedRegex::new(r"(?i)\bfoto\s*:(").is_err());
+        assert!(GatedRegex::new(r"^(\d+$").is_err());
     }
 
     #[test]

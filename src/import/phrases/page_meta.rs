@@ -59,6 +59,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_rule_compiles() {
+        for re in [&RELATIVE_TIME, &VIEW_COUNT, &BROADCAST_PROMO] {
+            re.rule();
+        }
+    }
+
+    #[test]
     fn relative_times_alone_go_and_sentences_with_them_stay() {
         for line in [
             "2 jam yang lalu",
