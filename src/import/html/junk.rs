@@ -2,7 +2,8 @@
 //! lines that are never part of it ("Baca juga: ...", Google News promos, share prompts).
 //! Every rule has a name, shown by `--explain` next to what it dropped.
 
-use std::collections::HashSet;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use dom_query::{Document, NodeId, NodeRef};
@@ -496,12 +497,55 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 pub const MAX_JUNK_LINE_WORDS: usize = crate::import::phrases::MAX_JUNK_LINE_WORDS;
 
 /// The name of the rule that drops a line, if one does: the phrase rules both importers
-/// share, then the credit line.
+/// share, then the credit line. The verdict is remembered for the page being read (see
+/// [`PageVerdicts`]).
 pub fn junk_line_rule(text: &str) -> Option<&'static str> {
+    if let Some(known) = VERDICTS.with_borrow(|v| v.get(text).copied()) {
+        return known;
+    }
+    let verdict = judge_line(text);
+    VERDICTS.with_borrow_mut(|v| {
+        // A caller outside a page (a test, a helper) must not make it grow without end.
+        if v.len() >= MAX_VERDICTS {
+            v.clear();
+        }
+        v.insert(text.to_string(), verdict)
+    });
+    verdict
+}
+
+/// More verdicts than a page has lines: the memory is forgotten then.
+const MAX_VERDICTS: usize = 20_000;
+
+fn judge_line(text: &str) -> Option<&'static str> {
     if let Some(rule) = crate::import::phrases::junk_phrase(text) {
         return Some(rule);
     }
     (word_count(text) <= MAX_JUNK_LINE_WORDS && CREDIT_LINE.is_match(text)).then_some("credit line")
+}
+
+thread_local! {
+    /// The verdicts of [`junk_line_rule`] on the lines of the page this thread reads: the
+    /// lead search and the body's cleaning judge the same paragraphs, and a verdict depends
+    /// on the text alone.
+    static VERDICTS: RefCell<HashMap<String, Option<&'static str>>> = RefCell::new(HashMap::new());
+}
+
+/// Held while one page is read: its lines' verdicts are kept until it is dropped, and a
+/// page never sees another's (no page is read faster for coming after a similar one).
+pub struct PageVerdicts(());
+
+impl PageVerdicts {
+    pub fn start() -> Self {
+        VERDICTS.with_borrow_mut(HashMap::clear);
+        PageVerdicts(())
+    }
+}
+
+impl Drop for PageVerdicts {
+    fn drop(&mut self) {
+        VERDICTS.with_borrow_mut(HashMap::clear);
+    }
 }
 
 pub use crate::import::phrases::is_related_heading;

@@ -98,6 +98,7 @@ fn extract_page(
     url: Option<&str>,
     finder: BodyFinder,
 ) -> Result<Extraction, NoArticle> {
+    let _verdicts = junk::PageVerdicts::start();
     let html = decode::decode_page(bytes)?;
     let markup = decode::without_code(&html);
     let doc = Document::from(depth::flatten_markup(&markup).as_ref());

@@ -5,22 +5,21 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::gate::GatedRegex;
 use super::rule;
 
 /// A relative time alone on its line: "2 jam yang lalu", "sejam lalu", "5 minutes ago",
 /// "kemarin". Sites print it under the date or under each related headline.
-static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RELATIVE_TIME: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(
         r"(?i)^\W*(?:(?:\d+|se|satu|dua|tiga|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu|(?:\d+|an?|one|two|three|a\s+few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|kemarin|baru\s+saja|just\s+now|yesterday)\W*$",
     )
     .expect("valid phrase rule")
 });
 
 /// A view counter: "Dibaca 312 kali", "Dilihat: 1.204", "312 kali dibaca", "1,2K views".
-static VIEW_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:dibaca|dilihat|views?)\s*:?\s*\d[\d.,]*\s*(?:kali|x|k)?\b|\b\d[\d.,]*\s*(?:k\s+)?(?:kali\s+dibaca|x\s+dibaca|views|pembaca)\b")
+static VIEW_COUNT: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(r"(?i)\b(?:dibaca|dilihat|views?)\s*:?\s*\d[\d.,]*\s*(?:kali|x|k)?\b|\b\d[\d.,]*\s*(?:k\s+)?(?:kali\s+dibaca|x\s+dibaca|views|pembaca)\b")
         .expect("valid phrase rule")
 });
 
@@ -30,8 +29,8 @@ const MAX_INFO_WORDS: usize = 25;
 /// A broadcaster's pointer to the full report in a programme, stream or channel:
 /// "Saksikan berita selengkapnya dalam program Papua Malam pukul 19.00 WIT",
 /// "Watch the full report on our YouTube channel".
-static BROADCAST_PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BROADCAST_PROMO: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(
         r"(?i)^\W*(?:saksikan|tonton|simak|dengarkan|ikuti)\s+(?:\S+\s+){0,3}(?:selengkapnya|lengkapnya)\b.{0,150}\b(?:program|siaran|tayang(?:an)?|pukul|live|streaming|youtube|kanal|channel|hanya\s+di)\b|^\W*(?:watch|listen\s+to|catch)\s+(?:the\s+)?(?:full|complete)\s+(?:report|story|interview|broadcast|programme|program|episode|bulletin)\b.{0,150}$",
     )
     .expect("valid phrase rule")
@@ -58,6 +57,13 @@ pub(super) fn page_meta_rule(text: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_compiles() {
+        for re in [&RELATIVE_TIME, &VIEW_COUNT, &BROADCAST_PROMO] {
+            re.rule();
+        }
+    }
 
     #[test]
     fn relative_times_alone_go_and_sentences_with_them_stay() {
