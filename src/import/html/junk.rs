@@ -14,7 +14,7 @@ use super::dom::{
 };
 use crate::import::Dropped;
 
-mod threads;
+pub(super) mod threads;
 
 /// Removed without a note: never visible text, or (`<rt>`, `<rp>`) the pronunciation a
 /// ruby annotation shows above its base text ("子<rt>こ</rt>ども"), which as plain text would
