@@ -6,7 +6,9 @@
 //! site's lines: "read also" links, advertisements and promos with a phone number, follow,
 //! share and subscribe prompts, app and cookie notices, comment policies, author bios,
 //! pagination, copyright lines, page widgets and logo alt texts. A line longer than
-//! [`MAX_JUNK_LINE_WORDS`] words is prose and never junk.
+//! [`MAX_JUNK_LINE_WORDS`] words is prose and never junk, except for the kinds that say
+//! what they are at their start or end: author bios, post footers, long notices and
+//! captions that end in a labelled credit.
 
 use std::sync::LazyLock;
 
@@ -429,12 +431,12 @@ static AUTHOR_BIO: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A short caption in the running text that ends with its photo credit ("Son tres los
-/// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID",
+/// periodos de vacaciones. Foto: Andina", "… for its small lunar landers. Credit: Tyvak", "Zverev im ViertelfinaleBild: AFP/SID",
 /// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel", "… zu. – © Jane Roe –
 /// stock.adobe.com", "… de l’université / (C) Kab Niang"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
+    Regex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar|credit|credits)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -446,6 +448,19 @@ static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\([^()]{0,60}\b(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b[^()]{0,40}\)\W*$")
         .expect("valid phrase rule")
 });
+
+/// A caption that ends in its credit in brackets, named by its label or a wire's photo
+/// line: "… cease control of Hong Kong (Image: GETTY )", "… in Hialeah, Fla. (AP Photo/Alan
+/// Diaz, File)", "… its four RS-25 engines. (credit: NASA/Jude Guidry)", "(Image credit: …)",
+/// "(Photos by …)". The label says what the line is, so a longer caption goes too (up to
+/// [`MAX_LABELLED_CAPTION_WORDS`]).
+static LABELLED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:(?:image|photo|picture|pic)s?(?:\s+credits?)?\s*:|(?:photo\s+)?credits?\s*:|(?:ap|afp|reuters|epa|pa|upi|xinhua)\s+(?:photos?|images?)\s*/|(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s)[^()]{1,100}\)\W*$")
+        .expect("valid phrase rule")
+});
+
+/// A caption with a labelled credit (see [`LABELLED_CREDIT`]) is at most this many words.
+const MAX_LABELLED_CAPTION_WORDS: usize = 60;
 
 /// A figure's caption by its label ("Abbildung: …", "Abb. 2: …", "Figure 1: …"), which
 /// runs longer than a credit line: up to [`MAX_CAPTION_WORDS`].
@@ -567,6 +582,9 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     }
     if words <= MAX_BIO_WORDS && is_in_lookalike_letters(text) {
         return Some(rule::LOOKALIKE_LETTERS);
+    }
+    if words <= MAX_LABELLED_CAPTION_WORDS && LABELLED_CREDIT.is_match(text) {
+        return Some(rule::PHOTO_CREDIT);
     }
     if words > MAX_JUNK_LINE_WORDS {
         return None;
@@ -1272,6 +1290,7 @@ mod tests {
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
             "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
             "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
+            "A reference habitation module compared to its hibernation-based equivalent. Credit: ESA",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -1315,6 +1334,27 @@ mod tests {
             "Figure skating returns to the city this winter.",
             // A source cited in a sentence's brackets is the text's.
             "Die Zahl der Betriebe stieg um fünf Prozent (Quelle: Statistisches Bundesamt).",
+        ] {
+            assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn captions_ending_in_a_labelled_credit_in_brackets() {
+        for line in [
+            "China has warned they will cease control of Hong Kong (Image: GETTY )",
+            "Vicente Aguiar loads garage door trims into his pickup truck outside a store in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+            "The core stage of the first rocket after the installation of its four engines. (credit: NASA/Jude Guidry)",
+            "The violent simulated birth of a galaxy cluster where dark matter structures (in white) merge together while black holes and supernovae expel cosmic gas away (gas motion is shown in red). (Image credit: TNG Collaboration)",
+            "The singer at the awards in 2019 and the producer in 2018. (Photos by Richard Roe, left, and Jane Doe/Invision/AP)",
+        ] {
+            assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
+        }
+        for kept in [
+            // Brackets that cite a source or a picture in a sentence are the text's.
+            "The agency published the figures on Monday (credit card data excluded).",
+            "He posted a picture of the crowd (photo below) on his account.",
+            "The images were taken by a probe (Image: see the gallery) last year, the agency said in a statement on Monday.",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
         }
