@@ -10,7 +10,8 @@ use regex::Regex;
 
 use super::anchor::Anchor;
 use super::dom::{
-    class_id_tokens, identifier_words, is_hidden, select, shown_text, tag_name, word_count,
+    class_id_tokens, identifier_words, is_hidden, is_teaser_card, select, shown_text, tag_name,
+    word_count,
 };
 use crate::import::Dropped;
 
@@ -247,12 +248,18 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         one_post_box: &|| *one_post_box,
         comments_are_the_text: &|| *comments_are_the_text,
     };
+    let teaser_cards = std::cell::LazyCell::new(|| teaser_articles(&nodes, anchor));
     let mut removed: HashSet<NodeId> = HashSet::new();
     for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node, &page) else {
+        let rule = if node.has_name("article") && teaser_cards.contains(&node.id) {
+            Some(Some(TEASER_ARTICLES.to_string()))
+        } else {
+            junk_element_rule(&node, &page)
+        };
+        let Some(rule) = rule else {
             continue;
         };
         if let Some(rule) = rule {
@@ -267,6 +274,36 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         removed.insert(node.id);
         node.remove_from_parent();
     }
+}
+
+/// The rule that drops other stories' cards beside the main text.
+const TEASER_ARTICLES: &str = "related-articles list";
+
+/// Other stories' cards around the main text: `<article>` elements outside the main text
+/// container (neither holding it nor inside it), each a headline link and a line or two
+/// ([`is_teaser_card`]), when there are at least two. A feed of such cards under a story
+/// reads to readability as short paragraphs once their headlines are gone; the page's own
+/// article holds the main text, so it is never one of them.
+fn teaser_articles(nodes: &[NodeRef], anchor: &Anchor) -> HashSet<NodeId> {
+    let Some(main_text) = anchor.id else {
+        return HashSet::new();
+    };
+    let cards: HashSet<NodeId> = nodes
+        .iter()
+        .filter(|n| n.has_name("article") && !anchor.is_protected(n))
+        .filter(|n| {
+            // Not inside the main text, and still in the page (not inside a box removed
+            // before the first card was met: the set is worked out when it is needed).
+            let mut above = n.ancestors_it(None).map(|a| a.id);
+            !above.any(|id| id == main_text) && n.ancestors_it(None).any(|a| a.has_name("body"))
+        })
+        .filter(|n| is_teaser_card(n))
+        .map(|n| n.id)
+        .collect();
+    if cards.len() < 2 {
+        return HashSet::new();
+    }
+    cards
 }
 
 /// Pages that build the article with a script keep a copy of it in `<noscript>` (Blogger
