@@ -95,7 +95,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::ADVERTISEMENT,
-            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade|advertentie|reklama|реклама|广告|廣告|広告)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
+            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|adverts?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade|advertentie|reklama|реклама|广告|廣告|広告)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
         ),
         (
             rule::ADVERTISEMENT,
@@ -757,6 +757,8 @@ mod tests {
             rule::ADVERTISEMENT
         );
         assert_eq!(rule_of("ADVERTISEMENT"), rule::ADVERTISEMENT);
+        assert_eq!(rule_of("Advert"), rule::ADVERTISEMENT);
+        assert_eq!(rule_of("The advert ran for a week."), "kept");
         assert_eq!(rule_of("Follow us on Twitter @harbornews"), rule::PROMO);
         assert_eq!(
             rule_of("Subscribe to The Harbor Gazette's newsletters"),
