@@ -170,8 +170,9 @@ mod tests {
 
     #[test]
     fn a_short_post_beats_a_longer_reader_comment() {
-        // An open thread: a two-sentence post, and a staff reply longer than it.
-        let post = "word ".repeat(40);
+        // An open thread: a two-sentence post, and a staff reply longer than it. (A post
+        // of at most 200 characters would leave the comments as the page's text.)
+        let post = "word ".repeat(60);
         let reply = "word ".repeat(90);
         let html = format!(
             "<body><article><div id='post'><p>{post}</p></div></article>\

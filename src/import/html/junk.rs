@@ -260,7 +260,7 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         one_post_box: &|| *one_post_box,
         comments_are_the_text: &|| *comments_are_the_text,
     };
-    let teaser_cards = std::cell::LazyCell::new(|| teaser_articles(&nodes, anchor));
+    let teaser_cards = std::cell::LazyCell::new(|| teaser_articles(doc, &nodes, anchor));
     let mut removed: HashSet<NodeId> = HashSet::new();
     for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
@@ -293,13 +293,23 @@ const TEASER_ARTICLES: &str = "related-articles list";
 
 /// Other stories' cards around the main text: `<article>` elements outside the main text
 /// container (neither holding it nor inside it), each a linked headline and a line or two
-/// ([`is_teaser_card`], [`has_headline_link`]), when there are at least two. A feed of such cards under a story
+/// ([`is_teaser_card`], [`has_headline_link`]), when there are at least two and the main
+/// text is not one of them. A feed of such cards under a story
 /// reads to readability as short paragraphs once their headlines are gone; the page's own
 /// article holds the main text, so it is never one of them.
-fn teaser_articles(nodes: &[NodeRef], anchor: &Anchor) -> HashSet<NodeId> {
-    let Some(main_text) = anchor.id else {
+fn teaser_articles(doc: &Document, nodes: &[NodeRef], anchor: &Anchor) -> HashSet<NodeId> {
+    let Some(main_node) = anchor.node(doc) else {
         return HashSet::new();
     };
+    // On an index page the longest text is one card's summary: every card is a story of
+    // its own, for the verdict to see.
+    let is_card = |n: &NodeRef| is_teaser_card(n) && has_headline_link(n);
+    if std::iter::once(main_node)
+        .chain(main_node.ancestors_it(None))
+        .any(|a| a.has_name("article") && is_card(&a))
+    {
+        return HashSet::new();
+    }
     let cards: HashSet<NodeId> = nodes
         .iter()
         .filter(|n| n.has_name("article") && !anchor.is_protected(n))
@@ -307,9 +317,9 @@ fn teaser_articles(nodes: &[NodeRef], anchor: &Anchor) -> HashSet<NodeId> {
             // Not inside the main text, and still in the page (not inside a box removed
             // before the first card was met: the set is worked out when it is needed).
             let mut above = n.ancestors_it(None).map(|a| a.id);
-            !above.any(|id| id == main_text) && n.ancestors_it(None).any(|a| a.has_name("body"))
+            !above.any(|id| id == main_node.id) && n.ancestors_it(None).any(|a| a.has_name("body"))
         })
-        .filter(|n| is_teaser_card(n) && has_headline_link(n))
+        .filter(|n| is_card(n))
         .map(|n| n.id)
         .collect();
     if cards.len() < 2 {
