@@ -50,6 +50,7 @@ pub mod rule {
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
     pub const CITATION: &str = "citation note";
     pub const NEWSLETTER: &str = "newsletter greeting or sign-off";
+    pub const PRESS_RELEASE_TAIL: &str = "closing section about the company or author";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -530,6 +531,22 @@ pub fn is_related_heading(text: &str) -> bool {
 /// "Über den Autor", "About the author" alone: the heading of a bio box.
 pub fn is_bio_heading(text: &str) -> bool {
     text.split_whitespace().count() <= 5 && BIO_HEADING.is_match(text)
+}
+
+/// The headings of a press release's closing sections, which describe the company, not the
+/// news: "About Ascom", "About Acme Corp.", "Forward-Looking Statements", "Safe Harbor
+/// Statement", "Media Contact", "Investor Relations". "About" takes a name (a capital
+/// after it): "About the study" heads the article's own section.
+static PRESS_RELEASE_TAIL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:about\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3}|forward[-\s]looking\s+statements?|cautionary\s+(?:note|statement)(?:\s+regarding\s+forward[-\s]looking\s+statements?)?|safe\s+harbou?r(?:\s+statement)?|(?:media|press|investor)\s+(?:contacts?|relations|inquiries)|über\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3}|tentang\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3})\s*:?\s*$")
+        .expect("press release tail heading")
+});
+
+/// Whether a short line is the heading of a press release's closing section (see
+/// [`PRESS_RELEASE_TAIL_HEADING`]); the HTML importer drops it and what follows when it
+/// stands in the last quarter of the text.
+pub fn is_press_release_tail_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 5 && PRESS_RELEASE_TAIL_HEADING.is_match(text)
 }
 
 /// Author bios run longer than other junk lines: up to this many words.
@@ -1362,6 +1379,31 @@ mod tests {
             "The images were taken by a probe (Image: see the gallery) last year, the agency said in a statement on Monday.",
         ] {
             assert!(!is_caption_with_labelled_credit(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn press_release_closing_headings() {
+        for heading in [
+            "About Ascom",
+            "About Acme Corp.",
+            "ABOUT NORTHWIND TRADERS",
+            "Forward-Looking Statements",
+            "Cautionary Statement Regarding Forward-Looking Statements",
+            "Safe Harbor Statement",
+            "Media Contact:",
+            "Investor Relations",
+            "Über Musterfirma GmbH",
+        ] {
+            assert!(is_press_release_tail_heading(heading), "{heading}");
+        }
+        for kept in [
+            "About the study",
+            "About this data",
+            "About 300 people attended the hearing",
+            "What the council approved",
+        ] {
+            assert!(!is_press_release_tail_heading(kept), "{kept}");
         }
     }
 

@@ -80,6 +80,10 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
         }
+        if at_the_end && phrases::is_press_release_tail_heading(&text) {
+            remove_rest(&block, phrases::rule::PRESS_RELEASE_TAIL, dropped);
+            continue;
+        }
         if is_quote_attribution(&block, &text) {
             continue;
         }
