@@ -6,7 +6,8 @@
 //! site's lines: "read also" links, advertisements and promos with a phone number, follow,
 //! share and subscribe prompts, app and cookie notices, comment policies, author bios,
 //! pagination, copyright lines, page widgets and logo alt texts. A line longer than
-//! [`MAX_JUNK_LINE_WORDS`] words is prose and never junk.
+//! [`MAX_JUNK_LINE_WORDS`] words is prose and never junk, except for the kinds that say
+//! what they are at their start or end: author bios, post footers and long notices.
 //!
 //! **Adding a phrase.** Add an alternative to a rule of [`PHRASE_RULES`] (or a new
 //! `(rule::NAME, pattern)` pair where its place in the order is right: the first rule that
@@ -64,6 +65,7 @@ pub mod rule {
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";
     pub const CITATION: &str = "citation note";
     pub const NEWSLETTER: &str = "newsletter greeting or sign-off";
+    pub const PRESS_RELEASE_TAIL: &str = "closing section about the company or author";
 }
 
 /// Phrase rules apply to lines of at most this many words; longer lines are prose.
@@ -108,7 +110,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
         ),
         (
             rule::ADVERTISEMENT,
-            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade|advertentie|reklama|реклама|广告|廣告|広告)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
+            r"(?i)^[\s\-–—_*\[(]*(?:advertisements?|adverts?|advertorial|iklan|ads|sponsored(?:\s+content)?|konten\s+bersponsor|promoted(?:\s+content)?|werbung|anzeige|publicidad|publicité|pubblicità|publicidade|advertentie|reklama|реклама|广告|廣告|広告)[\s\-–—_*\])]*$|^[\s*\[(]*(?:werbung|anzeige|advertisement|publicidad|iklan)\s*(?:[.:]|\s[-–—]\s)\s*\S",
         ),
         (
             rule::ADVERTISEMENT,
@@ -444,12 +446,12 @@ static AUTHOR_BIO: LazyLock<GatedRegex> = LazyLock::new(|| {
 });
 
 /// A short caption in the running text that ends with its photo credit ("Son tres los
-/// periodos de vacaciones. Foto: Andina", "Zverev im ViertelfinaleBild: AFP/SID",
+/// periodos de vacaciones. Foto: Andina", "… for its small lunar landers. Credit: Tyvak", "Zverev im ViertelfinaleBild: AFP/SID",
 /// "Kranzniederlegung am Mahnmal © Presseamt | Jesco Denzel", "… zu. – © Jane Roe –
 /// stock.adobe.com", "… de l’université / (C) Kab Niang"; a caption ends in a word, a
 /// copyright line such as "COPYRIGHT © ANTARA 2022" does not).
 static CAPTION_CREDIT: LazyLock<GatedRegex> = LazyLock::new(|| {
-    GatedRegex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
+    GatedRegex::new(r"(?:(?:\b(?i:foto|fotos|photo|photos|bild|imagen|gambar|credit|credits)|\p{Ll}(?:Foto|Bild|Photo))\s*[:：]\s*\p{Lu}|\p{Ll}[.!?]?\s+(?:[-–—|/]\s+)?(?:©\s*\w|\([cC]\)\s*\p{Lu})|,\s*(?i:bild|foto|photo|image)\s+via\b)[\w./&'’ |–—-]{0,80}$")
         .expect("valid phrase rule")
 });
 
@@ -461,6 +463,26 @@ static BRACKETED_CREDIT: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::new(r"(?i)\([^()]{0,60}\b(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b[^()]{0,40}\)\W*$")
         .expect("valid phrase rule")
 });
+
+/// A caption that ends in its credit in brackets, named by its label or a wire's photo
+/// line: "… cease control of Hong Kong (Image: GETTY )", "… in Hialeah, Fla. (AP Photo/Alan
+/// Diaz, File)", "… its four RS-25 engines. (credit: NASA/Jude Guidry)", "(Image credit: …)",
+/// "(Photos by …)". The label says what the line is, so a longer caption goes too (up to
+/// [`MAX_LABELLED_CAPTION_WORDS`]).
+static LABELLED_CREDIT: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(r"(?i)\(\s*(?:(?:image|photo|picture|pic)s?(?:\s+credits?)?\s*:|(?:photo\s+)?credits?\s*:|(?:ap|afp|reuters|epa|pa|upi|xinhua)\s+(?:photos?|images?)\s*/|(?:photo|image|picture)s?\s+(?:by|courtesy(?:\s+of)?)\s)[^()]{1,100}\)\W*$")
+        .expect("valid phrase rule")
+});
+
+/// A caption with a labelled credit (see [`LABELLED_CREDIT`]) is at most this many words.
+const MAX_LABELLED_CAPTION_WORDS: usize = 60;
+
+/// Whether a line is a caption that ends in a labelled credit (see [`LABELLED_CREDIT`]).
+/// Only the HTML importer asks, for a caption left without its picture: a figure's own
+/// caption stays with its image ("(Photo: Dana Ortiz / Riverside Ledger)").
+pub fn is_caption_with_labelled_credit(text: &str) -> bool {
+    text.split_whitespace().count() <= MAX_LABELLED_CAPTION_WORDS && LABELLED_CREDIT.is_match(text)
+}
 
 /// A figure's caption by its label ("Abbildung: …", "Abb. 2: …", "Figure 1: …"), which
 /// runs longer than a credit line: up to [`MAX_CAPTION_WORDS`].
@@ -524,6 +546,22 @@ pub fn is_related_heading(text: &str) -> bool {
 /// "Über den Autor", "About the author" alone: the heading of a bio box.
 pub fn is_bio_heading(text: &str) -> bool {
     text.split_whitespace().count() <= 5 && BIO_HEADING.is_match(text)
+}
+
+/// The headings of a press release's closing sections, which describe the company, not the
+/// news: "About Ascom", "About Acme Corp.", "Forward-Looking Statements", "Safe Harbor
+/// Statement", "Media Contact", "Investor Relations". "About" takes a name (a capital
+/// after it): "About the study" heads the article's own section.
+static PRESS_RELEASE_TAIL_HEADING: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(r"(?i)^\W*(?:about\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3}|forward[-\s]looking\s+statements?|cautionary\s+(?:note|statement)(?:\s+regarding\s+forward[-\s]looking\s+statements?)?|safe\s+harbou?r(?:\s+statement)?|(?:media|press|investor)\s+(?:contacts?|relations|inquiries)|über\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3}|tentang\s+(?-i:\p{Lu})\S*(?:\s+\S+){0,3})\s*:?\s*$")
+        .expect("press release tail heading")
+});
+
+/// Whether a short line is the heading of a press release's closing section (see
+/// [`PRESS_RELEASE_TAIL_HEADING`]); the HTML importer drops it and what follows when it
+/// stands in the last quarter of the text.
+pub fn is_press_release_tail_heading(text: &str) -> bool {
+    text.split_whitespace().count() <= 5 && PRESS_RELEASE_TAIL_HEADING.is_match(text)
 }
 
 /// Author bios run longer than other junk lines: up to this many words.
@@ -718,6 +756,8 @@ mod tests {
             &AUTHOR_BIO,
             &CAPTION_CREDIT,
             &BRACKETED_CREDIT,
+            &LABELLED_CREDIT,
+            &PRESS_RELEASE_TAIL_HEADING,
             &CAPTION_LABEL,
             &TEASER_LINE,
             &BIO_HEADING,
@@ -775,6 +815,8 @@ mod tests {
             rule::ADVERTISEMENT
         );
         assert_eq!(rule_of("ADVERTISEMENT"), rule::ADVERTISEMENT);
+        assert_eq!(rule_of("Advert"), rule::ADVERTISEMENT);
+        assert_eq!(rule_of("The advert ran for a week."), "kept");
         assert_eq!(rule_of("Follow us on Twitter @harbornews"), rule::PROMO);
         assert_eq!(
             rule_of("Subscribe to The Harbor Gazette's newsletters"),
@@ -1308,6 +1350,7 @@ mod tests {
             "Paris Haute Couture SS14, Serkan Cura, Bild via",
             "Cyber-Attacken nehmen weiter zu. – © Jane Roe – stock.adobe.com",
             "Le piquet de grève dans le hall de l’université / (C) Kab Niang",
+            "A reference habitation module compared to its hibernation-based equivalent. Credit: ESA",
         ] {
             assert_eq!(rule_of(line), rule::PHOTO_CREDIT, "{line}");
         }
@@ -1353,6 +1396,52 @@ mod tests {
             "Die Zahl der Betriebe stieg um fünf Prozent (Quelle: Statistisches Bundesamt).",
         ] {
             assert_eq!(rule_of(kept), "kept", "{kept}");
+        }
+    }
+
+    #[test]
+    fn captions_ending_in_a_labelled_credit_in_brackets() {
+        for line in [
+            "China has warned they will cease control of Hong Kong (Image: GETTY )",
+            "Vicente Aguiar loads garage door trims into his pickup truck outside a store in Hialeah, Fla. (AP Photo/Alan Diaz, File)",
+            "The core stage of the first rocket after the installation of its four engines. (credit: NASA/Jude Guidry)",
+            "The violent simulated birth of a galaxy cluster where dark matter structures (in white) merge together while black holes and supernovae expel cosmic gas away (gas motion is shown in red). (Image credit: TNG Collaboration)",
+            "The singer at the awards in 2019 and the producer in 2018. (Photos by Richard Roe, left, and Jane Doe/Invision/AP)",
+        ] {
+            assert!(is_caption_with_labelled_credit(line), "{line}");
+        }
+        for kept in [
+            // Brackets that cite a source or a picture in a sentence are the text's.
+            "The agency published the figures on Monday (credit card data excluded).",
+            "He posted a picture of the crowd (photo below) on his account.",
+            "The images were taken by a probe (Image: see the gallery) last year, the agency said in a statement on Monday.",
+        ] {
+            assert!(!is_caption_with_labelled_credit(kept), "{kept}");
+        }
+    }
+
+    #[test]
+    fn press_release_closing_headings() {
+        for heading in [
+            "About Ascom",
+            "About Acme Corp.",
+            "ABOUT NORTHWIND TRADERS",
+            "Forward-Looking Statements",
+            "Cautionary Statement Regarding Forward-Looking Statements",
+            "Safe Harbor Statement",
+            "Media Contact:",
+            "Investor Relations",
+            "Über Musterfirma GmbH",
+        ] {
+            assert!(is_press_release_tail_heading(heading), "{heading}");
+        }
+        for kept in [
+            "About the study",
+            "About this data",
+            "About 300 people attended the hearing",
+            "What the council approved",
+        ] {
+            assert!(!is_press_release_tail_heading(kept), "{kept}");
         }
     }
 

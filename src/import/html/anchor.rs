@@ -8,6 +8,7 @@ use dom_query::{Document, NodeId, NodeRef};
 
 use super::dom::is_hidden;
 use super::dom::{class_id_words, tag_name};
+use super::junk::threads::{comments_are_the_text, is_comment_box};
 
 /// A paragraph shorter than this (in characters) is not running text.
 const MIN_PARAGRAPH_CHARS: usize = 40;
@@ -30,7 +31,9 @@ impl Anchor {
 
 /// Finds the element whose own paragraphs (`<p>` children and text directly inside it, as
 /// pages that separate paragraphs with `<br>` have) hold the most text. Comments and teasers
-/// lose to the article because each sits in a box of its own.
+/// lose to the article because each sits in a box of its own; a reader comment longer than
+/// a short post is passed over for the post, unless the comment boxes are the page's text
+/// (a forum thread, a live ticker: see [`comments_are_the_text`]).
 pub fn find_anchor(doc: &Document) -> Anchor {
     let mut weight: HashMap<NodeId, usize> = HashMap::new();
     let Some(body) = doc.body() else {
@@ -72,10 +75,18 @@ pub fn find_anchor(doc: &Document) -> Anchor {
     }
     let mut candidates: Vec<(NodeId, usize)> = weight.into_iter().collect();
     candidates.sort_unstable_by_key(|&(id, w)| (std::cmp::Reverse(w), id));
-    let best = candidates
+    let mut candidates = candidates
         .into_iter()
         .map(|(id, _)| id)
-        .find(|&id| !in_consent_box(&NodeRef::new(id, &doc.tree)));
+        .filter(|&id| !in_consent_box(&NodeRef::new(id, &doc.tree)));
+    let mut best = candidates.next();
+    if best.is_some_and(|id| in_comment_box(&NodeRef::new(id, &doc.tree)))
+        && !comments_are_the_text(&body)
+    {
+        best = candidates
+            .find(|&id| !in_comment_box(&NodeRef::new(id, &doc.tree)))
+            .or(best);
+    }
     let mut protected = HashSet::new();
     if let Some(id) = best {
         let node = NodeRef::new(id, &doc.tree);
@@ -103,6 +114,15 @@ fn in_consent_box(node: &NodeRef) -> bool {
                 .iter()
                 .any(|w| CONSENT_WORDS.contains(&w.as_str()))
         })
+}
+
+/// Whether a node is a comment box or inside one (`<body>` and `<html>` are no box: a theme
+/// may mark the whole page "comments-open").
+fn in_comment_box(node: &NodeRef) -> bool {
+    std::iter::once(*node)
+        .chain(node.ancestors_it(None))
+        .filter(|n| !matches!(tag_name(n).as_str(), "body" | "html"))
+        .any(|n| is_comment_box(&n))
 }
 
 /// An ASCII run longer than this with no space in it is a URL, a hash or encoded data.
@@ -146,6 +166,36 @@ mod tests {
         assert_eq!(node.attr("id").as_deref(), Some("body"));
         let article = doc.select("article");
         assert!(anchor.is_protected(&article.nodes()[0]));
+    }
+
+    #[test]
+    fn a_short_post_beats_a_longer_reader_comment() {
+        // An open thread: a two-sentence post, and a staff reply longer than it. (A post
+        // of at most 200 characters would leave the comments as the page's text.)
+        let post = "word ".repeat(60);
+        let reply = "word ".repeat(90);
+        let html = format!(
+            "<body><article><div id='post'><p>{post}</p></div></article>\
+             <ol class='comment-list'><li class='comment' id='comment-1'><div class='comment-body'>\
+             <p>{reply}</p><p>{reply}</p></div></li></ol></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let node = find_anchor(&doc).node(&doc).unwrap();
+        assert_eq!(node.attr("id").as_deref(), Some("post"));
+    }
+
+    #[test]
+    fn a_thread_of_comment_boxes_keeps_its_longest_post() {
+        // A forum thread: the posts are the page's text, and a line of furniture outside.
+        let post = "word ".repeat(90);
+        let html = format!(
+            "<body><p>Please log in to reply to this thread, thanks a lot.</p>\
+             <div class='forum-comment'><div id='first'><p>{post}</p><p>{post}</p></div></div>\
+             <div class='forum-comment'><div><p>{post}</p></div></div></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let node = find_anchor(&doc).node(&doc).unwrap();
+        assert_eq!(node.attr("id").as_deref(), Some("first"));
     }
 
     #[test]

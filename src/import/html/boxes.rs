@@ -11,7 +11,9 @@ use std::sync::LazyLock;
 use dom_query::NodeRef;
 use regex::Regex;
 
-use super::dom::{leaf_blocks, link_text_len, select, tag_name, text_of, word_count};
+use super::dom::{
+    is_teaser_card, leaf_blocks, link_text_len, select, tag_name, text_of, word_count,
+};
 use super::junk::note_removed;
 use crate::import::Dropped;
 use crate::import::phrases::rule;
@@ -96,19 +98,6 @@ pub fn is_teaser_list(node: &NodeRef) -> bool {
     word_count(&text_of(node)).saturating_sub(item_words) <= MAX_TEASER_LIST_LABEL_WORDS
 }
 
-/// A teaser card: a headline link and at most a short summary.
-fn is_teaser_card(item: &NodeRef) -> bool {
-    let words = word_count(&text_of(item));
-    words <= MAX_TEASER_WORDS
-        && select(item, "a")
-            .iter()
-            .any(|a| word_count(&text_of(a)) >= MIN_HEADLINE_WORDS)
-}
-
-/// A teaser (headline, summary, byline, date) is at most this many words.
-const MAX_TEASER_WORDS: usize = 80;
-/// A headline link has at least this many words ("Weiterlesen", "Foto" are no headlines).
-const MIN_HEADLINE_WORDS: usize = 3;
 /// Text of a teaser list outside its items: a heading at most.
 const MAX_TEASER_LIST_LABEL_WORDS: usize = 8;
 

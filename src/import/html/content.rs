@@ -80,6 +80,10 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
             remove_rest(&block, phrases::rule::AUTHOR_BIO, dropped);
             continue;
         }
+        if at_the_end && phrases::is_press_release_tail_heading(&text) {
+            remove_rest(&block, phrases::rule::PRESS_RELEASE_TAIL, dropped);
+            continue;
+        }
         if is_quote_attribution(&block, &text) {
             continue;
         }
@@ -129,6 +133,9 @@ fn line_rule(block: &NodeRef, text: &str, ctx: &BodyContext) -> Option<String> {
     }
     if let Some(rule) = junk_line_rule(text) {
         return Some(rule.to_string());
+    }
+    if phrases::is_caption_with_labelled_credit(text) && !is_figure_caption(block) {
+        return Some(phrases::rule::PHOTO_CREDIT.into());
     }
     let same = |other: Option<&str>| other.is_some_and(|o| normalized(o) == normalized(text));
     if same(ctx.title) {
@@ -181,6 +188,16 @@ fn is_data_cell(block: &NodeRef) -> bool {
             .count()
     };
     rows.len() >= 2 && rows.iter().all(|row| cells_of(row) >= 2)
+}
+
+/// Whether a line is the caption of a figure that still shows its picture: such a caption
+/// stays with it, credit and all; one left alone in the text (its photo gone) does not.
+fn is_figure_caption(block: &NodeRef) -> bool {
+    !select(block, "img").is_empty()
+        || block
+            .ancestors_it(Some(3))
+            .find(|a| tag_name(a) == "figure")
+            .is_some_and(|figure| !select(&figure, "img").is_empty())
 }
 
 /// A caption that shares its paragraph with its picture goes alone: the pictures move out

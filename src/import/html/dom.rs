@@ -245,6 +245,21 @@ pub fn is_hidden(node: &NodeRef) -> bool {
     })
 }
 
+/// A teaser card of another page: a headline link (of at least [`MIN_HEADLINE_WORDS`]) and
+/// at most a short summary, byline and date ([`MAX_TEASER_WORDS`] words in all).
+pub fn is_teaser_card(item: &NodeRef) -> bool {
+    let words = word_count(&text_of(item));
+    words <= MAX_TEASER_WORDS
+        && select(item, "a")
+            .iter()
+            .any(|a| word_count(&text_of(a)) >= MIN_HEADLINE_WORDS)
+}
+
+/// A teaser (headline, summary, byline, date) is at most this many words.
+const MAX_TEASER_WORDS: usize = 80;
+/// A headline link has at least this many words ("Weiterlesen", "Foto" are no headlines).
+const MIN_HEADLINE_WORDS: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,11 +11,12 @@ use regex::Regex;
 
 use super::anchor::Anchor;
 use super::dom::{
-    class_id_tokens, identifier_words, is_hidden, select, shown_text, tag_name, word_count,
+    class_id_tokens, identifier_words, is_hidden, is_teaser_card, select, shown_text, tag_name,
+    word_count,
 };
 use crate::import::Dropped;
 
-mod threads;
+pub(super) mod threads;
 
 /// Removed without a note: never visible text, or (`<rt>`, `<rp>`) the pronunciation a
 /// ruby annotation shows above its base text ("子<rt>こ</rt>ども"), which as plain text would
@@ -174,10 +175,22 @@ static NON_COMMENT_JUNK_WORDS: LazyLock<Vec<&str>> = LazyLock::new(|| {
 });
 
 /// Class and id words that mark an inline element as boilerplate: a rating widget (a
-/// `<span class="post-ratings">` in the post's last paragraph) or a share button is never
-/// article text. Only these: an inline `tag` is a keyword link, a `hidden-print` span is
-/// text hidden on paper only, and a block's "rating" box may be a review's verdict.
-const INLINE_JUNK_WORDS: &[&str] = &["rating", "ratings", "share", "sharing"];
+/// `<span class="post-ratings">` in the post's last paragraph), a share button, or a card
+/// that pops up over a linked name (`<span class="rollover-people-block">`: the person's
+/// photo and latest headlines, glued into the sentence as text) is never article text.
+/// Only these: an inline `tag` is a keyword link, a `hidden-print` span is text hidden on
+/// paper only, a block's "rating" box may be a review's verdict, and a "tooltip" or
+/// "popup" may be the visible word or link that opens one.
+const INLINE_JUNK_WORDS: &[&str] = &[
+    "rating",
+    "ratings",
+    "share",
+    "sharing",
+    "rollover",
+    "popover",
+    "hovercard",
+    "tooltiptext",
+];
 
 /// Class and id words that mark boilerplate only when the element holds little running text:
 /// a theme's "widget", a "hidden" label, an "article-header" or a "category-news" wrapper may
@@ -248,12 +261,18 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         one_post_box: &|| *one_post_box,
         comments_are_the_text: &|| *comments_are_the_text,
     };
+    let teaser_cards = std::cell::LazyCell::new(|| teaser_articles(doc, &nodes, anchor));
     let mut removed: HashSet<NodeId> = HashSet::new();
     for node in nodes.iter().copied() {
         if anchor.is_protected(&node) || node.ancestors_it(None).any(|a| removed.contains(&a.id)) {
             continue;
         }
-        let Some(rule) = junk_element_rule(&node, &page) else {
+        let rule = if node.has_name("article") && teaser_cards.contains(&node.id) {
+            Some(Some(TEASER_ARTICLES.to_string()))
+        } else {
+            junk_element_rule(&node, &page)
+        };
+        let Some(rule) = rule else {
             continue;
         };
         if let Some(rule) = rule {
@@ -268,6 +287,54 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         removed.insert(node.id);
         node.remove_from_parent();
     }
+}
+
+/// The rule that drops other stories' cards beside the main text.
+const TEASER_ARTICLES: &str = "related-articles list";
+
+/// Other stories' cards around the main text: `<article>` elements outside the main text
+/// container (neither holding it nor inside it), each a linked headline and a line or two
+/// ([`is_teaser_card`], [`has_headline_link`]), when there are at least two and the main
+/// text is not one of them. A feed of such cards under a story
+/// reads to readability as short paragraphs once their headlines are gone; the page's own
+/// article holds the main text, so it is never one of them.
+fn teaser_articles(doc: &Document, nodes: &[NodeRef], anchor: &Anchor) -> HashSet<NodeId> {
+    let Some(main_node) = anchor.node(doc) else {
+        return HashSet::new();
+    };
+    // On an index page the longest text is one card's summary: every card is a story of
+    // its own, for the verdict to see.
+    let is_card = |n: &NodeRef| is_teaser_card(n) && has_headline_link(n);
+    if std::iter::once(main_node)
+        .chain(main_node.ancestors_it(None))
+        .any(|a| a.has_name("article") && is_card(&a))
+    {
+        return HashSet::new();
+    }
+    let cards: HashSet<NodeId> = nodes
+        .iter()
+        .filter(|n| n.has_name("article") && !anchor.is_protected(n))
+        .filter(|n| {
+            // Not inside the main text, and still in the page (not inside a box removed
+            // before the first card was met: the set is worked out when it is needed).
+            let mut above = n.ancestors_it(None).map(|a| a.id);
+            !above.any(|id| id == main_node.id) && n.ancestors_it(None).any(|a| a.has_name("body"))
+        })
+        .filter(|n| is_card(n))
+        .map(|n| n.id)
+        .collect();
+    if cards.len() < 2 {
+        return HashSet::new();
+    }
+    cards
+}
+
+/// Whether a card's headline is a link: a heading whose link has at least three words. A
+/// forum post or a box of the article's own (pros and cons, a download button) has none.
+fn has_headline_link(card: &NodeRef) -> bool {
+    select(card, "h1 a, h2 a, h3 a, h4 a, h5 a, h6 a")
+        .iter()
+        .any(|a| word_count(&a.text()) >= 3)
 }
 
 /// Pages that build the article with a script keep a copy of it in `<noscript>` (Blogger
@@ -322,8 +389,12 @@ fn junk_element_rule(node: &NodeRef, page: &PageShape) -> Option<Option<String>>
     if INLINE_TAGS.contains(&tag.as_str()) {
         // Most inline elements have no such word: a cheap look first.
         let may_name_widget = ["class", "id"].iter().any(|attr| {
-            node.attr(attr)
-                .is_some_and(|v| v.contains("ating") || v.contains("har"))
+            node.attr(attr).is_some_and(|v| {
+                v.contains("ating")
+                    || v.contains("har")
+                    || v.contains("over")
+                    || v.contains("tooltip")
+            })
         });
         if !may_name_widget {
             return None;
@@ -829,6 +900,61 @@ mod tests {
                 "boilerplate class/id \"share-link\" (share)"
             ]
         );
+    }
+
+    #[test]
+    fn a_card_that_pops_up_over_a_name_goes_and_the_name_stays() {
+        let html = "<body><div class='entry'><p>A man threatened Rep. <a href='/p/jane'>Jane Roe</a>\
+             <span class='rollover-people-block'><span><a class='name' href='/p/jane'>Jane Roe</a>\
+             <a href='/a/1'>Council passes the budget | Mayor resigns</a> MORE</span></span> \
+             (D-Minn.), the office said.</p>\
+             <p>The defendant's <span class='tooltip'>attorney<span class='tooltiptext'>a lawyer</span></span> spoke.</p></div></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(
+            doc.select("body").text().to_string(),
+            "A man threatened Rep. Jane Roe (D-Minn.), the office said.The defendant's attorney spoke."
+        );
+    }
+
+    #[test]
+    fn a_row_of_other_stories_cards_goes_and_the_article_stays() {
+        let long = "The reviews of the new service are in, and they are mixed at best. ".repeat(5);
+        let card = |n: usize| {
+            format!(
+                "<article class='fp-story'><header><h2><a href='/s/{n}'>Another story number {n} here</a></h2></header>\
+                 <div class='description'><p>A summary of that other story, long enough to read as a paragraph.</p></div></article>"
+            )
+        };
+        let html = format!(
+            "<body><article class='single-story'><h1>The reviews are in</h1><div id='text'><p>{long}</p><p>{long}</p></div></article>\
+             <section class='wrapper'>{}{}{}</section></body>",
+            card(1),
+            card(2),
+            card(3)
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        assert_eq!(doc.select("article").length(), 1);
+        assert!(doc.select("#text").exists());
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(rules, ["related-articles list"; 3]);
+
+        // One card beside the article is left to the other rules; so is a card inside the
+        // main text (an embedded story).
+        let html = format!(
+            "<body><article><div id='text'><p>{long}</p>{}<p>{long}</p></div></article>{}</body>",
+            card(1),
+            card(2)
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        remove_junk_elements(&doc, &anchor, &mut Vec::new());
+        assert_eq!(doc.select("article").length(), 3);
     }
 
     #[test]
