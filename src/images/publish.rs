@@ -10,7 +10,7 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use super::{Format, Image, Output, cache, probe, variants};
-use crate::cache::outputs::{Group, Signatures};
+use crate::cache::outputs::Group;
 use crate::content::Article;
 use crate::content::bundle;
 use crate::site::Site;
@@ -20,9 +20,10 @@ pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<bool> + Sync + 'a;
 
 /// Where the outputs go (the render's sink, which this module does not know): `keep_group`
 /// keeps the files of an image the last build made (saying whether it kept them all), `put`
-/// stores one.
+/// stores one; `last_signature` is the signature of a group the last build made.
 pub struct Target<'a> {
     pub keep_group: &'a KeepGroup<'a>,
+    pub last_signature: &'a (dyn Fn(&str) -> Option<u64> + Sync),
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 }
 
@@ -35,9 +36,8 @@ pub struct Published {
 }
 
 /// Puts every image output of the site's articles into `target` (unless the one of the last
-/// build, whose group has the same signature in `previous`, is kept); returns each image's
-/// group of files.
-pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<Published>> {
+/// build, whose group has the same signature, is kept); returns each image's group of files.
+pub fn publish(site: &Site, target: &Target) -> Result<Vec<Published>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let mut groups = SharedGroups::default();
     let jobs: Vec<(&Article, &Image, Group)> = site
@@ -56,7 +56,7 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .map(|(article, image, group)| {
             let key = bundle::output_file_of_page(&article.path, &image.name);
             let signature = signature(image);
-            let unchanged = previous.get(&key) == Some(&signature);
+            let unchanged = (target.last_signature)(&key) == Some(signature);
             if (target.keep_group)(&key, &group, unchanged)? {
                 return Ok(Published {
                     key,

@@ -172,6 +172,10 @@ impl Sink for WriteBehind<'_> {
     fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
         self.shared.sink.keep_group(key, group, unchanged)
     }
+
+    fn last_group_signature(&self, key: &str) -> Option<u64> {
+        self.shared.sink.last_group_signature(key)
+    }
 }
 
 impl WriteBehind<'_> {

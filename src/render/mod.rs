@@ -786,9 +786,12 @@ fn render_other_files(
     }
     let images = crate::images::publish::Target {
         keep_group: &|key, files, unchanged| sink.keep_group(key, files, unchanged),
+        last_signature: &|key| {
+            (sink.last_group_signature(key)).or_else(|| previous.get(key).copied())
+        },
         put: &|file, bytes| sink.put(file, bytes),
     };
-    let published = crate::images::publish::publish(site, &images, previous)?;
+    let published = crate::images::publish::publish(site, &images)?;
     let mut groups = Groups::default();
     for image in published {
         signatures.push((image.key.clone(), image.signature));

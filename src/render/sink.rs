@@ -38,4 +38,11 @@ pub trait Sink: Sync {
         }
         Ok(true)
     }
+
+    /// The signature of the group of files `key` (the path of its first file) as the
+    /// previous build made it, when the sink knows it (a build's staging knows it from the
+    /// build cache; otherwise the render's previous signatures tell).
+    fn last_group_signature(&self, _key: &str) -> Option<u64> {
+        None
+    }
 }
