@@ -71,6 +71,9 @@ pub struct Staging {
     /// Whether it keeps the files the last build made there without looking at each: the
     /// folder is as that build left it at its top (see [`OutputCache::left_as_made`]).
     trusted: bool,
+    /// Whether every file the last build left is looked at (`--verify-output`): the files of
+    /// a group too, whose untouched folder would otherwise vouch for them.
+    verifying: bool,
     /// The groups of files of the last build offered to keep, each with how it was kept
     /// (for the cache to record; those kept where they are stay, and the cache knows their
     /// files). A group the last build did not make is not kept, and the cache learns of it
@@ -124,6 +127,7 @@ impl Staging {
             staged: Mutex::default(),
             updatable: false,
             trusted: false,
+            verifying: false,
             groups: Mutex::default(),
             in_place_group_files: AtomicUsize::new(0),
         })
@@ -140,6 +144,7 @@ impl Staging {
     pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
         self.updatable = self.had_output && cache.made_in(&self.output);
         self.reuse = Some(cache);
+        self.verifying = true;
         self
     }
 
@@ -147,8 +152,10 @@ impl Staging {
     /// when the folder is the one that build left, untouched at its top since: a `stat` per
     /// file is most of what a one-edit build of a big site costs. A file changed or deleted
     /// by hand deeper in the folder is then not noticed (`cermin build --verify-output`
-    /// repairs it).
+    /// repairs it). The files of a group of files (a photo's variants) are kept with one look
+    /// at their folder.
     pub fn trusting_untouched_output(mut self) -> Staging {
+        self.verifying = false;
         self.trusted = self.updatable
             && self
                 .reuse
@@ -500,8 +507,8 @@ impl Sink for Staging {
     }
 
     /// Keeps an unchanged group where it is when its folder is as the cache last saw it
-    /// (no file of it added, removed or renamed since): one look and one entry for the whole
-    /// group. Otherwise keeps it where it is when each of its files is still the one the
+    /// (no file of it added, removed or renamed since) and the build does not look at every
+    /// file (`--verify-output`): one look and one entry for the whole group. Otherwise keeps it where it is when each of its files is still the one the
     /// last build made, or links the cache's copies of them into the new tree.
     fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
         let last = self.reuse.as_ref().and_then(|c| c.group_at(key, group));
@@ -540,7 +547,7 @@ impl Staging {
             return Ok(Kept::No);
         };
         if let Some(output) = self.old_output.as_ref().filter(|_| self.updatable()) {
-            if cache.folder_is_intact(output, at) {
+            if !self.verifying && cache.folder_is_intact(output, at) {
                 return Ok(Kept::InItsFolder);
             }
             if cache.group_is_intact(output, at) {
@@ -784,7 +791,10 @@ mod tests {
         signature: u64,
     ) -> Kept {
         let cache = Arc::new(OutputCache::load(root, 1));
-        let s = Staging::new(out).unwrap().reusing(cache.clone());
+        let s = Staging::new(out)
+            .unwrap()
+            .reusing(cache.clone())
+            .trusting_untouched_output();
         let mut signatures = Signatures::default();
         for page in pages {
             if !s.keep(page).unwrap() {

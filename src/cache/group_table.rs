@@ -358,7 +358,10 @@ mod tests {
             postcard::from_bytes(&postcard::to_stdvec(&patched).unwrap()).unwrap();
         assert_eq!(read.record(0), table.record(0));
         assert_eq!(read.record(2), table.record(2));
-        assert_eq!((read.record(1).stamp, read.record(1).folder), (99, Some(stamp(7))));
+        assert_eq!(
+            (read.record(1).stamp, read.record(1).folder),
+            (99, Some(stamp(7)))
+        );
         assert_eq!(read.key(1), "2024/b/peta.png");
         assert_eq!(read.record(1).signature, 2);
     }

@@ -14,7 +14,7 @@
 //! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
 //! `cermin build --verify-output` looks at every one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -595,9 +595,17 @@ impl OutputCache {
                 Some((path.as_str(), *stamp))
             })
             .collect();
+        // A group's path is recorded as a group, never as a file too; only one that is also a
+        // file's path (its first file, put again or made by the last build) could be taken for
+        // one, so only those are looked for among the files (not every path in the groups).
+        let group_paths: HashSet<&str, ahash::RandomState> = groups
+            .keys()
+            .map(String::as_str)
+            .filter(|key| linked.contains_key(key) || self.previous.contains_key(*key))
+            .collect();
         let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
         for (path, &signature) in signatures {
-            if groups.contains_key(path) {
+            if !group_paths.is_empty() && group_paths.contains(path.as_str()) {
                 continue;
             } else if let Some(&stamp) = linked.get(path.as_str()) {
                 files.push((path, Made { signature, stamp }));
