@@ -107,6 +107,8 @@ pub fn publish(site: &Site, target: &Target) -> Result<Vec<Published>> {
 struct SharedGroups<'i> {
     /// With the images whose files they are.
     made: HashMap<NamesKey<'i>, Vec<(&'i Image, Group)>, ahash::RandomState>,
+    /// The last group given, with its image: the next image's is most often the same.
+    last: Option<(&'i Image, Group)>,
 }
 
 /// An image's name, stem and [`widths_and_formats`]: what its files' names are made of.
@@ -115,6 +117,18 @@ type NamesKey<'i> = (&'i str, &'i str, u64);
 impl<'i> SharedGroups<'i> {
     /// The group of `image`'s files, shared with an earlier image's of the same names.
     fn of(&mut self, image: &'i Image) -> Group {
+        if let Some((other, group)) = &self.last
+            && same_names(image, other)
+        {
+            return group.clone();
+        }
+        let group = self.of_any(image);
+        self.last = Some((image, group.clone()));
+        group
+    }
+
+    /// [`SharedGroups::of`], looked for among all the groups made so far.
+    fn of_any(&mut self, image: &'i Image) -> Group {
         let key = (image.name.as_str(), image.stem(), widths_and_formats(image));
         let made = self.made.entry(key).or_default();
         if let Some((_, group)) = made.iter().find(|(other, _)| same_names(image, other)) {
