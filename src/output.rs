@@ -28,7 +28,7 @@ use rustix::io::Errno;
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
 use crate::cache::outputs::{Group, Kept, Offered, OutputCache};
-use crate::render::Sink;
+use crate::render::{Groups, Sink};
 
 /// How a build changed the output folder.
 #[derive(Debug, Default, Clone, Copy)]
@@ -510,10 +510,20 @@ impl Sink for Staging {
     /// (no file of it added, removed or renamed since) and the build does not look at every
     /// file (`--verify-output`): one look and one entry for the whole group. Otherwise keeps it where it is when each of its files is still the one the
     /// last build made, or links the cache's copies of them into the new tree.
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
-        let last = self.reuse.as_ref().and_then(|c| c.group_at(key, group));
+    fn keep_group(
+        &self,
+        key: &str,
+        group: &Group,
+        signature: u64,
+        _previous: &Groups,
+    ) -> Result<bool> {
+        // The cache knows the last build's groups (they are not among its files' signatures).
+        let last = self.reuse.as_ref().and_then(|c| {
+            let at = c.group_at(key, group)?;
+            Some((at, c.group_signature_at(at) == signature))
+        });
         let kept = match last {
-            Some(at) if unchanged => self.keep_group_as(key, at)?,
+            Some((at, true)) => self.keep_group_as(key, at)?,
             _ => Kept::No,
         };
         if kept.is_kept() {
@@ -523,7 +533,7 @@ impl Sink for Staging {
             self.in_place_group_files
                 .fetch_add(group.len(), Ordering::Relaxed);
         }
-        if let Some(at) = last {
+        if let Some((at, unchanged)) = last {
             self.groups.lock().expect("staging lock").push(Offered {
                 at,
                 kept,
@@ -531,10 +541,6 @@ impl Sink for Staging {
             });
         }
         Ok(kept.is_kept())
-    }
-
-    fn last_group_signature(&self, key: &str) -> Option<u64> {
-        self.reuse.as_ref()?.group_signature(key)
     }
 }
 
@@ -695,7 +701,7 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::outputs::{Groups, Signatures};
+    use crate::cache::outputs::{Signatures, SignedGroup};
     use std::time::{Duration, SystemTime};
 
     #[test]
@@ -804,15 +810,20 @@ mod tests {
         }
         let key = group[0].to_string();
         let names = Group::new(group.iter().map(|f| f.rsplit_once('/').unwrap().1));
-        let unchanged = cache.group_signature(&key) == Some(signature);
-        if !s.keep_group(&key, &names, unchanged).unwrap() {
+        if !s
+            .keep_group(&key, &names, signature, &Groups::default())
+            .unwrap()
+        {
             for file in group {
                 s.put(file, format!("{file} {signature}").as_bytes())
                     .unwrap();
             }
         }
-        let groups: Groups = [(key.clone(), names)].into_iter().collect();
-        signatures.insert(key, signature);
+        let group = SignedGroup {
+            signature,
+            group: names,
+        };
+        let groups: Groups = [(key, group)].into_iter().collect();
         let (put, offered) = (s.put_files(), s.groups());
         s.commit().unwrap();
         cache

@@ -14,7 +14,7 @@
 //! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
 //! `cermin build --verify-output` looks at every one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,15 +27,23 @@ use xxhash_rust::xxh3::Xxh3Default;
 use super::FileStamp;
 use super::group_table::{GroupTable, Patched, TableBuilder};
 
-/// Every output file of a render with the signature of its inputs (or of its bytes); a
-/// [`Group`] of files stands in it once, under the path of its first file.
+/// Every output file of a render with the signature of its inputs (or of its bytes); the
+/// groups of files are apart ([`Groups`]).
 pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
 
-/// The groups of a render, by the output path of their first file (see [`Group`]).
-pub type Groups = std::collections::HashMap<String, Group, ahash::RandomState>;
+/// The groups of a render, by the output path of their first file (see [`Group`]), each
+/// with its signature.
+pub type Groups = std::collections::HashMap<String, SignedGroup, ahash::RandomState>;
+
+/// A [`Group`] with the signature of the inputs its files were made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedGroup {
+    pub signature: u64,
+    pub group: Group,
+}
 
 /// Output files made together from one source (a photo's original and its variants), all in
-/// the folder of the first. A photo with eight files is one entry in the signatures, the
+/// the folder of the first. A photo with eight files is one entry in a render's groups, the
 /// manifest and the lists of a build, not eight: it is kept, linked or made again whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
@@ -343,15 +351,13 @@ impl OutputCache {
             .filter(|&at| self.groups.group(at) == group)
     }
 
-    /// The signature of the group `key` (the path of its first file) the last build made.
-    pub fn group_signature(&self, key: &str) -> Option<u64> {
-        self.groups
-            .find(key)
-            .map(|at| self.groups.record(at).signature)
+    /// The signature of the last build's group `at`.
+    pub fn group_signature_at(&self, at: usize) -> u64 {
+        self.groups.record(at).signature
     }
 
-    /// The signature of every file (and group of files) the last build made, which the next
-    /// render compares with.
+    /// The signature of every file (not group: the staging asks the cache of those) the last
+    /// build made, which the next render compares with.
     pub fn signatures(&self) -> &Signatures {
         &self.previous
     }
@@ -519,7 +525,7 @@ impl OutputCache {
     }
 
     /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files and groups of files (`groups`, by the path of their first file), `put` the files
+    /// files, `groups` its groups of files (by the path of their first file), `put` the files
     /// it wrote (the others were linked from the cache or kept) with their stamps as written,
     /// `offered` the groups of the last build it offered to keep, with how each was kept.
     pub fn save(
@@ -540,11 +546,11 @@ impl OutputCache {
         let unchanged = put.is_empty()
             && same_groups
             && offered.iter().all(|o| o.kept == Kept::InItsFolder)
-            && signatures.len() == self.len()
+            && signatures.len() + groups.len() == self.len()
             && folder_identity(output) == self.folder
             && signatures
                 .iter()
-                .all(|(path, &s)| groups.contains_key(path) || self.signature_of(path) == Some(s));
+                .all(|(path, &s)| self.signature_of(path) == Some(s));
         if unchanged {
             return self.record_output_folder(output);
         }
@@ -570,9 +576,7 @@ impl OutputCache {
             for at in (0..self.groups.len()).filter(|_| !same_groups) {
                 let key = self.groups.key(at);
                 let signature = self.groups.record(at).signature;
-                let now = groups
-                    .get(key)
-                    .filter(|_| signatures.get(key) == Some(&signature));
+                let now = groups.get(key).filter(|g| g.signature == signature);
                 if now.is_none() {
                     for file in self.groups.group(at).files(key) {
                         let _ = std::fs::remove_file(self.farm_file(&file));
@@ -602,19 +606,9 @@ impl OutputCache {
                 Some((path.as_str(), *stamp))
             })
             .collect();
-        // A group's path is recorded as a group, never as a file too; only one that is also a
-        // file's path (its first file, put again or made by the last build) could be taken for
-        // one, so only those are looked for among the files (not every path in the groups).
-        let group_paths: HashSet<&str, ahash::RandomState> = groups
-            .keys()
-            .map(String::as_str)
-            .filter(|key| linked.contains_key(key) || self.previous.contains_key(*key))
-            .collect();
         let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
         for (path, &signature) in signatures {
-            if !group_paths.is_empty() && group_paths.contains(path.as_str()) {
-                continue;
-            } else if let Some(&stamp) = linked.get(path.as_str()) {
+            if let Some(&stamp) = linked.get(path.as_str()) {
                 files.push((path, Made { signature, stamp }));
             } else if let Some(old) = self.made(path).filter(|m| m.signature == signature) {
                 files.push((path, old));
@@ -629,14 +623,14 @@ impl OutputCache {
         let (table, recorded) = match patched {
             Some(patched) => (TableOut::Patched(patched), self.groups.len()),
             None => {
-                let table = self.new_groups(output, signatures, groups, offered, &linked);
+                let table = self.new_groups(output, groups, offered, &linked);
                 let recorded = table.len();
                 (TableOut::New(table), recorded)
             }
         };
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() + recorded == signatures.len() {
+        let folder = if files.len() + recorded == signatures.len() + groups.len() {
             folder_identity(output)
         } else {
             (0, 0)
@@ -690,7 +684,6 @@ impl OutputCache {
     fn new_groups(
         &self,
         output: &Path,
-        signatures: &Signatures,
         groups: &Groups,
         offered: &[Offered],
         linked: &HashMap<&str, FileStamp, ahash::RandomState>,
@@ -699,13 +692,11 @@ impl OutputCache {
         for o in offered {
             kept[o.at] = o.kept;
         }
-        let mut in_order: Vec<(&String, &Group)> = groups.iter().collect();
+        let mut in_order: Vec<(&String, &SignedGroup)> = groups.iter().collect();
         in_order.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let mut table = TableBuilder::default();
-        for (key, group) in in_order {
-            let Some(&signature) = signatures.get(key) else {
-                continue;
-            };
+        for (key, SignedGroup { signature, group }) in in_order {
+            let signature = *signature;
             let last = self
                 .group_at(key, group)
                 .filter(|&at| self.groups.record(at).signature == signature && kept[at].is_kept());

@@ -16,14 +16,13 @@ use crate::content::bundle;
 use crate::site::Site;
 
 /// Keeps an image's group of files (see `render::Sink::keep_group`).
-pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<bool> + Sync + 'a;
+pub type KeepGroup<'a> = dyn Fn(&str, &Group, u64) -> Result<bool> + Sync + 'a;
 
 /// Where the outputs go (the render's sink, which this module does not know): `keep_group`
-/// keeps the files of an image the last build made (saying whether it kept them all), `put`
-/// stores one; `last_signature` is the signature of a group the last build made.
+/// keeps the files of an image the last build made with the same signature (saying whether
+/// it kept them all), `put` stores one.
 pub struct Target<'a> {
     pub keep_group: &'a KeepGroup<'a>,
-    pub last_signature: &'a (dyn Fn(&str) -> Option<u64> + Sync),
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
 }
 
@@ -56,8 +55,7 @@ pub fn publish(site: &Site, target: &Target) -> Result<Vec<Published>> {
         .map(|(article, image, group)| {
             let key = bundle::output_file_of_page(&article.path, &image.name);
             let signature = signature(image);
-            let unchanged = (target.last_signature)(&key) == Some(signature);
-            if (target.keep_group)(&key, &group, unchanged)? {
+            if (target.keep_group)(&key, &group, signature)? {
                 return Ok(Published {
                     key,
                     signature,
