@@ -17,7 +17,6 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
@@ -25,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
+pub use super::group_table::Group;
 use super::group_table::{GroupTable, Patched, TableBuilder};
 
 /// Every output file of a render with the signature of its inputs (or of its bytes); the
@@ -40,79 +40,6 @@ pub type Groups = std::collections::HashMap<String, SignedGroup, ahash::RandomSt
 pub struct SignedGroup {
     pub signature: u64,
     pub group: Group,
-}
-
-/// Output files made together from one source (a photo's original and its variants), all in
-/// the folder of the first. A photo with eight files is one entry in a render's groups, the
-/// manifest and the lists of a build, not eight: it is kept, linked or made again whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    /// The names of its files in their folder, the first file's first, each followed by a
-    /// `/` (which no file name holds): one string, not one per file. Shared: most photos of
-    /// a site have the same names (`foto.jpg`, `foto-480w.webp`, …), and the manifest keeps
-    /// each list of names once.
-    names: Arc<str>,
-    /// How many files it has (asked twice of every photo of a cached build).
-    files: u32,
-}
-
-impl Group {
-    /// The group of the files `names` (plain file names, no folder), the first one first.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Group {
-        let mut all = String::new();
-        for name in names {
-            debug_assert!(!name.contains('/') && !name.is_empty());
-            all.push_str(name);
-            all.push('/');
-        }
-        Group::of_names(all.into())
-    }
-
-    /// The group of the files `names` (each followed by a `/`).
-    fn of_names(names: Arc<str>) -> Group {
-        let files = names.bytes().filter(|&b| b == b'/').count() as u32;
-        Group { names, files }
-    }
-
-    /// The names of its files, the first file's first.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names.split_terminator('/')
-    }
-
-    /// The output paths of its files, when `key` is the path of its first file.
-    pub fn files<'a>(&'a self, key: &'a str) -> impl Iterator<Item = String> + 'a {
-        let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-        self.names().map(move |name| match folder {
-            "" => name.to_string(),
-            folder => format!("{folder}/{name}"),
-        })
-    }
-
-    /// How many files it has.
-    pub fn len(&self) -> usize {
-        self.files as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files == 0
-    }
-
-    /// Its names as one string, each followed by a `/` (see [`Group`]), shared.
-    pub(super) fn names_string(&self) -> Arc<str> {
-        self.names.clone()
-    }
-
-    /// Its names as one string, each followed by a `/`.
-    pub(super) fn names_str(&self) -> &str {
-        &self.names
-    }
-
-    /// The group whose names [`Group::names_str`] gave; None when `names` is not such a
-    /// string (a name empty, or no `/` at the end).
-    pub(super) fn from_names_string(names: Arc<str>) -> Option<Group> {
-        let whole = names.is_empty() || names.ends_with('/');
-        (whole && !names.starts_with('/') && !names.contains("//")).then(|| Group::of_names(names))
-    }
 }
 
 /// How a build kept a group of files the last build made (a group is kept whole or not at
