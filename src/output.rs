@@ -27,8 +27,8 @@ use rustix::io::Errno;
 
 use crate::build_lock::Lock;
 use crate::cache::FileStamp;
-use crate::cache::outputs::{Group, Kept, OutputCache};
-use crate::render::Sink;
+use crate::cache::outputs::{Group, Kept, Offered, OutputCache};
+use crate::render::{Groups, Sink};
 
 /// How a build changed the output folder.
 #[derive(Debug, Default, Clone, Copy)]
@@ -71,10 +71,14 @@ pub struct Staging {
     /// Whether it keeps the files the last build made there without looking at each: the
     /// folder is as that build left it at its top (see [`OutputCache::left_as_made`]).
     trusted: bool,
-    /// The groups of files offered to keep (by the path of their first file), each with how
-    /// it was kept (for the cache to record; those kept where they are stay, and the cache
-    /// knows their files).
-    groups: Mutex<Vec<(String, Kept)>>,
+    /// Whether every file the last build left is looked at (`--verify-output`): the files of
+    /// a group too, whose untouched folder would otherwise vouch for them.
+    verifying: bool,
+    /// The groups of files of the last build offered to keep, each with how it was kept
+    /// (for the cache to record; those kept where they are stay, and the cache knows their
+    /// files). A group the last build did not make is not kept, and the cache learns of it
+    /// from the render.
+    groups: Mutex<Vec<Offered>>,
     /// How many files the groups kept where they are have.
     in_place_group_files: AtomicUsize,
 }
@@ -123,6 +127,7 @@ impl Staging {
             staged: Mutex::default(),
             updatable: false,
             trusted: false,
+            verifying: false,
             groups: Mutex::default(),
             in_place_group_files: AtomicUsize::new(0),
         })
@@ -139,6 +144,7 @@ impl Staging {
     pub fn reusing(mut self, cache: Arc<OutputCache>) -> Staging {
         self.updatable = self.had_output && cache.made_in(&self.output);
         self.reuse = Some(cache);
+        self.verifying = true;
         self
     }
 
@@ -146,8 +152,10 @@ impl Staging {
     /// when the folder is the one that build left, untouched at its top since: a `stat` per
     /// file is most of what a one-edit build of a big site costs. A file changed or deleted
     /// by hand deeper in the folder is then not noticed (`cermin build --verify-output`
-    /// repairs it).
+    /// repairs it). The files of a group of files (a photo's variants) are kept with one look
+    /// at their folder.
     pub fn trusting_untouched_output(mut self) -> Staging {
+        self.verifying = false;
         self.trusted = self.updatable
             && self
                 .reuse
@@ -161,9 +169,8 @@ impl Staging {
         std::mem::take(&mut *self.put_files.lock().expect("staging lock"))
     }
 
-    /// The groups offered so far (by the path of their first file), each with how it was
-    /// kept.
-    pub fn groups(&self) -> Vec<(String, Kept)> {
+    /// The groups of the last build offered so far, each with how it was kept.
+    pub fn groups(&self) -> Vec<Offered> {
         self.groups.lock().expect("staging lock").clone()
     }
 
@@ -223,11 +230,11 @@ impl Staging {
         };
         let staged = std::mem::take(&mut *self.staged.lock().expect("staging lock"));
         let mut in_place = std::mem::take(&mut *self.in_place.lock().expect("staging lock"));
-        let kept_groups: Vec<String> =
+        let kept_groups: Vec<usize> =
             std::mem::take(&mut *self.groups.lock().expect("staging lock"))
                 .into_iter()
-                .filter(|(_, kept)| kept.is_in_place())
-                .map(|(key, _)| key)
+                .filter(|o| o.kept.is_in_place())
+                .map(|o| o.at)
                 .collect();
         let kept_files = self.in_place_group_files.load(Ordering::Relaxed);
         let few = staged.len() * IN_PLACE_SHARE <= staged.len() + in_place.len() + kept_files;
@@ -242,8 +249,8 @@ impl Staging {
         // of a feed pair, say).
         use rayon::prelude::*;
         if let Some(cache) = &self.reuse {
-            for key in &kept_groups {
-                in_place.extend(cache.group_files(key));
+            for &at in &kept_groups {
+                in_place.extend(cache.group_files(at));
             }
         }
         let written: HashSet<&str, ahash::RandomState> =
@@ -311,7 +318,7 @@ impl Staging {
         &self,
         staged: &[String],
         in_place: &[String],
-        kept_groups: &[String],
+        kept_groups: &[usize],
     ) -> Result<bool> {
         use rayon::prelude::*;
         // Folders first, the one step that can fail for want of space or because something
@@ -344,9 +351,7 @@ impl Staging {
         };
         let produced: HashSet<&str, ahash::RandomState> =
             staged.iter().chain(in_place).map(String::as_str).collect();
-        let kept: HashSet<&str, ahash::RandomState> =
-            kept_groups.iter().map(String::as_str).collect();
-        let stale = cache.paths_not_in(&produced, &kept);
+        let stale = cache.paths_not_in(&produced, kept_groups);
         for path in &stale {
             let file = self.output.join(path);
             match fs::remove_file(&file) {
@@ -502,11 +507,25 @@ impl Sink for Staging {
     }
 
     /// Keeps an unchanged group where it is when its folder is as the cache last saw it
-    /// (no file of it added, removed or renamed since): one look and one entry for the whole
-    /// group. Otherwise keeps it where it is when each of its files is still the one the
+    /// (no file of it added, removed or renamed since) and the build does not look at every
+    /// file (`--verify-output`): one look and one entry for the whole group. Otherwise keeps it where it is when each of its files is still the one the
     /// last build made, or links the cache's copies of them into the new tree.
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
-        let kept = self.keep_group_as(key, group, unchanged)?;
+    fn keep_group(
+        &self,
+        key: &str,
+        group: &Group,
+        signature: u64,
+        _previous: &Groups,
+    ) -> Result<bool> {
+        // The cache knows the last build's groups (they are not among its files' signatures).
+        let last = self.reuse.as_ref().and_then(|c| {
+            let at = c.group_at(key, group)?;
+            Some((at, c.group_signature_at(at) == signature))
+        });
+        let kept = match last {
+            Some((at, true)) => self.keep_group_as(key, at)?,
+            _ => Kept::No,
+        };
         if kept.is_kept() {
             self.unchanged.fetch_add(group.len(), Ordering::Relaxed);
         }
@@ -514,39 +533,42 @@ impl Sink for Staging {
             self.in_place_group_files
                 .fetch_add(group.len(), Ordering::Relaxed);
         }
-        self.groups
-            .lock()
-            .expect("staging lock")
-            .push((key.to_string(), kept));
+        if let Some((at, unchanged)) = last {
+            self.groups.lock().expect("staging lock").push(Offered {
+                at,
+                kept,
+                unchanged,
+            });
+        }
         Ok(kept.is_kept())
     }
 }
 
 impl Staging {
-    /// How the group `key` can be kept (see [`Sink::keep_group`]); its files are in place or
-    /// in the staging tree when it can.
-    fn keep_group_as(&self, key: &str, group: &Group, unchanged: bool) -> Result<Kept> {
-        let Some(cache) = self.reuse.as_ref().filter(|_| unchanged) else {
+    /// How the group `key`, unchanged since the last build made it (its place `at` there),
+    /// can be kept (see [`Sink::keep_group`]); its files are in place or in the staging tree
+    /// when it can.
+    fn keep_group_as(&self, key: &str, at: usize) -> Result<Kept> {
+        let Some(cache) = self.reuse.as_ref() else {
             return Ok(Kept::No);
         };
         if let Some(output) = self.old_output.as_ref().filter(|_| self.updatable()) {
-            let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-            if cache.folder_is_intact(output, folder) {
+            if !self.verifying && cache.folder_is_intact(output, at) {
                 return Ok(Kept::InItsFolder);
             }
-            if cache.group_is_intact(output, key, group) {
+            if cache.group_is_intact(output, at) {
                 return Ok(Kept::InPlace);
             }
         }
         self.make_parent(key)?;
-        if !cache.link_group_to(key, group, &self.staging) {
+        if !cache.link_group_to(at, &self.staging) {
             return Ok(Kept::No);
         }
         if self.updatable() {
             self.staged
                 .lock()
                 .expect("staging lock")
-                .extend(group.files(key));
+                .extend(cache.group_files(at));
         }
         Ok(Kept::Linked)
     }
@@ -679,7 +701,7 @@ fn exchange(_: &Path, _: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cache::outputs::{Groups, Signatures};
+    use crate::cache::outputs::{Signatures, SignedGroup};
     use std::time::{Duration, SystemTime};
 
     #[test]
@@ -775,7 +797,10 @@ mod tests {
         signature: u64,
     ) -> Kept {
         let cache = Arc::new(OutputCache::load(root, 1));
-        let s = Staging::new(out).unwrap().reusing(cache.clone());
+        let s = Staging::new(out)
+            .unwrap()
+            .reusing(cache.clone())
+            .trusting_untouched_output();
         let mut signatures = Signatures::default();
         for page in pages {
             if !s.keep(page).unwrap() {
@@ -785,22 +810,28 @@ mod tests {
         }
         let key = group[0].to_string();
         let names = Group::new(group.iter().map(|f| f.rsplit_once('/').unwrap().1));
-        let unchanged = cache.signatures().get(&key) == Some(&signature);
-        if !s.keep_group(&key, &names, unchanged).unwrap() {
+        if !s
+            .keep_group(&key, &names, signature, &Groups::default())
+            .unwrap()
+        {
             for file in group {
                 s.put(file, format!("{file} {signature}").as_bytes())
                     .unwrap();
             }
         }
-        let groups: Groups = [(key.clone(), names)].into_iter().collect();
-        signatures.insert(key, signature);
+        let group = SignedGroup {
+            signature,
+            group: names,
+        };
+        let groups: Groups = [(key, group)].into_iter().collect();
         let (put, offered) = (s.put_files(), s.groups());
         s.commit().unwrap();
         cache
             .save(out, &signatures, &groups, &put, &offered)
             .unwrap();
-        assert_eq!(offered.len(), 1);
-        offered[0].1
+        // A group the last build did not make is not kept, and not among the offers.
+        assert!(offered.len() <= 1);
+        offered.first().map_or(Kept::No, |o| o.kept)
     }
 
     /// Sets the modification time of `folder` an hour back: a folder changed in the last
@@ -920,7 +951,8 @@ mod tests {
         build_with_group(dir.path(), &out, &pages, &eight, 8);
         let cache = OutputCache::load(dir.path(), 1);
         assert_eq!(cache.len(), 61, "60 pages and one group");
-        assert_eq!(cache.group_files("a/f.jpg"), eight.map(String::from));
+        let at = cache.group_at("a/f.jpg", &Group::new(eight.map(|f| &f[2..])));
+        assert_eq!(cache.group_files(at.unwrap()), eight.map(String::from));
         // A smaller photo: no 1600-pixel variants. The folder is updated in place.
         use std::os::unix::fs::MetadataExt;
         let folder = fs::metadata(&out).unwrap().ino();

@@ -60,7 +60,13 @@ fn load_file(
     // And on its images' bytes (their sizes and variants): those of its bundle as the
     // listing found them, those of `static/` it shows looked at.
     let same_bundle = |entry: &Entry| {
-        entry.article.bundle() == bundle.names
+        entry.article.bundle().len() == bundle.names().len()
+            && entry
+                .article
+                .bundle()
+                .iter()
+                .zip(bundle.names())
+                .all(|(a, b)| a == b)
             && entry
                 .article
                 .images()

@@ -7,6 +7,7 @@
 
 pub mod articles;
 pub mod checked;
+pub mod group_table;
 pub mod load;
 pub mod output_trust;
 pub mod outputs;

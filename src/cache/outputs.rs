@@ -14,10 +14,9 @@
 //! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
 //! `cermin build --verify-output` looks at every one.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
@@ -25,61 +24,22 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
+pub use super::group_table::Group;
+use super::group_table::{GroupTable, Patched, TableBuilder};
 
-/// Every output file of a render with the signature of its inputs (or of its bytes); a
-/// [`Group`] of files stands in it once, under the path of its first file.
+/// Every output file of a render with the signature of its inputs (or of its bytes); the
+/// groups of files are apart ([`Groups`]).
 pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
 
-/// The groups of a render, by the output path of their first file (see [`Group`]).
-pub type Groups = std::collections::HashMap<String, Group, ahash::RandomState>;
+/// The groups of a render, by the output path of their first file (see [`Group`]), each
+/// with its signature.
+pub type Groups = std::collections::HashMap<String, SignedGroup, ahash::RandomState>;
 
-/// Output files made together from one source (a photo's original and its variants), all in
-/// the folder of the first. A photo with eight files is one entry in the signatures, the
-/// manifest and the lists of a build, not eight: it is kept, linked or made again whole.
+/// A [`Group`] with the signature of the inputs its files were made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    /// The names of its files in their folder, the first file's first, each followed by a
-    /// `/` (which no file name holds): one string, not one per file. Shared: most photos of
-    /// a site have the same names (`foto.jpg`, `foto-480w.webp`, …), and the manifest keeps
-    /// each list of names once.
-    names: Arc<str>,
-}
-
-impl Group {
-    /// The group of the files `names` (plain file names, no folder), the first one first.
-    pub fn new<'a>(names: impl IntoIterator<Item = &'a str>) -> Group {
-        let mut all = String::new();
-        for name in names {
-            debug_assert!(!name.contains('/') && !name.is_empty());
-            all.push_str(name);
-            all.push('/');
-        }
-        Group { names: all.into() }
-    }
-
-    /// The names of its files, the first file's first.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names.split_terminator('/')
-    }
-
-    /// The output paths of its files, when `key` is the path of its first file.
-    pub fn files<'a>(&'a self, key: &'a str) -> impl Iterator<Item = String> + 'a {
-        let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-        self.names().map(move |name| match folder {
-            "" => name.to_string(),
-            folder => format!("{folder}/{name}"),
-        })
-    }
-
-    /// How many files it has.
-    pub fn len(&self) -> usize {
-        // Counted as bytes: a cached build asks this twice of every photo.
-        self.names.bytes().filter(|&b| b == b'/').count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
-    }
+pub struct SignedGroup {
+    pub signature: u64,
+    pub group: Group,
 }
 
 /// How a build kept a group of files the last build made (a group is kept whole or not at
@@ -138,15 +98,15 @@ impl Made {
     }
 }
 
-/// The form of the manifest: 2 since a group records one stamp for its files and the
-/// index of its names, kept once for all groups that share them (the first form had no
-/// number). A manifest of another form is not read.
-const FORM: u32 = 2;
+/// The form of the manifest: 3 since its groups are a [`GroupTable`] of fixed-width
+/// records (2: one entry per group, with its path, and a list of folder stamps; the first
+/// form had no number). A manifest of another form is not read.
+const FORM: u32 = 3;
 
-/// The record of a build: read owned (`Manifest<String>`), written from borrowed parts
-/// (`Manifest<&str>`, the same bytes), so saving copies no path.
+/// The record of a build: read owned (`Manifest<String, GroupTable>`), written from
+/// borrowed parts (`Manifest<&str, TableOut>`, the same bytes), so saving copies no path.
 #[derive(Serialize, Deserialize)]
-struct Manifest<S> {
+struct Manifest<S, G> {
     form: u32,
     fingerprint: u64,
     /// The output folder the files were made in, as (device, inode): a build that swaps a
@@ -154,42 +114,32 @@ struct Manifest<S> {
     /// does not list.
     folder: (u64, u64),
     files: Vec<(S, Made)>,
-    /// The names of the groups' files (see [`Group`]), each list once.
-    group_names: Vec<S>,
-    /// The groups of files, by the path of their first file.
-    groups: Vec<(S, GroupRecord)>,
-    /// The stamps of the folders of groups of files kept at once (see [`Made`] for files).
-    group_folders: Vec<(S, FileStamp)>,
+    /// The groups of files, each with its signature, the stamp of its files and of its folder.
+    groups: G,
 }
 
-impl Manifest<String> {
-    /// Whether it is one this program wrote for these settings, whole.
-    fn is_valid(&self, fingerprint: u64) -> bool {
-        self.form == FORM
-            && self.fingerprint == fingerprint
-            && self
-                .groups
-                .iter()
-                .all(|(_, g)| (g.names as usize) < self.group_names.len())
+/// The groups as a build writes them: a new table, or the last one with a few records changed.
+enum TableOut<'a> {
+    New(GroupTable),
+    Patched(Patched<'a>),
+}
+
+impl Serialize for TableOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            TableOut::New(table) => table.serialize(s),
+            TableOut::Patched(table) => table.serialize(s),
+        }
     }
 }
 
-/// A group of files in the manifest: its signature, its names (an index into the
-/// manifest's `group_names`) and the [`group_stamp`] of its files.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct GroupRecord {
-    signature: u64,
-    names: u32,
-    stamp: u64,
-}
-
-/// What the last build made of a [`Group`]: its signature, and the [`group_stamp`] of its
-/// files, which a group kept file by file must still have.
-#[derive(Debug, Clone)]
-struct GroupMade {
-    signature: u64,
-    group: Group,
-    stamp: u64,
+/// A group of the last build that a render offered to keep: its place in the last build's
+/// [`GroupTable`], how it was kept, and whether its signature was the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Offered {
+    pub at: usize,
+    pub kept: Kept,
+    pub unchanged: bool,
 }
 
 /// The hash of an output path that names its link in the farm, and its stamp in the
@@ -230,9 +180,8 @@ pub struct OutputCache {
     manifest: PathBuf,
     farm: PathBuf,
     fingerprint: u64,
-    /// The signature of every file and group of files (by the path of its first file) the
-    /// last build made: lent to the render as it is (a copy of a million paths would cost a
-    /// one-edit build a second).
+    /// The signature of every file (not group) the last build made: lent to the render as it
+    /// is (a copy of a million paths would cost a one-edit build a second).
     previous: Signatures,
     /// The stamp of every file (not group) the last build made, by [`path_hash`]: the path
     /// is in `previous` already.
@@ -244,11 +193,8 @@ pub struct OutputCache {
     folder_stamp: Option<FileStamp>,
     /// Cleared at the first failed link (an output folder on another file system).
     links_work: AtomicBool,
-    /// The groups of files the last build made, by the path of their first file.
-    groups: HashMap<String, GroupMade, ahash::RandomState>,
-    /// The folders of groups of files (a photo's original and variants), as they were when
-    /// the last build had made or checked every file of their groups in them.
-    group_folders: HashMap<String, FileStamp, ahash::RandomState>,
+    /// The groups of files the last build made (their paths are not in `previous`).
+    groups: GroupTable,
 }
 
 /// What rendering depends on besides the pages' own inputs: the program, every setting,
@@ -269,45 +215,27 @@ impl OutputCache {
         let manifest = dir.join("output.bin");
         let (manifest_made, manifest_stamp) = match read_with_stamp(&manifest) {
             Some((bytes, stamp)) => (
-                postcard::from_bytes::<Manifest<String>>(&bytes)
+                postcard::from_bytes::<Manifest<String, GroupTable>>(&bytes)
                     .ok()
-                    .filter(|m| m.is_valid(fingerprint)),
+                    .filter(|m| m.form == FORM && m.fingerprint == fingerprint),
                 Some(stamp),
             ),
             None => (None, None),
         };
         let mut previous = Signatures::default();
         let mut stamps: HashMap<u64, FileStamp, ahash::RandomState> = HashMap::default();
-        let mut groups: HashMap<String, GroupMade, ahash::RandomState> = HashMap::default();
-        let mut group_folders = HashMap::default();
+        let mut groups = GroupTable::default();
         let mut folder = (0, 0);
         let mut folder_stamp = None;
         if let Some(m) = manifest_made {
             folder_stamp = manifest_stamp.and_then(|stamp| super::output_trust::read(&dir, stamp));
-            previous.reserve(m.files.len() + m.groups.len());
+            previous.reserve(m.files.len());
             stamps.reserve(m.files.len());
             for (path, made) in m.files {
                 stamps.insert(path_hash(&path), made.stamp);
                 previous.insert(path, made.signature);
             }
-            let names: Vec<Group> = m
-                .group_names
-                .into_iter()
-                .map(|names| Group {
-                    names: names.into(),
-                })
-                .collect();
-            groups.reserve(m.groups.len());
-            for (key, record) in m.groups {
-                previous.insert(key.clone(), record.signature);
-                let made = GroupMade {
-                    signature: record.signature,
-                    group: names[record.names as usize].clone(),
-                    stamp: record.stamp,
-                };
-                groups.insert(key, made);
-            }
-            group_folders = m.group_folders.into_iter().collect();
+            groups = m.groups;
             folder = m.folder;
         }
         OutputCache {
@@ -321,68 +249,49 @@ impl OutputCache {
             folder_stamp,
             links_work: AtomicBool::new(true),
             groups,
-            group_folders,
         }
     }
 
-    /// Whether the folder `output/folder` is as the last build left it with every file of
-    /// its groups made or checked: no file added, removed or renamed in it since (each of
-    /// those changes a folder's modification time). The files of its unchanged groups are
-    /// then all there without a look at each. A file changed in place is not seen this way.
-    /// `output` is the output folder, open: the folder is looked at relative to it (a short
-    /// path to walk, once per photo of a cached build).
-    pub fn folder_is_intact(&self, output: &std::os::fd::OwnedFd, folder: &str) -> bool {
-        self.group_folders.get(folder).is_some_and(|stamp| {
+    /// Whether the folder of the last build's group `at` is as that build left it with every
+    /// file of the group made or checked: no file added, removed or renamed in it since (each
+    /// of those changes a folder's modification time). The group's files are then all there
+    /// without a look at each. A file changed in place is not seen this way. `output` is the
+    /// output folder, open: the folder is looked at relative to it (a short path to walk,
+    /// once per photo of a cached build).
+    pub fn folder_is_intact(&self, output: &std::os::fd::OwnedFd, at: usize) -> bool {
+        self.groups.record(at).folder.is_some_and(|stamp| {
+            let folder = folder_of(self.groups.key(at));
             let folder = if folder.is_empty() { "." } else { folder };
             rustix::fs::statat(output, folder, rustix::fs::AtFlags::SYMLINK_NOFOLLOW).is_ok_and(
                 |s| {
                     rustix::fs::FileType::from_raw_mode(s.st_mode).is_dir()
-                        && FileStamp::of_stat(&s) == *stamp
+                        && FileStamp::of_stat(&s) == stamp
                 },
             )
         })
     }
 
-    /// The stamps to record of the folders of this build's `groups` (a group, by the path
-    /// of its first file, with how it was kept; a folder may hold more than one): a folder
-    /// whose groups were all kept with one look at it keeps its stamp, any other is looked at now, after
-    /// the build (unless changed too recently to tell a later change from it).
-    fn folder_stamps<'a>(
-        &self,
-        output: &Path,
-        groups: &'a [(String, Kept)],
-    ) -> Vec<(&'a str, FileStamp)> {
-        let mut all_kept: HashMap<&str, bool, ahash::RandomState> = HashMap::default();
-        for (key, kept) in groups {
-            let folder = key.rsplit_once('/').map_or("", |(folder, _)| folder);
-            *all_kept.entry(folder).or_insert(true) &= *kept == Kept::InItsFolder;
-        }
-        let mut stamps: Vec<(&str, FileStamp)> = all_kept
-            .into_par_iter()
-            .filter_map(|(folder, kept)| {
-                let stamp = match self.group_folders.get(folder).filter(|_| kept) {
-                    Some(stamp) => *stamp,
-                    None => std::fs::symlink_metadata(output.join(folder))
-                        .ok()
-                        .filter(|m| m.is_dir())
-                        .and_then(|m| FileStamp::settled(&m))?,
-                };
-                Some((folder, stamp))
-            })
-            .collect();
-        stamps.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        stamps
+    /// The place in the last build's groups of the group `key` with the files `group`.
+    pub fn group_at(&self, key: &str, group: &Group) -> Option<usize> {
+        self.groups
+            .find(key)
+            .filter(|&at| self.groups.group(at) == group)
     }
 
-    /// The signature of every file (and group of files) the last build made, which the next
-    /// render compares with.
+    /// The signature of the last build's group `at`.
+    pub fn group_signature_at(&self, at: usize) -> u64 {
+        self.groups.record(at).signature
+    }
+
+    /// The signature of every file (not group: the staging asks the cache of those) the last
+    /// build made, which the next render compares with.
     pub fn signatures(&self) -> &Signatures {
         &self.previous
     }
 
     /// How many entries (files and groups of files) the last build made.
     pub fn len(&self) -> usize {
-        self.previous.len()
+        self.previous.len() + self.groups.len()
     }
 
     /// Whether the last build made a file (not a group) at `path`.
@@ -399,9 +308,7 @@ impl OutputCache {
 
     /// The output paths of the files (not groups) the last build made.
     fn made_files(&self) -> impl Iterator<Item = &String> {
-        self.previous
-            .keys()
-            .filter(|path| !self.groups.contains_key(path.as_str()))
+        self.previous.keys()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -435,28 +342,30 @@ impl OutputCache {
     }
 
     /// The output paths of the files the last build made that are not in `produced`; of its
-    /// groups, those in `kept` (kept whole, so all their files are there) are left out.
+    /// groups, those in `kept` (by their place; kept whole, so all their files are there) are
+    /// left out.
     pub fn paths_not_in(
         &self,
         produced: &std::collections::HashSet<&str, ahash::RandomState>,
-        kept: &std::collections::HashSet<&str, ahash::RandomState>,
+        kept: &[usize],
     ) -> Vec<String> {
         let files = self.made_files().filter(|p| !produced.contains(p.as_str()));
         let mut stale: Vec<String> = files.cloned().collect();
-        for (key, made) in &self.groups {
-            if !kept.contains(key.as_str()) {
-                let files = made.group.files(key);
-                stale.extend(files.filter(|f| !produced.contains(f.as_str())));
-            }
+        let mut is_kept = vec![false; self.groups.len()];
+        for &at in kept {
+            is_kept[at] = true;
+        }
+        for at in (0..self.groups.len()).filter(|&at| !is_kept[at]) {
+            let files = self.group_files(at).into_iter();
+            stale.extend(files.filter(|f| !produced.contains(f.as_str())));
         }
         stale
     }
 
-    /// The output paths of the files of the last build's group `key`.
-    pub fn group_files(&self, key: &str) -> Vec<String> {
-        self.groups
-            .get(key)
-            .map_or_else(Vec::new, |made| made.group.files(key).collect())
+    /// The output paths of the files of the last build's group `at`.
+    pub fn group_files(&self, at: usize) -> Vec<String> {
+        let key = self.groups.key(at);
+        self.groups.group(at).files(key).collect()
     }
 
     /// Whether `path` in the output folder (open as `output`) is still the very file the
@@ -469,23 +378,17 @@ impl OutputCache {
         })
     }
 
-    /// What the last build made of `group` under `key`, if it made that very group.
-    fn group_made_as(&self, key: &str, group: &Group) -> Option<&GroupMade> {
-        self.groups.get(key).filter(|made| made.group == *group)
-    }
-
-    /// Whether the files of `group` (named by its first file `key`) in the output folder
-    /// (open as `output`) are all still the very files the last build made there.
-    pub fn group_is_intact(&self, output: &std::os::fd::OwnedFd, key: &str, group: &Group) -> bool {
-        self.group_made_as(key, group).is_some_and(|made| {
-            let stat = |path: &str| {
-                let stat = rustix::fs::statat(output, path, rustix::fs::AtFlags::empty()).ok()?;
-                rustix::fs::FileType::from_raw_mode(stat.st_mode)
-                    .is_file()
-                    .then(|| FileStamp::of_stat(&stat))
-            };
-            group_stamp(group, key, stat) == Some(made.stamp)
-        })
+    /// Whether the files of the last build's group `at` in the output folder (open as
+    /// `output`) are all still the very files it made there.
+    pub fn group_is_intact(&self, output: &std::os::fd::OwnedFd, at: usize) -> bool {
+        let stat = |path: &str| {
+            let stat = rustix::fs::statat(output, path, rustix::fs::AtFlags::empty()).ok()?;
+            rustix::fs::FileType::from_raw_mode(stat.st_mode)
+                .is_file()
+                .then(|| FileStamp::of_stat(&stat))
+        };
+        let (key, group) = (self.groups.key(at), self.groups.group(at));
+        group_stamp(group, key, stat) == Some(self.groups.record(at).stamp)
     }
 
     /// Whether `file` is the very file the last build `made`.
@@ -503,20 +406,18 @@ impl OutputCache {
         self.link_made(self.made(path).as_ref(), path, target)
     }
 
-    /// Hard-links the cache's copies of the files of `group` (named by its first file `key`)
-    /// into the folder `root` (whose folder of `key` exists), when they are all still the
-    /// files the last build made; false when the group cannot be reused (some files may be
-    /// linked then, which the caller replaces).
-    pub fn link_group_to(&self, key: &str, group: &Group, root: &Path) -> bool {
-        let Some(made) = self.group_made_as(key, group) else {
-            return false;
-        };
+    /// Hard-links the cache's copies of the files of the last build's group `at` into the
+    /// folder `root` (whose folder of the group exists), when they are all still the files
+    /// that build made; false when the group cannot be reused (some files may be linked
+    /// then, which the caller replaces).
+    pub fn link_group_to(&self, at: usize, root: &Path) -> bool {
+        let (key, group) = (self.groups.key(at), self.groups.group(at));
         let stat = |path: &str| {
             let meta = std::fs::metadata(self.farm_file(path)).ok()?;
             meta.is_file().then(|| FileStamp::exact(&meta))
         };
         if !self.links_work.load(Ordering::Relaxed)
-            || group_stamp(group, key, stat) != Some(made.stamp)
+            || group_stamp(group, key, stat) != Some(self.groups.record(at).stamp)
         {
             return false;
         }
@@ -551,24 +452,28 @@ impl OutputCache {
     }
 
     /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files and groups of files (`groups`, by the path of their first file), `put` the files
+    /// files, `groups` its groups of files (by the path of their first file), `put` the files
     /// it wrote (the others were linked from the cache or kept) with their stamps as written,
-    /// `offered` the groups it offered to keep (by the path of their first file), with how
-    /// each was kept.
+    /// `offered` the groups of the last build it offered to keep, with how each was kept.
     pub fn save(
         &self,
         output: &Path,
         signatures: &Signatures,
         groups: &Groups,
         put: &[(String, FileStamp)],
-        offered: &[(String, Kept)],
+        offered: &[Offered],
     ) -> std::io::Result<()> {
+        // Every group of this build is one of the last build's, with the same signature.
+        let same_groups = groups.len() == self.groups.len()
+            && offered.len() == self.groups.len()
+            && offered.iter().all(|o| o.unchanged);
         // Nothing written, the same files with the same signatures in the same folder, every
         // group kept at once: the manifest and the links stand (a build with nothing to do
         // stays cheap).
         let unchanged = put.is_empty()
-            && offered.iter().all(|(_, kept)| *kept == Kept::InItsFolder)
-            && signatures.len() == self.len()
+            && same_groups
+            && offered.iter().all(|o| o.kept == Kept::InItsFolder)
+            && signatures.len() + groups.len() == self.len()
             && folder_identity(output) == self.folder
             && signatures
                 .iter()
@@ -595,12 +500,12 @@ impl OutputCache {
                     let _ = std::fs::remove_file(self.farm_file(path));
                 }
             }
-            for (key, made) in &self.groups {
-                let now = groups
-                    .get(key)
-                    .filter(|_| signatures.get(key) == Some(&made.signature));
+            for at in (0..self.groups.len()).filter(|_| !same_groups) {
+                let key = self.groups.key(at);
+                let signature = self.groups.record(at).signature;
+                let now = groups.get(key).filter(|g| g.signature == signature);
                 if now.is_none() {
-                    for file in made.group.files(key) {
+                    for file in self.groups.group(at).files(key) {
                         let _ = std::fs::remove_file(self.farm_file(&file));
                     }
                 }
@@ -628,29 +533,9 @@ impl OutputCache {
                 Some((path.as_str(), *stamp))
             })
             .collect();
-        let kept: HashSet<&str, ahash::RandomState> = offered
-            .iter()
-            .filter(|(_, kept)| kept.is_kept())
-            .map(|(key, _)| key.as_str())
-            .collect();
         let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
-        let mut made_groups: Vec<(&str, &Group, GroupRecord)> = Vec::with_capacity(groups.len());
         for (path, &signature) in signatures {
-            if let Some(group) = groups.get(path) {
-                let kept = kept.contains(path.as_str());
-                if let Some(stamp) = self.group_made(path, group, signature, kept, &linked) {
-                    let names = 0; // Numbered below, once the groups are in order.
-                    made_groups.push((
-                        path,
-                        group,
-                        GroupRecord {
-                            signature,
-                            names,
-                            stamp,
-                        },
-                    ));
-                }
-            } else if let Some(&stamp) = linked.get(path.as_str()) {
+            if let Some(&stamp) = linked.get(path.as_str()) {
                 files.push((path, Made { signature, stamp }));
             } else if let Some(old) = self.made(path).filter(|m| m.signature == signature) {
                 files.push((path, old));
@@ -659,20 +544,20 @@ impl OutputCache {
         // In a fixed order, which need not be the paths': the manifest is read into a map.
         // Comparing a million paths was most of the time of writing it.
         files.sort_by_cached_key(|(path, _)| path_hash(path));
-        made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        // Each list of names once, numbered in the order the groups first have it.
-        let mut group_names: Vec<&str> = Vec::new();
-        let mut numbers: HashMap<&str, u32, ahash::RandomState> = HashMap::default();
-        for (_, group, record) in &mut made_groups {
-            let names: &str = &group.names;
-            record.names = *numbers.entry(names).or_insert_with(|| {
-                group_names.push(names);
-                group_names.len() as u32 - 1
-            });
-        }
+        let patched = same_groups
+            .then(|| self.patched_groups(output, offered, &linked))
+            .flatten();
+        let (table, recorded) = match patched {
+            Some(patched) => (TableOut::Patched(patched), self.groups.len()),
+            None => {
+                let table = self.new_groups(output, groups, offered, &linked);
+                let recorded = table.len();
+                (TableOut::New(table), recorded)
+            }
+        };
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() + made_groups.len() == signatures.len() {
+        let folder = if files.len() + recorded == signatures.len() + groups.len() {
             folder_identity(output)
         } else {
             (0, 0)
@@ -682,12 +567,7 @@ impl OutputCache {
             fingerprint: self.fingerprint,
             folder,
             files,
-            group_names,
-            groups: made_groups
-                .into_iter()
-                .map(|(key, _, record)| (key, record))
-                .collect(),
-            group_folders: self.folder_stamps(output, offered),
+            groups: table,
         };
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
         // Written as it is encoded: no buffer of the whole manifest in memory.
@@ -702,6 +582,73 @@ impl OutputCache {
         }
     }
 
+    /// The last build's groups as this build made them when they are the same groups (see
+    /// `save`): each record as it was, but for the groups not kept with one look at their
+    /// folder, whose stamps are taken again. None when a group's files cannot be recorded
+    /// (a file put but not linked).
+    fn patched_groups(
+        &self,
+        output: &Path,
+        offered: &[Offered],
+        linked: &HashMap<&str, FileStamp, ahash::RandomState>,
+    ) -> Option<Patched<'_>> {
+        let mut changes = Vec::new();
+        for o in offered.iter().filter(|o| o.kept != Kept::InItsFolder) {
+            let (key, group) = (self.groups.key(o.at), self.groups.group(o.at));
+            let stamp = match o.kept.is_kept() {
+                true => self.groups.record(o.at).stamp,
+                false => group_stamp(group, key, |file| linked.get(file).copied())?,
+            };
+            changes.push((o.at, stamp, settled_folder(output, folder_of(key))));
+        }
+        Some(self.groups.with_changes(&changes))
+    }
+
+    /// A new table of this build's `groups`, in the order of their paths: the record of a
+    /// group kept whole as the last build's (with its folder's stamp when kept with one look
+    /// at the folder, else looked at now), or the stamps of its files put and linked. A group
+    /// one of whose files is neither (it could not be linked) is left out.
+    fn new_groups(
+        &self,
+        output: &Path,
+        groups: &Groups,
+        offered: &[Offered],
+        linked: &HashMap<&str, FileStamp, ahash::RandomState>,
+    ) -> GroupTable {
+        let mut kept = vec![Kept::No; self.groups.len()];
+        for o in offered {
+            kept[o.at] = o.kept;
+        }
+        let mut in_order: Vec<(&String, &SignedGroup)> = groups.iter().collect();
+        in_order.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut table = TableBuilder::default();
+        for (key, SignedGroup { signature, group }) in in_order {
+            let signature = *signature;
+            let last = self
+                .group_at(key, group)
+                .filter(|&at| self.groups.record(at).signature == signature && kept[at].is_kept());
+            let (stamp, folder) = match last {
+                Some(at) => {
+                    let record = self.groups.record(at);
+                    let folder = match kept[at] {
+                        Kept::InItsFolder => record.folder,
+                        _ => settled_folder(output, folder_of(key)),
+                    };
+                    (record.stamp, folder)
+                }
+                None => {
+                    let Some(stamp) = group_stamp(group, key, |file| linked.get(file).copied())
+                    else {
+                        continue;
+                    };
+                    (stamp, settled_folder(output, folder_of(key)))
+                }
+            };
+            table.push(key, signature, group, stamp, folder);
+        }
+        table.finish()
+    }
+
     /// Records the output folder `output` as this build left it, beside the manifest that
     /// lists every file it made there (see [`super::output_trust`]).
     fn record_output_folder(&self, output: &Path) -> std::io::Result<()> {
@@ -711,27 +658,22 @@ impl OutputCache {
         }
     }
 
-    /// The signature the last build recorded for a file or a group (by its first file).
+    /// The signature the last build recorded for a file (not a group).
     fn signature_of(&self, path: &str) -> Option<u64> {
         self.previous.get(path).copied()
     }
+}
 
-    /// The [`group_stamp`] of `group` (named `key`) as this build made it: kept whole as the
-    /// last build made it (the same group with the same signature), or each of its files put
-    /// and linked (its stamp in `linked`). None when a file is neither (it could not be
-    /// linked).
-    fn group_made(
-        &self,
-        key: &str,
-        group: &Group,
-        signature: u64,
-        kept: bool,
-        linked: &HashMap<&str, FileStamp, ahash::RandomState>,
-    ) -> Option<u64> {
-        if kept {
-            let old = self.group_made_as(key, group)?;
-            return (old.signature == signature).then_some(old.stamp);
-        }
-        group_stamp(group, key, |file| linked.get(file).copied())
-    }
+/// The folder of an output path (`2024/05/slug` of `2024/05/slug/foto.jpg`; "" at the top).
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(folder, _)| folder)
+}
+
+/// The stamp of the folder `folder` of the output folder `output` to record, unless it was
+/// changed too recently to tell a later change from it (see [`FileStamp::settled`]).
+fn settled_folder(output: &Path, folder: &str) -> Option<FileStamp> {
+    std::fs::symlink_metadata(output.join(folder))
+        .ok()
+        .filter(|m| m.is_dir())
+        .and_then(|m| FileStamp::settled(&m))
 }

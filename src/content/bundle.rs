@@ -27,23 +27,35 @@ pub fn folder_of(content_dir: &Path, file: &Path) -> Option<PathBuf> {
 /// plain file but Markdown files (articles of their own) and hidden ones, and nothing in a
 /// subfolder that has its own `index.md` (a bundle of its own).
 pub fn files(folder: &Path) -> Vec<String> {
-    listing(folder).names
+    listing(folder)
+        .files
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
 }
 
 /// A bundle's files ([`files`]), with the stamp of each raster image among them.
 #[derive(Debug, Default)]
 pub struct Listing {
-    pub names: Vec<String>,
-    /// By the index of the name: the image's stamp as `lstat` gives it (None for another
-    /// file, or one that is a symbolic link).
-    stamps: Vec<Option<FileStamp>>,
+    /// Each file's name, with the stamp `lstat` gives when it is a raster image (None for
+    /// another file, or one that is a symbolic link). One list, not two: a cached build
+    /// lists every bundle.
+    files: Vec<(String, Option<FileStamp>)>,
 }
 
 impl Listing {
+    /// The names of the bundle's files, sorted.
+    pub fn names(&self) -> impl ExactSizeIterator<Item = &str> {
+        self.files.iter().map(|(name, _)| name.as_str())
+    }
+
     /// The stamp of the raster image `name` of the bundle, if it is a plain file of it.
     pub fn stamp(&self, name: &str) -> Option<FileStamp> {
-        let at = self.names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
-        self.stamps[at]
+        let at = self
+            .files
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        self.files[at].1
     }
 }
 
@@ -57,8 +69,7 @@ pub fn listing(folder: &Path) -> Listing {
         list_into(dir, "", &mut Vec::new(), &mut found);
     }
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    let (names, stamps) = found.into_iter().unzip();
-    Listing { names, stamps }
+    Listing { files: found }
 }
 
 fn open_folder<P: rustix::path::Arg>(
@@ -321,7 +332,7 @@ mod tests {
         std::os::unix::fs::symlink(b, b.join("a/putaran")).unwrap();
         let listing = listing(b);
         assert_eq!(
-            listing.names,
+            listing.names().collect::<Vec<_>>(),
             ["a-b.pdf", "a/peta.png", "foto.jpg", "tautan.jpg"]
         );
         let stamp = |name: &str| {

@@ -10,17 +10,17 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use super::{Format, Image, Output, cache, probe, variants};
-use crate::cache::outputs::{Group, Signatures};
+use crate::cache::outputs::Group;
 use crate::content::Article;
 use crate::content::bundle;
 use crate::site::Site;
 
 /// Keeps an image's group of files (see `render::Sink::keep_group`).
-pub type KeepGroup<'a> = dyn Fn(&str, &Group, bool) -> Result<bool> + Sync + 'a;
+pub type KeepGroup<'a> = dyn Fn(&str, &Group, u64) -> Result<bool> + Sync + 'a;
 
 /// Where the outputs go (the render's sink, which this module does not know): `keep_group`
-/// keeps the files of an image the last build made (saying whether it kept them all), `put`
-/// stores one.
+/// keeps the files of an image the last build made with the same signature (saying whether
+/// it kept them all), `put` stores one.
 pub struct Target<'a> {
     pub keep_group: &'a KeepGroup<'a>,
     pub put: &'a (dyn Fn(&str, &[u8]) -> Result<()> + Sync),
@@ -35,9 +35,8 @@ pub struct Published {
 }
 
 /// Puts every image output of the site's articles into `target` (unless the one of the last
-/// build, whose group has the same signature in `previous`, is kept); returns each image's
-/// group of files.
-pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Vec<Published>> {
+/// build, whose group has the same signature, is kept); returns each image's group of files.
+pub fn publish(site: &Site, target: &Target) -> Result<Vec<Published>> {
     let cache_dir = crate::cache::dir(&site.config.root);
     let mut groups = SharedGroups::default();
     let jobs: Vec<(&Article, &Image, Group)> = site
@@ -56,8 +55,7 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
         .map(|(article, image, group)| {
             let key = bundle::output_file_of_page(&article.path, &image.name);
             let signature = signature(image);
-            let unchanged = previous.get(&key) == Some(&signature);
-            if (target.keep_group)(&key, &group, unchanged)? {
+            if (target.keep_group)(&key, &group, signature)? {
                 return Ok(Published {
                     key,
                     signature,
@@ -107,6 +105,8 @@ pub fn publish(site: &Site, target: &Target, previous: &Signatures) -> Result<Ve
 struct SharedGroups<'i> {
     /// With the images whose files they are.
     made: HashMap<NamesKey<'i>, Vec<(&'i Image, Group)>, ahash::RandomState>,
+    /// The last group given, with its image: the next image's is most often the same.
+    last: Option<(&'i Image, Group)>,
 }
 
 /// An image's name, stem and [`widths_and_formats`]: what its files' names are made of.
@@ -115,6 +115,18 @@ type NamesKey<'i> = (&'i str, &'i str, u64);
 impl<'i> SharedGroups<'i> {
     /// The group of `image`'s files, shared with an earlier image's of the same names.
     fn of(&mut self, image: &'i Image) -> Group {
+        if let Some((other, group)) = &self.last
+            && same_names(image, other)
+        {
+            return group.clone();
+        }
+        let group = self.of_any(image);
+        self.last = Some((image, group.clone()));
+        group
+    }
+
+    /// [`SharedGroups::of`], looked for among all the groups made so far.
+    fn of_any(&mut self, image: &'i Image) -> Group {
         let key = (image.name.as_str(), image.stem(), widths_and_formats(image));
         let made = self.made.entry(key).or_default();
         if let Some((_, group)) = made.iter().find(|(other, _)| same_names(image, other)) {

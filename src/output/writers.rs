@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
 
-use crate::cache::outputs::Group;
+use crate::cache::outputs::{Group, Groups};
 use crate::render::Sink;
 
 /// Writer threads for a build. More threads than cores: while some wait in the kernel,
@@ -169,8 +169,14 @@ impl Sink for WriteBehind<'_> {
         self.shared.sink.keep(path)
     }
 
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
-        self.shared.sink.keep_group(key, group, unchanged)
+    fn keep_group(
+        &self,
+        key: &str,
+        group: &Group,
+        signature: u64,
+        previous: &Groups,
+    ) -> Result<bool> {
+        self.shared.sink.keep_group(key, group, signature, previous)
     }
 }
 

@@ -95,10 +95,9 @@ pub struct Rendered {
     feeds: Vec<u64>,
     /// The sitemap files (`sitemap.xml` and its parts), by output path.
     sitemaps: Vec<(String, u64)>,
-    /// robots.txt, syntax.css, static files, bundles' files, images (a group of files each,
-    /// under the path of its first).
+    /// robots.txt, syntax.css, static files, bundles' files.
     others: Signatures,
-    /// The groups of files among `others` (an image's original and variants).
+    /// The images' groups of files (an original and its variants), by the path of the first.
     groups: Groups,
     /// The search index's files.
     search: Signatures,
@@ -124,19 +123,19 @@ struct Basis {
 }
 
 impl Rendered {
-    /// Every output file (and group of files, under the path of its first) with its signature.
+    /// Every output file with its signature (the groups of files are apart: [`Rendered::groups`]).
     pub fn signatures(&self) -> Signatures {
         self.files().map(|(p, s)| (p.into_owned(), s)).collect()
     }
 
-    /// The groups of files among the output files (an image's original and variants).
+    /// The groups of files (an image's original and variants), each with its signature.
     pub fn groups(&self) -> &Groups {
         &self.groups
     }
 
     /// The output path of every file, the files of groups too.
     pub fn paths(&self) -> std::collections::HashSet<String> {
-        let groups = self.groups.iter().flat_map(|(key, group)| group.files(key));
+        let groups = self.groups.iter().flat_map(|(key, g)| g.group.files(key));
         let files = self.files().map(|(p, _)| p.to_string());
         files.chain(groups).collect()
     }
@@ -160,10 +159,11 @@ impl Rendered {
         pages.chain(feeds).chain(rest).chain(others)
     }
 
-    /// How many output files there are.
+    /// How many output files and groups of files there are.
     pub fn len(&self) -> usize {
         let feeds: usize = self.feed_files.iter().map(Vec::len).sum();
-        self.pages.len() + feeds + self.sitemaps.len() + self.others.len() + self.search.len()
+        let others = self.others.len() + self.groups.len();
+        self.pages.len() + feeds + self.sitemaps.len() + others + self.search.len()
     }
 
     /// Whether there are none (never, in practice: a site has its 404 page).
@@ -176,10 +176,12 @@ impl Rendered {
     /// the files of a group only when it changed).
     pub fn gone_since(&self, last: &Rendered) -> Vec<String> {
         let gone = self.entries_gone_since(last);
+        // A group whose files are named alike keeps them (its signature may have changed).
         let changed: Vec<(&String, &crate::cache::outputs::Group)> = last
             .groups
             .iter()
-            .filter(|(key, group)| self.groups.get(*key) != Some(group))
+            .filter(|(key, g)| self.groups.get(*key).map(|now| &now.group) != Some(&g.group))
+            .map(|(key, g)| (key, &g.group))
             .collect();
         if changed.is_empty() && (gone.is_empty() || self.groups.is_empty()) {
             return gone;
@@ -325,12 +327,14 @@ impl Job<'_> {
         let empty = Signatures::default();
         // The last render's signatures by output file, when its layout was another.
         let last_map: Signatures;
-        let (map, others_before, search_before) = match previous {
-            Previous::Nothing => (&empty, &empty, &empty),
-            Previous::Map(map) => (map, map, map),
+        let no_groups = Groups::default();
+        let (map, others_before, search_before, groups_before) = match previous {
+            Previous::Nothing => (&empty, &empty, &empty, &no_groups),
+            // A build's sink knows the last build's groups from the build cache.
+            Previous::Map(map) => (map, map, map, &no_groups),
             Previous::Last(last) => {
                 last_map = last.signatures();
-                (&last_map, &last.others, &last.search)
+                (&last_map, &last.others, &last.search, &last.groups)
             }
         };
         let dependents = self
@@ -373,7 +377,7 @@ impl Job<'_> {
                 crate::timing::add("all feeds", started);
                 let started = std::time::Instant::now();
                 let sitemaps = self.sitemaps(&layout.specs, |f| map.get(f).copied())?;
-                let others = self.others(others_before, true)?;
+                let others = self.others(others_before, groups_before, true)?;
                 crate::timing::add("sitemap, statics, bundles, images", started);
                 let search = put_search_files(site, self.cache, self.sink, search_before)?;
                 Ok((feeds, sitemaps, others, search))
@@ -504,7 +508,7 @@ impl Job<'_> {
         if any_media {
             self.renderer.templates().images.set(site);
         }
-        let (others, groups) = self.others(&last.others, any_media)?;
+        let (others, groups) = self.others(&last.others, &last.groups, any_media)?;
         crate::timing::add("sitemap, statics, bundles, images", started);
         let search = put_search_changes(site, self.cache, self.sink, &last.search)?;
 
@@ -634,13 +638,18 @@ impl Job<'_> {
 
     /// The files besides pages, feeds and the sitemap, put unless their hash is `previous`'s,
     /// and the groups of files among them.
-    fn others(&self, previous: &Signatures, media: bool) -> Result<(Signatures, Groups)> {
+    fn others(
+        &self,
+        previous: &Signatures,
+        previous_groups: &Groups,
+        media: bool,
+    ) -> Result<(Signatures, Groups)> {
         let (others, groups) = render_other_files(
             self.site,
             self.links,
             self.statics,
             self.sink,
-            previous,
+            (previous, previous_groups),
             media,
         )?;
         Ok((others.into_iter().collect(), groups))
@@ -749,13 +758,14 @@ fn sitemap_files(
 
 /// robots.txt, the code stylesheet, static files, bundles' files and images. Their signature
 /// is the hash of their bytes (an image's group of files: of their cache keys); unchanged ones
-/// are not put again. Returns the groups of files too.
+/// are not put again (`previous`: the last render's files and groups). Returns the groups of
+/// files apart.
 fn render_other_files(
     site: &Site,
     links: &Links,
     statics: &StaticFiles,
     sink: &dyn Sink,
-    previous: &Signatures,
+    (previous, previous_groups): (&Signatures, &Groups),
     media: bool,
 ) -> Result<(Vec<(String, u64)>, Groups)> {
     let mut signatures = Vec::new();
@@ -785,14 +795,20 @@ fn render_other_files(
         put_unless_same(rel, &bytes)?;
     }
     let images = crate::images::publish::Target {
-        keep_group: &|key, files, unchanged| sink.keep_group(key, files, unchanged),
+        keep_group: &|key, files, signature| {
+            sink.keep_group(key, files, signature, previous_groups)
+        },
         put: &|file, bytes| sink.put(file, bytes),
     };
-    let published = crate::images::publish::publish(site, &images, previous)?;
+    let published = crate::images::publish::publish(site, &images)?;
     let mut groups = Groups::default();
+    groups.reserve(published.len());
     for image in published {
-        signatures.push((image.key.clone(), image.signature));
-        groups.insert(image.key, image.group);
+        let group = crate::cache::outputs::SignedGroup {
+            signature: image.signature,
+            group: image.group,
+        };
+        groups.insert(image.key, group);
     }
     Ok((signatures, groups))
 }

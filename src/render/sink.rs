@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::cache::outputs::Group;
+use crate::cache::outputs::{Group, Groups};
 
 /// Where rendered files go.
 pub trait Sink: Sync {
@@ -23,12 +23,20 @@ pub trait Sink: Sync {
     }
 
     /// Offers a group of files made together from one source (a photo's original and
-    /// variants), all in one output folder, named by the path of its first file `key`:
-    /// `unchanged` says whether the previous build made these very files (the group's
-    /// signature is the same). Returns whether the group is kept whole; when it is not, every
-    /// file of it is put (over any kept here). Every group of a render is offered, kept or not.
-    fn keep_group(&self, key: &str, group: &Group, unchanged: bool) -> Result<bool> {
-        if !unchanged {
+    /// variants), all in one output folder, named by the path of its first file `key`, with
+    /// the `signature` of its inputs: the previous build made these very files when it made
+    /// the group with that signature, which the sink may know (a build's staging knows it
+    /// from the build cache), else `previous` (the last render's groups) tells. Returns
+    /// whether the group is kept whole; when it is not, every file of it is put (over any
+    /// kept here). Every group of a render is offered, kept or not.
+    fn keep_group(
+        &self,
+        key: &str,
+        group: &Group,
+        signature: u64,
+        previous: &Groups,
+    ) -> Result<bool> {
+        if previous.get(key).map(|g| g.signature) != Some(signature) {
             return Ok(false);
         }
         for path in group.files(key) {

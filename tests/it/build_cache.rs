@@ -615,6 +615,77 @@ fn photo_edits_build_the_same_with_and_without_the_cache() {
     assert!(!f.exists("2024/05/01/b0/foto-80w.webp"));
 }
 
+/// A photo's file written over in place in public/ (its folder untouched) is not seen by a
+/// plain cached build, whose one look at the folder vouches for the photo's files;
+/// `--verify-output` looks at each of them and puts the photo's files back. A photo's file
+/// deleted by hand changes its folder: a plain cached build puts it back.
+#[test]
+fn a_photo_file_changed_in_place_is_put_back_by_verify_output() {
+    use std::io::Write;
+    let f = Fixture::with_config(&format!(
+        "{}permalink = \"/:year/:month/:day/:slug/\"\n[images]\nwidths = [40, 80]\n",
+        crate::common::SITE_TOML
+    ));
+    for i in 0..3 {
+        f.article(
+            &format!("content/b{i}/index.md"),
+            &format!("Foto {i}"),
+            &format!("2024-05-{:02}", 1 + i),
+            "image: foto.jpg\n",
+            "Teks.",
+        );
+        let photo = crate::images::jpeg(120 + i as u32, 90);
+        fs::write(f.root().join(format!("content/b{i}/foto.jpg")), photo).unwrap();
+    }
+    f.build_ok(&[]);
+    // Once the folders have settled, a build looks at each photo's files and records their
+    // folders; the next keeps them with one look at each folder.
+    age_public_folders(&f);
+    f.build_ok(&[]);
+    f.build_ok(&[]);
+    let variant = "2024/05/02/b1/foto-40w.webp";
+    let made = fs::read(f.public(variant)).unwrap();
+    let (inode, folder) = (
+        fs::metadata(f.public(variant)).unwrap().ino(),
+        fs::metadata(f.public("2024/05/02/b1"))
+            .unwrap()
+            .modified()
+            .unwrap(),
+    );
+    fs::OpenOptions::new()
+        .append(true)
+        .open(f.public(variant))
+        .unwrap()
+        .write_all(b"rusak")
+        .unwrap();
+    assert_eq!(fs::metadata(f.public(variant)).unwrap().ino(), inode);
+    let untouched = fs::metadata(f.public("2024/05/02/b1"))
+        .unwrap()
+        .modified()
+        .unwrap();
+    assert_eq!(
+        untouched, folder,
+        "written in place: the folder did not change"
+    );
+    f.build_ok(&[]);
+    assert_eq!(
+        fs::read(f.public(variant)).unwrap(),
+        [&made[..], b"rusak"].concat(),
+        "a plain cached build trusts the untouched folder"
+    );
+    f.build_ok(&["--verify-output"]);
+    assert_eq!(fs::read(f.public(variant)).unwrap(), made);
+    let history = ["a variant written over in place, then --verify-output".to_string()];
+    assert_cached_equals_uncached(&f, &history);
+    // Deleted: its folder changed, so a plain cached build puts it back.
+    age_public_folders(&f);
+    f.build_ok(&[]);
+    f.build_ok(&[]);
+    fs::remove_file(f.public(variant)).unwrap();
+    f.build_ok(&[]);
+    assert_eq!(fs::read(f.public(variant)).unwrap(), made);
+}
+
 /// The search index of a cached build reads only the words of articles that changed: the
 /// others' terms are in `.cermin-cache/search-terms.bin`, which a build with nothing new
 /// leaves alone, and which is not trusted once damaged.
