@@ -193,6 +193,24 @@ pub fn byline_names(text: &str) -> Vec<String> {
     }
 }
 
+/// The label of a photo story's credit: "Fotografer:", "Pewarta foto:", "Foto oleh",
+/// "Photographer:", "Photos by".
+static PHOTOGRAPHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:fotografer|pewarta\s+foto|jurnalis\s+foto|foto\s+oleh|photographer|photos?\s+by)\s*[:：]?\s+(\S.*)$",
+    )
+    .expect("photographer label")
+});
+
+/// The photographer a photo story credits ("Fotografer: Teguh Prasetya · Senin, 07 Des
+/// 2026"), when the line credits a photographer and nothing else.
+pub fn photographer_names(text: &str) -> Vec<String> {
+    PHOTOGRAPHER_LABEL
+        .captures(text)
+        .map(|c| byline_names(&c[1]))
+        .unwrap_or_default()
+}
+
 /// Whether a byline names only a desk or an account of the outlet ("Published by BBNTEAM",
 /// "Autor: Die Redaktion").
 pub fn names_only_a_desk(text: &str) -> bool {
@@ -473,6 +491,22 @@ mod tests {
             clean_names("Von: Björn Jahner | 31.10.23"),
             ["Björn Jahner"]
         );
+    }
+
+    #[test]
+    fn a_photo_storys_photographer_credit() {
+        assert_eq!(
+            photographer_names("Fotografer: Teguh Prasetya · Senin, 07 Des 2026 19:10 WIB"),
+            vec!["Teguh Prasetya"]
+        );
+        assert_eq!(
+            photographer_names("Pewarta foto: Ani Lestari"),
+            vec!["Ani Lestari"]
+        );
+        assert_eq!(photographer_names("Photos by Jane Doe"), vec!["Jane Doe"]);
+        // A caption's credit names an agency, not a photographer; a sentence is no credit.
+        assert!(photographer_names("Foto: Antara/Budi").is_empty());
+        assert!(photographer_names("Fotografer muda itu memotret banjir di Medan").is_empty());
     }
 
     #[test]

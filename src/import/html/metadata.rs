@@ -17,7 +17,7 @@ use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
 use super::names::{
     BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, clean_names, dedup, handle_name,
-    names_only_a_desk,
+    names_only_a_desk, photographer_names,
 };
 use crate::import::Rules;
 use crate::import::dates;
@@ -991,6 +991,19 @@ fn visible_byline(
     let labelled = people(labelled);
     if !labelled.is_empty() || desk_byline {
         return labelled;
+    }
+    // A photo story whose only credit by the headline is its photographer ("Fotografer:
+    // Teguh Prasetya"): its maker is its author (a photo's credit in a written story is not).
+    let photographer = people(
+        lines
+            .iter()
+            .filter(|l| (l.near_headline || l.before_headline) && l.words <= 14)
+            .map(|l| photographer_names(&l.text))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default(),
+    );
+    if !photographer.is_empty() {
+        return photographer;
     }
     let beside_date =
         people(published_day.map_or_else(Vec::new, |d| name_beside_dateline(lines, d)));
