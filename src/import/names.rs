@@ -86,6 +86,10 @@ static BY_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,|·•–—-]*(?:by|oleh|von|par|por)\s*:?\s+(.+)$").expect("by after date")
 });
 
+/// An outlet in brackets after a name: "Nur Aisyah (Kabar Sulsel)".
+static OUTLET_IN_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S)\s*\([^()]{1,40}\)").expect("outlet in brackets"));
+
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
@@ -105,6 +109,9 @@ fn byline_parts(raw: &str) -> Vec<String> {
         }
         _ => text.to_string(),
     };
+    // "Nur Aisyah (Kabar Sulsel)", "John Doe (AFP)": the outlet a name is credited to, in
+    // brackets after it, is no part of the name.
+    let text = OUTLET_IN_BRACKETS.replace_all(&text, "$1").to_string();
     // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
     let text = match EDITOR_MARK.find(&text) {
         Some(m) if m.start() > 0 => text[..m.start()].to_string(),
@@ -490,6 +497,18 @@ mod tests {
         assert_eq!(
             clean_names("Von: Björn Jahner | 31.10.23"),
             ["Björn Jahner"]
+        );
+    }
+
+    #[test]
+    fn the_outlet_in_brackets_after_a_name_is_no_part_of_it() {
+        assert_eq!(
+            byline_names("Penulis: Nur Aisyah (Kabar Sulsel) · 7 Desember 2026, 10:05 WITA"),
+            vec!["Nur Aisyah"]
+        );
+        assert_eq!(
+            clean_names("By Jane Doe (AFP) and John Roe (Reuters)"),
+            vec!["Jane Doe", "John Roe"]
         );
     }
 

@@ -180,6 +180,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             r"(?i)^\W*(?:download|unduh|get|install|pasang)\s+(?:the\s+|our\s+)?(?:[\w.-]+\s+){0,3}(?:app|apps|aplikasi)\b.{0,100}$|\b(?:available|tersedia)\s+(?:on|in|di)\s+(?:the\s+)?(?:app\s+store|google\s+play|play\s+store)\b|^\W*make\s+\S+(?:\s+\S+)?\s+(?:my|your)\s+home\s*page\b|\bapps?\s+(?:for|on)\s+(?:ios|iphone)\s+(?:and|&|or|und|y|dan)\s+android\b|\bapps?\s+(?:for|on)\s+android\s+(?:and|&|or|und|y|dan)\s+(?:ios|iphone)\b|^\W*get\s+(?:the\s+)?(?:latest|breaking)\s+news\b.{0,80}\bapp\b",
         ),
         (
+            // A mobile app's share sheet: "Dibagikan dari Kabar Borneo untuk Android", "Shared
+            // from X for iOS", "Sent from my iPhone", "Baca berita ini di aplikasi X".
+            rule::NOTICE,
+            r"(?i)^\W*(?:dibagikan|dikirim|disebarkan|shared|sent)\s+(?:dari|melalui|via|lewat|from)\s+(?:aplikasi\s+|the\s+)?(?:[\w.&'’-]+\s+){1,5}(?:untuk|for|di|on)\s+(?:android|ios|iphone|ipad)\W*$|^\W*(?:sent\s+from\s+my|dikirim\s+dari)\s+(?:iphone|ipad|android|samsung|ponsel|hp)\b.{0,30}$|^\W*(?:baca|read)\s+(?:(?:berita|artikel|the\s+story|this\s+story|this\s+article)\s+)?(?:ini\s+)?(?:di|in|on)\s+(?:the\s+)?(?:aplikasi|app)\b.{0,60}$",
+        ),
+        (
             rule::NOTICE,
             r"(?i)\b(?:wir\s+respektieren|we\s+respect)\s+(?:deine|ihre|your)\s+(?:privatsphäre|privacy)\b|\bkeine\s+verbindung\s+zu\s+\S+\s+her\b|^\W*(?:\S+\s+)?(?:inhalte?|twitter|youtube|instagram|facebook|video)\s+(?:freischalten|aktivieren)\W*$",
         ),
@@ -337,7 +343,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             // An opinion page's disclaimer: "Tulisan ini merupakan pendapat pribadi penulis
             // dan tidak mencerminkan pandangan redaksi."
             rule::DISCLAIMER,
-            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b",
+            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b|\b(?:isi|konten)(?:\s+(?:artikel|berita|tulisan))?(?:\s+ini)?\s+(?:sepenuhnya\s+)?(?:menjadi\s+)?tanggung\s+jawab\s+(?:dari\s+)?(?:media\s+sumber|sumber(?:nya)?|penulis|pengirim|pengguna)\b|\b(?:adalah|merupakan)\s+(?:sebuah\s+)?(?:situs\s+|platform\s+|layanan\s+|aplikasi\s+)?(?:agregator|aggregator)\s+(?:berita|konten)\b|\bis\s+an?\s+(?:news\s+)?aggregator\b",
         ),
         (
             // A newsletter's greeting above its stories and its closing lines under them:
@@ -446,6 +452,19 @@ static BRACKETED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\([^()]{0,60}\b(?:istock(?:photo)?|getty\s*images|shutterstock|adobe\s*stock|fotolia|pixabay|unsplash|pexels)(?:\.com)?\b[^()]{0,40}\)\W*$")
         .expect("valid phrase rule")
 });
+
+/// A photo's credit with nothing of a caption before it: "(Foto: Bola Timur/Andi Baso)",
+/// "Foto: Dok. Humas", "Photo: AP".
+static CREDIT_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:foto|fotos|photo|photos|gambar|image|bild|sumber\s+foto|kredit\s+foto|photo\s+credit)\s*[:：]\s*[^!?:]{1,60}$")
+        .expect("valid phrase rule")
+});
+
+/// Whether a photo's caption is only its credit, which says nothing of the picture: no
+/// `image_caption`.
+pub fn is_credit_alone(caption: &str) -> bool {
+    caption.split_whitespace().count() <= 8 && CREDIT_ALONE.is_match(caption)
+}
 
 /// A figure's caption by its label ("Abbildung: …", "Abb. 2: …", "Figure 1: …"), which
 /// runs longer than a credit line: up to [`MAX_CAPTION_WORDS`].
@@ -1172,8 +1191,23 @@ mod tests {
             "For the latest stories download the Harbor News apps for iOS and Android.",
             "Get the latest news straight to your phone with the Harbor app.",
             "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.",
+            // A mobile app's share sheet, under or over the copied article.
+            "Dibagikan dari Kabar Borneo untuk Android",
+            "Shared from Harbor News for iOS",
+            "Sent from my iPhone",
         ] {
             assert_eq!(rule_of(line), rule::NOTICE, "{line}");
+        }
+        // Read as a promo to follow the outlet (an earlier rule), dropped either way.
+        assert_ne!(
+            rule_of("Baca berita ini di aplikasi Kabar Borneo 📱"),
+            "kept"
+        );
+        for line in [
+            "Aplikasi itu dibagikan dari sekolah ke sekolah untuk membantu guru di pedalaman.",
+            "Warga membaca berita di aplikasi ponsel mereka sambil menunggu kapal datang ke dermaga.",
+        ] {
+            assert_ne!(rule_of(line), rule::NOTICE, "{line}");
         }
     }
 
@@ -1362,6 +1396,24 @@ mod tests {
     }
 
     #[test]
+    fn a_credit_alone_is_no_caption() {
+        for caption in [
+            "(Foto: Bola Timur/Andi Baso)",
+            "Foto: Dok. Humas",
+            "Photo: AP",
+        ] {
+            assert!(is_credit_alone(caption), "{caption}");
+        }
+        for caption in [
+            "Pedagang cabai di Pasar Keputran Surabaya (Foto: Deny Prastyo Utomo/detikJatim)",
+            "Foto: Warga menyeberangi Sungai Kambaniru dengan rakit bambu setelah jembatan gantung putus",
+            "Keterangan foto: Banjir di Medan.",
+        ] {
+            assert!(!is_credit_alone(caption), "{caption}");
+        }
+    }
+
+    #[test]
     fn disclaimers_and_bio_headings() {
         for line in [
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
@@ -1369,6 +1421,11 @@ mod tests {
             "(Alle Angaben ohne Gewähr)",
             "Bei diesem Beitrag handelt es sich um ein Blog aus der Community",
             "Bei diesem Beitrag handelt es sich um einen Gastbeitrag aus der Redaktion",
+            // A news aggregator's note under a story it reprints.
+            "Berita Kini adalah agregator berita. Isi artikel sepenuhnya tanggung jawab media sumber.",
+            "Konten ini sepenuhnya tanggung jawab penulis.",
+            "Isi tulisan menjadi tanggung jawab pengirim.",
+            "Harbor Today is a news aggregator.",
         ] {
             assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
         }

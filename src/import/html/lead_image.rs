@@ -69,7 +69,8 @@ pub fn take_lead_image(
     };
     let url = image_source(&img).map(|s| resolve(&s, base));
     let (container, caption) = figure_and_caption(&img);
-    let caption = caption.filter(|c| !c.is_empty());
+    // "(Foto: Bola Timur/Andi Baso)" alone credits the photo and describes nothing.
+    let caption = caption.filter(|c| !c.is_empty() && !crate::import::phrases::is_credit_alone(c));
     dropped.push(Dropped {
         text: caption.clone().or_else(|| url.clone()).unwrap_or_default(),
         rule: "lead image (moved to image and image_caption)".to_string(),
