@@ -86,6 +86,13 @@ static BY_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,|·•–—-]*(?:by|oleh|von|par|por)\s*:?\s+(.+)$").expect("by after date")
 });
 
+/// A day's name, whole or short, and its comma just before a date: "pada Sen, 12/08/2026",
+/// "on Tue, 8 Dec 2026".
+static WEEKDAY_BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|sen|sel|rab|kam|jum|sab|min|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s*,\s*$")
+        .expect("weekday before a date")
+});
+
 /// An outlet in brackets after a name: "Nur Aisyah (Kabar Sulsel)".
 static OUTLET_IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\S)\s*\([^()]{1,40}\)").expect("outlet in brackets"));
@@ -99,7 +106,9 @@ fn byline_parts(raw: &str) -> Vec<String> {
     // but "Posted on September 21, 2020 by Adi Tzlil" names its author after the date.
     let text = match crate::import::dates::find_date_parts(&text) {
         Some(date) if date.span.start > 0 => {
-            let before = DATE_CONNECTOR.replace(&text[..date.span.start], "");
+            // "… pada Sen, 12/08/2026": the day's name, written short, is the date's.
+            let before = WEEKDAY_BEFORE_DATE.replace(&text[..date.span.start], "");
+            let before = DATE_CONNECTOR.replace(&before, "");
             let after = &text[date.span.end..];
             match BY_AFTER_DATE.captures(after) {
                 _ if !POSTING_LABEL.is_match(before.trim()) => before.to_string(),
@@ -497,6 +506,18 @@ mod tests {
         assert_eq!(
             clean_names("Von: Björn Jahner | 31.10.23"),
             ["Björn Jahner"]
+        );
+    }
+
+    #[test]
+    fn a_posting_line_with_a_short_day_name_before_its_date() {
+        assert_eq!(
+            byline_names("Dikirim oleh Fransiska Lolaro pada Sen, 12/08/2026 - 08:40"),
+            vec!["Fransiska Lolaro"]
+        );
+        assert_eq!(
+            clean_names("By Kim Min on Tue, 8 Dec 2026"),
+            vec!["Kim Min"]
         );
     }
 

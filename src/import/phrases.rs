@@ -108,6 +108,17 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
             rule::ADVERTISEMENT,
             r"(?i)\b(?:hubungi|kontak|contact|call|wa|whatsapp|telp|telepon|sms|order|pesan)\b\W{0,4}(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\b",
         ),
+        (
+            // A line that ends in a mobile number a few words after a contact word: "Punya
+            // informasi yang perlu dicek? Kirim ke WhatsApp Cek Fakta Nusa di 0811-4400-2211."
+            rule::ADVERTISEMENT,
+            r"(?i)\b(?:hubungi|kirim(?:kan)?|whatsapp|wa|sms|telepon|call|text)\b(?:\s+\S+){0,6}?\s+(?:di\s+|ke\s+|at\s+|on\s+)?(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\W*$",
+        ),
+        (
+            // Reaction counters as a copy keeps them: "👍 128   💬 14".
+            rule::WIDGET,
+            r"^[\p{Extended_Pictographic}\x{FE0F}\s]*\d[\d.,]*(?i:rb|k)?(?:\s*[\p{Extended_Pictographic}\x{FE0F}]+\s*\d[\d.,]*(?i:rb|k)?)+\s*$",
+        ),
         // "Besuchen Sie unseren Fan-Shop!", "Visit our store", "Kunjungi toko online kami":
         // the site's own shop, a line of its own.
         (
@@ -251,7 +262,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
         ),
         (
             rule::SYNDICATION,
-            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$",
+            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$|^\W*(?:lihat|baca|buka|kunjungi)\s+(?:artikel|berita|sumber|tautan)\s+(?:asli(?:nya)?|sumber)(?:\s+di\s+.{1,40})?\W*$|^\W*(?:view|read|see|open)\s+(?:the\s+)?original\s+(?:article|story|post)(?:\s+(?:at|on)\s+.{1,40})?\W*$",
         ),
         (
             rule::COPYRIGHT,
@@ -792,6 +803,10 @@ mod tests {
         for note in [
             "Konten dari Pengguna",
             "Tulisan ini adalah kiriman dari publisher kabarflores",
+            // An aggregator's or a reader app's link to the story where it was published.
+            "Lihat artikel asli",
+            "Baca berita aslinya di Kabar Sulsel",
+            "View original article",
         ] {
             assert_eq!(rule_of(note), rule::SYNDICATION, "{note}");
         }
@@ -1392,6 +1407,25 @@ mod tests {
             "Weitere Informationen erhalten Sie beim Bürgeramt der Stadt.",
         ] {
             assert!(!is_related_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn submission_numbers_and_reaction_counters() {
+        assert_eq!(
+            rule_of(
+                "Punya informasi yang perlu dicek? Kirim ke WhatsApp Cek Fakta Nusa di 0811-4400-2211."
+            ),
+            rule::ADVERTISEMENT
+        );
+        assert_eq!(rule_of("128   💬 14"), rule::WIDGET);
+        assert_eq!(rule_of("👍 1,2rb 💬 86 🔁 12"), rule::WIDGET);
+        for line in [
+            "Skor akhir 2 - 1 untuk tuan rumah.",
+            "Warga yang membutuhkan bantuan dapat menghubungi posko di 0812-3456-7890 kata Camat Paloh kepada wartawan.",
+            "2 - 1",
+        ] {
+            assert_eq!(junk_phrase(line), None, "{line}");
         }
     }
 

@@ -68,7 +68,7 @@ pub fn take_lead_image(
         };
     };
     let url = image_source(&img).map(|s| resolve(&s, base));
-    let (container, caption) = figure_and_caption(&img);
+    let (container, caption) = figure_and_caption(&img, Removal::CaptionToo);
     // "(Foto: Bola Timur/Andi Baso)" alone credits the photo and describes nothing.
     let caption = caption.filter(|c| !c.is_empty() && !crate::import::phrases::is_credit_alone(c));
     dropped.push(Dropped {
@@ -112,7 +112,7 @@ fn find_lead_img<'a>(
         headline.is_none_or(|h| i.id > h)
             && i.id < first_paragraph
             && image_source(i).is_some()
-            && figure_and_caption(i).1.is_some()
+            && figure_and_caption(i, Removal::Nothing).1.is_some()
     })
 }
 
@@ -179,9 +179,18 @@ fn in_excluded_container(img: &NodeRef, thumbnails_too: bool) -> bool {
         })
 }
 
+/// Whether finding a photo's caption beside it also takes the caption out of the page: only
+/// when the photo is taken, not while photos are looked at (a photo looked at and passed
+/// over lost its caption, and the lead photo then had none).
+#[derive(Clone, Copy, PartialEq)]
+enum Removal {
+    Nothing,
+    CaptionToo,
+}
+
 /// What to remove with the image (its `<figure>`, or a wrapper holding only it and its
 /// caption) and the caption's text.
-fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
+fn figure_and_caption<'a>(img: &NodeRef<'a>, removal: Removal) -> (NodeRef<'a>, Option<String>) {
     if let Some(figure) = img.ancestors_it(Some(4)).find(|a| tag_name(a) == "figure") {
         let caption = select(&figure, "figcaption")
             .first()
@@ -208,7 +217,9 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
             if words_between(&wrapper, img, &caption) > MAX_WORDS_BETWEEN_PHOTO_AND_CAPTION {
                 break;
             }
-            caption.remove_from_parent();
+            if removal == Removal::CaptionToo {
+                caption.remove_from_parent();
+            }
             return (*img, Some(text));
         }
         if let Some(text) = sole_text_beside_image(&wrapper) {
@@ -317,6 +328,23 @@ fn caption_near<'a>(container: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_photo_found_without_metadata_keeps_the_caption_beside_it() {
+        // Drupal: the photo's field and its caption's field side by side, no og:image.
+        let html = "<body><article><h1>Jalan Trans Halmahera Rampung Akhir Tahun</h1>\
+            <div class='node__content'><div class='field--name-field-gambar'><img src='https://x.org/jalan.jpg'></div>\
+            <div class='field--name-field-keterangan-gambar'>Alat berat meratakan badan jalan di ruas Sofifi-Weda.</div>\
+            <div class='field--name-body'><p>SOFIFI - Pengaspalan Jalan Trans Halmahera ruas Sofifi-Weda ditargetkan rampung pada akhir Desember.</p></div></div></article></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let lead = take_lead_image(&doc, &anchor, None, None, &mut Vec::new());
+        assert_eq!(lead.url.as_deref(), Some("https://x.org/jalan.jpg"));
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Alat berat meratakan badan jalan di ruas Sofifi-Weda.")
+        );
+    }
 
     #[test]
     fn a_headline_beside_the_lead_photo_is_no_caption() {

@@ -118,7 +118,8 @@ pub(super) fn classify_by_source(text: &str, rules: &Rules) -> Option<Kind> {
 /// A short line that starts the "related articles" part of the page.
 pub(super) static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[\s•·*>»-]*(?:
+        // After the outlet's name and a bullet too ("Sulteng Kini · Berita lainnya").
+        r"(?ix)^[\s•·*>»-]*(?:[\p{L}\d.&'’]+(?:\s+[\p{L}\d.&'’]+){0,3}\s*[·•|]\s*)?(?:
             artikel\ lainnya|berita\ lainnya|berita\ lain|berita\ terkait|artikel\ terkait|terkait|
             (?:berita|artikel)\ \S+\ lainnya|
             (?:siaran\ pers|rilis(?:\ pers)?|press\ releases?)\ (?:lainnya|terkait|terbaru)|
@@ -150,7 +151,7 @@ pub(super) static TAGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// The heading of a press release's contact block ("Narahubung:", "Kontak media:",
 /// "Media contact:"): the release ended above it, with the office that issued it.
 pub(super) static CONTACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s•·*-]*(?:narahubung|kontak\s+(?:media|person|pers)|contact\s+person|(?:media|press)\s+contacts?|informasi\s+lebih\s+lanjut(?:\s+hubungi)?|for\s+(?:more|further)\s+information(?:,?\s+contact)?)\s*[:：]?$")
+    Regex::new(r"(?i)^[\s•·*-]*(?:narahubung|kontak\s+(?:media|person|pers)|contact\s+person|(?:media|press)\s+contacts?|(?:untuk\s+)?informasi\s+lebih\s+lanjut,?(?:\s+(?:silakan\s+)?hubungi)?|for\s+(?:more|further)\s+information,?(?:\s+(?:please\s+)?contact)?)\s*[:：]?$")
         .expect("valid regex")
 });
 

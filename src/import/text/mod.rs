@@ -25,6 +25,7 @@
 mod bylines;
 mod classify;
 mod datelines;
+mod email;
 mod header;
 mod lines;
 mod outlet;
@@ -42,6 +43,7 @@ use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates, phras
 use bylines::*;
 use classify::*;
 use datelines::*;
+use email::*;
 use header::*;
 use lines::*;
 use outlet::*;
@@ -55,6 +57,7 @@ pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extracti
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l, rules)).collect();
     attach_names_to_roles(&lines, &mut kinds);
     names_next_to_datelines(&lines, &mut kinds);
+    mark_mail_headers(&lines, &mut kinds);
     let mut page = Page::default();
     // A forum post that quotes a whole article: the article is the quote, the thread not.
     let (lines, kinds) = match quoted_article(&lines, &kinds) {
