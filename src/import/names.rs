@@ -209,13 +209,12 @@ pub fn byline_names(text: &str) -> Vec<String> {
     }
 }
 
-/// The label of a photo story's credit: "Fotografer:", "Pewarta foto:", "Foto oleh",
-/// "Photographer:", "Photos by".
+/// The label of a photo story's credit: "Fotografer:", "Pewarta foto:", "Photographer:".
+/// Not "Foto oleh" or "Photo by", which credit one picture (often the lead photo's, right
+/// under the headline), not the story.
 static PHOTOGRAPHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:fotografer|pewarta\s+foto|jurnalis\s+foto|foto\s+oleh|photographer|photos?\s+by)\s*[:：]?\s+(\S.*)$",
-    )
-    .expect("photographer label")
+    Regex::new(r"^(?i:fotografer|pewarta\s+foto|jurnalis\s+foto|photographer)\s*[:：]?\s+(\S.*)$")
+        .expect("photographer label")
 });
 
 /// The photographer a photo story credits ("Fotografer: Teguh Prasetya · Senin, 07 Des
@@ -543,9 +542,13 @@ mod tests {
             photographer_names("Pewarta foto: Ani Lestari"),
             vec!["Ani Lestari"]
         );
-        assert_eq!(photographer_names("Photos by Jane Doe"), vec!["Jane Doe"]);
-        // A caption's credit names an agency, not a photographer; a sentence is no credit.
+        assert_eq!(
+            photographer_names("Photographer: Jane Doe"),
+            vec!["Jane Doe"]
+        );
+        // A picture's credit names no story's maker; a sentence is no credit.
         assert!(photographer_names("Foto: Antara/Budi").is_empty());
+        assert!(photographer_names("Photo by Jane Doe on Unsplash").is_empty());
         assert!(photographer_names("Fotografer muda itu memotret banjir di Medan").is_empty());
     }
 

@@ -657,8 +657,35 @@ const SHARE_ICONS: &[&str] = &[
     "f", "t", "w", "g", "g+", "in", "p", "e", "m", "li", "tw", "ig", "yt", "tg", "x",
 ];
 
+/// The buttons under a post or a comment ("Reply | Quote", "Balas · Laporkan", "Suka 12
+/// Balas"): a row made only of them (and counts) is a row of the page's tools, whatever
+/// the forum or app calls the rest of its buttons.
+const POST_ACTIONS: &[&str] = &[
+    "reply",
+    "balas",
+    "quote",
+    "kutip",
+    "tanggapi",
+    "laporkan",
+    "report",
+    "like",
+    "suka",
+    "sukai",
+    "komentar",
+    "comment",
+    "comments",
+    "simpan",
+    "save",
+    "ikuti",
+    "follow",
+    "permalink",
+    "edit",
+    "hapus",
+    "delete",
+];
+
 /// "Bagikan", "Share on Facebook Share on Twitter WhatsApp", "BAGIKAN URL telah disalin",
-/// "f t w".
+/// "f t w", "Reply | Quote".
 pub fn is_share_line(text: &str) -> bool {
     if text.chars().count() > 100 {
         return false;
@@ -679,7 +706,9 @@ pub fn is_share_line(text: &str) -> bool {
     let strong = tokens.iter().any(|t| has(SHARE_STRONG, t))
         || (tokens.len() == 1 && has(SHARE_WEAK, &tokens[0]))
         || (tokens.len() >= 2 && tokens.iter().all(|t| has(SHARE_ICONS, t)));
-    !tokens.is_empty() && tokens.iter().all(known) && strong
+    let actions = tokens.iter().filter(|t| has(POST_ACTIONS, t)).count();
+    let action_row = actions >= 2 && tokens.iter().all(|t| known(t) || has(POST_ACTIONS, t));
+    !tokens.is_empty() && ((tokens.iter().all(known) && strong) || action_row)
 }
 
 /// A logo's alt text glued to the start of a paragraph ("cahaya timur logo Jakarta - ...",
@@ -1407,6 +1436,25 @@ mod tests {
             "Weitere Informationen erhalten Sie beim Bürgeramt der Stadt.",
         ] {
             assert!(!is_related_heading(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn rows_of_a_posts_buttons() {
+        for row in [
+            "Reply | Quote",
+            "Balas · Laporkan",
+            "Suka 12 Balas",
+            "Like Reply Report",
+        ] {
+            assert_eq!(rule_of(row), rule::SHARE, "{row}");
+        }
+        for line in [
+            "Reply to the minister's letter came on Monday.",
+            "Follow",
+            "Suka duka warga pesisir",
+        ] {
+            assert_ne!(rule_of(line), rule::SHARE, "{line}");
         }
     }
 
