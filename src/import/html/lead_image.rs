@@ -61,14 +61,17 @@ pub fn take_lead_image(
     base: Option<&Url>,
     dropped: &mut Vec<Dropped>,
 ) -> LeadImage {
-    let Some(img) = find_lead_img(doc, anchor, known, base) else {
+    let Some((img, caption_found)) = find_lead_img(doc, anchor, known, base) else {
         return LeadImage {
             url: None,
             caption: None,
         };
     };
     let url = image_source(&img).map(|s| resolve(&s, base));
-    let (container, caption) = figure_and_caption(&img, Removal::CaptionToo);
+    // Looking for the photo took the caption beside it out of the page; a caption further
+    // out is found now, else the one found then is the photo's.
+    let (container, caption) = figure_and_caption(&img);
+    let caption = caption.or(caption_found);
     // "(Foto: Bola Timur/Andi Baso)" alone credits the photo and describes nothing.
     let caption = caption.filter(|c| !c.is_empty() && !crate::import::phrases::is_credit_alone(c));
     dropped.push(Dropped {
@@ -80,13 +83,13 @@ pub fn take_lead_image(
 }
 
 /// The image the metadata names, else the first photo in a figure (or with a caption) after
-/// the headline and before the article's first paragraph.
+/// the headline and before the article's first paragraph, with that caption.
 fn find_lead_img<'a>(
     doc: &'a Document,
     anchor: &Anchor,
     known: Option<&str>,
     base: Option<&Url>,
-) -> Option<NodeRef<'a>> {
+) -> Option<(NodeRef<'a>, Option<String>)> {
     // AMP pages write their photos as `<amp-img>`.
     let all: Vec<NodeRef> = doc.select("body img, body amp-img").nodes().to_vec();
     if let Some(known) = known {
@@ -96,7 +99,7 @@ fn find_lead_img<'a>(
             .iter()
             .find(|i| !in_excluded_container(i, false) && shows_image(i, base, known));
         if let Some(img) = same {
-            return Some(*img);
+            return Some((*img, None));
         }
     }
     let imgs: Vec<NodeRef> = all
@@ -108,11 +111,12 @@ fn find_lead_img<'a>(
         .node(doc)
         .and_then(|a| first_paragraph(&a))
         .map(|p| p.id)?;
-    imgs.into_iter().find(|i| {
-        headline.is_none_or(|h| i.id > h)
-            && i.id < first_paragraph
-            && image_source(i).is_some()
-            && figure_and_caption(i, Removal::Nothing).1.is_some()
+    imgs.into_iter().find_map(|i| {
+        let placed = headline.is_none_or(|h| i.id > h) && i.id < first_paragraph;
+        if !placed || image_source(&i).is_none() {
+            return None;
+        }
+        figure_and_caption(&i).1.map(|caption| (i, Some(caption)))
     })
 }
 
@@ -179,18 +183,9 @@ fn in_excluded_container(img: &NodeRef, thumbnails_too: bool) -> bool {
         })
 }
 
-/// Whether finding a photo's caption beside it also takes the caption out of the page: only
-/// when the photo is taken, not while photos are looked at (a photo looked at and passed
-/// over lost its caption, and the lead photo then had none).
-#[derive(Clone, Copy, PartialEq)]
-enum Removal {
-    Nothing,
-    CaptionToo,
-}
-
 /// What to remove with the image (its `<figure>`, or a wrapper holding only it and its
 /// caption) and the caption's text.
-fn figure_and_caption<'a>(img: &NodeRef<'a>, removal: Removal) -> (NodeRef<'a>, Option<String>) {
+fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
     if let Some(figure) = img.ancestors_it(Some(4)).find(|a| tag_name(a) == "figure") {
         let caption = select(&figure, "figcaption")
             .first()
@@ -217,9 +212,7 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>, removal: Removal) -> (NodeRef<'a>, 
             if words_between(&wrapper, img, &caption) > MAX_WORDS_BETWEEN_PHOTO_AND_CAPTION {
                 break;
             }
-            if removal == Removal::CaptionToo {
-                caption.remove_from_parent();
-            }
+            caption.remove_from_parent();
             return (*img, Some(text));
         }
         if let Some(text) = sole_text_beside_image(&wrapper) {
@@ -335,7 +328,8 @@ mod tests {
         let html = "<body><article><h1>Jalan Trans Halmahera Rampung Akhir Tahun</h1>\
             <div class='node__content'><div class='field--name-field-gambar'><img src='https://x.org/jalan.jpg'></div>\
             <div class='field--name-field-keterangan-gambar'>Alat berat meratakan badan jalan di ruas Sofifi-Weda.</div>\
-            <div class='field--name-body'><p>SOFIFI - Pengaspalan Jalan Trans Halmahera ruas Sofifi-Weda ditargetkan rampung pada akhir Desember.</p></div></div></article></body>";
+            <div class='field--name-body'><p>SOFIFI - Pengaspalan Jalan Trans Halmahera ruas Sofifi-Weda ditargetkan rampung pada akhir Desember.</p></div>\
+            <div class='field--name-field-tags'><a href='/taxonomy/term/112'>Trans Halmahera</a></div></div></article></body>";
         let doc = Document::from(html);
         let anchor = super::super::anchor::find_anchor(&doc);
         let lead = take_lead_image(&doc, &anchor, None, None, &mut Vec::new());
