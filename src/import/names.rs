@@ -86,6 +86,17 @@ static BY_AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\s,|·•–—-]*(?:by|oleh|von|par|por)\s*:?\s+(.+)$").expect("by after date")
 });
 
+/// A day's name, whole or short, and its comma just before a date: "pada Sen, 12/08/2026",
+/// "on Tue, 8 Dec 2026".
+static WEEKDAY_BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|sen|sel|rab|kam|jum|sab|min|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?\s*,\s*$")
+        .expect("weekday before a date")
+});
+
+/// An outlet in brackets after a name: "Nur Aisyah (Kabar Sulsel)".
+static OUTLET_IN_BRACKETS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\S)\s*\([^()]{1,40}\)").expect("outlet in brackets"));
+
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
@@ -95,7 +106,9 @@ fn byline_parts(raw: &str) -> Vec<String> {
     // but "Posted on September 21, 2020 by Adi Tzlil" names its author after the date.
     let text = match crate::import::dates::find_date_parts(&text) {
         Some(date) if date.span.start > 0 => {
-            let before = DATE_CONNECTOR.replace(&text[..date.span.start], "");
+            // "… pada Sen, 12/08/2026": the day's name, written short, is the date's.
+            let before = WEEKDAY_BEFORE_DATE.replace(&text[..date.span.start], "");
+            let before = DATE_CONNECTOR.replace(&before, "");
             let after = &text[date.span.end..];
             match BY_AFTER_DATE.captures(after) {
                 _ if !POSTING_LABEL.is_match(before.trim()) => before.to_string(),
@@ -105,6 +118,9 @@ fn byline_parts(raw: &str) -> Vec<String> {
         }
         _ => text.to_string(),
     };
+    // "Nur Aisyah (Kabar Sulsel)", "John Doe (AFP)": the outlet a name is credited to, in
+    // brackets after it, is no part of the name.
+    let text = OUTLET_IN_BRACKETS.replace_all(&text, "$1").to_string();
     // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
     let text = match EDITOR_MARK.find(&text) {
         Some(m) if m.start() > 0 => text[..m.start()].to_string(),
@@ -191,6 +207,23 @@ pub fn byline_names(text: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// The label of a photo story's credit: "Fotografer:", "Pewarta foto:", "Photographer:".
+/// Not "Foto oleh" or "Photo by", which credit one picture (often the lead photo's, right
+/// under the headline), not the story.
+static PHOTOGRAPHER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:fotografer|pewarta\s+foto|jurnalis\s+foto|photographer)\s*[:：]?\s+(\S.*)$")
+        .expect("photographer label")
+});
+
+/// The photographer a photo story credits ("Fotografer: Teguh Prasetya · Senin, 07 Des
+/// 2026"), when the line credits a photographer and nothing else.
+pub fn photographer_names(text: &str) -> Vec<String> {
+    PHOTOGRAPHER_LABEL
+        .captures(text)
+        .map(|c| byline_names(&c[1]))
+        .unwrap_or_default()
 }
 
 /// Whether a byline names only a desk or an account of the outlet ("Published by BBNTEAM",
@@ -473,6 +506,50 @@ mod tests {
             clean_names("Von: Björn Jahner | 31.10.23"),
             ["Björn Jahner"]
         );
+    }
+
+    #[test]
+    fn a_posting_line_with_a_short_day_name_before_its_date() {
+        assert_eq!(
+            byline_names("Dikirim oleh Fransiska Lolaro pada Sen, 12/08/2026 - 08:40"),
+            vec!["Fransiska Lolaro"]
+        );
+        assert_eq!(
+            clean_names("By Kim Min on Tue, 8 Dec 2026"),
+            vec!["Kim Min"]
+        );
+    }
+
+    #[test]
+    fn the_outlet_in_brackets_after_a_name_is_no_part_of_it() {
+        assert_eq!(
+            byline_names("Penulis: Nur Aisyah (Kabar Sulsel) · 7 Desember 2026, 10:05 WITA"),
+            vec!["Nur Aisyah"]
+        );
+        assert_eq!(
+            clean_names("By Jane Doe (AFP) and John Roe (Reuters)"),
+            vec!["Jane Doe", "John Roe"]
+        );
+    }
+
+    #[test]
+    fn a_photo_storys_photographer_credit() {
+        assert_eq!(
+            photographer_names("Fotografer: Teguh Prasetya · Senin, 07 Des 2026 19:10 WIB"),
+            vec!["Teguh Prasetya"]
+        );
+        assert_eq!(
+            photographer_names("Pewarta foto: Ani Lestari"),
+            vec!["Ani Lestari"]
+        );
+        assert_eq!(
+            photographer_names("Photographer: Jane Doe"),
+            vec!["Jane Doe"]
+        );
+        // A picture's credit names no story's maker; a sentence is no credit.
+        assert!(photographer_names("Foto: Antara/Budi").is_empty());
+        assert!(photographer_names("Photo by Jane Doe on Unsplash").is_empty());
+        assert!(photographer_names("Fotografer muda itu memotret banjir di Medan").is_empty());
     }
 
     #[test]

@@ -125,6 +125,17 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             rule::ADVERTISEMENT,
             r"(?i)\b(?:hubungi|kontak|contact|call|wa|whatsapp|telp|telepon|sms|order|pesan)\b\W{0,4}(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\b",
         ),
+        (
+            // A line that ends in a mobile number a few words after a contact word: "Punya
+            // informasi yang perlu dicek? Kirim ke WhatsApp Cek Fakta Nusa di 0811-4400-2211."
+            rule::ADVERTISEMENT,
+            r"(?i)\b(?:hubungi|kirim(?:kan)?|whatsapp|wa|sms|telepon|call|text)\b(?:\s+\S+){0,6}?\s+(?:di\s+|ke\s+|at\s+|on\s+)?(?:\+?62|0)8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}\W*$",
+        ),
+        (
+            // Reaction counters as a copy keeps them: "👍 128   💬 14".
+            rule::WIDGET,
+            r"^[\p{Extended_Pictographic}\x{FE0F}\s]*\d[\d.,]*(?i:rb|k)?(?:\s*[\p{Extended_Pictographic}\x{FE0F}]+\s*\d[\d.,]*(?i:rb|k)?)+\s*$",
+        ),
         // "Besuchen Sie unseren Fan-Shop!", "Visit our store", "Kunjungi toko online kami":
         // the site's own shop, a line of its own.
         (
@@ -197,6 +208,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             r"(?i)^\W*(?:download|unduh|get|install|pasang)\s+(?:the\s+|our\s+)?(?:[\w.-]+\s+){0,3}(?:app|apps|aplikasi)\b.{0,100}$|\b(?:available|tersedia)\s+(?:on|in|di)\s+(?:the\s+)?(?:app\s+store|google\s+play|play\s+store)\b|^\W*make\s+\S+(?:\s+\S+)?\s+(?:my|your)\s+home\s*page\b|\bapps?\s+(?:for|on)\s+(?:ios|iphone)\s+(?:and|&|or|und|y|dan)\s+android\b|\bapps?\s+(?:for|on)\s+android\s+(?:and|&|or|und|y|dan)\s+(?:ios|iphone)\b|^\W*get\s+(?:the\s+)?(?:latest|breaking)\s+news\b.{0,80}\bapp\b",
         ),
         (
+            // A mobile app's share sheet: "Dibagikan dari Kabar Borneo untuk Android", "Shared
+            // from X for iOS", "Sent from my iPhone", "Baca berita ini di aplikasi X".
+            rule::NOTICE,
+            r"(?i)^\W*(?:dibagikan|dikirim|disebarkan|shared|sent)\s+(?:dari|melalui|via|lewat|from)\s+(?:aplikasi\s+|the\s+)?(?:[\w.&'’-]+\s+){1,5}(?:untuk|for|di|on)\s+(?:android|ios|iphone|ipad)\W*$|^\W*(?:sent\s+from\s+my|dikirim\s+dari)\s+(?:iphone|ipad|android|samsung|ponsel|hp)\b.{0,30}$|^\W*(?:baca|read)\s+(?:(?:berita|artikel|the\s+story|this\s+story|this\s+article)\s+)?(?:ini\s+)?(?:di|in|on)\s+(?:the\s+)?(?:aplikasi|app)\b.{0,60}$",
+        ),
+        (
             rule::NOTICE,
             r"(?i)\b(?:wir\s+respektieren|we\s+respect)\s+(?:deine|ihre|your)\s+(?:privatsphäre|privacy)\b|\bkeine\s+verbindung\s+zu\s+\S+\s+her\b|^\W*(?:\S+\s+)?(?:inhalte?|twitter|youtube|instagram|facebook|video)\s+(?:freischalten|aktivieren)\W*$",
         ),
@@ -262,7 +279,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
         ),
         (
             rule::SYNDICATION,
-            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$",
+            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$|^\W*(?:lihat|baca|buka|kunjungi)\s+(?:artikel|berita|sumber|tautan)\s+(?:asli(?:nya)?|sumber)(?:\s+di\s+.{1,40})?\W*$|^\W*(?:view|read|see|open)\s+(?:the\s+)?original\s+(?:article|story|post)(?:\s+(?:at|on)\s+.{1,40})?\W*$",
         ),
         (
             rule::COPYRIGHT,
@@ -354,7 +371,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             // An opinion page's disclaimer: "Tulisan ini merupakan pendapat pribadi penulis
             // dan tidak mencerminkan pandangan redaksi."
             rule::DISCLAIMER,
-            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b",
+            r"(?i)\b(?:tulisan|artikel|opini|kolom|isi\s+(?:tulisan|artikel))\s+ini\s+(?:merupakan|adalah|sepenuhnya|menjadi)\s+(?:pendapat|opini|pandangan|tanggung\s+jawab)\s+(?:pribadi\s+)?(?:dari\s+)?penulis\b|\btidak\s+(?:selalu\s+)?(?:mencerminkan|mewakili)\s+(?:pandangan|sikap|kebijakan|pendapat)\s+(?:redaksi|editorial)\b|\b(?:isi|konten)(?:\s+(?:artikel|berita|tulisan))?(?:\s+ini)?\s+(?:sepenuhnya\s+)?(?:menjadi\s+)?tanggung\s+jawab\s+(?:dari\s+)?(?:media\s+sumber|sumber(?:nya)?|penulis|pengirim|pengguna)\b|\b(?:adalah|merupakan)\s+(?:sebuah\s+)?(?:situs\s+|platform\s+|layanan\s+|aplikasi\s+)?(?:agregator|aggregator)\s+(?:berita|konten)\b|\bis\s+an?\s+(?:news\s+)?aggregator\b",
         ),
         (
             // A newsletter's greeting above its stories and its closing lines under them:
@@ -482,6 +499,19 @@ const MAX_LABELLED_CAPTION_WORDS: usize = 60;
 /// caption stays with its image ("(Photo: Dana Ortiz / Riverside Ledger)").
 pub fn is_caption_with_labelled_credit(text: &str) -> bool {
     text.split_whitespace().count() <= MAX_LABELLED_CAPTION_WORDS && LABELLED_CREDIT.is_match(text)
+}
+
+/// A photo's credit with nothing of a caption before it: "(Foto: Bola Timur/Andi Baso)",
+/// "Foto: Dok. Humas", "Photo: AP".
+static CREDIT_ALONE: LazyLock<GatedRegex> = LazyLock::new(|| {
+    GatedRegex::new(r"(?i)^\W*(?:foto|fotos|photo|photos|gambar|image|bild|sumber\s+foto|kredit\s+foto|photo\s+credit)\s*[:：]\s*[^!?:]{1,60}$")
+        .expect("valid phrase rule")
+});
+
+/// Whether a photo's caption is only its credit, which says nothing of the picture: no
+/// `image_caption`.
+pub fn is_credit_alone(caption: &str) -> bool {
+    caption.split_whitespace().count() <= 8 && CREDIT_ALONE.is_match(caption)
 }
 
 /// A figure's caption by its label ("Abbildung: …", "Abb. 2: …", "Figure 1: …"), which
@@ -680,8 +710,35 @@ const SHARE_ICONS: &[&str] = &[
     "f", "t", "w", "g", "g+", "in", "p", "e", "m", "li", "tw", "ig", "yt", "tg", "x",
 ];
 
+/// The buttons under a post or a comment ("Reply | Quote", "Balas · Laporkan", "Suka 12
+/// Balas"): a row made only of them (and counts) is a row of the page's tools, whatever
+/// the forum or app calls the rest of its buttons.
+const POST_ACTIONS: &[&str] = &[
+    "reply",
+    "balas",
+    "quote",
+    "kutip",
+    "tanggapi",
+    "laporkan",
+    "report",
+    "like",
+    "suka",
+    "sukai",
+    "komentar",
+    "comment",
+    "comments",
+    "simpan",
+    "save",
+    "ikuti",
+    "follow",
+    "permalink",
+    "edit",
+    "hapus",
+    "delete",
+];
+
 /// "Bagikan", "Share on Facebook Share on Twitter WhatsApp", "BAGIKAN URL telah disalin",
-/// "f t w".
+/// "f t w", "Reply | Quote".
 pub fn is_share_line(text: &str) -> bool {
     if text.chars().count() > 100 {
         return false;
@@ -702,7 +759,9 @@ pub fn is_share_line(text: &str) -> bool {
     let strong = tokens.iter().any(|t| has(SHARE_STRONG, t))
         || (tokens.len() == 1 && has(SHARE_WEAK, &tokens[0]))
         || (tokens.len() >= 2 && tokens.iter().all(|t| has(SHARE_ICONS, t)));
-    !tokens.is_empty() && tokens.iter().all(known) && strong
+    let actions = tokens.iter().filter(|t| has(POST_ACTIONS, t)).count();
+    let action_row = actions >= 2 && tokens.iter().all(|t| known(t) || has(POST_ACTIONS, t));
+    !tokens.is_empty() && ((tokens.iter().all(known) && strong) || action_row)
 }
 
 /// A logo's alt text glued to the start of a paragraph ("cahaya timur logo Jakarta - ...",
@@ -757,6 +816,7 @@ mod tests {
             &CAPTION_CREDIT,
             &BRACKETED_CREDIT,
             &LABELLED_CREDIT,
+            &CREDIT_ALONE,
             &PRESS_RELEASE_TAIL_HEADING,
             &CAPTION_LABEL,
             &TEASER_LINE,
@@ -851,6 +911,10 @@ mod tests {
         for note in [
             "Konten dari Pengguna",
             "Tulisan ini adalah kiriman dari publisher kabarflores",
+            // An aggregator's or a reader app's link to the story where it was published.
+            "Lihat artikel asli",
+            "Baca berita aslinya di Kabar Sulsel",
+            "View original article",
         ] {
             assert_eq!(rule_of(note), rule::SYNDICATION, "{note}");
         }
@@ -1250,8 +1314,23 @@ mod tests {
             "For the latest stories download the Harbor News apps for iOS and Android.",
             "Get the latest news straight to your phone with the Harbor app.",
             "Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.",
+            // A mobile app's share sheet, under or over the copied article.
+            "Dibagikan dari Kabar Borneo untuk Android",
+            "Shared from Harbor News for iOS",
+            "Sent from my iPhone",
         ] {
             assert_eq!(rule_of(line), rule::NOTICE, "{line}");
+        }
+        // Read as a promo to follow the outlet (an earlier rule), dropped either way.
+        assert_ne!(
+            rule_of("Baca berita ini di aplikasi Kabar Borneo 📱"),
+            "kept"
+        );
+        for line in [
+            "Aplikasi itu dibagikan dari sekolah ke sekolah untuk membantu guru di pedalaman.",
+            "Warga membaca berita di aplikasi ponsel mereka sambil menunggu kapal datang ke dermaga.",
+        ] {
+            assert_ne!(rule_of(line), rule::NOTICE, "{line}");
         }
     }
 
@@ -1487,6 +1566,62 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_a_posts_buttons() {
+        for row in [
+            "Reply | Quote",
+            "Balas · Laporkan",
+            "Suka 12 Balas",
+            "Like Reply Report",
+        ] {
+            assert_eq!(rule_of(row), rule::SHARE, "{row}");
+        }
+        for line in [
+            "Reply to the minister's letter came on Monday.",
+            "Follow",
+            "Suka duka warga pesisir",
+        ] {
+            assert_ne!(rule_of(line), rule::SHARE, "{line}");
+        }
+    }
+
+    #[test]
+    fn submission_numbers_and_reaction_counters() {
+        assert_eq!(
+            rule_of(
+                "Punya informasi yang perlu dicek? Kirim ke WhatsApp Cek Fakta Nusa di 0811-4400-2211."
+            ),
+            rule::ADVERTISEMENT
+        );
+        assert_eq!(rule_of("128   💬 14"), rule::WIDGET);
+        assert_eq!(rule_of("👍 1,2rb 💬 86 🔁 12"), rule::WIDGET);
+        for line in [
+            "Skor akhir 2 - 1 untuk tuan rumah.",
+            "Warga yang membutuhkan bantuan dapat menghubungi posko di 0812-3456-7890 kata Camat Paloh kepada wartawan.",
+            "2 - 1",
+        ] {
+            assert_eq!(junk_phrase(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_credit_alone_is_no_caption() {
+        for caption in [
+            "(Foto: Bola Timur/Andi Baso)",
+            "Foto: Dok. Humas",
+            "Photo: AP",
+        ] {
+            assert!(is_credit_alone(caption), "{caption}");
+        }
+        for caption in [
+            "Pedagang cabai di Pasar Keputran Surabaya (Foto: Deny Prastyo Utomo/detikJatim)",
+            "Foto: Warga menyeberangi Sungai Kambaniru dengan rakit bambu setelah jembatan gantung putus",
+            "Keterangan foto: Banjir di Medan.",
+        ] {
+            assert!(!is_credit_alone(caption), "{caption}");
+        }
+    }
+
+    #[test]
     fn disclaimers_and_bio_headings() {
         for line in [
             "Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.",
@@ -1494,6 +1629,11 @@ mod tests {
             "(Alle Angaben ohne Gewähr)",
             "Bei diesem Beitrag handelt es sich um ein Blog aus der Community",
             "Bei diesem Beitrag handelt es sich um einen Gastbeitrag aus der Redaktion",
+            // A news aggregator's note under a story it reprints.
+            "Berita Kini adalah agregator berita. Isi artikel sepenuhnya tanggung jawab media sumber.",
+            "Konten ini sepenuhnya tanggung jawab penulis.",
+            "Isi tulisan menjadi tanggung jawab pengirim.",
+            "Harbor Today is a news aggregator.",
         ] {
             assert_eq!(rule_of(line), rule::DISCLAIMER, "{line}");
         }

@@ -58,7 +58,11 @@ pub fn to_content_file(a: &ImportedArticle) -> String {
     let mut out = String::from("---\n");
     out.push_str(&format!("title: {}\n", quoted(&a.title)));
     if let Some(date) = &a.date {
-        out.push_str(&format!("date: {}\n", date.to_rfc3339()));
+        // Whole seconds: "13:25:44.118Z" in a page's metadata is no more precise a publication time.
+        out.push_str(&format!(
+            "date: {}\n",
+            date.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+        ));
     }
     match a.authors.as_slice() {
         [] => {}

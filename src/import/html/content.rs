@@ -118,6 +118,31 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     remove_logos(&root, dropped);
     remove_empty_elements(&root);
     boxes::remove_closing_headings(&root, dropped);
+    deck_as_paragraph(&root);
+}
+
+/// A deck needs this many words: a shorter heading is a section's.
+const MIN_DECK_WORDS: usize = 10;
+
+/// The body's first block, when it is a sentence set in a subheading's type (`<h2
+/// class="subtitle">Catatan seorang guru honorer tentang …</h2>` right under the headline):
+/// the standfirst, a paragraph of the article, not a section heading ("## …"). A section
+/// heading rarely ends as a sentence does.
+fn deck_as_paragraph(root: &NodeRef) {
+    let Some(first) = leaf_blocks(root)
+        .into_iter()
+        .find(|b| !text_of(b).is_empty() || !select(b, "img").is_empty())
+    else {
+        return;
+    };
+    let text = text_of(&first);
+    if matches!(tag_name(&first).as_str(), "h2" | "h3" | "h4")
+        && word_count(&text) >= MIN_DECK_WORDS
+        && text.trim_end().ends_with(['.', '!', '?', '…'])
+        && link_text_len(&first) == 0
+    {
+        first.rename("p");
+    }
 }
 
 /// The rule that drops a line of the body, if one does: the source's rules first, then the
@@ -684,6 +709,27 @@ pub(crate) mod tests {
                 ("iklan", "advertisement image")
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_in_a_subheadings_type_opening_the_body_is_its_standfirst() {
+        let body = |html: &str| {
+            let doc = Document::fragment(html);
+            deck_as_paragraph(&doc.root());
+            doc.root().html().to_string()
+        };
+        let deck = body(
+            "<h2 class='subtitle'>Catatan seorang guru honorer tentang sekolah, laut dan anak-anak yang ingin kuliah.</h2><p>Saya tiba di Pulau Sapeken pada Juli 2023.</p>",
+        );
+        assert!(deck.contains("<p class=\"subtitle\">Catatan"), "{deck}");
+        // A section heading, and a sentence-long heading further down, stay headings.
+        let section =
+            body("<h2>Anak-anak yang ingin kuliah</h2><p>Tahun lalu, dua murid lulus.</p>");
+        assert!(section.contains("<h2>"), "{section}");
+        let later = body(
+            "<p>Saya tiba di Pulau Sapeken pada Juli 2023.</p><h2>Sekolah tempat saya mengajar punya enam ruang kelas dan empat guru.</h2>",
+        );
+        assert!(later.contains("<h2>"), "{later}");
     }
 
     #[test]

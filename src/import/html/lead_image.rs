@@ -61,15 +61,19 @@ pub fn take_lead_image(
     base: Option<&Url>,
     dropped: &mut Vec<Dropped>,
 ) -> LeadImage {
-    let Some(img) = find_lead_img(doc, anchor, known, base) else {
+    let Some((img, caption_found)) = find_lead_img(doc, anchor, known, base) else {
         return LeadImage {
             url: None,
             caption: None,
         };
     };
     let url = image_source(&img).map(|s| resolve(&s, base));
+    // Looking for the photo took the caption beside it out of the page; a caption further
+    // out is found now, else the one found then is the photo's.
     let (container, caption) = figure_and_caption(&img);
-    let caption = caption.filter(|c| !c.is_empty());
+    let caption = caption.or(caption_found);
+    // "(Foto: Bola Timur/Andi Baso)" alone credits the photo and describes nothing.
+    let caption = caption.filter(|c| !c.is_empty() && !crate::import::phrases::is_credit_alone(c));
     dropped.push(Dropped {
         text: caption.clone().or_else(|| url.clone()).unwrap_or_default(),
         rule: "lead image (moved to image and image_caption)".to_string(),
@@ -79,13 +83,13 @@ pub fn take_lead_image(
 }
 
 /// The image the metadata names, else the first photo in a figure (or with a caption) after
-/// the headline and before the article's first paragraph.
+/// the headline and before the article's first paragraph, with that caption.
 fn find_lead_img<'a>(
     doc: &'a Document,
     anchor: &Anchor,
     known: Option<&str>,
     base: Option<&Url>,
-) -> Option<NodeRef<'a>> {
+) -> Option<(NodeRef<'a>, Option<String>)> {
     // AMP pages write their photos as `<amp-img>`.
     let all: Vec<NodeRef> = doc.select("body img, body amp-img").nodes().to_vec();
     if let Some(known) = known {
@@ -95,7 +99,7 @@ fn find_lead_img<'a>(
             .iter()
             .find(|i| !in_excluded_container(i, false) && shows_image(i, base, known));
         if let Some(img) = same {
-            return Some(*img);
+            return Some((*img, None));
         }
     }
     let imgs: Vec<NodeRef> = all
@@ -107,11 +111,12 @@ fn find_lead_img<'a>(
         .node(doc)
         .and_then(|a| first_paragraph(&a))
         .map(|p| p.id)?;
-    imgs.into_iter().find(|i| {
-        headline.is_none_or(|h| i.id > h)
-            && i.id < first_paragraph
-            && image_source(i).is_some()
-            && figure_and_caption(i).1.is_some()
+    imgs.into_iter().find_map(|i| {
+        let placed = headline.is_none_or(|h| i.id > h) && i.id < first_paragraph;
+        if !placed || image_source(&i).is_none() {
+            return None;
+        }
+        figure_and_caption(&i).1.map(|caption| (i, Some(caption)))
     })
 }
 
@@ -316,6 +321,24 @@ fn caption_near<'a>(container: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_photo_found_without_metadata_keeps_the_caption_beside_it() {
+        // Drupal: the photo's field and its caption's field side by side, no og:image.
+        let html = "<body><article><h1>Jalan Trans Halmahera Rampung Akhir Tahun</h1>\
+            <div class='node__content'><div class='field--name-field-gambar'><img src='https://x.org/jalan.jpg'></div>\
+            <div class='field--name-field-keterangan-gambar'>Alat berat meratakan badan jalan di ruas Sofifi-Weda.</div>\
+            <div class='field--name-body'><p>SOFIFI - Pengaspalan Jalan Trans Halmahera ruas Sofifi-Weda ditargetkan rampung pada akhir Desember.</p></div>\
+            <div class='field--name-field-tags'><a href='/taxonomy/term/112'>Trans Halmahera</a></div></div></article></body>";
+        let doc = Document::from(html);
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let lead = take_lead_image(&doc, &anchor, None, None, &mut Vec::new());
+        assert_eq!(lead.url.as_deref(), Some("https://x.org/jalan.jpg"));
+        assert_eq!(
+            lead.caption.as_deref(),
+            Some("Alat berat meratakan badan jalan di ruas Sofifi-Weda.")
+        );
+    }
 
     #[test]
     fn a_headline_beside_the_lead_photo_is_no_caption() {

@@ -17,7 +17,7 @@ use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
 use super::names::{
     BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, clean_names, dedup, handle_name,
-    names_only_a_desk,
+    names_only_a_desk, photographer_names,
 };
 use crate::import::Rules;
 use crate::import::dates;
@@ -1000,7 +1000,20 @@ fn visible_byline(
     if let Some(handle) = author_handle(page, lines) {
         return people(vec![handle]);
     }
-    people(name_over_archive_link(lines))
+    let over_archive_link = people(name_over_archive_link(lines));
+    if !over_archive_link.is_empty() {
+        return over_archive_link;
+    }
+    // A photo story whose only credit by the headline is its photographer ("Fotografer:
+    // Teguh Prasetya"): its maker is its author, when no other way names a writer.
+    people(
+        lines
+            .iter()
+            .filter(|l| (l.near_headline || l.before_headline) && l.words <= 14)
+            .map(|l| photographer_names(&l.text))
+            .find(|names| !names.is_empty())
+            .unwrap_or_default(),
+    )
 }
 
 /// The names of a labelled byline line by the headline ("von Rudolf Fischer, Simon Kohler").
@@ -1588,6 +1601,18 @@ mod tests {
         let html = r#"<body><h1>Nicaragua cerró 2021 con deuda externa récord</h1>
             <div><img src="a.jpg"><span class="photo-author">Carlos Herrera</span></div><p>Texto.</p></body>"#;
         assert_eq!(authors_of(html), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_photographer_is_the_author_only_when_nothing_names_a_writer() {
+        let html = r#"<body><h1>Tradisi Bakar Tongkang di Bagansiapiapi</h1>
+            <div class="meta">Fotografer: <a href="/fotografer/teguh">Teguh Prasetya</a> · Senin, 07 Des 2026 19:10 WIB</div>
+            <p>Ribuan warga dan wisatawan memadati Kelenteng Ing Hok King di Bagansiapiapi.</p></body>"#;
+        assert_eq!(authors_of(html), ["Teguh Prasetya"]);
+        // The writer named beside the dateline wins over the photographer's credit.
+        let html = r#"<body><h1>Japanisches Mini-SUV auf dem Vormarsch</h1><p>5. November 2021, 10:39 Uhr</p>
+            <p>Solveig Grewe</p><p>Photographer: Max Mustermann</p><p>Der Toyota Yaris Cross bietet reichlich Bodenfreiheit, einen Hybridantrieb und Allrad.</p></body>"#;
+        assert_eq!(authors_of(html), ["Solveig Grewe"]);
     }
 
     #[test]

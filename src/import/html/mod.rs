@@ -5,7 +5,8 @@
 //! 2. [`metadata`]: title, date, authors, tags, summary, URL, site name and image from
 //!    JSON-LD ([`jsonld`]), Open Graph and `article:*` meta tags, `<time>` and the visible
 //!    byline ([`names`]), read before anything is removed.
-//! 3. [`lead_image`]: the photo at the top and its caption move to the front matter.
+//! 3. [`lead_image`]: the photo at the top and its caption move to the front matter;
+//!    [`photo_captions`] marks the other photos' captions set beside them as figures'.
 //! 4. [`junk`]: boilerplate elements go (navigation, ads, share bars, comments, related and
 //!    most-read lists, newsletter and cookie boxes), except the main text container
 //!    ([`anchor`]).
@@ -39,6 +40,7 @@ mod line_blocks;
 mod markdown;
 mod metadata;
 mod names;
+mod photo_captions;
 mod running_text;
 mod section;
 mod tag_links;
@@ -206,6 +208,7 @@ fn clean_page(
     embeds::videos_to_links(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
+    photo_captions::mark_photo_captions(doc);
     junk::remove_junk_elements(doc, &anchor, dropped);
     tag_links::remove_kicker_links(doc, dropped);
     let longest_block = verdict::longest_block_words(doc);

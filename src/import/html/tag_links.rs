@@ -37,7 +37,10 @@ static TAG_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Path segments of tag archives ("/tag/banjir", "/search/label/Bencana").
-const TAG_PATH_SEGMENTS: &[&str] = &["tag", "tags", "topic", "topics", "topik", "label"];
+/// Drupal's "/taxonomy/term/112" too.
+const TAG_PATH_SEGMENTS: &[&str] = &[
+    "tag", "tags", "topic", "topics", "topik", "label", "taxonomy",
+];
 
 /// The tags of the first box that a label names as tags ("Tags:", "Topik") and that holds
 /// at least two links, each to a tag archive ("/tag/air-bersih"): the page states them
@@ -50,7 +53,7 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
             .flat_map(|c| {
                 if tag_name(&c) == "a" {
                     vec![c]
-                } else if tag_name(&c) == "li" {
+                } else if is_link_holder(&c) {
                     c.element_children()
                         .into_iter()
                         .filter(|a| tag_name(a) == "a")
@@ -65,16 +68,15 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
         }
         let label: String = tag_box
             .children_it(false)
-            .filter(|c| !c.is_element() || !matches!(tag_name(c).as_str(), "a" | "li"))
+            .filter(|c| !c.is_element() || !(tag_name(c) == "a" || is_link_holder(c)))
             .map(|c| c.text().to_string())
             .collect();
-        let in_furniture = tag_box.ancestors_it(None).any(|a| {
-            matches!(
-                tag_name(&a).as_str(),
-                "nav" | "header" | "footer" | "aside" | "blockquote"
-            )
-        });
-        let label = collapse_whitespace(&label);
+        let in_furniture = in_page_furniture(tag_box)
+            || tag_box
+                .ancestors_it(None)
+                .any(|a| tag_name(&a) == "blockquote");
+        // "Tag: a, b": the separators between the links are no part of the label.
+        let label = collapse_whitespace(&label.replace([',', '|', '·', '•'], " "));
         let labelled = TAG_LABEL.is_match(label.trim());
         // Without a label, the box (or its parent) must be named the article's tags in its
         // class ("detail__body-tag"), with no other words: a "trending-tags" bar is no
@@ -90,6 +92,21 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
         return tags_of(&links);
     }
     Vec::new()
+}
+
+/// A list item, or a `<div>`/`<span>` holding one link and nothing else (Drupal's
+/// `field__item`): a tag box's link in its wrapper.
+fn is_link_holder(node: &NodeRef) -> bool {
+    match tag_name(node).as_str() {
+        "li" => true,
+        "div" | "span" => {
+            let children = node.element_children();
+            children.len() == 1
+                && tag_name(&children[0]) == "a"
+                && text_of(node) == text_of(&children[0])
+        }
+        _ => false,
+    }
 }
 
 /// The links' texts as tags, without a leading "#", each once, of a few words.
@@ -301,13 +318,27 @@ fn is_hashtag(link: &NodeRef) -> bool {
 /// The parent of a `rel="tag"` link. Links in the page's navigation, header, footer or
 /// sidebars are no tags of the article.
 fn tag_box_of<'a>(link: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    let rel_tag = link
-        .attr("rel")
-        .is_some_and(|r| r.split_whitespace().any(|t| t.eq_ignore_ascii_case("tag")));
-    let furniture = link
-        .ancestors_it(None)
-        .any(|a| matches!(tag_name(&a).as_str(), "nav" | "header" | "footer" | "aside"));
-    (rel_tag && !furniture).then(|| link.parent()).flatten()
+    // WordPress marks its category links `rel="category tag"`: a section, not a tag.
+    let rel_tag = link.attr("rel").is_some_and(|r| {
+        let mut tokens = r.split_whitespace();
+        tokens.clone().any(|t| t.eq_ignore_ascii_case("tag"))
+            && !tokens.any(|t| t.eq_ignore_ascii_case("category"))
+    });
+    (rel_tag && !in_page_furniture(link))
+        .then(|| link.parent())
+        .flatten()
+}
+
+/// Whether `node` is in the page's navigation, header, footer or sidebar. An article's own
+/// `<header>` or `<footer>` (its byline, its tags) is the article's, not the page's.
+fn in_page_furniture(node: &NodeRef) -> bool {
+    let in_article = node.ancestors_it(None).any(|a| tag_name(&a) == "article");
+    node.ancestors_it(None)
+        .any(|a| match tag_name(&a).as_str() {
+            "nav" | "aside" => true,
+            "header" | "footer" => !in_article,
+            _ => false,
+        })
 }
 
 #[cfg(test)]
@@ -344,6 +375,24 @@ mod tests {
              <a href='/author/andi' rel='author'>Andi</a></body>",
         );
         assert!(rel_tags(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_drupal_tag_field_and_a_tag_box_in_the_articles_own_footer() {
+        let doc = Document::from(
+            "<body><article><h1>Jalan Trans Halmahera Rampung</h1><p>Teks.</p>\
+             <div class='field field--name-field-tags'><div class='field__label'>Tags</div>\
+             <div class='field__items'><div class='field__item'><a href='/taxonomy/term/112'>Trans Halmahera</a></div>\
+             <div class='field__item'><a href='/taxonomy/term/87'>Infrastruktur</a></div></div></div></article></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["Trans Halmahera", "Infrastruktur"]);
+        let doc = Document::from(
+            "<body><article><h1>Video Tsunami Manado Hoaks</h1><p>Teks.</p>\
+             <footer class='entry-footer'><span class='cat-links'>Kategori: <a href='/hoaks'>Hoaks</a></span>\
+             <span class='tags-links'>Tag: <a href='/tag/tsunami/'>tsunami</a>, <a href='/tag/manado/'>manado</a></span></footer>\
+             </article><footer><div>Tags: <a href='/tag/a'>a</a> <a href='/tag/b'>b</a></div></footer></body>",
+        );
+        assert_eq!(rel_tags(&doc), ["tsunami", "manado"]);
     }
 
     #[test]

@@ -9,10 +9,11 @@ use super::gate::GatedRegex;
 use super::rule;
 
 /// A relative time alone on its line: "2 jam yang lalu", "sejam lalu", "5 minutes ago",
-/// "kemarin". Sites print it under the date or under each related headline.
+/// "kemarin", or after the outlet's name and a bullet ("Kabar Borneo • 2 jam lalu", as an
+/// app's card shows it). Sites print it under the date or under each related headline.
 static RELATIVE_TIME: LazyLock<GatedRegex> = LazyLock::new(|| {
     GatedRegex::new(
-        r"(?i)^\W*(?:(?:\d+|se|satu|dua|tiga|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu|(?:\d+|an?|one|two|three|a\s+few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|kemarin|baru\s+saja|just\s+now|yesterday)\W*$",
+        r"(?i)^\W*(?:[\p{L}\d.&'’]+(?:\s+[\p{L}\d.&'’]+){0,3}\s*[•·|]\s*)?(?:(?:\d+|se|satu|dua|tiga|beberapa)\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu|(?:\d+|an?|one|two|three|a\s+few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago|kemarin|baru\s+saja|just\s+now|yesterday)\W*$",
     )
     .expect("valid phrase rule")
 });
@@ -76,6 +77,9 @@ mod tests {
             "an hour ago",
             "kemarin",
             "Yesterday",
+            "Kabar Borneo • 2 jam lalu",
+            "detikNews · 5 menit yang lalu",
+            "The Daily Courier | 3 hours ago",
         ] {
             assert_eq!(page_meta_rule(line), Some(rule::RELATIVE_TIME), "{line}");
         }
@@ -83,6 +87,7 @@ mod tests {
             "Dua jam yang lalu, polisi menutup jalan menuju pelabuhan.",
             "Kemarin sore warga kembali ke rumah mereka.",
             "Five minutes ago the last train left the station.",
+            "Warga mengungsi sejak dua hari lalu • kata Camat",
         ] {
             assert_eq!(page_meta_rule(line), None, "{line}");
         }

@@ -15,7 +15,7 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<outlet>laporan\s+(?:wartawan|reporter|kontributor|koresponden)\s+[^,]{1,60},)
           | (?P<short>rep|red)\s*[:：]
           | (?P<role>additional\s+reporting\s+by|reporting\s+by|reported\s+by|writing\s+by|written\s+by|ditulis\s+oleh
-            |editing\s+by|edited\s+by|words\s+by|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
+            |editing\s+by|edited\s+by|words\s+by|fotografer|pewarta\s+foto|photographer|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
             |koresponden|oleh|author|writer|editor|penyunting|redaktur|pawarta|by)\b
         )\s*(?P<colon>[:：])?\s*",
     )
@@ -25,7 +25,11 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn role_of(word: &str) -> Role {
     let word = word.to_lowercase();
     let editor = ["penyunting", "redaktur", "red"].contains(&word.as_str());
-    if editor || word.starts_with("edit") || word.starts_with("additional") {
+    // A photographer is credited like an editor: the author of a photo story only, when
+    // no writer is named.
+    let photographer =
+        ["fotografer", "photographer"].contains(&word.as_str()) || word.starts_with("pewarta foto");
+    if editor || photographer || word.starts_with("edit") || word.starts_with("additional") {
         Role::Editor
     } else {
         Role::Writer

@@ -59,6 +59,12 @@ pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
     if let Some(kind) = trailing_block(text) {
         return kind;
     }
+    if PRINTED_PAGE_HEADER.is_match(text) {
+        return Kind::Junk(PRINTED_PAGE_HEADER_RULE.to_string());
+    }
+    if let Some(caps) = PRINTED_PAGE_FOOTER.captures(text) {
+        return Kind::Url(caps["url"].to_string());
+    }
     if let Some(rule) = junk_rule(text) {
         return Kind::Junk(rule.to_string());
     }
@@ -112,7 +118,8 @@ pub(super) fn classify_by_source(text: &str, rules: &Rules) -> Option<Kind> {
 /// A short line that starts the "related articles" part of the page.
 pub(super) static CUT_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[\s•·*>»-]*(?:
+        // After the outlet's name and a bullet too ("Sulteng Kini · Berita lainnya").
+        r"(?ix)^[\s•·*>»-]*(?:[\p{L}\d.&'’]+(?:\s+[\p{L}\d.&'’]+){0,3}\s*[·•|]\s*)?(?:
             artikel\ lainnya|berita\ lainnya|berita\ lain|berita\ terkait|artikel\ terkait|terkait|
             (?:berita|artikel)\ \S+\ lainnya|
             (?:siaran\ pers|rilis(?:\ pers)?|press\ releases?)\ (?:lainnya|terkait|terbaru)|
@@ -144,7 +151,7 @@ pub(super) static TAGS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// The heading of a press release's contact block ("Narahubung:", "Kontak media:",
 /// "Media contact:"): the release ended above it, with the office that issued it.
 pub(super) static CONTACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s•·*-]*(?:narahubung|kontak\s+(?:media|person|pers)|contact\s+person|(?:media|press)\s+contacts?|informasi\s+lebih\s+lanjut(?:\s+hubungi)?|for\s+(?:more|further)\s+information(?:,?\s+contact)?)\s*[:：]?$")
+    Regex::new(r"(?i)^[\s•·*-]*(?:narahubung|kontak\s+(?:media|person|pers)|contact\s+person|(?:media|press)\s+contacts?|(?:untuk\s+)?informasi\s+lebih\s+lanjut,?(?:\s+(?:silakan\s+)?hubungi)?|for\s+(?:more|further)\s+information,?(?:\s+(?:please\s+)?contact)?)\s*[:：]?$")
         .expect("valid regex")
 });
 
@@ -174,6 +181,23 @@ pub(super) fn trailing_block(text: &str) -> Option<Kind> {
 pub(super) fn junk_rule(text: &str) -> Option<&'static str> {
     phrases::junk_phrase(text).filter(|rule| *rule != phrases::rule::PHOTO_CREDIT)
 }
+
+/// The header a browser prints over each page of a printout: the day and time it was
+/// printed, then the page's title, set apart by a tab or a wide space ("08/12/26 07.31\tJudul
+/// | Situs", "12/8/26, 7:31 AM    Headline - Site").
+static PRINTED_PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\t|\s{3,})\s*\S+(?:\s+\S+){2,}$")
+        .expect("valid regex")
+});
+
+pub(super) const PRINTED_PAGE_HEADER_RULE: &str = "printed page header";
+
+/// The footer a browser prints under each page: the page's address and the page's number
+/// ("https://…\t1/2", "https://…   Page 1 of 3"). The address is the article's.
+static PRINTED_PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<url>https?://\S+)\s+(?:\d+\s*/\s*\d+|(?:page\s+|halaman\s+)?\d+\s+(?:of|dari)\s+\d+)$")
+        .expect("valid regex")
+});
 
 pub(super) static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid regex"));

@@ -25,9 +25,11 @@
 mod bylines;
 mod classify;
 mod datelines;
+mod email;
 mod header;
 mod lines;
 mod outlet;
+mod quoted;
 mod walk;
 
 #[cfg(test)]
@@ -41,9 +43,11 @@ use super::{Dropped, Extraction, ImportedArticle, NoArticle, Rules, dates, phras
 use bylines::*;
 use classify::*;
 use datelines::*;
+use email::*;
 use header::*;
 use lines::*;
 use outlet::*;
+use quoted::*;
 use walk::*;
 
 /// Finds the article in a text dump. `url`, when given, is the article's source.
@@ -53,11 +57,23 @@ pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extracti
     let mut kinds: Vec<Kind> = lines.iter().map(|l| classify(l, rules)).collect();
     attach_names_to_roles(&lines, &mut kinds);
     names_next_to_datelines(&lines, &mut kinds);
+    mark_mail_headers(&lines, &mut kinds);
+    let mut page = Page::default();
+    // A forum post that quotes a whole article: the article is the quote, the thread not.
+    let (lines, kinds) = match quoted_article(&lines, &kinds) {
+        Some(quote) => {
+            page.drop_block(&lines[..quote.start], FORUM_THREAD);
+            if quote.end < lines.len() {
+                page.drop_block(&lines[quote.end..], FORUM_THREAD);
+            }
+            (lines[quote.clone()].to_vec(), kinds[quote].to_vec())
+        }
+        None => (lines, kinds),
+    };
     let first_paragraph = first_paragraph(&lines, &kinds).ok_or_else(|| no_text(&lines))?;
     let headline = find_headline(&lines, &kinds, first_paragraph)
         .ok_or_else(|| NoArticle("no headline found".into()))?;
 
-    let mut page = Page::default();
     page.before_headline(&lines[..headline], &kinds[..headline]);
     page.title = strip_site_from_title(&lines[headline], rules, &mut page.dropped);
     page.after_headline(&lines, &kinds, headline);

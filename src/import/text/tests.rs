@@ -579,3 +579,37 @@ fn a_chat_apps_copy_keeps_its_words_not_its_marks() {
     );
     assert!(!a.body.contains("Selengkapnya"));
 }
+
+#[test]
+fn a_browsers_printout_loses_its_page_headers_and_footers_and_gives_its_address() {
+    let page = "08/12/26 07.31\tPemprov NTT Siapkan Beras untuk Musim Paceklik | Timor Ekspres\n\n\
+        Pemprov NTT Siapkan Beras untuk Musim Paceklik\n\n\
+        Penulis: Yohanes Seran\nSelasa, 08 Desember 2026 06:45 WITA\n\n\
+        KUPANG - Pemerintah Provinsi Nusa Tenggara Timur menyiapkan cadangan beras 40 ribu ton untuk musim paceklik.\n\n\
+        https://timorekspres.example/2026/12/08/beras\t1/2\n\n\
+        12/8/26, 7:31 AM    Pemprov NTT Siapkan Beras untuk Musim Paceklik | Timor Ekspres\n\n\
+        Bulog NTT juga menambah armada truk untuk menjangkau desa-desa di Sumba Timur.\n\n\
+        https://timorekspres.example/2026/12/08/beras   Page 2 of 2\n";
+    let e = extract_default(page);
+    assert_eq!(
+        e.article.title,
+        "Pemprov NTT Siapkan Beras untuk Musim Paceklik"
+    );
+    assert_eq!(
+        e.article.source.as_deref(),
+        Some("https://timorekspres.example/2026/12/08/beras")
+    );
+    assert_eq!(
+        e.article.body.matches("\n\n").count(),
+        1,
+        "{}",
+        e.article.body
+    );
+    assert!(!e.article.body.contains("http"), "{}", e.article.body);
+    // A dateline with a byline after it is no printout's header.
+    let dateline = "08/12/2026 07:31 Reporter: Yohanes Seran";
+    assert_ne!(
+        classify(dateline, &Rules::default()),
+        Kind::Junk(PRINTED_PAGE_HEADER_RULE.to_string())
+    );
+}
