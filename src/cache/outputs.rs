@@ -26,6 +26,8 @@ use xxhash_rust::xxh3::Xxh3Default;
 
 use super::FileStamp;
 
+mod journal;
+
 /// Every output file of a render with the signature of its inputs (or of its bytes); a
 /// [`Group`] of files stands in it once, under the path of its first file.
 pub type Signatures = std::collections::HashMap<String, u64, ahash::RandomState>;
@@ -140,8 +142,9 @@ impl Made {
 
 /// The form of the manifest: 2 since a group records one stamp for its files and the
 /// index of its names, kept once for all groups that share them (the first form had no
-/// number). A manifest of another form is not read.
-const FORM: u32 = 2;
+/// number); 3 since the files' records are a base and the changes since it (see
+/// [`journal`]). A manifest of another form is not read.
+const FORM: u32 = 3;
 
 /// The record of a build: read owned (`Manifest<String>`), written from borrowed parts
 /// (`Manifest<&str>`, the same bytes), so saving copies no path.
@@ -153,7 +156,12 @@ struct Manifest<S> {
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
-    files: Vec<(S, Made)>,
+    /// The number of the base of files' records these changes apply to (see [`journal`]).
+    base: u64,
+    /// The files made, or made anew, since the base was written.
+    changed: Vec<(S, Made)>,
+    /// The files of the base no longer made.
+    removed: Vec<S>,
     /// The names of the groups' files (see [`Group`]), each list once.
     group_names: Vec<S>,
     /// The groups of files, by the path of their first file.
@@ -237,6 +245,13 @@ pub struct OutputCache {
     /// The stamp of every file (not group) the last build made, by [`path_hash`]: the path
     /// is in `previous` already.
     stamps: HashMap<u64, FileStamp, ahash::RandomState>,
+    /// How many files (not groups) the last build made.
+    file_count: usize,
+    /// The number of the base of files' records the manifest was read with.
+    base: u64,
+    /// The manifest's changes to that base (None: a file removed), which the next manifest
+    /// repeats unless it comes with a new base.
+    changes: HashMap<String, Option<Made>, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
     /// That folder's stamp as the last build left it, when its record stands (see
@@ -282,14 +297,32 @@ impl OutputCache {
         let mut group_folders = HashMap::default();
         let mut folder = (0, 0);
         let mut folder_stamp = None;
-        if let Some(m) = manifest_made {
+        let mut file_count = 0;
+        let mut base = 0;
+        let mut changes: HashMap<String, Option<Made>, ahash::RandomState> = HashMap::default();
+        let base_files = manifest_made
+            .as_ref()
+            .and_then(|m| journal::read_base(&dir, m.base));
+        if let (Some(m), Some(files)) = (manifest_made, base_files) {
             folder_stamp = manifest_stamp.and_then(|stamp| super::output_trust::read(&dir, stamp));
-            previous.reserve(m.files.len() + m.groups.len());
-            stamps.reserve(m.files.len());
-            for (path, made) in m.files {
+            base = m.base;
+            previous.reserve(files.len() + m.changed.len() + m.groups.len());
+            stamps.reserve(files.len() + m.changed.len());
+            for (path, made) in files {
                 stamps.insert(path_hash(&path), made.stamp);
                 previous.insert(path, made.signature);
             }
+            for path in m.removed {
+                previous.remove(&path);
+                stamps.remove(&path_hash(&path));
+                changes.insert(path, None);
+            }
+            for (path, made) in m.changed {
+                stamps.insert(path_hash(&path), made.stamp);
+                previous.insert(path.clone(), made.signature);
+                changes.insert(path, Some(made));
+            }
+            file_count = previous.len();
             let names: Vec<Group> = m
                 .group_names
                 .into_iter()
@@ -299,7 +332,10 @@ impl OutputCache {
                 .collect();
             groups.reserve(m.groups.len());
             for (key, record) in m.groups {
-                previous.insert(key.clone(), record.signature);
+                if previous.insert(key.clone(), record.signature).is_some() {
+                    // A file's path, now a group's: the path is the group's.
+                    file_count -= 1;
+                }
                 let made = GroupMade {
                     signature: record.signature,
                     group: names[record.names as usize].clone(),
@@ -317,6 +353,9 @@ impl OutputCache {
             fingerprint,
             previous,
             stamps,
+            file_count,
+            base,
+            changes,
             folder,
             folder_stamp,
             links_work: AtomicBool::new(true),
@@ -590,11 +629,7 @@ impl OutputCache {
                 _ => {}
             }
         } else {
-            for path in self.made_files() {
-                if !signatures.contains_key(path) {
-                    let _ = std::fs::remove_file(self.farm_file(path));
-                }
-            }
+            // The links of files no longer made go below, with their records.
             for (key, made) in &self.groups {
                 let now = groups
                     .get(key)
@@ -633,8 +668,12 @@ impl OutputCache {
             .filter(|(_, kept)| kept.is_kept())
             .map(|(key, _)| key.as_str())
             .collect();
-        let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
+        // Each file's record now against the last build's: one lookup a file, and a record
+        // written only where it changed.
+        let mut changes: HashMap<&str, Option<Made>, ahash::RandomState> = HashMap::default();
         let mut made_groups: Vec<(&str, &Group, GroupRecord)> = Vec::with_capacity(groups.len());
+        // Entries of this build with a record; files of the last build made again.
+        let (mut recorded, mut made_again) = (0, 0);
         for (path, &signature) in signatures {
             if let Some(group) = groups.get(path) {
                 let kept = kept.contains(path.as_str());
@@ -649,16 +688,39 @@ impl OutputCache {
                             stamp,
                         },
                     ));
+                    recorded += 1;
                 }
-            } else if let Some(&stamp) = linked.get(path.as_str()) {
-                files.push((path, Made { signature, stamp }));
-            } else if let Some(old) = self.made(path).filter(|m| m.signature == signature) {
-                files.push((path, old));
+                continue;
+            }
+            let old = self.made(path);
+            if old.is_some() && (self.groups.is_empty() || !self.groups.contains_key(path.as_str()))
+            {
+                made_again += 1;
+            }
+            let now = match linked.get(path.as_str()) {
+                Some(&stamp) => Some(Made { signature, stamp }),
+                None => old.filter(|m| m.signature == signature),
+            };
+            if now.is_some() {
+                recorded += 1;
+            }
+            if now != old {
+                changes.insert(path, now);
             }
         }
-        // In a fixed order, which need not be the paths': the manifest is read into a map.
-        // Comparing a million paths was most of the time of writing it.
-        files.sort_by_cached_key(|(path, _)| path_hash(path));
+        // Files of the last build not made again (a page gone, a file now a group's): only
+        // looked for when the count says there are some.
+        if made_again < self.file_count {
+            for path in self.made_files() {
+                let gone = !signatures.contains_key(path);
+                if gone || groups.contains_key(path) {
+                    changes.insert(path, None);
+                }
+                if gone {
+                    let _ = std::fs::remove_file(self.farm_file(path));
+                }
+            }
+        }
         made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // Each list of names once, numbered in the order the groups first have it.
         let mut group_names: Vec<&str> = Vec::new();
@@ -672,16 +734,43 @@ impl OutputCache {
         }
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() + made_groups.len() == signatures.len() {
+        let folder = if recorded == signatures.len() {
             folder_identity(output)
         } else {
             (0, 0)
         };
+        // The changes since the base, the last build's and this one's; or a new base.
+        let mut since_base: HashMap<&str, Option<Made>, ahash::RandomState> = self
+            .changes
+            .iter()
+            .map(|(path, made)| (path.as_str(), *made))
+            .collect();
+        since_base.extend(changes.iter().map(|(path, made)| (*path, *made)));
+        let base = if self.is_empty() || journal::time_to_rewrite(since_base.len(), self.file_count)
+        {
+            since_base.clear();
+            journal::write_base(&self.dir, self.base, &self.files_with(&changes))?
+        } else {
+            self.base
+        };
+        let mut changed: Vec<(&str, Made)> = since_base
+            .iter()
+            .filter_map(|(path, made)| made.map(|made| (*path, made)))
+            .collect();
+        changed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut removed: Vec<&str> = since_base
+            .iter()
+            .filter(|(_, made)| made.is_none())
+            .map(|(path, _)| *path)
+            .collect();
+        removed.sort_unstable();
         let manifest = Manifest {
             form: FORM,
             fingerprint: self.fingerprint,
             folder,
-            files,
+            base,
+            changed,
+            removed,
             group_names,
             groups: made_groups
                 .into_iter()
@@ -709,6 +798,25 @@ impl OutputCache {
             Some(folder) => super::output_trust::record(&self.dir, &self.manifest, folder),
             None => Ok(()),
         }
+    }
+
+    /// The records of every file this build made: the last build's with `changes` made.
+    fn files_with<'a>(&'a self, changes: &HashMap<&'a str, Option<Made>, ahash::RandomState>) -> Vec<(&'a str, Made)> {
+        let mut files: Vec<(&str, Made)> = self
+            .made_files()
+            .filter_map(|path| match changes.get(path.as_str()) {
+                Some(now) => now.map(|made| (path.as_str(), made)),
+                None => self.made(path).map(|made| (path.as_str(), made)),
+            })
+            .collect();
+        let new = changes.iter().filter(|(path, _)| {
+            !self.previous.contains_key(**path) || self.groups.contains_key(**path)
+        });
+        files.extend(new.filter_map(|(path, now)| now.map(|made| (*path, made))));
+        // In a fixed order, which need not be the paths': the base is read into a map.
+        // Comparing a million paths was most of the time of writing it.
+        files.sort_by_cached_key(|(path, _)| path_hash(path));
+        files
     }
 
     /// The signature the last build recorded for a file or a group (by its first file).
