@@ -843,3 +843,115 @@ impl OutputCache {
         group_stamp(group, key, |file| linked.get(file).copied())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One build's save of the files `pages` (path and signature) into `out`: each whose
+    /// signature differs from the last build's is written anew; the others are left as
+    /// they are. Returns the cache as the next build reads it.
+    fn build(root: &Path, out: &Path, pages: &[(String, u64)]) -> OutputCache {
+        let cache = OutputCache::load(root, 1);
+        std::fs::create_dir_all(out).unwrap();
+        let mut put = Vec::new();
+        for (path, signature) in pages {
+            if cache.signature_of(path) != Some(*signature) {
+                let file = out.join(path);
+                let _ = std::fs::remove_file(&file);
+                std::fs::write(&file, format!("{path} {signature}")).unwrap();
+                put.push((path.clone(), FileStamp::exact(&std::fs::metadata(&file).unwrap())));
+            }
+        }
+        for path in cache.made_files() {
+            if !pages.iter().any(|(p, _)| p == path) {
+                std::fs::remove_file(out.join(path)).unwrap();
+            }
+        }
+        let signatures: Signatures = pages.iter().cloned().collect();
+        cache
+            .save(out, &signatures, &Groups::default(), &put, &[])
+            .unwrap();
+        OutputCache::load(root, 1)
+    }
+
+    fn pages(n: usize, signature: impl Fn(usize) -> u64) -> Vec<(String, u64)> {
+        (0..n).map(|i| (format!("p{i}.html"), signature(i))).collect()
+    }
+
+    /// Every file's record as the last build left it, whether it was read from the base or
+    /// from the changes since it: the file's signature, and its stamp (found by linking).
+    fn assert_records(cache: &OutputCache, out: &Path, pages: &[(String, u64)]) {
+        assert_eq!(cache.file_count, pages.len());
+        assert_eq!(cache.len(), pages.len());
+        for (path, signature) in pages {
+            assert_eq!(cache.signature_of(path), Some(*signature), "{path}");
+            let made = cache.made(path).expect("a record");
+            assert!(made.matches(&std::fs::metadata(out.join(path)).unwrap()), "{path}");
+        }
+    }
+
+    /// A build that changes a few files writes their records beside the base and leaves
+    /// the base as it is; the records read back are the build's, changed, added and removed
+    /// files alike. Once the changes are many, a new base takes them in.
+    #[test]
+    fn a_few_changes_are_written_beside_the_base_until_they_are_many() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let base_file = dir.path().join(".cermin-cache/output-files.bin");
+        let first = pages(20, |_| 1);
+        let cache = build(dir.path(), &out, &first);
+        assert_records(&cache, &out, &first);
+        assert!(cache.changes.is_empty(), "a first build writes a base");
+        let base = std::fs::read(&base_file).unwrap();
+
+        // p3 changed, p19 gone, p20 new.
+        let mut second = pages(19, |i| if i == 3 { 2 } else { 1 });
+        second.push(("p20.html".into(), 1));
+        let cache = build(dir.path(), &out, &second);
+        assert_records(&cache, &out, &second);
+        assert!(cache.signature_of("p19.html").is_none());
+        assert!(!cache.made_file("p19.html"));
+        assert_eq!(cache.changes.len(), 3);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base, "the base stands");
+
+        // p19 back, p3 changed again: the changes of both builds are in the manifest.
+        let mut third = pages(20, |i| if i == 3 { 3 } else { 1 });
+        third.push(("p20.html".into(), 1));
+        let cache = build(dir.path(), &out, &third);
+        assert_records(&cache, &out, &third);
+        assert_eq!(cache.changes.len(), 3);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base);
+
+        // More changes than a base is worth keeping beside: a new base, no changes.
+        let many = pages(1100, |_| 1);
+        let cache = build(dir.path(), &out, &many);
+        assert_records(&cache, &out, &many);
+        assert!(cache.changes.is_empty());
+        assert_ne!(std::fs::read(&base_file).unwrap(), base);
+    }
+
+    /// The manifest goes with the one base it was written for: with another base (a build
+    /// killed after writing a new base, before its manifest), nothing is reused.
+    #[test]
+    fn a_manifest_with_another_base_reuses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = pages(5, |_| 1);
+        let cache = build(dir.path(), &out, &first);
+        assert_records(&cache, &out, &first);
+        let cache_dir = dir.path().join(".cermin-cache");
+        let manifest = std::fs::read(cache_dir.join("output.bin")).unwrap();
+        // Another build made a new base, and was killed before its manifest was written.
+        let again = pages(5, |_| 2);
+        build(dir.path(), &out, &again);
+        // The base it wrote holds the first build's records, under a number of its own.
+        let files = cache.files_with(&HashMap::default());
+        assert_eq!(files.len(), 5);
+        journal::write_base(&cache_dir, cache.base, &files).unwrap();
+        std::fs::write(cache_dir.join("output.bin"), manifest).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert!(cache.is_empty());
+        assert!(!cache.made_file("p0.html"));
+    }
+}
