@@ -424,9 +424,11 @@ impl OutputCache {
         self.previous.len()
     }
 
-    /// Whether the last build made a file (not a group) at `path`.
+    /// Whether the last build made a file (not a group) at `path`, whose signature the
+    /// caller found in [`OutputCache::signatures`]: known by the path's hash alone, as the
+    /// files' stamps are (see [`path_hash`]), one lookup a kept page.
     pub fn made_file(&self, path: &str) -> bool {
-        self.made(path).is_some()
+        self.stamps.contains_key(&path_hash(path))
     }
 
     /// What the last build made at `path`, a file (not a group).
@@ -692,12 +694,19 @@ impl OutputCache {
                 }
                 continue;
             }
-            let old = self.made(path);
-            if old.is_some() && (self.groups.is_empty() || !self.groups.contains_key(path.as_str()))
-            {
-                made_again += 1;
+            let last = self.previous.get(path.as_str()).copied();
+            let was_file = last.is_some()
+                && (self.groups.is_empty() || !self.groups.contains_key(path.as_str()));
+            made_again += usize::from(was_file);
+            let put = linked.get(path.as_str());
+            if put.is_none() && was_file && last == Some(signature) {
+                // Kept as the last build made it: its record stands (most files of a
+                // build; the stamp is not even looked up).
+                recorded += 1;
+                continue;
             }
-            let now = match linked.get(path.as_str()) {
+            let old = self.made(path).filter(|_| was_file);
+            let now = match put {
                 Some(&stamp) => Some(Made { signature, stamp }),
                 None => old.filter(|m| m.signature == signature),
             };
