@@ -14,6 +14,7 @@
 //! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
 //! `cermin build --verify-output` looks at every one.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -591,29 +592,37 @@ impl OutputCache {
         }
     }
 
-    /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files and groups of files (`groups`, by the path of their first file), `put` the files
+    /// Records a finished build whose output folder is `output`: `signatures` lists all its
+    /// files and groups of files (`groups`, by the path of their first file) with their
+    /// signatures, each time it is called (no map of a million paths is made for this), `put` the files
     /// it wrote (the others were linked from the cache or kept) with their stamps as written,
     /// `offered` the groups it offered to keep (by the path of their first file), with how
     /// each was kept.
-    pub fn save(
+    pub fn save<'s, I>(
         &self,
         output: &Path,
-        signatures: &Signatures,
+        signatures: impl Fn() -> I,
         groups: &Groups,
         put: &[(String, FileStamp)],
         offered: &[(String, Kept)],
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (Cow<'s, str>, u64)>,
+    {
         // Nothing written, the same files with the same signatures in the same folder, every
         // group kept at once: the manifest and the links stand (a build with nothing to do
         // stays cheap).
         let unchanged = put.is_empty()
             && offered.iter().all(|(_, kept)| *kept == Kept::InItsFolder)
-            && signatures.len() == self.len()
             && folder_identity(output) == self.folder
-            && signatures
-                .iter()
-                .all(|(path, &s)| self.signature_of(path) == Some(s));
+            && {
+                let mut count = 0;
+                let same = signatures().all(|(path, s)| {
+                    count += 1;
+                    self.signature_of(&path) == Some(s)
+                });
+                same && count == self.len()
+            };
         if unchanged {
             return self.record_output_folder(output);
         }
@@ -632,10 +641,17 @@ impl OutputCache {
             }
         } else {
             // The links of files no longer made go below, with their records.
+            let group_signatures: HashMap<Cow<str>, u64, ahash::RandomState> =
+                match self.groups.is_empty() {
+                    true => HashMap::default(),
+                    false => signatures()
+                        .filter(|(path, _)| self.groups.contains_key(path.as_ref()))
+                        .collect(),
+                };
             for (key, made) in &self.groups {
                 let now = groups
                     .get(key)
-                    .filter(|_| signatures.get(key) == Some(&made.signature));
+                    .filter(|_| group_signatures.get(key.as_str()) == Some(&made.signature));
                 if now.is_none() {
                     for file in made.group.files(key) {
                         let _ = std::fs::remove_file(self.farm_file(&file));
@@ -672,17 +688,18 @@ impl OutputCache {
             .collect();
         // Each file's record now against the last build's: one lookup a file, and a record
         // written only where it changed.
-        let mut changes: HashMap<&str, Option<Made>, ahash::RandomState> = HashMap::default();
-        let mut made_groups: Vec<(&str, &Group, GroupRecord)> = Vec::with_capacity(groups.len());
-        // Entries of this build with a record; files of the last build made again.
-        let (mut recorded, mut made_again) = (0, 0);
-        for (path, &signature) in signatures {
-            if let Some(group) = groups.get(path) {
-                let kept = kept.contains(path.as_str());
-                if let Some(stamp) = self.group_made(path, group, signature, kept, &linked) {
+        let mut changes: HashMap<String, Option<Made>, ahash::RandomState> = HashMap::default();
+        let mut made_groups: Vec<(String, &Group, GroupRecord)> = Vec::with_capacity(groups.len());
+        // Entries of this build, those with a record, files of the last build made again.
+        let (mut count, mut recorded, mut made_again) = (0, 0, 0);
+        for (path, signature) in signatures() {
+            count += 1;
+            if let Some(group) = groups.get(path.as_ref()) {
+                let kept = kept.contains(path.as_ref());
+                if let Some(stamp) = self.group_made(&path, group, signature, kept, &linked) {
                     let names = 0; // Numbered below, once the groups are in order.
                     made_groups.push((
-                        path,
+                        path.into_owned(),
                         group,
                         GroupRecord {
                             signature,
@@ -694,18 +711,18 @@ impl OutputCache {
                 }
                 continue;
             }
-            let last = self.previous.get(path.as_str()).copied();
+            let last = self.previous.get(path.as_ref()).copied();
             let was_file = last.is_some()
-                && (self.groups.is_empty() || !self.groups.contains_key(path.as_str()));
+                && (self.groups.is_empty() || !self.groups.contains_key(path.as_ref()));
             made_again += usize::from(was_file);
-            let put = linked.get(path.as_str());
+            let put = linked.get(path.as_ref());
             if put.is_none() && was_file && last == Some(signature) {
                 // Kept as the last build made it: its record stands (most files of a
                 // build; the stamp is not even looked up).
                 recorded += 1;
                 continue;
             }
-            let old = self.made(path).filter(|_| was_file);
+            let old = self.made(&path).filter(|_| was_file);
             let now = match put {
                 Some(&stamp) => Some(Made { signature, stamp }),
                 None => old.filter(|m| m.signature == signature),
@@ -714,23 +731,25 @@ impl OutputCache {
                 recorded += 1;
             }
             if now != old {
-                changes.insert(path, now);
+                changes.insert(path.into_owned(), now);
             }
         }
         // Files of the last build not made again (a page gone, a file now a group's): only
         // looked for when the count says there are some.
         if made_again < self.file_count {
+            let now: HashSet<Cow<str>, ahash::RandomState> =
+                signatures().map(|(path, _)| path).collect();
             for path in self.made_files() {
-                let gone = !signatures.contains_key(path);
+                let gone = !now.contains(path.as_str());
                 if gone || groups.contains_key(path) {
-                    changes.insert(path, None);
+                    changes.insert(path.clone(), None);
                 }
                 if gone {
                     let _ = std::fs::remove_file(self.farm_file(path));
                 }
             }
         }
-        made_groups.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        made_groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         // Each list of names once, numbered in the order the groups first have it.
         let mut group_names: Vec<&str> = Vec::new();
         let mut numbers: HashMap<&str, u32, ahash::RandomState> = HashMap::default();
@@ -743,7 +762,7 @@ impl OutputCache {
         }
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if recorded == signatures.len() {
+        let folder = if recorded == count {
             folder_identity(output)
         } else {
             (0, 0)
@@ -751,6 +770,10 @@ impl OutputCache {
         // The changes since the base, the last build's and this one's; or a new base.
         let mut since_base: HashMap<&str, Option<Made>, ahash::RandomState> = self
             .changes
+            .iter()
+            .map(|(path, made)| (path.as_str(), *made))
+            .collect();
+        let changes: HashMap<&str, Option<Made>, ahash::RandomState> = changes
             .iter()
             .map(|(path, made)| (path.as_str(), *made))
             .collect();
@@ -782,8 +805,8 @@ impl OutputCache {
             removed,
             group_names,
             groups: made_groups
-                .into_iter()
-                .map(|(key, _, record)| (key, record))
+                .iter()
+                .map(|(key, _, record)| (key.as_str(), *record))
                 .collect(),
             group_folders: self.folder_stamps(output, offered),
         };
@@ -810,7 +833,10 @@ impl OutputCache {
     }
 
     /// The records of every file this build made: the last build's with `changes` made.
-    fn files_with<'a>(&'a self, changes: &HashMap<&'a str, Option<Made>, ahash::RandomState>) -> Vec<(&'a str, Made)> {
+    fn files_with<'a>(
+        &'a self,
+        changes: &HashMap<&'a str, Option<Made>, ahash::RandomState>,
+    ) -> Vec<(&'a str, Made)> {
         let mut files: Vec<(&str, Made)> = self
             .made_files()
             .filter_map(|path| match changes.get(path.as_str()) {
@@ -869,7 +895,10 @@ mod tests {
                 let file = out.join(path);
                 let _ = std::fs::remove_file(&file);
                 std::fs::write(&file, format!("{path} {signature}")).unwrap();
-                put.push((path.clone(), FileStamp::exact(&std::fs::metadata(&file).unwrap())));
+                put.push((
+                    path.clone(),
+                    FileStamp::exact(&std::fs::metadata(&file).unwrap()),
+                ));
             }
         }
         for path in cache.made_files() {
@@ -877,15 +906,17 @@ mod tests {
                 std::fs::remove_file(out.join(path)).unwrap();
             }
         }
-        let signatures: Signatures = pages.iter().cloned().collect();
+        let listed = || pages.iter().map(|(path, s)| (Cow::from(path.as_str()), *s));
         cache
-            .save(out, &signatures, &Groups::default(), &put, &[])
+            .save(out, listed, &Groups::default(), &put, &[])
             .unwrap();
         OutputCache::load(root, 1)
     }
 
     fn pages(n: usize, signature: impl Fn(usize) -> u64) -> Vec<(String, u64)> {
-        (0..n).map(|i| (format!("p{i}.html"), signature(i))).collect()
+        (0..n)
+            .map(|i| (format!("p{i}.html"), signature(i)))
+            .collect()
     }
 
     /// Every file's record as the last build left it, whether it was read from the base or
@@ -896,7 +927,10 @@ mod tests {
         for (path, signature) in pages {
             assert_eq!(cache.signature_of(path), Some(*signature), "{path}");
             let made = cache.made(path).expect("a record");
-            assert!(made.matches(&std::fs::metadata(out.join(path)).unwrap()), "{path}");
+            assert!(
+                made.matches(&std::fs::metadata(out.join(path)).unwrap()),
+                "{path}"
+            );
         }
     }
 

@@ -141,8 +141,9 @@ impl Rendered {
         files.chain(groups).collect()
     }
 
-    /// Every output file with its signature, pages first.
-    fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, u64)> {
+    /// Every output file (and group of files, under the path of its first) with its
+    /// signature, pages first: what [`Rendered::signatures`] holds, without a map.
+    pub fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, u64)> {
         let pages = (0..self.pages.len())
             .map(|slot| Cow::Owned(self.layout.file(slot)))
             .zip(self.pages.iter().copied());

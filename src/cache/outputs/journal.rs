@@ -45,9 +45,17 @@ pub(super) fn read_base(dir: &Path, id: u64) -> Option<Vec<(String, Made)>> {
 
 /// Writes `files` as the base in the cache folder `dir`, under a number that is not
 /// `replaced`'s (the base it takes the place of); returns that number.
-pub(super) fn write_base(dir: &Path, replaced: u64, files: &[(&str, Made)]) -> std::io::Result<u64> {
+pub(super) fn write_base(
+    dir: &Path,
+    replaced: u64,
+    files: &[(&str, Made)],
+) -> std::io::Result<u64> {
     let id = new_id(replaced);
-    let base = Base { form: FORM, id, files };
+    let base = Base {
+        form: FORM,
+        id,
+        files,
+    };
     // Written as it is encoded: no buffer of the whole base in memory.
     crate::files::write_atomically_with(&path(dir), |file| {
         postcard::to_io(&base, file)
