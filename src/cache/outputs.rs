@@ -846,7 +846,7 @@ mod tests {
     /// from the changes since it: the file's signature, and its stamp (found by linking).
     fn assert_records(cache: &OutputCache, out: &Path, pages: &[(String, u64)]) {
         assert_eq!(cache.previous.len(), pages.len());
-        assert_eq!(cache.len(), pages.len());
+        assert_eq!(cache.len(), pages.len() + cache.groups.len());
         for (path, signature) in pages {
             assert_eq!(cache.signature_of(path), Some(*signature), "{path}");
             let made = cache.made(path).expect("a record");
@@ -919,5 +919,82 @@ mod tests {
         let cache = OutputCache::load(dir.path(), 1);
         assert!(cache.is_empty());
         assert!(!cache.made_file("p0.html"));
+    }
+
+    /// Writes `bytes` anew at `path` in `out` (a new file, not the old one changed) and
+    /// returns what a build puts for it.
+    fn put_anew(out: &Path, path: &str, bytes: &str) -> (String, FileStamp) {
+        let file = out.join(path);
+        let _ = std::fs::remove_file(&file);
+        std::fs::write(&file, bytes).unwrap();
+        let stamp = FileStamp::exact(&std::fs::metadata(&file).unwrap());
+        (path.to_string(), stamp)
+    }
+
+    /// The groups table and the files' base and changes go together: a build that changes a
+    /// few files and makes a group, one of whose files was a file of the last build, writes
+    /// the changes beside the base, and the group reads back with its files linked in the
+    /// cache (the link of the file gone is the group's file's, not removed).
+    #[test]
+    fn a_group_stands_beside_the_changes_of_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let base_file = dir.path().join(".cermin-cache/output-files.bin");
+        let mut first = pages(5, |_| 1);
+        first.push(("v.jpg".into(), 1));
+        let cache = build(dir.path(), &out, &first);
+        assert!(cache.made_file("v.jpg"));
+        let base = std::fs::read(&base_file).unwrap();
+
+        // p1 changed; v.jpg now the second file of the group g.jpg.
+        let second = pages(5, |i| if i == 1 { 2 } else { 1 });
+        let group = Group::new(["g.jpg", "v.jpg"]);
+        let mut groups = Groups::default();
+        let signed = SignedGroup {
+            signature: 7,
+            group: group.clone(),
+        };
+        groups.insert("g.jpg".into(), signed);
+        let put = vec![
+            put_anew(&out, "p1.html", "p1 2"),
+            put_anew(&out, "g.jpg", "g 7"),
+            put_anew(&out, "v.jpg", "v of g 7"),
+        ];
+        let listed = || {
+            second
+                .iter()
+                .map(|(path, s)| (Cow::from(path.as_str()), *s))
+        };
+        cache.save(&out, listed, &groups, &put, &[]).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base, "the base stands");
+        assert_eq!(cache.changes.len(), 2, "p1 changed, v.jpg removed");
+        assert_records(&cache, &out, &second);
+        assert!(!cache.made_file("v.jpg"));
+        let at = cache.group_at("g.jpg", &group).expect("the group's record");
+        assert_eq!(cache.group_signature_at(at), 7);
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        assert!(
+            cache.link_group_to(at, &elsewhere),
+            "the group's files are in the cache"
+        );
+        assert_eq!(std::fs::read(elsewhere.join("v.jpg")).unwrap(), b"v of g 7");
+
+        // p2 changed, the group kept where it is: both read back, the base still stands.
+        let third = pages(5, |i| [1, 2, 3, 1, 1][i]);
+        let put = vec![put_anew(&out, "p2.html", "p2 3")];
+        let offered = [Offered {
+            at,
+            kept: Kept::InPlace,
+            unchanged: true,
+        }];
+        let listed = || third.iter().map(|(path, s)| (Cow::from(path.as_str()), *s));
+        cache.save(&out, listed, &groups, &put, &offered).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base);
+        assert_records(&cache, &out, &third);
+        assert_eq!(cache.group_at("g.jpg", &group), Some(at));
+        assert!(cache.made_in(&out), "every file and group recorded");
     }
 }
