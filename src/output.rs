@@ -759,7 +759,7 @@ mod tests {
                 .map(|(path, _, signature)| (path.to_string(), *signature))
                 .collect();
             cache
-                .save(&out, &signatures, &Groups::default(), &put, &[])
+                .save(&out, listed(&signatures), &Groups::default(), &put, &[])
                 .unwrap();
         };
         build(&[("rss.xml", b"R1", 1), ("atom.xml", b"A1", 1)], &[]);
@@ -783,6 +783,19 @@ mod tests {
         build(&files, &["rss.xml"]);
         assert_eq!(fs::metadata(&out).unwrap().ino(), folder, "not in place");
         assert_eq!(fs::read(out.join("rss.xml")).unwrap(), b"R3");
+    }
+
+    /// The entries of `signatures`, as a render lists them for the output cache.
+    fn listed<'a>(
+        signatures: &'a Signatures,
+    ) -> impl Fn() -> Box<dyn Iterator<Item = (std::borrow::Cow<'a, str>, u64)> + 'a> {
+        || {
+            Box::new(
+                signatures
+                    .iter()
+                    .map(|(path, s)| (path.as_str().into(), *s)),
+            )
+        }
     }
 
     /// One build of `pages` and the group of files `group` (named by its first file) into
@@ -827,7 +840,7 @@ mod tests {
         let (put, offered) = (s.put_files(), s.groups());
         s.commit().unwrap();
         cache
-            .save(out, &signatures, &groups, &put, &offered)
+            .save(out, listed(&signatures), &groups, &put, &offered)
             .unwrap();
         // A group the last build did not make is not kept, and not among the offers.
         assert!(offered.len() <= 1);

@@ -14,7 +14,8 @@
 //! then the build trusts the files it made there, as a Hugo build trusts `public/`, and
 //! `cermin build --verify-output` looks at every one.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,6 +27,8 @@ use xxhash_rust::xxh3::Xxh3Default;
 use super::FileStamp;
 pub use super::group_table::Group;
 use super::group_table::{GroupTable, Patched, TableBuilder};
+
+mod journal;
 
 /// Every output file of a render with the signature of its inputs (or of its bytes); the
 /// groups of files are apart ([`Groups`]).
@@ -98,10 +101,11 @@ impl Made {
     }
 }
 
-/// The form of the manifest: 3 since its groups are a [`GroupTable`] of fixed-width
-/// records (2: one entry per group, with its path, and a list of folder stamps; the first
-/// form had no number). A manifest of another form is not read.
-const FORM: u32 = 3;
+/// The form of the manifest: 4 since the files' records are a base and the changes since
+/// it (see [`journal`]); 3 since its groups are a [`GroupTable`] of fixed-width records (2:
+/// one entry per group, with its path, and a list of folder stamps; the first form had no
+/// number). A manifest of another form is not read.
+const FORM: u32 = 4;
 
 /// The record of a build: read owned (`Manifest<String, GroupTable>`), written from
 /// borrowed parts (`Manifest<&str, TableOut>`, the same bytes), so saving copies no path.
@@ -113,7 +117,12 @@ struct Manifest<S, G> {
     /// new tree in (`--no-cache`, say) makes another folder, whose files the manifest
     /// does not list.
     folder: (u64, u64),
-    files: Vec<(S, Made)>,
+    /// The number of the base of files' records these changes apply to (see [`journal`]).
+    base: u64,
+    /// The files made, or made anew, since the base was written.
+    changed: Vec<(S, Made)>,
+    /// The files of the base no longer made.
+    removed: Vec<S>,
     /// The groups of files, each with its signature, the stamp of its files and of its folder.
     groups: G,
 }
@@ -186,6 +195,11 @@ pub struct OutputCache {
     /// The stamp of every file (not group) the last build made, by [`path_hash`]: the path
     /// is in `previous` already.
     stamps: HashMap<u64, FileStamp, ahash::RandomState>,
+    /// The number of the base of files' records the manifest was read with.
+    base: u64,
+    /// The manifest's changes to that base (None: a file removed), which the next manifest
+    /// repeats unless it comes with a new base.
+    changes: HashMap<String, Option<Made>, ahash::RandomState>,
     /// The output folder the last build's files were made in.
     folder: (u64, u64),
     /// That folder's stamp as the last build left it, when its record stands (see
@@ -227,13 +241,30 @@ impl OutputCache {
         let mut groups = GroupTable::default();
         let mut folder = (0, 0);
         let mut folder_stamp = None;
-        if let Some(m) = manifest_made {
+        let mut base = 0;
+        let mut changes: HashMap<String, Option<Made>, ahash::RandomState> = HashMap::default();
+        // A manifest is read only with the base it was written for.
+        let base_files = manifest_made
+            .as_ref()
+            .and_then(|m| journal::read_base(&dir, m.base));
+        if let (Some(m), Some(files)) = (manifest_made, base_files) {
             folder_stamp = manifest_stamp.and_then(|stamp| super::output_trust::read(&dir, stamp));
-            previous.reserve(m.files.len());
-            stamps.reserve(m.files.len());
-            for (path, made) in m.files {
+            base = m.base;
+            previous.reserve(files.len() + m.changed.len());
+            stamps.reserve(files.len() + m.changed.len());
+            for (path, made) in files {
                 stamps.insert(path_hash(&path), made.stamp);
                 previous.insert(path, made.signature);
+            }
+            for path in m.removed {
+                previous.remove(&path);
+                stamps.remove(&path_hash(&path));
+                changes.insert(path, None);
+            }
+            for (path, made) in m.changed {
+                stamps.insert(path_hash(&path), made.stamp);
+                previous.insert(path.clone(), made.signature);
+                changes.insert(path, Some(made));
             }
             groups = m.groups;
             folder = m.folder;
@@ -245,6 +276,8 @@ impl OutputCache {
             fingerprint,
             previous,
             stamps,
+            base,
+            changes,
             folder,
             folder_stamp,
             links_work: AtomicBool::new(true),
@@ -294,9 +327,11 @@ impl OutputCache {
         self.previous.len() + self.groups.len()
     }
 
-    /// Whether the last build made a file (not a group) at `path`.
+    /// Whether the last build made a file (not a group) at `path`, whose signature the
+    /// caller found in [`OutputCache::signatures`]: known by the path's hash alone, as the
+    /// files' stamps are (see [`path_hash`]), one lookup a kept page.
     pub fn made_file(&self, path: &str) -> bool {
-        self.made(path).is_some()
+        self.stamps.contains_key(&path_hash(path))
     }
 
     /// What the last build made at `path`, a file (not a group).
@@ -451,18 +486,23 @@ impl OutputCache {
         }
     }
 
-    /// Records a finished build whose output folder is `output`: `signatures` are all its
-    /// files, `groups` its groups of files (by the path of their first file), `put` the files
-    /// it wrote (the others were linked from the cache or kept) with their stamps as written,
-    /// `offered` the groups of the last build it offered to keep, with how each was kept.
-    pub fn save(
+    /// Records a finished build whose output folder is `output`: `signatures` lists all its
+    /// files with their signatures, each time it is called (no map of a million paths is
+    /// made for this), `groups` its groups of files (by the path of their first file), `put`
+    /// the files it wrote (the others were linked from the cache or kept) with their stamps as
+    /// written, `offered` the groups of the last build it offered to keep, with how each was
+    /// kept.
+    pub fn save<'s, I>(
         &self,
         output: &Path,
-        signatures: &Signatures,
+        signatures: impl Fn() -> I,
         groups: &Groups,
         put: &[(String, FileStamp)],
         offered: &[Offered],
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<()>
+    where
+        I: Iterator<Item = (Cow<'s, str>, u64)>,
+    {
         // Every group of this build is one of the last build's, with the same signature.
         let same_groups = groups.len() == self.groups.len()
             && offered.len() == self.groups.len()
@@ -473,11 +513,15 @@ impl OutputCache {
         let unchanged = put.is_empty()
             && same_groups
             && offered.iter().all(|o| o.kept == Kept::InItsFolder)
-            && signatures.len() + groups.len() == self.len()
             && folder_identity(output) == self.folder
-            && signatures
-                .iter()
-                .all(|(path, &s)| self.signature_of(path) == Some(s));
+            && {
+                let mut count = 0;
+                let same = signatures().all(|(path, s)| {
+                    count += 1;
+                    self.signature_of(&path) == Some(s)
+                });
+                same && count == self.previous.len()
+            };
         if unchanged {
             return self.record_output_folder(output);
         }
@@ -495,11 +539,7 @@ impl OutputCache {
                 _ => {}
             }
         } else {
-            for path in self.made_files() {
-                if !signatures.contains_key(path) {
-                    let _ = std::fs::remove_file(self.farm_file(path));
-                }
-            }
+            // The links of files no longer made go below, with their records.
             for at in (0..self.groups.len()).filter(|_| !same_groups) {
                 let key = self.groups.key(at);
                 let signature = self.groups.record(at).signature;
@@ -533,21 +573,51 @@ impl OutputCache {
                 Some((path.as_str(), *stamp))
             })
             .collect();
-        let mut files: Vec<(&str, Made)> = Vec::with_capacity(signatures.len());
-        for (path, &signature) in signatures {
-            if let Some(&stamp) = linked.get(path.as_str()) {
-                files.push((path, Made { signature, stamp }));
-            } else if let Some(old) = self.made(path).filter(|m| m.signature == signature) {
-                files.push((path, old));
+        // Each file's record now against the last build's: one lookup a file, and a record
+        // written only where it changed.
+        let mut changes: HashMap<String, Option<Made>, ahash::RandomState> = HashMap::default();
+        // Files of this build, those with a record, files of the last build made again.
+        let (mut count, mut recorded, mut made_again) = (0, 0, 0);
+        for (path, signature) in signatures() {
+            count += 1;
+            let last = self.previous.get(path.as_ref()).copied();
+            made_again += usize::from(last.is_some());
+            let put = linked.get(path.as_ref());
+            if put.is_none() && last == Some(signature) {
+                // Kept as the last build made it: its record stands (most files of a
+                // build; the stamp is not even looked up).
+                recorded += 1;
+                continue;
+            }
+            let old = self.made(&path);
+            let now = match put {
+                Some(&stamp) => Some(Made { signature, stamp }),
+                None => old.filter(|m| m.signature == signature),
+            };
+            if now.is_some() {
+                recorded += 1;
+            }
+            if now != old {
+                changes.insert(path.into_owned(), now);
             }
         }
-        // In a fixed order, which need not be the paths': the manifest is read into a map.
-        // Comparing a million paths was most of the time of writing it.
-        files.sort_by_cached_key(|(path, _)| path_hash(path));
+        // Files of the last build not made again (a page gone, a file now a group's): only
+        // looked for when the count says there are some.
+        if made_again < self.previous.len() {
+            let now: HashSet<Cow<str>, ahash::RandomState> =
+                signatures().map(|(path, _)| path).collect();
+            for path in self.made_files().filter(|p| !now.contains(p.as_str())) {
+                changes.insert(path.clone(), None);
+                // Its link, unless the path is now a group's file put and linked anew.
+                if !linked.contains_key(path.as_str()) {
+                    let _ = std::fs::remove_file(self.farm_file(path));
+                }
+            }
+        }
         let patched = same_groups
             .then(|| self.patched_groups(output, offered, &linked))
             .flatten();
-        let (table, recorded) = match patched {
+        let (table, recorded_groups) = match patched {
             Some(patched) => (TableOut::Patched(patched), self.groups.len()),
             None => {
                 let table = self.new_groups(output, groups, offered, &linked);
@@ -557,16 +627,48 @@ impl OutputCache {
         };
         // A manifest that lacks some of the folder's files cannot tell the next build which
         // files it must delete there: that build then makes a whole new tree.
-        let folder = if files.len() + recorded == signatures.len() + groups.len() {
+        let folder = if recorded + recorded_groups == count + groups.len() {
             folder_identity(output)
         } else {
             (0, 0)
         };
+        // The changes since the base, the last build's and this one's; or a new base.
+        let changes: HashMap<&str, Option<Made>, ahash::RandomState> = changes
+            .iter()
+            .map(|(path, made)| (path.as_str(), *made))
+            .collect();
+        let mut since_base: HashMap<&str, Option<Made>, ahash::RandomState> = self
+            .changes
+            .iter()
+            .map(|(path, made)| (path.as_str(), *made))
+            .collect();
+        since_base.extend(changes.iter().map(|(path, made)| (*path, *made)));
+        let base = if self.previous.is_empty()
+            || journal::time_to_rewrite(since_base.len(), self.previous.len())
+        {
+            since_base.clear();
+            journal::write_base(&self.dir, self.base, &self.files_with(&changes))?
+        } else {
+            self.base
+        };
+        let mut changed: Vec<(&str, Made)> = since_base
+            .iter()
+            .filter_map(|(path, made)| made.map(|made| (*path, made)))
+            .collect();
+        changed.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let mut removed: Vec<&str> = since_base
+            .iter()
+            .filter(|(_, made)| made.is_none())
+            .map(|(path, _)| *path)
+            .collect();
+        removed.sort_unstable();
         let manifest = Manifest {
             form: FORM,
             fingerprint: self.fingerprint,
             folder,
-            files,
+            base,
+            changed,
+            removed,
             groups: table,
         };
         std::fs::create_dir_all(self.manifest.parent().unwrap_or(Path::new(".")))?;
@@ -580,6 +682,28 @@ impl OutputCache {
             (0, 0) => Ok(()),
             _ => self.record_output_folder(output),
         }
+    }
+
+    /// The records of every file this build made: the last build's with `changes` made.
+    fn files_with<'a>(
+        &'a self,
+        changes: &HashMap<&'a str, Option<Made>, ahash::RandomState>,
+    ) -> Vec<(&'a str, Made)> {
+        let mut files: Vec<(&str, Made)> = self
+            .made_files()
+            .filter_map(|path| match changes.get(path.as_str()) {
+                Some(now) => now.map(|made| (path.as_str(), made)),
+                None => self.made(path).map(|made| (path.as_str(), made)),
+            })
+            .collect();
+        let new = changes
+            .iter()
+            .filter(|(path, _)| !self.previous.contains_key(**path));
+        files.extend(new.filter_map(|(path, now)| now.map(|made| (*path, made))));
+        // In a fixed order, which need not be the paths': the base is read into a map.
+        // Comparing a million paths was most of the time of writing it.
+        files.sort_by_cached_key(|(path, _)| path_hash(path));
+        files
     }
 
     /// The last build's groups as this build made them when they are the same groups (see
@@ -676,4 +800,201 @@ fn settled_folder(output: &Path, folder: &str) -> Option<FileStamp> {
         .ok()
         .filter(|m| m.is_dir())
         .and_then(|m| FileStamp::settled(&m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One build's save of the files `pages` (path and signature) into `out`: each whose
+    /// signature differs from the last build's is written anew; the others are left as
+    /// they are. Returns the cache as the next build reads it.
+    fn build(root: &Path, out: &Path, pages: &[(String, u64)]) -> OutputCache {
+        let cache = OutputCache::load(root, 1);
+        std::fs::create_dir_all(out).unwrap();
+        let mut put = Vec::new();
+        for (path, signature) in pages {
+            if cache.signature_of(path) != Some(*signature) {
+                let file = out.join(path);
+                let _ = std::fs::remove_file(&file);
+                std::fs::write(&file, format!("{path} {signature}")).unwrap();
+                put.push((
+                    path.clone(),
+                    FileStamp::exact(&std::fs::metadata(&file).unwrap()),
+                ));
+            }
+        }
+        for path in cache.made_files() {
+            if !pages.iter().any(|(p, _)| p == path) {
+                std::fs::remove_file(out.join(path)).unwrap();
+            }
+        }
+        let listed = || pages.iter().map(|(path, s)| (Cow::from(path.as_str()), *s));
+        cache
+            .save(out, listed, &Groups::default(), &put, &[])
+            .unwrap();
+        OutputCache::load(root, 1)
+    }
+
+    fn pages(n: usize, signature: impl Fn(usize) -> u64) -> Vec<(String, u64)> {
+        (0..n)
+            .map(|i| (format!("p{i}.html"), signature(i)))
+            .collect()
+    }
+
+    /// Every file's record as the last build left it, whether it was read from the base or
+    /// from the changes since it: the file's signature, and its stamp (found by linking).
+    fn assert_records(cache: &OutputCache, out: &Path, pages: &[(String, u64)]) {
+        assert_eq!(cache.previous.len(), pages.len());
+        assert_eq!(cache.len(), pages.len() + cache.groups.len());
+        for (path, signature) in pages {
+            assert_eq!(cache.signature_of(path), Some(*signature), "{path}");
+            let made = cache.made(path).expect("a record");
+            assert!(
+                made.matches(&std::fs::metadata(out.join(path)).unwrap()),
+                "{path}"
+            );
+        }
+    }
+
+    /// A build that changes a few files writes their records beside the base and leaves
+    /// the base as it is; the records read back are the build's, changed, added and removed
+    /// files alike. Once the changes are many, a new base takes them in.
+    #[test]
+    fn a_few_changes_are_written_beside_the_base_until_they_are_many() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let base_file = dir.path().join(".cermin-cache/output-files.bin");
+        let first = pages(20, |_| 1);
+        let cache = build(dir.path(), &out, &first);
+        assert_records(&cache, &out, &first);
+        assert!(cache.changes.is_empty(), "a first build writes a base");
+        let base = std::fs::read(&base_file).unwrap();
+
+        // p3 changed, p19 gone, p20 new.
+        let mut second = pages(19, |i| if i == 3 { 2 } else { 1 });
+        second.push(("p20.html".into(), 1));
+        let cache = build(dir.path(), &out, &second);
+        assert_records(&cache, &out, &second);
+        assert!(cache.signature_of("p19.html").is_none());
+        assert!(!cache.made_file("p19.html"));
+        assert_eq!(cache.changes.len(), 3);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base, "the base stands");
+
+        // p19 back, p3 changed again: the changes of both builds are in the manifest.
+        let mut third = pages(20, |i| if i == 3 { 3 } else { 1 });
+        third.push(("p20.html".into(), 1));
+        let cache = build(dir.path(), &out, &third);
+        assert_records(&cache, &out, &third);
+        assert_eq!(cache.changes.len(), 3);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base);
+
+        // More changes than a base is worth keeping beside: a new base, no changes.
+        let many = pages(1100, |_| 1);
+        let cache = build(dir.path(), &out, &many);
+        assert_records(&cache, &out, &many);
+        assert!(cache.changes.is_empty());
+        assert_ne!(std::fs::read(&base_file).unwrap(), base);
+    }
+
+    /// The manifest goes with the one base it was written for: with another base (a build
+    /// killed after writing a new base, before its manifest), nothing is reused.
+    #[test]
+    fn a_manifest_with_another_base_reuses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let first = pages(5, |_| 1);
+        let cache = build(dir.path(), &out, &first);
+        assert_records(&cache, &out, &first);
+        let cache_dir = dir.path().join(".cermin-cache");
+        let manifest = std::fs::read(cache_dir.join("output.bin")).unwrap();
+        // Another build made a new base, and was killed before its manifest was written.
+        let again = pages(5, |_| 2);
+        build(dir.path(), &out, &again);
+        // The base it wrote holds the first build's records, under a number of its own.
+        let files = cache.files_with(&HashMap::default());
+        assert_eq!(files.len(), 5);
+        journal::write_base(&cache_dir, cache.base, &files).unwrap();
+        std::fs::write(cache_dir.join("output.bin"), manifest).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert!(cache.is_empty());
+        assert!(!cache.made_file("p0.html"));
+    }
+
+    /// Writes `bytes` anew at `path` in `out` (a new file, not the old one changed) and
+    /// returns what a build puts for it.
+    fn put_anew(out: &Path, path: &str, bytes: &str) -> (String, FileStamp) {
+        let file = out.join(path);
+        let _ = std::fs::remove_file(&file);
+        std::fs::write(&file, bytes).unwrap();
+        let stamp = FileStamp::exact(&std::fs::metadata(&file).unwrap());
+        (path.to_string(), stamp)
+    }
+
+    /// The groups table and the files' base and changes go together: a build that changes a
+    /// few files and makes a group, one of whose files was a file of the last build, writes
+    /// the changes beside the base, and the group reads back with its files linked in the
+    /// cache (the link of the file gone is the group's file's, not removed).
+    #[test]
+    fn a_group_stands_beside_the_changes_of_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let base_file = dir.path().join(".cermin-cache/output-files.bin");
+        let mut first = pages(5, |_| 1);
+        first.push(("v.jpg".into(), 1));
+        let cache = build(dir.path(), &out, &first);
+        assert!(cache.made_file("v.jpg"));
+        let base = std::fs::read(&base_file).unwrap();
+
+        // p1 changed; v.jpg now the second file of the group g.jpg.
+        let second = pages(5, |i| if i == 1 { 2 } else { 1 });
+        let group = Group::new(["g.jpg", "v.jpg"]);
+        let mut groups = Groups::default();
+        let signed = SignedGroup {
+            signature: 7,
+            group: group.clone(),
+        };
+        groups.insert("g.jpg".into(), signed);
+        let put = vec![
+            put_anew(&out, "p1.html", "p1 2"),
+            put_anew(&out, "g.jpg", "g 7"),
+            put_anew(&out, "v.jpg", "v of g 7"),
+        ];
+        let listed = || {
+            second
+                .iter()
+                .map(|(path, s)| (Cow::from(path.as_str()), *s))
+        };
+        cache.save(&out, listed, &groups, &put, &[]).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base, "the base stands");
+        assert_eq!(cache.changes.len(), 2, "p1 changed, v.jpg removed");
+        assert_records(&cache, &out, &second);
+        assert!(!cache.made_file("v.jpg"));
+        let at = cache.group_at("g.jpg", &group).expect("the group's record");
+        assert_eq!(cache.group_signature_at(at), 7);
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&elsewhere).unwrap();
+        assert!(
+            cache.link_group_to(at, &elsewhere),
+            "the group's files are in the cache"
+        );
+        assert_eq!(std::fs::read(elsewhere.join("v.jpg")).unwrap(), b"v of g 7");
+
+        // p2 changed, the group kept where it is: both read back, the base still stands.
+        let third = pages(5, |i| [1, 2, 3, 1, 1][i]);
+        let put = vec![put_anew(&out, "p2.html", "p2 3")];
+        let offered = [Offered {
+            at,
+            kept: Kept::InPlace,
+            unchanged: true,
+        }];
+        let listed = || third.iter().map(|(path, s)| (Cow::from(path.as_str()), *s));
+        cache.save(&out, listed, &groups, &put, &offered).unwrap();
+        let cache = OutputCache::load(dir.path(), 1);
+        assert_eq!(std::fs::read(&base_file).unwrap(), base);
+        assert_records(&cache, &out, &third);
+        assert_eq!(cache.group_at("g.jpg", &group), Some(at));
+        assert!(cache.made_in(&out), "every file and group recorded");
+    }
 }

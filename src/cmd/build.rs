@@ -194,10 +194,14 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     }
     let write = staging.commit()?;
     t.mark("commit");
-    // Every output file's signature: only the output cache needs the map.
-    let signatures = output_cache.as_ref().map(|_| rendered.signatures());
-    if let (Some(cache), Some(signatures)) = (&output_cache, &signatures)
-        && let Err(e) = cache.save(&output, signatures, rendered.groups(), &put, &offered)
+    if let Some(cache) = &output_cache
+        && let Err(e) = cache.save(
+            &output,
+            || rendered.files(),
+            rendered.groups(),
+            &put,
+            &offered,
+        )
         && !cache_warned
     {
         warnings.push(cache_warning(&site.config, &e));
@@ -206,14 +210,7 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     // One process, one build: the system takes the memory back at exit at once, where
     // freeing every article, value and signature one by one is a serial pass over all of
     // them (about 0.6 s at 100,000 articles).
-    std::mem::forget((
-        values,
-        site,
-        rendered,
-        signatures,
-        article_cache,
-        output_cache,
-    ));
+    std::mem::forget((values, site, rendered, article_cache, output_cache));
     t.mark("done");
     crate::timing::print_totals();
     Ok(BuildReport {

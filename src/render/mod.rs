@@ -140,8 +140,9 @@ impl Rendered {
         files.chain(groups).collect()
     }
 
-    /// Every output file with its signature, pages first.
-    fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, u64)> {
+    /// Every output file (not the groups of files: [`Rendered::groups`]) with its
+    /// signature, pages first: what [`Rendered::signatures`] holds, without a map.
+    pub fn files(&self) -> impl Iterator<Item = (Cow<'_, str>, u64)> {
         let pages = (0..self.pages.len())
             .map(|slot| Cow::Owned(self.layout.file(slot)))
             .zip(self.pages.iter().copied());
