@@ -42,7 +42,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Labels that introduce a byline in the languages of the pages mirrored, longest first:
 /// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
 /// "Publicado por", "Autor:", "Text:", "Erstellt von", "Blog Beitrag von".
-const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah|cerita|kisah|artikel|dipandu)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
 
 static NAME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
@@ -513,6 +513,11 @@ mod tests {
         assert_eq!(
             byline_names("Dikirim oleh Fransiska Lolaro pada Sen, 12/08/2026 - 08:40"),
             vec!["Fransiska Lolaro"]
+        );
+        // An aggregator's "Story by" in Indonesian.
+        assert_eq!(
+            clean_names("Cerita oleh Dian Puspitasari"),
+            vec!["Dian Puspitasari"]
         );
         assert_eq!(
             clean_names("By Kim Min on Tue, 8 Dec 2026"),

@@ -139,6 +139,12 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
         // "Besuchen Sie unseren Fan-Shop!", "Visit our store", "Kunjungi toko online kami":
         // the site's own shop, a line of its own.
         (
+            // A letters page's call for letters: "Ingin menyampaikan keluhan? Kirim surat
+            // pembaca ke redaksi@… dengan melampirkan fotokopi KTP."
+            rule::PROMO,
+            r"(?i)^\W*(?:ingin|mau)\s+(?:menyampaikan|mengirim(?:kan)?)\s+(?:keluhan|surat|opini|tulisan|pendapat|aspirasi)\b.{0,40}\?.{0,160}$|^\W*kirim(?:kan)?\s+(?:surat\s+pembaca|opini|tulisan|keluhan)\s+(?:anda\s+)?(?:ke|melalui|via|lewat)\b.{0,160}$",
+        ),
+        (
             rule::PROMO,
             r"(?i)^\W*(?:jetzt\s+neu!?\s*)?(?:besuchen\s+sie\s+unseren|visit\s+our|shop\s+our|kunjungi)\s+(?:[\w-]+\s+){0,2}(?:[\w-]*shop|store|toko(?:\s+\w+)?\s+kami)\b.{0,40}$",
         ),
@@ -234,6 +240,14 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             r"(?i)^\W*(?:comments?|komentar|\d+\s+comments?|leave\s+a\s+(?:reply|comment)|tulis\s+komentar)\W*\d*\W*$",
         ),
         (
+            // What a social app prints under a post copied as text: its counters ("2.341
+            // suka", "87 kali dibagikan", "Lihat semua 87 komentar"), the comment box, the
+            // translation link, a channel's view counter ("3.2K edited 09:41") and its
+            // notification promo.
+            rule::WIDGET,
+            r"(?i)^\W*\d[\d.,]*\s*(?:rb|ribu|jt|juta|k|m)?\s*(?:suka|likes?|reaksi|reactions?|kali\s+dibagikan|dibagikan|shares?|views?|tayangan|komentar|comments?)\W*$|^\W*(?:lihat|view)\s+(?:semua|all)\s+(?:\d[\d.,]*\s+)?(?:komentar|comments|balasan|replies)\W*$|^\W*(?:tambahkan\s+komentar|add\s+a\s+comment|tulis\s+komentar)\W*$|^\W*(?:lihat\s+terjemahan|see\s+translation|terjemahkan)\W*$|^\W*\d+(?:[.,]\d+)?\s*[KkMm]?\s+(?:(?:edited|diedit|disunting)\s+)?\d{1,2}[.:]\d{2}\W*$|^\W*(?:aktifkan|nyalakan)\s+notifikasi(?:\s+\S+){0,3}?(?:\s+(?:agar|supaya|biar|untuk)\b.{0,60}\b(?:info|informasi|berita|update|kabar)\b.{0,30})?\W*$|^\W*turn\s+on\s+notifications(?:\s+(?:to|so)\b.{0,60}\b(?:news|updates?|stories)\b.{0,30})?\W*$",
+        ),
+        (
             rule::PAYWALL,
             r"(?i)\bto\s+(?:view|read|continue\s+reading|access)\s+(?:the\s+|this\s+)?(?:full|whole|rest\s+of\s+the|entire)\s+(?:story|article|post)\b.{0,40}\b(?:subscribe|log\s*in|sign\s+in|register)\b|\balready\s+(?:a\s+)?subscriber\b.{0,80}\b(?:log\s*in|sign\s+in)\b|\bsubscribe\s+now\b.{0,100}\bfull\s+(?:story|article)\b|\bum\s+(?:den|diesen)\s+(?:ganzen|vollständigen|kompletten)\s+(?:artikel|beitrag)\s+zu\s+lesen\b|\bpara\s+(?:seguir|continuar)\s+leyendo\b.{0,60}\b(?:suscr|regístr|inicia)|\buntuk\s+membaca\s+(?:artikel|berita)\s+(?:ini\s+)?selengkapnya\b.{0,60}\b(?:berlangganan|masuk|login|daftar)\b",
         ),
@@ -279,7 +293,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
         ),
         (
             rule::SYNDICATION,
-            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$|^\W*(?:lihat|baca|buka|kunjungi)\s+(?:artikel|berita|sumber|tautan)\s+(?:asli(?:nya)?|sumber)(?:\s+di\s+.{1,40})?\W*$|^\W*(?:view|read|see|open)\s+(?:the\s+)?original\s+(?:article|story|post)(?:\s+(?:at|on)\s+.{1,40})?\W*$",
+            r"(?i)^artikel\s+ini\s+telah\s+(?:tayang|dimuat|terbit|diterbitkan)\b|^(?:artikel|tulisan|laporan|berita)\s+ini\s+(?:sudah\s+|pernah\s+)?(?:tayang|dimuat|terbit|diterbitkan)\s+(?:di|dalam|pada)\s+(?:majalah|koran|harian|surat\s+kabar|tabloid|edisi|versi\s+cetak)\b.{0,160}$|^(?:this\s+(?:article|story)\s+(?:first\s+)?appeared|a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared))\s+in\s+(?:print|the\s+print\s+edition|the\s+\S+(?:\s+\S+){0,3}\s+(?:edition|issue))\b.{0,160}$|^(?:tulisan|artikel|konten|berita)\s+ini\s+(?:adalah|merupakan)\s+(?:kiriman|tulisan|konten)\s+(?:dari\s+)?(?:publisher|pengguna|mitra|kontributor)\b.{0,60}$|^konten\s+dari\s+(?:pengguna|mitra|publisher)$|^user[-\s]generated\s+content$|^(?:baca|lihat|simak)\s+(?:artikel|berita)\s+selengkapnya\s+di\b.{0,60}$|^read\s+(?:the\s+)?(?:full|whole|complete)\s+(?:article|story)\s+(?:at|on)\b.{0,60}$|^\W*(?:lihat|baca|buka|kunjungi)\s+(?:artikel|berita|sumber|tautan)\s+(?:asli(?:nya)?|sumber)(?:\s+di\s+.{1,40})?\W*$|^\W*(?:view|read|see|open)\s+(?:the\s+)?original\s+(?:article|story|post)(?:\s+(?:at|on)\s+.{1,40})?\W*$",
         ),
         (
             rule::COPYRIGHT,
@@ -315,7 +329,7 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
         ),
         (
             rule::WIDGET,
-            r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?)\s*(?:baca|read|membaca|bacaan)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura|lesezeit|lesedauer|leestijd)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
+            r"(?i)^\d+(?:\s*[–-]\s*\d+)?\s*(?:menit|min(?:ute)?s?|mnt)\s*(?:baca|read|membaca|bacaan|listen|dengar)$|^\d{1,3}\s*(?:menit|mnt)$|^(?:waktu\s+baca|reading\s+time|lama\s+baca|tempo\s+de\s+leitura|tiempo\s+de\s+lectura|temps\s+de\s+lecture|tempo\s+di\s+lettura|lesezeit|lesedauer|leestijd)\b.{0,20}$|^(?:dengarkan|listen\s+to)\b.{0,40}$",
         ),
         (
             rule::WIDGET,
@@ -896,6 +910,8 @@ mod tests {
             "Cetak Berita | Kirim ke Teman",
             "Print | Email",
             "4–5 menit baca",
+            // An audio player's length beside its button.
+            "12 menit",
             "kabarrel.example",
         ] {
             assert_eq!(rule_of(tools), rule::WIDGET, "{tools}");
@@ -904,8 +920,45 @@ mod tests {
             rule_of("Baca artikel selengkapnya di kabarrel.example"),
             rule::SYNDICATION
         );
+        // A note on the print edition, in both languages.
+        for note in [
+            "Artikel ini terbit di Majalah Lintas Pekan edisi 7–13 Desember 2026 dengan judul “Cerobong yang Padam”.",
+            "Tulisan ini pernah dimuat di Harian Fajar Timur, 3 Maret 2026.",
+            "A version of this article appears in print on Dec. 6, 2026, Section A, Page 1 of the New York edition.",
+            "This article appeared in the print edition of the Weekly Review under the headline “Cold stacks”.",
+        ] {
+            assert_eq!(rule_of(note), rule::SYNDICATION, "{note}");
+        }
+        assert_eq!(
+            junk_phrase("Laporan ini terbit di tengah protes warga terhadap tambang itu."),
+            None
+        );
         assert_eq!(junk_phrase("Cetak biru kota itu disusun tahun lalu."), None);
         assert_eq!(rule_of("Bagikan  Suka  Komentar"), rule::SHARE);
+        assert_eq!(
+            rule_of(
+                "Ingin menyampaikan keluhan? Kirim surat pembaca ke redaksi@harian.example dengan melampirkan fotokopi KTP."
+            ),
+            rule::PROMO
+        );
+        // A social post's counters, comment box and channel footer.
+        for counter in [
+            "2.341 suka",
+            "87 kali dibagikan",
+            "214 komentar",
+            "Lihat semua 87 komentar",
+            "Tambahkan komentar...",
+            "Lihat terjemahan",
+            "3.2K  edited  09:41",
+            "Aktifkan notifikasi agar tidak ketinggalan info terbaru",
+        ] {
+            assert_eq!(rule_of(counter), rule::WIDGET, "{counter}");
+        }
+        assert_ne!(
+            junk_phrase("Aktifkan notifikasi darurat di ponsel, kata petugas BPBD kepada warga."),
+            Some(rule::WIDGET),
+            "a sentence of the text"
+        );
         // A recipe's time is no reading time.
         assert_eq!(junk_phrase("15 – 30 Min"), None);
         for note in [

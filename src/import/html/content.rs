@@ -565,13 +565,23 @@ fn unwrap_layout_tables(root: &NodeRef) {
     }
 }
 
+/// The largest side, in pixels, of an image set as an icon or avatar.
+const MAX_ICON_SIZE: u32 = 64;
+
 fn fix_images(root: &NodeRef, base: Option<&Url>) {
     for img in select(root, "img") {
         let src = image_source(&img).map(|s| resolve(&s, base));
-        let tiny = ["width", "height"].iter().any(|a| {
+        let size = |a: &str| {
             img.attr(a)
-                .is_some_and(|v| matches!(v.trim().trim_end_matches("px"), "0" | "1"))
-        });
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+        };
+        // A tracking pixel, or an icon or avatar (an author's face by the byline) set at
+        // a few dozen pixels: no picture of the article.
+        let tiny = [size("width"), size("height")].contains(&Some(0))
+            || [size("width"), size("height")].contains(&Some(1))
+            || size("width")
+                .zip(size("height"))
+                .is_some_and(|(w, h)| w.max(h) <= MAX_ICON_SIZE);
         match src {
             Some(src) if is_safe(&src) && !tiny => {
                 let alt = img
@@ -589,6 +599,11 @@ fn fix_images(root: &NodeRef, base: Option<&Url>) {
 
 fn fix_links(root: &NodeRef, base: Option<&Url>) {
     for a in select(root, "a") {
+        // A link left with nothing to click (its avatar or icon gone) says nothing.
+        if text_of(&a).trim().is_empty() && select(&a, "img, iframe, video").is_empty() {
+            a.remove_from_parent();
+            continue;
+        }
         let href = a
             .attr("href")
             .map(|h| h.trim().to_string())
@@ -708,6 +723,28 @@ pub(crate) mod tests {
                 ("promo", "advertisement image"),
                 ("iklan", "advertisement image")
             ]
+        );
+    }
+
+    #[test]
+    fn avatars_and_pixels_leave_the_body_with_their_empty_links() {
+        let doc = Document::fragment(
+            "<p><a href='https://blog.example/@sekar'><img src='/a/88/face.jpg' alt='Sekar' width='44' height='44'></a></p>\
+             <p><img src='/px.gif' width='1' height='1'></p>\
+             <p><img src='/foto/pasar.jpg' alt='Pasar' width='700' height='467'></p>\
+             <p><img src='/foto/peta.png' alt='Peta' width='64'></p>",
+        );
+        fix_images(&doc.root(), None);
+        fix_links(&doc.root(), None);
+        let left: Vec<String> = select(&doc.root(), "img")
+            .iter()
+            .map(|i| i.attr("src").unwrap().to_string())
+            .collect();
+        // A picture with one side stated is not known to be small.
+        assert_eq!(left, ["/foto/pasar.jpg", "/foto/peta.png"]);
+        assert!(
+            select(&doc.root(), "a").is_empty(),
+            "the avatar's link goes"
         );
     }
 

@@ -156,6 +156,32 @@ fn shows_image(img: &NodeRef, base: Option<&Url>, known: &str) -> bool {
     same_image(&src, known)
         || link.is_some_and(|l| same_image(&l, known))
         || without_size_suffix(&src).is_some_and(|s| same_image(&s, known))
+        || same_file_resized(&src, known)
+}
+
+/// Two addresses on one host that end in the same distinctive file name: one photo in two
+/// of a CDN's or CMS's resize forms ("…/resize:fit:700/1*Qm3kTr9v.jpeg" and
+/// "…/resize:fit:1200/1*Qm3kTr9v.jpeg", "/_ipx/w_750/foto.jpg", an image style's
+/// "styles/large/public/…"). A file name is distinctive with a digit and eight characters
+/// before its extension: "avatar.jpg" or "image.png" name no one photo.
+fn same_file_resized(a: &str, b: &str) -> bool {
+    let host_and_file = |url: &str| {
+        let parsed = Url::parse(url).ok()?;
+        let host = parsed.host_str()?.trim_start_matches("www.").to_string();
+        let file = parsed.path_segments()?.next_back()?.to_string();
+        Some((host, file))
+    };
+    let (Some((host_a, file_a)), Some((host_b, file_b))) = (host_and_file(a), host_and_file(b))
+    else {
+        return false;
+    };
+    let stem = file_a
+        .rsplit_once('.')
+        .map_or(file_a.as_str(), |(stem, _)| stem);
+    host_a == host_b
+        && file_a == file_b
+        && stem.chars().count() >= 8
+        && stem.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "https://x/foto-750x375.jpg" → "https://x/foto.jpg": the size suffix CMSs add to the
@@ -425,6 +451,28 @@ mod tests {
         );
         assert_eq!(without_size_suffix("https://x.org/up/foto-2024.jpg"), None);
         assert_eq!(without_size_suffix("https://x.org/up/foto.jpg"), None);
+    }
+
+    #[test]
+    fn a_cdn_resize_path_names_the_same_photo_by_its_file() {
+        let og = "https://miro.cdn.example/v2/resize:fit:1200/1*Qm3kTr9vXa2b.jpeg";
+        assert!(same_file_resized(
+            "https://miro.cdn.example/v2/resize:fit:700/1*Qm3kTr9vXa2b.jpeg",
+            og
+        ));
+        assert!(same_file_resized(
+            "https://www.portal.example/_ipx/w_750&f_webp/uploads/2026/12/banjir-sorong-20261204.jpg",
+            "https://portal.example/uploads/2026/12/banjir-sorong-20261204.jpg"
+        ));
+        // Another host, or a file name that names no one photo.
+        assert!(!same_file_resized(
+            "https://other.example/v2/resize:fit:700/1*Qm3kTr9vXa2b.jpeg",
+            og
+        ));
+        assert!(!same_file_resized(
+            "https://cdn.example/media/a1/fill/w_32/avatar.jpg",
+            "https://cdn.example/media/b2/fill/w_1200/avatar.jpg"
+        ));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Tags a page states in links rather than in meta tags: the rel-tag microformat
 //! (`<a rel="tag">`: Blogger's "Label:", WordPress themes), else a box of hashtag links
 //! ("Tags #Persikota #Liga 2": a `#` says the link is a tag), else a box labelled "Tags:"
-//! whose links all go to tag archives ("/tag/banjir"). Used only when neither JSON-LD
-//! keywords nor `article:tag` name any. A box of plain topic links without such a label is
+//! whose links all go to tag archives ("/tag/banjir"), or such a box without a label under
+//! the post's text (a blog platform's tag pills). Used only when neither JSON-LD keywords
+//! nor `article:tag` name any. A box of plain topic links that do not go to tag archives is
 //! not read: such boxes also list sections and trending topics, and the golden pages keep
 //! to the tags a page states outright.
 
@@ -46,7 +47,11 @@ const TAG_PATH_SEGMENTS: &[&str] = &[
 /// at least two links, each to a tag archive ("/tag/air-bersih"): the page states them
 /// outright, in words and in addresses.
 fn labelled_tag_box(doc: &Document) -> Vec<String> {
-    for tag_box in doc.select("body div, body p, body span, body ul").nodes() {
+    // A `<nav>` too: "<nav><p>Tag:</p><ul><li><a>…" (Wix).
+    for tag_box in doc
+        .select("body div, body p, body span, body ul, body nav")
+        .nodes()
+    {
         let links: Vec<NodeRef> = tag_box
             .children_it(false)
             .filter(|c| c.is_element())
@@ -54,10 +59,9 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
                 if tag_name(&c) == "a" {
                     vec![c]
                 } else if is_link_holder(&c) {
-                    c.element_children()
-                        .into_iter()
-                        .filter(|a| tag_name(a) == "a")
-                        .collect()
+                    links_in(&c)
+                } else if is_list_of_links(&c) {
+                    c.element_children().iter().flat_map(links_in).collect()
                 } else {
                     Vec::new()
                 }
@@ -68,7 +72,9 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
         }
         let label: String = tag_box
             .children_it(false)
-            .filter(|c| !c.is_element() || !(tag_name(c) == "a" || is_link_holder(c)))
+            .filter(|c| {
+                !c.is_element() || !(tag_name(c) == "a" || is_link_holder(c) || is_list_of_links(c))
+            })
             .map(|c| c.text().to_string())
             .collect();
         let in_furniture = in_page_furniture(tag_box)
@@ -86,7 +92,11 @@ fn labelled_tag_box(doc: &Document) -> Vec<String> {
             && std::iter::once(*tag_box)
                 .chain(tag_box.parent())
                 .any(|b| names_the_articles_tags(&b));
-        if in_furniture || !(labelled || named) {
+        // Or, unlabelled and unnamed, the pills a blog platform sets right under the post
+        // (Medium's `/tag/…` links in classes that mean nothing): the article's text is
+        // above them.
+        let under_the_post = label.trim().is_empty() && follows_the_text(doc, tag_box);
+        if in_furniture || !(labelled || named || under_the_post) {
             continue;
         }
         return tags_of(&links);
@@ -107,6 +117,26 @@ fn is_link_holder(node: &NodeRef) -> bool {
         }
         _ => false,
     }
+}
+
+/// The links among `node`'s children.
+fn links_in<'a>(node: &NodeRef<'a>) -> Vec<NodeRef<'a>> {
+    node.element_children()
+        .into_iter()
+        .filter(|a| tag_name(a) == "a")
+        .collect()
+}
+
+/// A `<ul>`/`<ol>` whose items each hold one link and nothing else.
+fn is_list_of_links(node: &NodeRef) -> bool {
+    matches!(tag_name(node).as_str(), "ul" | "ol")
+        && node.element_children().iter().all(|li| {
+            let links = li.element_children();
+            tag_name(li) == "li"
+                && links.len() == 1
+                && tag_name(&links[0]) == "a"
+                && text_of(li) == text_of(&links[0])
+        })
 }
 
 /// The links' texts as tags, without a leading "#", each once, of a few words.
@@ -148,6 +178,25 @@ fn after_headline(doc: &Document, node: &NodeRef) -> bool {
         .nodes()
         .first()
         .is_some_and(|h| h.id < node.id)
+}
+
+/// Words of text a box of bare tag links must follow: the article's, not a teaser's.
+const MIN_TEXT_ABOVE_PILLS: usize = 150;
+
+/// Whether `node` comes after the headline and at least [`MIN_TEXT_ABOVE_PILLS`] words of
+/// paragraphs below it.
+fn follows_the_text(doc: &Document, node: &NodeRef) -> bool {
+    let Some(headline) = doc.select("h1").nodes().first().map(|h| h.id) else {
+        return false;
+    };
+    let words: usize = doc
+        .select("p")
+        .nodes()
+        .iter()
+        .filter(|p| p.id > headline && p.id < node.id)
+        .map(|p| word_count(&text_of(p)))
+        .sum();
+    words >= MIN_TEXT_ABOVE_PILLS
 }
 
 /// A link to a tag archive: a path segment "tag", "topic", "label" … followed by another.

@@ -15,8 +15,9 @@ const LAZY_SRC_ATTRS: &[&str] = &[
     "data-orig-file",
 ];
 
-/// The address of an image: its `src`, or a lazy-loading attribute when `src` is missing or
-/// a placeholder (a `data:` URI, "blank.gif", "placeholder", "lazy").
+/// The address of an image: the largest candidate of its `srcset` when that names sizes,
+/// else its `src`, or a lazy-loading attribute when `src` is missing or a placeholder (a
+/// `data:` URI, "blank.gif", "placeholder", "lazy").
 pub fn image_source(img: &NodeRef) -> Option<String> {
     let src = img
         .attr("src")
@@ -25,7 +26,12 @@ pub fn image_source(img: &NodeRef) -> Option<String> {
     if let Some(src) = &src
         && !is_placeholder(src)
     {
-        return Some(src.clone());
+        let sized_srcset = img.attr("srcset").filter(|s| looks_like_srcset(s));
+        return Some(
+            sized_srcset
+                .and_then(|s| best_of_srcset(&s))
+                .unwrap_or_else(|| src.clone()),
+        );
     }
     LAZY_SRC_ATTRS
         .iter()
@@ -222,6 +228,14 @@ mod tests {
         assert_eq!(
             image_source(&doc.select("img").nodes()[0]).as_deref(),
             Some("/b.jpg")
+        );
+        // A `src` beside a `srcset` of sizes is one of the smaller copies.
+        let doc = dom_query::Document::from(
+            r#"<img src="/fit-700/a.jpg" srcset="/fit-640/a.jpg 640w, /fit-1400/a.jpg 1400w">"#,
+        );
+        assert_eq!(
+            image_source(&doc.select("img").nodes()[0]).as_deref(),
+            Some("/fit-1400/a.jpg")
         );
     }
 

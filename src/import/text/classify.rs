@@ -65,6 +65,14 @@ pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
     if let Some(caps) = PRINTED_PAGE_FOOTER.captures(text) {
         return Kind::Url(caps["url"].to_string());
     }
+    if IMAGE_ALT_LINE.is_match(text) {
+        return Kind::Junk(SCRAPER_ARTIFACT_RULE.to_string());
+    }
+    // Before the phrase rules: "Baca selengkapnya: https://…" reads as a read-also line,
+    // but it gives the article's address.
+    if let Some(caps) = LABELLED_URL_LINE.captures(text) {
+        return Kind::Url(caps["url"].to_string());
+    }
     if let Some(rule) = junk_rule(text) {
         return Kind::Junk(rule.to_string());
     }
@@ -73,9 +81,6 @@ pub(super) fn classify(text: &str, rules: &Rules) -> Kind {
     }
     if URL_LINE.is_match(text) {
         return Kind::Url(text.to_string());
-    }
-    if let Some(caps) = LABELLED_URL_LINE.captures(text) {
-        return Kind::Url(caps["url"].to_string());
     }
     if let Some(kind) = byline(text, rules) {
         return kind;
@@ -155,6 +160,18 @@ pub(super) static CONTACT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Where a social post copied as text ends: its link preview, which opens with the linked
+/// site's host in capitals ("KABARJAMBI.EXAMPLE", "DETIK.COM"), or the reactions under it
+/// ("Semua reaksi:", "All reactions:"). Reactions, shares and the comment thread follow.
+static SOCIAL_POST_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[A-Z0-9][A-Z0-9-]*\.)+[A-Z]{2,}$|(?i)^(?:semua\s+reaksi|all\s+reactions)\s*:?$",
+    )
+    .expect("valid regex")
+});
+
+pub(super) const SOCIAL_POST_TAIL_RULE: &str = "social post's link preview and reactions";
+
 /// The rule that cuts a press release's contact block.
 pub(super) const CONTACT_CUT: &str = "press contact block cut";
 
@@ -168,6 +185,8 @@ pub(super) fn trailing_block(text: &str) -> Option<Kind> {
         Some(Kind::TagsHeading)
     } else if CUT_MARKER.is_match(text) {
         Some(Kind::Cut("related block cut".into()))
+    } else if SOCIAL_POST_TAIL.is_match(text) {
+        Some(Kind::Cut(SOCIAL_POST_TAIL_RULE.into()))
     } else {
         None
     }
@@ -192,6 +211,11 @@ static PRINTED_PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) const PRINTED_PAGE_HEADER_RULE: &str = "printed page header";
 
+/// A browser's print header or footer (see [`PRINTED_PAGE_HEADER`], [`PRINTED_PAGE_FOOTER`]).
+pub(super) fn is_print_furniture(text: &str) -> bool {
+    PRINTED_PAGE_HEADER.is_match(text) || PRINTED_PAGE_FOOTER.is_match(text)
+}
+
 /// The footer a browser prints under each page: the page's address and the page's number
 /// ("https://…\t1/2", "https://…   Page 1 of 3"). The address is the article's.
 static PRINTED_PAGE_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -203,11 +227,19 @@ pub(super) static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^https?://\S+$").expect("valid regex"));
 
 /// The article's address after a label, as a shared copy ends: "Selengkapnya: https://…",
-/// "Baca selengkapnya di https://…", "Sumber: https://…", "Link: https://…".
+/// "Baca selengkapnya di https://…", "Sumber: https://…", "Link: https://…", and an app's
+/// share sheet naming the outlet: "Baca di Kabar Riau: https://…", "Read on Outlet: …".
 pub(super) static LABELLED_URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:baca\s+)?selengkapnya(?:\s+di)?|sumber|source|link|tautan|read\s+more(?:\s+at)?)\s*[:：]?\s*(?P<url>https?://\S+)$")
+    Regex::new(r"(?i)^(?:(?:baca\s+)?(?:selengkapnya|lengkapnya)(?:\s+di)?|baca(?:\s+(?:berita|artikel)(?:\s+ini)?)?\s+di(?:\s+[^:：/]{1,40}?)?|sumber|source|link|tautan|read\s+more(?:\s+at)?|read(?:\s+(?:it|more|the\s+(?:full\s+)?(?:story|article)))?\s+(?:on|at)(?:\s+[^:：/]{1,40}?)?)\s*[:：]?\s*(?P<url>https?://\S+)$")
         .expect("valid regex")
 });
+
+/// An image a text browser (lynx, w3m) printed as its alt text in brackets on a line of
+/// its own: "[Klotok ambulans air di Sungai Kahayan]", "[Warta Kalteng]", "[IMG]".
+static IMAGE_ALT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\[\]:/]{0,149}[^\[\]:/.]\]$").expect("valid regex"));
+
+pub(super) const SCRAPER_ARTIFACT_RULE: &str = "scraper artifact";
 
 /// A URL of a picture (the page's lead image), not of the article.
 pub(super) fn is_image_url(url: &str) -> bool {
@@ -227,8 +259,20 @@ pub(super) fn tidy_tag(tag: &str) -> &str {
     tag.trim().trim_start_matches('#').trim()
 }
 
-/// "Tags: Rusia, Kuba" → the page's tags.
+/// A line of two hashtags or more and nothing else, as a social post ends: its tags.
+static HASHTAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^#[\p{L}\p{N}_]+(?:[\s,]+#[\p{L}\p{N}_]+)+$").expect("valid regex")
+});
+
+/// "Tags: Rusia, Kuba" or "#mataram #ntb" → the page's tags.
 pub(super) fn tags_line(text: &str) -> Option<Kind> {
+    if HASHTAG_LINE.is_match(text) {
+        let tags = text
+            .split(['#', ',', ' '])
+            .map(tidy_tag)
+            .filter(|t| !t.is_empty());
+        return Some(Kind::Tags(tags.map(str::to_string).collect()));
+    }
     let caps = TAGS_LINE.captures(text)?;
     let tags: Vec<String> = caps["tags"]
         .split([',', '#', '•', '·', ';', '|'])

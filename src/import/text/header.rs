@@ -201,3 +201,28 @@ pub(super) fn strip_site_from_title(
     }
     title.to_string()
 }
+
+/// A social post's caption opens with the account's name, as the app shows it glued to the
+/// first line ("kabarmataram.id Ratusan Warga Antre …" under the account's line
+/// "kabarmataram.id"): the headline is the rest. The name is a one-word line above the
+/// headline.
+pub(super) fn without_account_name(
+    title: String,
+    above: &[String],
+    dropped: &mut Vec<Dropped>,
+) -> String {
+    let Some((first, rest)) = title.split_once(char::is_whitespace) else {
+        return title;
+    };
+    let account_above = above
+        .iter()
+        .any(|l| word_count(l) == 1 && l.eq_ignore_ascii_case(first));
+    if !account_above || word_count(rest) < 3 {
+        return title;
+    }
+    dropped.push(Dropped {
+        text: first.to_string(),
+        rule: "account name before the caption".into(),
+    });
+    rest.trim().to_string()
+}

@@ -40,7 +40,28 @@ pub(super) fn clean_line(line: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&");
     let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}');
-    without_chat_marks(text).to_string()
+    match emoji_label(text) {
+        Some(labelled) => labelled,
+        None => without_chat_marks(text).to_string(),
+    }
+}
+
+/// A social post's credit with an emoji for its label ("📝: Lalu Ahmad Zaini", "📸 : Dok.
+/// Humas") in words the byline rules read ("Penulis: …", "Foto: …").
+fn emoji_label(line: &str) -> Option<String> {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?P<emoji>[\p{Extended_Pictographic}\u{FE0F}]+)\s*[:：]\s*(?P<rest>\S.*)$")
+            .expect("valid regex")
+    });
+    let caps = LABEL.captures(line)?;
+    let emoji = caps["emoji"].trim_end_matches('\u{FE0F}');
+    let label = match emoji {
+        "📝" | "✍" | "✏" | "🖊" | "🖋" => "Penulis",
+        "📷" | "📸" => "Foto",
+        "🎥" | "📹" => "Video",
+        _ => return None,
+    };
+    Some(format!("{label}: {}", &caps["rest"]))
 }
 
 /// A line as a chat app's copy writes it, without its decorations: the emoji put before a
@@ -101,27 +122,90 @@ pub(super) fn same_text(a: &str, b: &str) -> bool {
 /// width continues too even in title case: Indonesian prose full of names ("Kepala Dinas
 /// Perhubungan Provinsi Jambi, Ari Wibowo, mengatakan") looks like a headline.
 pub(super) fn join_hard_wraps(lines: Vec<String>) -> Vec<String> {
-    let lines = join_column_blocks(lines);
-    let width = wrap_width(&lines);
+    // The width is read before the column blocks join: a dump wrapped at a column's width
+    // (lynx's 78) has its paragraphs joined as blocks, and the lines left (a caption) need it.
+    let raw_width = wrap_width(&lines);
+    let lines = join_print_furniture(join_column_blocks(lines));
+    let width = wrap_width(&lines).or(raw_width);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    // A printed page's footer and the next page's header met inside a paragraph: they wait
+    // until the paragraph, broken by the page break, is whole.
+    let mut held: Vec<String> = Vec::new();
     // The length of the last physical line of `out`'s last paragraph.
     let mut last_len = 0;
     for line in lines {
+        if is_print_furniture(&line) && out.last().is_some_and(|prev| !prev.is_empty()) {
+            held.push(line);
+            continue;
+        }
         let continues = out.last().is_some_and(|prev: &String| {
-            let full_width = width.is_some_and(|w| last_len * 10 >= w * 8);
+            let full_width =
+                width.is_some_and(|w| last_len * 10 >= w * 8 && last_len * 20 <= w * 21);
             word_count(prev) >= 8
                 && (full_width || !mostly_capitalised(prev))
-                && wraps_into(prev, &line)
+                && (wraps_into(prev, &line) || full_width && wraps_at_width(prev, &line))
         });
         let len = line.chars().count();
         match out.last_mut() {
             Some(prev) if continues => append_wrapped(prev, &line),
-            _ => out.push(line),
+            _ => {
+                out.append(&mut held);
+                out.push(line);
+            }
         }
         last_len = len;
     }
+    out.append(&mut held);
     out
 }
+
+/// Whether `line` continues `prev`, a line that fills the dump's wrap width: `prev` ends
+/// mid-sentence and `line` is more text, whatever its first letter ("… mulai 19" +
+/// "Desember.", "… warga" + "Tahuna yang …"), not a labelled line ("Editor: …"), an address
+/// or a list item.
+fn wraps_at_width(prev: &str, line: &str) -> bool {
+    static LABEL_OR_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[-•*]\s|\d+[.)]\s|\S+(?:\s+\S+){0,2}\s*[:：](?:\s|$)|https?://)")
+            .expect("valid regex")
+    });
+    !prev.ends_with(['.', '!', '?', ':', ';', '"', '”', '’', ')', '…'])
+        && line.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '(' | '“' | '"' | '‘'))
+        && !LABEL_OR_ITEM.is_match(line)
+}
+
+/// A browser's print header and footer written on two lines each (the print time above the
+/// page's title, the page's address above the page's number) become one line each, the form
+/// [`is_print_furniture`] and the classifier read.
+fn join_print_furniture(lines: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let pairs = PRINT_TIME_LINE.is_match(&line)
+            && lines.peek().is_some_and(|next| word_count(next) >= 3)
+            || URL_LINE.is_match(&line)
+                && lines
+                    .peek()
+                    .is_some_and(|next| PAGE_NUMBER_LINE.is_match(next));
+        match lines.next_if(|_| pairs) {
+            Some(next) => out.push(format!("{line}\t{next}")),
+            None => out.push(line),
+        }
+    }
+    out
+}
+
+/// The time a browser printed the page, on a line of its own: "07/12/26, 21.14",
+/// "12/8/26, 7:31 AM".
+static PRINT_TIME_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?$")
+        .expect("valid regex")
+});
+
+/// A printed page's number: "1/2", "Page 1 of 3", "Halaman 1 dari 3".
+static PAGE_NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d+\s*/\s*\d+|(?:page\s+|halaman\s+)?\d+\s+(?:of|dari)\s+\d+)$")
+        .expect("valid regex")
+});
 
 /// Appends a wrapped line to the text it continues: with a space, or with none after a
 /// word broken at a hyphen ("direvita-" + "lisasi" gives "direvitalisasi"; a doubled word

@@ -75,9 +75,18 @@ pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extracti
         .ok_or_else(|| NoArticle("no headline found".into()))?;
 
     page.before_headline(&lines[..headline], &kinds[..headline]);
-    page.title = strip_site_from_title(&lines[headline], rules, &mut page.dropped);
+    let title = strip_site_from_title(&lines[headline], rules, &mut page.dropped);
+    page.title = without_account_name(title, &lines[..headline], &mut page.dropped);
     page.after_headline(&lines, &kinds, headline);
     let page_url = url.map(str::to_string).or_else(|| page.url.clone());
-    page.outlet = page_url.and_then(|u| outlet_name(&u, &lines));
+    // Promos, copyright lines and a link preview's host name the outlet in passing, not as
+    // the page writes its name.
+    let naming_lines: Vec<String> = lines
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, kind)| !matches!(kind, Kind::Junk(_) | Kind::Cut(_)))
+        .map(|(line, _)| line.clone())
+        .collect();
+    page.outlet = page_url.and_then(|u| outlet_name(&u, &naming_lines));
     page.into_extraction(rules, url)
 }

@@ -18,8 +18,11 @@ pub(super) fn strip_logo_alt_text(text: &str, dropped: &mut Vec<Dropped>) -> Str
 // The outlet
 
 /// The outlet's name as the page spells it: a word of the page equal to its URL's host
-/// ("Kompas.com") or to the host's name part ("RMOL" for rmol.id), in capitals or capitalised;
-/// the spelling the page uses most wins. `None` when the page never writes it so.
+/// ("Kompas.com") or to the host's name part ("RMOL" for rmol.id), or two capitalised words
+/// that make the name part ("Kabar Riau" for kabarriau.example), in capitals or capitalised;
+/// the spelling the page uses most wins, on a tie the one with the domain, then the first.
+/// `None` when the page never writes it so. `lines` are the lines that may name the outlet
+/// (not promos or a link preview's host).
 pub(super) fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
     let host = crate::import::rules::host_of(url)?;
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
@@ -33,16 +36,35 @@ pub(super) fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
         [.., name, _] => *name,
         _ => return None,
     };
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for word in lines.iter().flat_map(|l| l.split_whitespace()) {
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let matches = word.eq_ignore_ascii_case(name) || word.eq_ignore_ascii_case(&host);
-        if !matches || !word.starts_with(|c: char| c.is_uppercase()) {
-            continue;
-        }
-        match counts.iter_mut().find(|(w, _)| w == word) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((word.to_string(), 1)),
+    let mut count = |spelling: String| match counts.iter_mut().find(|(w, _)| *w == spelling) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((spelling, 1)),
+    };
+    for line in lines {
+        let words: Vec<&str> = line
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            let matches = word.eq_ignore_ascii_case(name) || word.eq_ignore_ascii_case(&host);
+            if matches && capitalised(word) {
+                count(word.to_string());
+            }
+            // "Kabar Riau": the name part split in two capitalised words, the whole name
+            // ("TIMOR EKSPRES DARING" is another name than timorekspres's).
+            let whole = i.checked_sub(1).is_none_or(|p| !capitalised(words[p]))
+                && words.get(i + 2).is_none_or(|n| !capitalised(n));
+            if let Some(next) = words.get(i + 1)
+                && whole
+                && capitalised(word)
+                && capitalised(next)
+                && word.len() + next.len() == name.len()
+                && format!("{word}{next}").eq_ignore_ascii_case(name)
+            {
+                count(format!("{word} {next}"));
+            }
         }
     }
     // Most used; on a tie the one with the domain ("Kompas.com"), then the first seen.

@@ -121,9 +121,27 @@ fn the_outlet_is_named_as_the_page_spells_it() {
     );
     let lines = vec!["Cahaya Timur".to_string(), "cahayatimur logo".to_string()];
     assert_eq!(
+        outlet_name("https://cahayatimur.co.id/x", &lines).as_deref(),
+        Some("Cahaya Timur"),
+        "the name part split in two capitalised words"
+    );
+    let lines = vec!["cahayatimur logo".to_string(), "cahaya timur".to_string()];
+    assert_eq!(
         outlet_name("https://cahayatimur.co.id/x", &lines),
         None,
-        "never written as one word with a capital"
+        "never written with a capital"
+    );
+    // Two words of a longer name are not the outlet's name.
+    let lines = vec!["TIMOR EKSPRES DARING".to_string()];
+    assert_eq!(outlet_name("https://timorekspres.example/x", &lines), None);
+    // A masthead with a space and a dateline in capitals: the first seen on a tie.
+    let lines = vec![
+        "Kabar Sulut".to_string(),
+        "MANADO, KABARSULUT – Tiket kapal habis.".to_string(),
+    ];
+    assert_eq!(
+        outlet_name("https://kabarsulut.example/x", &lines).as_deref(),
+        Some("Kabar Sulut")
     );
 }
 

@@ -114,6 +114,10 @@ impl Page {
                 self.drop_block(&lines[i..end], phrases::rule::READ_ALSO);
                 return Some(end);
             }
+            // A site's host in capitals in the header is the outlet's name, not a link preview.
+            Kind::Cut(rule) if *in_header && rule == SOCIAL_POST_TAIL_RULE => {
+                self.drop_line(text, "site name under the headline")
+            }
             // A "Terpopuler" box between the headline and the text ends nothing.
             Kind::Cut(_) if *in_header && text_follows(lines, kinds, i) => {
                 let end = end_of_box(lines, kinds, i);

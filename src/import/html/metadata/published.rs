@@ -196,7 +196,8 @@ static UPDATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// A date in UTC is the page's machine date as a server wrote it; the page shows the day in
 /// its own zone. So another of its stated dates for the same moment with an offset wins
 /// ("2022-04-22T04:11:44+00:00" and "2022-04-21T22:11:44-06:00": the 21st), and so does the
-/// zone a time shown by the headline implies (04:08 UTC shown as "11:08 PM": -05:00).
+/// zone a time shown by the headline states or implies ("16:20 WIT" for 07:20 UTC: +09:00;
+/// 04:08 UTC shown as "11:08 PM": -05:00).
 fn in_the_pages_zone(
     first: &MachineDate,
     stated: &[(String, MachineDate)],
@@ -211,6 +212,20 @@ fn in_the_pages_zone(
         .find(|m| m.offset.is_some_and(|o| o != utc()) && m.at(utc()) == Some(moment));
     if let Some(m) = same_moment {
         return m.clone();
+    }
+    // The page shows the same minute with its zone ("16:20 WIT" for 07:20:35 UTC).
+    let shown_zone = shown
+        .filter(|s| {
+            s.at(utc())
+                .is_some_and(|t| (t - moment).num_seconds().abs() < 60)
+        })
+        .and_then(|s| s.offset)
+        .filter(|&o| o != utc());
+    if let Some(offset) = shown_zone {
+        return MachineDate {
+            local: moment.with_timezone(&offset).naive_local(),
+            offset: Some(offset),
+        };
     }
     let shown_offset = shown
         .filter(|s| s.offset.is_none() && s.local.time() != chrono::NaiveTime::MIN)
@@ -521,6 +536,10 @@ mod tests {
         let html = r#"<html lang="en"><head><meta property="article:published_time" content="2022-04-29T04:08:28+00:00"></head>
             <body><h1>Officials arrest the premier on drug charges</h1><p class="date">April 28, 2022 11:08 PM</p></body></html>"#;
         assert_eq!(date_of(html).unwrap(), "2022-04-28T23:08:28-05:00");
+        // The same minute shown with a named zone: that zone, the machine's seconds.
+        let html = r#"<html lang="id"><head><meta property="article:published_time" content="2026-12-04T07:20:35.000Z"></head>
+            <body><h1>Banjir rob rendam pesisir Sorong</h1><span class="article__date">Jumat, 04 Des 2026 16:20 WIT</span></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2026-12-04T16:20:35+09:00");
         // Another moment in another zone is another date: the first stated stays.
         let html = r#"<head><meta property="article:published_time" content="2022-04-22T04:11:44+00:00"></head>
             <body><time class="entry-date" datetime="2022-04-20T08:00:00-06:00">April 20, 2022</time></body>"#;
