@@ -631,3 +631,100 @@ fn a_browsers_printout_loses_its_page_headers_and_footers_and_gives_its_address(
         Kind::Junk(PRINTED_PAGE_HEADER_RULE.to_string())
     );
 }
+
+#[test]
+fn a_social_posts_labels_counters_and_link_preview() {
+    // An emoji for a label, a line of hashtags, the account glued to the caption.
+    assert_eq!(
+        clean_line("📝: Lalu Ahmad Zaini"),
+        "Penulis: Lalu Ahmad Zaini"
+    );
+    assert_eq!(clean_line("📸 : Dok. Humas"), "Foto: Dok. Humas");
+    assert_eq!(
+        tags_line("#mataram #ntb #minyakgoreng"),
+        Some(Kind::Tags(vec![
+            "mataram".into(),
+            "ntb".into(),
+            "minyakgoreng".into()
+        ]))
+    );
+    assert_eq!(tags_line("#mataram"), None, "one hashtag is a word");
+    let mut dropped = Vec::new();
+    let above = ["kabarmataram.id".to_string(), "Ikuti".to_string()];
+    assert_eq!(
+        without_account_name(
+            "kabarmataram.id Ratusan Warga Antre Minyak Goreng".into(),
+            &above,
+            &mut dropped
+        ),
+        "Ratusan Warga Antre Minyak Goreng"
+    );
+    // The labelled address ("Baca selengkapnya: …", an app's "Baca di Outlet: …") is the
+    // source; the link preview under it (the host in capitals) ends the post.
+    let rules = Rules::default();
+    for line in [
+        "Baca selengkapnya: https://kabarjambi.example/2025/11/19/sungai",
+        "Baca di Kabar Riau: https://kabarriau.example/read/2026/12/01/48213/banjir",
+        "Read on Coastal Daily: https://coastal.example/2026/12/01/flood",
+    ] {
+        assert!(matches!(classify(line, &rules), Kind::Url(_)), "{line}");
+    }
+    assert_eq!(
+        classify("KABARJAMBI.EXAMPLE", &rules),
+        Kind::Cut(SOCIAL_POST_TAIL_RULE.into())
+    );
+    assert_eq!(
+        classify("Semua reaksi:", &rules),
+        Kind::Cut(SOCIAL_POST_TAIL_RULE.into())
+    );
+    let post = "Kabar Jambi\n19 November 2025 pukul 10.15 ·\n🔴 Sungai Batanghari Tercemar Limbah Tambang Emas Ilegal\n\nJAMBI – Air Sungai Batanghari di Kecamatan Muara Tembesi berubah keruh kecokelatan sejak sepekan terakhir karena tambang.\n\nBaca selengkapnya: https://kabarjambi.example/2025/11/19/sungai\nKABARJAMBI.EXAMPLE\nSungai Batanghari Tercemar Limbah Tambang Emas Ilegal\nAir Sungai Batanghari berubah keruh kecokelatan sejak sepekan terakhir di hulu.\nSemua reaksi:\n1,2 rb\nDedi Saputra\nSemoga cepat ditindak aparat, kasihan warga di hilir\n";
+    let a = extract_default(post).article;
+    assert_eq!(
+        a.source.as_deref(),
+        Some("https://kabarjambi.example/2025/11/19/sungai")
+    );
+    assert_eq!(a.source_name.as_deref(), Some("Kabar Jambi"));
+    assert_eq!(a.body.matches("\n\n").count(), 0, "{}", a.body);
+}
+
+#[test]
+fn a_printouts_page_break_and_wraps_at_its_width_join_again() {
+    let dump = "07/12/26, 21.14\nTiket Kapal Ludes Dua Pekan Sebelum Natal - Kabar Sulut\n\nKabar Sulut\n\nTiket Kapal Ludes Dua Pekan Sebelum Natal\n\nSenin, 7 Desember 2026 | 08:30 WITA\n\nMANADO – Tiket kapal penumpang rute Manado–Tahuna untuk keberangkatan 18 hingga\n24 Desember 2026 habis terjual. Penumpang yang hendak pulang kampung ke Kepulauan Sangihe\nuntuk merayakan Natal kini hanya bisa berharap pada kapal tambahan yang akan datang.\n\nDi loket pelabuhan, antrean calon penumpang sudah terlihat sejak subuh. Meiske Tamaka, warga\nTahuna yang bekerja di Manado, mengaku sudah tiga hari datang ke loket tanpa hasil sama. Ia\nhttps://kabarsulut.example/nusa-utara/2026/12/07/tiket-kapal\n1/2\n\u{c}07/12/26, 21.14\nTiket Kapal Ludes Dua Pekan Sebelum Natal - Kabar Sulut\nberencana menunggu kapal tambahan karena tiket pesawat ke Naha sudah mencapai Rp1,8 juta\nsekali jalan.\n\nDinas Perhubungan Sulawesi Utara mengingatkan warga agar membeli tiket hanya di loket resmi\ndan aplikasi operator. Menjelang Natal tahun lalu, polisi menangkap empat calo yang menjual\ntiket palsu dengan harga dua kali lipat.\n";
+    let a = extract_default(dump).article;
+    let paragraphs: Vec<&str> = a.body.trim_end().split("\n\n").collect();
+    assert_eq!(paragraphs.len(), 3, "{paragraphs:?}");
+    assert!(paragraphs[0].contains("hingga 24 Desember 2026"));
+    assert!(paragraphs[1].contains("warga Tahuna"));
+    assert!(paragraphs[1].ends_with("Ia berencana menunggu kapal tambahan karena tiket pesawat ke Naha sudah mencapai Rp1,8 juta sekali jalan."));
+    assert_eq!(
+        a.source.as_deref(),
+        Some("https://kabarsulut.example/nusa-utara/2026/12/07/tiket-kapal")
+    );
+    assert_eq!(a.source_name.as_deref(), Some("Kabar Sulut"));
+}
+
+#[test]
+fn a_text_browsers_image_alt_goes_and_its_wrapped_caption_is_the_caption() {
+    let rules = Rules::default();
+    assert_eq!(
+        classify("[Klotok ambulans air di Sungai Kahayan]", &rules),
+        Kind::Junk(SCRAPER_ARTIFACT_RULE.into())
+    );
+    // A bracketed credit is no image's alt text.
+    assert_ne!(
+        classify("[Foto: Antara/Rendy]", &rules),
+        Kind::Junk(SCRAPER_ARTIFACT_RULE.into())
+    );
+    let para = "Setiap ambulans air dilengkapi tandu, tabung oksigen, dan kotak obat, serta\ndiawaki seorang perawat dan seorang motoris. Perahu bersiaga di dermaga kota\npagi dan malam, dan bisa dipanggil melalui nomor layanan darurat 112 kapan saja.\n\n";
+    let dump = format!(
+        "Kapal Klotok Jadi Ambulans Air bagi Warga Bantaran Sungai Kahayan\n\n   Penulis: Rendy Saputra\n   Kamis, 03 Desember 2026 14:10 WIB\n\n   [Klotok ambulans air]\n   Perahu klotok yang dimodifikasi menjadi ambulans air bersandar di dermaga\n   Kelurahan Pahandut Seberang, Palangka Raya, Rabu (2/12/2026). (Warta\n   Kalteng/Rendy Saputra)\n\n{para}{para}{para}"
+    );
+    let a = extract_default(&dump).article;
+    assert_eq!(
+        a.image_caption.as_deref(),
+        Some(
+            "Perahu klotok yang dimodifikasi menjadi ambulans air bersandar di dermaga Kelurahan Pahandut Seberang, Palangka Raya, Rabu (2/12/2026). (Warta Kalteng/Rendy Saputra)"
+        )
+    );
+    assert!(!a.body.contains("Klotok ambulans"));
+}
