@@ -79,14 +79,14 @@ pub fn extract(input: &str, rules: &Rules, url: Option<&str>) -> Result<Extracti
     page.title = without_account_name(title, &lines[..headline], &mut page.dropped);
     page.after_headline(&lines, &kinds, headline);
     let page_url = url.map(str::to_string).or_else(|| page.url.clone());
-    // Promos, copyright lines and a link preview's host name the outlet in passing, not as
-    // the page writes its name.
-    let naming_lines: Vec<String> = lines
+    // A link preview's host names the linked site, not the page's outlet; a promo or a
+    // copyright line names it in passing.
+    let (naming_lines, in_passing): (Vec<String>, Vec<bool>) = lines
         .iter()
         .zip(&kinds)
-        .filter(|(_, kind)| !matches!(kind, Kind::Junk(_) | Kind::Cut(_)))
-        .map(|(line, _)| line.clone())
-        .collect();
-    page.outlet = page_url.and_then(|u| outlet_name(&u, &naming_lines));
+        .filter(|(_, kind)| !matches!(kind, Kind::Cut(rule) if rule == SOCIAL_POST_TAIL_RULE))
+        .map(|(line, kind)| (line.clone(), matches!(kind, Kind::Junk(_) | Kind::Cut(_))))
+        .unzip();
+    page.outlet = page_url.and_then(|u| outlet_name(&u, &naming_lines, &in_passing));
     page.into_extraction(rules, url)
 }

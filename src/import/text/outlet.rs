@@ -21,9 +21,10 @@ pub(super) fn strip_logo_alt_text(text: &str, dropped: &mut Vec<Dropped>) -> Str
 /// ("Kompas.com") or to the host's name part ("RMOL" for rmol.id), or two capitalised words
 /// that make the name part ("Kabar Riau" for kabarriau.example), in capitals or capitalised;
 /// the spelling the page uses most wins, on a tie the one with the domain, then the first.
-/// `None` when the page never writes it so. `lines` are the lines that may name the outlet
-/// (not promos or a link preview's host).
-pub(super) fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
+/// `None` when the page never writes it so. A line marked `in_passing` (a promo, a
+/// copyright line) counts for the one-word spellings only: two capitalised words there may
+/// be any two words.
+pub(super) fn outlet_name(url: &str, lines: &[String], in_passing: &[bool]) -> Option<String> {
     let host = crate::import::rules::host_of(url)?;
     let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
     let labels: Vec<&str> = host.split('.').collect();
@@ -42,7 +43,7 @@ pub(super) fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
         Some((_, n)) => *n += 1,
         None => counts.push((spelling, 1)),
     };
-    for line in lines {
+    for (line, &in_passing) in lines.iter().zip(in_passing) {
         let words: Vec<&str> = line
             .split_whitespace()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -57,6 +58,7 @@ pub(super) fn outlet_name(url: &str, lines: &[String]) -> Option<String> {
             let whole = i.checked_sub(1).is_none_or(|p| !capitalised(words[p]))
                 && words.get(i + 2).is_none_or(|n| !capitalised(n));
             if let Some(next) = words.get(i + 1)
+                && !in_passing
                 && whole
                 && capitalised(word)
                 && capitalised(next)

@@ -111,36 +111,74 @@ fn the_outlet_is_named_as_the_page_spells_it() {
     .map(|l| l.to_string())
     .collect();
     assert_eq!(
-        outlet_name("https://rmol.id/dunia/read/1/x", &lines).as_deref(),
+        outlet_name(
+            "https://rmol.id/dunia/read/1/x",
+            &lines,
+            &vec![false; lines.len()]
+        )
+        .as_deref(),
         Some("RMOL")
     );
     let lines = vec!["Kompas.com - Warga Kompas berkumpul. Kompas.com".to_string()];
     assert_eq!(
-        outlet_name("https://www.kompas.com/read/x", &lines).as_deref(),
+        outlet_name(
+            "https://www.kompas.com/read/x",
+            &lines,
+            &vec![false; lines.len()]
+        )
+        .as_deref(),
         Some("Kompas.com")
     );
     let lines = vec!["Cahaya Timur".to_string(), "cahayatimur logo".to_string()];
     assert_eq!(
-        outlet_name("https://cahayatimur.co.id/x", &lines).as_deref(),
+        outlet_name(
+            "https://cahayatimur.co.id/x",
+            &lines,
+            &vec![false; lines.len()]
+        )
+        .as_deref(),
         Some("Cahaya Timur"),
         "the name part split in two capitalised words"
     );
     let lines = vec!["cahayatimur logo".to_string(), "cahaya timur".to_string()];
     assert_eq!(
-        outlet_name("https://cahayatimur.co.id/x", &lines),
+        outlet_name(
+            "https://cahayatimur.co.id/x",
+            &lines,
+            &vec![false; lines.len()]
+        ),
         None,
         "never written with a capital"
     );
+    // In a promo, only the one-word spelling counts.
+    let lines =
+        vec!["Dapatkan berita terbaru Kabar Cirebon dan KABARCIREBON di WhatsApp".to_string()];
+    assert_eq!(
+        outlet_name("https://kabarcirebon.example/x", &lines, &[true]).as_deref(),
+        Some("KABARCIREBON")
+    );
     // Two words of a longer name are not the outlet's name.
     let lines = vec!["TIMOR EKSPRES DARING".to_string()];
-    assert_eq!(outlet_name("https://timorekspres.example/x", &lines), None);
+    assert_eq!(
+        outlet_name(
+            "https://timorekspres.example/x",
+            &lines,
+            &vec![false; lines.len()]
+        ),
+        None
+    );
     // A masthead with a space and a dateline in capitals: the first seen on a tie.
     let lines = vec![
         "Kabar Sulut".to_string(),
         "MANADO, KABARSULUT – Tiket kapal habis.".to_string(),
     ];
     assert_eq!(
-        outlet_name("https://kabarsulut.example/x", &lines).as_deref(),
+        outlet_name(
+            "https://kabarsulut.example/x",
+            &lines,
+            &vec![false; lines.len()]
+        )
+        .as_deref(),
         Some("Kabar Sulut")
     );
 }
