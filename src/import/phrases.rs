@@ -643,6 +643,38 @@ pub fn without_closing_initials(body: &str) -> Option<(String, String)> {
     Some((kept, trimmed[mark.end()..].trim().to_string()))
 }
 
+/// A letter's salutation to the editors, opening a reader's letter: "Yth. Redaksi Harian
+/// …,", "Kepada Yth. Redaksi", "Dear Editor,", "Sir,".
+static LETTER_SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:kepada\s+)?yth\.?\s+(?:bapak/ibu\s+)?(?:redaksi|redaktur|pengasuh)\b.{0,60}|dear\s+(?:editor|sir|madam)\b.{0,40}|sir|madam|to\s+the\s+editor)\s*[,:]?$")
+        .expect("letter salutation")
+});
+
+/// The rule of a reader's letter's signature.
+pub const LETTER_SIGNATURE: &str = "letter signature";
+
+/// A reader's letter (its body opens with a salutation to the editors) signed at its end
+/// with the writer's name, and the place on the next line ("Hendrikus Ajun\\\nSungai Raya,
+/// Kubu Raya"): the body without the signature, and the writer's name.
+pub fn without_letter_signature(body: &str) -> Option<(String, String)> {
+    let trimmed = body.trim_end();
+    let first = trimmed.split("\n\n").next()?;
+    if !LETTER_SALUTATION.is_match(first.trim()) {
+        return None;
+    }
+    let (kept, last) = trimmed.rsplit_once("\n\n")?;
+    let mut lines = last.lines().map(|l| l.trim_end_matches('\\').trim());
+    let name = lines.next()?;
+    let place = lines.next();
+    let place_ok = place.is_none_or(|p| {
+        p.split_whitespace().count() <= 8 && !p.ends_with(['.', '!', '?']) && lines.next().is_none()
+    });
+    let name_ok = crate::import::names::is_name_like(name)
+        && name.split_whitespace().count() >= 2
+        && !name.ends_with(['.', '!', '?', ',']);
+    (name_ok && place_ok).then(|| (format!("{kept}\n"), name.to_string()))
+}
+
 pub fn junk_phrase(text: &str) -> Option<&'static str> {
     let text = text.trim();
     let words = text.split_whitespace().count();
@@ -822,6 +854,28 @@ mod tests {
     }
 
     /// A rule proper compiles when its gate first lets a line through: every one must.
+    #[test]
+    fn a_readers_letter_is_signed_by_its_writer() {
+        let letter = "Yth. Redaksi Harian Tanjungpura,\n\nLampu jalan padam sebulan.\n\nHendrikus Ajun\\\nSungai Raya, Kubu Raya\n";
+        assert_eq!(
+            without_letter_signature(letter),
+            Some((
+                "Yth. Redaksi Harian Tanjungpura,\n\nLampu jalan padam sebulan.\n".to_string(),
+                "Hendrikus Ajun".to_string()
+            ))
+        );
+        // No salutation: an article's last line is no signature.
+        assert_eq!(
+            without_letter_signature("Lampu jalan padam.\n\nHendrikus Ajun\n"),
+            None
+        );
+        // A last paragraph that is a sentence is no signature.
+        assert_eq!(
+            without_letter_signature("Dear Editor,\n\nThe lights are out.\n\nThank you.\n"),
+            None
+        );
+    }
+
     #[test]
     fn every_rule_compiles() {
         let statics = [

@@ -158,11 +158,22 @@ fn extract_page(
             rule: crate::import::phrases::rule::EDITOR_INITIALS.to_string(),
         });
     }
+    let mut authors = meta.authors;
+    if let Some((kept, writer)) = crate::import::phrases::without_letter_signature(&body) {
+        body = kept;
+        dropped.push(super::Dropped {
+            text: writer.clone(),
+            rule: crate::import::phrases::LETTER_SIGNATURE.to_string(),
+        });
+        if authors.is_empty() {
+            authors.push(writer);
+        }
+    }
 
     let article = ImportedArticle {
         title: meta.title.unwrap_or_default(),
         date: meta.date,
-        authors: meta.authors,
+        authors,
         tags: meta.tags,
         summary: meta.summary,
         source,
