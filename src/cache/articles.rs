@@ -344,6 +344,16 @@ impl ArticleCache {
         key_in(&self.content, file)
     }
 
+    /// Lets go of the index and records once every file is loaded (at 100,000 articles
+    /// ~120 MB, else held to the end of the build); which entries were taken is kept for
+    /// [`ArticleCache::save`]. Nothing is found in the cache after this.
+    pub fn done_loading(&mut self) {
+        for shard in self.shards.iter_mut().flatten() {
+            shard.part = Vec::new();
+            shard.count = 0;
+        }
+    }
+
     /// The shard holding `file`'s entry, and the entry's place in it.
     fn place(&self, file: &Path) -> Option<(&Shard, usize)> {
         let key = self.key(file);
@@ -654,6 +664,9 @@ mod tests {
             })
             .collect();
         let remaining: Vec<Arc<Article>> = kept.iter().map(|&i| articles[i].clone()).collect();
+        let mut cache = cache;
+        cache.done_loading();
+        assert!(cache.take_any(&articles[7].file).is_none(), "let go of");
         cache.save(&remaining, &origins).expect("saved");
         let cache = ArticleCache::load(&config);
         assert!(cache.take_any(&articles[7].file).is_none(), "a-7 dropped");
