@@ -105,9 +105,12 @@ pub fn build(args: &BuildArgs, waiting: &mut dyn FnMut(&str)) -> Result<BuildRep
     // A build holds every article at once: bodies beyond the budget wait in a scratch file.
     let bodies = BodyStore::with_scratch_file(config.build.body_memory_mb);
     let use_cache = locks.use_cache;
-    let article_cache = use_cache.then(|| ArticleCache::load(&config));
+    let mut article_cache = use_cache.then(|| ArticleCache::load(&config));
     t.mark("read article cache");
     let (loaded, origins) = crate::cache::load::load_all(&config, article_cache.as_ref(), &bodies)?;
+    if let Some(cache) = &mut article_cache {
+        cache.done_loading();
+    }
     let articles = loaded.articles;
     warnings.extend(loaded.warnings);
     warnings.extend(crate::content::terms::merged_names_in_site(

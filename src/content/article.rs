@@ -238,7 +238,8 @@ mod zoned {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Tz>, D::Error> {
-        let (secs, nanos, zone) = <(i64, u32, String)>::deserialize(d)?;
+        // The zone's name read where it lies (the cache decodes from bytes in memory).
+        let (secs, nanos, zone) = <(i64, u32, &'de str)>::deserialize(d)?;
         let tz: Tz = zone.parse().map_err(D::Error::custom)?;
         tz.timestamp_opt(secs, nanos)
             .single()

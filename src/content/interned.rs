@@ -77,7 +77,9 @@ pub mod serde_names {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Box<[Arc<str>]>, D::Error> {
-        let names = Vec::<String>::deserialize(d)?;
+        // Read where they lie (the cache decodes from bytes in memory): a shared name
+        // needs no string of its own.
+        let names = Vec::<&'de str>::deserialize(d)?;
         Ok(names.iter().map(|n| super::name(n)).collect())
     }
 }
@@ -93,7 +95,7 @@ pub mod serde_name {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?.map(|n| super::name(&n)))
+        Ok(Option::<&'de str>::deserialize(d)?.map(super::name))
     }
 }
 
