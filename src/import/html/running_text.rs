@@ -53,19 +53,37 @@ pub fn chosen_container<'a>(
 ) -> Option<(NodeRef<'a>, HashSet<String>)> {
     let body = page.body()?;
     let chosen = Document::fragment(found);
-    let chosen_keys: HashSet<String> = leaf_blocks(&chosen.root())
+    let chosen_lines: Vec<String> = leaf_blocks(&chosen.root())
         .iter()
         .map(|b| key_of(&text_of(b)))
         .filter(|k| word_count(k) >= MIN_MATCH_WORDS)
         .collect();
-    if chosen_keys.is_empty() {
+    let (Some(first_line), Some(last_line)) = (chosen_lines.first(), chosen_lines.last()) else {
         return None;
-    }
-    let matched: Vec<NodeRef> = leaf_blocks(&body)
-        .into_iter()
-        .filter(|b| chosen_keys.contains(&key_of(&text_of(b))))
+    };
+    let page_blocks = leaf_blocks(&body);
+    let page_keys: Vec<String> = page_blocks.iter().map(|b| key_of(&text_of(b))).collect();
+    let chosen_keys: HashSet<String> = chosen_lines.iter().cloned().collect();
+    let matched: Vec<&NodeRef> = page_blocks
+        .iter()
+        .zip(&page_keys)
+        .filter(|(_, key)| chosen_keys.contains(*key))
+        .map(|(block, _)| block)
         .collect();
-    let container = common_ancestor(matched.first()?, matched.last()?)?;
+    let (first, last) = match (matched.first(), matched.last()) {
+        (Some(first), Some(last)) => (**first, **last),
+        // Readability made paragraphs of a block's `<br>`-separated lines (a forum post): the
+        // page's blocks that hold its first and last lines.
+        _ => {
+            let holding = |line: &str| page_keys.iter().position(|key| key.contains(line));
+            let first = holding(first_line)?;
+            let last = page_keys
+                .iter()
+                .rposition(|key| key.contains(last_line.as_str()))?;
+            (page_blocks[first], page_blocks[last])
+        }
+    };
+    let container = common_ancestor(&first, &last)?;
     Some((container, chosen_keys))
 }
 

@@ -191,6 +191,27 @@ mod tests {
     }
 
     #[test]
+    fn posts_of_lines_set_apart_by_breaks_are_found_in_the_page() {
+        // XenForo: each post's text is one block of lines between <br>s, which readability
+        // returns as paragraphs; the post is still found in the page and the row taken.
+        let post = |name: &str, a: &str, b: &str| {
+            format!(
+                "<article class='message message--post'><div class='message-main'>\
+                 <article class='message-body'><div class='bbWrapper'>{a}<br><br>{b}</div>\
+                 </article></div><div class='message-user'>{name}</div></article>"
+            )
+        };
+        let page = Document::from(format!(
+            "<body><h1>Jede Nacht verliert Pepe Dreck</h1><div class='block-body'>{}{}</div></body>",
+            post("Pepemaus", FIRST, SECOND),
+            post("Anna", THIRD, FIRST)
+        ));
+        let found = format!("<div><p>{FIRST}</p><p>{SECOND}</p></div>");
+        let text = text_of_html(&whole_row(&page, &found));
+        assert_eq!(text, format!("{FIRST}{SECOND}{THIRD}{FIRST}"));
+    }
+
+    #[test]
     fn the_question_comes_before_the_answers() {
         let page = Document::from(format!(
             "<body><h1>Wurde oder war?</h1><div class='question'><div class='post'><p>{FIRST}</p></div></div>\
