@@ -168,7 +168,7 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
             || is_bio_heading(&line_text)
             || SET_APART_HEADING.is_match(&line_text)
             || (heading && all_link)
-            || (i == 0 && all_link)
+            || (i == 0 && all_link && !in_quote(line, node))
             || linked_items >= 2
         {
             return Verdict::Ends;
@@ -180,9 +180,11 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
             has_paragraph = true;
         }
     }
-    if lines.is_empty() {
-        // Text straight in the box: its lines are split by `<br>`.
-        has_paragraph = words >= MIN_PARAGRAPH_WORDS && junk_line_rule(&text).is_none();
+    // Text straight in the box (its lines split by `<br>`), beside its blocks or without any:
+    // a forum reply's own words after the post it quotes.
+    let in_blocks: usize = lines.iter().map(|l| word_count(&text_of(l))).sum();
+    if !has_paragraph && words.saturating_sub(in_blocks) >= MIN_PARAGRAPH_WORDS {
+        has_paragraph = junk_line_rule(&text).is_none();
     }
     if has_paragraph {
         Verdict::Continues
@@ -193,6 +195,14 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
     } else {
         Verdict::Ends
     }
+}
+
+/// Whether a line of `node` sits in a `<blockquote>` inside it: a linked first line there is
+/// the quote's source ("Pepemaus hat gesagt:" over a forum post's quote), not a link list.
+fn in_quote(line: &NodeRef, node: &NodeRef) -> bool {
+    line.ancestors_it(None)
+        .take_while(|a| a.id != node.id)
+        .any(|a| tag_name(&a) == "blockquote")
 }
 
 /// The heading of a comments section or an author box ("12 Kommentare", "Comments (3)",

@@ -212,6 +212,27 @@ mod tests {
     }
 
     #[test]
+    fn a_post_that_quotes_another_is_a_post() {
+        // A reply opens with the quoted post under its linked source line; it is still one
+        // of the thread's posts.
+        let quoting = format!(
+            "<blockquote class='bbCodeBlock--quote'><div class='bbCodeBlock-title'>\
+             <a href='/goto/post-1'>Pepemaus hat gesagt:</a></div>\
+             <div class='bbCodeBlock-content'>Die Ohren sind sauber.</div></blockquote>{THIRD}"
+        );
+        let page = Document::from(format!(
+            "<body><h1>Jede Nacht verliert Pepe Dreck</h1><div class='thread'>{}{}{}</div></body>",
+            post("Pepemaus", FIRST),
+            post("Anna", SECOND),
+            post("Berta", &quoting)
+        ));
+        let found = format!("<div><p>{FIRST}</p></div>");
+        let text = text_of_html(&whole_row(&page, &found));
+        assert!(text.ends_with(THIRD), "{text}");
+        assert!(text.contains(SECOND), "{text}");
+    }
+
+    #[test]
     fn the_question_comes_before_the_answers() {
         let page = Document::from(format!(
             "<body><h1>Wurde oder war?</h1><div class='question'><div class='post'><p>{FIRST}</p></div></div>\
