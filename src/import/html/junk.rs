@@ -378,7 +378,11 @@ fn junk_element_rule(node: &NodeRef, page: &PageShape) -> Option<Option<String>>
     if FURNITURE_TAGS.contains(&tag.as_str()) {
         // An article's own header holds its headline and often its lead; what else is in
         // it (kicker, date, share bar) is judged on its own.
-        if tag == "header" && (holds_running_text(node) || !select(node, "h1").is_empty()) {
+        if tag == "header"
+            && (holds_running_text(node)
+                || !select(node, "h1").is_empty()
+                || is_section_heading_box(node))
+        {
             return None;
         }
         return Some(Some(format!("page furniture <{tag}>")));
@@ -418,11 +422,40 @@ fn junk_element_rule(node: &NodeRef, page: &PageShape) -> Option<Option<String>>
         && (holds_running_text(node)
             || is_lead_box(node)
             || (is_post_box(node) && (page.one_post_box)())
-            || !select(node, "h1").is_empty())
+            || !select(node, "h1").is_empty()
+            || (word == "header" && is_section_heading_box(node)))
     {
         return None;
     }
     Some(Some(format!("boilerplate class/id \"{token}\" ({word})")))
+}
+
+/// A box named a header that holds a section's heading and nothing else (a heading, or a
+/// heading element itself, with text and no link) and is followed by running text. Page
+/// builders wrap each heading of the text in one (Jimdo's "j-header", an accordion item's
+/// `<header>`); a page's or a widget's header has a link (the logo, the menu, "more") or
+/// other text beside its heading, and a gallery's, a rating box's or a teaser list's has no
+/// paragraphs after it.
+fn is_section_heading_box(node: &NodeRef) -> bool {
+    if !node
+        .next_element_sibling()
+        .is_some_and(|next| holds_running_text(&next))
+    {
+        return false;
+    }
+    const HEADINGS: &str = "h2, h3, h4, h5, h6";
+    let headings = if matches!(tag_name(node).as_str(), "h2" | "h3" | "h4" | "h5" | "h6") {
+        vec![*node]
+    } else {
+        select(node, HEADINGS)
+    };
+    if headings.is_empty() || !select(node, "a").is_empty() {
+        return false;
+    }
+    // Counted without spaces: markup often sets no space between a heading and what follows.
+    let shown = |text: &str| text.chars().filter(|c| !c.is_whitespace()).count();
+    let heading_chars: usize = headings.iter().map(|h| shown(&h.text())).sum();
+    heading_chars > 0 && heading_chars == shown(&node.text())
 }
 
 /// Class and id words of the box that holds an article's lead (its standfirst), which
@@ -823,6 +856,53 @@ mod tests {
             [
                 "boilerplate class/id \"post-tags\" (tags)",
                 "boilerplate class/id \"field--label-hidden\" (hidden)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_box_named_header_around_a_section_heading_stays() {
+        // Page builders wrap each heading of the text in a box named a header (Jimdo's
+        // "j-header", an accordion item's <header>); a page's header with its logo link, a
+        // header box with a line beside its heading, a linked heading and a gallery's
+        // heading (no text after it) still go.
+        let sentence = "Die Fraktion legt ein Konzept vor, das die Regeln zum Jahresende ändert. ";
+        let html = format!(
+            "<body><header class='site'><a href='/'>Logo</a><h2>Das Magazin</h2></header>\
+             <div class='main'><p>{sentence}{sentence}{sentence}</p>\
+             <div class='j-module j-header'><h2>Angaben gemäß § 5 TMG</h2></div>\
+             <p>{sentence}{sentence}{sentence}</p>\
+             <ul><li><header class='item_head'><h3>Vorteile bei der Finanzierung:</h3></header>\
+             <p>{sentence}{sentence}{sentence}</p></li></ul>\
+             <div class='section-header'><h3>Mehr zum Thema</h3><span>Anzeige</span></div>\
+             <p>{sentence}{sentence}{sentence}</p>\
+             <div class='box-header'><h3><a href='/x'>Ein anderer Artikel</a></h3></div>\
+             <p>{sentence}{sentence}{sentence}</p>\
+             <div class='content-header'><h3>Bildergalerie: Das Konzept</h3></div>\
+             <div class='gallery'><img src='/a.jpg'><img src='/b.jpg'></div>\
+             </div></body>"
+        );
+        let doc = Document::from(html.as_str());
+        let anchor = super::super::anchor::find_anchor(&doc);
+        let mut dropped = Vec::new();
+        remove_junk_elements(&doc, &anchor, &mut dropped);
+        let headings: Vec<String> = doc
+            .select("h2, h3")
+            .iter()
+            .map(|h| h.text().to_string())
+            .collect();
+        assert_eq!(
+            headings,
+            ["Angaben gemäß § 5 TMG", "Vorteile bei der Finanzierung:"]
+        );
+        let rules: Vec<&str> = dropped.iter().map(|d| d.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "page furniture <header>",
+                "boilerplate class/id \"section-header\" (header)",
+                "boilerplate class/id \"box-header\" (header)",
+                "boilerplate class/id \"content-header\" (header)"
             ]
         );
     }

@@ -284,8 +284,13 @@ fn caption_table<'a>(img: &NodeRef<'a>) -> Option<(NodeRef<'a>, Option<String>)>
 
 /// The text of a wrapper that holds the image and one short line of text beside it: a
 /// caption without a class saying so. A heading beside the image (a hero banner with the
-/// headline over the photo) is no caption.
+/// headline over the photo) is no caption, nor is a quote set with a photo (a
+/// `<blockquote>` of a picture and a reader's words) or a paragraph of several sentences
+/// (the article's first, beside its photo): those are the article's text.
 fn sole_text_beside_image(wrapper: &NodeRef) -> Option<String> {
+    if tag_name(wrapper) == "blockquote" {
+        return None;
+    }
     let children = wrapper.element_children();
     let [a, b] = children.as_slice() else {
         return None;
@@ -302,8 +307,43 @@ fn sole_text_beside_image(wrapper: &NodeRef) -> Option<String> {
     let few_links = link_text_len(other) * 2 < text.chars().count();
     let is_heading = |n: &NodeRef| matches!(tag_name(n).as_str(), "h1" | "h2" | "h3" | "h4");
     let heading = is_heading(other) || other.descendants_it().any(|d| is_heading(&d));
-    (text_of(image_side).is_empty() && (2..=40).contains(&words) && few_links && !heading)
+    (text_of(image_side).is_empty()
+        && (2..=40).contains(&words)
+        && few_links
+        && !heading
+        && sentences(&text) <= MAX_CAPTION_SENTENCES)
         .then(|| caption_text(other))
+}
+
+/// A caption without a class saying so has at most this many sentences ("Warga antre beras.
+/// Foto: Ani").
+const MAX_CAPTION_SENTENCES: usize = 2;
+
+/// The sentences of a text: its sentence ends (".", "!", "?", "…", with a closing quote
+/// after them) followed by a space and more text, plus one.
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut count = 1;
+    for (i, c) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut next = i + 1;
+        while chars
+            .get(next)
+            .is_some_and(|c| matches!(c, '"' | '”' | '’' | '\'' | '»' | ')'))
+        {
+            next += 1;
+        }
+        let ends = chars.get(next).is_some_and(|c| c.is_whitespace())
+            && chars[next..]
+                .iter()
+                .any(|c| c.is_uppercase() || c.is_numeric());
+        if ends {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A caption's text without the buttons sites put in it ("Purchase Licensing Rights").
@@ -407,6 +447,37 @@ mod tests {
             Some("Warga antre beras di Pasar Baru, Senin.")
         );
         assert!(!doc.select("body").text().contains("Warga antre"));
+    }
+
+    #[test]
+    fn a_quote_or_a_paragraph_beside_the_lead_photo_is_no_caption() {
+        // A reader's words set with a photo in a <blockquote>, and the article's first
+        // paragraph of several sentences beside its photo, stay in the text.
+        let quote = "“The show was really great. We received the tickets at the entrance. \
+            Booking was really easy.”";
+        let paragraph = "Harga beras naik lagi. Warga antre sejak pagi di Pasar Baru. \
+            Pedagang menyebut pasokan dari Jawa berkurang.";
+        for wrapper in ["blockquote", "div"] {
+            for text in [quote, paragraph] {
+                let html = format!(
+                    "<body><{wrapper}><p><img src='https://x.org/p.jpg'></p><p>{text}</p>\
+                     </{wrapper}><p>Harga beras naik lagi di seluruh pasar kota pada pekan \
+                     ini.</p></body>"
+                );
+                let (lead, doc) = lead_of(&html, "https://x.org/p.jpg");
+                assert_eq!(lead.url.as_deref(), Some("https://x.org/p.jpg"));
+                assert_eq!(lead.caption, None, "{wrapper}: {text}");
+                assert!(
+                    doc.select("body").text().contains(text),
+                    "{wrapper}: {text}"
+                );
+            }
+        }
+        // Two sentences beside a photo are still its caption.
+        assert_eq!(
+            sentences("Warga antre beras di Pasar Baru, Senin. Foto: Ani"),
+            2
+        );
     }
 
     fn lead_of(html: &str, known: &str) -> (LeadImage, Document) {

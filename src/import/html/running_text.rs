@@ -53,19 +53,37 @@ pub fn chosen_container<'a>(
 ) -> Option<(NodeRef<'a>, HashSet<String>)> {
     let body = page.body()?;
     let chosen = Document::fragment(found);
-    let chosen_keys: HashSet<String> = leaf_blocks(&chosen.root())
+    let chosen_lines: Vec<String> = leaf_blocks(&chosen.root())
         .iter()
         .map(|b| key_of(&text_of(b)))
         .filter(|k| word_count(k) >= MIN_MATCH_WORDS)
         .collect();
-    if chosen_keys.is_empty() {
+    let (Some(first_line), Some(last_line)) = (chosen_lines.first(), chosen_lines.last()) else {
         return None;
-    }
-    let matched: Vec<NodeRef> = leaf_blocks(&body)
-        .into_iter()
-        .filter(|b| chosen_keys.contains(&key_of(&text_of(b))))
+    };
+    let page_blocks = leaf_blocks(&body);
+    let page_keys: Vec<String> = page_blocks.iter().map(|b| key_of(&text_of(b))).collect();
+    let chosen_keys: HashSet<String> = chosen_lines.iter().cloned().collect();
+    let matched: Vec<&NodeRef> = page_blocks
+        .iter()
+        .zip(&page_keys)
+        .filter(|(_, key)| chosen_keys.contains(*key))
+        .map(|(block, _)| block)
         .collect();
-    let container = common_ancestor(matched.first()?, matched.last()?)?;
+    let (first, last) = match (matched.first(), matched.last()) {
+        (Some(first), Some(last)) => (**first, **last),
+        // Readability made paragraphs of a block's `<br>`-separated lines (a forum post): the
+        // page's blocks that hold its first and last lines.
+        _ => {
+            let holding = |line: &str| page_keys.iter().position(|key| key.contains(line));
+            let first = holding(first_line)?;
+            let last = page_keys
+                .iter()
+                .rposition(|key| key.contains(last_line.as_str()))?;
+            (page_blocks[first], page_blocks[last])
+        }
+    };
+    let container = common_ancestor(&first, &last)?;
     Some((container, chosen_keys))
 }
 
@@ -150,7 +168,7 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
             || is_bio_heading(&line_text)
             || SET_APART_HEADING.is_match(&line_text)
             || (heading && all_link)
-            || (i == 0 && all_link)
+            || (i == 0 && all_link && !in_quote(line, node))
             || linked_items >= 2
         {
             return Verdict::Ends;
@@ -162,9 +180,11 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
             has_paragraph = true;
         }
     }
-    if lines.is_empty() {
-        // Text straight in the box: its lines are split by `<br>`.
-        has_paragraph = words >= MIN_PARAGRAPH_WORDS && junk_line_rule(&text).is_none();
+    // Text straight in the box (its lines split by `<br>`), beside its blocks or without any:
+    // a forum reply's own words after the post it quotes.
+    let in_blocks: usize = lines.iter().map(|l| word_count(&text_of(l))).sum();
+    if !has_paragraph && words.saturating_sub(in_blocks) >= MIN_PARAGRAPH_WORDS {
+        has_paragraph = junk_line_rule(&text).is_none();
     }
     if has_paragraph {
         Verdict::Continues
@@ -175,6 +195,14 @@ pub(super) fn verdict(node: &NodeRef, chosen: &HashSet<String>) -> Verdict {
     } else {
         Verdict::Ends
     }
+}
+
+/// Whether a line of `node` sits in a `<blockquote>` inside it: a linked first line there is
+/// the quote's source ("Pepemaus hat gesagt:" over a forum post's quote), not a link list.
+fn in_quote(line: &NodeRef, node: &NodeRef) -> bool {
+    line.ancestors_it(None)
+        .take_while(|a| a.id != node.id)
+        .any(|a| tag_name(&a) == "blockquote")
 }
 
 /// The heading of a comments section or an author box ("12 Kommentare", "Comments (3)",
