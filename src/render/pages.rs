@@ -510,11 +510,10 @@ impl<'a> PageRenderer<'a> {
             return self.card_value(i);
         };
         match &self.values[i].card {
-            Some(_) => {
-                let mut m = self.card_value(i).as_map().cloned().unwrap_or_default();
-                m.insert("summary".into(), Value::safe_string(&summary));
-                Value::from(m)
-            }
+            Some(_) => values::extended(
+                &self.card_value(i),
+                &[("summary", Value::safe_string(&summary))],
+            ),
             None => values::article_card_with_summary(
                 article,
                 &self.site.config,
