@@ -304,7 +304,7 @@ fn title(
     // An `<h1>` that links to the site's home page is the site's name, not the headline.
     let site_heading = site_heading(doc);
     let site_name = site_name.or(site_heading.as_deref());
-    let h1 = main_heading(doc, page_title);
+    let h1 = main_heading(doc, page_title, site_name);
     // A JSON-LD "headline" that shares no word with the page's headline describes the page
     // rather than titling it (Wikipedia puts the short description there).
     let ld_headline = ld
@@ -353,10 +353,24 @@ fn title(
                     .map(|(_, rest)| rest)
             };
             return Some(
-                same_words
+                without_element_part(h, &kickers, &metadata)
+                    .or(same_words)
                     .or_else(without_extra)
                     .unwrap_or_else(|| without_site_affix(h, site_name)),
             );
+        }
+        // No metadata agrees with the `<h1>`: an og:title or `<title>` worded for search
+        // engines or naming the section ("Resources about Sheep"), or a stale one. The
+        // page's one main heading is what the reader sees as the headline; a JSON-LD
+        // headline still wins, as the article's own data.
+        // It must share a word with them: a lone "Log In to your account" is a dialog's.
+        let related = [og_title.as_deref(), page_title]
+            .iter()
+            .flatten()
+            .any(|o| shares_a_word(h, o));
+        if ld_headline.is_none() && related && is_the_only_heading(doc, h, site_heading.as_deref())
+        {
+            return Some(without_site_affix(h, site_name));
         }
     }
     let candidates = [
@@ -374,6 +388,37 @@ fn title(
         // A page titled only with the site's name (a blog's front page) keeps that name.
         .or_else(|| page_title.map(collapse_whitespace))
         .filter(|t| !t.is_empty())
+}
+
+/// The `<h1>` without a kicker or subtitle set in an element of its own
+/// (`<h1><span>Kicker</span> Headline</h1>`, `<h1>Headline <span>Subtitle</span></h1>`),
+/// when what is left is the headline the metadata gives.
+fn without_element_part(heading: &str, parts: &[String], metadata: &[String]) -> Option<String> {
+    let wanted: Vec<String> = metadata.iter().map(|t| name_key(t)).collect();
+    parts
+        .iter()
+        .filter(|part| part.len() < heading.len())
+        .filter_map(|part| {
+            heading
+                .strip_prefix(part.as_str())
+                .or_else(|| heading.strip_suffix(part.as_str()))
+        })
+        .map(|rest| rest.trim_matches(|c: char| c.is_whitespace() || "|:–—-".contains(c)))
+        .find(|rest| !rest.is_empty() && wanted.contains(&name_key(rest)))
+        .map(collapse_whitespace)
+}
+
+/// Whether `heading` is the one `<h1>` of the page besides the site's name: the page's
+/// main heading, not one of several headings of teasers or boxes.
+fn is_the_only_heading(doc: &Document, heading: &str, site_heading: Option<&str>) -> bool {
+    let others = doc
+        .select("h1")
+        .nodes()
+        .iter()
+        .map(text_of)
+        .filter(|t| !t.is_empty() && t != heading && Some(t.as_str()) != site_heading)
+        .count();
+    others == 0
 }
 
 /// How many typographic quotes, apostrophes, dashes and ellipses a text has.
@@ -420,7 +465,12 @@ fn mostly_within(heading: &str, other: &str) -> bool {
     };
     let heading = words(heading);
     let other = words(other);
-    heading.len() >= 2 && heading.iter().filter(|w| other.contains(*w)).count() * 2 >= heading.len()
+    // A one-word heading agrees when the other spells it; a longer one, with half its words.
+    match heading.len() {
+        0 => false,
+        1 => heading.iter().all(|w| other.contains(w)),
+        n => heading.iter().filter(|w| other.contains(*w)).count() * 2 >= n,
+    }
 }
 
 /// "Headline | Site" or "Site: Headline" without the site's name, when it is there.
@@ -545,20 +595,68 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 
 /// The `<h1>` that is the article's headline: one the `<title>` contains, else the first
 /// with a few words (a logo in an `<h1>` has one or two).
-fn main_heading(doc: &Document, page_title: Option<&str>) -> Option<String> {
+fn main_heading(
+    doc: &Document,
+    page_title: Option<&str>,
+    site_name: Option<&str>,
+) -> Option<String> {
     let site = site_heading(doc);
-    let h1s: Vec<String> = doc
+    let all: Vec<String> = doc
         .select("h1")
         .nodes()
         .iter()
         .map(text_of)
-        .filter(|t| word_count(t) >= 2 && Some(t) != site.as_ref())
+        .filter(|t| !t.is_empty() && Some(t) != site.as_ref())
         .collect();
+    let h1s: Vec<&String> = all.iter().filter(|t| word_count(t) >= 2).collect();
     let in_title = page_title.and_then(|pt| {
         let pt = pt.to_lowercase();
         h1s.iter().find(|h| pt.contains(&h.to_lowercase())).cloned()
     });
-    in_title.or_else(|| h1s.into_iter().find(|h| word_count(h) >= 3))
+    in_title
+        .or_else(|| h1s.iter().find(|h| word_count(h) >= 3).copied())
+        .cloned()
+        .or_else(|| short_heading_in_title(&all, page_title?, site_name))
+}
+
+/// A lone `<h1>` of one or two words ("Beitragseinreichung", "Blockhaus 3") that the
+/// `<title>` spells in its headline part ("Beitragseinreichung | Wiener Digitale Revue"),
+/// not in the last part, where the site's name stands, and that is not the site's name.
+fn short_heading_in_title(
+    h1s: &[String],
+    page_title: &str,
+    site_name: Option<&str>,
+) -> Option<String> {
+    let [heading] = h1s else {
+        return None;
+    };
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut parts = vec![collapse_whitespace(page_title)];
+    for sep in TITLE_SEPARATORS {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(|q| q.trim().to_string()))
+            .collect();
+    }
+    if parts.len() > 1 {
+        parts.pop();
+    }
+    let heading_words = words(heading);
+    let is_site = site_name.is_some_and(|site| {
+        let site = words(site);
+        heading_words.iter().all(|w| site.contains(w))
+    });
+    let in_headline_part = parts.iter().any(|part| {
+        let part = words(part);
+        heading_words.iter().all(|w| part.contains(w))
+    });
+    (!heading_words.is_empty() && word_count(heading) <= 2 && in_headline_part && !is_site)
+        .then(|| heading.clone())
 }
 
 /// Removes " - Site Name" / " | Site" / "Site: " from a title.
@@ -1980,6 +2078,54 @@ mod tests {
         assert_eq!(
             strip_short_last_part("武汉的声音：有英勇的你-Update"),
             "武汉的声音：有英勇的你-Update"
+        );
+    }
+
+    #[test]
+    fn a_kicker_or_subtitle_in_its_own_element_leaves_the_headline() {
+        let subtitle = r#"<head><title>Bahn streicht Nachtzüge - Beispielblatt</title>
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bahn streicht Nachtzüge"}</script></head>
+            <body><h1><span>Bahn streicht Nachtzüge</span> <span>Ein Fahrplan ohne Schlafwagen</span></h1></body>"#;
+        assert_eq!(
+            title_of(subtitle).as_deref(),
+            Some("Bahn streicht Nachtzüge")
+        );
+        let kicker = r#"<head><title>Einheit der Woche | Lagen mit Kraul - Beispiel</title>
+            <script type="application/ld+json">{"@type":"Article","headline":"Lagen mit Kraul"}</script></head>
+            <body><h1><span><small>Einheit der Woche</small><br>Lagen mit Kraul</span></h1></body>"#;
+        assert_eq!(title_of(kicker).as_deref(), Some("Lagen mit Kraul"));
+    }
+
+    #[test]
+    fn the_one_heading_wins_over_a_title_nothing_agrees_with() {
+        let html = r#"<head><title>Schafe: Information and Resources | Beispiel</title>
+            <meta property="og:title" content="Schafe: Information and Resources | Beispiel"></head>
+            <body><h1>Wie Schafe im Winter gesund bleiben</h1><p>Text.</p></body>"#;
+        assert_eq!(
+            title_of(html).as_deref(),
+            Some("Wie Schafe im Winter gesund bleiben")
+        );
+        // Several headings: none is the page's own, the metadata stays.
+        let teasers = r#"<head><title>Information and Resources | Beispiel</title>
+            <meta property="og:title" content="Information and Resources | Beispiel"></head>
+            <body><h1>Wie Schafe im Winter gesund bleiben</h1><h1>Ziegen auf der Alm heute</h1></body>"#;
+        assert_eq!(
+            title_of(teasers).as_deref(),
+            Some("Information and Resources | Beispiel")
+        );
+    }
+
+    #[test]
+    fn a_short_heading_the_title_spells_before_the_site_is_the_headline() {
+        let html = r#"<head><title>Beitragseinreichung | Wiener Beispielrevue</title></head>
+            <body><h1>Beitragseinreichung</h1><p>Text.</p></body>"#;
+        assert_eq!(title_of(html).as_deref(), Some("Beitragseinreichung"));
+        // A logo's one word in the title's last part is the site, not the headline.
+        let logo = r#"<head><title>Wie Schafe im Winter gesund bleiben | Schafblog</title></head>
+            <body><h1>Schafblog</h1><p>Text.</p></body>"#;
+        assert_eq!(
+            title_of(logo).as_deref(),
+            Some("Wie Schafe im Winter gesund bleiben")
         );
     }
 
