@@ -1,12 +1,58 @@
 //! Embedded videos: the player (an `<iframe>` of YouTube, Vimeo or Dailymotion, or a
 //! `<video>` with a web address) becomes a link to the video a reader can follow, before the
 //! cleaning removes every frame. Tweets and other quotes are `<blockquote>`s and stay as they
-//! are.
+//! are, taken out of a box that holds nothing else ([`posts_out_of_their_boxes`]).
+
+use std::sync::LazyLock;
 
 use dom_query::{Document, NodeRef};
+use regex::Regex;
 
-use super::dom::{collapse_whitespace, tag_name, text_of};
+use super::dom::{collapse_whitespace, select, shown_text, tag_name, text_of};
 use super::markdown::escape_text;
+
+/// The address of one post on a social network: a tweet ("twitter.com/NAME/status/ID",
+/// "x.com/..."), an Instagram post or reel, a TikTok video, a Threads or Mastodon post.
+static POST_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^https?://(?:www\.|mobile\.)?(?:(?:twitter|x)\.com/\w+/status(?:es)?/\d|instagram\.com/(?:p|reel)/|tiktok\.com/@[^/]+/video/\d|threads\.net/@[^/]+/post/|[^/]+/@\w+/\d{6,})",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a `<blockquote>` is an embedded post: the markup the networks' embed codes give
+/// (class "twitter-tweet", "instagram-media", "tiktok-embed") or a quote that links to one
+/// post.
+pub fn is_embedded_post(quote: &NodeRef) -> bool {
+    quote.has_name("blockquote")
+        && (["twitter-tweet", "instagram-media", "tiktok-embed"]
+            .iter()
+            .any(|c| quote.has_class(c))
+            || select(quote, "a[href]")
+                .iter()
+                .any(|a| a.attr("href").is_some_and(|h| POST_LINK.is_match(h.trim()))))
+}
+
+/// Takes each embedded post out of the boxes that hold nothing else: such a box is named for
+/// the network ("social-embed"), as a share bar is, and the cleaning and readability would
+/// drop the post with it.
+pub fn posts_out_of_their_boxes(doc: &Document) {
+    for quote in doc.select("blockquote").nodes().to_vec() {
+        if !is_embedded_post(&quote) {
+            continue;
+        }
+        let text = shown_text(&quote);
+        let outer = quote
+            .ancestors_it(Some(MAX_PLAYER_WRAPPERS))
+            .take_while(|a| {
+                matches!(tag_name(a).as_str(), "div" | "span" | "figure") && shown_text(a) == text
+            })
+            .last();
+        if let Some(outer) = outer {
+            outer.replace_with_html(quote.html());
+        }
+    }
+}
 
 /// What a video link's text starts with; the line rules leave such a line alone.
 pub const VIDEO_MARK: &str = "▶ ";
@@ -75,6 +121,31 @@ fn video_address(player: &NodeRef) -> Option<(String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_embedded_post_leaves_a_box_that_holds_nothing_else() {
+        let doc = Document::from(
+            "<body><div class='social-embed'><div><blockquote class='twitter-tweet'><p>Banjir lagi.</p>\
+             &mdash; Warga (@warga) <a href='https://twitter.com/warga/status/123'>1 Desember 2026</a>\
+             </blockquote></div></div>\
+             <div class='embed-social'><blockquote><p>Foto hari ini.</p>\
+             <a href='https://x.com/dinas/status/456'>2 Desember 2026</a></blockquote></div>\
+             <div class='social'><blockquote class='twitter-tweet'><p>Banjir.</p></blockquote>\
+             <a href='https://twitter.com/share'>Tweet</a></div>\
+             <div class='quote-box'><blockquote><p>Kutipan biasa.</p></blockquote></div></body>",
+        );
+        posts_out_of_their_boxes(&doc);
+        let boxes: Vec<String> = doc
+            .select("body > div")
+            .nodes()
+            .iter()
+            .map(|d| d.attr("class").unwrap_or_default().to_string())
+            .collect();
+        // Out of their boxes: the embed code's quote and a quote that links to one post; in
+        // theirs: a quote beside a share button and one that links to no post.
+        assert_eq!(boxes, ["social", "quote-box"]);
+        assert_eq!(doc.select("body > blockquote").length(), 2);
+    }
 
     #[test]
     fn players_become_links_and_other_frames_stay() {

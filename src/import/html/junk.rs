@@ -14,6 +14,7 @@ use super::dom::{
     class_id_tokens, identifier_words, is_hidden, is_teaser_card, select, shown_text, tag_name,
     word_count,
 };
+use super::embeds::is_embedded_post;
 use crate::import::Dropped;
 
 pub(super) mod threads;
@@ -339,17 +340,20 @@ fn has_headline_link(card: &NodeRef) -> bool {
 
 /// Pages that build the article with a script keep a copy of it in `<noscript>` (Blogger
 /// does), which the parser reads as raw text: such a copy that holds running text becomes
-/// part of the page again. Small ones (tracking pixels, style tweaks) are left to the rules.
+/// part of the page again, and so does an embedded post a consent box holds back until the
+/// reader accepts the network's cookies (`<noscript><blockquote class="twitter-tweet">`).
+/// Small ones (tracking pixels, style tweaks) are left to the rules.
 pub fn reveal_noscript_articles(doc: &Document) {
+    let holds_a_post = |node: &NodeRef| select(node, "blockquote").iter().any(is_embedded_post);
     for noscript in doc.select("noscript").nodes().to_vec() {
         let raw = noscript.text();
         let markup_only = noscript.children_it(false).all(|c| !c.is_element());
-        if markup_only && raw.contains("<p") {
+        if markup_only && (raw.contains("<p") || raw.contains("<blockquote")) {
             let probe = Document::fragment(raw.to_string());
-            if holds_running_text(&probe.root()) {
+            if holds_a_post(&probe.root()) || holds_running_text(&probe.root()) {
                 noscript.replace_with_html(format!("<div>{raw}</div>"));
             }
-        } else if holds_running_text(&noscript) {
+        } else if holds_a_post(&noscript) || holds_running_text(&noscript) {
             noscript.rename("div");
         }
     }
@@ -1056,6 +1060,23 @@ mod tests {
                 "boilerplate class/id \"contentHeader__date\" (header)",
                 "page furniture <header>"
             ]
+        );
+    }
+
+    #[test]
+    fn a_tweet_held_back_by_a_consent_box_comes_back() {
+        let doc = Document::from(
+            "<body><div class='embed'><p>Allow X content?</p><button>Accept</button>\
+             <noscript><blockquote class='twitter-tweet'><p>Bridge still intact.</p>&mdash; \
+             History (@hist) <a href='https://twitter.com/hist/status/1'>Dec 3</a></blockquote></noscript>\
+             </div><noscript><blockquote><p>No post here.</p></blockquote></noscript></body>",
+        );
+        reveal_noscript_articles(&doc);
+        assert_eq!(doc.select("div.embed blockquote.twitter-tweet").length(), 1);
+        assert_eq!(
+            doc.select("noscript").length(),
+            1,
+            "a short quote that links to no post stays hidden"
         );
     }
 

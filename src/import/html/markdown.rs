@@ -146,6 +146,25 @@ const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 static PAREN_LIST_START: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"^((?:> ?)*\d{1,9})\)( |$)").expect("list start"));
 
+/// A line with the escape taken off each underscore between two letters or digits
+/// ("@warga\\_palu" as "@warga_palu"): CommonMark never reads such an underscore as emphasis,
+/// and a handle or a file name reads as written.
+fn without_inword_underscore_escapes(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let inword_escape = c == '\\'
+            && chars.get(i + 1) == Some(&'_')
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 2).is_some_and(|n| n.is_alphanumeric());
+        if !inword_escape {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Trailing spaces, no-break spaces and invisible characters gone, one blank line between
 /// blocks, tables put back; text that would read as a "1)" list item escaped.
 fn tidy(markdown: &str, tables: &[String]) -> String {
@@ -160,7 +179,8 @@ fn tidy(markdown: &str, tables: &[String]) -> String {
         let line = if in_code {
             line
         } else {
-            PAREN_LIST_START.replace(&line, "$1\\)$2").into_owned()
+            let line = PAREN_LIST_START.replace(&line, "$1\\)$2");
+            without_inword_underscore_escapes(&line)
         };
         let line = line.trim_end();
         if line.trim().is_empty() {
@@ -234,6 +254,11 @@ mod tests {
             ),
             "1\\. Erstens\n\n2\\) Zweitens\n\n\\- dash\n\n\\+ plus\n\n\\# hash\n\n\\> gt\n\n\
              \\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\<f>\n\n> 3\\) Drittens\n"
+        );
+        // An underscore inside a word is never emphasis: no escape ("@warga_palu").
+        assert_eq!(
+            md("<p>Kata @warga_palu di file foto_01_a.jpg, _b_ dan x_</p>"),
+            "Kata @warga_palu di file foto_01_a.jpg, \\_b\\_ dan x\\_\n"
         );
         // A real list keeps its numbers, and code keeps its text.
         assert_eq!(

@@ -216,6 +216,7 @@ fn clean_page(
     dropped: &mut Vec<super::Dropped>,
 ) -> Result<(lead_image::LeadImage, usize, Option<String>), NoArticle> {
     junk::reveal_noscript_articles(doc);
+    embeds::posts_out_of_their_boxes(doc);
     embeds::videos_to_links(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
