@@ -19,8 +19,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// each first touch of a huge page waits for the kernel to compact memory: that was over 40%
 /// of a one-edit rebuild's time, and 4 KiB pages made one-edit rebuilds about a third
 /// faster and a 10,000-article cold build no slower (bench/RESULTS.md, "Local photos,
-/// round 5"). Called first in `main`; the kernel checks it when memory is first touched, so
-/// it applies to memory mapped before it too. A kernel without it changes nothing.
+/// round 5"). Called first in `main`; it covers memory mapped before it too, except memory
+/// marked `MADV_HUGEPAGE`: mimalloc marks its first 1 GiB arena so before `main`, and Linux
+/// 6.18 then still gave it huge pages (each first touch clearing 2 MiB, 7% of a one-edit
+/// rebuild of a photo site), so mimalloc is built with `no_thp` (Cargo.toml), which drops
+/// that `madvise`. A kernel without it changes nothing.
 fn no_transparent_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.

@@ -115,10 +115,14 @@ fn list_into(
             continue;
         }
         let Ok(fd) = entries.fd() else { break };
+        // The entry's own C string names it to `statat` (no copy made to add a NUL).
+        let c_name = entry.file_name();
         let kind = match entry.file_type() {
-            FileType::Symlink | FileType::Unknown => rustix::fs::statat(fd, name, AtFlags::empty())
-                .map(|s| FileType::from_raw_mode(s.st_mode))
-                .unwrap_or(FileType::Unknown),
+            FileType::Symlink | FileType::Unknown => {
+                rustix::fs::statat(fd, c_name, AtFlags::empty())
+                    .map(|s| FileType::from_raw_mode(s.st_mode))
+                    .unwrap_or(FileType::Unknown)
+            }
             kind => kind,
         };
         match kind {
@@ -128,7 +132,7 @@ fn list_into(
                     super::super::images::Format::of_name(name),
                 ) {
                     (FileType::RegularFile, Some(_)) => {
-                        rustix::fs::statat(fd, name, AtFlags::SYMLINK_NOFOLLOW)
+                        rustix::fs::statat(fd, c_name, AtFlags::SYMLINK_NOFOLLOW)
                             .ok()
                             .map(|s| FileStamp::of_stat(&s))
                     }

@@ -86,7 +86,7 @@ pub fn list_folder(dir: &Path) -> Listing {
                 continue;
             }
         };
-        if !is_content_file(entry.path()) {
+        if !is_listed_content_file(&entry) {
             continue;
         }
         match crate::files::is_plain_file(&entry) {
@@ -108,6 +108,15 @@ pub fn content_files(config: &Config) -> Result<Vec<PathBuf>> {
         let lines: Vec<String> = listing.errors.iter().map(ToString::to_string).collect();
         Err(anyhow!("{}", lines.join("\n")))
     }
+}
+
+/// [`is_content_file`] of an entry [`list_folder`] listed, read off the bytes after the
+/// last `/` of its path (its folder's path joined with its name): no parse of the path and
+/// no copy of the name, for every file under content/ (a photo site has one a photo).
+fn is_listed_content_file(entry: &walkdir::DirEntry) -> bool {
+    let path = entry.path().as_os_str().as_encoded_bytes();
+    let name = path.rsplit(|&b| b == b'/').next().unwrap_or(path);
+    name.ends_with(b".md") && !name.starts_with(b".")
 }
 
 /// Tags one article may have. Every page that lists an article shows its tags, so a page of
@@ -686,6 +695,39 @@ mod tests {
                 "B.md", "a/y.md", "a/z.md", "a-b/x.md", "a.md", "a0.md", "b.md"
             ]
         );
+        assert!(listing.errors.is_empty());
+    }
+
+    /// Only Markdown files are articles: not hidden ones (an editor's `.a.md.swp` or
+    /// `.draft.md`), not a bundle's photos, not a folder named like an article.
+    #[test]
+    fn the_listing_keeps_markdown_files_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "a.md",
+            ".hidden.md",
+            ".a.md.swp",
+            "b/index.md",
+            "b/foto.jpg",
+            "b/.x.md",
+            "c.md/d.md",
+            "notes.mdx",
+            "e.MD",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x").unwrap();
+        }
+        let listing = list_folder(dir.path());
+        let names: Vec<String> = listing
+            .files
+            .iter()
+            .map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.md", "b/index.md", "c.md/d.md"]);
+        for name in &names {
+            assert!(is_content_file(Path::new(name)), "{name}");
+        }
         assert!(listing.errors.is_empty());
     }
 }
