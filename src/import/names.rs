@@ -106,8 +106,10 @@ static WEEKDAY_BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("weekday before a date")
 });
 
-/// Symbols set beside a name (a check mark, an emoji, a star).
-static SYMBOLS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\p{So}").expect("symbols"));
+/// Symbols set beside a name (a check mark, an emoji, a star); not "©", which makes the
+/// name a photo's or a site's credit, no byline.
+static SYMBOLS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{So}--[©®℗]]").expect("symbols"));
 
 /// An outlet in brackets after a name: "Nur Aisyah (Kabar Sulsel)".
 static OUTLET_IN_BRACKETS: LazyLock<Regex> =
@@ -459,6 +461,8 @@ mod tests {
     fn a_mark_beside_a_name_is_no_part_of_it() {
         assert_eq!(clean_names("Rahmah Febriani ✔"), ["Rahmah Febriani"]);
         assert_eq!(clean_names("★ Jane Doe"), ["Jane Doe"]);
+        // A copyright sign is no such mark: "© Stephan Höferer" credits a photo.
+        assert!(clean_names("© Stephan Höferer").is_empty());
     }
 
     #[test]
