@@ -7,6 +7,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+mod caseless;
+
+pub use caseless::caseless_byline_names;
+
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -30,19 +34,21 @@ static TIME_ZONE_WORD: LazyLock<Regex> =
 
 /// Words of a role, a desk, a degree, a company, a department or a link, not of a person's
 /// name ("Staff Writer", "Associated Press", "Die Redaktion", "PhD", "Verlag GmbH", "Show all
-/// articles", "Unknown", "Agencies", "Abteilung Öffentlichkeitsarbeit"), nor of a photo credit ("Cortesía", "Courtesy") or a control ("Social Share",
-/// "Reset Password").
+/// articles", "Unknown", "Agencies", "Abteilung Öffentlichkeitsarbeit"), nor of a photo credit
+/// ("Cortesía", "Courtesy"), a control ("Social Share", "Reset Password") or a sidebar's
+/// heading ("Latest Stories").
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe|agencies|abteilung|öffentlichkeitsarbeit|pressestelle|department)\b",
+        r"(?i)\b(staff|writer|reporter|correspondent|editor|contributor|columnist|wartawan|kontributor|redaksi|redaktion|redacción|redaccion|rédaction|redazione|redactie|newsroom|koresponden|press|phd|gmbh|kg|verlag|inc|ltd|llc|articles?|stories|latest|artikel|beiträge|posts|profile|profil|unknown|anonymous|admin|administrator|copyright|team|courtesy|cortesía|cortesia|share|password|login|subscribe|agencies|abteilung|öffentlichkeitsarbeit|pressestelle|department)\b",
     )
     .expect("role words")
 });
 
 /// Labels that introduce a byline in the languages of the pages mirrored, longest first:
 /// "Posted by", "Post author By" (a screen-reader label before "By"), "Eingestellt von",
-/// "Publicado por", "Autor:", "Text:", "Erstellt von", "Blog Beitrag von".
-const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah|cerita|kisah|artikel|dipandu)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|editor|von|vom|par|por|door";
+/// "Publicado por", "Autor:", "Text:", "Teks:", "Erstellt von", "Blog Beitrag von". Not
+/// "Editor:": an editor is no author (see [`EDITOR_MARK`]).
+const BYLINE_LABELS: &str = r"post\s+author\s+by|(?:diposting|ditulis|dipublikasikan|diterbitkan|dikirim|diunggah|cerita|kisah|artikel|dipandu)\s+oleh|erstellt\s+von|(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel)\s+von|posted\s+by|published\s+by|article\s+by|written\s+by|story\s+by|words\s+by|eingestellt\s+von|veröffentlicht\s+von|geschrieben\s+von|publicado\s+por|escrito\s+por|publié\s+par|écrit\s+par|scritto\s+da|by|oleh|penulis|reporter|pewarta|pawarta|laporan|liputan|kontributor|author|autor|autorin|auteur|autore|text|teks|von|vom|par|por|door";
 
 static NAME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\b\s*[:：]?\s*")).expect("prefix"));
@@ -59,10 +65,17 @@ pub static BYLINE_LABEL_ALONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?i:{BYLINE_LABELS})\s*[:：]?$")).expect("byline label")
 });
 
-/// Where a byline goes on to name its editor.
+/// Where a byline goes on to name who edited, reviewed or translated the story: none of them
+/// is its author ("Ani Lestari. Editor: Budi", "Ditulis oleh: Clara · Ditinjau oleh: dr.
+/// Sari", "Text: A, translated by B"). A line that starts with one names no author at all.
 static EDITOR_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[\s.,;|/·•–—-]*\b(?:editor|penyunting|redaktur|editing\s+by|edited\s+by)\b\s*[:：]?",
+        r"(?ix)[\s.,;|/·•–—(-]*\b(?:
+            editor|penyunting|redaktur|editing\s+by|edited\s+by
+          | (?:medically\s+|fact[-\s]?checked\s+and\s+)?reviewed\s+by|ditinjau\s+oleh|peninjau
+          | translated\s+by|translation\s+by|translator|diterjemahkan\s+oleh|penerjemah|alih\s+bahasa
+          | übersetzt\s+von|übersetzung|lektorat|traducido\s+por|traduit\s+par|traduction
+        )\b\s*[:：]?",
     )
     .expect("editor mark")
 });
@@ -93,6 +106,11 @@ static WEEKDAY_BEFORE_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("weekday before a date")
 });
 
+/// Symbols set beside a name (a check mark, an emoji, a star); not "©", which makes the
+/// name a photo's or a site's credit, no byline.
+static SYMBOLS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{So}--[©®℗]]").expect("symbols"));
+
 /// An outlet in brackets after a name: "Nur Aisyah (Kabar Sulsel)".
 static OUTLET_IN_BRACKETS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\S)\s*\([^()]{1,40}\)").expect("outlet in brackets"));
@@ -100,7 +118,8 @@ static OUTLET_IN_BRACKETS: LazyLock<Regex> =
 /// The parts of a byline that may be names: the prefix ("By", "Oleh:") and anything after
 /// " - " or " | " cut off, split at commas, "&" and "and" (also "dan", "und", "et", "y").
 fn byline_parts(raw: &str) -> Vec<String> {
-    let text = collapse_whitespace(raw);
+    // "Rahmah Febriani ✔": a verified account's mark or an emoji beside a name is no part of it.
+    let text = collapse_whitespace(&SYMBOLS.replace_all(raw, " "));
     let text = NAME_PREFIX.replace(&text, "");
     // "oz on December 4, 2006", "Jane Doe | 31.10.23": the date and what follows are no name;
     // but "Posted on September 21, 2020 by Adi Tzlil" names its author after the date.
@@ -123,8 +142,8 @@ fn byline_parts(raw: &str) -> Vec<String> {
     let text = OUTLET_IN_BRACKETS.replace_all(&text, "$1").to_string();
     // "Ani Lestari, Dedi Kurniawan. Editor: Budi": the editor is no author.
     let text = match EDITOR_MARK.find(&text) {
-        Some(m) if m.start() > 0 => text[..m.start()].to_string(),
-        _ => text.to_string(),
+        Some(m) => text[..m.start()].to_string(),
+        None => text.to_string(),
     };
     let first_part = text
         .split(" - ")
@@ -413,6 +432,44 @@ pub fn is_account_name(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_editor_reviewer_or_translator_is_no_author() {
+        // A credit line of its own for the editor names no author.
+        assert!(byline_names("Editor: Teguh Prasetyo").is_empty());
+        assert!(clean_names("Editor : Teguh Prasetyo").is_empty());
+        // After the writer's name, the rest of the line is cut off.
+        assert_eq!(
+            byline_names("Ditulis oleh: Clara Oktaviani · Ditinjau oleh: dr. Sari Lestari"),
+            ["Clara Oktaviani"]
+        );
+        assert_eq!(
+            byline_names("Text: Anna Weber, translated by Mark Hill"),
+            ["Anna Weber"]
+        );
+        assert!(byline_names("Reviewed by Dr. Jane Roe").is_empty());
+        assert!(byline_names("Penerjemah: Dimas Aryo").is_empty());
+    }
+
+    #[test]
+    fn teks_labels_the_writer_of_an_indonesian_credit_row() {
+        assert!(LABELLED_BYLINE.is_match("Teks: Wulan Anggraini"));
+        assert_eq!(byline_names("Teks: Wulan Anggraini"), ["Wulan Anggraini"]);
+    }
+
+    #[test]
+    fn a_mark_beside_a_name_is_no_part_of_it() {
+        assert_eq!(clean_names("Rahmah Febriani ✔"), ["Rahmah Febriani"]);
+        assert_eq!(clean_names("★ Jane Doe"), ["Jane Doe"]);
+        // A copyright sign is no such mark: "© Stephan Höferer" credits a photo.
+        assert!(clean_names("© Stephan Höferer").is_empty());
+    }
+
+    #[test]
+    fn a_sidebar_heading_is_no_name() {
+        assert!(clean_names("Latest Stories").is_empty());
+        assert!(clean_names("Top Stories").is_empty());
+    }
 
     #[test]
     fn labels_that_say_who_made_the_post() {

@@ -11,18 +11,21 @@ use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 
 use super::dom::{
-    class_id_tokens, class_id_words, collapse_whitespace, select, tag_name, text_of, word_count,
+    BLOCK_TAGS, class_id_tokens, class_id_words, collapse_whitespace, select, tag_name, text_of,
+    word_count,
 };
 use super::jsonld::{self, JsonLdArticle};
 use super::line_blocks::{LineBlock, line_blocks};
 use super::names::{
-    BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, clean_names, dedup, handle_name,
-    names_only_a_desk, photographer_names,
+    BYLINE_LABEL_ALONE, LABELLED_BYLINE, byline_names, caseless_byline_names, clean_names, dedup,
+    handle_name, names_only_a_desk, photographer_names,
 };
 use crate::import::Rules;
 use crate::import::dates;
 
+mod press_release;
 mod published;
+mod teasers;
 
 use published::{is_date_word, published};
 
@@ -953,6 +956,10 @@ fn authors(
     if !visible.is_empty() {
         return visible;
     }
+    // The organisation that issues a press release is no reporter.
+    if press_release::is_press_release(page.lines()) {
+        return Vec::new();
+    }
     // An organisation named by its web address ("oe24.at") is the outlet.
     let organizations = ld
         .author_organizations
@@ -1002,8 +1009,9 @@ fn without_outlet_names(authors: Vec<String>, outlets: &[&str]) -> Vec<String> {
         .collect()
 }
 
-/// Names in the page's byline: `rel=author`, `itemprop=author`, an element whose class says
-/// author or byline, else a short line starting "By" / "Oleh" / "Penulis:".
+/// Names in the page's byline: `rel=author`, `itemprop=author` (not in a teaser of another
+/// story), an element whose class says author or byline, else a short line starting "By" /
+/// "Oleh" / "Penulis:".
 fn visible_byline(
     page: &Page,
     published_day: Option<NaiveDate>,
@@ -1014,7 +1022,7 @@ fn visible_byline(
         .select("[rel=author], [itemprop=author]")
         .nodes()
         .iter()
-        .filter(|n| !page.in_comments(n))
+        .filter(|n| !page.in_comments(n) && !teasers::in_teaser(n, page.headline.as_deref()))
         .map(|n| {
             let name = select(n, "[itemprop=name]");
             if let Some(name) = name.first() {
@@ -1072,6 +1080,8 @@ fn visible_byline(
         .find_map(|(i, l)| {
             if LABELLED_BYLINE.is_match(&l.text) {
                 Some(byline_names(&l.text)).filter(|n| !n.is_empty())
+            } else if let names @ [_, ..] = caseless_byline_names(&l.text).as_slice() {
+                Some(names.to_vec())
             } else if BYLINE_LABEL_ALONE.is_match(&l.text) && (l.near_headline || l.before_headline)
             {
                 // "By" on a line of its own by the headline, the names on the next (not the
@@ -1296,6 +1306,8 @@ struct Page<'a> {
     lines: OnceCell<Vec<Line>>,
     /// The text of the page's lines, lowercased (computed on first use).
     visible_text: OnceCell<String>,
+    /// The whole texts of its links, lowercased (computed on first use).
+    link_texts: OnceCell<HashSet<String>>,
 }
 
 impl<'a> Page<'a> {
@@ -1313,6 +1325,7 @@ impl<'a> Page<'a> {
             headline: headline.map(str::to_string),
             lines: OnceCell::new(),
             visible_text: OnceCell::new(),
+            link_texts: OnceCell::new(),
         }
     }
 
@@ -1322,8 +1335,46 @@ impl<'a> Page<'a> {
     }
 
     /// Whether a reader sees `name` on the page (outside comments): as whole words of the
-    /// text of its lines.
+    /// text of its lines, or as the whole text of a link (two author links side by side,
+    /// "<a>Jessica Tran</a><a>Alan Whitfield</a>", are one line with no space between).
     fn shows(&self, name: &str) -> bool {
+        self.shows_in_lines(name) || self.shows_as_link(name)
+    }
+
+    fn shows_as_link(&self, name: &str) -> bool {
+        let texts = self.link_texts.get_or_init(|| {
+            // Whether a block is a copyright notice, once per block.
+            let mut in_copyright: HashMap<NodeId, bool> = HashMap::new();
+            let mut notice = |a: &NodeRef| {
+                a.ancestors_it(None)
+                    .find(|p| BLOCK_TAGS.contains(&tag_name(p).as_str()))
+                    .is_some_and(|block| {
+                        *in_copyright
+                            .entry(block.id)
+                            .or_insert_with(|| COPYRIGHT.is_match(&text_of(&block)))
+                    })
+            };
+            self.doc
+                .select("body a")
+                .nodes()
+                .iter()
+                // The owner's links to their own pages (`rel=me`) and a copyright notice's
+                // name no byline.
+                .filter(|a| {
+                    !self.in_comments(a)
+                        && !a
+                            .attr("rel")
+                            .is_some_and(|r| r.split_whitespace().any(|w| w == "me"))
+                        && !notice(a)
+                })
+                .map(|a| collapse_whitespace(&text_of(a)).to_lowercase())
+                .filter(|t| !t.is_empty())
+                .collect()
+        });
+        texts.contains(&collapse_whitespace(name).to_lowercase())
+    }
+
+    fn shows_in_lines(&self, name: &str) -> bool {
         let text = self.visible_text.get_or_init(|| {
             // A copyright notice names the site's owner, not a byline ("© 2020 Cornel van
             // Bebber", "2009-2020 by Florian Posdziech"); so does a link of the owner to
@@ -1674,6 +1725,89 @@ mod tests {
 
     fn authors_of(html: &str) -> Vec<String> {
         read(&Document::from(html), &Rules::default()).authors
+    }
+
+    #[test]
+    fn two_author_links_side_by_side_are_two_authors() {
+        // No space between the links: the line reads "Jessica TranAlan Whitfield", and the
+        // first name shows elsewhere (a contact line); both are links of their own.
+        let html = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Water main break","author":[{"@type":"Person","name":"Jessica Tran"},{"@type":"Person","name":"Alan Whitfield"}]}</script></head>
+            <body><h1>Water main break</h1><div class="by"><a href="/staff/1/jessica-tran/">Jessica Tran</a><a href="/staff/2/alan-whitfield/">Alan Whitfield</a><div>Courier</div></div>
+            <p>A main broke on Wednesday.</p><p><em>Contact Jessica Tran at jt@courier.example.</em></p></body>"#;
+        assert_eq!(authors_of(html), ["Jessica Tran", "Alan Whitfield"]);
+        // A name the page never shows is still left out.
+        let unseen = html.replace(">Alan Whitfield</a>", ">Profil</a>");
+        assert_eq!(authors_of(&unseen), ["Jessica Tran"]);
+    }
+
+    #[test]
+    fn the_writer_over_the_editor_in_a_credit_row() {
+        let html = r#"<body><h1>Produksi Kopi Turun</h1><div class="kredit">
+            <span>Teks: <a href="/penulis/wulan">Wulan Anggraini</a></span>
+            <span>Grafis: <a href="/penulis/rendy">Rendy Saputra</a></span>
+            <span>Editor: Teguh Prasetyo</span></div><p>Isi.</p></body>"#;
+        assert_eq!(authors_of(html), ["Wulan Anggraini"]);
+        // An editor credited alone is no author either.
+        let editor_only =
+            r#"<body><h1>Produksi Kopi Turun</h1><p>Editor: Teguh Prasetyo</p><p>Isi.</p></body>"#;
+        assert_eq!(authors_of(editor_only), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_columnists_box_with_a_verified_mark() {
+        let html = r#"<body><h1>Ketika Pasar Terapung Kehilangan Pembelinya</h1>
+            <div class="read-author-box"><div class="author-info">
+            <div class="author-name"><a href="/rahmah">Rahmah Febriani</a> <span class="verified">✔</span></div>
+            <div class="author-bio">Guru IPS di Banjarmasin.</div><div class="author-stats"><span>84 Artikel</span></div></div></div>
+            <p>Isi.</p></body>"#;
+        assert_eq!(authors_of(html), ["Rahmah Febriani"]);
+    }
+
+    #[test]
+    fn the_organisation_issuing_a_press_release_is_no_author() {
+        let release = |label: &str, under: &str| {
+            format!(
+                r#"<head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Koperasi Ekspor Kopi","author":{{"@type":"Organization","name":"Koperasi Produsen Kopi Gunung Sari"}}}}</script></head>
+                <body>{label}<h1>Koperasi Ekspor Kopi</h1><div>{under}</div><p>Isi.</p></body>"#
+            )
+        };
+        let none = Vec::<String>::new();
+        // Known by its label over the headline, or by the line naming its issuer.
+        assert_eq!(
+            authors_of(&release("<div>SIARAN PERS</div>", "01 Des 2026")),
+            none
+        );
+        let issuer = r#"<span>Disiarkan oleh <a href="/org/1">Koperasi Produsen Kopi Gunung Sari</a></span>"#;
+        assert_eq!(authors_of(&release("", issuer)), none);
+        // The same data on a page that is no release names the organisation.
+        assert_eq!(
+            authors_of(&release("", "01 Des 2026")),
+            ["Koperasi Produsen Kopi Gunung Sari"]
+        );
+        // An agency credited as the author's organisation on a news story stays.
+        let agency = r#"<head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Deuda externa","author":{"@type":"Organization","name":"EFE"}}</script></head>
+            <body><h1>Deuda externa</h1><p>Texto.</p></body>"#;
+        assert_eq!(authors_of(agency), ["EFE"]);
+    }
+
+    #[test]
+    fn an_author_in_a_teaser_of_another_story_is_not_the_articles() {
+        let html = r#"<body><article><header><h1>Dealing with chikan</h1>
+            <p>By <a href="/author/amelie/" rel="author">Amelie Marie Nishizawa</a> <time>Feb 8, 2020</time></p></header>
+            <p>Text.</p></article>
+            <section><h2>More posts</h2><div class="card"><h3><a href="/vegan-food/">Vegan food in Japan</a></h3>
+            <p>A guide.</p><p>By <a href="/author/chiara/" rel="author">Chiara Terzuolo</a> <time>Feb 18, 2020</time></p></div></section></body>"#;
+        assert_eq!(authors_of(html), ["Amelie Marie Nishizawa"]);
+        // Two authors of the article's own byline stay.
+        let two = html.replace(
+            "</a> <time>Feb 8",
+            r#"</a> and <a href="/author/ken/" rel="author">Ken Sato</a> <time>Feb 8"#,
+        );
+        assert_eq!(authors_of(&two), ["Amelie Marie Nishizawa", "Ken Sato"]);
+        // A blog's own post under a linked `<h2>` is no teaser.
+        let blog = r#"<body><div class="post"><h2><a href="/2020/chikan/">Dealing with chikan</a></h2>
+            <p>By <a href="/author/amelie/" rel="author">Amelie Marie Nishizawa</a></p><p>Text.</p></div></body>"#;
+        assert_eq!(authors_of(blog), ["Amelie Marie Nishizawa"]);
     }
 
     #[test]

@@ -15,8 +15,9 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
             (?P<outlet>laporan\s+(?:wartawan|reporter|kontributor|koresponden)\s+[^,]{1,60},)
           | (?P<short>rep|red)\s*[:：]
           | (?P<role>additional\s+reporting\s+by|reporting\s+by|reported\s+by|writing\s+by|written\s+by|ditulis\s+oleh
+            |ditinjau\s+oleh|diterjemahkan\s+oleh|reviewed\s+by|translated\s+by|penerjemah|alih\s+bahasa
             |editing\s+by|edited\s+by|words\s+by|fotografer|pewarta\s+foto|photographer|laporan|liputan|penulis|reporter|wartawan|jurnalis|pewarta|kontributor
-            |koresponden|oleh|author|writer|editor|penyunting|redaktur|pawarta|by)\b
+            |koresponden|oleh|author|writer|editor|penyunting|redaktur|pawarta|teks|by)\b
         )\s*(?P<colon>[:：])?\s*",
     )
     .expect("valid regex")
@@ -24,13 +25,26 @@ pub(super) static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub(super) fn role_of(word: &str) -> Role {
     let word = word.to_lowercase();
-    let editor = ["penyunting", "redaktur", "red"].contains(&word.as_str());
-    // A photographer is credited like an editor: the author of a photo story only, when
-    // no writer is named.
-    let photographer =
+    // An editor, a reviewer ("Ditinjau oleh: dr. …") or a translator never wrote the story.
+    let editor = ["penyunting", "redaktur", "red", "penerjemah"].contains(&word.as_str())
+        || [
+            "edit",
+            "ditinjau",
+            "reviewed",
+            "diterjemahkan",
+            "translated",
+            "alih",
+        ]
+        .iter()
+        .any(|w| word.starts_with(w));
+    // A photographer or an additional reporter is the author of a story no writer is named
+    // for (a photo story).
+    let contributor =
         ["fotografer", "photographer"].contains(&word.as_str()) || word.starts_with("pewarta foto");
-    if editor || photographer || word.starts_with("edit") || word.starts_with("additional") {
+    if editor {
         Role::Editor
+    } else if contributor || word.starts_with("additional") {
+        Role::Contributor
     } else {
         Role::Writer
     }

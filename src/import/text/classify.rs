@@ -13,7 +13,10 @@ use super::*;
 pub(super) enum Role {
     /// Reporter, writer ("LAPORAN", "Penulis", "Oleh", "By"): the article's author.
     Writer,
-    /// Editor or additional reporter: the author only when no writer is named.
+    /// Photographer or additional reporter: the author only when no writer is named (a photo
+    /// story's only credit is its photographer).
+    Contributor,
+    /// Editor, reviewer or translator: never the author.
     Editor,
 }
 

@@ -294,7 +294,7 @@ fn the_date_under_the_headline_wins_over_the_mastheads_today() {
 }
 
 #[test]
-fn editor_is_the_author_only_without_a_writer() {
+fn an_editor_reviewer_or_translator_is_never_the_author() {
     let page = |byline: &str| {
         format!(
             "Banjir Rendam Ratusan Rumah di Kota Bekasi Sejak Pagi\n{byline}\nSenin, 3 Okt 2022 - 08:15 WIB\nHujan deras sejak dini hari membuat ratusan rumah di Bekasi terendam banjir setinggi lutut orang dewasa.\n"
@@ -306,11 +306,26 @@ fn editor_is_the_author_only_without_a_writer() {
             .authors,
         vec!["Ani Lestari"]
     );
+    for not_a_writer in [
+        "Editor: Budi Hartono",
+        "Ditinjau oleh: dr. Sari Lestari",
+        "Penerjemah: Dimas Aryo",
+    ] {
+        let authors = extract_default(&page(not_a_writer)).article.authors;
+        assert!(authors.is_empty(), "{not_a_writer}: {authors:?}");
+    }
     assert_eq!(
-        extract_default(&page("Editor: Budi Hartono"))
+        extract_default(&page("Teks: Wulan Anggraini | Editor: Teguh Prasetyo"))
             .article
             .authors,
-        vec!["Budi Hartono"]
+        vec!["Wulan Anggraini"]
+    );
+    // A photographer is the author of a story that names no writer.
+    assert_eq!(
+        extract_default(&page("Fotografer: Teguh Prasetya"))
+            .article
+            .authors,
+        vec!["Teguh Prasetya"]
     );
 }
 

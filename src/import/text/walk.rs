@@ -386,9 +386,10 @@ pub(super) fn publication_date(
         .or_else(|| dates.first().map(|(d, _)| *d))
 }
 
-/// The writers, each once; the editors only when no writer is named; a desk ("Liputan: Tim
-/// Redaksi") only when no person is.
+/// The writers, each once; a photographer or an additional reporter only when no writer is
+/// named; never an editor; a desk ("Liputan: Tim Redaksi") only when no person is.
 pub(super) fn authors(credits: &[Credit]) -> Vec<String> {
+    let credits: Vec<&Credit> = credits.iter().filter(|c| c.role != Role::Editor).collect();
     let has_writer = credits.iter().any(|c| c.role == Role::Writer);
     let has_person = credits.iter().any(|c| !is_desk_name(&c.name));
     let mut names: Vec<String> = Vec::new();
