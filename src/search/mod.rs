@@ -8,6 +8,7 @@
 pub mod chunks;
 pub mod fold;
 pub mod index;
+pub mod key_hash;
 pub mod last_files;
 pub mod live;
 pub mod saved;
