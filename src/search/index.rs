@@ -335,7 +335,6 @@ impl Vocabulary {
     /// words go by their keys (see [`word_spans`]), the rare others through
     /// [`fold::words_with`]: the same words either way.
     fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
-        let mut scratch = std::mem::take(&mut self.scratch);
         let mut count = 0;
         word_spans::spans(text, |start, end, ascii| {
             if ascii {
@@ -343,12 +342,22 @@ impl Vocabulary {
                 self.count(n, weight);
                 count += 1;
             } else {
-                fold::words_with(&text[start..end], &mut scratch, &mut |w| {
-                    let n = self.stem_number(w, stemmer);
-                    self.count(n, weight);
-                    count += 1;
-                });
+                count += self.add_folded(&text[start..end], weight, stemmer);
             }
+        });
+        count
+    }
+
+    /// [`Vocabulary::add`] for a span with characters beyond ASCII: out of the word loop, so
+    /// that the loop (every plain word) stays small enough to be compiled as one.
+    #[inline(never)]
+    fn add_folded(&mut self, span: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut count = 0;
+        fold::words_with(span, &mut scratch, &mut |w| {
+            let n = self.stem_number(w, stemmer);
+            self.count(n, weight);
+            count += 1;
         });
         self.scratch = scratch;
         count

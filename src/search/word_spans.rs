@@ -219,14 +219,22 @@ pub fn short_key(text: &str, start: usize, end: usize) -> u128 {
             &padded
         }
     };
-    let keep = if len == 16 {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
     // `| 0x20` lower-cases a letter and leaves a digit as it is.
-    (u128::from_le_bytes(*bytes) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & keep
+    (u128::from_le_bytes(*bytes) | 0x2020_2020_2020_2020_2020_2020_2020_2020)
+        & SHORT_KEPT_BYTES[len]
 }
+
+/// For a word of `len` bytes (0 to 16), the bits of its short key that hold its bytes: looked
+/// up, as [`KEPT_BYTES`] are.
+const SHORT_KEPT_BYTES: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut len = 0;
+    while len < 16 {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
 
 impl AsciiWord {
     /// The word `text[start..end]`, a span [`spans`] found ASCII.
