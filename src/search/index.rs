@@ -9,11 +9,14 @@
 
 use std::sync::Mutex;
 
+use std::collections::HashMap;
+
 use ahash::AHashMap;
 use anyhow::Result;
 use rayon::prelude::*;
 
 use super::fold;
+use super::key_hash::KeyHash;
 use super::stem::Stemmer;
 use super::term_cache::{TermCache, TermCacheWriter};
 use super::varint::{push_varint, varint_length};
@@ -254,8 +257,9 @@ pub fn source_label(article: &Article) -> Option<String> {
 /// stemmed, and an article's terms are counted by number without a string each.
 #[derive(Default)]
 struct Vocabulary {
-    /// Plain ASCII words (nearly all) by their keys, apart by size to keep the tables small.
-    stem_of_short: AHashMap<[u64; 2], u32>,
+    /// Plain ASCII words (nearly all) by their keys, apart by size to keep the tables small;
+    /// the short ones (most) by [`word_spans::short_key`] and a one-multiply hash.
+    stem_of_short: HashMap<u128, u32, KeyHash>,
     stem_of_long: AHashMap<AsciiWord, u32>,
     /// Words with characters beyond ASCII, folded.
     stem_of_word: AHashMap<Box<str>, u32>,
@@ -279,20 +283,38 @@ impl Vocabulary {
         n
     }
 
-    /// [`Vocabulary::stem_number`] for a plain ASCII word.
-    fn ascii_stem_number(&mut self, word: AsciiWord, stemmer: Stemmer) -> u32 {
-        let found = match word.short() {
-            Some(short) => self.stem_of_short.get(&short),
-            None => self.stem_of_long.get(&word),
-        };
-        if let Some(&n) = found {
+    /// [`Vocabulary::stem_number`] for a plain ASCII word `text[start..end]`. Inlined into
+    /// the word loop: a word met before (nearly every one) is one look-up.
+    #[inline]
+    fn ascii_stem_number(&mut self, text: &str, start: usize, end: usize, stemmer: Stemmer) -> u32 {
+        if end - start <= 16 {
+            let key = word_spans::short_key(text, start, end);
+            match self.stem_of_short.get(&key) {
+                Some(&n) => n,
+                None => self.new_short_word(key, AsciiWord::of(text, start, end), stemmer),
+            }
+        } else {
+            self.long_stem_number(AsciiWord::of(text, start, end), stemmer)
+        }
+    }
+
+    /// The stem number of a short ASCII word met for the first time, stemmed now.
+    #[cold]
+    #[inline(never)]
+    fn new_short_word(&mut self, key: u128, word: AsciiWord, stemmer: Stemmer) -> u32 {
+        let n = word.with_str(|w| self.number_of_stem_of(w, stemmer));
+        self.stem_of_short.insert(key, n);
+        n
+    }
+
+    /// [`Vocabulary::ascii_stem_number`] for a word of more than 16 bytes.
+    #[inline(never)]
+    fn long_stem_number(&mut self, word: AsciiWord, stemmer: Stemmer) -> u32 {
+        if let Some(&n) = self.stem_of_long.get(&word) {
             return n;
         }
         let n = word.with_str(|w| self.number_of_stem_of(w, stemmer));
-        match word.short() {
-            Some(short) => self.stem_of_short.insert(short, n),
-            None => self.stem_of_long.insert(word, n),
-        };
+        self.stem_of_long.insert(word, n);
         n
     }
 
@@ -313,20 +335,29 @@ impl Vocabulary {
     /// words go by their keys (see [`word_spans`]), the rare others through
     /// [`fold::words_with`]: the same words either way.
     fn add(&mut self, text: &str, weight: u32, stemmer: Stemmer) -> u32 {
-        let mut scratch = std::mem::take(&mut self.scratch);
         let mut count = 0;
         word_spans::spans(text, |start, end, ascii| {
             if ascii {
-                let n = self.ascii_stem_number(AsciiWord::of(text, start, end), stemmer);
+                let n = self.ascii_stem_number(text, start, end, stemmer);
                 self.count(n, weight);
                 count += 1;
             } else {
-                fold::words_with(&text[start..end], &mut scratch, &mut |w| {
-                    let n = self.stem_number(w, stemmer);
-                    self.count(n, weight);
-                    count += 1;
-                });
+                count += self.add_folded(&text[start..end], weight, stemmer);
             }
+        });
+        count
+    }
+
+    /// [`Vocabulary::add`] for a span with characters beyond ASCII: out of the word loop, so
+    /// that the loop (every plain word) stays small enough to be compiled as one.
+    #[inline(never)]
+    fn add_folded(&mut self, span: &str, weight: u32, stemmer: Stemmer) -> u32 {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut count = 0;
+        fold::words_with(span, &mut scratch, &mut |w| {
+            let n = self.stem_number(w, stemmer);
+            self.count(n, weight);
+            count += 1;
         });
         self.scratch = scratch;
         count
@@ -344,9 +375,26 @@ impl Vocabulary {
     /// [`Vocabulary::add`] for the text of a body's HTML.
     fn add_html(&mut self, html: &str, weight: u32, stemmer: Stemmer) -> u32 {
         let mut count = 0;
-        super::text::text_runs(html, |run| count += self.add(run, weight, stemmer));
+        super::text::text_runs(html, |run| {
+            // The space each tag becomes, and most entities, hold no word.
+            if let [b] = run.as_bytes()
+                && !b.is_ascii_alphanumeric()
+            {
+                return;
+            }
+            count += self.add(run, weight, stemmer)
+        });
         count
     }
+}
+
+/// A term's BM25 tf part in a document as its impact byte: rounded, at least 1 (every
+/// posted term counts), at most 255 (the part's maximum).
+fn impact_byte(part: f32) -> u8 {
+    // `+ 0.5` then truncation rounds as `f32::round` does for every value at least 1 (the
+    // sum is exact there: see the test), which the clamp makes of any smaller one, without
+    // the libm call `round` is on x86_64's baseline.
+    (part / MAX_TF_PART * 255.0 + 0.5).clamp(1.0, 255.0) as u8
 }
 
 /// One document's word terms: its stems (numbers in the vocabulary of the thread that read
@@ -388,8 +436,7 @@ fn document_terms(
         .map(|n| {
             let tf = std::mem::take(&mut v.weights[n as usize]) as f32 / WEIGHT_UNIT;
             let part = tf * (K1 + 1.0) / (tf + norm);
-            let impact = (part / MAX_TF_PART * 255.0).round().clamp(1.0, 255.0) as u8;
-            (n, impact)
+            (n, impact_byte(part))
         })
         .collect();
     Ok(DocumentTerms { thread, stems })
@@ -666,6 +713,34 @@ mod tests {
             let mut list = Postings::from_pairs(&pairs);
             list.densify(documents);
             assert_eq!(list, written);
+        }
+    }
+
+    #[test]
+    fn impact_bytes_round_as_f32_round_does() {
+        // Every part whose scaled value is within a few ulps of a half or a whole number,
+        // and a sweep between: `+ 0.5` and truncation against `round` and the clamp.
+        let by_round = |part: f32| (part / MAX_TF_PART * 255.0).round().clamp(1.0, 255.0) as u8;
+        let mut parts: Vec<f32> = (0..=200_000)
+            .map(|i| MAX_TF_PART * i as f32 / 200_000.0)
+            .collect();
+        for half in 0..=512 {
+            let scaled = half as f32 / 2.0;
+            let mut below = scaled;
+            let mut above = scaled;
+            for _ in 0..4 {
+                below = below.next_down();
+                above = above.next_up();
+                for value in [below, scaled, above] {
+                    let part = value / 255.0 * MAX_TF_PART;
+                    for p in [part.next_down(), part, part.next_up()] {
+                        parts.push(p);
+                    }
+                }
+            }
+        }
+        for part in parts.into_iter().filter(|p| *p >= 0.0) {
+            assert_eq!(impact_byte(part), by_round(part), "{part:e}");
         }
     }
 

@@ -2,12 +2,13 @@
 //! search page of the theme (`search.html`, `static/search.js`) to query from any static host.
 //!
 //! `fold` (words, diacritics), `stem` (Indonesian, English), `text` (a body's words),
-//! `word_spans` (the indexer's fast path to words), `index` (postings with impacts), `chunks`
-//! (the files). See docs/search.md.
+//! `word_spans` (the indexer's fast path to words), `key_hash` (its vocabulary's hash),
+//! `index` (postings with impacts), `chunks` (the files). See docs/search.md.
 
 pub mod chunks;
 pub mod fold;
 pub mod index;
+pub mod key_hash;
 pub mod last_files;
 pub mod live;
 pub mod saved;

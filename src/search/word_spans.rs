@@ -204,6 +204,38 @@ const fn kept_bytes() -> [[u64; 4]; 33] {
     masks
 }
 
+/// The first two lanes of the key of the word `text[start..end]`, a span [`spans`] found
+/// ASCII of at most 16 bytes, as one number (the first lane low): what
+/// [`AsciiWord::short`] gives, made without the other two lanes.
+pub fn short_key(text: &str, start: usize, end: usize) -> u128 {
+    let text = text.as_bytes();
+    let len = end - start;
+    debug_assert!(len <= 16, "{len} bytes");
+    let mut padded = [0u8; 16];
+    let bytes: &[u8; 16] = match text.get(start..start + 16) {
+        Some(bytes) => bytes.try_into().expect("16 bytes"),
+        None => {
+            padded[..len].copy_from_slice(&text[start..end]);
+            &padded
+        }
+    };
+    // `| 0x20` lower-cases a letter and leaves a digit as it is.
+    (u128::from_le_bytes(*bytes) | 0x2020_2020_2020_2020_2020_2020_2020_2020)
+        & SHORT_KEPT_BYTES[len]
+}
+
+/// For a word of `len` bytes (0 to 16), the bits of its short key that hold its bytes: looked
+/// up, as [`KEPT_BYTES`] are.
+const SHORT_KEPT_BYTES: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut len = 0;
+    while len < 16 {
+        masks[len] = (1u128 << (8 * len)) - 1;
+        len += 1;
+    }
+    masks
+};
+
 impl AsciiWord {
     /// The word `text[start..end]`, a span [`spans`] found ASCII.
     pub fn of(text: &str, start: usize, end: usize) -> AsciiWord {
@@ -227,7 +259,8 @@ impl AsciiWord {
         AsciiWord([lane(0), lane(1), lane(2), lane(3)])
     }
 
-    /// The word when it has at most 16 bytes (most words): a smaller key.
+    /// The word when it has at most 16 bytes (most words): a smaller key. See also
+    /// [`short_key`].
     pub fn short(self) -> Option<[u64; 2]> {
         (self.0[2] == 0).then_some([self.0[0], self.0[1]])
     }
@@ -321,6 +354,25 @@ mod tests {
     fn short_keys_are_words_of_at_most_16_bytes() {
         assert!(AsciiWord::of("pembangunanjalan", 0, 16).short().is_some());
         assert!(AsciiWord::of("pembangunanjalanx", 0, 17).short().is_none());
+    }
+
+    #[test]
+    fn a_short_key_is_the_words_first_two_lanes() {
+        // Every length up to 16, near the text's end and not.
+        let text = "AbCdEfGhIjKlMnOpQrStUvWxYz0123";
+        for start in [0, 7, 14] {
+            for end in start..=(start + 16).min(text.len()) {
+                let [low, high] = AsciiWord::of(text, start, end)
+                    .short()
+                    .expect("at most 16 bytes");
+                let key = short_key(text, start, end);
+                assert_eq!(
+                    key,
+                    u128::from(low) | u128::from(high) << 64,
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]
