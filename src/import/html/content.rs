@@ -48,6 +48,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     cut_after_markers(&root, ctx.rules, dropped);
     // Before the line rules, which would take a box's closing link alone.
     boxes::remove_call_to_action_boxes(&root, dropped);
+    boxes::remove_trailing_labels(&root, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
     let words_after = words_after_each(&texts);
