@@ -288,10 +288,10 @@ fn br_lines(block: &NodeRef) -> Vec<String> {
     for node in block.descendants_it() {
         if node.is_element() && tag_name(&node) == "br" {
             lines.push(String::new());
-        } else if node.is_text() {
-            if let Some(line) = lines.last_mut() {
-                line.push_str(&node.text());
-            }
+        } else if node.is_text()
+            && let Some(line) = lines.last_mut()
+        {
+            line.push_str(&node.text());
         }
     }
     lines.iter().map(|line| normalized(line)).collect()
