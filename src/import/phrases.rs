@@ -60,6 +60,7 @@ pub mod rule {
     pub const SERVER_ERROR: &str = "server error message";
     pub const SITE_BOX: &str = "contact, about or newsletter box";
     pub const CLOSING_HEADING: &str = "heading with nothing under it";
+    pub const TRAILING_LABEL: &str = "label with nothing after it";
     pub const CALL_TO_ACTION: &str = "call-to-action box";
     pub const TEASER: &str = "teaser of another page";
     pub const LOOKALIKE_LETTERS: &str = "text in look-alike letters";

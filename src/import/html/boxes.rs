@@ -1,6 +1,6 @@
 //! Boxes inside the article's container that are not the article: a contact, "about us" or
 //! newsletter box under its heading, a list of teasers of other articles, a small box after
-//! the text that ends in a call to action, and a heading left
+//! the text that ends in a call to action, and a heading or a label left
 //! at the end of the body with nothing under it (the label of a widget that is gone).
 //!
 //! These are judged as boxes, by their heading and their shape, not line by line: no phrase
@@ -222,6 +222,42 @@ pub fn remove_closing_headings(root: &NodeRef, dropped: &mut Vec<Dropped>) {
     }
 }
 
+/// Labels ending in a colon that end the body as readability took it ("Teilen:",
+/// "Schlagwörter:", "Geschrieben von:", "Diese Artikel könnten dich auch interessieren:"):
+/// what each introduced (share buttons, tag links, a list of other stories, the author's
+/// profile box) went with the page's furniture, so the label introduces nothing. Called
+/// before the body's line rules: a label whose list a line rule takes later ("Lesen Sie
+/// dazu auch die Pressemitteilungen:" over a list of dated releases) still has its list
+/// here, and stays.
+pub fn remove_trailing_labels(root: &NodeRef, dropped: &mut Vec<Dropped>) {
+    while let Some(last) = leaf_blocks(root)
+        .into_iter()
+        .rev()
+        .find(|b| !text_of(b).is_empty())
+    {
+        let cell = matches!(tag_name(&last).as_str(), "td" | "th");
+        if cell
+            || !is_label_line(&text_of(&last))
+            || has_media_after(&last)
+            || has_text_after(&last)
+        {
+            return;
+        }
+        note_removed(&last, rule::TRAILING_LABEL, dropped);
+        last.remove_from_parent();
+    }
+}
+
+/// A short line ending in a colon, the label of what follows it.
+fn is_label_line(text: &str) -> bool {
+    let text = text.trim_end();
+    (text.ends_with(':') || text.ends_with('：')) && word_count(text) <= MAX_LABEL_WORDS
+}
+
+/// A label is at most this many words; a longer line ending in a colon is a sentence that
+/// may introduce a quote or a list the reader still has.
+const MAX_LABEL_WORDS: usize = 12;
+
 /// A heading element (or a block holding only one), of a heading's length. A line that
 /// ends with a colon is no heading here: its list may have gone by a line rule that was
 /// wrong about it ("Lesen Sie dazu auch die Pressemitteilungen:").
@@ -251,6 +287,26 @@ fn has_media_after(node: &NodeRef) -> bool {
                     "img" | "table" | "iframe" | "video" | "picture"
                 ) || !select(&sibling, "img, table, iframe, video, picture").is_empty());
             if media {
+                return true;
+            }
+            next = sibling.next_sibling();
+        }
+        match current.parent() {
+            Some(parent) if !parent.is_document() && !parent.is_fragment() => current = parent,
+            _ => return false,
+        }
+    }
+}
+
+/// Whether text follows `node` in the body outside any block (a quote set as loose text
+/// after the label, "A THOUGHT FOR TODAY:<br>A fixed idea is …"): the last block is then
+/// not the body's last line.
+fn has_text_after(node: &NodeRef) -> bool {
+    let mut current = *node;
+    loop {
+        let mut next = current.next_sibling();
+        while let Some(sibling) = next {
+            if !sibling.text().trim().is_empty() {
                 return true;
             }
             next = sibling.next_sibling();
@@ -402,15 +458,63 @@ mod tests {
     }
 
     #[test]
-    fn a_label_with_a_colon_at_the_end_stays() {
+    fn a_label_whose_list_a_line_rule_takes_stays() {
+        // The list was there when readability took the body; the dateline rule takes its
+        // items afterwards, and the label is no label of nothing.
         let long = LONG.repeat(6);
         let (text, rules) = cleaned(&format!(
-            "<div><p>{long}</p><p>Lesen Sie dazu auch die Pressemitteilungen:</p></div>"
+            "<div><p>{long}</p><p>Lesen Sie dazu auch die Pressemitteilungen:</p>\
+             <ul><li>Nr. 34 vom 08. November 2021</li><li>Nr. 32 vom 05. November 2021</li></ul></div>"
         ));
         assert!(
             text.ends_with("Lesen Sie dazu auch die Pressemitteilungen:"),
             "{text}"
         );
+        assert_eq!(rules, ["dateline", "dateline"]);
+    }
+
+    #[test]
+    fn labels_with_nothing_after_them_at_the_end_go() {
+        // A share row's and a tag list's labels whose buttons and links went with the
+        // page's furniture, one a list item, one in a heading.
+        let long = LONG.repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<div><p>{long}</p><ul><li>Schlagwörter:</li></ul><h4>Teile mich:</h4></div>"
+        ));
+        assert_eq!(text, LONG.repeat(6).trim());
+        assert_eq!(rules, ["label with nothing after it"; 2]);
+    }
+
+    #[test]
+    fn a_label_over_a_picture_or_inside_the_text_stays() {
+        let long = LONG.repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<div><p>Das sagt die Winzerin:</p><p>{long}</p>\
+             <p>Der Weinberg im Herbst:</p><p><img src='/berg.jpg'></p></div>"
+        ));
+        assert!(text.starts_with("Das sagt die Winzerin:"), "{text}");
+        assert!(text.ends_with("Der Weinberg im Herbst:"), "{text}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_label_followed_by_loose_text_stays() {
+        let long = LONG.repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<div><p>{long}</p><p>A THOUGHT FOR TODAY:</p>\
+             A fixed idea is like the iron rod which sculptors put in their statues.</div>"
+        ));
+        assert!(text.contains("A THOUGHT FOR TODAY:"), "{text}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn a_sentence_ending_in_a_colon_at_the_end_stays() {
+        let long = LONG.repeat(6);
+        let last = "Wer den Hof besuchen möchte, sollte sich vorher anmelden, am besten bei der \
+                    Familie selbst, und zwar so:";
+        let (text, rules) = cleaned(&format!("<div><p>{long}</p><p>{last}</p></div>"));
+        assert!(text.ends_with("und zwar so:"), "{text}");
         assert!(rules.is_empty(), "{rules:?}");
     }
 }

@@ -48,6 +48,7 @@ pub fn clean_body(doc: &Document, ctx: &BodyContext, dropped: &mut Vec<Dropped>)
     cut_after_markers(&root, ctx.rules, dropped);
     // Before the line rules, which would take a box's closing link alone.
     boxes::remove_call_to_action_boxes(&root, dropped);
+    boxes::remove_trailing_labels(&root, dropped);
     let blocks = leaf_blocks(&root);
     let texts: Vec<String> = blocks.iter().map(|b| normalized(&text_of(b))).collect();
     let words_after = words_after_each(&texts);
@@ -258,7 +259,42 @@ fn is_repeat<'t>(block: &NodeRef, text: &'t str, seen: &mut HashSet<&'t str>) ->
     ) {
         return false;
     }
-    word_count(text) >= 5 && !seen.insert(text)
+    if word_count(text) < 5 {
+        return false;
+    }
+    // Its lines are judged against the paragraphs before it, not against itself.
+    let repeat = seen.contains(text) || all_lines_seen(block, seen);
+    seen.insert(text);
+    repeat
+}
+
+/// Whether a block set as lines (`<br>` between them) repeats paragraphs that came before,
+/// each of its lines of a few words one of them: the same text printed twice, once as
+/// paragraphs and once as the lines of one block (a press release's "about" text).
+fn all_lines_seen(block: &NodeRef, seen: &HashSet<&str>) -> bool {
+    let lines: Vec<String> = br_lines(block)
+        .into_iter()
+        .filter(|line| !line.is_empty())
+        .collect();
+    lines.len() >= 2
+        && lines
+            .iter()
+            .all(|line| word_count(line) >= 5 && seen.contains(line.as_str()))
+}
+
+/// A block's lines between `<br>` elements, each normalized as the body's texts are.
+fn br_lines(block: &NodeRef) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for node in block.descendants_it() {
+        if node.is_element() && tag_name(&node) == "br" {
+            lines.push(String::new());
+        } else if node.is_text()
+            && let Some(line) = lines.last_mut()
+        {
+            line.push_str(&node.text());
+        }
+    }
+    lines.iter().map(|line| normalized(line)).collect()
 }
 
 /// A short quote set apart (in a `<blockquote>`, `<aside>` or `<figure>`) whose words are
@@ -846,6 +882,37 @@ pub(crate) mod tests {
         let (doc, dropped) = cleaned_document(html);
         let text = collapse_whitespace(&doc.root().text());
         (text, dropped.into_iter().map(|d| d.rule).collect())
+    }
+
+    #[test]
+    fn paragraphs_printed_again_as_the_lines_of_one_block_go() {
+        let about = "Vela is a global provider of software for hospitals and clinics.";
+        let seat = "Vela is headquartered in Basel and employs around 1,300 people.";
+        let long = "The new system sends every alarm to the nurse's phone at once. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>{long}</p><p>{about}</p><p>{seat}</p><p>{about}<br>{seat}</p>"
+        ));
+        assert_eq!(text.matches("headquartered").count(), 1, "{text}");
+        assert_eq!(rules, ["repeated paragraph"]);
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_line_break_is_no_repeat_of_itself() {
+        let long = "The new system sends every alarm to the nurse's phone at once. ".repeat(6);
+        let (text, rules) = cleaned(&format!("<p>{long}<br></p><p>It is sold from May.<br></p>"));
+        assert!(text.contains("nurse's phone"), "{text}");
+        assert!(rules.is_empty(), "{rules:?}");
+    }
+
+    #[test]
+    fn lines_of_a_block_that_only_partly_repeat_stay() {
+        let about = "Vela is a global provider of software for hospitals and clinics.";
+        let long = "The new system sends every alarm to the nurse's phone at once. ".repeat(6);
+        let (text, rules) = cleaned(&format!(
+            "<p>{long}</p><p>{about}</p><p>{about}<br>Its shares are listed on the exchange in Zurich.</p>"
+        ));
+        assert!(text.contains("listed on the exchange"), "{text}");
+        assert!(rules.is_empty(), "{rules:?}");
     }
 
     #[test]
