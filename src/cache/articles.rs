@@ -5,8 +5,9 @@
 //! A shard file is an index of its entries sorted by path (fixed-width rows), their records
 //! (postcard), then the articles' body HTML, which is most of its bytes. A build reads the
 //! index and records of each shard as bytes and decodes a record only when its file is
-//! taken: no map of every entry is made first, and an entry costs a binary search and a
-//! stamp comparison before its own decoding. Each body is read when a page needs it (see
+//! taken: no map of every entry is made first. Every listed file's entry is found at once by
+//! walking each shard's rows beside the files it holds ([`ArticleCache::places`]), so an
+//! entry costs a comparison or two and a stamp comparison before its own decoding. Each body is read when a page needs it (see
 //! [`BodyHtml`]), so a build with little to do reads little.
 //!
 //! Layout (little-endian u64s): the length of the part before the bodies, then that part:
