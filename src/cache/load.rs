@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::FileStamp;
-use super::articles::{ArticleCache, Entry, Origin};
+use super::articles::{ArticleCache, Entry, Origin, Place};
 use crate::config::Config;
 use crate::content::body::BodyStore;
 use crate::content::load::{self as content, Loaded};
@@ -20,17 +20,42 @@ pub fn load_all(
     cache: Option<&ArticleCache>,
     bodies: &BodyStore,
 ) -> Result<(Loaded, Vec<Origin>)> {
-    content::load_each(config, bodies, |file| {
-        let (article, origin) = load_file(config, file, cache)?;
+    let listing = content::list_content(config)?;
+    // Where each file's entry is, found for all at once.
+    let places = cache.map(|c| c.places(&listing.files));
+    let loaded = content::load_listed(listing, bodies, |n, file| {
+        let cached = cache.zip(places.as_ref()).map(|(cache, places)| Cached {
+            cache,
+            place: places[n],
+        });
+        let (article, origin) = load_file(config, file, cached)?;
         Ok((article, origin.warnings.clone(), origin))
-    })
+    });
+    Ok(loaded)
+}
+
+/// The build cache as one file sees it: the cache, and where the file's entry is in it.
+#[derive(Clone, Copy)]
+struct Cached<'c> {
+    cache: &'c ArticleCache,
+    place: Option<Place>,
+}
+
+impl Cached<'_> {
+    fn take_by_stamp(self, file: &Path, stamp: Option<FileStamp>) -> Option<Entry> {
+        self.cache.take_by_stamp_at(self.place?, file, stamp)
+    }
+
+    fn take_any(self, file: &Path) -> Option<Entry> {
+        self.cache.take_any_at(self.place?, file)
+    }
 }
 
 /// Reads one file; parses it unless the cache has it with the same bytes.
 fn load_file(
     config: &Config,
     file: &Path,
-    cache: Option<&ArticleCache>,
+    cache: Option<Cached>,
 ) -> Result<(Article, Origin), ContentErrors> {
     let cannot_read = |e: std::io::Error| {
         ContentError::in_file(

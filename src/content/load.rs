@@ -150,12 +150,24 @@ pub fn load_each<T: Send>(
     bodies: &BodyStore,
     load: impl Fn(&Path) -> Result<(Article, Vec<String>, T), ContentErrors> + Sync,
 ) -> Result<(Loaded, Vec<T>)> {
-    let Listing { files, mut errors } = list_content(config)?;
+    let listing = list_content(config)?;
+    Ok(load_listed(listing, bodies, |_, file| load(file)))
+}
+
+/// [`load_each`] of the files `listing` holds; `load` is given each file's place in
+/// `listing.files` too.
+pub fn load_listed<T: Send>(
+    listing: Listing,
+    bodies: &BodyStore,
+    load: impl Fn(usize, &Path) -> Result<(Article, Vec<String>, T), ContentErrors> + Sync,
+) -> (Loaded, Vec<T>) {
+    let Listing { files, mut errors } = listing;
     let results: Vec<_> = files
         .par_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(n, f)| {
             let started = std::time::Instant::now();
-            let loaded = load(f).map(|(mut article, warnings, kept)| {
+            let loaded = load(n, f).map(|(mut article, warnings, kept)| {
                 bodies.place(&mut article.content_html);
                 (Arc::new(article), warnings, kept)
             });
@@ -182,7 +194,7 @@ pub fn load_each<T: Send>(
         errors,
         warnings,
     };
-    Ok((loaded, kept))
+    (loaded, kept)
 }
 
 /// Reads and parses one file.
