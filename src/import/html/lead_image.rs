@@ -6,10 +6,10 @@ use dom_query::{Document, NodeRef};
 use url::Url;
 
 use super::anchor::Anchor;
-use super::photo_captions::{glued_pieces, is_screen_reader_text};
 use super::dom::{
     class_id_words, collapse_whitespace, link_text_len, select, tag_name, text_of, word_count,
 };
+use super::photo_captions::{glued_pieces, is_screen_reader_text};
 use super::urls::{image_source, resolve};
 use crate::import::Dropped;
 

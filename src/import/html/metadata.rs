@@ -1500,7 +1500,9 @@ mod tests {
             <a href='/tag/bima'>Bima</a></div>";
         let tags = |html: &str| read(&Document::from(html), &Rules::default()).tags;
         assert_eq!(
-            tags(&format!("<html>{head}<body><h1>Banjir</h1>{shown}</body></html>")),
+            tags(&format!(
+                "<html>{head}<body><h1>Banjir</h1>{shown}</body></html>"
+            )),
             ["Banjir Bandang", "Bima"]
         );
         // No box shown: the machines' tags.

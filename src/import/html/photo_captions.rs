@@ -10,11 +10,8 @@ use super::dom::{class_id_words, select, tag_name, text_of, word_count};
 
 /// Class words of text a page hides from sight and writes for screen readers
 /// ("Image caption, " before a caption): no part of the caption a reader sees.
-const HIDDEN_TEXT_PAIRS: &[(&str, &str)] = &[
-    ("visually", "hidden"),
-    ("sr", "only"),
-    ("screen", "reader"),
-];
+const HIDDEN_TEXT_PAIRS: &[(&str, &str)] =
+    &[("visually", "hidden"), ("sr", "only"), ("screen", "reader")];
 
 /// Whether an element's class names text hidden from sight for screen readers.
 pub fn is_screen_reader_text(node: &NodeRef) -> bool {
@@ -30,10 +27,9 @@ pub fn is_screen_reader_text(node: &NodeRef) -> bool {
 /// ("…the bridge closed." and "Adaeze Nwosu for …", a caption and its credit) need a space:
 /// the first ends a word or a sentence and the second starts one.
 pub fn glued_pieces(before: &str, after: &str) -> bool {
-    let ends = before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”'));
+    let ends = before.chars().next_back().is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”')
+    });
     let starts = after.chars().next().is_some_and(char::is_alphanumeric);
     ends && starts
 }

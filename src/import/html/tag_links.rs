@@ -163,7 +163,15 @@ fn names_the_articles_tags(node: &NodeRef) -> bool {
 /// Words (of a class, or of a box's label) that make a box of tags the site's trending or
 /// popular ones, not the article's.
 const SITE_LIST_WORDS: &[&str] = &[
-    "trending", "popular", "populer", "terpopuler", "hot", "cloud", "tagcloud", "top", "widget",
+    "trending",
+    "popular",
+    "populer",
+    "terpopuler",
+    "hot",
+    "cloud",
+    "tagcloud",
+    "top",
+    "widget",
     "viral",
 ];
 
