@@ -445,9 +445,10 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             r"(?i)^\W*(?:caption|close|schließen|tutup|fermer|cerrar)\W*$|^\W*\d{1,3}\s?(?:of|/|von|dari|de)\s?\d{1,3}\W*$|[.!?)]\s+(?-i:less)$",
         ),
         (
-            // A gallery's slide caption with its counter glued on: "2of4A shopper looks at …".
+            // A gallery's slide caption with its counter glued on: "2of4A shopper looks at …"
+            // (or spaced from it, as a caption's pieces are: "2of4 A shopper …").
             rule::PHOTO_CREDIT,
-            r"^\d{1,3}of\d{1,3}\p{Lu}",
+            r"^\d{1,3}of\d{1,3}\s?\p{Lu}",
         ),
         (
             rule::LOGO,
@@ -1448,6 +1449,10 @@ mod tests {
             ),
             (
                 "2of4A shopper looks at extension cords at a hardware store.",
+                rule::PHOTO_CREDIT,
+            ),
+            (
+                "3of4 A shopper looks at extension cords at a hardware store.",
                 rule::PHOTO_CREDIT,
             ),
         ] {

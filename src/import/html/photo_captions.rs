@@ -25,11 +25,13 @@ pub fn is_screen_reader_text(node: &NodeRef) -> bool {
 
 /// Whether two pieces of a caption set in elements side by side with nothing between them
 /// ("…the bridge closed." and "Adaeze Nwosu for …", a caption and its credit) need a space:
-/// the first ends a word or a sentence and the second starts one.
+/// the first ends a sentence and the second starts a word. (A piece that ends in a word may
+/// be half of one: a gallery's counter "2of4" glued to its caption is read as a counter.)
 pub fn glued_pieces(before: &str, after: &str) -> bool {
-    let ends = before.chars().next_back().is_some_and(|c| {
-        c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”')
-    });
+    let ends = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”'));
     let starts = after.chars().next().is_some_and(char::is_alphanumeric);
     ends && starts
 }
