@@ -446,13 +446,57 @@ static PHRASE_RULES: LazyLock<Vec<(&'static str, GatedRegex)>> = LazyLock::new(|
             r"(?i)^\W*(?:caption|close|schließen|tutup|fermer|cerrar)\W*$|^\W*\d{1,3}\s?(?:of|/|von|dari|de)\s?\d{1,3}\W*$|[.!?)]\s+(?-i:less)$",
         ),
         (
-            // A gallery's slide caption with its counter glued on: "2of4A shopper looks at …".
+            // A gallery's slide caption with its counter glued on: "2of4A shopper looks at …"
+            // (or spaced from it, as a caption's pieces are: "2of4 A shopper …").
             rule::PHOTO_CREDIT,
-            r"^\d{1,3}of\d{1,3}\p{Lu}",
+            r"^\d{1,3}of\d{1,3}\s?\p{Lu}",
         ),
         (
             rule::LOGO,
             r"(?i)^(?:[\w.&'-]+\s+){1,3}logo(?:\s+article)?$",
+        ),
+        (
+            // A newsletter's sign-up box in the text: its name ("Get the Morning Briefing
+            // newsletter"), its pitch opening on a question ("Suka data seperti ini?
+            // Dapatkan …"), its legal line ("By signing up, you agree to our user agreement").
+            rule::PROMO,
+            r"(?i)^\W*get\s+(?:the\s+|our\s+)?(?:[\w'’&-]+\s+){0,4}newsletters?\W*$|^\W*(?:dapatkan|terima)\s+(?:buletin|newsletter)\b.{0,80}$|^\W*(?:suka|senang\s+(?:dengan|membaca))\s+(?:[\w-]+\s+){0,3}?seperti\s+ini\s*\?|^\W*by\s+(?:signing\s+up|subscribing|registering|submitting\s+your\s+e-?mail)\b.{0,40}\byou\s+agree\b.{0,160}$|^\W*dengan\s+(?:mendaftar|berlangganan)\b.{0,40}\bmenyetujui\b.{0,160}$",
+        ),
+        (
+            // An affiliate disclosure: "Artikel ini memuat tautan afiliasi. … bisa mendapat
+            // komisi dari pembelian …", "This post contains affiliate links."
+            rule::DISCLAIMER,
+            r"(?i)\b(?:memuat|berisi|mengandung|menyertakan|menggunakan)\s+(?:tautan|link)\s+afiliasi\b|\b(?:contains?|includes?|uses?)\s+affiliate\s+links?\b|\b(?:mendapat(?:kan)?|menerima|memperoleh)\s+komisi\s+dari\s+(?:setiap\s+)?(?:pembelian|transaksi|penjualan)\b",
+        ),
+        (
+            // A press release's media contact block ("Kontak Media: name, Surel: …, Telp:
+            // …") and the wire's source line in capitals ("SUMBER Koperasi …", "SOURCE Acme
+            // Corp"); the wire's disclaimer on the issuer's responsibility.
+            rule::PRESS_RELEASE_TAIL,
+            r"(?i)^\W*(?:kontak\s+(?:media|pers|humas)|narahubung(?:\s+media)?|media\s+(?:contacts?|inquiries|enquiries)|press\s+contacts?|contact\s+for\s+(?:media|press))\s*[:：]|^(?-i:SUMBER|SOURCE)\s+(?-i:\p{Lu})[\p{L}\d.&'’,() -]{1,100}$|\b(?:isi|konten)\s+(?:siaran\s+pers|rilis(?:\s+pers)?)\s+ini\s+(?:sepenuhnya\s+)?(?:menjadi\s+)?tanggung\s+jawab\b|\btidak\s+bertanggung\s+jawab\s+atas\s+(?:akurasi|kebenaran|ketepatan)\b|\b(?:is|are)\s+not\s+responsible\s+for\s+the\s+accuracy\b",
+        ),
+        (
+            // Where a reporter filed from, as a line of the byline ("Reporting from Lagos,
+            // Nigeria"), and a prompt to comment ("Share your thoughts.").
+            rule::METADATA_LABEL,
+            r"^\W*(?i:reporting\s+from)\s+\p{Lu}[\p{L}.'’-]*(?:,?\s+\p{Lu}[\p{L}.'’-]*){0,5}\W*$",
+        ),
+        (
+            rule::COMMENTS_PROMPT,
+            r"(?i)^\W*(?:share\s+your\s+(?:thoughts|comments|views|opinion)|join\s+the\s+(?:conversation|discussion)|what\s+do\s+you\s+think|bagikan\s+pendapat(?:\s*(?:anda|mu))?|apa\s+pendapat\s*(?:anda|mu))\W*$",
+        ),
+        (
+            // A consent box holding back an embedded post: "Allow X content?", "This
+            // article contains content provided by X. We ask for your permission before
+            // anything is loaded …".
+            rule::NOTICE,
+            r"(?i)^\W*allow\s+(?:[\w.-]+\s+){0,2}content\s*\?\W*$|^\W*this\s+(?:article|page)\s+contains\s+content\s+provided\s+by\b|\bwe\s+ask\s+for\s+your\s+permission\s+before\s+anything\s+is\s+loaded\b",
+        ),
+        (
+            // Where to reach the writer, in the writer's name: "Contact Jessica Tran at
+            // jtran@… or follow her on X", "Hubungi Ani Rahma di ani@…".
+            rule::AUTHOR_BIO,
+            r"^\W*(?i:contact|reach|email|e-mail|hubungi|kontak)\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?i:at|via|di|melalui)\s+\S+@\S+.{0,120}$",
         ),
     ];
     rules
@@ -617,9 +661,11 @@ const MAX_BIO_WORDS: usize = 90;
 /// Kommentare … durch den RSS 2.0 Feed verfolgen …"): as long as a bio.
 /// Notices under the text that run as long as a bio: "If you enjoyed this article, we have a
 /// proposition for you: Join …" (the site asking for members), "This document is subject to
-/// copyright. Apart from any fair dealing …".
+/// copyright. Apart from any fair dealing …", a consent box's "This article contains content
+/// provided by X. We ask for your permission …", a print-edition note with its reprint links
+/// ("A version of this article appears in print on …").
 static LONG_NOTICE: LazyLock<GatedRegex> = LazyLock::new(|| {
-    GatedRegex::new(r"(?i)^\W*if\s+you\s+(?:enjoyed|liked|value|appreciate)\s+(?:this|our)\b.{0,300}\b(?:join|subscribe|support\s+us|donate|become\s+a|sign\s+up|membership)\b|^\W*this\s+(?:document|article|material|story|content)\s+is\s+(?:subject\s+to|protected\s+by)\s+copyright\b")
+    GatedRegex::new(r"(?i)^\W*if\s+you\s+(?:enjoyed|liked|value|appreciate)\s+(?:this|our)\b.{0,300}\b(?:join|subscribe|support\s+us|donate|become\s+a|sign\s+up|membership)\b|^\W*this\s+(?:document|article|material|story|content)\s+is\s+(?:subject\s+to|protected\s+by)\s+copyright\b|^\W*this\s+(?:article|page)\s+contains\s+content\s+provided\s+by\b|^\W*a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appears|appeared)\s+in\s+print\b")
         .expect("valid phrase rule")
 });
 
@@ -688,9 +734,13 @@ pub fn junk_phrase(text: &str) -> Option<&'static str> {
     if words <= MAX_BIO_WORDS
         && let Some(found) = LONG_NOTICE.find(text)
     {
-        let copyright = found.as_str().to_lowercase().contains("copyright");
-        return Some(if copyright {
+        let found = found.as_str().to_lowercase();
+        return Some(if found.contains("copyright") {
             rule::COPYRIGHT
+        } else if found.contains("in print") {
+            rule::SYNDICATION
+        } else if found.contains("content provided by") {
+            rule::NOTICE
         } else {
             rule::PROMO
         });
@@ -1040,6 +1090,69 @@ mod tests {
     }
 
     #[test]
+    fn sign_ups_disclosures_press_release_tails_and_consent_boxes() {
+        for (line, want) in [
+            ("Get the Morning Briefing newsletter", rule::PROMO),
+            (
+                "Suka data seperti ini? Dapatkan infografis terbaru setiap Jumat di surel Anda. Daftar gratis",
+                rule::PROMO,
+            ),
+            (
+                "By signing up, you agree to our user agreement and privacy policy.",
+                rule::PROMO,
+            ),
+            (
+                "Artikel ini memuat tautan afiliasi. Kami bisa mendapat komisi dari pembelian melalui tautan tersebut.",
+                rule::DISCLAIMER,
+            ),
+            ("This post contains affiliate links.", rule::DISCLAIMER),
+            (
+                "Kontak Media: Cut Rahmi, Humas Koperasi, Surel: humas@x.example, Telp: +62 812-6633-1290",
+                rule::PRESS_RELEASE_TAIL,
+            ),
+            (
+                "Media contact: Jane Roe, jane@acme.example",
+                rule::PRESS_RELEASE_TAIL,
+            ),
+            (
+                "SUMBER Koperasi Produsen Kopi Gunung Sari",
+                rule::PRESS_RELEASE_TAIL,
+            ),
+            ("SOURCE Acme Corp.", rule::PRESS_RELEASE_TAIL),
+            (
+                "Isi siaran pers ini sepenuhnya tanggung jawab pihak penerbit.",
+                rule::PRESS_RELEASE_TAIL,
+            ),
+            ("Reporting from Lagos, Nigeria", rule::METADATA_LABEL),
+            ("Share your thoughts.", rule::COMMENTS_PROMPT),
+            ("Allow X content?", rule::NOTICE),
+            (
+                "This article contains content provided by X. We ask for your permission before anything is loaded, as they may be using cookies and other technologies. You may want to read X’s cookie policy and privacy policy before accepting. To view this content choose ‘accept and continue’.",
+                rule::NOTICE,
+            ),
+            (
+                "A version of this article appears in print on Dec. 3, 2026, Section A, Page 8 of the New York edition with the headline: Lagos Commuters Trade 40 Minutes for Four Hours. Order Reprints | Today’s Paper | Subscribe",
+                rule::SYNDICATION,
+            ),
+            (
+                "Contact Jessica Tran at jtran@courier.example or follow her on X at @jtranwrites.",
+                rule::AUTHOR_BIO,
+            ),
+        ] {
+            assert_eq!(rule_of(line), want, "{line}");
+        }
+        for kept in [
+            "Sumber kebocoran itu belum diketahui, kata polisi.",
+            "SUMBER: BPS",
+            "Reporting from the front line is dangerous, she said.",
+            "Warga suka kopi seperti ini karena rasanya pahit, kata Ani.",
+            "Get the newsletter, she told him, and read it every day before work.",
+        ] {
+            assert_eq!(junk_phrase(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
     fn read_also_follow_share_and_ad_lines_in_more_languages() {
         for (line, want) in [
             ("Leggi anche: Il governo cade dopo il voto", rule::READ_ALSO),
@@ -1337,6 +1450,10 @@ mod tests {
             ),
             (
                 "2of4A shopper looks at extension cords at a hardware store.",
+                rule::PHOTO_CREDIT,
+            ),
+            (
+                "3of4 A shopper looks at extension cords at a hardware store.",
                 rule::PHOTO_CREDIT,
             ),
         ] {

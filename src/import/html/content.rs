@@ -330,8 +330,22 @@ fn is_dateline(text: &str) -> bool {
     if parts.len() > 1 && parts.iter().all(|part| is_one_dateline(part.trim())) {
         return true;
     }
+    // The two dates with no bar between them: "Published 5:02 a.m. ET Dec. 2, 2026 Updated
+    // 11:47 a.m. ET Dec. 2, 2026" (glued too: "…2026Updated Dec. 3…").
+    if let Some(update) = UPDATE_LABEL.find_iter(text).find(|m| m.start() > 0) {
+        let (published, updated) = text.split_at(update.start());
+        if is_one_dateline(published.trim()) && is_one_dateline(updated.trim()) {
+            return true;
+        }
+    }
     is_one_dateline(text)
 }
+
+/// The label of an update's date, where a row of the page's two dates turns to the second.
+static UPDATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:last\s+)?(?:updated|diperbarui|aktualisiert|actualizado)")
+        .expect("update label")
+});
 
 /// A time under a label of the page's own dates, with no day: "Updated at 1:23 p.m.",
 /// "Diperbarui pukul 14.52 WIB".
@@ -992,6 +1006,9 @@ pub(crate) mod tests {
             "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
             "Updated at 1:23 p.m.",
             "Diperbarui pukul 14.52 WIB",
+            "Dec 2, 2026 7:00 AM",
+            "Published 5:02 a.m. ET Dec. 2, 2026 Updated 11:47 a.m. ET Dec. 2, 2026",
+            "Published Dec. 2, 2026Updated Dec. 3, 2026, 6:04 a.m. ET",
         ] {
             assert!(is_dateline(line), "{line}");
         }

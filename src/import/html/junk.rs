@@ -252,6 +252,7 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         return;
     };
     doc.select("head").remove();
+    remove_sign_up_boxes(doc, anchor, dropped);
     let nodes: Vec<NodeRef> = body.descendants_it().filter(|n| n.is_element()).collect();
     // A page of one post has one box named a post; a page with a loop of posts has many.
     // Counted only when a box needs it.
@@ -287,6 +288,42 @@ pub fn remove_junk_elements(doc: &Document, anchor: &Anchor, dropped: &mut Vec<D
         }
         removed.insert(node.id);
         node.remove_from_parent();
+    }
+}
+
+/// A sign-up box has at most this many words around its e-mail field: its name, a line
+/// of pitch, the button and the legal line.
+const MAX_SIGN_UP_BOX_WORDS: usize = 60;
+
+/// Removes each newsletter sign-up box: the largest box around an e-mail field that holds
+/// a few words at most and not the article ("Get the Science Lab newsletter / The week's
+/// best stories … / [Your email] Sign up / By signing up …"). Its name and pitch are no
+/// text of the article, whatever words they use.
+fn remove_sign_up_boxes(doc: &Document, anchor: &Anchor, dropped: &mut Vec<Dropped>) {
+    let fields: Vec<NodeRef> = doc.select(r#"body input[type="email" i]"#).nodes().to_vec();
+    for field in fields {
+        let mut sign_up_box = None;
+        for above in field.ancestors_it(None) {
+            if matches!(
+                tag_name(&above).as_str(),
+                "body" | "html" | "article" | "main"
+            ) || anchor.is_protected(&above)
+                || word_count(&above.text()) > MAX_SIGN_UP_BOX_WORDS
+            {
+                break;
+            }
+            sign_up_box = Some(above);
+        }
+        if let Some(sign_up_box) = sign_up_box {
+            let text = shown_text(&sign_up_box);
+            if !text.is_empty() {
+                dropped.push(Dropped {
+                    text: shorten(&text),
+                    rule: "newsletter sign-up box (an e-mail field)".to_string(),
+                });
+            }
+            sign_up_box.remove_from_parent();
+        }
     }
 }
 
@@ -591,12 +628,13 @@ pub fn note_removed(node: &NodeRef, rule: &str, dropped: &mut Vec<Dropped>) {
 // Lines
 
 /// A credit line under the text ("Editor: Ani", "Reporting by Jane Doe", "(Reporting by
-/// Jane Doe; editing by John Roe)", "Associated Press writer Jane Doe contributed to this
-/// report."): the HTML page states its authors elsewhere, so the line goes (the text
-/// importer reads it as a byline).
+/// Jane Doe; editing by John Roe)"), or a block of several labelled roles ("Reporter: A, B
+/// / Penulis: A / Editor: C"): the HTML page states its authors elsewhere, so the line goes
+/// (the text importer reads it as a byline); "Associated Press writer Jane Doe contributed
+/// to this report." too.
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$|^\W*\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{0,200}\b(?:editing|edited)\s+by\b[^()]{0,100}\)\W*$|^[^.!?]{0,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\W*$",
+        r"(?i)^(editor|penulis|reporter|pewarta|penyunting|redaktur|editing\s+by|reporting\s+by|writing\s+by)\s*[:：]\s*\S.{0,80}$|^\W*\(\s*(?:additional\s+)?(?:reporting|writing)\s+by\b[^()]{0,200}\b(?:editing|edited)\s+by\b[^()]{0,100}\)\W*$|^[^.!?]{0,200}\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)\W*$|^\W*(?:(?:reporter|reporters|penulis|editor|redaktur|pewarta|penyunting|fotografer|teks|grafis|infografis|liputan|desain)\s*[:：]\s*[^:：]{2,80}?\W*){2,}$",
     )
     .expect("credit line")
 });
@@ -689,6 +727,8 @@ mod tests {
         assert_eq!(rule("___"), Some("separator"));
         assert_eq!(rule("Editor: Dimas Prasetyo"), Some("credit line"));
         for line in [
+            "Reporter: Nadia Putri Lestari, Yosua Manurung Penulis: Nadia Putri Lestari Editor: Fikri Hamdani",
+            "Teks: Wulan Anggraini / Grafis: Dimas / Editor: Teguh Prasetyo",
             "(Reporting by Greg Roe, Jane Doe, with reporting by Herb Poe, editing by Martin Low.)",
             "Associated Press writers Alan Fram and Zeke Roe contributed to this report.",
             "Fox News’ Jessica Doe contributed to this report.",

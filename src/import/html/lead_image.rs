@@ -9,6 +9,7 @@ use super::anchor::Anchor;
 use super::dom::{
     class_id_words, collapse_whitespace, link_text_len, select, tag_name, text_of, word_count,
 };
+use super::photo_captions::{glued_pieces, is_screen_reader_text};
 use super::urls::{image_source, resolve};
 use crate::import::Dropped;
 
@@ -229,6 +230,7 @@ fn figure_and_caption<'a>(img: &NodeRef<'a>) -> (NodeRef<'a>, Option<String>) {
             break;
         }
         if let Some(caption) = caption_near(&wrapper) {
+            let caption = with_credit_beside(caption, &wrapper);
             let text = caption_text(&caption);
             if text_of(&wrapper) == text_of(&caption) {
                 return (wrapper, Some(text));
@@ -346,19 +348,60 @@ fn sentences(text: &str) -> usize {
     count
 }
 
-/// A caption's text without the buttons sites put in it ("Purchase Licensing Rights").
+/// A caption's text without the buttons sites put in it ("Purchase Licensing Rights") and
+/// the text hidden for screen readers, with a space between a caption and its credit set in
+/// two elements side by side ("…2026." and "Reuters").
 fn caption_text(node: &NodeRef) -> String {
     let mut raw = String::new();
+    let mut previous_parent: Option<NodeRef> = None;
     for d in node.descendants_it() {
-        let in_button = d
+        let hidden = d
             .ancestors_it(None)
             .take_while(|a| a.id != node.id)
-            .any(|a| a.has_name("button"));
-        if d.is_text() && !in_button {
-            raw.push_str(&d.text());
+            .any(|a| a.has_name("button") || is_screen_reader_text(&a));
+        if !d.is_text() || hidden {
+            continue;
+        }
+        let text = d.text();
+        let parent = d.parent();
+        let side_by_side = match (&previous_parent, &parent) {
+            (Some(before), Some(now)) => {
+                before.id != now.id
+                    && !before.ancestors_it(None).any(|a| a.id == now.id)
+                    && !now.ancestors_it(None).any(|a| a.id == before.id)
+            }
+            _ => false,
+        };
+        if side_by_side && glued_pieces(&raw, &text) {
+            raw.push(' ');
+        }
+        raw.push_str(&text);
+        if !text.trim().is_empty() {
+            previous_parent = parent;
         }
     }
     collapse_whitespace(&raw)
+}
+
+/// A caption with the credit set beside it in a box of the two ("image__metadata": the
+/// caption's element and a credit's), else the caption alone.
+fn with_credit_beside<'a>(caption: NodeRef<'a>, wrapper: &NodeRef<'a>) -> NodeRef<'a> {
+    let Some(parent) = caption.parent().filter(|p| p.id != wrapper.id) else {
+        return caption;
+    };
+    let pieces = parent.element_children();
+    let all_caption_pieces = pieces.len() > 1
+        && pieces.iter().all(|piece| {
+            tag_name(piece) == "figcaption"
+                || class_id_words(piece)
+                    .iter()
+                    .any(|w| CAPTION_WORDS.contains(&w.as_str()))
+        });
+    if all_caption_pieces && select(&parent, "img").is_empty() {
+        parent
+    } else {
+        caption
+    }
 }
 
 /// The outermost close ancestor that holds nothing but this image, else the image.

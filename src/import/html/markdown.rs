@@ -146,6 +146,11 @@ const INVISIBLE: &[char] = &['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
 static PAREN_LIST_START: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"^((?:> ?)*\d{1,9})\)( |$)").expect("list start"));
 
+/// A heading whose text starts with a number and a dot ("## 1\\. Pakai tabir surya"): a
+/// heading's text is never read as a list item, so the converter's escape is taken off.
+static NUMBERED_HEADING: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"^(#{1,6} +\d{1,9})\\\.").expect("numbered heading"));
+
 /// A line with the escape taken off each underscore between two letters or digits
 /// ("@warga\\_palu" as "@warga_palu"): CommonMark never reads such an underscore as emphasis,
 /// and a handle or a file name reads as written.
@@ -180,6 +185,7 @@ fn tidy(markdown: &str, tables: &[String]) -> String {
             line
         } else {
             let line = PAREN_LIST_START.replace(&line, "$1\\)$2");
+            let line = NUMBERED_HEADING.replace(&line, "$1.");
             without_inword_underscore_escapes(&line)
         };
         let line = line.trim_end();
@@ -259,6 +265,11 @@ mod tests {
         assert_eq!(
             md("<p>Kata @warga_palu di file foto_01_a.jpg, _b_ dan x_</p>"),
             "Kata @warga_palu di file foto_01_a.jpg, \\_b\\_ dan x\\_\n"
+        );
+        // A heading is never a list item: its number keeps its dot unescaped.
+        assert_eq!(
+            md("<h2>1. Pakai tabir surya</h2><h3>2) Kedua</h3><p>3. Tiga</p>"),
+            "## 1. Pakai tabir surya\n\n### 2) Kedua\n\n3\\. Tiga\n"
         );
         // A real list keeps its numbers, and code keeps its text.
         assert_eq!(

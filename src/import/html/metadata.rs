@@ -98,9 +98,7 @@ pub fn read(doc: &Document, rules: &Rules) -> PageMeta {
             ],
             url.as_deref().and_then(host_label).as_deref(),
         ),
-        tags: Some(tags(&ld, &meta, rules))
-            .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| super::tag_links::rel_tags(doc)),
+        tags: tags(doc, &ld, &meta, rules),
         summary: ld
             .description
             .clone()
@@ -1260,15 +1258,21 @@ fn links_home(node: &NodeRef) -> bool {
 // ---------------------------------------------------------------------------------------
 // Tags
 
-/// JSON-LD keywords and `article:tag`, then the source's own tags; each once.
-fn tags(ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> Vec<String> {
-    let mut all: Vec<String> = ld.keywords.clone();
-    all.extend(meta.all("article:tag").iter().flat_map(|t| {
-        t.split(',')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-    }));
+/// The tags the page shows its reader (a "Tags:" box, rel-tag links, hashtags), else JSON-LD
+/// keywords and `article:tag`; then the source's own tags; each once. The shown box wins:
+/// the machine's keywords spell the same tags in another case ("banjir bandang" for the
+/// box's "Banjir Bandang") and add the CMS's own ("magazine-35.01", "web").
+fn tags(doc: &Document, ld: &JsonLdArticle, meta: &MetaTags, rules: &Rules) -> Vec<String> {
+    let mut all = super::tag_links::rel_tags(doc);
+    if all.is_empty() {
+        all = ld.keywords.clone();
+        all.extend(meta.all("article:tag").iter().flat_map(|t| {
+            t.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        }));
+    }
     if let Some(source) = &rules.source {
         all.extend(source.tags.iter().cloned());
     }
@@ -1537,6 +1541,26 @@ mod tests {
 
     fn title_of(html: &str) -> Option<String> {
         read(&Document::from(html), &Rules::default()).title
+    }
+
+    #[test]
+    fn the_tag_box_the_page_shows_wins_over_the_machines_keywords() {
+        let head = "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"keywords\":\"banjir bandang, bima, web\"}</script>\
+            <meta property='article:tag' content='magazine-35.01'></head>";
+        let shown = "<div class='post-tags'>Tags: <a href='/tag/banjir-bandang'>Banjir Bandang</a>, \
+            <a href='/tag/bima'>Bima</a></div>";
+        let tags = |html: &str| read(&Document::from(html), &Rules::default()).tags;
+        assert_eq!(
+            tags(&format!(
+                "<html>{head}<body><h1>Banjir</h1>{shown}</body></html>"
+            )),
+            ["Banjir Bandang", "Bima"]
+        );
+        // No box shown: the machines' tags.
+        assert_eq!(
+            tags(&format!("<html>{head}<body><h1>Banjir</h1></body></html>")),
+            ["banjir bandang", "bima", "web", "magazine-35.01"]
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ fn an_abbr_published_gives_its_title_as_the_date() {
 }
 
 #[test]
-fn rel_tag_links_count_only_when_no_machine_tags() {
+fn rel_tag_links_win_over_machine_tags() {
     let labels =
         "<span class='post-labels'><a href='/search/label/Bencana' rel='tag'>Bencana</a></span>";
     let page = format!("<html><body><p>Teks.</p>{labels}</body></html>");
@@ -40,6 +40,12 @@ fn rel_tag_links_count_only_when_no_machine_tags() {
     );
     assert_eq!(
         read(&Document::from(page.as_str()), &Rules::default()).tags,
+        ["Bencana"]
+    );
+    // No box shown: the machines' tags.
+    let page = "<html><head><meta property='article:tag' content='Jayapura'></head><body><p>Teks.</p></body></html>";
+    assert_eq!(
+        read(&Document::from(page), &Rules::default()).tags,
         ["Jayapura"]
     );
 }

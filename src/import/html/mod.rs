@@ -218,6 +218,7 @@ fn clean_page(
     junk::reveal_noscript_articles(doc);
     embeds::posts_out_of_their_boxes(doc);
     embeds::videos_to_links(doc);
+    photo_captions::captions_as_seen(doc);
     let anchor = anchor::find_anchor(doc);
     let lead = lead_image::take_lead_image(doc, &anchor, known_image, base, dropped);
     photo_captions::mark_photo_captions(doc);

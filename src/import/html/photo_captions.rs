@@ -8,6 +8,56 @@ use dom_query::{Document, NodeRef};
 
 use super::dom::{class_id_words, select, tag_name, text_of, word_count};
 
+/// Class words of text a page hides from sight and writes for screen readers
+/// ("Image caption, " before a caption): no part of the caption a reader sees.
+const HIDDEN_TEXT_PAIRS: &[(&str, &str)] =
+    &[("visually", "hidden"), ("sr", "only"), ("screen", "reader")];
+
+/// Whether an element's class names text hidden from sight for screen readers.
+pub fn is_screen_reader_text(node: &NodeRef) -> bool {
+    let words = class_id_words(node);
+    words.windows(2).any(|pair| {
+        HIDDEN_TEXT_PAIRS
+            .iter()
+            .any(|(a, b)| pair[0] == *a && pair[1] == *b)
+    }) || words.iter().any(|w| w == "visuallyhidden")
+}
+
+/// Whether two pieces of a caption set in elements side by side with nothing between them
+/// ("…the bridge closed." and "Adaeze Nwosu for …", a caption and its credit) need a space:
+/// the first ends a sentence and the second starts a word. (A piece that ends in a word may
+/// be half of one: a gallery's counter "2of4" glued to its caption is read as a counter.)
+pub fn glued_pieces(before: &str, after: &str) -> bool {
+    let ends = before
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ')' | '"' | '”'));
+    let starts = after.chars().next().is_some_and(char::is_alphanumeric);
+    ends && starts
+}
+
+/// Captions as a reader sees them: the screen-reader text in a `<figcaption>` goes, and a
+/// caption and its credit set in two elements with nothing between them get a space
+/// ("closed.Adaeze" reads "closed. Adaeze").
+pub fn captions_as_seen(doc: &Document) {
+    for caption in doc.select("figcaption").nodes() {
+        for hidden in select(caption, "*")
+            .into_iter()
+            .filter(is_screen_reader_text)
+        {
+            hidden.remove_from_parent();
+        }
+        for piece in select(caption, "*") {
+            let Some(previous) = piece.prev_sibling() else {
+                continue;
+            };
+            if previous.is_element() && glued_pieces(&previous.text(), &piece.text()) {
+                piece.before_html(" ");
+            }
+        }
+    }
+}
+
 /// Class and id words of a photo's caption.
 const CAPTION_WORDS: &[&str] = &["caption", "keterangan"];
 
@@ -64,6 +114,32 @@ fn photo_box_of<'a>(caption: &NodeRef<'a>) -> Option<NodeRef<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_reads_as_seen() {
+        let doc = Document::from(
+            "<body><figure><img src='a.jpg'><figcaption><span class='visually-hidden'>Image caption, </span>\
+             Walls of the old village</figcaption></figure><figure><img src='b.jpg'><figcaption>\
+             <span class='caption__text'>A ferry on Monday.</span><span class='caption__credit'>\
+             <span>Adaeze Nwosu</span></span></figcaption></figure><figure><img src='c.jpg'><figcaption>\
+             <b>Foto</b>: Ani/<i>Warta</i></figcaption></figure></body>",
+        );
+        captions_as_seen(&doc);
+        let captions: Vec<String> = doc
+            .select("figcaption")
+            .nodes()
+            .iter()
+            .map(|c| c.text().to_string())
+            .collect();
+        assert_eq!(
+            captions,
+            [
+                "Walls of the old village",
+                "A ferry on Monday. Adaeze Nwosu",
+                "Foto: Ani/Warta"
+            ]
+        );
+    }
 
     fn marked(html: &str) -> String {
         let doc = Document::from(html);

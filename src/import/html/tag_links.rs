@@ -157,19 +157,35 @@ fn tags_of(links: &[NodeRef]) -> Vec<String> {
 fn names_the_articles_tags(node: &NodeRef) -> bool {
     let words = class_id_words(node);
     words.iter().any(|w| matches!(w.as_str(), "tag" | "tags"))
-        && !words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "trending"
-                    | "popular"
-                    | "populer"
-                    | "hot"
-                    | "cloud"
-                    | "tagcloud"
-                    | "top"
-                    | "widget"
-            )
-        })
+        && !words.iter().any(|w| SITE_LIST_WORDS.contains(&w.as_str()))
+}
+
+/// Words (of a class, or of a box's label) that make a box of tags the site's trending or
+/// popular ones, not the article's.
+const SITE_LIST_WORDS: &[&str] = &[
+    "trending",
+    "popular",
+    "populer",
+    "terpopuler",
+    "hot",
+    "cloud",
+    "tagcloud",
+    "top",
+    "widget",
+    "viral",
+];
+
+/// Whether a box, or the box around it, is the site's list of trending or popular tags by
+/// its class or its label ("Trending:").
+fn is_site_list(tag_box: &NodeRef, label: &str) -> bool {
+    let named = std::iter::once(*tag_box)
+        .chain(tag_box.parent())
+        .flat_map(|b| class_id_words(&b))
+        .any(|w| SITE_LIST_WORDS.contains(&w.as_str()));
+    named
+        || label
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SITE_LIST_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether `node` comes after the page's first `<h1>` (node ids grow in page order).
@@ -347,9 +363,17 @@ fn hashtag_box(doc: &Document) -> Vec<String> {
             .children_it(false)
             .filter(|c| c.is_element() && tag_name(c) == "a")
             .collect();
-        let label_words = word_count(&text_of(&tag_box))
-            - links.iter().map(|l| word_count(&text_of(l))).sum::<usize>();
-        if links.len() >= MIN_HASHTAGS && links.iter().all(is_hashtag) && label_words <= 2 {
+        let label: String = tag_box
+            .children_it(false)
+            .filter(|c| !(c.is_element() && tag_name(c) == "a"))
+            .map(|c| c.text().to_string())
+            .collect();
+        let label_words = word_count(&label);
+        if links.len() >= MIN_HASHTAGS
+            && links.iter().all(is_hashtag)
+            && label_words <= 2
+            && !is_site_list(&tag_box, &label)
+        {
             return tags_of(&links);
         }
     }
@@ -535,5 +559,12 @@ mod tests {
              <p><a href='/label/Bencana' rel='tag'>Bencana</a></p></body>",
         );
         assert_eq!(rel_tags(&doc), ["Bencana"]);
+        // A bar of the site's trending hashtags, by its class or its label, is no article's.
+        for bar in [
+            "<div class='trending-bar'><span>Top:</span> <a href='/tag/a'>#Pemilu</a> <a href='/tag/b'>#Timnas</a></div>",
+            "<div><span>Trending:</span> <a href='/tag/a'>#Pemilu</a> <a href='/tag/b'>#Timnas</a></div>",
+        ] {
+            assert!(rel_tags(&Document::from(format!("<body>{bar}</body>").as_str())).is_empty());
+        }
     }
 }
