@@ -131,7 +131,8 @@ pub(super) fn published(
         return near.at(shown_offset);
     }
     if let Some((raw, first)) = stated.first() {
-        let m = in_the_pages_zone(first, &stated, shown.as_ref());
+        let same_minute = shown_at_the_same_minute(page.lines(), first);
+        let m = in_the_pages_zone(first, &stated, same_minute.as_ref().or(shown.as_ref()));
         if let Some(shown) = shown.as_ref().filter(|s| is_read_the_other_way(raw, &m, s)) {
             return shown.at(m.offset.unwrap_or(machine_offset));
         }
@@ -239,6 +240,40 @@ fn in_the_pages_zone(
         },
         None => first.clone(),
     }
+}
+
+/// A date shown near the headline, in a zone of its own, for the same minute as the UTC
+/// machine date `first`: not only the first date shown, since an update often comes first
+/// ("Updated … 6:40 p.m. EST | Published … 3:12 p.m. EST"). Every date of a short line is
+/// read, one after another.
+fn shown_at_the_same_minute(lines: &[Line], first: &MachineDate) -> Option<MachineDate> {
+    let moment = first.at(utc()).filter(|_| first.offset == Some(utc()))?;
+    lines
+        .iter()
+        .filter(|l| (l.near_headline || l.before_headline) && l.words <= 30)
+        .flat_map(|l| dates_in(&l.text))
+        .find(|d| {
+            d.offset.is_some_and(|o| o != utc())
+                && d.at(utc())
+                    .is_some_and(|t| (t - moment).num_seconds().abs() < 60)
+        })
+}
+
+/// Every date written in `text`, in order.
+fn dates_in(text: &str) -> Vec<MachineDate> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(w) = dates::find_date_parts(rest) {
+        found.push(MachineDate {
+            local: w.local,
+            offset: w.offset,
+        });
+        let Some(after) = rest.get(w.span.end.max(1)..) else {
+            break;
+        };
+        rest = after;
+    }
+    found
 }
 
 /// Whether a machine date written with slashes, day or month first ("11/01/2023 12:43:42":
@@ -540,6 +575,14 @@ mod tests {
         let html = r#"<html lang="id"><head><meta property="article:published_time" content="2026-12-04T07:20:35.000Z"></head>
             <body><h1>Banjir rob rendam pesisir Sorong</h1><span class="article__date">Jumat, 04 Des 2026 16:20 WIT</span></body></html>"#;
         assert_eq!(date_of(html).unwrap(), "2026-12-04T16:20:35+09:00");
+        // The same minute shown after an update shown first: still the page's zone.
+        let html = r#"<html lang="en"><head><meta property="article:published_time" content="2026-12-01T20:12:05Z"></head>
+            <body><h1>Council approves the depot</h1><div class="display-date"><span>Updated December 1, 2026 at 6:40 p.m. EST</span><span>|</span><span>Published December 1, 2026 at 3:12 p.m. EST</span></div></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2026-12-01T15:12:05-05:00");
+        // Only an update shown in the page's zone: not the same moment, so UTC stays.
+        let html = r#"<html lang="en"><head><meta property="article:published_time" content="2026-12-01T19:32:00Z"></head>
+            <body><h1>Council approves the depot</h1><span class="date">Updated 6:40 PM EST, December 1, 2026</span></body></html>"#;
+        assert_eq!(date_of(html).unwrap(), "2026-12-01T19:32:00+00:00");
         // Another moment in another zone is another date: the first stated stays.
         let html = r#"<head><meta property="article:published_time" content="2022-04-22T04:11:44+00:00"></head>
             <body><time class="entry-date" datetime="2022-04-20T08:00:00-06:00">April 20, 2022</time></body>"#;
