@@ -682,25 +682,32 @@ fn clean_json(value: serde_json::Value) -> serde_json::Value {
 mod tests {
     use super::*;
 
-    /// Folder by folder, each folder's entries in the byte order of their names: `a/` and
-    /// `a-b/` with what they hold come before `a.md`, although `a/z.md` sorts after `a.md`
-    /// as a whole path.
-    #[test]
-    fn the_listing_goes_folder_by_folder_in_the_byte_order_of_names() {
+    /// A folder holding `files` (each with one byte), its listing, and the listed files'
+    /// paths relative to it.
+    fn listing_of(files: &[&str]) -> (tempfile::TempDir, Listing, Vec<String>) {
         let dir = tempfile::tempdir().unwrap();
-        for file in [
-            "b.md", "a0.md", "a.md", "a-b/x.md", "a/z.md", "a/y.md", "B.md",
-        ] {
+        for file in files {
             let path = dir.path().join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, "x").unwrap();
         }
         let listing = list_folder(dir.path());
-        let names: Vec<String> = listing
+        let names = listing
             .files
             .iter()
             .map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string())
             .collect();
+        (dir, listing, names)
+    }
+
+    /// Folder by folder, each folder's entries in the byte order of their names: `a/` and
+    /// `a-b/` with what they hold come before `a.md`, although `a/z.md` sorts after `a.md`
+    /// as a whole path.
+    #[test]
+    fn the_listing_goes_folder_by_folder_in_the_byte_order_of_names() {
+        let (_dir, listing, names) = listing_of(&[
+            "b.md", "a0.md", "a.md", "a-b/x.md", "a/z.md", "a/y.md", "B.md",
+        ]);
         assert_eq!(
             names,
             [
@@ -714,8 +721,7 @@ mod tests {
     /// `.draft.md`), not a bundle's photos, not a folder named like an article.
     #[test]
     fn the_listing_keeps_markdown_files_only() {
-        let dir = tempfile::tempdir().unwrap();
-        for file in [
+        let (_dir, listing, names) = listing_of(&[
             "a.md",
             ".hidden.md",
             ".a.md.swp",
@@ -725,17 +731,7 @@ mod tests {
             "c.md/d.md",
             "notes.mdx",
             "e.MD",
-        ] {
-            let path = dir.path().join(file);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, "x").unwrap();
-        }
-        let listing = list_folder(dir.path());
-        let names: Vec<String> = listing
-            .files
-            .iter()
-            .map(|f| f.strip_prefix(dir.path()).unwrap().display().to_string())
-            .collect();
+        ]);
         assert_eq!(names, ["a.md", "b/index.md", "c.md/d.md"]);
         for name in &names {
             assert!(is_content_file(Path::new(name)), "{name}");
